@@ -1,0 +1,41 @@
+"""The library API. The command line is a thin layer over these functions.
+
+    >>> import lintnews
+    >>> [f.rule_id for f in lintnews.check_text("Title\\n\\nHe said hi elections were near.\\n")]
+    ['News.RealWordTypos']
+"""
+
+from __future__ import annotations
+
+from .engine import FixResult, Linter, select_rules
+from .errors import LintnewsError
+from .findings import Finding
+from .loader import load_rules as _load_rules
+from .rule import Rule
+
+
+def load_rules(styles=(), select=None, ignore=None, builtin: bool = True) -> list[Rule]:
+    """Built-in rules plus those in ``styles`` folders, filtered by ids or prefixes."""
+    return select_rules(_load_rules(list(styles), builtin=builtin), select, ignore)
+
+
+def linter(rules: list[Rule] | None = None, **kwargs) -> Linter:
+    return Linter(rules if rules is not None else load_rules(**kwargs))
+
+
+def check_text(text: str, *, path: str = "-", rules: list[Rule] | None = None, **kwargs) -> list[Finding]:
+    """Findings for one article's text, sorted by position.
+
+    ``kwargs`` are those of :func:`load_rules` (``styles``, ``select``,
+    ``ignore``). Raises :class:`LintnewsError` if a rule fails on the text.
+    """
+    result = linter(rules, **kwargs).check(text, path)
+    if result.errors:
+        raise LintnewsError(None, result.errors[0])
+    return result.findings
+
+
+def fix_text(text: str, *, path: str = "-", unsafe: bool = False, rules: list[Rule] | None = None,
+             **kwargs) -> FixResult:
+    """Apply fixes until nothing changes; ``.text`` is the fixed article, ``.findings`` what is left."""
+    return linter(rules, **kwargs).fix(text, path, unsafe=unsafe)

@@ -1,0 +1,247 @@
+"""The document model: title, blocks (paragraphs), sentences and quotations.
+
+Every unit is a pair of character offsets into ``Document.text``, the decoded
+text exactly as read (line endings included), so a finding anywhere maps back
+to a 1-based line and column and a fix edits only its own span.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+_BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
+_STRIP = " \t\r\n\f\v"
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+
+# End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_NEXT_START = regex.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+
+# Words that end in a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon
+    pres supt insp det cpl pvt messrs mt ft
+    inc co corp ltd llc plc bros dept univ assn
+    no nos vol fig p pp ed eds est approx vs v cf al
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}\.$")  # U.S.  e.g.  J.
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (or the title, or a short heading-like line)."""
+
+    index: int
+    start: int
+    end: int
+    kind: str  # "title", "heading" or "paragraph"
+
+    def text(self, doc: "Document") -> str:
+        return doc.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    block: int
+    start: int
+    end: int
+
+
+class Document:
+    def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.path = path
+        # Spans never flagged and never edited (code, URLs, markup): filled by readers.
+        self.skip_zones = sorted(skip_zones or [])
+        self.blocks = self._split_blocks()
+        self._block_starts = [b.start for b in self.blocks]
+
+    # ----------------------------------------------------------------- blocks
+    def _split_blocks(self) -> list[Block]:
+        spans = []
+        pos = 0
+        for sep in _BLANK_LINES.finditer(self.text):
+            spans.append((pos, sep.start()))
+            pos = sep.end()
+        spans.append((pos, len(self.text)))
+        blocks: list[Block] = []
+        for start, end in spans:
+            chunk = self.text[start:end]
+            stripped = chunk.lstrip(_STRIP)
+            if not stripped:
+                continue
+            s = start + len(chunk) - len(stripped)
+            e = s + len(stripped.rstrip(_STRIP))
+            blocks.append(Block(len(blocks), s, e, "paragraph"))
+        return [
+            Block(b.index, b.start, b.end, self._kind(b, blocks)) for b in blocks
+        ]
+
+    def _kind(self, block: Block, blocks: list[Block]) -> str:
+        text = self.text[block.start:block.end]
+        if "\n" in text:
+            return "paragraph"
+        words = len(text.split())
+        if block.index == 0 and len(blocks) > 1 and words <= 30:
+            return "title"
+        if words <= 12 and not text.endswith((".", ",", ";", ":", "”", '"', "’", "'")) and text[0].isupper():
+            return "heading"
+        return "paragraph"
+
+    @property
+    def title(self) -> Block | None:
+        return self.blocks[0] if self.blocks and self.blocks[0].kind == "title" else None
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind != "title"]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def block_removal(self, block: Block) -> tuple[int, int]:
+        """The span to delete so that ``block`` disappears with one separator."""
+        if block.index + 1 < len(self.blocks):
+            return block.start, self.blocks[block.index + 1].start
+        if block.index > 0:
+            return self.blocks[block.index - 1].end, block.end
+        return block.start, block.end
+
+    # -------------------------------------------------------------- sentences
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for block in self.blocks:
+            out.extend(self._split_sentences(block))
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def _split_sentences(self, block: Block) -> list[Sentence]:
+        text = self.text
+        start = block.start
+        out = []
+        for m in _SENTENCE_END.finditer(text, block.start, block.end):
+            nxt = _NEXT_START.match(text, m.end(), block.end)
+            if not nxt:
+                continue
+            if m.group().startswith(".") and self._is_abbreviation(start, m.start()):
+                continue
+            out.append(Sentence(block.index, start, m.end()))
+            start = nxt.start(1)
+        if start < block.end:
+            out.append(Sentence(block.index, start, block.end))
+        return out
+
+    def _is_abbreviation(self, sentence_start: int, period: int) -> bool:
+        tok = _LAST_TOKEN.search(self.text, sentence_start, period + 1)
+        if not tok:
+            return False
+        word = tok.group(1).lstrip("\"“‘'([")
+        if _DOTTED.match(word):
+            return True
+        return word[:-1].lower() in ABBREVIATIONS
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentences_in(self, block: Block) -> list[Sentence]:
+        return [s for s in self.sentences if s.block == block.index]
+
+    # ------------------------------------------------------------- quotations
+    @cached_property
+    def quote_zones(self) -> list[tuple[int, int]]:
+        """Spans of direct quotation, quote marks included, within each block.
+
+        Curly quotes pair “ with the next ”; straight double quotes pair in
+        order. A quotation left open runs to the end of its paragraph, as a
+        quote continued into the next paragraph does in news style.
+        """
+        zones = []
+        text = self.text
+        for block in self.blocks:
+            open_at = None
+            straight_open = None
+            for i in range(block.start, block.end):
+                ch = text[i]
+                if ch == "“" and open_at is None:
+                    open_at = i
+                elif ch == "”" and open_at is not None:
+                    zones.append((open_at, i + 1))
+                    open_at = None
+                elif ch == '"' and open_at is None:
+                    if straight_open is None:
+                        straight_open = i
+                    else:
+                        zones.append((straight_open, i + 1))
+                        straight_open = None
+            for left in (open_at, straight_open):
+                if left is not None:
+                    zones.append((left, block.end))
+        zones.sort()
+        return zones
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [z[0] for z in self.quote_zones]
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Whether the span touches a direct quotation."""
+        return _overlaps(self.quote_zones, self._quote_starts, start, start + 1 if end is None else end)
+
+    def in_skip_zone(self, start: int, end: int) -> bool:
+        return _overlaps(self.skip_zones, [z[0] for z in self.skip_zones], start, end)
+
+    # ------------------------------------------------------------------ words
+    def words(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [m.span() for m in _WORD.finditer(self.text, start, end)]
+
+    # -------------------------------------------------------------- positions
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end].rstrip("\r")
+
+
+def _overlaps(zones, starts, start: int, end: int) -> bool:
+    if not zones:
+        return False
+    i = bisect.bisect_right(starts, max(start, end - 1)) - 1
+    # Zones do not nest much; look back a few for a long zone covering the span.
+    for j in range(i, max(-1, i - 4), -1):
+        zs, ze = zones[j]
+        if zs < end and start < ze:
+            return True
+    return False

@@ -1,0 +1,27 @@
+"""Errors that reach the user as one line naming the file and the problem."""
+
+from __future__ import annotations
+
+
+class LintnewsError(Exception):
+    """A problem with an input file, a rule file or the command line.
+
+    ``str(error)`` is the one-line message shown to the user: ``path: problem``.
+    """
+
+    def __init__(self, path: str | None, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+class InputError(LintnewsError):
+    """An article that cannot be read: missing, binary, not UTF-8."""
+
+
+class RuleError(LintnewsError):
+    """A rule file that does not load: bad YAML, unknown key, wrong type, bad regex."""
+
+
+class UsageError(LintnewsError):
+    """A command-line or API argument that makes no sense (unknown rule id...)."""

@@ -1,0 +1,101 @@
+"""consistency: one thing spelled two ways in one article ("ISIS" and "Isis").
+
+``either`` lists pairs of spellings (Vale's key); with ``case-variants`` the
+kind also finds, by itself, acronyms written in capitals and in title case.
+The minority form is flagged and fixed to the majority form; a tie is
+reported without a fix. Forms inside quotations count for the majority but
+are never edited.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..findings import Applicability, Edit
+from ..patterns import finditer
+from ..rule import Option, Rule
+
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,}(?![\p{L}\p{N}_-])")
+
+
+class Kind(Rule):
+    name = "consistency"
+    summary = "Flags a name or word spelled two ways in one article; fixes to the majority form."
+    OPTIONS = {
+        "either": Option("map", {}, "pairs of spellings that must not both appear"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+        "nonword": Option("bool", False, "do not require word boundaries"),
+        "case-variants": Option("bool", False, "also find acronyms written both in capitals and in title case"),
+    }
+    default_fix = Applicability.SAFE
+
+    def compile(self):
+        self.pairs = []
+        for a, b in self["either"].items():
+            pa = self.pattern(self._wrap(str(a)), "either")
+            pb = self.pattern(self._wrap(str(b)), "either")
+            self.pairs.append((pa, pb))
+        if not self.pairs and not self["case-variants"]:
+            self.fail("needs 'either' or 'case-variants: true'")
+
+    def _wrap(self, p: str) -> str:
+        flags = "(?i)" if self["ignorecase"] else ""
+        return flags + (p if self["nonword"] else rf"(?<![\p{{L}}\p{{N}}_])(?:{p})(?![\p{{L}}\p{{N}}_])")
+
+    def check(self, doc):
+        body = doc.body
+        if not body:
+            return
+        lo, hi = body[0].start, body[-1].end
+        groups = [
+            ([m.span() for m in finditer(pa, doc.text, self.id, lo, hi)],
+             [m.span() for m in finditer(pb, doc.text, self.id, lo, hi)])
+            for pa, pb in self.pairs
+        ]
+        if self["case-variants"]:
+            groups.extend(self._case_variants(doc, lo, hi))
+        for spans_a, spans_b in groups:
+            if spans_a and spans_b:
+                yield from self._report(doc, spans_a, spans_b)
+
+    def _case_variants(self, doc, lo, hi):
+        text = doc.text
+        upper: dict[str, list] = {}
+        for m in _ACRONYM.finditer(text, lo, hi):
+            upper.setdefault(m.group(), []).append(m.span())
+        if not upper:
+            return
+        words = Counter(m.group() for m in regex.finditer(r"\p{L}+", text[lo:hi]))
+        for acronym, spans in upper.items():
+            title = acronym[0] + acronym[1:].lower()
+            if not words.get(title) or words.get(acronym.lower()):
+                continue  # no title-case form, or a common word ("who", "aids")
+            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(title)}(?![\p{{L}}\p{{N}}_-])")
+            titled = []
+            for m in pattern.finditer(text, lo, hi):
+                sentence = doc.sentence_at(m.start())
+                block = doc.block_at(m.start())
+                if sentence is None or sentence.start == m.start() or block.kind != "paragraph":
+                    continue  # a sentence or heading start is capitalised anyway
+                titled.append(m.span())
+            if titled:
+                yield spans, titled
+
+    def _report(self, doc, spans_a, spans_b):
+        text = doc.text
+        form_a, form_b = text[slice(*spans_a[0])], text[slice(*spans_b[0])]
+        if len(spans_a) == len(spans_b):
+            minority, majority, applicability = spans_b, form_a, Applicability.DISPLAY
+        elif len(spans_a) > len(spans_b):
+            minority, majority, applicability = spans_b, form_a, None
+        else:
+            minority, majority, applicability = spans_a, form_b, None
+        counts = f"{max(len(spans_a), len(spans_b))} to {min(len(spans_a), len(spans_b))}"
+        for start, end in minority:
+            if not self.in_scope(doc, start, end):
+                continue
+            message = self.format_message(text[start:end], majority) + f" ({counts})"
+            yield self.finding(doc, start, end, message, [Edit(start, end, majority)], applicability,
+                               fix_title=f"Write '{majority}'")

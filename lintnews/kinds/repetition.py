@@ -1,0 +1,63 @@
+"""repetition: the same token twice in a row ("the the", "said Assad said").
+
+``tokens`` are the words that must not repeat (any word by default);
+``between`` is what may stand between the two (just space by default, or a
+name for a doubled speech verb); ``followed-by`` is what must come after the
+second one. The fix deletes one of the two: ``keep: first`` deletes the
+second with the space before it, ``keep: last`` deletes the first with the
+space after it.
+"""
+
+from __future__ import annotations
+
+from ..findings import Applicability, Edit
+from ..patterns import finditer
+from ..rule import Option, Rule
+
+_WORD_START = r"(?<![\p{L}\p{N}_'’-])"
+_WORD_END = r"(?![\p{L}\p{N}_'’-])"
+
+
+class Kind(Rule):
+    name = "repetition"
+    summary = "Flags a token repeated in a row, with a fix that deletes one."
+    OPTIONS = {
+        "tokens": Option("list", [r"\p{L}+"], "regexes for the tokens that must not repeat"),
+        "ignorecase": Option("bool", True, "'The the' counts as a repeat"),
+        "alpha": Option("bool", False, "accepted for Vale compatibility (tokens are words anyway)"),
+        "between": Option("str", r"[ \t]+", "regex for what may stand between the two tokens"),
+        "followed-by": Option("str", "", "regex that must follow the second token"),
+        "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
+        "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
+        "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
+    }
+    default_fix = Applicability.SAFE
+
+    def compile(self):
+        tokens = "|".join(f"(?:{t})" for t in self["tokens"])
+        follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
+        source = (
+            f"{_WORD_START}(?P<tok>{tokens}){_WORD_END}(?P<sep>{self['between']})"
+            f"(?P<again>(?P=tok)){_WORD_END}{follow}"
+        )
+        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
+        self.exceptions = {str(e).lower() for e in self["exceptions"]}
+
+    def check(self, doc):
+        text = doc.text
+        for m in finditer(self.regex, text, self.id):
+            start, end = m.span()
+            if m.group("tok").lower() in self.exceptions:
+                continue
+            if self["skip-names"] and m.group("again")[:1].isupper():
+                continue
+            if not self.in_scope(doc, start, end):
+                continue
+            if self["keep"] == "first":
+                edit = Edit(m.end("tok"), m.end("again"), "")
+            else:
+                sep = m.group("sep")
+                gap = len(sep) - len(sep.lstrip())
+                edit = Edit(m.start("tok"), m.start("sep") + gap, "")
+            yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
+                               fix_title=f"Delete the repeated '{m.group('tok')}'")
