@@ -11,7 +11,7 @@ and the title are never flagged. No fix: only a reporter can name a source.
 
 from __future__ import annotations
 
-from ..patterns import search
+from ..patterns import finditer, search
 from ..rule import Option, Rule
 
 _QUOTE_MARKS = '"“”'
@@ -43,14 +43,13 @@ class Kind(Rule):
         text = doc.text[sentence.start:sentence.end]
         if any(q in text for q in _QUOTE_MARKS):
             return True
-        m = search(self.sources, doc.text, self.id, sentence.start, sentence.end)
-        if m is None:
-            return False
+        vague = []
         if self.vague is not None:
-            for v in self.vague.finditer(doc.text, sentence.start, sentence.end):
-                if v.start() <= m.start() < v.end():
-                    return False
-        return True
+            vague = [v.span() for v in finditer(self.vague, doc.text, self.id, sentence.start, sentence.end)]
+        for m in finditer(self.sources, doc.text, self.id, sentence.start, sentence.end):
+            if not any(vs <= m.start() < ve for vs, ve in vague):
+                return True
+        return False
 
     def check(self, doc):
         window = self["window"]

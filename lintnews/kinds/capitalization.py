@@ -15,6 +15,15 @@ from ..rule import Option, Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
+# A heading-like line that ends in one of these was cut mid-sentence.
+_VERBS = frozenset(
+    "was is are were has have had will would said says told added can could did does do may might "
+    "must should shall won lost made took gave got went came scored beat".split()
+)
+_OPEN_ENDINGS = frozenset(
+    "a an the and but or nor of to in on at by for from with as that which who whose than "
+    "is are was were be been his her its their our your my".split()
+)
 
 
 class Kind(Rule):
@@ -25,6 +34,7 @@ class Kind(Rule):
                            choices=("paragraph-start", "sentence-start")),
         "exceptions": Option("list", [], "regexes for first words that may start in lower case"),
         "heading-words": Option("int", 12, "a paragraph of at most this many words with no final stop counts as a heading"),
+        "min-words": Option("int", 6, "shorter paragraphs (list items, credits) are not checked"),
     }
     default_fix = Applicability.SAFE
 
@@ -34,11 +44,17 @@ class Kind(Rule):
 
     def _starts(self, doc):
         if self["position"] == "paragraph-start":
-            previous = None
-            for block in doc.blocks:
-                if block.kind != "title" and self._ends_previous(doc, previous):
+            blocks = doc.blocks
+            lower = [_starts_lower(doc, b) for b in blocks]
+            for i, block in enumerate(blocks):
+                if block.kind == "title" or not lower[i]:
+                    continue
+                if (i > 0 and lower[i - 1]) or (i + 1 < len(blocks) and lower[i + 1]):
+                    continue  # a run of lower-case paragraphs: verse, a list, a style
+                if len(block.text(doc).split()) < self["min-words"]:
+                    continue
+                if self._ends_previous(doc, blocks[i - 1] if i else None):
                     yield block.start
-                previous = block
         else:
             starts = {b.start for b in doc.blocks}
             for sentence in doc.sentences:
@@ -50,7 +66,11 @@ class Kind(Rule):
         if previous is None:
             return True
         text = previous.text(doc)
-        return text.endswith(_TERMINAL) or len(text.split()) <= self["heading-words"]
+        if text.endswith(_TERMINAL):
+            return True
+        words = text.split()
+        return (previous.kind in ("title", "heading") and len(words) <= self["heading-words"]
+                and words[-1].lower() not in _OPEN_ENDINGS)
 
     def check(self, doc):
         text = doc.text
@@ -61,10 +81,17 @@ class Kind(Rule):
             word = m.group().rstrip(".")
             if self.exceptions.match(word) or any(c.isupper() for c in word[1:]):
                 continue  # iPhone, eBay, al-Assad's own style, or an exception
-            if "." in word or "@" in word:
+            if "." in word or "@" in word or "/" in text[m.end():m.end() + 1]:
                 continue  # e.g., a domain name
             if not self.in_scope(doc, start, m.end()):
                 continue
             fixed = text[start].upper()
+            # "was delighted to...": a verb first means a lost name, not a lost capital.
+            sure = not (word.lower() in _VERBS or word.endswith("ed"))
             yield self.finding(doc, start, m.end(), self.format_message(m.group()),
-                               [Edit(start, start + 1, fixed)], fix_title="Capitalise")
+                               [Edit(start, start + 1, fixed)],
+                               Applicability.SAFE if sure else Applicability.UNSAFE, fix_title="Capitalise")
+
+
+def _starts_lower(doc, block) -> bool:
+    return doc.text[block.start].islower()

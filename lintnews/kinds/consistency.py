@@ -17,7 +17,11 @@ from ..findings import Applicability, Edit
 from ..patterns import finditer
 from ..rule import Option, Rule
 
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,}(?![\p{L}\p{N}_-])")
+_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
+# Capitals that are not an acronym's spelling: a shouted phrase, a dateline
+# ("HAVANA (Reuters)"), a speaker label ("NOVAK:").
+_CAPS_WORD = regex.compile(r"\p{Lu}{2,}")
+_LABEL_AFTER = regex.compile(r"\s*(?:\(|:|—|–|--|,\s*\p{Lu}\p{Ll}*\.?\s*[—–(-])")
 
 
 class Kind(Rule):
@@ -64,7 +68,8 @@ class Kind(Rule):
         text = doc.text
         upper: dict[str, list] = {}
         for m in _ACRONYM.finditer(text, lo, hi):
-            upper.setdefault(m.group(), []).append(m.span())
+            if self._plain_capitals(doc, m.start(), m.end()):
+                upper.setdefault(m.group(), []).append(m.span())
         if not upper:
             return
         words = Counter(m.group() for m in regex.finditer(r"\p{L}+", text[lo:hi]))
@@ -79,9 +84,29 @@ class Kind(Rule):
                 block = doc.block_at(m.start())
                 if sentence is None or sentence.start == m.start() or block.kind != "paragraph":
                     continue  # a sentence or heading start is capitalised anyway
+                if text[m.start() - 1] in "@#" or _capitalised_neighbour(text, m.start(), m.end()):
+                    continue  # part of a longer name: "West Palm Beach", "Queen Elizabeth"
                 titled.append(m.span())
             if titled:
                 yield spans, titled
+
+    @staticmethod
+    def _plain_capitals(doc, start: int, end: int) -> bool:
+        """An acronym in running text, not a dateline, a label or a shouted phrase."""
+        text = doc.text
+        block = doc.block_at(start)
+        if block is None or block.kind != "paragraph" or start == block.start:
+            return False
+        if text[start - 1] in "\n@#":
+            return False  # a line-start label ("GILANI A:"), a handle or a hashtag
+        if _LABEL_AFTER.match(text, end):
+            return False
+        before = text[max(block.start, start - 30):start].split()
+        after = text[end:end + 30].split()
+        for word in (before[-1:] + after[:1]):
+            if _CAPS_WORD.fullmatch(word.strip(".,;:!?\"“”'’()")):
+                return False
+        return True
 
     def _report(self, doc, spans_a, spans_b):
         text = doc.text
@@ -99,3 +124,14 @@ class Kind(Rule):
             message = self.format_message(text[start:end], majority) + f" ({counts})"
             yield self.finding(doc, start, end, message, [Edit(start, end, majority)], applicability,
                                fix_title=f"Write '{majority}'")
+
+
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 30]
+    prev = before.split()[-1:] if before[-1:] == " " else []
+    nxt = after.split()[:1] if after[:1] == " " else []
+    return any(_NAME_WORD.fullmatch(w) for w in prev + nxt)

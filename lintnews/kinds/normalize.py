@@ -17,7 +17,8 @@ from ..rule import Option, Rule
 CHECKS = {
     # A no-break space not tied to a number ("10 km", "£ 5" keep theirs).
     "no-break-space": regex.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
-    "multiple-spaces": regex.compile(r"(?<=[^\s])  +(?=[^\s])"),
+    # Not after a sentence end: there a double space is usually a lost paragraph break.
+    "multiple-spaces": regex.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
     "trailing-whitespace": regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"),
     "invisible-characters": regex.compile(r"[\u200b\u2060\ufeff\u00ad]+"),
 }

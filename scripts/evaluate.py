@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Run every default rule over the research corpus and print, per rule, the
+findings per 1,000 words in each folder, plus a sample of findings with
+context for reading.
+
+    python scripts/evaluate.py [--corpus ../shared/corpus] [--sample 5] [--rule ID]
+
+The corpus is not part of the repository (see its README for terms); when
+the folder is absent the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from lintnews import Linter, load_rules
+from lintnews.read import read_path
+
+CONTROLS = ("bbc", "isot_true")
+
+
+def folder_of(path: Path, root: Path) -> str:
+    top = path.relative_to(root).parts[0]
+    if top == "isot":
+        return "isot_true" if path.name.startswith("true_") else "isot_fake"
+    return top
+
+
+def articles(root: Path):
+    for path in sorted(root.rglob("*.txt")):
+        if path.name == "README.txt" or "annotations" in path.parts:
+            continue
+        yield path
+
+
+def main(argv=None) -> int:
+    here = Path(__file__).resolve().parent.parent
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
+    ap.add_argument("--sample", type=int, default=5, help="findings to show per rule (0: none)")
+    ap.add_argument("--rule", action="append", help="only these rule ids or prefixes")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}; nothing to evaluate")
+        return 0
+    rules = load_rules(select=args.rule)
+    linter = Linter(rules)
+    words: Counter = Counter()
+    counts: dict[str, Counter] = defaultdict(Counter)
+    warn_plus: Counter = Counter()
+    found = defaultdict(list)
+    for path in articles(args.corpus):
+        folder = folder_of(path, args.corpus)
+        source = read_path(str(path))
+        words[folder] += len(source.text.split())
+        result = linter.check(source.text, str(path))
+        for f in result.findings:
+            counts[f.rule_id][folder] += 1
+            if f.severity.rank >= 2:
+                warn_plus[folder] += 1
+            found[f.rule_id].append((folder, path, f, source.text))
+    folders = sorted(words)
+    print("findings per 1,000 words (count in brackets)\n")
+    print(f"{'rule':32}" + "".join(f"{d:>18}" for d in folders))
+    for rule in rules:
+        row = "".join(
+            f"{1000 * counts[rule.id][d] / words[d]:>10.3f} ({counts[rule.id][d]:>4})" for d in folders
+        )
+        print(f"{rule.id:32}{row}")
+    print(f"{'warning+ (all rules)':32}" + "".join(
+        f"{1000 * warn_plus[d] / words[d]:>10.3f} ({warn_plus[d]:>4})" for d in folders))
+    print(f"{'words':32}" + "".join(f"{words[d]:>18}" for d in folders))
+    if args.sample:
+        rng = random.Random(args.seed)
+        for rule in rules:
+            items = found[rule.id]
+            if not items:
+                continue
+            print(f"\n== {rule.id}: {len(items)} findings; sample of {min(args.sample, len(items))}")
+            for folder, path, f, text in rng.sample(items, min(args.sample, len(items))):
+                left = text[max(0, f.start - 60):f.start].replace("\n", "⏎")
+                right = text[f.end:f.end + 60].replace("\n", "⏎")
+                mid = text[f.start:f.end].replace("\n", "⏎")
+                print(f"  [{folder}] {path.name}:{f.line}:{f.column}: …{left}[[{mid}]]{right}…")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
