@@ -20,7 +20,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 # End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _NEXT_START = regex.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
-_LAST_TOKEN = regex.compile(r"(\S+)$")
+_QUOTE_MARK = regex.compile(r'[“”"]')
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -148,10 +148,13 @@ class Document:
         return out
 
     def _is_abbreviation(self, sentence_start: int, period: int) -> bool:
-        tok = _LAST_TOKEN.search(self.text, sentence_start, period + 1)
-        if not tok:
+        text = self.text
+        i = period
+        while i > sentence_start and not text[i - 1].isspace():
+            i -= 1
+        word = text[i:period + 1].lstrip("\"“‘'([")
+        if len(word) < 2:
             return False
-        word = tok.group(1).lstrip("\"“‘'([")
         if _DOTTED.match(word):
             return True
         return word[:-1].lower() in ABBREVIATIONS
@@ -162,8 +165,15 @@ class Document:
             return self.sentences[i]
         return None
 
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, list[Sentence]]:
+        out: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            out.setdefault(s.block, []).append(s)
+        return out
+
     def sentences_in(self, block: Block) -> list[Sentence]:
-        return [s for s in self.sentences if s.block == block.index]
+        return self._sentences_by_block.get(block.index, [])
 
     # ------------------------------------------------------------- quotations
     @cached_property
@@ -179,8 +189,8 @@ class Document:
         for block in self.blocks:
             open_at = None
             straight_open = None
-            for i in range(block.start, block.end):
-                ch = text[i]
+            for m in _QUOTE_MARK.finditer(text, block.start, block.end):
+                ch, i = m.group(), m.start()
                 if ch == "“" and open_at is None:
                     open_at = i
                 elif ch == "”" and open_at is not None:

@@ -4,14 +4,17 @@ A sentence is a claim when it matches one of the ``claims`` cues (grouped by
 what they claim: a cause, an accusation, a casualty count, a hedge such as
 "it is believed"). It is attributed when a ``sources`` cue ("said",
 "according to", "reported", a quotation mark) stands in the same sentence,
-or within ``window`` sentences of it in the same paragraph. Vague sources
+or within ``window`` sentences of it in the same paragraph. When a sentence
+matches several categories, the one listed first in the rule names it. Vague sources
 ("critics say", "many believe") do not attribute. Quoted sentences, headings
 and the title are never flagged. No fix: only a reporter can name a source.
 """
 
 from __future__ import annotations
 
-from ..patterns import finditer, search
+import bisect
+
+from ..patterns import finditer
 from ..rule import Option, Rule
 
 _QUOTE_MARKS = '"“”'
@@ -35,42 +38,55 @@ class Kind(Rule):
             if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
                 self.fail(f"key 'claims.{category}' must be a list of regexes")
             self.claims.append((str(category), self.pattern("(?i)" + "|".join(f"(?:{c})" for c in cues), "claims")))
-        self.sources = self.pattern("(?i)" + "|".join(rf"\b(?:{s})\b" for s in self["sources"]), "sources")
+        self.sources = self.pattern("(?i)\\b(?:" + "|".join(f"(?:{s})" for s in self["sources"]) + ")\\b", "sources")
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
 
     def _attributed(self, doc, sentence) -> bool:
-        text = doc.text[sentence.start:sentence.end]
-        if any(q in text for q in _QUOTE_MARKS):
+        """A source cue or a quotation mark in the sentence, not inside a vague source."""
+        text = doc.text
+        if any(q in text[sentence.start:sentence.end] for q in _QUOTE_MARKS):
             return True
         vague = []
         if self.vague is not None:
-            vague = [v.span() for v in finditer(self.vague, doc.text, self.id, sentence.start, sentence.end)]
-        for m in finditer(self.sources, doc.text, self.id, sentence.start, sentence.end):
+            vague = [m.span() for m in finditer(self.vague, text, self.id, sentence.start, sentence.end)]
+        for m in finditer(self.sources, text, self.id, sentence.start, sentence.end):
             if not any(vs <= m.start() < ve for vs, ve in vague):
                 return True
         return False
 
     def check(self, doc):
+        text = doc.text
+        # Claims are rare: find them once over the whole text, then look for
+        # sources only around the sentences that hold one.
+        claims = []
+        for rank, (category, cue) in enumerate(self.claims):
+            claims.extend((m.start(), m.end(), rank) for m in finditer(cue, text, self.id))
+        if not claims:
+            return
+        claims.sort()
+        claim_starts = [c[0] for c in claims]
         window = self["window"]
         for block in doc.body:
             if block.kind != "paragraph":
                 continue
             sentences = doc.sentences_in(block)
-            attributed = [self._attributed(doc, s) for s in sentences]
+            attributed: dict[int, bool] = {}
             for i, sentence in enumerate(sentences):
-                if attributed[i] or doc.in_quote(sentence.start, sentence.end):
+                j = bisect.bisect_left(claim_starts, sentence.start)
+                if j == len(claims) or claims[j][1] > sentence.end:
                     continue
-                if any(attributed[max(0, i - window):i + window + 1]):
+                near = range(max(0, i - window), min(len(sentences), i + window + 1))
+                if any(attributed.setdefault(k, self._attributed(doc, sentences[k])) for k in near):
                     continue
-                if len(doc.text[sentence.start:sentence.end].split()) < self["min-words"]:
+                if doc.in_quote(sentence.start, sentence.end):
                     continue
-                for category, cue in self.claims:
-                    m = search(cue, doc.text, self.id, sentence.start, sentence.end)
-                    if m is None:
-                        continue
-                    if not self.in_scope(doc, sentence.start, sentence.end):
-                        break
-                    yield self.finding(doc, sentence.start, sentence.end,
-                                       self.format_message(category, m.group()))
-                    break
+                if len(text[sentence.start:sentence.end].split()) < self["min-words"]:
+                    continue
+                if not self.in_scope(doc, sentence.start, sentence.end):
+                    continue
+                # The first category listed in the rule names the claim.
+                inside = [c for c in claims[j:bisect.bisect_left(claim_starts, sentence.end)] if c[1] <= sentence.end]
+                start, end, rank = min(inside, key=lambda c: (c[2], c[0]))
+                yield self.finding(doc, sentence.start, sentence.end,
+                                   self.format_message(self.claims[rank][0], text[start:end]))

@@ -9,8 +9,6 @@ are never edited.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex
 
 from ..findings import Applicability, Edit
@@ -72,11 +70,13 @@ class Kind(Rule):
                 upper.setdefault(m.group(), []).append(m.span())
         if not upper:
             return
-        words = Counter(m.group() for m in regex.finditer(r"\p{L}+", text[lo:hi]))
         for acronym, spans in upper.items():
             title = acronym[0] + acronym[1:].lower()
-            if not words.get(title) or words.get(acronym.lower()):
-                continue  # no title-case form, or a common word ("who", "aids")
+            if title not in text:
+                continue
+            lower = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(acronym.lower())}(?![\p{{L}}\p{{N}}_-])")
+            if lower.search(text, lo, hi):
+                continue  # also a common word ("who", "aids")
             pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(title)}(?![\p{{L}}\p{{N}}_-])")
             titled = []
             for m in pattern.finditer(text, lo, hi):

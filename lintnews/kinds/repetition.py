@@ -14,8 +14,10 @@ from ..findings import Applicability, Edit
 from ..patterns import finditer
 from ..rule import Option, Rule
 
-_WORD_START = r"(?<![\p{L}\p{N}_'’-])"
-_WORD_END = r"(?![\p{L}\p{N}_'’-])"
+# Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
+_WORD_START = r"\b"
+_WORD_END = r"\b"
+_JOINERS = "'’-"
 
 
 class Kind(Rule):
@@ -47,6 +49,8 @@ class Kind(Rule):
         text = doc.text
         for m in finditer(self.regex, text, self.id):
             start, end = m.span()
+            if _joined(text, start - 1) or _joined(text, m.end("again")):
+                continue  # part of a longer word: "well-known known", "don't t"
             if m.group("tok").lower() in self.exceptions:
                 continue
             if self["skip-names"] and m.group("again")[:1].isupper():
@@ -61,3 +65,7 @@ class Kind(Rule):
                 edit = Edit(m.start("tok"), m.start("sep") + gap, "")
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
+
+
+def _joined(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i] in _JOINERS

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Throughput of `check` with all default rules, in MB/s.
+
+The input is real text: the articles in seeds/ (and, when present, the
+research corpus in ../shared/corpus, which is not part of this repository),
+repeated until the total reaches --megabytes (default 8). Each article is
+checked as its own document, as `lintnews check DIR` does; reading files is
+not timed. Also prints peak memory.
+
+    python scripts/benchmark.py [--megabytes 8] [--seeds-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+from lintnews import Linter, load_rules
+
+
+def texts(root: Path, seeds_only: bool) -> list[str]:
+    paths = sorted((root / "seeds").glob("*.txt"))
+    corpus = root.parent / "shared" / "corpus"
+    if not seeds_only and corpus.is_dir():
+        paths += sorted(p for p in corpus.rglob("*.txt") if p.name != "README.txt" and "annotations" not in p.parts)
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--megabytes", type=float, default=8.0)
+    ap.add_argument("--seeds-only", action="store_true", help="build the input from seeds/ alone")
+    args = ap.parse_args(argv)
+    root = Path(__file__).resolve().parent.parent
+    pool = texts(root, args.seeds_only)
+    target = int(args.megabytes * 1_000_000)
+    docs, size, i = [], 0, 0
+    while size < target:
+        text = pool[i % len(pool)]
+        docs.append(text)
+        size += len(text.encode("utf-8"))
+        i += 1
+    started = time.perf_counter()
+    linter = Linter(load_rules())
+    loaded = time.perf_counter()
+    findings = 0
+    for n, text in enumerate(docs):
+        findings += len(linter.check(text, f"doc{n}").findings)
+    done = time.perf_counter()
+    seconds = done - loaded
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    source = "seeds/" if args.seeds_only or len(pool) == len(list((root / "seeds").glob("*.txt"))) else "seeds/ + research corpus"
+    print(f"input: {len(docs)} articles, {size / 1e6:.1f} MB from {source}")
+    print(f"rules: {len(linter.rules)} loaded in {loaded - started:.3f}s")
+    print(f"check: {seconds:.2f}s, {size / 1e6 / seconds:.2f} MB/s, {len(docs) / seconds:.0f} articles/s, {findings} findings")
+    print(f"peak memory: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""The installed `lintnews` command, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+
+BAD = "A headline about troops\n\nThe the troops left.\n"
+CLEAN = "A headline about troops\n\nThe troops left.\n"
+
+
+def test_clean_file_exits_0(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(CLEAN)
+    proc = run_cli("check", tmp_path / "a.txt")
+    assert proc.returncode == 0
+    assert b"All clean: no findings in 1 file." in proc.stdout
+
+
+def test_select_and_ignore_by_id_and_prefix(run_cli, seed_copy):
+    proc = run_cli("check", "--format", "json", "--select", "News.Doubled,News.ThousandsSeparator", seed_copy)
+    assert {f["rule"] for f in json.loads(proc.stdout)} == {"News.DoubledSpeechVerb", "News.ThousandsSeparator"}
+    proc = run_cli("check", "--format", "json", "--ignore", "News.NoBreakSpace", "--ignore", "News.UnattributedClaim", seed_copy)
+    rules = [f["rule"] for f in json.loads(proc.stdout)]
+    assert "News.NoBreakSpace" not in rules and "News.UnattributedClaim" not in rules and len(rules) == 8
+
+
+def test_unknown_rule_id_is_exit_2(run_cli, seed_copy):
+    proc = run_cli("check", "--select", "News.Nope", seed_copy)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "error: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"
+
+
+def test_json_has_positions_and_fixes(run_cli, seed_copy):
+    findings = json.loads(run_cli("check", "--format", "json", seed_copy).stdout)
+    hi = next(f for f in findings if f["rule"] == "News.RealWordTypos")
+    assert (hi["line"], hi["column"], hi["end_line"], hi["end_column"], hi["text"]) == (7, 25, 7, 27, "hi")
+    assert hi["fix"]["applicability"] == "safe"
+    assert hi["fix"]["edits"][0]["content"] == "his"
+    assert hi["severity"] == "error"
+
+
+def test_stdin_check_and_fix(run_cli):
+    proc = run_cli("check", "--format", "concise", "-", input=BAD.encode())
+    assert proc.returncode == 1
+    assert b"-:3:1: News.DoubledWord [*] 'The the': a word is doubled." in proc.stdout
+    proc = run_cli("fix", "-", input=BAD.encode())
+    assert proc.returncode == 0
+    assert proc.stdout == CLEAN.encode()
+    assert b"Fixed 1 finding in 1 file; 0 remaining." in proc.stderr
+
+
+def test_bad_inputs_are_reported_and_others_still_checked(run_cli, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"Title\n\n\xff\xfe broken\n")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "good.txt").write_text(BAD)
+    proc = run_cli("check", "--format", "concise", tmp_path / "bad.txt", tmp_path / "bin.txt",
+                   tmp_path / "missing.txt", tmp_path / "good.txt")
+    err = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2
+    assert err == [  # missing paths are known first, then each file in order
+        f"error: {tmp_path / 'missing.txt'}: no such file or directory",
+        f"error: {tmp_path / 'bad.txt'}: invalid UTF-8 at byte 7 (line 3): invalid start byte",
+        f"error: {tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not an article",
+    ]
+    assert b"good.txt:3:1: News.DoubledWord" in proc.stdout
+
+
+def test_bad_rule_file_is_exit_2_with_one_line(run_cli, tmp_path, seed_copy):
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Bad.yml").write_text("extends: existence\nmessage: m\ntokens: ['(']\n")
+    proc = run_cli("check", "--styles", tmp_path / "styles", seed_copy)
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and "House/Bad.yml: rule House.Bad: key 'tokens': bad regex" in lines[0]
+
+
+def test_user_style_adds_a_rule(run_cli, tmp_path):
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Utilize.yml").write_text(
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nfix: safe\n"
+        "swap:\n  utilize: use\n")
+    article = tmp_path / "a.txt"
+    article.write_text("A headline about drones\n\nWe utilize drones.\n")
+    proc = run_cli("check", "--format", "concise", "--styles", tmp_path / "styles", article)
+    assert b"a.txt:3:4: House.Utilize [*] Use 'use' instead of 'utilize'." in proc.stdout
+    proc = run_cli("fix", "--styles", tmp_path / "styles", article)
+    assert proc.returncode == 0
+    assert article.read_text() == "A headline about drones\n\nWe use drones.\n"
+
+
+def test_unsafe_fixes_need_the_flag(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("A headline about the town\n\nThe town has 12.500 residents.\n")
+    run_cli("fix", article)
+    assert "12.500" in article.read_text()
+    run_cli("fix", "--unsafe-fixes", article)
+    assert "12,500 residents" in article.read_text()
+
+
+def test_fix_keeps_bom_and_crlf_and_touches_only_edits(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    original = b"\xef\xbb\xbfA headline about troops\r\n\r\nThe the troops left.  \r\n\r\nThey came back.\r\n"
+    article.write_bytes(original)
+    proc = run_cli("fix", article)
+    assert proc.returncode == 0
+    assert article.read_bytes() == b"\xef\xbb\xbfA headline about troops\r\n\r\nThe troops left.\r\n\r\nThey came back.\r\n"
+
+
+def test_folder_walk_is_sorted_and_skips_other_files(run_cli, tmp_path):
+    (tmp_path / "b.txt").write_text(BAD)
+    (tmp_path / "a.md").write_text(BAD)
+    (tmp_path / "notes.csv").write_text(BAD)
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text(BAD)
+    proc = run_cli("check", "--format", "json", tmp_path)
+    paths = [f["path"] for f in json.loads(proc.stdout)]
+    assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
+
+
+def test_rules_lists_every_rule(run_cli):
+    out = run_cli("rules").stdout.decode().splitlines()
+    assert out[0].split() == ["ID", "KIND", "LEVEL", "FIX", "DESCRIPTION"]
+    row = next(line for line in out if line.startswith("News.DuplicateTitle"))
+    assert row.split()[1:4] == ["duplicate-title", "error", "safe"]
+    claim = next(line for line in out if line.startswith("News.UnattributedClaim"))
+    assert claim.split()[1:4] == ["attribution", "warning", "-"]
+    assert len(out) == 1 + 14
+
+
+def test_rules_show_explains_with_examples(run_cli):
+    proc = run_cli("rules", "show", "News.RealWordTypos")
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    assert out.startswith("News.RealWordTypos  (substitution, error, fix: safe)")
+    assert "Bad:\n    Since the first days of hi elections campaign" in out
+    assert "Good:\n    He stopped to say hi to the crowd." in out
+    assert "Fixed:\n    Since the first days of his elections campaign" in out
+    assert run_cli("rules", "show", "News.Nope").returncode == 2
+
+
+def test_diff_of_clean_file_is_empty_and_exit_0(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(CLEAN)
+    proc = run_cli("fix", "--diff", tmp_path / "a.txt")
+    assert proc.returncode == 0 and proc.stdout == b""

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from lintnews.engine import apply_fixes
+from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
+
+
+def finding(start, end, content, applicability=Applicability.SAFE):
+    return Finding("T.Rule", Severity.ERROR, start, end, "m",
+                   fix=Fix((Edit(start, end, content),), applicability))
+
+
+def test_non_overlapping_edits_apply_together():
+    text, n = apply_fixes("abcdef", [finding(0, 1, "A"), finding(4, 6, "EF")])
+    assert (text, n) == ("AbcdEF", 2)
+
+
+def test_overlapping_edit_waits_for_the_next_pass():
+    text, n = apply_fixes("abcdef", [finding(0, 3, "X"), finding(2, 4, "Y")])
+    assert (text, n) == ("Xdef", 1)
+
+
+def test_two_inserts_at_one_point_do_not_both_apply():
+    text, n = apply_fixes("ab", [finding(1, 1, "X"), finding(1, 1, "Y")])
+    assert n == 1 and text in ("aXb", "aYb")
+
+
+def test_unsafe_needs_opt_in_and_display_never_applies():
+    fs = [finding(0, 1, "A", Applicability.UNSAFE), finding(2, 3, "C", Applicability.DISPLAY)]
+    assert apply_fixes("abc", fs) == ("abc", 0)
+    assert apply_fixes("abc", fs, unsafe=True) == ("Abc", 1)

@@ -1,0 +1,86 @@
+"""Rule files are validated when loaded: one clear line per problem."""
+
+from __future__ import annotations
+
+import pytest
+
+import lintnews
+from lintnews.errors import RuleError
+from lintnews.patterns import PatternTimeout
+
+
+def style(tmp_path, name: str, body: str):
+    folder = tmp_path / "House"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def load(tmp_path):
+    return lintnews.load_rules(styles=[tmp_path], builtin=False)
+
+
+def test_user_rule_loads_with_id_from_path(tmp_path):
+    style(tmp_path, "Utilize", "extends: substitution\nignorecase: true\nmessage: \"Use '%s' instead of '%s'.\"\nswap:\n  utilize: use\n")
+    rules = load(tmp_path)
+    assert [r.id for r in rules] == ["House.Utilize"]
+    found = lintnews.check_text("Title\n\nWe Utilize drones.\n", rules=rules)
+    assert [(f.text, f.message) for f in found] == [("Utilize", "Use 'Use' instead of 'Utilize'.")]
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ("extends: existence\nmessage: m\ntokns: [a]\n", "unknown key 'tokns' for kind 'existence' (did you mean 'tokens'?)"),
+        ("extends: existence\nmessage: m\ntokens: a\n", "key 'tokens' must be a list of strings, not str"),
+        ("extends: existence\nmessage: m\ntokens: ['(unclosed']\n", "key 'tokens': bad regex"),
+        ("extends: existence\nmessage: m\nlevel: fatal\ntokens: [a]\n", "key 'level' must be one of error, warning, suggestion"),
+        ("extends: nonsense\nmessage: m\n", "unknown kind 'nonsense'"),
+        ("message: m\n", "missing required key 'extends'"),
+        ("extends: existence\ntokens: [a]\n", "missing required key 'message'"),
+        ("extends: existence\nmessage: [unclosed\n", "invalid YAML at line 3"),
+        ("- just\n- a list\n", "a rule file must be a mapping"),
+    ],
+)
+def test_bad_rule_file_is_one_line_naming_file_and_rule(tmp_path, body, problem):
+    style(tmp_path, "Bad", body)
+    with pytest.raises(RuleError) as exc:
+        load(tmp_path)
+    message = str(exc.value)
+    assert "\n" not in message
+    assert message.startswith(str(tmp_path / "House" / "Bad.yml") + ": ")
+    assert problem in message
+
+
+def test_yaml_never_executes(tmp_path):
+    style(tmp_path, "Evil", "extends: !!python/object/apply:os.system ['echo pwned']\nmessage: m\n")
+    with pytest.raises(RuleError, match="invalid YAML"):
+        load(tmp_path)
+
+
+def test_catastrophic_regex_times_out_instead_of_hanging(tmp_path, monkeypatch):
+    monkeypatch.setattr("lintnews.patterns.TIMEOUT", 0.2)
+    style(tmp_path, "Slow", "extends: existence\nmessage: m\nnonword: true\nraw: ['(a|aa)+b']\n")
+    rules = load(tmp_path)
+    result = lintnews.Linter(rules).check("Title\n\n" + "a" * 40 + "\n", "x.txt")
+    assert result.findings == []
+    assert result.errors == ["x.txt: rule House.Slow: pattern timed out after 0.2s"]
+
+
+def test_user_rule_replaces_builtin_of_same_id(tmp_path):
+    folder = tmp_path / "News"
+    folder.mkdir()
+    (folder / "DoubledWord.yml").write_text("extends: existence\nmessage: custom\ntokens: [zebra]\n")
+    rules = lintnews.load_rules(styles=[tmp_path])
+    rule = next(r for r in rules if r.id == "News.DoubledWord")
+    assert rule.name == "existence"
+
+
+def test_unknown_selector_is_an_error():
+    with pytest.raises(lintnews.UsageError, match="unknown rule id or prefix 'News.Nope'"):
+        lintnews.load_rules(select=["News.Nope"])
+
+
+def test_prefix_selects_a_group():
+    ids = [r.id for r in lintnews.load_rules(select=["News.Doubled"])]
+    assert ids == ["News.DoubledSpeechVerb", "News.DoubledWord"]
