@@ -15,7 +15,7 @@ from .engine import Linter, select_rules
 from .errors import InputError, LintnewsError
 from .loader import load_rules
 from .read import read_path, write_atomic
-from .reporters import FORMATS
+from .reporters import FORMATS, ReportContext
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -99,7 +99,8 @@ class _Run:
         _error(message)
 
     def report(self, findings, docs, stream=None) -> None:
-        FORMATS[self.fmt].render(findings, docs, stream=stream or sys.stdout, color=self.color)
+        ctx = ReportContext(docs=docs, rules=self.linter.rules, stream=stream or sys.stdout, color=self.color)
+        FORMATS[self.fmt].render(findings, ctx)
 
 
 def _plural(n: int, word: str) -> str:

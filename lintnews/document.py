@@ -139,7 +139,7 @@ class Document:
             nxt = _NEXT_START.match(text, m.end(), block.end)
             if not nxt:
                 continue
-            if m.group().startswith(".") and self._is_abbreviation(start, m.start()):
+            if m.group().startswith(".") and self.is_abbreviation(start, m.start()):
                 continue
             out.append(Sentence(block.index, start, m.end()))
             start = nxt.start(1)
@@ -147,7 +147,8 @@ class Document:
             out.append(Sentence(block.index, start, block.end))
         return out
 
-    def _is_abbreviation(self, sentence_start: int, period: int) -> bool:
+    def is_abbreviation(self, sentence_start: int, period: int) -> bool:
+        """Whether the period at ``period`` ends an abbreviation ("Mr.", "U.S.", "Jan.")."""
         text = self.text
         i = period
         while i > sentence_start and not text[i - 1].isspace():

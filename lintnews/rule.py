@@ -28,6 +28,14 @@ class Option:
 
 
 SCOPES = ("text", "body", "title", "heading", "paragraph", "sentence")
+# Vale's scope names that mean one of ours in an article ("heading.h1" -> heading).
+VALE_SCOPES = {"raw": "text", "summary": "text", "list": "paragraph", "blockquote": "paragraph",
+               "alt": "text", "table": "paragraph"}
+
+
+def _scope_name(scope: str) -> str:
+    base = scope.split(".")[0]
+    return VALE_SCOPES.get(base, base)
 
 SHARED_OPTIONS: dict[str, Option] = {
     "extends": Option("str", required=True, help="the kind of check this rule is"),
@@ -107,10 +115,11 @@ class Rule:
             self.values[key] = value
         self.severity = Severity(self.values["level"])
         scopes = self.values["scope"]
-        self.scopes = (scopes,) if isinstance(scopes, str) else tuple(scopes)
-        for scope in self.scopes:
-            if scope not in SCOPES:
+        scopes = (scopes,) if isinstance(scopes, str) else tuple(str(s) for s in scopes)
+        for scope in scopes:
+            if _scope_name(scope) not in SCOPES:
                 self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
+        self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
         fix = self.values["fix"]
         if fix == "none":

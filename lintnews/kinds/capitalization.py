@@ -14,6 +14,7 @@ from ..findings import Applicability, Edit
 from ..rule import Option, Rule
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
+_LOWER_AFTER_STOP = regex.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
 # A heading-like line that ends in one of these was cut mid-sentence.
 _VERBS = frozenset(
@@ -56,10 +57,15 @@ class Kind(Rule):
                 if self._ends_previous(doc, blocks[i - 1] if i else None):
                     yield block.start
         else:
-            starts = {b.start for b in doc.blocks}
-            for sentence in doc.sentences:
-                if sentence.start not in starts:
-                    yield sentence.start
+            # The sentence splitter wants a capital after a stop, so look for the lower-case ones here.
+            text = doc.text
+            for block in doc.blocks:
+                if block.kind != "paragraph":
+                    continue
+                for m in _LOWER_AFTER_STOP.finditer(text, block.start, block.end):
+                    if m.group(1) == "." and doc.is_abbreviation(block.start, m.start(1)):
+                        continue
+                    yield m.start(2)
 
     def _ends_previous(self, doc, previous) -> bool:
         """A lower-case start is a lost capital only if the block before ended its sentence."""

@@ -13,7 +13,7 @@ import regex
 
 from ..findings import Applicability, Edit
 from ..patterns import finditer
-from ..rule import Option, Rule
+from ..rule import Option, Rule, preserve_case
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
 # Capitals that are not an acronym's spelling: a shouted phrase, a dateline
@@ -30,6 +30,9 @@ class Kind(Rule):
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "do not require word boundaries"),
         "case-variants": Option("bool", False, "also find acronyms written both in capitals and in title case"),
+        "exceptions": Option("list", [], "forms never compared (LORD, GOD)"),
+        "shout-length": Option("int", 4, "a capitalised form longer than this, outnumbered by the title-case "
+                                         "form, is emphasis (TRUMP), not an acronym"),
     }
     default_fix = Applicability.SAFE
 
@@ -70,9 +73,10 @@ class Kind(Rule):
                 upper.setdefault(m.group(), []).append(m.span())
         if not upper:
             return
+        exceptions = set(self["exceptions"])
         for acronym, spans in upper.items():
             title = acronym[0] + acronym[1:].lower()
-            if title not in text:
+            if title not in text or acronym in exceptions:
                 continue
             lower = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(acronym.lower())}(?![\p{{L}}\p{{N}}_-])")
             if lower.search(text, lo, hi):
@@ -84,10 +88,10 @@ class Kind(Rule):
                 block = doc.block_at(m.start())
                 if sentence is None or sentence.start == m.start() or block.kind != "paragraph":
                     continue  # a sentence or heading start is capitalised anyway
-                if text[m.start() - 1] in "@#" or _capitalised_neighbour(text, m.start(), m.end()):
+                if text[m.start() - 1] in "@#" or _capitalised_neighbour(text, m.start(), m.end(), sentence.start):
                     continue  # part of a longer name: "West Palm Beach", "Queen Elizabeth"
                 titled.append(m.span())
-            if titled:
+            if titled and (len(titled) <= len(spans) or len(acronym) <= self["shout-length"]):
                 yield spans, titled
 
     @staticmethod
@@ -118,20 +122,31 @@ class Kind(Rule):
         else:
             minority, majority, applicability = spans_a, form_b, None
         counts = f"{max(len(spans_a), len(spans_b))} to {min(len(spans_a), len(spans_b))}"
+        if self["ignorecase"]:
+            # The majority spelling, in the case of the text it replaces ("Advisor" -> "Adviser").
+            majority = majority.lower()
         for start, end in minority:
             if not self.in_scope(doc, start, end):
                 continue
-            message = self.format_message(text[start:end], majority) + f" ({counts})"
-            yield self.finding(doc, start, end, message, [Edit(start, end, majority)], applicability,
-                               fix_title=f"Write '{majority}'")
+            found = text[start:end]
+            good = preserve_case(found, majority) if self["ignorecase"] else majority
+            message = self.format_message(found, good) + f" ({counts})"
+            yield self.finding(doc, start, end, message, [Edit(start, end, good)], applicability,
+                               fix_title=f"Write '{good}'")
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 
 
-def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 30):start]
+def _capitalised_neighbour(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether a capitalised word stands right beside: then the word is part of a longer name.
+
+    The first word of the sentence does not count ("The Nato summit").
+    """
+    before = text[max(sentence_start, start - 30):start]
     after = text[end:end + 30]
     prev = before.split()[-1:] if before[-1:] == " " else []
+    if prev and start - len(before) == sentence_start and len(before.split()) == 1:
+        prev = []
     nxt = after.split()[:1] if after[:1] == " " else []
     return any(_NAME_WORD.fullmatch(w) for w in prev + nxt)

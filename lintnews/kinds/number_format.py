@@ -47,12 +47,12 @@ class Kind(Rule):
             if len(groups) == 3 and int(m.group("head")) <= 255 and all(int(g) <= 255 for g in groups):
                 continue  # an IPv4 address
             certain = len(groups) > 1 or groups[0] == "000"
-            if not certain:
+            if len(groups) == 1:
                 if not groups[0].endswith("00"):
                     continue  # 43.305, 1.068: a decimal
                 nxt = _NEXT_WORD.match(text, end)
                 if nxt and nxt.group(1).lower() in self.units:
-                    continue
+                    continue  # "1.000 million", "20.000 per dollar": a decimal amount
             if not certain and int(m.group("head")) == 0:
                 continue
             if not self.in_scope(doc, start, end):

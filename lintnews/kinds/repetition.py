@@ -27,8 +27,9 @@ class Kind(Rule):
         "tokens": Option("list", [r"\p{L}+"], "regexes for the tokens that must not repeat"),
         "ignorecase": Option("bool", True, "'The the' counts as a repeat"),
         "alpha": Option("bool", False, "accepted for Vale compatibility (tokens are words anyway)"),
-        "between": Option("str", r"[ \t]+", "regex for what may stand between the two tokens"),
+        "between": Option("str", r"[ \t]+|[ \t]*\r?\n[ \t]*", "regex for what may stand between the two tokens"),
         "followed-by": Option("str", "", "regex that must follow the second token"),
+        "preceded-by": Option("str", "", "regex that must come just before the first token"),
         "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
         "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
@@ -38,8 +39,9 @@ class Kind(Rule):
     def compile(self):
         tokens = "|".join(f"(?:{t})" for t in self["tokens"])
         follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
+        precede = f"(?<={self['preceded-by']})" if self["preceded-by"] else ""
         source = (
-            f"{_WORD_START}(?P<tok>{tokens}){_WORD_END}(?P<sep>{self['between']})"
+            f"{precede}{_WORD_START}(?P<tok>{tokens}){_WORD_END}(?P<sep>{self['between']})"
             f"(?P<again>(?P=tok)){_WORD_END}{follow}"
         )
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")

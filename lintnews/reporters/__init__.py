@@ -1,9 +1,27 @@
 """Output formats, one module each. ``FORMATS`` maps a --format name to its module.
 
-A reporter module has ``render(findings, docs, *, stream, color) -> None``
-where ``docs`` maps a path to its text (for showing source lines).
+A reporter module has ``render(findings, ctx)``: ``findings`` sorted by path
+and position, ``ctx`` a :class:`ReportContext` with the documents (for source
+lines and SARIF regions), the rules that ran (for rule metadata) and the
+stream to write to.
 """
 
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
 from . import concise, json, text
+
+
+@dataclass
+class ReportContext:
+    docs: dict = field(default_factory=dict)  # path -> lintnews.document.Document
+    rules: list = field(default_factory=list)  # lintnews.rule.Rule objects that ran
+    stream: TextIO = field(default_factory=lambda: sys.stdout)
+    color: bool = False
+    show_fixes: bool = False
+
 
 FORMATS = {"text": text, "concise": concise, "json": json}

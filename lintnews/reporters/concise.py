@@ -5,6 +5,6 @@ from __future__ import annotations
 from .text import headline
 
 
-def render(findings, sources, *, stream, color=False) -> None:
+def render(findings, ctx) -> None:
     for f in findings:
-        stream.write(headline(f, color) + "\n")
+        ctx.stream.write(headline(f, ctx.color) + "\n")

@@ -5,6 +5,6 @@ from __future__ import annotations
 import json
 
 
-def render(findings, sources, *, stream, color=False) -> None:
-    json.dump([f.to_dict() for f in findings], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+def render(findings, ctx) -> None:
+    json.dump([f.to_dict() for f in findings], ctx.stream, ensure_ascii=False, indent=2)
+    ctx.stream.write("\n")

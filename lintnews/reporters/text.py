@@ -53,11 +53,13 @@ def snippet(f, source_line: str, color: bool = False) -> list[str]:
     ]
 
 
-def render(findings, sources, *, stream, color=False) -> None:
+def render(findings, ctx) -> None:
     for f in findings:
-        stream.write(headline(f, color) + "\n")
-        doc = sources.get(f.path)
+        ctx.stream.write(headline(f, ctx.color) + "\n")
+        doc = ctx.docs.get(f.path)
         if doc is not None:
-            for line in snippet(f, doc.line_text(f.line), color):
-                stream.write(line + "\n")
-        stream.write("\n")
+            for line in snippet(f, doc.line_text(f.line), ctx.color):
+                ctx.stream.write(line + "\n")
+        if ctx.show_fixes and f.fix is not None:
+            ctx.stream.write(f"  = fix ({f.fix.applicability.value}): {f.fix.title or 'edit'}\n")
+        ctx.stream.write("\n")

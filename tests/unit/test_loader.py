@@ -6,7 +6,6 @@ import pytest
 
 import lintnews
 from lintnews.errors import RuleError
-from lintnews.patterns import PatternTimeout
 
 
 def style(tmp_path, name: str, body: str):
@@ -84,3 +83,17 @@ def test_unknown_selector_is_an_error():
 def test_prefix_selects_a_group():
     ids = [r.id for r in lintnews.load_rules(select=["News.Doubled"])]
     assert ids == ["News.DoubledSpeechVerb", "News.DoubledWord"]
+
+
+@pytest.mark.parametrize("scope, flagged", [("heading.h1", ["Utilize"]), ("raw", ["Utilize", "utilize"]),
+                                            ("sentence", ["utilize"]), ("body", ["utilize"])])
+def test_vale_scope_names_load(tmp_path, scope, flagged):
+    style(tmp_path, "Utilize", f"extends: existence\nmessage: m\nignorecase: true\nscope: {scope}\ntokens: [utilize]\n")
+    found = lintnews.check_text("Utilize drones\n\nWe utilize drones.\n", rules=load(tmp_path))
+    assert [f.text for f in found] == flagged
+
+
+def test_unknown_scope_is_an_error(tmp_path):
+    style(tmp_path, "Bad", "extends: existence\nmessage: m\nscope: footnote\ntokens: [a]\n")
+    with pytest.raises(RuleError, match="key 'scope': unknown scope 'footnote'"):
+        load(tmp_path)
