@@ -55,8 +55,12 @@ class FixResult:
 
 
 class Linter:
-    def __init__(self, rules: list[Rule]):
+    """Runs rules over documents. ``accept`` (a predicate on matched text, from
+    the vocabulary's accept list) drops findings on accepted terms."""
+
+    def __init__(self, rules: list[Rule], accept=None):
         self.rules = rules
+        self.accept = accept
 
     def check(self, text: str, path: str = "-", skip_zones=None) -> Result:
         doc = Document(text, path, skip_zones)
@@ -67,6 +71,8 @@ class Linter:
             except PatternTimeout as exc:
                 result.errors.append(f"{path}: {exc}")
                 continue
+            if self.accept is not None:
+                found = [f for f in found if not f.text or not self.accept(f.text)]
             limit = rule.values["limit"]
             result.findings.extend(found[:limit] if limit else found)
         for f in result.findings:

@@ -47,6 +47,8 @@ SHARED_OPTIONS: dict[str, Option] = {
     "quotes": Option("str", None, "skip: never flag or edit inside direct quotations; include", choices=("skip", "include")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
+    "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
+    "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
 }

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from . import concise, json, text
+from . import concise, github, json, jsonl, junit, sarif, text
 
 
 @dataclass
@@ -24,4 +24,12 @@ class ReportContext:
     show_fixes: bool = False
 
 
-FORMATS = {"text": text, "concise": concise, "json": json}
+FORMATS = {
+    "text": text,
+    "concise": concise,
+    "json": json,
+    "jsonl": jsonl,
+    "github": github,
+    "sarif": sarif,
+    "junit": junit,
+}

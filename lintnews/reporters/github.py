@@ -1,0 +1,38 @@
+"""--format github: GitHub Actions workflow commands, which GitHub shows as annotations.
+
+    ::error file=seeds/a.txt,line=7,col=25,endLine=7,endColumn=27,title=News.RealWordTypos::Use 'his' ...
+
+Errors become ``error``, warnings ``warning`` and suggestions ``notice``.
+Values are escaped as the Actions toolkit escapes them: ``%``, CR and LF in
+the message; those and ``:`` and ``,`` in the properties.
+"""
+
+from __future__ import annotations
+
+COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(f) -> str:
+    props = {
+        "file": f.path,
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f.rule_id,
+    }
+    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
+    return f"::{COMMANDS[f.severity.value]} {joined}::{escape_data(f.message)}"
+
+
+def render(findings, ctx) -> None:
+    for f in findings:
+        ctx.stream.write(command(f) + "\n")

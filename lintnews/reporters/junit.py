@@ -1,0 +1,47 @@
+"""--format junit: JUnit XML, for CI systems that show test reports.
+
+One ``<testcase>`` per checked file (clean files pass), one ``<failure>`` per
+finding in it:
+
+    <testsuites name="lintnews" tests="2" failures="3" errors="0" skipped="0">
+      <testsuite name="lintnews" tests="2" failures="3" errors="0" skipped="0">
+        <testcase classname="lintnews" name="seeds/a.txt">
+          <failure message="Use 'his' ..." type="News.RealWordTypos">seeds/a.txt:7:25: ...</failure>
+
+``failures`` counts ``<failure>`` elements, as JUnit readers do.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(s: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+
+
+def tree(findings, ctx) -> ET.Element:
+    by_path: dict[str, list] = {path: [] for path in ctx.docs}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    counts = {"tests": str(len(by_path)), "failures": str(len(findings)), "errors": "0", "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "lintnews", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "lintnews", **counts})
+    for path in sorted(by_path):
+        case = ET.SubElement(suite, "testcase", {"classname": "lintnews", "name": _xml_safe(path)})
+        for f in by_path[path]:
+            failure = ET.SubElement(case, "failure", {"message": _xml_safe(f.message), "type": f.rule_id})
+            failure.text = _xml_safe(f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}")
+    return root
+
+
+def render(findings, ctx) -> None:
+    root = tree(findings, ctx)
+    ET.indent(root)
+    ctx.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    ctx.stream.write(ET.tostring(root, encoding="unicode"))
+    ctx.stream.write("\n")

@@ -1,0 +1,158 @@
+"""--format sarif: a SARIF 2.1.0 log, for GitHub code scanning and SARIF viewers.
+
+One run; ``tool.driver.rules`` describes every rule that ran, each result
+points at its rule by id and index. The run's ``columnKind`` is
+``unicodeCodePoints``: columns and ``charOffset``/``charLength`` count code
+points of the decoded text, as lintnews's own positions do (so an emoji is
+one column, not two UTF-16 code units). Regions carry both line/column and
+character offsets, and the matched text as a snippet. Fixes that lintnews
+may apply become SARIF ``fixes``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+VERSION = "2.1.0"
+SRCROOT = "%SRCROOT%"
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+
+
+def artifact_location(path: str) -> dict:
+    """A relative path becomes a relative URI under %SRCROOT%; an absolute one a file: URI."""
+    if path == "-":
+        return {"uri": "stdin"}
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    posix = str(PurePosixPath(path.replace(os.sep, "/")))  # also drops "./" and doubled slashes
+    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _first_sentence(text: str) -> str:
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph, maxsplit=1)[0]
+
+
+def descriptor(rule) -> dict:
+    kind = rule.name
+    description = " ".join((rule.description or "").split())
+    short = _first_sentence(rule.description or "") or rule.summary or rule.id
+    desc = {
+        "id": rule.id,
+        "name": rule.id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": description or rule.summary or rule.id},
+        "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
+        "properties": {
+            "kind": kind,
+            "fix": rule.applicability.value if rule.applicability is not None else "none",
+            "tags": ["lintnews", kind],
+        },
+    }
+    link = (rule.values.get("link") or "").strip()
+    if link:
+        desc["helpUri"] = link
+    return desc
+
+
+def _bare_descriptor(finding) -> dict:
+    """For a finding whose rule is not among the rules the context lists."""
+    return {
+        "id": finding.rule_id,
+        "name": finding.rule_id.rsplit(".", 1)[-1],
+        "shortDescription": {"text": finding.rule_id},
+        "defaultConfiguration": {"level": LEVELS[finding.severity.value]},
+    }
+
+
+def _region(doc, start: int, end: int, snippet: str | None = None) -> dict:
+    region = {}
+    if doc is not None:
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    region["charOffset"] = start
+    region["charLength"] = end - start
+    if snippet is not None:
+        region["snippet"] = {"text": snippet}
+    return region
+
+
+def _finding_region(f) -> dict:
+    # Positions as the engine computed them; a zero-length span (an insertion
+    # point, such as a missing final newline) has endColumn == startColumn.
+    return {
+        "startLine": max(1, f.line),
+        "startColumn": max(1, f.column),
+        "endLine": max(1, f.end_line, f.line),
+        "endColumn": max(1, f.end_column),
+        "charOffset": f.start,
+        "charLength": max(0, f.end - f.start),
+        "snippet": {"text": f.text},
+    }
+
+
+def _fix(f, doc, location: dict) -> dict:
+    replacements = []
+    for edit in f.fix.edits:
+        replacement = {"deletedRegion": _region(doc, edit.start, edit.end)}
+        if edit.content:
+            replacement["insertedContent"] = {"text": edit.content}
+        replacements.append(replacement)
+    return {
+        "description": {"text": f.fix.title or f.message},
+        "artifactChanges": [{"artifactLocation": dict(location), "replacements": replacements}],
+        "properties": {"applicability": f.fix.applicability.value},
+    }
+
+
+def result(f, rule_index: int, doc) -> dict:
+    location = artifact_location(f.path)
+    res = {
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity.value],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": _finding_region(f)}}],
+    }
+    if f.fixable:
+        res["fixes"] = [_fix(f, doc, location)]
+    return res
+
+
+def log(findings, ctx) -> dict:
+    from .. import __version__
+
+    rules = [descriptor(r) for r in ctx.rules]
+    index = {}
+    for i, rule in enumerate(rules):
+        index.setdefault(rule["id"], i)
+    for f in findings:
+        if f.rule_id not in index:
+            index[f.rule_id] = len(rules)
+            rules.append(_bare_descriptor(f))
+    results = [result(f, index[f.rule_id], ctx.docs.get(f.path)) for f in findings]
+    run = {
+        "tool": {
+            "driver": {
+                "name": "lintnews",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
+
+
+def render(findings, ctx) -> None:
+    json.dump(log(findings, ctx), ctx.stream, ensure_ascii=False, indent=2)
+    ctx.stream.write("\n")
