@@ -14,9 +14,16 @@ from .loader import load_rules as _load_rules
 from .rule import Rule
 
 
-def load_rules(styles=(), select=None, ignore=None, builtin: bool = True) -> list[Rule]:
-    """Built-in rules plus those in ``styles`` folders, filtered by ids or prefixes."""
-    return select_rules(_load_rules(list(styles), builtin=builtin), select, ignore)
+def load_rules(styles=(), select=None, ignore=None, builtin: bool = True, language: str | None = "en-US") -> list[Rule]:
+    """Built-in rules plus those in ``styles`` folders, filtered by ids or prefixes.
+
+    Rules written for other languages (their ``languages`` key) are left
+    out; ``language=None`` keeps them all.
+    """
+    rules = select_rules(_load_rules(list(styles), builtin=builtin), select, ignore)
+    if language is None:
+        return rules
+    return [r for r in rules if not r.values["languages"] or language in r.values["languages"]]
 
 
 def linter(rules: list[Rule] | None = None, **kwargs) -> Linter:

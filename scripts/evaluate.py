@@ -21,6 +21,7 @@ from lintnews import Linter, load_rules
 from lintnews.read import read_path
 
 CONTROLS = ("bbc", "isot_true")
+BRITISH = ("bbc",)  # checked as en-GB copy, the rest as en-US
 
 
 def folder_of(path: Path, root: Path) -> str:
@@ -48,8 +49,8 @@ def main(argv=None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to evaluate")
         return 0
-    rules = load_rules(select=args.rule)
-    linter = Linter(rules)
+    linters = {lang: Linter(load_rules(select=args.rule, language=lang)) for lang in ("en-US", "en-GB")}
+    rules = sorted({r.id: r for lin in linters.values() for r in lin.rules}.values(), key=lambda r: r.id)
     words: Counter = Counter()
     counts: dict[str, Counter] = defaultdict(Counter)
     warn_plus: Counter = Counter()
@@ -58,6 +59,7 @@ def main(argv=None) -> int:
         folder = folder_of(path, args.corpus)
         source = read_path(str(path))
         words[folder] += len(source.text.split())
+        linter = linters["en-GB" if folder in BRITISH else "en-US"]
         result = linter.check(source.text, str(path))
         for f in result.findings:
             counts[f.rule_id][folder] += 1

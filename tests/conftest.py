@@ -1,26 +1,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_c63858ed88562771.txt"
-
-
-def lintnews_command() -> list[str]:
-    """The installed `lintnews` console script, next to this Python if it is in a venv."""
-    script = Path(sys.executable).with_name("lintnews")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("lintnews")
-    if found:
-        return [found]
-    pytest.fail("the `lintnews` command is not installed: run `pip install .` first (see README)")
+from testkit import ROOT, SEED, lintnews_command
 
 
 @pytest.fixture

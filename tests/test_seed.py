@@ -6,7 +6,7 @@ import json
 
 import lintnews
 
-from conftest import SEED
+from testkit import SEED
 
 # (rule, line, column, flagged text): the seed's defects, and nothing more.
 EXPECTED = [
