@@ -44,9 +44,30 @@ class Block:
     start: int
     end: int
     kind: str  # "title", "heading" or "paragraph"
+    # The block's text when it is not the span itself (a front matter title, parsed as YAML).
+    value: str | None = None
 
     def text(self, doc: "Document") -> str:
+        if self.value is not None:
+            return self.value
         return doc.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    """A block found by a reader (Markdown), given to :class:`Document` instead of blank-line splitting.
+
+    ``kind`` is "title", "heading", "paragraph", or "guess" to judge it as
+    plain text is judged (a short first line is the title, a short line with
+    no final stop a heading). ``removal`` is the span that deleting the block
+    removes; by default, up to the next block.
+    """
+
+    start: int
+    end: int
+    kind: str = "guess"
+    value: str | None = None
+    removal: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,12 +78,18 @@ class Sentence:
 
 
 class Document:
-    def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None,
+                 blocks: list[ProseBlock] | None = None, marker_zones: list[tuple[int, int]] | None = None):
         self.text = text
         self.path = path
         # Spans never flagged and never edited (code, URLs, markup): filled by readers.
-        self.skip_zones = sorted(skip_zones or [])
-        self.blocks = self._split_blocks()
+        self.protected_zones = merge_zones(skip_zones or [])
+        # Block markup on a block's own lines ('> ', '# '): never flagged, edited only by
+        # an edit that takes it whole (deleting the block).
+        self.marker_zones = merge_zones(marker_zones or [])
+        self.skip_zones = merge_zones(self.protected_zones + self.marker_zones) if marker_zones else self.protected_zones
+        self._removals: dict[int, tuple[int, int]] = {}
+        self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
     # ----------------------------------------------------------------- blocks
@@ -85,6 +112,17 @@ class Document:
         return [
             Block(b.index, b.start, b.end, self._kind(b, blocks)) for b in blocks
         ]
+
+    def _given_blocks(self, given: list[ProseBlock]) -> list[Block]:
+        given = sorted((g for g in given if g.end > g.start), key=lambda g: (g.start, g.end))
+        plain = [Block(i, g.start, g.end, "paragraph") for i, g in enumerate(given)]
+        blocks = []
+        for i, g in enumerate(given):
+            kind = self._kind(plain[i], plain) if g.kind == "guess" else g.kind
+            blocks.append(Block(i, g.start, g.end, kind, g.value))
+            if g.removal is not None:
+                self._removals[i] = g.removal
+        return blocks
 
     def _kind(self, block: Block, blocks: list[Block]) -> str:
         text = self.text[block.start:block.end]
@@ -113,6 +151,8 @@ class Document:
 
     def block_removal(self, block: Block) -> tuple[int, int]:
         """The span to delete so that ``block`` disappears with one separator."""
+        if block.index in self._removals:
+            return self._removals[block.index]
         if block.index + 1 < len(self.blocks):
             return block.start, self.blocks[block.index + 1].start
         if block.index > 0:
@@ -217,8 +257,31 @@ class Document:
         """Whether the span touches a direct quotation."""
         return _overlaps(self.quote_zones, self._quote_starts, start, start + 1 if end is None else end)
 
+    @cached_property
+    def _skip_starts(self) -> list[int]:
+        return [z[0] for z in self.skip_zones]
+
     def in_skip_zone(self, start: int, end: int) -> bool:
-        return _overlaps(self.skip_zones, [z[0] for z in self.skip_zones], start, end)
+        return _overlaps(self.skip_zones, self._skip_starts, start, end)
+
+    def edit_allowed(self, start: int, end: int) -> bool:
+        """Whether an edit of [start, end) leaves every skip zone as it was.
+
+        An edit may not touch a protected zone (an insertion at its edge is
+        fine); it may take a marker zone only whole (deleting its block).
+        """
+        for zs, ze in self.protected_zones:
+            if zs >= max(end, start + 1):
+                break
+            if (zs < end and start < ze) or (start == end and zs < start < ze):
+                return False
+        for zs, ze in self.marker_zones:
+            if zs >= max(end, start + 1):
+                break
+            touches = (zs < end and start < ze) or (start == end and zs < start < ze)
+            if touches and not (start <= zs and ze <= end):
+                return False
+        return True
 
     # ------------------------------------------------------------------ words
     def words(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -244,6 +307,43 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end].rstrip("\r")
+
+
+def merge_zones(zones) -> list[tuple[int, int]]:
+    """Sorted, with overlapping zones joined, so that no zone nests in another."""
+    out: list[list[int]] = []
+    for s, e in sorted((int(s), int(e)) for s, e in zones):
+        if e <= s:
+            continue
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+# Bare web addresses and e-mail addresses: never prose to correct.
+_BARE_URL = regex.compile(
+    r"(?<![\p{L}\p{N}_@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”‘’]+"
+    r"|(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+"
+)
+_URL_TAIL = ".,;:!?'"
+
+
+def bare_link_zones(text: str) -> list[tuple[int, int]]:
+    """Spans of bare URLs and e-mail addresses, without trailing sentence punctuation."""
+    zones = []
+    for m in _BARE_URL.finditer(text):
+        s, e = m.span()
+        while e > s:
+            ch = text[e - 1]
+            if ch in _URL_TAIL or (ch == ")" and text.count("(", s, e) < text.count(")", s, e)):
+                e -= 1
+            else:
+                break
+        if e > s:
+            zones.append((s, e))
+    return zones
 
 
 def _overlaps(zones, starts, start: int, end: int) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Document
+from . import markdown, suppress
+from .document import Document, bare_link_zones
 from .errors import UsageError
 from .findings import Applicability, Edit, Finding
 from .patterns import PatternTimeout
@@ -39,6 +40,8 @@ def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
 class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Lintnews.UnusedSuppression warnings: suppression comments that suppressed nothing.
+    unused_suppressions: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -62,8 +65,28 @@ class Linter:
         self.rules = rules
         self.accept = accept
 
-    def check(self, text: str, path: str = "-", skip_zones=None) -> Result:
-        doc = Document(text, path, skip_zones)
+    def document(self, text: str, path: str = "-", skip_zones=None, *, markdown_format: bool | None = None):
+        """The document model of ``text``, and its suppression comments.
+
+        Markdown (``.md``, ``.markdown``, or ``markdown_format=True``) is parsed
+        for its prose blocks and skip zones; plain text is split on blank lines.
+        Bare URLs and e-mail addresses are skip zones in both.
+        """
+        zones = list(skip_zones or []) + bare_link_zones(text)
+        if markdown_format is None:
+            markdown_format = markdown.is_markdown(path)
+        if not markdown_format:
+            return Document(text, path, zones), []
+        parsed = markdown.parse(text)
+        doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
+                       marker_zones=parsed.marker_zones)
+        return doc, suppress.parse(text, parsed.comments, doc)
+
+    def check(self, text: str, path: str = "-", skip_zones=None, *, markdown_format: bool | None = None) -> Result:
+        return self._check(text, path, skip_zones, markdown_format)[1]
+
+    def _check(self, text, path, skip_zones, markdown_format) -> tuple[Document, Result]:
+        doc, suppressions = self.document(text, path, skip_zones, markdown_format=markdown_format)
         result = Result()
         for rule in self.rules:
             try:
@@ -79,31 +102,44 @@ class Linter:
             f.path = path
             f.line, f.column = doc.position(f.start)
             f.end_line, f.end_column = doc.position(f.end)
+            if f.fix is not None and doc.skip_zones and not _fix_allowed(doc, f.fix):
+                f.fix = None  # it would edit markup, code or a URL: report only
+        if suppressions:
+            result.findings = suppress.apply(result.findings, suppressions)
+            result.unused_suppressions = suppress.unused(suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
-        return result
+        return doc, result
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False, skip_zones=None) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False, skip_zones=None, *,
+            markdown_format: bool | None = None) -> FixResult:
         applied = 0
         passes = 0
-        result = self.check(text, path, skip_zones)
+        doc, result = self._check(text, path, skip_zones, markdown_format)
         converged = False
         while passes < MAX_FIX_PASSES:
-            new_text, count = apply_fixes(text, result.findings, unsafe)
+            new_text, count = apply_fixes(text, result.findings, unsafe, doc=doc)
             if count == 0:
                 converged = True
                 break
             passes += 1
             applied += count
             text = new_text
-            result = self.check(text, path, skip_zones)
+            doc, result = self._check(text, path, skip_zones, markdown_format)
         return FixResult(text, applied, passes, converged, result)
 
 
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+def _fix_allowed(doc: Document, fix) -> bool:
+    return all(doc.edit_allowed(e.start, e.end) for e in fix.edits)
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
+                doc: Document | None = None) -> tuple[str, int]:
     """Apply every applicable fix that overlaps no fix taken before it.
 
     Fixes are taken in order of position; one that would overlap waits for
-    the next pass, when it is found again on the new text.
+    the next pass, when it is found again on the new text. With ``doc`` (the
+    document the findings came from), a fix with an edit that touches one of
+    its skip zones is dropped: markup, code and URLs are never edited.
     """
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
     accepted: list[Edit] = []
@@ -111,6 +147,8 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tup
     for finding in sorted(findings, key=lambda f: (f.fix.start if f.fix else 0, f.start)):
         fix = finding.fix
         if fix is None or fix.applicability not in allowed or fix.overlaps(accepted):
+            continue
+        if doc is not None and doc.skip_zones and not _fix_allowed(doc, fix):
             continue
         accepted.extend(fix.edits)
         count += 1

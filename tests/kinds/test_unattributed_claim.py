@@ -24,7 +24,15 @@ def found(text):
     # Vague sources do not count.
     # (Both an accusation and a hedge cue: which one the message names is not specified.)
     ("Critics say the government used force against protesters in the capital.", None, None),
-    ("Many believe that the minister knew about the payments for years.", "hedge", "Many believe"),
+    ("Some say the army used force against protesters in the square.", "accusation", "army used force"),
+    ("The former governor is a pathological liar who cheated the state for years.",
+     "accusation", "is a pathological liar"),
+    ("He will be remembered as the worst mayor in American history by the town.", "superlative",
+     "the worst mayor in American history"),
+    ("At least 30 civilians were killed when the militia raided the market town.",
+     "casualties", "30 civilians were killed"),
+    # A scare quote is not a source.
+    ("The council was a \"partner\" in the cover-up of the spill for a decade.", "accusation", "the cover-up"),
 ])
 def test_flags_unattributed_claim(body, category, cue):
     text = f"Title\n\n{body}\n"
@@ -68,8 +76,65 @@ def test_only_the_unsourced_sentence_is_flagged():
     "Title\n\nIt is believed he knew.\n",
     "It is believed that the minister knew\n\nHe denied it.\n",
     "Title\n\nIt is believed that the minister knew\n\nHe denied it.\n",
+    # A vague source is not a claim by itself.
+    "Title\n\nMany believe that the minister knew about the payments for years.\n",
+    "Title\n\nAnalysts say interest rates will rise again before the end of the year.\n",
+    # A record, not a judgement.
+    "Title\n\nThe storm was the worst hurricane in recorded history for the small island.\n",
+    # Wire copy that quotes with doubled apostrophes.
+    "Title\n\n''The army used force against protesters in the square,'' a witness recalled.\n",
     # No claim cue at all.
     "Title\n\nThe minister opened a new bridge over the river on Sunday.\n",
 ])
 def test_does_not_flag(text):
     assert found(text) == []
+
+
+# ---------------------------------------------------------------- the window
+# A neighbour's source counts only when it points at the claim: the next
+# sentence opens with a pronoun or a statement and a speech verb, or the
+# previous one introduces what follows.
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nThe army used force against protesters in the capital on Sunday. He said it twice.\n",
+    "Title\n\nIt is believed that the minister knew about the payments for years. "
+    "That is according to two former aides.\n",
+    "Title\n\nMore than 200 civilians were killed in the shelling of the city last week. "
+    "The agency's statement added that the toll could rise.\n",
+    "Title\n\nThe aid group described the night as follows. "
+    "More than 200 civilians were killed in the shelling of the city last week.\n",
+])
+def test_a_neighbour_that_points_at_the_claim_attributes_it(text):
+    assert found(text) == []
+
+
+def test_an_unrelated_source_next_door_does_not_attribute():
+    # As in the seed: the next sentence is sourced, but about something else.
+    text = ("Title\n\nThe army used force against protesters in the capital on Sunday. "
+            "Twelve people were arrested, police said.\n")
+    assert [t for _, t, *_ in found(text)] == [
+        "The army used force against protesters in the capital on Sunday."]
+
+
+def test_a_source_two_sentences_away_does_not_attribute():
+    text = ("Title\n\nIt is believed that the minister knew about the payments for years. "
+            "The payments stopped in March. He said so in a letter.\n")
+    assert [t for _, t, *_ in found(text)] == [
+        "It is believed that the minister knew about the payments for years."]
+
+
+def test_a_neighbour_in_another_paragraph_does_not_attribute():
+    text = ("Title\n\nThe army used force against protesters in the capital on Sunday.\n\n"
+            "He said the army had no choice.\n")
+    assert len(found(text)) == 1
+
+
+def test_window_zero_ignores_neighbours(tmp_path):
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Claim.yml").write_text(
+        "extends: attribution\nmessage: \"%s %s\"\nclaims:\n  hedge: ['it is believed']\n"
+        "sources: [said]\nnext-sources: ['he said']\nwindow: 0\n")
+    rules = lintnews.load_rules(styles=[str(tmp_path)], builtin=False)
+    text = "Title\n\nIt is believed that the minister knew about the payments. He said so.\n"
+    assert len(lintnews.check_text(text, rules=rules)) == 1

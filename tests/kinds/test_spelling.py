@@ -1,0 +1,56 @@
+"""News.Spelling: words no dictionary knows, with ranked suggestions."""
+
+import pytest
+
+import lintnews
+from ruleprobe import probe
+
+RULE = "News.Spelling"
+RULES, found, fixed = probe(RULE)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Budget\n\nThe new legisation was passed on Tuesday.\n", "legisation"),
+    ("Budget\n\nThe goverment said the plan would cost more.\n", "goverment"),
+    ("Budget\n\nShe was resonsible for the cuts.\n", "resonsible"),
+    ("Budget\n\nThe adminstration has made a major effort.\n", "adminstration"),
+])
+def test_flags_misspellings(text, word):
+    assert [f[1] for f in found(text)] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    # British and American spellings alike
+    "Budget\n\nThe organisation and the organization liked the colour and the color.\n",
+    "Budget\n\nThe programme was criticised by the defence minister at the theatre centre.\n",
+    # names, acronyms, words with digits
+    "Budget\n\nThe minister, Ms Kowalczyk, met Mr Brzezinski and the NATO envoy on the A400M.\n",
+    # a lower-case word that appears capitalised elsewhere in the article
+    "Budget\n\nKowalczyk spoke first. Later kowalczyk spoke again.\n",
+    # URLs, e-mail addresses, handles, hashtags
+    "Budget\n\nRead it at www.exampel.org/legisation or mail legisation@exampel.org.\n",
+    "Budget\n\nShe wrote to @legisation under #goverment tags.\n",
+    # quotations are left alone
+    "Budget\n\nHe said: \"the legisation is a disgrace\" and left.\n",
+    "Budget\n\nHe said the “goverment plan” was a disgrace.\n",
+    # hyphenated parts, derived forms of known words, short words
+    "Budget\n\nThe hi-tech rebanding and demerged units were financings for smallish firms.\n",
+])
+def test_does_not_flag(text):
+    assert found(text) == []
+
+
+def test_fix_and_message():
+    text = "Budget\n\nThe new legisation was passed.\n"
+    (f,) = lintnews.check_text(text, rules=RULES)
+    assert f.message == "'legisation' is not in the dictionary: did you mean 'legislation'?"
+    assert f.fix.applicability.value == "safe"
+    assert fixed(text) == "Budget\n\nThe new legislation was passed.\n"
+
+
+def test_several_close_suggestions_are_only_shown():
+    (f,) = lintnews.check_text("Music\n\nThe vibraphone beloned to a jazz player.\n", rules=RULES)
+    assert "'beloved' or 'belonged'" in f.message
+    assert f.fix.applicability.value == "display"
+    assert fixed("Music\n\nThe vibraphone beloned to a jazz player.\n", unsafe=True).count("beloned") == 1
+
