@@ -18,6 +18,8 @@ from .baseline import write_baseline as save_baseline
 from .config import PRE_COMMIT_SNIPPET, STARTER_CONFIG, ConfigFinder
 from .document import Document
 from .errors import LintnewsError
+from .languagetool import backend_rule
+from .languagetool import status as lt_status
 from .loader import load_rules
 from .read import BOM
 from .reporters import FORMATS, ReportContext
@@ -73,6 +75,8 @@ def common_options(f):
         click.option("--report-unused-suppressions", is_flag=True,
                      help="Report lintnews-disable comments that suppress nothing."),
         click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
+        click.option("--strict", is_flag=True,
+                     help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -110,9 +114,16 @@ class Run:
         except LintnewsError as exc:
             _error(str(exc))
             sys.exit(EXIT_ERROR)
+        seen = set()
         for r in results:
             for message in r.errors:
                 self.error(message)
+            for message in r.warnings:
+                if message not in seen:
+                    seen.add(message)
+                    click.echo(f"warning: {message}", err=True)
+        if seen and self.kw["strict"]:
+            self.errors.extend(sorted(seen))
             if self.kw["report_unused_suppressions"]:
                 r.findings = sorted(r.findings + r.unused_suppressions, key=lambda f: f.sort_key())
         return results
@@ -341,12 +352,21 @@ def rules(ctx, styles, fmt):
     if fmt == "json":
         click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
         return
+    try:
+        settings = ConfigFinder().settings_for(".")
+        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language)
+                   if settings.languagetool is not None else None)
+    except LintnewsError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
     width = max(len(r.id) for r in loaded)
     kind_width = max(len(r.name) for r in loaded)
     click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<10}  {'FIX':<7}  DESCRIPTION")
     for r in loaded:
         info = _rule_info(r)
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
+    click.echo("")
+    click.echo(lt_status(backend))
 
 
 def _rule_info(rule) -> dict:

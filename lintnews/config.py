@@ -62,6 +62,7 @@ class Settings:
     language: str = "en-US"
     fail_on: str = "suggestion"
     vocab: list[Path] = field(default_factory=list)
+    languagetool: dict | None = None  # options of the LanguageTool backend; None: off
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -92,6 +93,7 @@ class Settings:
             "language": self.language,
             "fail-on": self.fail_on,
             "vocab": [str(v) for v in self.vocab],
+            "languagetool": self.languagetool,
         }
 
 
@@ -117,6 +119,7 @@ def _spec(patterns: tuple[str, ...]):
 _KEYS = {
     "styles": "list", "select": "list", "ignore": "list", "extend-select": "list",
     "per-path": "dict", "exclude": "list", "language": "str", "fail-on": "str", "vocab": "list",
+    "languagetool": "dict",
 }
 _OVERRIDE_KEYS = {"select": "list", "ignore": "list", "extend-select": "list", "severity": "dict"}
 
@@ -174,6 +177,11 @@ def parse_settings(data: dict, source: Path) -> Settings:
     if fail_on not in LEVELS:
         raise ConfigError(where, f"key 'fail-on' must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     settings.fail_on = fail_on
+    settings.languagetool = data.get("languagetool")
+    if settings.languagetool is not None:
+        from .languagetool import backend_rule
+
+        backend_rule(dict(settings.languagetool), where, default_language=language)  # validate now
     for pattern, changes in (data.get("per-path") or {}).items():
         settings.per_path.append(_parse_override(where, str(pattern), changes))
     return settings

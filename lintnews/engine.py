@@ -40,6 +40,7 @@ def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
 class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a backend that is down
     # Lintnews.UnusedSuppression warnings: suppression comments that suppressed nothing.
     unused_suppressions: list[Finding] = field(default_factory=list)
 
@@ -98,6 +99,9 @@ class Linter:
                 found = [f for f in found if not f.text or not self.accept(f.text)]
             limit = rule.values["limit"]
             result.findings.extend(found[:limit] if limit else found)
+        for rule in self.rules:
+            result.findings = rule.review(result.findings)
+            result.warnings.extend(rule.take_problems())
         for f in result.findings:
             f.path = path
             f.line, f.column = doc.position(f.start)
@@ -115,6 +119,7 @@ class Linter:
         applied = 0
         passes = 0
         doc, result = self._check(text, path, skip_zones, markdown_format)
+        warnings = list(result.warnings)
         converged = False
         while passes < MAX_FIX_PASSES:
             new_text, count = apply_fixes(text, result.findings, unsafe, doc=doc)
@@ -125,6 +130,8 @@ class Linter:
             applied += count
             text = new_text
             doc, result = self._check(text, path, skip_zones, markdown_format)
+            warnings.extend(w for w in result.warnings if w not in warnings)
+        result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)
 
 

@@ -474,6 +474,9 @@ class LanguageToolRule(Rule):
         )
 
     # ------------------------------------------------------------- overlaps
+    def review(self, findings: list[Finding]) -> list[Finding]:
+        return self.drop_overlaps(findings)
+
     def drop_overlaps(self, findings: list[Finding]) -> list[Finding]:
         """All of one document's ``findings``, less LanguageTool's that repeat ours."""
         ours = [f for f in findings if not is_languagetool(f)]

@@ -140,6 +140,14 @@ class Rule:
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def review(self, findings: list[Finding]) -> list[Finding]:
+        """See every rule's findings on a document; a backend drops those it repeats."""
+        return findings
+
+    def take_problems(self) -> list[str]:
+        """Warnings about the rule itself (a backend that is down), each reported once."""
+        return []
+
     # --------------------------------------------------------------- helpers
     def __getitem__(self, key: str) -> Any:
         return self.values[key]

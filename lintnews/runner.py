@@ -23,6 +23,7 @@ from .errors import InputError, LintnewsError, UsageError
 from .findings import Finding, Severity
 from .loader import load_rules
 from .read import Source, read_path, write_atomic
+from .languagetool import backend_rule
 from .vocab import load_vocab
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -52,6 +53,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     unused_suppressions: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     bom: bool = False
     applied: int = 0
     changed: bool = False
@@ -67,7 +69,7 @@ class Session:
 
     # ------------------------------------------------------------ rules
     def _all_rules(self, settings: Settings):
-        key = (tuple(settings.styles), tuple(settings.vocab))
+        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), settings.language)
         if key not in self._rules:
             styles = [*settings.styles, *self.options.styles]
             rules = load_rules(styles, builtin=not self.options.no_default_rules)
@@ -75,6 +77,9 @@ class Session:
             reject = vocab.reject_rule()
             if reject is not None:
                 rules.append(reject)
+            if settings.languagetool is not None:
+                rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
+                                          default_language=settings.language))
             self._rules[key] = (rules, vocab)
         return self._rules[key]
 
@@ -220,6 +225,7 @@ class Session:
         result.findings = checked.findings
         result.unused_suppressions = getattr(checked, "unused_suppressions", [])
         result.errors.extend(checked.errors)
+        result.warnings.extend(checked.warnings)
         return result
 
     def run(self, files: list[str], mode: str, jobs: int | None = None) -> list[FileResult]:

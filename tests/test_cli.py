@@ -127,7 +127,9 @@ def test_rules_lists_every_rule(run_cli):
     assert claim.split()[1:4] == ["attribution", "warning", "-"]
     from lintnews.loader import builtin_styles_dir
 
-    assert len(out) == 1 + len(list(builtin_styles_dir().glob("*/*.yml")))
+    rows = [line for line in out[1:] if line.startswith("News.")]
+    assert len(rows) == len(list(builtin_styles_dir().glob("*/*.yml")))
+    assert out[-1] == "LanguageTool backend: off (no url configured)"
 
 
 def test_rules_show_explains_with_examples(run_cli):

@@ -77,3 +77,38 @@ def test_fix_is_safe():
 def test_prose_starting_with_furniture_words(paragraph):
     text = f"Budget\n\nThe budget was published.\n\n{paragraph}\n"
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("line_text", [
+    "Completing this poll grants you access to Daily Wire updates free of charge.",
+    "Email This field is for validation purposes and should be left unchanged.",
+    "Do you support Jane Doe? Like the page:",
+    "Can't render, error",
+    "We Are Sorry,This video is restricted from playing in your location.",
+    "You can unsubscribe at any time.",
+    "Please help support us with cryptocurrency donations.",
+    "12 SHARES Facebook Twitter",
+    "Follow on Twitter: Follow @SomeSite",
+    "Follow @SomeBlogger",
+    "SUBSCRIBE on YouTube:",
+    "Posted on by someblogger",
+    "Reprinted with permission from The Example Foundation.",
+    "©2016 Example Times, Distributed by Tribune Content Agency, LLC.",
+    "Getty.",
+    "Jane Doe via Getty Images.",
+    '<tweet tweet-id="123456789"><tweet/>.',
+])
+def test_flags_scraped_furniture_line(line_text):
+    text = f"Ban lifted\n\nThe ban was lifted on Friday.\n\n{line_text}\n\nThe court ruled on Friday.\n"
+    assert found(text) == [(RULE, line_text, 5, 1, 5, 1 + len(line_text))]
+    assert fixed(text) == "Ban lifted\n\nThe ban was lifted on Friday.\n\nThe court ruled on Friday.\n"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Getty Images reported record sales of its photo archive on Monday.",
+    "Follow @ the end of the list, he said.",
+    "Copyright law was changed in 2004 by parliament.",
+    "Reprinted letters from the archive fill the new book.",
+])
+def test_prose_near_new_furniture_words(paragraph):
+    assert found(f"Ban\n\nThe ban was lifted.\n\n{paragraph}\n") == []

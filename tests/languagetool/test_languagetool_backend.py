@@ -187,33 +187,42 @@ def test_outage_is_one_problem_and_other_rules_still_run(closed_port_url):
     rule = rule_for(closed_port_url)
     others = lintnews.load_rules(select=["News.DoubledWord"])
     text = TITLE + "The the vote teh end.\n\nAnother teh paragraph.\n"
-    findings = check(rule, text, extra=others)
-    assert [f.rule_id for f in findings] == ["News.DoubledWord"]
-    check(rule, text, extra=others)
-    assert len(rule.problems) == 1
-    assert closed_port_url in rule.problems[0] and "unreachable" in rule.problems[0]
-    assert rule.problems[0].startswith("lintnews.yaml: ")
+    first = Linter([rule, *others]).check(text)
+    assert [f.rule_id for f in first.findings] == ["News.DoubledWord"]
+    second = Linter([rule, *others]).check(text)
+    assert [f.rule_id for f in second.findings] == ["News.DoubledWord"]
+    assert len(first.warnings) == 1 and second.warnings == []  # reported once per run
+    assert closed_port_url in first.warnings[0] and "unreachable" in first.warnings[0]
+    assert first.warnings[0].startswith("lintnews.yaml: ")
     assert "unavailable" in lt.status(rule)
-    assert rule.take_problems() and rule.problems == []
 
 
 def test_timeout_gives_up_quickly_once(slow_server):
     rule = rule_for(slow_server.url, timeout=0.3)
     started = time.monotonic()
-    findings = check(rule, TITLE + "Teh one.\n\nTeh two.\n\nTeh three.\n")
-    findings += check(rule, TITLE + "Teh four.\n")
+    one = Linter([rule]).check(TITLE + "Teh one.\n\nTeh two.\n\nTeh three.\n")
+    two = Linter([rule]).check(TITLE + "Teh four.\n")
     assert time.monotonic() - started < 1.5
-    assert findings == []
+    assert one.findings == [] and two.findings == []
     expected = (f"lintnews.yaml: LanguageTool server {slow_server.url} did not answer within 0.3 s; "
                 "LanguageTool checks skipped")
-    assert rule.problems == [expected]
+    assert one.warnings + two.warnings == [expected]
     assert len(slow_server.checks()) == 1  # down for the rest of the run: no more requests
 
 
 def test_http_error_is_a_problem(server):
     rule = rule_for(server.url + "/nowhere")
-    assert check(rule, TITLE + "Teh end.\n") == []
-    assert "HTTP 404" in rule.problems[0]
+    result = Linter([rule]).check(TITLE + "Teh end.\n")
+    assert result.findings == []
+    assert "HTTP 404" in result.warnings[0]
+
+
+def test_warnings_survive_fix_passes(closed_port_url):
+    rule = rule_for(closed_port_url)
+    others = lintnews.load_rules(select=["News.DoubledWord"])
+    fixed = Linter([rule, *others]).fix(TITLE + "The the vote.\n")
+    assert fixed.text == TITLE + "The vote.\n"
+    assert len(fixed.result.warnings) == 1
 
 
 # ------------------------------------------------------------------ overlaps
@@ -221,15 +230,13 @@ def test_drop_overlaps_with_our_rules(server):
     rule = rule_for(server.url)
     ours = lintnews.load_rules(select=["News.DoubledWord"])
     text = TITLE + "He said the the vote was teh end.\n"
-    findings = Linter([rule, *ours]).check(text).findings
-    ids = [f.rule_id for f in findings]
-    assert "LanguageTool.ENGLISH_WORD_REPEAT_RULE" in ids and "News.DoubledWord" in ids
-    kept = rule.drop_overlaps(findings)
-    assert [f.rule_id for f in kept] == ["News.DoubledWord", "LanguageTool.MORFOLOGIK_RULE_EN_US"]
-    lt_findings = [f for f in findings if lt.is_languagetool(f)]
+    findings = Linter([rule, *ours]).check(text).findings  # the engine lets the backend review
+    assert [f.rule_id for f in findings] == ["News.DoubledWord", "LanguageTool.MORFOLOGIK_RULE_EN_US"]
+    raw = list(rule.check(Linter([]).document(text)[0]))
+    assert [f.rule_id for f in raw] == ["LanguageTool.ENGLISH_WORD_REPEAT_RULE", "LanguageTool.MORFOLOGIK_RULE_EN_US"]
     our_findings = [f for f in findings if not lt.is_languagetool(f)]
-    assert len(lt.drop_overlaps(lt_findings, our_findings)) == 1
-    assert len(lt.drop_overlaps(lt_findings, our_findings, overlaps={})) == 1  # same span: dropped anyway
+    assert len(lt.drop_overlaps(raw, our_findings)) == 1
+    assert len(lt.drop_overlaps(raw, our_findings, overlaps={})) == 1  # same span: dropped anyway
 
 
 def test_drop_overlaps_by_mapping_only_when_spans_differ():
