@@ -81,6 +81,7 @@ def bigrams() -> Bigrams:
     return Bigrams()
 
 
+_JOINERS = frozenset("'’-_")
 _PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $")
 _NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
@@ -114,7 +115,9 @@ class Kind(Rule):
                 self.fail(f"key 'sets': '{word}' has an apostrophe but no entry in 'expand'")
         members = sorted(self.alternatives, key=len, reverse=True)
         body = "|".join(regex.escape(m).replace("'", "['’]") for m in members)
-        self.regex = regex.compile(rf"(?<![\p{{L}}\p{{N}}_'’-])(?:{body})(?![\p{{L}}\p{{N}}_'’-])", regex.IGNORECASE)
+        # Lower case only: capitalised forms (names, sentence starts) are never judged.
+        # \b is several times faster than look-around classes; joiners are checked on matches.
+        self.regex = regex.compile(rf"\b(?:{body})\b")
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
         self._cache: dict[tuple, tuple | None] = {}
 
@@ -170,8 +173,8 @@ class Kind(Rule):
         for m in self.regex.finditer(text):
             start, end = m.span()
             word = m.group()
-            if not word.islower():
-                continue  # names, titles, sentence starts ("Hi, everyone")
+            if (start and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS):
+                continue  # part of a longer word: "hi-tech", "its'"
             pm = _PREV.search(text, max(0, start - 40), start)
             nm = _NEXT.match(text, end, min(len(text), end + 40))
             prev = pm.group(1).lower() if pm else None
