@@ -148,3 +148,18 @@ def test_init_writes_starters_and_never_overwrites(run_cli, tmp_path):
     (tmp_path / "lintnews.yaml").write_text("ignore: [News.DoubledWord]\n")
     run_cli("init", tmp_path)
     assert (tmp_path / "lintnews.yaml").read_text() == "ignore: [News.DoubledWord]\n"
+
+
+def test_readme_configuration_example_loads(run_cli, tmp_path):
+    from testkit import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Configuration"):readme.index("### Markdown articles")]
+    example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
+    write(tmp_path / "lintnews.yaml", example)
+    write(tmp_path / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today.\n")
+    proc = run_cli("check", "--format", "json", tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert rules_of(proc) == [("a.txt", "News.DoubledWord", "error"), ("a.txt", "News.MultipleSpaces", "suggestion")]
+    out = run_cli("config", tmp_path / "wire" / "a.txt").stdout.decode()
+    assert "language: en-GB" in out and "fail-on: warning" in out
