@@ -8,9 +8,14 @@ the case of what it replaces ("Hi" -> "His").
 
 from __future__ import annotations
 
+import regex
+
 from ..findings import Applicability, Edit
 from ..patterns import finditer
 from ..rule import Option, Rule, preserve_case
+
+
+_PLAIN = regex.compile(r"\p{L}+(?: \p{L}+)*")
 
 
 class Kind(Rule):
@@ -30,6 +35,17 @@ class Kind(Rule):
         if not swap:
             self.fail("key 'swap' is empty")
         self.replacements = list(swap.values())
+        fold = str.lower if self["ignorecase"] else str
+        self.fold = fold
+        self.exceptions = {fold(str(e)) for e in self["exceptions"]}
+        if all(_PLAIN.fullmatch(k) for k in swap):
+            # Plain words: one alternation without groups, and a dictionary for the replacement.
+            self.lookup = {fold(k): v for k, v in swap.items()}
+            body = "|".join(regex.escape(k) for k in sorted(swap, key=len, reverse=True))
+            body = body if self["nonword"] else rf"\b(?:{body})\b"
+            self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
+            return
+        self.lookup = None
         parts = []
         for i, key in enumerate(swap):
             self.pattern(key, "swap")  # reports the bad key by itself
@@ -39,9 +55,6 @@ class Kind(Rule):
             body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
         self.groups = [f"s{i}" for i in range(len(swap))]
-        fold = str.lower if self["ignorecase"] else str
-        self.fold = fold
-        self.exceptions = {fold(str(e)) for e in self["exceptions"]}
 
     def check(self, doc):
         for m in finditer(self.regex, doc.text, self.id):
@@ -50,8 +63,11 @@ class Kind(Rule):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
-            index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
-            good = self.replacements[index]
+            if self.lookup is not None:
+                good = self.lookup[self.fold(m.group())]
+            else:
+                index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
+                good = self.replacements[index]
             if "|" in good:
                 choices = [preserve_case(m.group(), g) if self["capitalize"] else g for g in good.split("|")]
                 message = self.format_message("' or '".join(choices), m.group())
