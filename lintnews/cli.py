@@ -122,10 +122,10 @@ class Run:
                 if message not in seen:
                     seen.add(message)
                     click.echo(f"warning: {message}", err=True)
-        if seen and self.kw["strict"]:
-            self.errors.extend(sorted(seen))
             if self.kw["report_unused_suppressions"]:
                 r.findings = sorted(r.findings + r.unused_suppressions, key=lambda f: f.sort_key())
+        if seen and self.kw["strict"]:
+            self.errors.extend(sorted(seen))
         return results
 
     def report(self, results, stream=None) -> None:

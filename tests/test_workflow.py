@@ -163,3 +163,15 @@ def test_readme_configuration_example_loads(run_cli, tmp_path):
     assert rules_of(proc) == [("a.txt", "News.DoubledWord", "error"), ("a.txt", "News.MultipleSpaces", "suggestion")]
     out = run_cli("config", tmp_path / "wire" / "a.txt").stdout.decode()
     assert "language: en-GB" in out and "fail-on: warning" in out
+
+
+def test_suppressions_and_unused_ones_through_the_cli(run_cli, tmp_path):
+    article = write(tmp_path / "a.md", "# Troops leave\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
+                                      "The the troops left.\n\n<!-- lintnews-disable News.Spelling -->\n"
+                                      "They came back.\n")
+    proc = run_cli("check", "--format", "json", article)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+    proc = run_cli("check", "--format", "json", "--report-unused-suppressions", article)
+    found = [(f["rule"], f["line"], f["text"]) for f in json.loads(proc.stdout)]
+    assert found == [("Lintnews.UnusedSuppression", 6, "<!-- lintnews-disable News.Spelling -->")]
+    assert proc.returncode == 1
