@@ -201,7 +201,7 @@ def _statistics(findings, out) -> None:
     counts = Counter(f.rule_id for f in findings)
     fixable = Counter(f.rule_id for f in findings if f.fixable)
     for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        mark = "[*]" if fixable[rule_id] else "   "
+        mark = "[*]" if fixable[rule_id] else "   "  # safe fixes: applied by plain `lintnews fix`
         out.write(f"{n:>6}  {rule_id:<32} {mark}\n")
 
 
@@ -239,10 +239,14 @@ def check(paths, baseline, write_baseline, **kw):
     checked = sum(1 for r in results if not r.errors or r.text)
     if findings:
         fixable = sum(f.fixable for f in findings)
+        unsafe = sum(f.has_fix and not f.fixable for f in findings)
+        more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
         run.summary(f"Found {_plural(len(findings), 'finding')} in {_plural(checked, 'file')}"
-                    f" ({fixable} fixable with `lintnews fix`).")
-    else:
+                    f" ({fixable} fixable with `lintnews fix`{more}).")
+    elif checked:
         run.summary(f"All clean: no findings in {_plural(checked, 'file')}.")
+    elif not run.errors:
+        run.summary("No articles to check (.txt, .md, .markdown; see exclude and .gitignore).")
     run.exit(results)
 
 

@@ -309,6 +309,6 @@ repos:
   - repo: https://github.com/your-org/lintnews   # wherever you host lintnews
     rev: v0.1.0                                   # a tag or commit of it
     hooks:
-      - id: lintnews
-      - id: lintnews-fix
+      - id: lintnews-fix   # applies safe fixes; fails when it changed a file
+      - id: lintnews       # reports what is left
 """

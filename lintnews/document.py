@@ -46,6 +46,8 @@ class Block:
     kind: str  # "title", "heading" or "paragraph"
     # The block's text when it is not the span itself (a front matter title, parsed as YAML).
     value: str | None = None
+    # Marked up as a heading ("# ..."), not judged one from its shape.
+    marked: bool = False
 
     def text(self, doc: "Document") -> str:
         if self.value is not None:
@@ -119,7 +121,7 @@ class Document:
         blocks = []
         for i, g in enumerate(given):
             kind = self._kind(plain[i], plain) if g.kind == "guess" else g.kind
-            blocks.append(Block(i, g.start, g.end, kind, g.value))
+            blocks.append(Block(i, g.start, g.end, kind, g.value, marked=g.kind in ("title", "heading")))
             if g.removal is not None:
                 self._removals[i] = g.removal
         return blocks

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from . import markdown, suppress
 from .document import Document, bare_link_zones
 from .errors import UsageError
@@ -12,6 +14,7 @@ from .patterns import PatternTimeout
 from .rule import Rule
 
 MAX_FIX_PASSES = 10
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 
 
 def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
@@ -77,7 +80,11 @@ class Linter:
         if markdown_format is None:
             markdown_format = markdown.is_markdown(path)
         if not markdown_format:
-            return Document(text, path, zones), []
+            # Plain text has no markup, but an HTML comment is still a comment: never prose,
+            # and the place for lintnews-disable suppressions.
+            comments = [m.span() for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
+            doc = Document(text, path, zones + comments)
+            return doc, suppress.parse(text, comments, doc) if comments else []
         parsed = markdown.parse(text)
         doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
                        marker_zones=parsed.marker_zones)

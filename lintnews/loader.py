@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import yaml
 
 from .errors import RuleError
@@ -14,6 +16,24 @@ from .kinds import registry
 from .rule import Rule
 
 RULE_SUFFIXES = (".yml", ".yaml")
+
+
+class RuleYamlLoader(yaml.SafeLoader):
+    """``safe_load`` with YAML 1.2 booleans: only true/false.
+
+    Under YAML 1.1 a word list's ``on``, ``off``, ``yes`` and ``no`` would
+    silently become booleans (as Vale's YAML 1.2 reader would not).
+    """
+
+
+RuleYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    RuleYamlLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list(_first)
+    )
 
 
 def builtin_styles_dir() -> Path:
@@ -48,7 +68,7 @@ def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
 def load_rule_file(rule_id: str, path: Path) -> Rule:
     where = str(path)
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=RuleYamlLoader)  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -12,6 +12,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+import regex
+
 from .document import Document
 from .errors import RuleError
 from .findings import Applicability, Edit, Finding, Fix, Severity
@@ -45,6 +47,8 @@ SHARED_OPTIONS: dict[str, Option] = {
     "link": Option("str", "", "where to read more"),
     "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
     "quotes": Option("str", None, "skip: never flag or edit inside direct quotations; include", choices=("skip", "include")),
+    "posts": Option("str", "include", "skip: never flag inside embedded social-media posts, which are quoted as "
+                                      "posted; include", choices=("skip", "include")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
     "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
@@ -64,7 +68,8 @@ def _type_ok(kind: str, value: Any) -> bool:
     if kind == "float":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind == "list":
-        return isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)
+        return isinstance(value, list) and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
     if kind == "map":
         return isinstance(value, dict) and all(
             isinstance(k, (str, int)) and isinstance(v, (str, int)) for k, v in value.items()
@@ -123,6 +128,7 @@ class Rule:
                 self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
         self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
+        self.skip_posts = self.values["posts"] == "skip"
         fix = self.values["fix"]
         if fix == "none":
             self.applicability = None
@@ -204,6 +210,8 @@ class Rule:
             return False
         if self.skip_quotes and doc.in_quote(start, end):
             return False
+        if self.skip_posts and in_social_post(doc.text, start, block.end):
+            return False
         for scope in self.scopes:
             if scope == "text":
                 return True
@@ -233,8 +241,11 @@ class Rule:
     ) -> Finding:
         fix = None
         if edits is not None and self.applicability is not None:
-            # A rule's own `fix:` key overrides; otherwise the kind's per-finding judgement.
-            chosen = self.applicability if self.values["fix"] else (applicability or self.applicability)
+            # The rule's `fix:` key (or the kind's default) sets the level; the kind's judgement
+            # of one finding can only lower it ("12.500" is unsafe even in a `fix: safe` rule).
+            chosen = self.applicability
+            if applicability is not None and _CAUTION[applicability] > _CAUTION[chosen]:
+                chosen = applicability
             fix = Fix(tuple(sorted(edits)), chosen, fix_title)
         return Finding(
             rule_id=self.id,
@@ -247,6 +258,9 @@ class Rule:
         )
 
 
+_CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
+
+
 def preserve_case(template: str, replacement: str) -> str:
     """Give ``replacement`` the capitalisation pattern of ``template``."""
     letters = [c for c in template if c.isalpha()]
@@ -255,3 +269,23 @@ def preserve_case(template: str, replacement: str) -> str:
     if letters and letters[0].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+# An embedded social-media post, as scraped copy carries it: its text runs up to a picture
+# link, the poster's byline ("... pic.twitter.com/x  FOX & friends (@foxandfriends) May 1"),
+# a wire roundup's time stamp ("... tens of thousands of miles [1435 EST]"), or sits in a
+# tweet tag (<tweet author="@x">...</tweet>). Quotation marks are often lost on the way.
+_POST_AHEAD = regex.compile(r"pic\.twitter\.com/|\(@\w+\)|</tweet>|\[\d{3,4} [ECMP][SD]T\]")
+POST_REACH = 280
+
+
+def in_social_post(text: str, start: int, limit: int | None = None) -> bool:
+    """Whether ``start`` lies in an embedded social-media post (see ``_POST_AHEAD``).
+
+    ``limit`` is where the post must end at the latest (the paragraph's end).
+    """
+    end = min(len(text) if limit is None else limit, start + POST_REACH)
+    if _POST_AHEAD.search(text, start, end):
+        return True
+    opened = text.rfind("<tweet", max(0, start - 2000), start)
+    return opened >= 0 and text.rfind("</tweet>", opened, start) < 0

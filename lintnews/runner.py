@@ -106,6 +106,8 @@ class Session:
 
     def _build(self, settings: Settings, overrides) -> Linter:
         rules, vocab = self._all_rules(settings)
+        if not rules:
+            raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
         rules = [r for r in rules if not r.values["languages"] or settings.language in r.values["languages"]]
         opts = self.options
         where = str(settings.source) if settings.source else None

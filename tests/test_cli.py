@@ -147,3 +147,17 @@ def test_diff_of_clean_file_is_empty_and_exit_0(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text(CLEAN)
     proc = run_cli("fix", "--diff", tmp_path / "a.txt")
     assert proc.returncode == 0 and proc.stdout == b""
+
+
+def test_no_rules_at_all_is_a_usage_error(run_cli, seed_copy):
+    proc = run_cli("check", "--no-default-rules", seed_copy)
+    assert proc.returncode == 2
+    assert b"no rules to run" in proc.stderr and b"All clean" not in proc.stdout
+
+
+def test_unsafe_fixes_are_not_counted_as_fixable(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("A headline about the town\n\nThe town has 12.500 residents.\n")
+    out = run_cli("check", article).stdout.decode()
+    assert "News.ThousandsSeparator '12.500'" in out  # no [*]: plain fix would not apply it
+    assert out.rstrip().endswith("Found 1 finding in 1 file (0 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")

@@ -175,3 +175,13 @@ def test_suppressions_and_unused_ones_through_the_cli(run_cli, tmp_path):
     found = [(f["rule"], f["line"], f["text"]) for f in json.loads(proc.stdout)]
     assert found == [("Lintnews.UnusedSuppression", 6, "<!-- lintnews-disable News.Spelling -->")]
     assert proc.returncode == 1
+
+
+def test_suppression_comments_work_in_plain_text_and_are_never_edited(run_cli, tmp_path):
+    article = write(tmp_path / "a.txt", "A headline about troops\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
+                                       "The the troops left.\n\nThe the rest stayed.\n")
+    proc = run_cli("check", "--format", "json", article)
+    assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)] == [("News.DoubledWord", 6)]
+    run_cli("fix", article)
+    assert article.read_text() == ("A headline about troops\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
+                                   "The the troops left.\n\nThe rest stayed.\n")

@@ -95,6 +95,8 @@ class Kind(Rule):
         "min-ratio": Option("float", 50.0, "report when the other word is this many times likelier"),
         "safe-ratio": Option("float", 500.0, "the fix is safe from this ratio on, unsafe below"),
         "exceptions": Option("list", [], "phrases (word with its neighbours) never reported"),
+        "right-when-followed-by": Option("map", {}, "word -> regex: the word is right when the text after "
+                                                    "it matches (there: a time phrase, 'there last month')"),
     }
     default_fix = Applicability.SAFE
 
@@ -119,6 +121,10 @@ class Kind(Rule):
         # \b is several times faster than look-around classes; joiners are checked on matches.
         self.regex = regex.compile(rf"\b(?:{body})\b")
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        self.followers = {
+            str(k).lower().replace("’", "'"): self.pattern(f"(?i){v}", "right-when-followed-by")
+            for k, v in self["right-when-followed-by"].items()
+        }
         self._cache: dict[tuple, tuple | None] = {}
 
     def tokens(self, word: str) -> list[str]:
@@ -187,6 +193,9 @@ class Kind(Rule):
                 continue
             phrase = " ".join(p for p in (prev, lw, nxt) if p)
             if phrase in self.exceptions or lw in self.exceptions:
+                continue
+            follower = self.followers.get(lw.lower())
+            if follower is not None and follower.match(text, end):
                 continue
             if not self.in_scope(doc, start, end):
                 continue

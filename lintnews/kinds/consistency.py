@@ -13,7 +13,7 @@ import regex
 
 from ..findings import Applicability, Edit
 from ..patterns import finditer
-from ..rule import Option, Rule, preserve_case
+from ..rule import Option, Rule, in_social_post, preserve_case
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
 # Capitals that are not an acronym's spelling: a shouted phrase, a dateline
@@ -69,7 +69,7 @@ class Kind(Rule):
         text = doc.text
         upper: dict[str, list] = {}
         for m in _ACRONYM.finditer(text, lo, hi):
-            if self._plain_capitals(doc, m.start(), m.end()):
+            if self._plain_capitals(doc, m.start(), m.end()) and not _in_post(doc, m.start()):
                 upper.setdefault(m.group(), []).append(m.span())
         if not upper:
             return
@@ -90,6 +90,8 @@ class Kind(Rule):
                     continue  # a sentence or heading start is capitalised anyway
                 if text[m.start() - 1] in "@#" or _capitalised_neighbour(text, m.start(), m.end(), sentence.start):
                     continue  # part of a longer name: "West Palm Beach", "Queen Elizabeth"
+                if _in_post(doc, m.start()):
+                    continue  # a social-media post is quoted as posted
                 titled.append(m.span())
             if titled and (len(titled) <= len(spans) or len(acronym) <= self["shout-length"]):
                 yield spans, titled
@@ -148,5 +150,12 @@ def _capitalised_neighbour(text: str, start: int, end: int, sentence_start: int)
     prev = before.split()[-1:] if before[-1:] == " " else []
     if prev and start - len(before) == sentence_start and len(before.split()) == 1:
         prev = []
-    nxt = after.split()[:1] if after[:1] == " " else []
+    # The next word may end a list item or clause: "Real History, Society" is a name.
+    nxt = [w.rstrip(",;:.!?") for w in after.split()[:1]] if after[:1] == " " else []
     return any(_NAME_WORD.fullmatch(w) for w in prev + nxt)
+
+
+def _in_post(doc, start: int) -> bool:
+    """Whether the word is part of an embedded social-media post: quoted as posted."""
+    block = doc.block_at(start)
+    return in_social_post(doc.text, start, block.end if block is not None else None)

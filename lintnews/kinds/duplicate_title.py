@@ -35,6 +35,8 @@ class Kind(Rule):
         if not folded:
             return
         for block in doc.body[: self["paragraphs"]]:
+            if title.value is not None and block.marked:
+                continue  # front matter title plus the same "# heading": the page shows it once
             if _fold(block.text(doc)) == folded:
                 start, end = doc.block_removal(block)
                 yield self.finding(doc, block.start, block.end, self.format_message(block.text(doc)),

@@ -24,6 +24,8 @@ class Kind(Rule):
         tokens, raw = self["tokens"], self["raw"]
         if not tokens and not raw:
             self.fail("needs 'tokens' or 'raw'")
+        for token in tokens:
+            self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
         parts = []
         if tokens:
             parts.append(word_alternation([str(t) for t in tokens], nonword=self["nonword"], ignorecase=False))

@@ -45,6 +45,11 @@ _WORD = regex.compile(
 )
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+")
 _LINKISH = regex.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
+# The rest of a contraction whose apostrophe a scraper dropped ("couldn t", "we re"):
+# News.StrippedApostrophe reports those, and "couldn" is no misspelling of "could".
+_STRIPPED_TAIL = regex.compile(r" (t|s|re|ve|ll|d|m)(?![\p{L}\p{N}'’])")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])[a-z]{4,}(?![\p{L}\p{N}])")
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -145,6 +150,10 @@ class Kind(Rule):
             return None  # contractions and elisions the lists split differently
         if _derived(base, lex):
             return None  # "rebanding", "demerged", "financings": a known word with a prefix or suffix
+        if self._inflects_good_word(base, lex):
+            return None  # "scandalizes": an inflection of a rare word the lists know ("scandalize")
+        if _compound(base, lex):
+            return None  # "dayslong": two common words written as one, a coinage
         sugg = lex.suggestions(base, self["suggestion-zipf"])
         if listed:
             # A listed rare word: only a common misspelling of the one curated word
@@ -153,10 +162,55 @@ class Kind(Rule):
             if len(curated) != 1 or curated[0][1] - zipf < self["min-gain"]:
                 return None
             sugg = curated
+        # A word whose first or last letter differs from every suggestion is usually another
+        # word, a coinage or a foreign word ("nuttery" / "buttery", "consortio" / "consortia").
+        sugg = [(s, z) for s, z in sugg if _inner_edit(base, s)]
+        if len(sugg) == 1 and _l_variant(base, sugg[0][0]):
+            return None  # "enrolees" / "enrollees": a spelling variant, not a typo
         if not sugg:
             return None
         suffix = w[len(base):]
         return tuple((s + suffix, z) for s, z in sugg)
+
+    def _inflects_good_word(self, word: str, lex: Lexicon) -> bool:
+        """An inflection of a rare word the lists know and this rule accepts ("scandalizes",
+        "stupefies", "unassailably", "magickal")."""
+        for suffix, add in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+                stem = word[: -len(suffix)] + add
+                if stem in lex.freq and stem != word and self.verdict(stem) is None:
+                    return True
+        return False
+
+    def _context_skips(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether the context shows the word is no misspelling of English."""
+        tail = _STRIPPED_TAIL.match(text, end)
+        if tail and (word + "'" + tail.group(1)) in lexicon().curated:
+            return True  # "couldn t": a contraction that lost its apostrophe
+        if start > 0 and text[start - 1] in "]*":
+            return True  # "[H]opefully", "sh*tstorm": an edited or censored word
+        if _mentioned(text, start, end):
+            return True  # "the queries ‘como votar’": a term quoted as a term
+        return self._foreign_passage(text, start, end)
+
+    def _foreign_passage(self, text: str, start: int, end: int) -> bool:
+        """Two more words no list knows in the same sentence: a passage in another language."""
+        lo = start
+        while lo > 0 and start - lo < 300 and not _SENTENCE_END.match(text, lo - 1):
+            lo -= 1
+        m = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+        hi = m.start() if m else min(len(text), end + 300)
+        lex = lexicon()
+        unknown = 0
+        for w in _LOWER_WORD.finditer(text, lo, hi):
+            if w.start() == start:
+                continue
+            word = w.group()
+            if word not in lex.curated and word not in lex.freq and not _derived(word, lex):
+                unknown += 1
+                if unknown >= 2:
+                    return True
+        return False
 
     def check(self, doc):
         text = doc.text
@@ -170,7 +224,7 @@ class Kind(Rule):
             if sugg is None:
                 continue
             start, end = m.span()
-            if _in_link(text, start, end):
+            if _in_link(text, start, end) or self._context_skips(text, start, end, word):
                 continue
             if capitalised is None:
                 capitalised = {c.group().lower().replace("’", "'") for c in _CAPITALISED.finditer(text)}
@@ -218,6 +272,36 @@ def _derived(word: str, lex: Lexicon) -> bool:
             if s in ("es", "ed", "er", "ers", "est") and known(stem[:-1] + "y"):
                 return True  # "stupefies", "testier"
     return False
+
+
+_INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("bly", "ble"), ("al", ""))
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the word stands in single quotes with at most three others ("‘como votar,’")."""
+    left = text[max(0, start - 30):start]
+    i = left.rfind("‘")
+    if i < 0 or "’" in left[i:] or "\n" in left[i:] or len(left[i + 1:].split()) > 3:
+        return False
+    right = regex.match(r"[^‘’\n]{0,30}?’(?!\p{L})", text[end:end + 31])
+    return right is not None and len(text[start:end + right.end()].split()) <= 4
+
+
+def _compound(word: str, lex: Lexicon) -> bool:
+    """Whether the word is two common words of four letters or more, run together."""
+    return any(
+        lex.zipf(word[:i]) >= 4.0 and lex.zipf(word[i:]) >= 4.0 for i in range(4, len(word) - 3)
+    )
+
+
+def _l_variant(word: str, suggestion: str) -> bool:
+    """Whether the two differ only by a doubled 'l' ("enrolee" / "enrollee")."""
+    return suggestion.replace("ll", "l") == word.replace("ll", "l")
+
+
+def _inner_edit(word: str, suggestion: str) -> bool:
+    """Whether the suggestion keeps the word's first and last letters."""
+    return word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]
 
 
 def _in_link(text: str, start: int, end: int) -> bool:

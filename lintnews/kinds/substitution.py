@@ -75,5 +75,7 @@ class Kind(Rule):
                 continue
             if self["capitalize"]:
                 good = preserve_case(m.group(), good)
+            if good == m.group():
+                continue  # with ignorecase the text may already be the good form
             message = self.format_message(good, m.group())
             yield self.finding(doc, start, end, message, [Edit(start, end, good)], fix_title=f"Replace with '{good}'")

@@ -120,7 +120,7 @@ def result(f, rule_index: int, doc) -> dict:
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": _finding_region(f)}}],
     }
-    if f.fixable:
+    if f.has_fix:
         res["fixes"] = [_fix(f, doc, location)]
     return res
 

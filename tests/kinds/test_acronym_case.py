@@ -80,3 +80,15 @@ def test_tie_is_display_only():
 def test_title_case_after_sentence_initial_the():
     text = "Alliance\n\nThe alliance met. NATO leaders agreed on NATO spending.\n\nThe Nato summit ends on Friday.\n"
     assert found(text) == [(RULE, "Nato", 5, 5, 5, 9)]
+
+
+def test_social_media_post_forms_are_left_alone():
+    text = ("Network\n\nThe Fox News host spoke. Fox News aired it. Fox said more.\n\n"
+            "Watch this FOX clip now pic.twitter.com/abc123xyz  Jane Roe (@janeroe) May 1, 2017\n")
+    assert found(text) == []
+
+
+def test_next_capitalised_word_after_a_comma_makes_a_name():
+    text = ("Tags\n\nFiled under Politics, Real History, Culture and Society.\n\n"
+            "The REAL team met the REAL board on Monday.\n")
+    assert found(text) == []

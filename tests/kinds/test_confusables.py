@@ -76,3 +76,11 @@ def test_bad_sets_are_errors():
     with pytest.raises(Exception, match="expand"):
         registry()["confusion"]("Test.Bad", {"extends": "confusion", "message": "x",
                                              "sets": {"a": ["we're", "were"]}}, "t")
+
+
+@pytest.mark.parametrize("text", [
+    "Pope\n\nHe met protesters during his visit there last month.\n",
+    "Summit\n\nThe leaders will meet there next week.\n",
+])
+def test_there_before_a_time_phrase_not_flagged(text):
+    assert found(text) == []

@@ -77,3 +77,15 @@ def test_fix_is_safe():
 def test_doubled_word_across_line_break():
     assert found("Vote\n\nThe vote was held in the\nthe capital on Sunday.\n") == [
         (RULE, "the\nthe", 3, 22, 4, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    # A pronoun that ends one clause and starts the next.
+    "Debate\n\nIf the minister admitted it it would force a vote in parliament.\n",
+    "Advice\n\nThe people who resent you you will have to win over first.\n",
+    # Words YAML would read as true or false must still be exceptions.
+    "Golf\n\nDriving a cart onto the green is a big no no for members.\n",
+    "Strike\n\nThe strike dragged on on Tuesday as talks stalled.\n",
+])
+def test_clause_boundaries_and_idioms_not_flagged(text):
+    assert found(text) == []

@@ -54,3 +54,34 @@ def test_several_close_suggestions_are_only_shown():
     assert f.fix.applicability.value == "display"
     assert fixed("Music\n\nThe vibraphone beloned to a jazz player.\n", unsafe=True).count("beloned") == 1
 
+
+
+@pytest.mark.parametrize("text", [
+    # A contraction whose apostrophe a scraper dropped: News.StrippedApostrophe reports it.
+    "Budget\n\nThe minister couldn t say when the plan would pass, and he wouldn t guess.\n",
+    # A passage in another language.
+    "Rome\n\nThe old plaque reads ab universali mandato conscientia, the guide said.\n",
+    # A term quoted as a term.
+    "Search\n\nSearches for ‘como votar,’ rose sharply in Texas.\n",
+    # Rare but real inflections of listed words.
+    "Verdict\n\nThe verdict scandalizes many voters, and the scale stupefies the rest.\n",
+    "Claim\n\nThe report says the figures are unassailably correct.\n",
+    # Coinages and real words whose first or last letter differs from the suggestion.
+    "Senate\n\nWho knows what kind of nuttery will follow in the chamber.\n",
+    "Critics\n\nThe columnist called the tycoon a vulgarian on air.\n",
+    # A British spelling variant with one 'l', and two common words run together.
+    "Health\n\nFewer enrolees signed up this year.\n",
+    "Talks\n\nAfter a dayslong standoff, talks resumed on Friday.\n",
+    # Editorial brackets and censored words.
+    "Blog\n\nHe wrote: [H]opefully the inquiry ends soon.\n",
+])
+def test_context_and_word_shape_not_flagged(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Race\n\nRecovering from a mistep, the senator pressed on.\n", "mistep"),
+    ("Poll\n\nThe mosque atttended by the two men was closed.\n", "atttended"),
+])
+def test_still_flags_inner_typos(text, word):
+    assert [f[1] for f in found(text)] == [word]

@@ -234,3 +234,11 @@ def test_seed_as_markdown_gives_the_same_findings():
     assert found(seed, path="seed.md") == found(seed, path="seed.txt")
     assert found(seed, path="seed.markdown") == found(seed, path="seed.txt")
     assert lintnews.fix_text(seed, path="seed.md").text == lintnews.fix_text(seed, path="seed.txt").text
+
+
+def test_front_matter_title_with_the_same_h1_is_not_a_duplicate():
+    text = "---\ntitle: Storm hits coast\n---\n\n# Storm  hits coast\n\nThe storm hit the coast on Monday.\n"
+    assert [f.rule_id for f in lintnews.check_text(text, path="a.md", select=["News.DuplicateTitle"])] == []
+    repeated = "---\ntitle: Storm hits coast\n---\n\nStorm hits coast\n\nThe storm hit the coast on Monday.\n"
+    assert [f.rule_id for f in lintnews.check_text(repeated, path="a.md", select=["News.DuplicateTitle"])] == [
+        "News.DuplicateTitle"]

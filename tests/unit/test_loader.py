@@ -97,3 +97,27 @@ def test_unknown_scope_is_an_error(tmp_path):
     style(tmp_path, "Bad", "extends: existence\nmessage: m\nscope: footnote\ntokens: [a]\n")
     with pytest.raises(RuleError, match="key 'scope': unknown scope 'footnote'"):
         load(tmp_path)
+
+
+def test_bad_token_is_named_by_itself(tmp_path):
+    style(tmp_path, "Bad", "extends: existence\nmessage: m\ntokens: [fine, 'foo(bar']\n")
+    with pytest.raises(RuleError) as exc:
+        load(tmp_path)
+    assert "bad regex 'foo(bar': missing )" in str(exc.value)
+
+
+def test_ignorecase_swap_that_is_already_right_is_not_reported(tmp_path):
+    style(tmp_path, "Words", "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+                             "fix: safe\nswap:\n  Homeland Security: homeland security\n  advisor: adviser\n")
+    rules = load(tmp_path)
+    text = "Title\n\nThe homeland security advisor met the Homeland Security team.\n"
+    assert [f.text for f in lintnews.check_text(text, rules=rules)] == ["advisor", "Homeland Security"]
+    fixed = lintnews.fix_text(text, rules=rules)
+    assert fixed.converged and fixed.text == "Title\n\nThe homeland security adviser met the Homeland security team.\n"
+
+
+def test_on_off_yes_no_stay_words_in_rule_files(tmp_path):
+    style(tmp_path, "Words", "extends: existence\nmessage: m\ntokens: [on, off, yes, no]\nignorecase: true\n")
+    rules = load(tmp_path)
+    assert rules[0].values["tokens"] == ["on", "off", "yes", "no"]
+    assert rules[0].values["ignorecase"] is True
