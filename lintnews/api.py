@@ -2,7 +2,7 @@
 
     >>> import lintnews
     >>> [f.rule_id for f in lintnews.check_text("Title\\n\\nHe said hi elections were near.\\n")]
-    ['News.RealWordTypos']
+    ['News.Confusables']
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Inline suppressions, written in Markdown as HTML comments.
 
-    <!-- lintnews-disable News.DoubledWord, News.RealWordTypos -->
+    <!-- lintnews-disable News.DoubledWord, News.Confusables -->
     ... findings of those rules here are dropped ...
     <!-- lintnews-enable News.DoubledWord -->
 

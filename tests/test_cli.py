@@ -31,7 +31,7 @@ def test_unknown_rule_id_is_exit_2(run_cli, seed_copy):
 
 def test_json_has_positions_and_fixes(run_cli, seed_copy):
     findings = json.loads(run_cli("check", "--format", "json", seed_copy).stdout)
-    hi = next(f for f in findings if f["rule"] == "News.RealWordTypos")
+    hi = next(f for f in findings if f["rule"] == "News.Confusables")
     assert (hi["line"], hi["column"], hi["end_line"], hi["end_column"], hi["text"]) == (7, 25, 7, 27, "hi")
     assert hi["fix"]["applicability"] == "safe"
     assert hi["fix"]["edits"][0]["content"] == "his"
@@ -133,13 +133,15 @@ def test_rules_lists_every_rule(run_cli):
 
 
 def test_rules_show_explains_with_examples(run_cli):
-    proc = run_cli("rules", "show", "News.RealWordTypos")
+    proc = run_cli("rules", "show", "News.Confusables")
     out = proc.stdout.decode()
     assert proc.returncode == 0
-    assert out.startswith("News.RealWordTypos  (substitution, error, fix: safe)")
-    assert "Bad:\n    Since the first days of hi elections campaign" in out
-    assert "Good:\n    He stopped to say hi to the crowd." in out
-    assert "Fixed:\n    Since the first days of his elections campaign" in out
+    assert out.startswith("News.Confusables  (confusion, error, fix: safe)")
+    assert "Bad:\n    Budget\n    \n    The company wants to focus on it's own shareholders." in out
+    assert "    Since the first days of hi elections campaign" in out
+    assert "Good:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
+    assert "    He stopped to say hi to the crowd." in out
+    assert "Fixed:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
     assert run_cli("rules", "show", "News.Nope").returncode == 2
 
 

@@ -12,7 +12,7 @@ from testkit import SEED
 EXPECTED = [
     ("News.DuplicateTitle", 3, 1, "Could Trump cooperate with Assad regime against ISIS in Syria?"),
     ("News.NoBreakSpace", 5, 191, "\u00a0"),
-    ("News.RealWordTypos", 7, 25, "hi"),
+    ("News.Confusables", 7, 25, "hi"),
     ("News.NoBreakSpace", 7, 47, "\u00a0"),
     ("News.Boilerplate", 12, 1, "Read more:\u00a0What consequences follow sending US troops to Syria"),
     ("News.NoBreakSpace", 12, 11, "\u00a0"),
@@ -77,7 +77,7 @@ def test_cli_check_on_seeds(run_cli):
     proc = run_cli("check", "seeds/")
     out = proc.stdout.decode()
     assert proc.returncode == 1
-    assert f"seeds/{SEED.name}:7:25: News.RealWordTypos [*] Use 'his' instead of 'hi'" in out
+    assert f"seeds/{SEED.name}:7:25: News.Confusables [*] Use 'his' instead of 'hi'" in out
     assert f"seeds/{SEED.name}:45:203: News.DoubledSpeechVerb [*]" in out
     assert "7 | Since the first days of hi elections campaign," in out  # the offending text shown
     assert out.rstrip().endswith("Found 14 findings in 1 file (12 fixable with `lintnews fix`).")

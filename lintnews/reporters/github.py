@@ -1,6 +1,6 @@
 """--format github: GitHub Actions workflow commands, which GitHub shows as annotations.
 
-    ::error file=seeds/a.txt,line=7,col=25,endLine=7,endColumn=27,title=News.RealWordTypos::Use 'his' ...
+    ::error file=seeds/a.txt,line=7,col=25,endLine=7,endColumn=27,title=News.Confusables::Use 'his' ...
 
 Errors become ``error``, warnings ``warning`` and suggestions ``notice``.
 Values are escaped as the Actions toolkit escapes them: ``%``, CR and LF in

@@ -6,7 +6,7 @@ finding in it:
     <testsuites name="lintnews" tests="2" failures="3" errors="0" skipped="0">
       <testsuite name="lintnews" tests="2" failures="3" errors="0" skipped="0">
         <testcase classname="lintnews" name="seeds/a.txt">
-          <failure message="Use 'his' ..." type="News.RealWordTypos">seeds/a.txt:7:25: ...</failure>
+          <failure message="Use 'his' ..." type="News.Confusables">seeds/a.txt:7:25: ...</failure>
 
 ``failures`` counts ``<failure>`` elements, as JUnit readers do.
 """

@@ -1,6 +1,6 @@
 """--format text: ruff-like lines with the offending text shown under them.
 
-    seeds/a.txt:7:25: News.RealWordTypos [*] Use 'his' instead of 'hi'.
+    seeds/a.txt:7:25: News.Confusables [*] Use 'his' instead of 'hi'.
       |
     7 | Since the first days of hi elections campaign, ...
       |                         ^^

@@ -107,7 +107,7 @@ def test_fixes_change_only_prose_spans():
     text = (
         "# Troops move north\n"
         "\n"
-        "Since then hi elections were near, in `hi elections` code.\n"
+        "Since the days of hi elections, in `hi elections` code.\n"
         "\n"
         "A [link with the the words](http://example.com/the%20the) and the the slip.\n"
         "\n"
@@ -126,7 +126,7 @@ def test_fixes_change_only_prose_spans():
     assert fixed.text == (
         "# Troops move north\n"
         "\n"
-        "Since then his elections were near, in `hi elections` code.\n"
+        "Since the days of his elections, in `hi elections` code.\n"
         "\n"
         "A [link with the words](http://example.com/the%20the) and the slip.\n"
         "\n"
@@ -184,7 +184,7 @@ def check(text: str):
 
 
 def test_disable_enable_region():
-    text = ("# Troops move north\n\n<!-- lintnews-disable News.DoubledWord, News.RealWordTypos -->\n"
+    text = ("# Troops move north\n\n<!-- lintnews-disable News.DoubledWord, News.Confusables -->\n"
             "He saw the the dog and hi elections.\n\n<!-- lintnews-enable News.DoubledWord -->\n\n"
             "He saw the the cat and hi elections.\n")
     result = check(text)
@@ -206,7 +206,7 @@ def test_prefix_and_all_rules():
 
 
 def test_unused_suppression_is_reported():
-    text = ("# Troops move north\n\n<!-- lintnews-disable-next-line News.DoubledWord, News.RealWordTypos -->\n"
+    text = ("# Troops move north\n\n<!-- lintnews-disable-next-line News.DoubledWord, News.Confusables -->\n"
             "He saw the the dog.\n")
     result = check(text)
     assert result.findings == []
@@ -214,8 +214,8 @@ def test_unused_suppression_is_reported():
     assert unused.rule_id == "Lintnews.UnusedSuppression"
     assert unused.severity.value == "warning"
     assert (unused.line, unused.column) == (3, 1)
-    assert unused.text == "<!-- lintnews-disable-next-line News.DoubledWord, News.RealWordTypos -->"
-    assert "News.RealWordTypos" in unused.message and "News.DoubledWord" not in unused.message
+    assert unused.text == "<!-- lintnews-disable-next-line News.DoubledWord, News.Confusables -->"
+    assert "News.Confusables" in unused.message and "News.DoubledWord" not in unused.message
 
 
 def test_suppression_inside_code_is_not_a_suppression():
