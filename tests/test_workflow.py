@@ -185,3 +185,18 @@ def test_suppression_comments_work_in_plain_text_and_are_never_edited(run_cli, t
     run_cli("fix", article)
     assert article.read_text() == ("A headline about troops\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
                                    "The the troops left.\n\nThe rest stayed.\n")
+
+
+def test_config_styles_extend_select_and_language(run_cli, tmp_path):
+    write(tmp_path / "styles" / "House" / "Utilize.yml",
+          "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nenabled: false\nswap:\n  utilize: use\n")
+    article = write(tmp_path / "a.txt", "A headline about drones\n\nWe utilize drones in the theatre.\n")
+    write(tmp_path / "lintnews.yaml", "styles: [styles]\n")
+    # A rule with enabled: false runs only when selected.
+    assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == ["News.BritishSpellings"]
+    write(tmp_path / "lintnews.yaml", "styles: [styles]\nextend-select: [House]\nlanguage: en-GB\n")
+    # en-GB: 'theatre' is right, and the rule for American spellings runs instead.
+    assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == ["House.Utilize"]
+    article.write_text("A headline about drones\n\nWe utilize drones in the theater.\n")
+    assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == [
+        "House.Utilize", "News.AmericanSpellings"]
