@@ -17,9 +17,14 @@ _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
 _LOWER_AFTER_STOP = regex.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
 # A heading-like line that ends in one of these was cut mid-sentence.
-_VERBS = frozenset(
-    "was is are were has have had will would said says told added can could did does do may might "
-    "must should shall won lost made took gave got went came scored beat".split()
+# Words that commonly open a news sentence: a lost capital on one of these is
+# certain. Any other first word may be a cut-off fragment ("of the issue...",
+# "espite the..."), so its fix is unsafe: a person should look.
+_OPENERS = frozenset(
+    "the a an this that these those last next after before when while since as in on at for from with "
+    "without during despite although though if it its he she they we i you there here but and yet so "
+    "then however meanwhile earlier later today yesterday tomorrow some many most more several "
+    "officials police one two three four five both all no not what why how where who".split()
 )
 _OPEN_ENDINGS = frozenset(
     "a an the and but or nor of to in on at by for from with as that which who whose than "
@@ -93,7 +98,7 @@ class Kind(Rule):
                 continue
             fixed = text[start].upper()
             # "was delighted to...": a verb first means a lost name, not a lost capital.
-            sure = not (word.lower() in _VERBS or word.endswith("ed"))
+            sure = word.lower() in _OPENERS
             yield self.finding(doc, start, m.end(), self.format_message(m.group()),
                                [Edit(start, start + 1, fixed)],
                                Applicability.SAFE if sure else Applicability.UNSAFE, fix_title="Capitalise")

@@ -76,3 +76,15 @@ def test_unsafe_fix_only_when_asked():
     expected = "Cabinet\n\nThe minister resigned.\n\nWas delighted to see the new minister take office this week.\n"
     assert fixed(text, unsafe=True) == expected
     assert fixed(expected, unsafe=True) == expected
+
+
+@pytest.mark.parametrize("start, applicability", [
+    ("last week, a few hundred marines were deployed to the region.", "safe"),
+    ("in May of that year the bank ran short of cash and sold assets.", "safe"),
+    ("of the issue gear up for the elections in the autumn, officials said.", "unsafe"),
+    ("espite the turmoil the party held on to its seat in the county.", "unsafe"),
+])
+def test_fix_is_safe_only_after_a_common_opener(start, applicability):
+    text = f"Heading for it\n\nThe troops arrived on Monday.\n\n{start}\n"
+    (f,) = lintnews.check_text(text, select=["News.ParagraphStart"])
+    assert f.fix.applicability.value == applicability
