@@ -34,27 +34,16 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import corpus  # scripts/corpus.py
+from corpus import CONTROLS, SCRAPED, articles, folder_of
+
 from lintnews import Linter, load_rules
 from lintnews.read import read_path
 
 RULE = "News.UnattributedClaim"
-CONTROLS = ("bbc", "isot_true")
-SCRAPED = ("fakenewscorpus", "isot_fake", "polnear", "ptc")
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
 
 
-def folder_of(path: Path, root: Path) -> str:
-    top = path.relative_to(root).parts[0]
-    if top == "isot":
-        return "isot_true" if path.name.startswith("true_") else "isot_fake"
-    return top
-
-
-def articles(root: Path):
-    for path in sorted(root.rglob("*.txt")):
-        if path.name == "README.txt" or "annotations" in path.parts:
-            continue
-        yield path
 
 
 def gold_contents(ann_dir: Path) -> dict[str, list[tuple[int, int]]]:
@@ -93,9 +82,8 @@ def show(text: str, start: int, end: int, width: int = 70) -> str:
 
 
 def main(argv=None) -> int:
-    here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
     ap.add_argument("--sample", type=int, default=0, help="flagged sentences to print from the scraped folders")
     ap.add_argument("--overlaps", type=int, default=0, help="gold-overlapping flags to print")
     ap.add_argument("--controls", type=int, default=0, help="flags on the control folders to print")

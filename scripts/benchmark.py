@@ -27,14 +27,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpus  # scripts/corpus.py
+
 from lintnews import Linter, load_rules
 
 
 def texts(root: Path, seeds_only: bool) -> list[str]:
     paths = sorted((root / "seeds").glob("*.txt"))
-    corpus = root.parent / "shared" / "corpus"
-    if not seeds_only and corpus.is_dir():
-        paths += sorted(p for p in corpus.rglob("*.txt") if p.name != "README.txt" and "annotations" not in p.parts)
+    if not seeds_only and corpus.DEFAULT.is_dir():
+        paths += list(corpus.articles(corpus.DEFAULT))
     return [p.read_text(encoding="utf-8") for p in paths]
 
 

@@ -17,31 +17,20 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import corpus  # scripts/corpus.py
+from corpus import articles, folder_of
+
 from lintnews import Linter, load_rules
 from lintnews.read import read_path
 
-CONTROLS = ("bbc", "isot_true")
 BRITISH = ("bbc",)  # checked as en-GB copy, the rest as en-US
 
 
-def folder_of(path: Path, root: Path) -> str:
-    top = path.relative_to(root).parts[0]
-    if top == "isot":
-        return "isot_true" if path.name.startswith("true_") else "isot_fake"
-    return top
-
-
-def articles(root: Path):
-    for path in sorted(root.rglob("*.txt")):
-        if path.name == "README.txt" or "annotations" in path.parts:
-            continue
-        yield path
 
 
 def main(argv=None) -> int:
-    here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=here.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
     ap.add_argument("--sample", type=int, default=5, help="findings to show per rule (0: none)")
     ap.add_argument("--rule", action="append", help="only these rule ids or prefixes")
     ap.add_argument("--seed", type=int, default=1)

@@ -1,0 +1,29 @@
+"""The research corpus as the measuring scripts see it (not part of the repository).
+
+``../shared/corpus`` holds one article per ``.txt`` file in folders by
+source; ``isot/`` mixes Reuters copy (``true_*``, a control) with scraped
+blogs (``fake_*``). See the corpus README for its terms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CONTROLS = ("bbc", "isot_true")  # edited copy: a good rule stays quiet here
+SCRAPED = ("fakenewscorpus", "isot_fake", "polnear", "ptc")
+
+
+def folder_of(path: Path, root: Path) -> str:
+    top = path.relative_to(root).parts[0]
+    if top == "isot":
+        return "isot_true" if path.name.startswith("true_") else "isot_fake"
+    return top
+
+
+def articles(root: Path):
+    """Every article file, in a stable order (READMEs and annotations left out)."""
+    for path in sorted(root.rglob("*.txt")):
+        if path.name == "README.txt" or "annotations" in path.parts:
+            continue
+        yield path
