@@ -15,7 +15,6 @@ import regex
 
 _BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 # End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -286,8 +285,11 @@ class Document:
         return True
 
     # ------------------------------------------------------------------ words
-    def words(self, start: int, end: int) -> list[tuple[int, int]]:
-        return [m.span() for m in _WORD.finditer(self.text, start, end)]
+    @cached_property
+    def lower_text(self) -> str | None:
+        """The text in lower case, when that keeps every offset (None otherwise)."""
+        lower = self.text.lower()
+        return lower if len(lower) == len(self.text) else None
 
     # -------------------------------------------------------------- positions
     @cached_property

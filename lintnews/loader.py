@@ -1,13 +1,13 @@
 """Finding and loading rule files: ``<styles dir>/<Style>/<Rule>.yml`` -> rules.
 
-YAML is read with ``safe_load`` only, so a rule file can never run code.
+YAML is read with a SafeLoader subclass (``RuleYamlLoader``) only, so a rule
+file can never run code.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import yaml
 

@@ -21,9 +21,9 @@ from .config import ConfigError, ConfigFinder, Settings
 from .engine import Linter, select_rules
 from .errors import InputError, LintnewsError, UsageError
 from .findings import Finding, Severity
+from .languagetool import backend_rule
 from .loader import load_rules
 from .read import Source, read_path, write_atomic
-from .languagetool import backend_rule
 from .vocab import load_vocab
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")

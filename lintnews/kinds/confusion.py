@@ -30,6 +30,7 @@ import regex
 
 from ..findings import Applicability, Edit
 from ..rule import Option, Rule, preserve_case
+from ..wordlist import WordList
 
 
 class Bigrams:
@@ -116,10 +117,9 @@ class Kind(Rule):
             if "'" in word.replace("’", "'") and word.replace("’", "'") not in self.expand:
                 self.fail(f"key 'sets': '{word}' has an apostrophe but no entry in 'expand'")
         members = sorted(self.alternatives, key=len, reverse=True)
-        body = "|".join(regex.escape(m).replace("'", "['’]") for m in members)
         # Lower case only: capitalised forms (names, sentence starts) are never judged.
-        # \b is several times faster than look-around classes; joiners are checked on matches.
-        self.regex = regex.compile(rf"\b(?:{body})\b")
+        # Plain string search for each member (both apostrophes); joiners are checked on matches.
+        self.words = WordList({form for m in members for form in (m, m.replace("'", "’"))})
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
         self.followers = {
             str(k).lower().replace("’", "'"): self.pattern(f"(?i){v}", "right-when-followed-by")
@@ -176,9 +176,8 @@ class Kind(Rule):
 
     def check(self, doc):
         text = doc.text
-        for m in self.regex.finditer(text):
-            start, end = m.span()
-            word = m.group()
+        for start, end in self.words.spans(doc):
+            word = text[start:end]
             if (start and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS):
                 continue  # part of a longer word: "hi-tech", "its'"
             pm = _PREV.search(text, max(0, start - 40), start)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from ..read import dominant_newline
 from ..findings import Applicability, Edit
+from ..read import dominant_newline
 from ..rule import Option, Rule
 
 CHECKS = {

@@ -8,14 +8,10 @@ the case of what it replaces ("Hi" -> "His").
 
 from __future__ import annotations
 
-import regex
-
 from ..findings import Applicability, Edit
 from ..patterns import finditer
 from ..rule import Option, Rule, preserve_case
-
-
-_PLAIN = regex.compile(r"\p{L}+(?: \p{L}+)*")
+from ..wordlist import WordList, is_plain
 
 
 class Kind(Rule):
@@ -38,12 +34,10 @@ class Kind(Rule):
         fold = str.lower if self["ignorecase"] else str
         self.fold = fold
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
-        if all(_PLAIN.fullmatch(k) for k in swap):
-            # Plain words: one alternation without groups, and a dictionary for the replacement.
+        if not self["nonword"] and all(is_plain(k) for k in swap):
+            # Plain words: looked up in the document's word index, no pass of our own.
             self.lookup = {fold(k): v for k, v in swap.items()}
-            body = "|".join(regex.escape(k) for k in sorted(swap, key=len, reverse=True))
-            body = body if self["nonword"] else rf"\b(?:{body})\b"
-            self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
+            self.words = WordList(swap, ignorecase=self["ignorecase"])
             return
         self.lookup = None
         parts = []
@@ -56,26 +50,32 @@ class Kind(Rule):
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
         self.groups = [f"s{i}" for i in range(len(swap))]
 
+    def _matches(self, doc):
+        """(start, end, replacement) for every match, in text order."""
+        text = doc.text
+        if self.lookup is not None:
+            for start, end in self.words.spans(doc):
+                yield start, end, self.lookup[self.fold(text[start:end])]
+            return
+        for m in finditer(self.regex, text, self.id):
+            index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
+            yield m.start(), m.end(), self.replacements[index]
+
     def check(self, doc):
-        for m in finditer(self.regex, doc.text, self.id):
-            start, end = m.span()
-            if start == end or self.fold(m.group()) in self.exceptions:
+        for start, end, good in self._matches(doc):
+            found = doc.text[start:end]
+            if start == end or self.fold(found) in self.exceptions:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
-            if self.lookup is not None:
-                good = self.lookup[self.fold(m.group())]
-            else:
-                index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
-                good = self.replacements[index]
             if "|" in good:
-                choices = [preserve_case(m.group(), g) if self["capitalize"] else g for g in good.split("|")]
-                message = self.format_message("' or '".join(choices), m.group())
+                choices = [preserve_case(found, g) if self["capitalize"] else g for g in good.split("|")]
+                message = self.format_message("' or '".join(choices), found)
                 yield self.finding(doc, start, end, message, [Edit(start, end, choices[0])], Applicability.DISPLAY)
                 continue
             if self["capitalize"]:
-                good = preserve_case(m.group(), good)
-            if good == m.group():
+                good = preserve_case(found, good)
+            if good == found:
                 continue  # with ignorecase the text may already be the good form
-            message = self.format_message(good, m.group())
+            message = self.format_message(good, found)
             yield self.finding(doc, start, end, message, [Edit(start, end, good)], fix_title=f"Replace with '{good}'")

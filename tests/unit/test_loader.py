@@ -121,3 +121,19 @@ def test_on_off_yes_no_stay_words_in_rule_files(tmp_path):
     rules = load(tmp_path)
     assert rules[0].values["tokens"] == ["on", "off", "yes", "no"]
     assert rules[0].values["ignorecase"] is True
+
+
+def test_wordlist_finds_what_the_word_boundary_regex_finds():
+    import regex
+
+    from lintnews.document import Document
+    from lintnews.wordlist import WordList
+
+    text = "Colour, colours and colour's; the recolour in order to, in order tons, colour_x Colour"
+    doc = Document(text)
+    for ignorecase in (False, True):
+        words = WordList(["colour", "colours", "in order to"], ignorecase=ignorecase)
+        expected = [m.span() for m in words.fallback.finditer(text)]
+        assert words.spans(doc) == expected
+        assert expected  # the test text does hold matches
+    assert regex.search(r"\bcolour\b", "recolour") is None

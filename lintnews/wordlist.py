@@ -1,0 +1,58 @@
+"""Literal word lists found with plain string search.
+
+A rule whose tokens are plain words or phrases ("colour", "in order to")
+needs no regex pass: ``str.find`` scans for each phrase at C speed and each
+hit is checked for word boundaries. The result is what
+``\\b(?:phrase|...)\\b`` would find, leftmost and longest first, without
+overlaps, several times faster than the ``regex`` package runs that
+alternation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+PLAIN = regex.compile(r"\w+(?: \w+)*")
+
+
+def is_plain(token: str) -> bool:
+    return PLAIN.fullmatch(token) is not None
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+
+
+class WordList:
+    def __init__(self, phrases, ignorecase: bool = False):
+        self.ignorecase = ignorecase
+        self.phrases = sorted({p.lower() if ignorecase else p for p in phrases})
+        self.fallback = regex.compile(
+            ("(?i)" if ignorecase else "") + r"\b(?:" + "|".join(
+                regex.escape(p) for p in sorted(self.phrases, key=len, reverse=True)) + r")\b")
+
+    def spans(self, doc) -> list[tuple[int, int]]:
+        text = doc.text
+        haystack = doc.lower_text if self.ignorecase else text
+        if haystack is None:  # lower-casing would move offsets (rare scripts): use the regex
+            return [m.span() for m in self.fallback.finditer(text)]
+        size = len(text)
+        found = []
+        for phrase in self.phrases:
+            n = len(phrase)
+            find = haystack.find
+            i = find(phrase)
+            while i != -1:
+                end = i + n
+                if (i == 0 or not _word_char(text[i - 1])) and (end == size or not _word_char(text[end])):
+                    found.append((i, end))
+                i = find(phrase, i + 1)
+        found.sort(key=lambda span: (span[0], -span[1]))
+        out, last_end = [], -1
+        for start, end in found:
+            if start >= last_end:
+                out.append((start, end))
+                last_end = end
+        return out
