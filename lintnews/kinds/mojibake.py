@@ -57,9 +57,13 @@ class Kind(Rule):
         if self["entities"]:
             parts.append(f"(?P<e>{_ENTITY})")
         self.regex = self.pattern("|".join(parts), "(built in)")
+        # Most articles hold no lead character and no '&': then there is nothing to find.
+        self.telltale = regex.compile(f"[{_LEAD}{'&' if self['entities'] else ''}]")
 
     def check(self, doc):
         text = doc.text
+        if not self.telltale.search(text):
+            return
         done = 0
         for m in finditer(self.regex, text, self.id):
             start, end = m.span()
