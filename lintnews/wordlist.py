@@ -56,3 +56,55 @@ class WordList:
                 out.append((start, end))
                 last_end = end
         return out
+
+
+# A pattern that opens with a word or a group of words: "\bled to ...",
+# "\b(?:regime|government|militias?)\b ...". Each alternative's letters up to
+# its first non-letter are a prefix every match must start with.
+_HEAD = regex.compile(r"\\b(?:\(\?:(?P<alts>[^()\\\[\]{}*+.]+?)\)|(?P<word>[A-Za-z]+))")
+
+
+def leading_words(pattern: str, min_length: int = 4) -> list[tuple[str, bool]] | None:
+    """(prefix, whole word?) pairs, one of which starts every match of ``pattern``.
+
+    None when the pattern does not open with plain words, or when a head is
+    shorter than ``min_length`` ("a", "the", "is"): such words are everywhere,
+    and a plain scan is as quick.
+    """
+    m = _HEAD.match(pattern)
+    if m is None:
+        return None
+    alternatives = m.group("alts").split("|") if m.group("alts") else [m.group("word")]
+    heads = []
+    for alt in alternatives:
+        letters = regex.match(r"[A-Za-z]+", alt)
+        if letters is None or (len(letters.group()) < len(alt) and alt[len(letters.group())] not in "? -["):
+            return None
+        head = letters.group()
+        whole = head == alt
+        if alt.endswith("?") and len(alt) == len(head) + 1:
+            head = head[:-1]  # "protests?": the last letter is optional
+        if len(head) < min_length:
+            return None
+        heads.append((head.lower(), whole))
+    return heads
+
+
+def word_starts(doc, heads: list[tuple[str, bool]]) -> list[int] | None:
+    """Sorted offsets where a word starts with one of ``heads`` (see ``leading_words``),
+    case-insensitive; None when the text cannot be searched that way."""
+    text = doc.text
+    haystack = doc.lower_text
+    if haystack is None:
+        return None
+    size = len(text)
+    out = set()
+    for prefix, whole in set(heads):
+        find = haystack.find
+        n = len(prefix)
+        i = find(prefix)
+        while i != -1:
+            if (i == 0 or not _word_char(text[i - 1])) and not (whole and i + n < size and _word_char(text[i + n])):
+                out.add(i)
+            i = find(prefix, i + 1)
+    return sorted(out)

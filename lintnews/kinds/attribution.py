@@ -40,6 +40,7 @@ import bisect
 import regex
 
 from ..patterns import finditer, match, search
+from ..wordlist import leading_words, word_starts
 from ..rule import Option, Rule
 
 # A quotation mark as the document model pairs them, plus the doubled
@@ -73,7 +74,10 @@ class Kind(Rule):
         for category, cues in self["claims"].items():
             if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
                 self.fail(f"key 'claims.{category}' must be a list of regexes")
-            self.claims.append((str(category), self.pattern("(?i)" + _alternation(cues), "claims")))
+            # Each cue on its own: one that opens with known words is tried only where
+            # those words stand (found by string search), not at every position.
+            compiled = [(leading_words(c), self.pattern(f"(?i){c}", "claims")) for c in cues]
+            self.claims.append((str(category), compiled))
         self.sources = self.pattern(r"(?i)\b(?:" + _alternation(self["sources"]) + r")\b", "sources")
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
@@ -103,12 +107,20 @@ class Kind(Rule):
         text = doc.text
         # Claims are rare: find them once over the whole text, then look for
         # sources only around the sentences that hold one.
-        claims = []
-        for rank, (category, cue) in enumerate(self.claims):
-            claims.extend((m.start(), m.end(), rank) for m in finditer(cue, text, self.id))
-        if not claims:
+        found = set()
+        for rank, (category, cues) in enumerate(self.claims):
+            for heads, cue in cues:
+                starts = None if heads is None else word_starts(doc, heads)
+                if starts is None:
+                    found.update((m.start(), m.end(), rank) for m in finditer(cue, text, self.id))
+                    continue
+                for pos in starts:
+                    m = match(cue, text, self.id, pos)
+                    if m is not None:
+                        found.add((m.start(), m.end(), rank))
+        if not found:
             return
-        claims.sort()
+        claims = sorted(found)
         claim_starts = [c[0] for c in claims]
         vague = [] if self.vague is None else [m.span() for m in finditer(self.vague, text, self.id)]
         vague_starts = [s for s, _ in vague]
