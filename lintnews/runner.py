@@ -176,20 +176,21 @@ class Session:
             if gitignore.is_file():
                 lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
                 ignores.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
-
-            def ignored(path: Path, is_dir: bool) -> bool:
-                for base, spec in ignores:
-                    rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-                    if spec.match_file(rel):
-                        return True
-                return self.configs.settings_for(str(path)).excluded(path)
-
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not ignored(here / d, True))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._ignored(here / d, True, ignores))
             for name in sorted(names):
                 path = here / name
-                if name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".") and not ignored(path, False):
+                if (name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
+                        and not self._ignored(path, False, ignores)):
                     found.append(str(path))
         return found
+
+    def _ignored(self, path: Path, is_dir: bool, ignores) -> bool:
+        """Whether a .gitignore above ``path`` or the config's exclude globs leave it out."""
+        for base, spec in ignores:
+            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return self.configs.settings_for(str(path)).excluded(path)
 
     # ------------------------------------------------------------ running
     def read(self, path: str) -> Source:

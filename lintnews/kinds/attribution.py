@@ -108,7 +108,7 @@ class Kind(Rule):
         # Claims are rare: find them once over the whole text, then look for
         # sources only around the sentences that hold one.
         found = set()
-        for rank, (category, cues) in enumerate(self.claims):
+        for rank, (_category, cues) in enumerate(self.claims):
             for heads, cue in cues:
                 starts = None if heads is None else word_starts(doc, heads)
                 if starts is None:
