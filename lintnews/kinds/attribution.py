@@ -40,8 +40,8 @@ import bisect
 import regex
 
 from ..patterns import finditer, match, search
-from ..wordlist import leading_words, word_starts
 from ..rule import Option, Rule
+from ..wordlist import leading_words, word_starts
 
 # A quotation mark as the document model pairs them, plus the doubled
 # apostrophe some wires use for a double quotation mark (''like this'').
