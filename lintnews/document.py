@@ -222,31 +222,28 @@ class Document:
     def quote_zones(self) -> list[tuple[int, int]]:
         """Spans of direct quotation, quote marks included, within each block.
 
-        Curly quotes pair “ with the next ”; straight double quotes pair in
-        order. A quotation left open runs to the end of its paragraph, as a
-        quote continued into the next paragraph does in news style.
+        Each mark is read by where it stands: after a space (or at the start
+        of the paragraph) and before a word it opens, after a word it closes;
+        otherwise “ opens and ” and " close. An opening mark inside an open
+        quotation continues it ('...after them. "What has happened...'), as
+        does a ” used the wrong way round at a paragraph start. A quotation
+        left open runs to the end of its paragraph, as a quote continued into
+        the next paragraph does in news style.
         """
         zones = []
         text = self.text
         for block in self.blocks:
             open_at = None
-            straight_open = None
             for m in _QUOTE_MARK.finditer(text, block.start, block.end):
-                ch, i = m.group(), m.start()
-                if ch == "“" and open_at is None:
-                    open_at = i
-                elif ch == "”" and open_at is not None:
+                i = m.start()
+                if _opens(text, i, block.start):
+                    if open_at is None:
+                        open_at = i
+                elif open_at is not None:
                     zones.append((open_at, i + 1))
                     open_at = None
-                elif ch == '"' and open_at is None:
-                    if straight_open is None:
-                        straight_open = i
-                    else:
-                        zones.append((straight_open, i + 1))
-                        straight_open = None
-            for left in (open_at, straight_open):
-                if left is not None:
-                    zones.append((left, block.end))
+            if open_at is not None:
+                zones.append((open_at, block.end))
         zones.sort()
         return zones
 
@@ -352,6 +349,23 @@ def bare_link_zones(text: str) -> list[tuple[int, int]]:
         if e > s:
             zones.append((s, e))
     return zones
+
+
+# Characters that may stand before an opening quotation mark: space, brackets,
+# dashes, and the invisible direction marks scraped text carries.
+_BEFORE_OPEN = set(" \t\r\n\u00a0([{—–-/\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069\ufeff")
+
+
+def _opens(text: str, i: int, block_start: int) -> bool:
+    """Whether the quotation mark at ``i`` opens a quotation (see Document.quote_zones)."""
+    ch = text[i]
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _BEFORE_OPEN and not after.isspace():
+        return True  # "“Any", " "What", a paragraph that starts with ”Isis
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return False  # "invaders”", "them."
+    return ch == "“"
 
 
 def _overlaps(zones, starts, start: int, end: int) -> bool:

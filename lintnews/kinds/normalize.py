@@ -20,7 +20,10 @@ CHECKS = {
     # Not after a sentence end: there a double space is usually a lost paragraph break.
     "multiple-spaces": regex.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
     "trailing-whitespace": regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"),
-    "invisible-characters": regex.compile(r"[\u200b\u2060\ufeff\u00ad]+"),
+    # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
+    # a UTF-8 lead character ("GarcÃ\u00ada") is a byte of mojibake: News.Mojibake repairs it.
+    "invisible-characters": regex.compile(
+        r"(?:[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\u00c2-\u00f4])\u00ad)+"),
 }
 
 
@@ -63,6 +66,7 @@ class Kind(Rule):
 
 def _name(chars: str) -> str:
     names = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u200b": "zero-width space",
-             "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen",
+             "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen", "\u200e": "left-to-right mark",
+             "\u200f": "right-to-left mark", "\u202a": "left-to-right embedding", "\u202c": "pop directional formatting",
              " ": "space", "\t": "tab"}
     return ", ".join(dict.fromkeys(names.get(c, f"U+{ord(c):04X}") for c in chars))

@@ -18,6 +18,7 @@ from ..rule import Option, Rule
 _WORD_START = r"\b"
 _WORD_END = r"\b"
 _JOINERS = "'’-"
+_DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
 
 
 class Kind(Rule):
@@ -65,7 +66,12 @@ class Kind(Rule):
                 sep = m.group("sep")
                 gap = len(sep) - len(sep.lstrip())
                 edit = Edit(m.start("tok"), m.start("sep") + gap, "")
+            # "Wait wait", "For for this cause": a capitalised first word may be
+            # emphasis or a verse; a person should look. "The the" is a slip.
+            unsure = (m.group("tok")[:1].isupper() and not m.group("again")[:1].isupper()
+                      and m.group("again") not in _DETERMINERS)
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
+                               Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
 
 

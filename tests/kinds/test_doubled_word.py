@@ -53,8 +53,8 @@ def test_title_is_out_of_scope():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Troops\n\nThe the troops were there to keep a lid on tensions in the area.\n",
-     "Troops\n\nThe troops were there to keep a lid on tensions in the area.\n"),
+    ("Troops\n\nThen the the troops were there to keep a lid on tensions in the area.\n",
+     "Troops\n\nThen the troops were there to keep a lid on tensions in the area.\n"),
     ("Land\n\nThey lost most of of their land.\n", "Land\n\nThey lost most of their land.\n"),
     ("Poll\n\nOfficials said the the vote would be held on Sunday, and and that results would follow.\n",
      "Poll\n\nOfficials said the vote would be held on Sunday, and that results would follow.\n"),
@@ -66,6 +66,18 @@ def test_fix(text, expected):
     assert fixed(text) == expected
     assert fixed(expected) == expected  # a second pass changes nothing
     assert found(expected) == []
+
+
+def test_capitalised_first_word_is_an_unsafe_fix():
+    # "Wait wait", "For for this cause" (a verse): emphasis or quotation is possible.
+    for text in ("Tweet\n\nWait wait, he said.\n", "Verse\n\nFor for this cause pay ye tribute.\n"):
+        (f,) = lintnews.check_text(text, rules=RULES)
+        assert f.fix.applicability.value == "unsafe"
+    assert fixed("Tweet\n\nWait wait, he said.\n") == "Tweet\n\nWait wait, he said.\n"
+    assert fixed("Tweet\n\nWait wait, he said.\n", unsafe=True) == "Tweet\n\nWait, he said.\n"
+    # A doubled article is a slip, whatever its case: safe.
+    (f,) = lintnews.check_text("Troops\n\nThe the troops left.\n", rules=RULES)
+    assert f.fix.applicability.value == "safe"
 
 
 def test_fix_is_safe():

@@ -44,8 +44,10 @@ def test_fix_and_message():
     text = "Budget\n\nThe new legisation was passed.\n"
     (f,) = lintnews.check_text(text, rules=RULES)
     assert f.message == "'legisation' is not in the dictionary: did you mean 'legislation'?"
-    assert f.fix.applicability.value == "safe"
-    assert fixed(text) == "Budget\n\nThe new legislation was passed.\n"
+    # One clear suggestion: offered, but unsafe (the rule's fix: unsafe caps it).
+    assert f.fix.applicability.value == "unsafe"
+    assert fixed(text) == text
+    assert fixed(text, unsafe=True) == "Budget\n\nThe new legislation was passed.\n"
 
 
 def test_several_close_suggestions_are_only_shown():

@@ -220,8 +220,8 @@ def test_http_error_is_a_problem(server):
 def test_warnings_survive_fix_passes(closed_port_url):
     rule = rule_for(closed_port_url)
     others = lintnews.load_rules(select=["News.DoubledWord"])
-    fixed = Linter([rule, *others]).fix(TITLE + "The the vote.\n")
-    assert fixed.text == TITLE + "The vote.\n"
+    fixed = Linter([rule, *others]).fix(TITLE + "Then the the vote.\n")
+    assert fixed.text == TITLE + "Then the vote.\n"
     assert len(fixed.result.warnings) == 1
 
 

@@ -50,9 +50,9 @@ def test_write_atomic_replaces_and_keeps_mode(tmp_path):
 
 
 def test_crlf_article_fixed_keeps_every_line_ending():
-    text = "Title here now\r\n\r\nThe the troops\u00a0left.\r\n\r\nThey came back.\r\n"
+    text = "Title here now\r\n\r\nThen the the troops\u00a0left.\r\n\r\nThey came back.\r\n"
     fixed = lintnews.fix_text(text).text
-    assert fixed == "Title here now\r\n\r\nThe troops left.\r\n\r\nThey came back.\r\n"
+    assert fixed == "Title here now\r\n\r\nThen the troops left.\r\n\r\nThey came back.\r\n"
 
 
 def test_final_newline_uses_the_files_style():
