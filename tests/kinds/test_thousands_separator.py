@@ -3,18 +3,10 @@
 import pytest
 
 import lintnews
+from ruleprobe import probe
 
 RULE = "News.ThousandsSeparator"
-RULES = lintnews.load_rules(select=[RULE])
-
-
-def found(text):
-    return [(f.rule_id, f.text, f.line, f.column, f.end_line, f.end_column, f.fix.applicability.value)
-            for f in lintnews.check_text(text, rules=RULES)]
-
-
-def fixed(text, unsafe=False):
-    return lintnews.fix_text(text, rules=RULES, unsafe=unsafe).text
+RULES, found, fixed = probe(RULE, applicability=True)
 
 
 @pytest.mark.parametrize("text, flagged, line, column, applicability", [
