@@ -399,6 +399,12 @@ def rules_show(loaded, rule_id):
         click.echo(f"see {r.values['link']}")
     click.echo("")
     click.echo(r.description or r.summary)
+    keys = {k: r.values[k] for k, opt in r.OPTIONS.items() if r.values[k] not in (opt.default, None)}
+    if keys:
+        click.echo("\nKeys:")
+        for key, value in keys.items():
+            shown = json.dumps(value, ensure_ascii=False)
+            click.echo(f"    {key}: {shown if len(shown) <= 100 else shown[:97] + '...'}")
     ex = r.examples
     for title, key in (("Bad", "bad"), ("Good", "good"), ("Fixed", "fixed")):
         if ex[key]:

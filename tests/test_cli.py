@@ -139,6 +139,7 @@ def test_rules_show_explains_with_examples(run_cli):
     assert out.startswith("News.Confusables  (confusion, error, fix: safe)")
     assert "Bad:\n    Budget\n    \n    The company wants to focus on it's own shareholders." in out
     assert "    Since the first days of hi elections campaign" in out
+    assert "\nKeys:\n    sets: {" in out
     assert "Good:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
     assert "    He stopped to say hi to the crowd." in out
     assert "Fixed:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
