@@ -11,8 +11,9 @@ space after it.
 from __future__ import annotations
 
 from ..findings import Applicability, Edit
-from ..patterns import finditer
+from ..patterns import finditer, match
 from ..rule import Option, Rule
+from ..wordlist import WordList, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
 _WORD_START = r"\b"
@@ -47,10 +48,26 @@ class Kind(Rule):
         )
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        # Plain word tokens ("said", "told"): find them by string search, match only there.
+        plain = all(is_plain(str(t)) for t in self["tokens"])
+        self.words = WordList([str(t) for t in self["tokens"]], self["ignorecase"]) if plain else None
+
+    def _matches(self, text, doc):
+        if self.words is None:
+            yield from finditer(self.regex, text, self.id)
+            return
+        last_end = 0
+        for start, _ in self.words.spans(doc):
+            if start < last_end:
+                continue
+            m = match(self.regex, text, self.id, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
 
     def check(self, doc):
         text = doc.text
-        for m in finditer(self.regex, text, self.id):
+        for m in self._matches(text, doc):
             start, end = m.span()
             if _joined(text, start - 1) or _joined(text, m.end("again")):
                 continue  # part of a longer word: "well-known known", "don't t"
