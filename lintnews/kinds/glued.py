@@ -40,6 +40,7 @@ _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|
 _CAP = r"(?:\p{Lu}\p{Ll}{2,}|(?:It|In|He|We|If|On|So|As|At|Is|No|My|Oh|Or|By|To|Us|An)(?![\p{L}\p{N}])|I(?=\s))"
 _DOMAIN_END = r"(?i:com|net|org|gov|edu|info|news|co|uk|io|tv|us|biz|ly|me)(?![\p{L}\p{N}])"
 # After a space, "Photo by ..." is a credit only when it names a picture source.
+_TRAILER_WORDS = ("featured", "photo", "image", "picture")
 _FEATURED = regex.compile(r"(?i)featured")
 _SOURCE = regex.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|capture|grab)|twitter|facebook|"
                         r"youtube|flickr|wikimedia|shutterstock|instagram)")
@@ -81,11 +82,19 @@ class Kind(Rule):
         # One pattern per seam kind: an alternation of look-around-led branches
         # costs twice as much as the branches run one by one.
         self.regexes = [self.pattern(part, "(built in)") for part in parts]
+        # The credit pattern looks behind at every position; an article without one of
+        # these words cannot hold a credit, so it is skipped there.
+        self.trailer = self.regexes.pop() if self["trailer-message"] else None
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
 
-    def _matches(self, text):
+    def _matches(self, doc):
         """Matches of every seam pattern in text order, without overlaps (earliest wins)."""
-        found = sorted((m for r in self.regexes for m in finditer(r, text, self.id)), key=lambda m: m.start())
+        text = doc.text
+        regexes = list(self.regexes)
+        lower = doc.lower_text if doc.lower_text is not None else text.lower()
+        if self.trailer is not None and any(w in lower for w in _TRAILER_WORDS):
+            regexes.append(self.trailer)
+        found = sorted((m for r in regexes for m in finditer(r, text, self.id)), key=lambda m: m.start())
         last_end = -1
         for m in found:
             if m.start() >= last_end:
@@ -94,7 +103,7 @@ class Kind(Rule):
 
     def check(self, doc):
         text = doc.text
-        for m in self._matches(text):
+        for m in self._matches(doc):
             if m.groupdict().get("tr") is not None:
                 yield from self._trailer(doc, m)
                 continue
