@@ -239,7 +239,11 @@ class Kind(Rule):
         if "’" in word:
             names = [n.replace("'", "’") for n in names]
         if len(sugg) == 1 or sugg[0][1] - sugg[1][1] >= self.clear_gain:
-            applicability = Applicability.SAFE
+            # One clear suggestion. Safe only for the typos fingers make, a letter
+            # left out ("legisation") or two swapped ("recieve"); a changed or an
+            # extra letter is as often a rare real word ("brasen", "perdure").
+            typo = _dropped_letter(word.lower(), sugg[0][0]) or _swapped_letters(word.lower(), sugg[0][0])
+            applicability = Applicability.SAFE if typo else Applicability.UNSAFE
         elif sugg[0][1] - sugg[1][1] >= self.clear_gain / 2:
             applicability = Applicability.UNSAFE
         else:
@@ -248,6 +252,19 @@ class Kind(Rule):
         message = self.format_message(word, shown)
         return self.finding(doc, start, end, message, [Edit(start, end, names[0])], applicability,
                             fix_title=f"Replace with '{names[0]}'")
+
+
+def _dropped_letter(word: str, good: str) -> bool:
+    """Whether ``word`` is ``good`` with one letter left out."""
+    return len(good) == len(word) + 1 and any(good[:i] + good[i + 1:] == word for i in range(len(good)))
+
+
+def _swapped_letters(word: str, good: str) -> bool:
+    """Whether ``word`` is ``good`` with two neighbouring letters swapped."""
+    if len(word) != len(good):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, good)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == good[diff[1]] and word[diff[1]] == good[diff[0]]
 
 
 _PREFIXES = ("re", "de", "un", "non", "pre", "co", "anti", "over", "under", "mis", "out", "post", "sub",

@@ -44,10 +44,19 @@ def test_fix_and_message():
     text = "Budget\n\nThe new legisation was passed.\n"
     (f,) = lintnews.check_text(text, rules=RULES)
     assert f.message == "'legisation' is not in the dictionary: did you mean 'legislation'?"
-    # One clear suggestion: offered, but unsafe (the rule's fix: unsafe caps it).
-    assert f.fix.applicability.value == "unsafe"
-    assert fixed(text) == text
-    assert fixed(text, unsafe=True) == "Budget\n\nThe new legislation was passed.\n"
+    # One clear suggestion, a letter left out: safe.
+    assert f.fix.applicability.value == "safe"
+    assert fixed(text) == "Budget\n\nThe new legislation was passed.\n"
+
+
+@pytest.mark.parametrize("text, word, applicability", [
+    ("Vote\n\nThe presdient called the vote on Monday.\n", "presdient", "safe"),  # swapped
+    ("Verse\n\nHe raised brasen walls against the whole land.\n", "brasen", "unsafe"),  # changed letter
+    ("Faith\n\nThe order will perdure until the end of time.\n", "perdure", "unsafe"),
+])
+def test_only_finger_typos_are_safe(text, word, applicability):
+    found_now = [f for f in lintnews.check_text(text, rules=RULES) if f.text == word]
+    assert [f.fix.applicability.value for f in found_now] == [applicability]
 
 
 def test_several_close_suggestions_are_only_shown():
