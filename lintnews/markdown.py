@@ -156,9 +156,6 @@ class _Lines:
     def content(self, n: int) -> str:
         return self.text[self.start(n):self.end(n)]
 
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
 
 def _front_matter(text: str, lines: _Lines):
     """(span, yaml source offset, yaml source, end line) of front matter, or None."""

@@ -78,21 +78,20 @@ class Kind(Rule):
             title = acronym[0] + acronym[1:].lower()
             if title not in text or acronym in exceptions:
                 continue
-            lower = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(acronym.lower())}(?![\p{{L}}\p{{N}}_-])")
-            if lower.search(text, lo, hi):
+            if any(True for _ in _whole_words(text, acronym.lower(), lo, hi)):
                 continue  # also a common word ("who", "aids")
-            pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(title)}(?![\p{{L}}\p{{N}}_-])")
             titled = []
-            for m in pattern.finditer(text, lo, hi):
-                sentence = doc.sentence_at(m.start())
-                block = doc.block_at(m.start())
-                if sentence is None or sentence.start == m.start() or block.kind != "paragraph":
+            for start in _whole_words(text, title, lo, hi):
+                end = start + len(title)
+                sentence = doc.sentence_at(start)
+                block = doc.block_at(start)
+                if sentence is None or sentence.start == start or block.kind != "paragraph":
                     continue  # a sentence or heading start is capitalised anyway
-                if text[m.start() - 1] in "@#" or _capitalised_neighbour(text, m.start(), m.end(), sentence.start):
+                if text[start - 1] in "@#" or _capitalised_neighbour(text, start, end, sentence.start):
                     continue  # part of a longer name: "West Palm Beach", "Queen Elizabeth"
-                if _in_post(doc, m.start()):
+                if _in_post(doc, start):
                     continue  # a social-media post is quoted as posted
-                titled.append(m.span())
+                titled.append((start, end))
             if titled and (len(titled) <= len(spans) or len(acronym) <= self["shout-length"]):
                 yield spans, titled
 
@@ -159,3 +158,17 @@ def _in_post(doc, start: int) -> bool:
     """Whether the word is part of an embedded social-media post: quoted as posted."""
     block = doc.block_at(start)
     return in_social_post(doc.text, start, block.end if block is not None else None)
+
+
+def _whole_words(text: str, word: str, lo: int, hi: int):
+    """Starts of ``word`` in text[lo:hi], not inside a longer word or a hyphenated one."""
+    i = text.find(word, lo, hi)
+    while i != -1:
+        end = i + len(word)
+        if (i == 0 or not _joins(text[i - 1])) and (end >= len(text) or not _joins(text[end])):
+            yield i
+        i = text.find(word, i + 1, hi)
+
+
+def _joins(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
