@@ -21,6 +21,12 @@ def is_plain(token: str) -> bool:
     return PLAIN.fullmatch(token) is not None
 
 
+def attached(text: str, start: int, end: int, joiners: str = "'’-") -> bool:
+    """Whether the span is part of a longer word by an apostrophe or a hyphen
+    ("hi-tech", "well-known known", "don't t"): ``\\b`` stops at those."""
+    return (start > 0 and text[start - 1] in joiners) or (end < len(text) and text[end] in joiners)
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
 

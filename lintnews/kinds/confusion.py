@@ -30,7 +30,7 @@ import regex
 
 from ..findings import Applicability, Edit
 from ..rule import Option, Rule, preserve_case
-from ..wordlist import WordList
+from ..wordlist import WordList, attached
 
 
 class Bigrams:
@@ -82,7 +82,6 @@ def bigrams() -> Bigrams:
     return Bigrams()
 
 
-_JOINERS = frozenset("'’-_")
 _PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $")
 _NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
@@ -178,7 +177,7 @@ class Kind(Rule):
         text = doc.text
         for start, end in self.words.spans(doc):
             word = text[start:end]
-            if (start and text[start - 1] in _JOINERS) or (end < len(text) and text[end] in _JOINERS):
+            if attached(text, start, end):
                 continue  # part of a longer word: "hi-tech", "its'"
             pm = _PREV.search(text, max(0, start - 40), start)
             nm = _NEXT.match(text, end, min(len(text), end + 40))

@@ -13,12 +13,11 @@ from __future__ import annotations
 from ..findings import Applicability, Edit
 from ..patterns import finditer, match
 from ..rule import Option, Rule
-from ..wordlist import WordList, is_plain
+from ..wordlist import WordList, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
 _WORD_START = r"\b"
 _WORD_END = r"\b"
-_JOINERS = "'’-"
 _DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
 
 
@@ -69,7 +68,7 @@ class Kind(Rule):
         text = doc.text
         for m in self._matches(text, doc):
             start, end = m.span()
-            if _joined(text, start - 1) or _joined(text, m.end("again")):
+            if attached(text, start, m.end("again")):
                 continue  # part of a longer word: "well-known known", "don't t"
             if m.group("tok").lower() in self.exceptions:
                 continue
@@ -90,7 +89,3 @@ class Kind(Rule):
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
-
-
-def _joined(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and text[i] in _JOINERS
