@@ -11,6 +11,8 @@ applied.
 
 from __future__ import annotations
 
+import unicodedata
+
 import ftfy
 import regex
 
@@ -102,7 +104,7 @@ def _word(text: str, start: int, end: int) -> tuple[int, int]:
     while end < n:
         ch = text[end]
         if ch.isspace():
-            if ch == " " and end + 1 < n and regex.match(r"\p{Mn}", text[end + 1]):
+            if ch == " " and end + 1 < n and unicodedata.category(text[end + 1]) == "Mn":
                 end += 2
                 continue
             break

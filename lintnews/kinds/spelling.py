@@ -294,13 +294,16 @@ def _derived(word: str, lex: Lexicon) -> bool:
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("bly", "ble"), ("al", ""))
 
 
+_CLOSING_SINGLE = regex.compile(r"[^‘’\n]{0,30}?’(?!\p{L})")
+
+
 def _mentioned(text: str, start: int, end: int) -> bool:
     """Whether the word stands in single quotes with at most three others ("‘como votar,’")."""
     left = text[max(0, start - 30):start]
     i = left.rfind("‘")
     if i < 0 or "’" in left[i:] or "\n" in left[i:] or len(left[i + 1:].split()) > 3:
         return False
-    right = regex.match(r"[^‘’\n]{0,30}?’(?!\p{L})", text[end:end + 31])
+    right = _CLOSING_SINGLE.match(text[end:end + 31])
     return right is not None and len(text[start:end + right.end()].split()) <= 4
 
 
