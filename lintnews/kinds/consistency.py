@@ -69,7 +69,7 @@ class Kind(Rule):
         text = doc.text
         upper: dict[str, list] = {}
         for m in _ACRONYM.finditer(text, lo, hi):
-            if self._plain_capitals(doc, m.start(), m.end()) and not _in_post(doc, m.start()):
+            if self._plain_capitals(doc, m.start(), m.end()) and not (self.skip_posts and _in_post(doc, m.start())):
                 upper.setdefault(m.group(), []).append(m.span())
         if not upper:
             return
@@ -89,8 +89,8 @@ class Kind(Rule):
                     continue  # a sentence or heading start is capitalised anyway
                 if text[start - 1] in "@#" or _capitalised_neighbour(text, start, end, sentence.start):
                     continue  # part of a longer name: "West Palm Beach", "Queen Elizabeth"
-                if _in_post(doc, start):
-                    continue  # a social-media post is quoted as posted
+                if self.skip_posts and _in_post(doc, start):
+                    continue  # a social-media post is quoted as posted: neither counted nor flagged
                 titled.append((start, end))
             if titled and (len(titled) <= len(spans) or len(acronym) <= self["shout-length"]):
                 yield spans, titled
