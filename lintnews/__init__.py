@@ -1,7 +1,7 @@
 """lintnews: an editorial linter and text normalizer for news articles."""
 
 from .api import check_text, fix_text, linter, load_rules
-from .engine import FixResult, Linter
+from .run.engine import FixResult, Linter
 from .errors import InputError, LintnewsError, RuleError, UsageError
 from .findings import Applicability, Edit, Finding, Fix, Severity
 

@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-from .engine import FixResult, Linter, select_rules
+from .run.engine import FixResult, Linter, select_rules
 from .errors import LintnewsError
 from .findings import Finding
-from .loader import load_rules as _load_rules
-from .rule import Rule
+from .rules.loader import load_rules as _load_rules
+from .rules.base import Rule
 
 
 def load_rules(styles=(), select=None, ignore=None, builtin: bool = True, language: str | None = "en-US") -> list[Rule]:

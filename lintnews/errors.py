@@ -25,3 +25,7 @@ class RuleError(LintnewsError):
 
 class UsageError(LintnewsError):
     """A command-line or API argument that makes no sense (unknown rule id...)."""
+
+
+class ConfigError(RuleError):
+    """A configuration file that does not load: bad YAML or TOML, unknown key, wrong type."""

@@ -38,7 +38,7 @@ import corpus  # scripts/corpus.py
 from corpus import CONTROLS, SCRAPED, articles, folder_of
 
 from lintnews import Linter, load_rules
-from lintnews.read import read_path
+from lintnews.read.source import read_path
 
 RULE = "News.UnattributedClaim"
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")

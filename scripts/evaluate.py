@@ -21,7 +21,7 @@ import corpus  # scripts/corpus.py
 from corpus import articles, folder_of
 
 from lintnews import Linter, load_rules
-from lintnews.read import read_path
+from lintnews.read.source import read_path
 
 BRITISH = ("bbc",)  # checked as en-GB copy, the rest as en-US
 

@@ -125,7 +125,7 @@ def test_rules_lists_every_rule(run_cli):
     assert row.split()[1:4] == ["duplicate-title", "error", "safe"]
     claim = next(line for line in out if line.startswith("News.UnattributedClaim"))
     assert claim.split()[1:4] == ["attribution", "warning", "-"]
-    from lintnews.loader import builtin_styles_dir
+    from lintnews.rules.loader import builtin_styles_dir
 
     rows = [line for line in out[1:] if line.startswith("News.")]
     assert len(rows) == len(list(builtin_styles_dir().glob("*/*.yml")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import lintnews
-from lintnews.loader import builtin_styles_dir, load_rules
+from lintnews.rules.loader import builtin_styles_dir, load_rules
 
 RULES = load_rules()
 IDS = [r.id for r in RULES]

@@ -3,7 +3,7 @@
 import pytest
 
 import lintnews
-from lintnews.kinds import registry
+from lintnews.rules.registry import registry
 from ruleprobe import probe
 
 RULE = "News.Confusables"

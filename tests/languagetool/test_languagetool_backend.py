@@ -11,9 +11,9 @@ import pytest
 from lt_mock_server import MockLanguageTool, analyse
 
 import lintnews
-from lintnews import languagetool as lt
-from lintnews.config import ConfigError
-from lintnews.engine import Linter
+from lintnews.rules.backends.languagetool import rule as lt
+from lintnews.errors import ConfigError
+from lintnews.run.engine import Linter
 from lintnews.findings import Applicability, Severity
 
 TITLE = "Council vote delayed\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 import lintnews
-from lintnews.engine import Linter, apply_fixes
+from lintnews.run.engine import Linter, apply_fixes
 from lintnews.findings import Edit, Finding, Fix, Severity
 
 from testkit import SEED

@@ -8,8 +8,8 @@ import pytest
 from reportcorpus import CLEAN_ARTICLE, EMOJI_ARTICLE, PATHS, SEED
 
 import lintnews
-from lintnews.document import Document
-from lintnews.reporters import FORMATS, ReportContext
+from lintnews.read.document import Document
+from lintnews.report import FORMATS, ReportContext
 
 
 @pytest.fixture(scope="session")

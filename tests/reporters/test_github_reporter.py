@@ -44,7 +44,7 @@ def test_one_command_per_finding(render, corpus):
 
 
 def test_escaping_round_trips():
-    from lintnews.reporters.github import command
+    from lintnews.report.github import command
 
     message = "50% done: a, b\r\nnext line %0A literal"
     path = "dir, with: odd%/name.txt"

@@ -5,7 +5,7 @@ from collections import Counter
 from junitparser import Failure, JUnitXml
 from reportcorpus import PATHS
 
-from lintnews.document import Document
+from lintnews.read.document import Document
 from lintnews.findings import Finding, Severity
 
 

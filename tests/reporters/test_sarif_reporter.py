@@ -14,7 +14,7 @@ import pytest
 from reportcorpus import EMOJI_ARTICLE, PATHS
 
 import lintnews
-from lintnews.document import Document
+from lintnews.read.document import Document
 
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 

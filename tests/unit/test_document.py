@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lintnews.document import Document
+from lintnews.read.document import Document
 
 
 def sentences(text: str) -> list[str]:

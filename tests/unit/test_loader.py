@@ -58,7 +58,7 @@ def test_yaml_never_executes(tmp_path):
 
 
 def test_catastrophic_regex_times_out_instead_of_hanging(tmp_path, monkeypatch):
-    monkeypatch.setattr("lintnews.patterns.TIMEOUT", 0.2)
+    monkeypatch.setattr("lintnews.rules.patterns.TIMEOUT", 0.2)
     style(tmp_path, "Slow", "extends: existence\nmessage: m\nnonword: true\nraw: ['(a|aa)+b']\n")
     rules = load(tmp_path)
     result = lintnews.Linter(rules).check("Title\n\n" + "a" * 40 + "\n", "x.txt")
@@ -126,8 +126,8 @@ def test_on_off_yes_no_stay_words_in_rule_files(tmp_path):
 def test_wordlist_finds_what_the_word_boundary_regex_finds():
     import regex
 
-    from lintnews.document import Document
-    from lintnews.wordlist import WordList
+    from lintnews.read.document import Document
+    from lintnews.rules.wordlist import WordList
 
     text = "Colour, colours and colour's; the recolour in order to, in order tons, colour_x Colour"
     doc = Document(text)
@@ -140,7 +140,7 @@ def test_wordlist_finds_what_the_word_boundary_regex_finds():
 
 
 def test_leading_words_of_cue_patterns():
-    from lintnews.wordlist import leading_words
+    from lintnews.rules.wordlist import leading_words
 
     assert leading_words(r"\b(?:crisis|protests?|fire ?power)\s+began") == [
         ("crisis", True), ("protest", False), ("fire", False)]

@@ -4,7 +4,7 @@ import pytest
 
 import lintnews
 from lintnews.errors import InputError
-from lintnews.read import decode, read_path, write_atomic
+from lintnews.read.source import decode, read_path, write_atomic
 
 
 def test_bom_is_taken_off_and_put_back():

@@ -1,0 +1,3 @@
+"""Reading: bytes to text (``source``), Markdown zones (``markdown``), the document
+model (``document``), suppression comments (``suppress``), and the article that
+bundles them, built once per file (``article``)."""

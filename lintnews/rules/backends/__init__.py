@@ -1,0 +1,1 @@
+"""Backends: rules whose judgement comes from another program (a LanguageTool server)."""

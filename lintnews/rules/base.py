@@ -1,0 +1,291 @@
+"""What every rule shares: its keys, validation, scope and quotation handling.
+
+A rule is an instance of a *kind* (``lintnews/kinds/<kind>.py``) built from
+one YAML file. The kind declares its own keys in ``OPTIONS``; the keys below
+are shared by all. Loading is strict: an unknown key, a wrong type or a bad
+value is a one-line :class:`RuleError` naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import regex
+
+from ..read.document import Document
+from ..errors import RuleError
+from ..findings import Applicability, Edit, Finding, Fix, Severity
+from .patterns import compile_pattern
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str  # "str", "bool", "int", "list", "map", "dict", "str|list"
+    default: Any = None
+    help: str = ""
+    required: bool = False
+    choices: tuple = ()
+
+
+SCOPES = ("text", "body", "title", "heading", "paragraph", "sentence")
+# Vale's scope names that mean one of ours in an article ("heading.h1" -> heading).
+VALE_SCOPES = {"raw": "text", "summary": "text", "list": "paragraph", "blockquote": "paragraph",
+               "alt": "text", "table": "paragraph"}
+
+
+def _scope_name(scope: str) -> str:
+    base = scope.split(".")[0]
+    return VALE_SCOPES.get(base, base)
+
+SHARED_OPTIONS: dict[str, Option] = {
+    "extends": Option("str", required=True, help="the kind of check this rule is"),
+    "message": Option("str", required=True, help="what the user reads; %s is the matched text"),
+    "level": Option("str", "warning", "error, warning or suggestion", choices=("error", "warning", "suggestion")),
+    "description": Option("str", "", "why the rule exists, shown by `lintnews rules show`"),
+    "link": Option("str", "", "where to read more"),
+    "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
+    "quotes": Option("str", None, "skip: never flag or edit inside direct quotations; include", choices=("skip", "include")),
+    "posts": Option("str", "include", "skip: never flag inside embedded social-media posts, which are quoted as "
+                                      "posted; include", choices=("skip", "include")),
+    "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
+    "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
+    "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
+    "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
+    "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
+    "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
+}
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "list":
+        return isinstance(value, list) and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
+    if kind == "map":
+        return isinstance(value, dict) and all(
+            isinstance(k, (str, int)) and isinstance(v, (str, int)) for k, v in value.items()
+        )
+    if kind == "dict":
+        return isinstance(value, dict)
+    if kind == "str|list":
+        return isinstance(value, str) or _type_ok("list", value)
+    raise AssertionError(kind)
+
+
+_TYPE_NAMES = {
+    "str": "a string", "bool": "true or false", "int": "an integer", "float": "a number",
+    "list": "a list of strings", "map": "a mapping of strings to strings", "dict": "a mapping",
+    "str|list": "a string or a list of strings",
+}
+
+
+class Rule:
+    """Base class of every kind. Subclasses set the class attributes below."""
+
+    name: str = ""
+    summary: str = ""
+    OPTIONS: dict[str, Option] = {}
+    default_quotes = "skip"
+    default_fix: Applicability | None = None  # None: the kind never fixes
+
+    def __init__(self, rule_id: str, spec: dict, path: str):
+        self.id = rule_id
+        self.path = path
+        self.spec = spec
+        options = {**SHARED_OPTIONS, **self.OPTIONS}
+        for key in spec:
+            if key not in options:
+                hint = difflib.get_close_matches(str(key), options, n=1)
+                more = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.fail(f"unknown key '{key}' for kind '{self.name}'{more}")
+        self.values: dict[str, Any] = {}
+        for key, opt in options.items():
+            if key not in spec or spec[key] is None:
+                if opt.required:
+                    self.fail(f"missing required key '{key}'")
+                self.values[key] = opt.default
+                continue
+            value = spec[key]
+            if not _type_ok(opt.type, value):
+                self.fail(f"key '{key}' must be {_TYPE_NAMES[opt.type]}, not {type(value).__name__}")
+            if opt.choices and value not in opt.choices:
+                self.fail(f"key '{key}' must be one of {', '.join(opt.choices)}, not {value!r}")
+            self.values[key] = value
+        self.severity = Severity(self.values["level"])
+        scopes = self.values["scope"]
+        scopes = (scopes,) if isinstance(scopes, str) else tuple(str(s) for s in scopes)
+        for scope in scopes:
+            if _scope_name(scope) not in SCOPES:
+                self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
+        self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
+        self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
+        self.skip_posts = self.values["posts"] == "skip"
+        fix = self.values["fix"]
+        if fix == "none":
+            self.applicability = None
+        elif fix is not None:
+            self.applicability = Applicability(fix)
+        else:
+            self.applicability = self.default_fix
+        self._check_examples()
+        self.compile()
+
+    # ------------------------------------------------------------ to override
+    def compile(self) -> None:
+        """Build matchers once from ``self.values``."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def review(self, findings: list[Finding]) -> list[Finding]:
+        """See every rule's findings on a document; a backend drops those it repeats."""
+        return findings
+
+    def take_problems(self) -> list[str]:
+        """Warnings about the rule itself (a backend that is down), each reported once."""
+        return []
+
+    # --------------------------------------------------------------- helpers
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def message(self) -> str:
+        return self.values["message"]
+
+    @property
+    def description(self) -> str:
+        return (self.values["description"] or "").strip()
+
+    @property
+    def fixable(self) -> bool:
+        return self.applicability in (Applicability.SAFE, Applicability.UNSAFE)
+
+    @property
+    def examples(self) -> dict[str, list[str]]:
+        ex = self.values["examples"] or {}
+        return {k: list(ex.get(k) or []) for k in ("bad", "good", "fixed")}
+
+    def fail(self, problem: str):
+        raise RuleError(self.path, f"rule {self.id}: {problem}")
+
+    def pattern(self, source: str, key: str, flags: int = 0):
+        return compile_pattern(source, where=self.path, rule_id=self.id, key=key, flags=flags)
+
+    def _check_examples(self) -> None:
+        ex = self.values["examples"]
+        if ex is None:
+            return
+        for key, value in ex.items():
+            if key not in ("bad", "good", "fixed"):
+                self.fail(f"key 'examples': unknown entry '{key}' (use bad, good, fixed)")
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                self.fail(f"key 'examples.{key}' must be a list of strings")
+        if ex.get("fixed") and len(ex["fixed"]) != len(ex.get("bad") or []):
+            self.fail("key 'examples': 'fixed' must have one entry per 'bad' example")
+
+    def format_message(self, *args: str) -> str:
+        msg = self.message
+        for arg in args:
+            if "%s" not in msg:
+                break
+            msg = msg.replace("%s", str(arg), 1)
+        return msg
+
+    def in_scope(self, doc: Document, start: int, end: int) -> bool:
+        """Whether a match at [start, end) is one this rule may report."""
+        block = doc.block_at(start)
+        if block is None or end > block.end:
+            return False  # matches never span paragraphs
+        if doc.skip_zones and doc.in_skip_zone(start, end):
+            return False
+        if self.skip_quotes and doc.in_quote(start, end):
+            return False
+        if self.skip_posts and in_social_post(doc.text, start, block.end):
+            return False
+        for scope in self.scopes:
+            if scope == "text":
+                return True
+            if scope == "body" and block.kind != "title":
+                return True
+            if scope == "title" and block.kind == "title":
+                return True
+            if scope == "heading" and block.kind in ("title", "heading"):
+                return True
+            if scope == "paragraph" and block.kind == "paragraph":
+                return True
+            if scope == "sentence" and block.kind == "paragraph":
+                sentence = doc.sentence_at(start)
+                if sentence is not None and end <= sentence.end:
+                    return True
+        return False
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        edits: list[Edit] | None = None,
+        applicability: Applicability | None = None,
+        fix_title: str = "",
+    ) -> Finding:
+        fix = None
+        if edits is not None and self.applicability is not None:
+            # The rule's `fix:` key (or the kind's default) sets the level; the kind's judgement
+            # of one finding can only lower it ("12.500" is unsafe even in a `fix: safe` rule).
+            chosen = self.applicability
+            if applicability is not None and _CAUTION[applicability] > _CAUTION[chosen]:
+                chosen = applicability
+            fix = Fix(tuple(sorted(edits)), chosen, fix_title)
+        return Finding(
+            rule_id=self.id,
+            severity=self.severity,
+            start=start,
+            end=end,
+            message=message,
+            text=doc.text[start:end],
+            fix=fix,
+        )
+
+
+_CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
+
+
+def preserve_case(template: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation pattern of ``template``."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and replacement.lower() == replacement:
+        return replacement.upper()
+    if letters and letters[0].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+# An embedded social-media post, as scraped copy carries it: its text runs up to a picture
+# link, the poster's byline ("... pic.twitter.com/x  FOX & friends (@foxandfriends) May 1"),
+# a wire roundup's time stamp ("... tens of thousands of miles [1435 EST]"), or sits in a
+# tweet tag (<tweet author="@x">...</tweet>). Quotation marks are often lost on the way.
+_POST_AHEAD = regex.compile(r"pic\.twitter\.com/|\(@\w+\)|</tweet>|\[\d{3,4} [ECMP][SD]T\]")
+POST_REACH = 280
+
+
+def in_social_post(text: str, start: int, limit: int | None = None) -> bool:
+    """Whether ``start`` lies in an embedded social-media post (see ``_POST_AHEAD``).
+
+    ``limit`` is where the post must end at the latest (the paragraph's end).
+    """
+    end = min(len(text) if limit is None else limit, start + POST_REACH)
+    if _POST_AHEAD.search(text, start, end):
+        return True
+    opened = text.rfind("<tweet", max(0, start - 2000), start)
+    return opened >= 0 and text.rfind("</tweet>", opened, start) < 0

@@ -1,0 +1,1 @@
+"""Rule kinds: the code behind rules, one module per kind (see :mod:`lintnews.rules.registry`)."""

@@ -1,0 +1,66 @@
+"""existence: words or patterns that should not appear (Vale's kind of that name)."""
+
+from __future__ import annotations
+
+from ...findings import Applicability, Edit
+from ..patterns import finditer, word_alternation
+from ..base import Option, Rule
+
+
+class Kind(Rule):
+    name = "existence"
+    summary = "Flags words or patterns that should not appear."
+    OPTIONS = {
+        "tokens": Option("list", [], "words or regex fragments to flag, matched as whole words"),
+        "raw": Option("list", [], "regex fragments joined as they are into one pattern"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+        "nonword": Option("bool", False, "do not require word boundaries around tokens"),
+        "exceptions": Option("list", [], "matched texts to accept"),
+        "append": Option("bool", False, "accepted for Vale compatibility"),
+    }
+    default_fix = Applicability.UNSAFE
+
+    def compile(self):
+        tokens, raw = self["tokens"], self["raw"]
+        if not tokens and not raw:
+            self.fail("needs 'tokens' or 'raw'")
+        for token in tokens:
+            self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
+        parts = []
+        if tokens:
+            parts.append(word_alternation([str(t) for t in tokens], nonword=self["nonword"], ignorecase=False))
+        if raw:
+            parts.append("".join(str(r) for r in raw))
+        source = "|".join(f"(?:{p})" for p in parts)
+        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
+        fold = str.lower if self["ignorecase"] else str
+        self.exceptions = {fold(str(e)) for e in self["exceptions"]}
+        self.fold = fold
+        action = self["action"] or {}
+        self.action = action.get("name")
+        params = action.get("params") or []
+        self.replacement = str(params[0]) if self.action == "replace" and params else None
+        if self.action not in ("remove", "replace"):
+            self.applicability = None  # nothing to apply: the rule only reports
+
+    def check(self, doc):
+        text = doc.text
+        for m in finditer(self.regex, text, self.id):
+            start, end = m.span()
+            if start == end or self.fold(m.group()) in self.exceptions:
+                continue
+            if not self.in_scope(doc, start, end):
+                continue
+            edits = None
+            if self.action == "remove":
+                # Take one neighbouring space with the words, so no double space is left.
+                if end < len(text) and text[end] == " ":
+                    end_edit, start_edit = end + 1, start
+                elif start > 0 and text[start - 1] == " ":
+                    end_edit, start_edit = end, start - 1
+                else:
+                    end_edit, start_edit = end, start
+                edits = [Edit(start_edit, end_edit, "")]
+            elif self.replacement is not None:
+                edits = [Edit(start, end, self.replacement)]
+            yield self.finding(doc, start, end, self.format_message(m.group()), edits)

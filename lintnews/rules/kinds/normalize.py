@@ -1,0 +1,72 @@
+"""normalize: characters and spacing that no edited article keeps.
+
+One rule per ``check``: no-break spaces in running text, runs of spaces
+inside a line, trailing whitespace, invisible characters (zero-width space,
+soft hyphen) and a missing final newline. Every fix is safe: it changes
+spacing only, never words.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...findings import Applicability, Edit
+from ...read.source import dominant_newline
+from ..base import Option, Rule
+
+CHECKS = {
+    # A no-break space not tied to a number ("10 km", "£ 5" keep theirs).
+    "no-break-space": regex.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
+    # Not after a sentence end: there a double space is usually a lost paragraph break.
+    "multiple-spaces": regex.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
+    "trailing-whitespace": regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"),
+    # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
+    # a UTF-8 lead character ("GarcÃ\u00ada") is a byte of mojibake: News.Mojibake repairs it.
+    "invisible-characters": regex.compile(
+        r"(?:[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\u00c2-\u00f4])\u00ad)+"),
+}
+
+
+class Kind(Rule):
+    name = "normalize"
+    summary = "Flags stray spacing and invisible characters; fixes are safe whitespace edits."
+    OPTIONS = {
+        "check": Option("str", required=True, help="which normalisation",
+                        choices=tuple(CHECKS) + ("final-newline",)),
+    }
+    default_fix = Applicability.SAFE
+    default_quotes = "include"
+
+    def check(self, doc):
+        text = doc.text
+        kind = self["check"]
+        if kind == "final-newline":
+            if text and not text.endswith("\n") and doc.blocks:
+                end = len(text)
+                yield self.finding(doc, end, end, self.format_message(""),
+                                   [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
+            return
+        for m in CHECKS[kind].finditer(text):
+            start, end = m.span()
+            if doc.skip_zones and doc.in_skip_zone(start, end):
+                continue
+            if kind == "no-break-space":
+                # Delete when ordinary space already stands beside it, else make it a space.
+                beside = text[start - 1:start] + text[end:end + 1]
+                content = "" if (" " in beside or "\n" in beside or start == 0) else " "
+            elif kind == "multiple-spaces":
+                content = " "
+            else:
+                content = ""
+            if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
+                continue
+            yield self.finding(doc, start, end, self.format_message(_name(m.group())),
+                               [Edit(start, end, content)], fix_title="Normalise")
+
+
+def _name(chars: str) -> str:
+    names = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u200b": "zero-width space",
+             "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen", "\u200e": "left-to-right mark",
+             "\u200f": "right-to-left mark", "\u202a": "left-to-right embedding", "\u202c": "pop directional formatting",
+             " ": "space", "\t": "tab"}
+    return ", ".join(dict.fromkeys(names.get(c, f"U+{ord(c):04X}") for c in chars))

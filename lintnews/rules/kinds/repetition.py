@@ -1,0 +1,91 @@
+"""repetition: the same token twice in a row ("the the", "said Assad said").
+
+``tokens`` are the words that must not repeat (any word by default);
+``between`` is what may stand between the two (just space by default, or a
+name for a doubled speech verb); ``followed-by`` is what must come after the
+second one. The fix deletes one of the two: ``keep: first`` deletes the
+second with the space before it, ``keep: last`` deletes the first with the
+space after it.
+"""
+
+from __future__ import annotations
+
+from ...findings import Applicability, Edit
+from ..patterns import finditer, match
+from ..base import Option, Rule
+from ..wordlist import WordList, attached, is_plain
+
+# Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
+_WORD_START = r"\b"
+_WORD_END = r"\b"
+_DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
+
+
+class Kind(Rule):
+    name = "repetition"
+    summary = "Flags a token repeated in a row, with a fix that deletes one."
+    OPTIONS = {
+        "tokens": Option("list", [r"\p{L}+"], "regexes for the tokens that must not repeat"),
+        "ignorecase": Option("bool", True, "'The the' counts as a repeat"),
+        "alpha": Option("bool", False, "accepted for Vale compatibility (tokens are words anyway)"),
+        "between": Option("str", r"[ \t]+|[ \t]*\r?\n[ \t]*", "regex for what may stand between the two tokens"),
+        "followed-by": Option("str", "", "regex that must follow the second token"),
+        "preceded-by": Option("str", "", "regex that must come just before the first token"),
+        "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
+        "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
+        "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
+    }
+    default_fix = Applicability.SAFE
+
+    def compile(self):
+        tokens = "|".join(f"(?:{t})" for t in self["tokens"])
+        follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
+        precede = f"(?<={self['preceded-by']})" if self["preceded-by"] else ""
+        source = (
+            f"{precede}{_WORD_START}(?P<tok>{tokens}){_WORD_END}(?P<sep>{self['between']})"
+            f"(?P<again>(?P=tok)){_WORD_END}{follow}"
+        )
+        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
+        self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        # Plain word tokens ("said", "told"): find them by string search, match only there.
+        plain = all(is_plain(str(t)) for t in self["tokens"])
+        self.words = WordList([str(t) for t in self["tokens"]], self["ignorecase"]) if plain else None
+
+    def _matches(self, text, doc):
+        if self.words is None:
+            yield from finditer(self.regex, text, self.id)
+            return
+        last_end = 0
+        for start, _ in self.words.spans(doc):
+            if start < last_end:
+                continue
+            m = match(self.regex, text, self.id, start)
+            if m is not None:
+                last_end = m.end()
+                yield m
+
+    def check(self, doc):
+        text = doc.text
+        for m in self._matches(text, doc):
+            start, end = m.span()
+            if attached(text, start, m.end("again")):
+                continue  # part of a longer word: "well-known known", "don't t"
+            if m.group("tok").lower() in self.exceptions:
+                continue
+            if self["skip-names"] and m.group("again")[:1].isupper():
+                continue
+            if not self.in_scope(doc, start, end):
+                continue
+            if self["keep"] == "first":
+                edit = Edit(m.end("tok"), m.end("again"), "")
+            else:
+                sep = m.group("sep")
+                gap = len(sep) - len(sep.lstrip())
+                edit = Edit(m.start("tok"), m.start("sep") + gap, "")
+            # "Wait wait", "For for this cause": a capitalised first word may be
+            # emphasis or a verse; a person should look. "The the" is a slip.
+            unsure = (m.group("tok")[:1].isupper() and not m.group("again")[:1].isupper()
+                      and m.group("again") not in _DETERMINERS)
+            yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
+                               Applicability.UNSAFE if unsure else None,
+                               fix_title=f"Delete the repeated '{m.group('tok')}'")

@@ -1,0 +1,81 @@
+"""substitution: a bad form and the good one to use instead, with a fix.
+
+As in Vale, ``swap`` maps a pattern to its replacement; the message's first
+``%s`` is the replacement and the second the matched text. A replacement
+with ``|`` offers several choices and is shown, never applied. The fix keeps
+the case of what it replaces ("Hi" -> "His").
+"""
+
+from __future__ import annotations
+
+from ...findings import Applicability, Edit
+from ..patterns import finditer
+from ..base import Option, Rule, preserve_case
+from ..wordlist import WordList, is_plain
+
+
+class Kind(Rule):
+    name = "substitution"
+    summary = "Flags a form and offers the one to use instead."
+    OPTIONS = {
+        "swap": Option("map", required=True, help="pattern -> replacement"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+        "nonword": Option("bool", False, "do not require word boundaries around patterns"),
+        "exceptions": Option("list", [], "matched texts to accept"),
+        "capitalize": Option("bool", True, "give the replacement the case of the matched text"),
+    }
+    default_fix = Applicability.UNSAFE
+
+    def compile(self):
+        swap = {str(k): str(v) for k, v in self["swap"].items()}
+        if not swap:
+            self.fail("key 'swap' is empty")
+        self.replacements = list(swap.values())
+        fold = str.lower if self["ignorecase"] else str
+        self.fold = fold
+        self.exceptions = {fold(str(e)) for e in self["exceptions"]}
+        if not self["nonword"] and all(is_plain(k) for k in swap):
+            # Plain words: looked up in the document's word index, no pass of our own.
+            self.lookup = {fold(k): v for k, v in swap.items()}
+            self.words = WordList(swap, ignorecase=self["ignorecase"])
+            return
+        self.lookup = None
+        parts = []
+        for i, key in enumerate(swap):
+            self.pattern(key, "swap")  # reports the bad key by itself
+            parts.append(f"(?P<s{i}>{key})")
+        body = "|".join(parts)
+        if not self["nonword"]:
+            body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
+        self.groups = [f"s{i}" for i in range(len(swap))]
+
+    def _matches(self, doc):
+        """(start, end, replacement) for every match, in text order."""
+        text = doc.text
+        if self.lookup is not None:
+            for start, end in self.words.spans(doc):
+                yield start, end, self.lookup[self.fold(text[start:end])]
+            return
+        for m in finditer(self.regex, text, self.id):
+            index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
+            yield m.start(), m.end(), self.replacements[index]
+
+    def check(self, doc):
+        for start, end, good in self._matches(doc):
+            found = doc.text[start:end]
+            if start == end or self.fold(found) in self.exceptions:
+                continue
+            if not self.in_scope(doc, start, end):
+                continue
+            if "|" in good:
+                choices = [preserve_case(found, g) if self["capitalize"] else g for g in good.split("|")]
+                message = self.format_message("' or '".join(choices), found)
+                yield self.finding(doc, start, end, message, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+                continue
+            if self["capitalize"]:
+                good = preserve_case(found, good)
+            if good == found:
+                continue  # with ignorecase the text may already be the good form
+            message = self.format_message(good, found)
+            yield self.finding(doc, start, end, message, [Edit(start, end, good)], fix_title=f"Replace with '{good}'")

@@ -1,0 +1,97 @@
+"""Finding and loading rule files: ``<styles dir>/<Style>/<Rule>.yml`` -> rules.
+
+YAML is read with a SafeLoader subclass (``RuleYamlLoader``) only, so a rule
+file can never run code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..errors import RuleError
+from .registry import registry
+from .base import Rule
+
+RULE_SUFFIXES = (".yml", ".yaml")
+
+
+class RuleYamlLoader(yaml.SafeLoader):
+    """``safe_load`` with YAML 1.2 booleans: only true/false.
+
+    Under YAML 1.1 a word list's ``on``, ``off``, ``yes`` and ``no`` would
+    silently become booleans (as Vale's YAML 1.2 reader would not).
+    """
+
+
+RuleYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    RuleYamlLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list(_first)
+    )
+
+
+def builtin_styles_dir() -> Path:
+    """The built-in rules: ``lintnews/styles`` in an installed wheel, or the checkout's ``rules/``."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "styles", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(str(package / "styles"), "built-in rules not found (broken installation?)")
+
+
+def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
+    """(rule id, file) pairs under a styles folder, sorted by id.
+
+    The folder holds one sub-folder per style (Vale's layout); a folder that
+    holds rule files itself is taken as a single style named after it.
+    """
+    styles_dir = Path(styles_dir)
+    if not styles_dir.is_dir():
+        raise RuleError(str(styles_dir), "styles folder not found")
+    found = []
+    direct = [p for p in styles_dir.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()]
+    if direct:
+        found.extend((f"{styles_dir.name}.{p.stem}", p) for p in direct)
+    for style in sorted(p for p in styles_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for path in style.iterdir():
+            if path.suffix in RULE_SUFFIXES and path.is_file():
+                found.append((f"{style.name}.{path.stem}", path))
+    return sorted(found)
+
+
+def load_rule_file(rule_id: str, path: Path) -> Rule:
+    where = str(path)
+    try:
+        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=RuleYamlLoader)  # a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(where, f"invalid YAML{at}: {problem}") from None
+    except UnicodeDecodeError:
+        raise RuleError(where, "rule file is not UTF-8") from None
+    if not isinstance(spec, dict):
+        raise RuleError(where, f"rule {rule_id}: a rule file must be a mapping of keys, not {type(spec).__name__}")
+    kind = spec.get("extends")
+    kinds = registry()
+    if not isinstance(kind, str):
+        raise RuleError(where, f"rule {rule_id}: missing required key 'extends' (one of: {', '.join(sorted(kinds))})")
+    if kind not in kinds:
+        raise RuleError(where, f"rule {rule_id}: unknown kind '{kind}' in 'extends' (one of: {', '.join(sorted(kinds))})")
+    return kinds[kind](rule_id, spec, where)
+
+
+def load_rules(styles: list[str | Path] = (), builtin: bool = True) -> list[Rule]:
+    """All rules: built-in first, then each styles folder; a later id replaces an earlier one."""
+    dirs = ([builtin_styles_dir()] if builtin else []) + [Path(s) for s in styles]
+    rules: dict[str, Rule] = {}
+    for d in dirs:
+        for rule_id, path in rule_files(d):
+            rules[rule_id] = load_rule_file(rule_id, path)
+    return sorted(rules.values(), key=lambda r: r.id)

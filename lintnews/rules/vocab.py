@@ -1,0 +1,69 @@
+"""Word lists that accept or reject terms, in Vale's ``accept.txt`` / ``reject.txt`` format.
+
+One entry per line, each a regex (usually just the word); ``#`` starts a
+comment. An accepted term is never reported by any rule: a finding whose
+matched text is an accepted entry is dropped. A rejected term is always
+reported, by the rule ``Vocab.Rejected``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from ..errors import RuleError
+from .registry import registry
+
+
+def _entries(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise RuleError(str(path), "word list is not UTF-8") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass
+class Vocab:
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._accept = None
+        if self.accept:
+            try:
+                self._accept = regex.compile("|".join(f"(?:{a})" for a in self.accept))
+            except regex.error as exc:
+                raise RuleError(self.sources[0] if self.sources else None, f"accept list: bad entry: {exc}") from None
+
+    def accepts(self, text: str) -> bool:
+        return self._accept is not None and self._accept.fullmatch(text) is not None
+
+    def reject_rule(self):
+        if not self.reject:
+            return None
+        where = self.sources[0] if self.sources else "vocab"
+        spec = {
+            "extends": "existence",
+            "message": "'%s' is on the reject list.",
+            "level": "error",
+            "description": "A term your vocabulary (reject.txt) forbids.",
+            "tokens": self.reject,
+            "quotes": "include",
+        }
+        return registry()["existence"]("Vocab.Rejected", spec, where)
+
+
+def load_vocab(folders: list[Path]) -> Vocab:
+    accept, reject, sources = [], [], []
+    for folder in folders:
+        a, r = _entries(folder / "accept.txt"), _entries(folder / "reject.txt")
+        accept += a
+        reject += r
+        sources.append(str(folder / ("reject.txt" if r else "accept.txt")))
+    return Vocab(accept, reject, sources)
