@@ -1,13 +1,14 @@
 """The library API. The command line is a thin layer over these functions.
 
     >>> import lintnews
-    >>> [f.rule_id for f in lintnews.check_text("Title\\n\\nHe said hi elections were near.\\n")]
-    ['News.Confusables']
+    >>> [f.rule_id for f in lintnews.check_text("Vote delayed\\n\\nThe vote was was postponed.\\n")]
+    ['News.DoubledWord']
 """
 
 from __future__ import annotations
 
-from .run.engine import FixResult, Linter, select_rules
+from .run.engine import FixResult, Linter
+from .run.selection import select_rules
 from .errors import LintnewsError
 from .findings import Finding
 from .rules.loader import load_rules as _load_rules
@@ -23,7 +24,7 @@ def load_rules(styles=(), select=None, ignore=None, builtin: bool = True, langua
     rules = select_rules(_load_rules(list(styles), builtin=builtin), select, ignore)
     if language is None:
         return rules
-    return [r for r in rules if not r.values["languages"] or language in r.values["languages"]]
+    return [r for r in rules if r.applies_to(language)]
 
 
 def linter(rules: list[Rule] | None = None, **kwargs) -> Linter:

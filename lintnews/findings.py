@@ -79,12 +79,12 @@ class Finding:
     path: str = field(default="", compare=False)
 
     @property
-    def fixable(self) -> bool:
+    def safe_fix(self) -> bool:
         """Whether plain ``lintnews fix`` applies this finding's fix (it is safe)."""
         return self.fix is not None and self.fix.applicability is Applicability.SAFE
 
     @property
-    def has_fix(self) -> bool:
+    def can_fix(self) -> bool:
         """Whether some fix can be applied: safe, or unsafe with ``--unsafe-fixes``."""
         return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY
 

@@ -164,3 +164,17 @@ def test_unsafe_fixes_are_not_counted_as_fixable(run_cli, tmp_path):
     out = run_cli("check", article).stdout.decode()
     assert "News.ThousandsSeparator '12.500'" in out  # no [*]: plain fix would not apply it
     assert out.rstrip().endswith("Found 1 finding in 1 file (0 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
+
+
+def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
+    listing = run_cli("kinds").stdout.decode()
+    assert "existence " in listing and "substitution " in listing
+    existence = run_cli("kinds", "existence").stdout.decode()
+    assert "    ignorecase  (true or false, default false)\n        match regardless of case" in existence
+    shared = run_cli("kinds", "shared").stdout.decode()
+    assert "    level  (error | warning | suggestion, default \"warning\")" in shared
+    keys = run_cli("config", "--keys").stdout.decode()
+    assert "    fail-on  (error | warning | suggestion, default \"suggestion\")" in keys
+    assert "Keys of each per-path section" in keys and "    timeout  (a number, default 5)" in keys
+    proc = run_cli("kinds", "existance")
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("error: unknown kind 'existance'")

@@ -27,7 +27,7 @@ def test_rule_has_examples_and_description(rule):
     assert ex["bad"], f"{rule.id} has no bad example"
     assert ex["good"], f"{rule.id} has no good example"
     assert rule.description, f"{rule.id} has no description"
-    if rule.fixable:
+    if rule.can_fix:
         assert len(ex["fixed"]) == len(ex["bad"]), f"{rule.id} fixes but lacks fixed examples"
 
 

@@ -45,6 +45,9 @@ def test_pyproject_table_and_explicit_config(run_cli, tmp_path):
     ("language: fr-FR\n", "key 'language' must be one of en-US, en-GB"),
     ("per-path:\n  'wire/**':\n    ignroe: [News]\n", "unknown key 'ignroe' in 'per-path.wire/**'"),
     ("select: [News.Nope]\n", "unknown rule id or prefix 'News.Nope'"),
+    ("per-path:\n  'wire/**':\n    severity: {News.Nope: error}\n", "unknown rule id or prefix 'News.Nope'"),
+    ("per-path:\n  'wire/**':\n    extend-select: [News.Nope]\n", "unknown rule id or prefix 'News.Nope'"),
+    ("severity: {News.DoubledWord: fatal}\n", "key 'severity.News.DoubledWord' must be one of error, warning"),
     ("styles: [missing]\n", "key 'styles': folder not found"),
     ("select: [unclosed\n", "invalid YAML"),
 ])
@@ -67,6 +70,29 @@ def test_per_path_overrides_and_severity(run_cli, tmp_path):
     proc = run_cli("check", "--format", "json", tmp_path)
     assert rules_of(proc) == [("c.txt", "News.DoubledWord", "error"),
                               ("b.txt", "News.MultipleSpaces", "suggestion")]
+
+
+def test_unknown_rule_id_is_reported_once_and_blamed_on_where_it_is_written(run_cli, tmp_path):
+    config = write(tmp_path / "lintnews.yaml", "per-path:\n  'wire/**':\n    severity: {News.Nope: error}\n")
+    for name in ("a", "b", "c", "d", "e"):
+        write(tmp_path / "local" / f"{name}.txt", BAD)  # no article matches wire/**: still an error
+    proc = run_cli("check", tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        f"error: {config}: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+    config.write_text("ignore: [News.MultipleSpaces]\n")
+    proc = run_cli("check", "--ignore", "News.Nope", tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == ["error: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+
+
+def test_project_severity_sets_the_level_of_a_rules_findings(run_cli, tmp_path):
+    write(tmp_path / "lintnews.yaml", "severity: {News.DoubledWord: suggestion}\n"
+                                      "per-path:\n  'wire/**':\n    severity: {News.DoubledWord: warning}\n")
+    write(tmp_path / "a.txt", BAD)
+    write(tmp_path / "wire" / "b.txt", BAD)
+    proc = run_cli("check", "--format", "json", tmp_path)
+    assert rules_of(proc) == [("a.txt", "News.DoubledWord", "suggestion"), ("b.txt", "News.DoubledWord", "warning")]
 
 
 def test_fail_on_decides_the_exit_status(run_cli, tmp_path):

@@ -93,6 +93,11 @@ class Document:
         self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
+    def __getstate__(self):
+        """For a worker process to hand a document back: without the caches, rebuilt on use."""
+        return {k: v for k, v in self.__dict__.items()
+                if not isinstance(getattr(type(self), k, None), cached_property)}
+
     # ----------------------------------------------------------------- blocks
     def _split_blocks(self) -> list[Block]:
         spans = []

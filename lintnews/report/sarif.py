@@ -54,7 +54,7 @@ def descriptor(rule) -> dict:
             "tags": ["lintnews", kind],
         },
     }
-    link = (rule.values.get("link") or "").strip()
+    link = (rule.link or "").strip()
     if link:
         desc["helpUri"] = link
     return desc
@@ -120,7 +120,7 @@ def result(f, rule_index: int, doc) -> dict:
         "message": {"text": f.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": _finding_region(f)}}],
     }
-    if f.has_fix:
+    if f.can_fix:
         res["fixes"] = [_fix(f, doc, location)]
     return res
 

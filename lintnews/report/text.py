@@ -19,7 +19,7 @@ def _c(code: str, s: str, color: bool) -> str:
 
 
 def headline(f, color: bool = False) -> str:
-    mark = " [*]" if f.fixable else ""
+    mark = " [*]" if f.safe_fix else ""
     where = _c("1", f"{f.path}:{f.line}:{f.column}:", color)
     rule = _c("1;" + _COLORS[f.severity.value], f.rule_id, color)
     return f"{where} {rule}{mark} {f.message}"

@@ -8,8 +8,6 @@ value is a one-line :class:`RuleError` naming the file and the rule.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from typing import Any, Iterator
 
 import regex
@@ -18,15 +16,7 @@ from ..read.document import Document
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from .patterns import compile_pattern
-
-
-@dataclass(frozen=True)
-class Option:
-    type: str  # "str", "bool", "int", "list", "map", "dict", "str|list"
-    default: Any = None
-    help: str = ""
-    required: bool = False
-    choices: tuple = ()
+from .schema import Option, Schema
 
 
 SCOPES = ("text", "body", "title", "heading", "paragraph", "sentence")
@@ -39,7 +29,7 @@ def _scope_name(scope: str) -> str:
     base = scope.split(".")[0]
     return VALE_SCOPES.get(base, base)
 
-SHARED_OPTIONS: dict[str, Option] = {
+SHARED = Schema({
     "extends": Option("str", required=True, help="the kind of check this rule is"),
     "message": Option("str", required=True, help="what the user reads; %s is the matched text"),
     "level": Option("str", "warning", "error, warning or suggestion", choices=("error", "warning", "suggestion")),
@@ -55,37 +45,7 @@ SHARED_OPTIONS: dict[str, Option] = {
     "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
-}
-
-
-def _type_ok(kind: str, value: Any) -> bool:
-    if kind == "str":
-        return isinstance(value, str)
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "float":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind == "list":
-        return isinstance(value, list) and all(
-            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
-    if kind == "map":
-        return isinstance(value, dict) and all(
-            isinstance(k, (str, int)) and isinstance(v, (str, int)) for k, v in value.items()
-        )
-    if kind == "dict":
-        return isinstance(value, dict)
-    if kind == "str|list":
-        return isinstance(value, str) or _type_ok("list", value)
-    raise AssertionError(kind)
-
-
-_TYPE_NAMES = {
-    "str": "a string", "bool": "true or false", "int": "an integer", "float": "a number",
-    "list": "a list of strings", "map": "a mapping of strings to strings", "dict": "a mapping",
-    "str|list": "a string or a list of strings",
-}
+})
 
 
 class Rule:
@@ -100,27 +60,15 @@ class Rule:
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id
         self.path = path
-        self.spec = spec
-        options = {**SHARED_OPTIONS, **self.OPTIONS}
-        for key in spec:
-            if key not in options:
-                hint = difflib.get_close_matches(str(key), options, n=1)
-                more = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.fail(f"unknown key '{key}' for kind '{self.name}'{more}")
-        self.values: dict[str, Any] = {}
-        for key, opt in options.items():
-            if key not in spec or spec[key] is None:
-                if opt.required:
-                    self.fail(f"missing required key '{key}'")
-                self.values[key] = opt.default
-                continue
-            value = spec[key]
-            if not _type_ok(opt.type, value):
-                self.fail(f"key '{key}' must be {_TYPE_NAMES[opt.type]}, not {type(value).__name__}")
-            if opt.choices and value not in opt.choices:
-                self.fail(f"key '{key}' must be one of {', '.join(opt.choices)}, not {value!r}")
-            self.values[key] = value
+        self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
+        # The shared keys, typed.
+        self.message: str = self.values["message"]
+        self.description: str = (self.values["description"] or "").strip()
+        self.link: str = self.values["link"]
         self.severity = Severity(self.values["level"])
+        self.limit: int = self.values["limit"]
+        self.enabled: bool = self.values["enabled"]
+        self.languages: tuple[str, ...] = tuple(str(x) for x in self.values["languages"])
         scopes = self.values["scope"]
         scopes = (scopes,) if isinstance(scopes, str) else tuple(str(s) for s in scopes)
         for scope in scopes:
@@ -155,20 +103,22 @@ class Rule:
         return []
 
     # --------------------------------------------------------------- helpers
+    @classmethod
+    def schema(cls) -> Schema:
+        """The keys a rule of this kind takes: the shared ones and the kind's own."""
+        return SHARED | cls.OPTIONS
+
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
     @property
-    def message(self) -> str:
-        return self.values["message"]
-
-    @property
-    def description(self) -> str:
-        return (self.values["description"] or "").strip()
-
-    @property
-    def fixable(self) -> bool:
+    def can_fix(self) -> bool:
+        """Whether the rule's findings may carry a fix that ``fix`` applies (safe, or unsafe on request)."""
         return self.applicability in (Applicability.SAFE, Applicability.UNSAFE)
+
+    def applies_to(self, language: str | None) -> bool:
+        """Whether the rule runs on articles in ``language`` (None: any)."""
+        return language is None or not self.languages or language in self.languages
 
     @property
     def examples(self) -> dict[str, list[str]]:

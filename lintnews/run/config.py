@@ -9,7 +9,6 @@ files: an unknown key or a wrong type is a one-line error naming the file.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,8 @@ import pathspec
 import yaml
 
 from ..errors import ConfigError
+from ..rules.backends.languagetool.options import parse_options
+from ..rules.schema import Option, Schema
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,6 +54,7 @@ class Settings:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id or prefix, level) for every article
     per_path: list[Override] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     language: str = "en-US"
@@ -84,6 +86,7 @@ class Settings:
             "select": self.select,
             "ignore": self.ignore,
             "extend-select": self.extend_select,
+            "severity": dict(self.severity),
             "per-path": {o.pattern: _override_dict(o) for o in self.per_path},
             "exclude": self.exclude,
             "language": self.language,
@@ -112,97 +115,77 @@ def _spec(patterns: tuple[str, ...]):
 
 
 # ------------------------------------------------------------------ loading
-_KEYS = {
-    "styles": "list", "select": "list", "ignore": "list", "extend-select": "list",
-    "per-path": "dict", "exclude": "list", "language": "str", "fail-on": "str", "vocab": "list",
-    "languagetool": "dict",
+SELECTION_KEYS = {
+    "select": Option("strings", None, "rule ids or prefixes to run instead of the default set"),
+    "ignore": Option("strings", [], "rule ids or prefixes to leave out"),
+    "extend-select": Option("strings", [], "rule ids or prefixes to add (rules that are off by default too)"),
+    "severity": Option("dict", {}, "rule id or prefix -> level (error, warning, suggestion) for its findings"),
 }
-_OVERRIDE_KEYS = {"select": "list", "ignore": "list", "extend-select": "list", "severity": "dict"}
+KEYS = Schema({
+    "styles": Option("strings", [], "folders of your own rules, laid out as <folder>/<Style>/<Rule>.yml"),
+    **SELECTION_KEYS,
+    "per-path": Option("dict", {}, "glob -> select / ignore / extend-select / severity for matching articles"),
+    "exclude": Option("strings", [], "articles never checked (gitignore-style globs)"),
+    "language": Option("str", "en-US", "the articles' language", choices=LANGUAGES),
+    "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
+    "vocab": Option("strings", [], "folders with Vale-style accept.txt / reject.txt word lists"),
+    "languagetool": Option("dict", None, "a LanguageTool server to ask (see `lintnews config --keys`)"),
+})
+OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
 
-def _as_list(value):
-    return [value] if isinstance(value, str) else value
-
-
-def _check_type(where: str, key: str, kind: str, value: Any) -> None:
-    ok = {
-        "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
-        "dict": isinstance(value, dict),
-        "str": isinstance(value, str),
-    }[kind]
-    if not ok:
-        expected = {"list": "a list of strings", "dict": "a mapping", "str": "a string"}[kind]
-        raise ConfigError(where, f"key '{key}' must be {expected}, not {type(value).__name__}")
-
-
-def _unknown(where: str, key: str, known, context: str = "") -> ConfigError:
-    hint = difflib.get_close_matches(str(key), list(known), n=1)
-    more = f" (did you mean '{hint[0]}'?)" if hint else ""
-    return ConfigError(where, f"unknown key '{key}'{context}{more}")
+def _severities(fail, prefix: str, mapping: dict) -> tuple[tuple[str, str], ...]:
+    for rule_id, level in mapping.items():
+        if level not in LEVELS:
+            fail(f"key '{prefix}severity.{rule_id}' must be one of {', '.join(LEVELS)}, not {level!r}")
+    return tuple(sorted((str(k), v) for k, v in mapping.items()))
 
 
 def parse_settings(data: dict, source: Path) -> Settings:
     where = str(source)
+
+    def fail(problem: str):
+        raise ConfigError(where, problem)
+
     if not isinstance(data, dict):
-        raise ConfigError(where, f"configuration must be a mapping of keys, not {type(data).__name__}")
-    for key, value in data.items():
-        if key not in _KEYS:
-            raise _unknown(where, key, _KEYS)
-        value = _as_list(value) if _KEYS[key] == "list" else value
-        _check_type(where, key, _KEYS[key], value)
-        data[key] = value
+        fail(f"configuration must be a mapping of keys, not {type(data).__name__}")
+    values = KEYS.validate(data, fail)
     root = source.parent.resolve()
     settings = Settings(source=source, root=root)
-    settings.styles = [root / s for s in data.get("styles", [])]
+    settings.styles = [root / s for s in values["styles"]]
     for style in settings.styles:
         if not style.is_dir():
-            raise ConfigError(where, f"key 'styles': folder not found: {style}")
-    settings.select = data.get("select")
-    settings.ignore = data.get("ignore", [])
-    settings.extend_select = data.get("extend-select", [])
-    settings.exclude = data.get("exclude", [])
-    settings.vocab = [root / v for v in data.get("vocab", [])]
+            fail(f"key 'styles': folder not found: {style}")
+    settings.select = values["select"]
+    settings.ignore = values["ignore"]
+    settings.extend_select = values["extend-select"]
+    settings.severity = _severities(fail, "", values["severity"])
+    settings.exclude = values["exclude"]
+    settings.vocab = [root / v for v in values["vocab"]]
     for folder in settings.vocab:
         if not folder.is_dir():
-            raise ConfigError(where, f"key 'vocab': folder not found: {folder}")
-    language = data.get("language", "en-US")
-    if language not in LANGUAGES:
-        raise ConfigError(where, f"key 'language' must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    settings.language = language
-    fail_on = data.get("fail-on", "suggestion")
-    if fail_on not in LEVELS:
-        raise ConfigError(where, f"key 'fail-on' must be one of {', '.join(LEVELS)}, not {fail_on!r}")
-    settings.fail_on = fail_on
-    settings.languagetool = data.get("languagetool")
+            fail(f"key 'vocab': folder not found: {folder}")
+    settings.language = values["language"]
+    settings.fail_on = values["fail-on"]
+    settings.languagetool = values["languagetool"]
     if settings.languagetool is not None:
-        from ..rules.backends.languagetool import backend_rule
-
-        backend_rule(dict(settings.languagetool), where, default_language=language)  # validate now
-    for pattern, changes in (data.get("per-path") or {}).items():
-        settings.per_path.append(_parse_override(where, str(pattern), changes))
+        parse_options(dict(settings.languagetool), where, default_language=settings.language)  # validate now
+    for pattern, changes in values["per-path"].items():
+        settings.per_path.append(_parse_override(fail, str(pattern), changes))
     return settings
 
 
-def _parse_override(where: str, pattern: str, changes: Any) -> Override:
+def _parse_override(fail, pattern: str, changes: Any) -> Override:
+    prefix = f"per-path.{pattern}."
     if not isinstance(changes, dict):
-        raise ConfigError(where, f"key 'per-path.{pattern}' must be a mapping")
-    for key, value in changes.items():
-        if key not in _OVERRIDE_KEYS:
-            raise _unknown(where, key, _OVERRIDE_KEYS, f" in 'per-path.{pattern}'")
-        value = _as_list(value) if _OVERRIDE_KEYS[key] == "list" else value
-        _check_type(where, f"per-path.{pattern}.{key}", _OVERRIDE_KEYS[key], value)
-        changes[key] = value
-    severity = changes.get("severity", {})
-    for rule_id, level in severity.items():
-        if level not in LEVELS:
-            raise ConfigError(where, f"key 'per-path.{pattern}.severity.{rule_id}' must be one of "
-                                     f"{', '.join(LEVELS)}, not {level!r}")
+        fail(f"key 'per-path.{pattern}' must be a mapping")
+    values = OVERRIDE_KEYS.validate(changes, fail, prefix=prefix, context=f" in 'per-path.{pattern}'")
     return Override(
         pattern=pattern,
-        select=tuple(changes["select"]) if "select" in changes else None,
-        ignore=tuple(changes.get("ignore", ())),
-        extend_select=tuple(changes.get("extend-select", ())),
-        severity=tuple(sorted(severity.items())),
+        select=tuple(values["select"]) if values["select"] is not None else None,
+        ignore=tuple(values["ignore"]),
+        extend_select=tuple(values["extend-select"]),
+        severity=_severities(fail, prefix, values["severity"]),
     )
 
 

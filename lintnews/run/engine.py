@@ -1,42 +1,17 @@
-"""Running rules over a document, and fixing it to a fixed point."""
+"""Running rules over one article, and fixing it to a fixed point."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
-from ..read import markdown, suppress
-from ..read.document import Document, bare_link_zones
-from ..errors import UsageError
-from ..findings import Applicability, Edit, Finding
-from ..rules.patterns import PatternTimeout
+from ..findings import Finding, Severity
+from ..read import suppress
+from ..read.article import Article, read_article
 from ..rules.base import Rule
+from ..rules.patterns import PatternTimeout
+from .fixer import apply_fixes, fix_allowed
 
 MAX_FIX_PASSES = 10
-_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
-
-
-def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
-    """Keep rules matching ``select`` (ids or prefixes), then drop ``ignore``.
-
-    A selector that matches no rule is an error, so a typo is not silently
-    a no-op.
-    """
-    def matching(selector: str) -> list[Rule]:
-        hits = [r for r in rules if r.id == selector or r.id.startswith(selector)]
-        if not hits:
-            raise UsageError(None, f"unknown rule id or prefix '{selector}' (see `lintnews rules`)")
-        return hits
-
-    chosen = rules
-    if select:
-        ids = {r.id for s in select for r in matching(s)}
-        chosen = [r for r in rules if r.id in ids]
-    if ignore:
-        dropped = {r.id for s in ignore for r in matching(s)}
-        chosen = [r for r in chosen if r.id not in dropped]
-    return chosen
 
 
 @dataclass
@@ -46,6 +21,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)  # e.g. a backend that is down
     # Lintnews.UnusedSuppression warnings: suppression comments that suppressed nothing.
     unused_suppressions: list[Finding] = field(default_factory=list)
+    article: Article | None = None  # what the findings refer to
 
 
 @dataclass
@@ -62,40 +38,24 @@ class FixResult:
 
 
 class Linter:
-    """Runs rules over documents. ``accept`` (a predicate on matched text, from
-    the vocabulary's accept list) drops findings on accepted terms."""
+    """Runs rules over articles.
 
-    def __init__(self, rules: list[Rule], accept=None):
+    ``accept`` (a predicate on matched text, from the vocabulary's accept
+    list) drops findings on accepted terms; ``levels`` (rule id -> level,
+    from the selection) sets the level of a rule's findings.
+    """
+
+    def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None):
         self.rules = rules
         self.accept = accept
+        self.levels = levels or {}
 
-    def document(self, text: str, path: str = "-", skip_zones=None, *, markdown_format: bool | None = None):
-        """The document model of ``text``, and its suppression comments.
+    def check(self, text: str, path: str = "-") -> Result:
+        return self.check_article(read_article(text, path))
 
-        Markdown (``.md``, ``.markdown``, or ``markdown_format=True``) is parsed
-        for its prose blocks and skip zones; plain text is split on blank lines.
-        Bare URLs and e-mail addresses are skip zones in both.
-        """
-        zones = list(skip_zones or []) + bare_link_zones(text)
-        if markdown_format is None:
-            markdown_format = markdown.is_markdown(path)
-        if not markdown_format:
-            # Plain text has no markup, but an HTML comment is still a comment: never prose,
-            # and the place for lintnews-disable suppressions.
-            comments = [m.span() for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
-            doc = Document(text, path, zones + comments)
-            return doc, suppress.parse(text, comments, doc) if comments else []
-        parsed = markdown.parse(text)
-        doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
-                       marker_zones=parsed.marker_zones)
-        return doc, suppress.parse(text, parsed.comments, doc)
-
-    def check(self, text: str, path: str = "-", skip_zones=None, *, markdown_format: bool | None = None) -> Result:
-        return self._check(text, path, skip_zones, markdown_format)[1]
-
-    def _check(self, text, path, skip_zones, markdown_format) -> tuple[Document, Result]:
-        doc, suppressions = self.document(text, path, skip_zones, markdown_format=markdown_format)
-        result = Result()
+    def check_article(self, article: Article) -> Result:
+        doc, path = article.doc, article.path
+        result = Result(article=article)
         for rule in self.rules:
             try:
                 found = list(rule.check(doc))
@@ -104,8 +64,11 @@ class Linter:
                 continue
             if self.accept is not None:
                 found = [f for f in found if not f.text or not self.accept(f.text)]
-            limit = rule.values["limit"]
-            result.findings.extend(found[:limit] if limit else found)
+            level = self.levels.get(rule.id)
+            if level is not None:
+                for f in found:
+                    f.severity = level
+            result.findings.extend(found[:rule.limit] if rule.limit else found)
         for rule in self.rules:
             result.findings = rule.review(result.findings)
             result.warnings.extend(rule.take_problems())
@@ -113,66 +76,29 @@ class Linter:
             f.path = path
             f.line, f.column = doc.position(f.start)
             f.end_line, f.end_column = doc.position(f.end)
-            if f.fix is not None and doc.skip_zones and not _fix_allowed(doc, f.fix):
+            if f.fix is not None and doc.skip_zones and not fix_allowed(doc, f.fix):
                 f.fix = None  # it would edit markup, code or a URL: report only
-        if suppressions:
-            result.findings = suppress.apply(result.findings, suppressions)
-            result.unused_suppressions = suppress.unused(suppressions, doc, path, [r.id for r in self.rules])
+        if article.suppressions:
+            result.findings = suppress.apply(result.findings, article.suppressions)
+            result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
-        return doc, result
+        return result
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False, skip_zones=None, *,
-            markdown_format: bool | None = None) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
         applied = 0
         passes = 0
-        doc, result = self._check(text, path, skip_zones, markdown_format)
+        result = self.check(text, path)
         warnings = list(result.warnings)
         converged = False
         while passes < MAX_FIX_PASSES:
-            new_text, count = apply_fixes(text, result.findings, unsafe, doc=doc)
+            new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc)
             if count == 0:
                 converged = True
                 break
             passes += 1
             applied += count
             text = new_text
-            doc, result = self._check(text, path, skip_zones, markdown_format)
+            result = self.check(text, path)
             warnings.extend(w for w in result.warnings if w not in warnings)
         result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)
-
-
-def _fix_allowed(doc: Document, fix) -> bool:
-    return all(doc.edit_allowed(e.start, e.end) for e in fix.edits)
-
-
-def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
-                doc: Document | None = None) -> tuple[str, int]:
-    """Apply every applicable fix that overlaps no fix taken before it.
-
-    Fixes are taken in order of position; one that would overlap waits for
-    the next pass, when it is found again on the new text. With ``doc`` (the
-    document the findings came from), a fix with an edit that touches one of
-    its skip zones is dropped: markup, code and URLs are never edited.
-    """
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
-    accepted: list[Edit] = []
-    count = 0
-    for finding in sorted(findings, key=lambda f: (f.fix.start if f.fix else 0, f.start)):
-        fix = finding.fix
-        if fix is None or fix.applicability not in allowed or fix.overlaps(accepted):
-            continue
-        if doc is not None and doc.skip_zones and not _fix_allowed(doc, fix):
-            continue
-        accepted.extend(fix.edits)
-        count += 1
-    if not accepted:
-        return text, 0
-    pieces = []
-    pos = 0
-    for edit in sorted(accepted):
-        pieces.append(text[pos:edit.start])
-        pieces.append(edit.content)
-        pos = edit.end
-    pieces.append(text[pos:])
-    return "".join(pieces), count

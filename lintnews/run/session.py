@@ -1,33 +1,30 @@
 """Checking and fixing many files: configuration, rule selection, files, jobs.
 
 This is the layer between the command line and the engine: it finds the
-settings for each article (``config.py``), builds and caches a linter for
-each distinct set of rules, walks folders (with excludes and ``.gitignore``),
-and runs files in parallel with results in a stable order.
+settings for each article (``config``), has ``selection`` choose its rules
+and levels, builds and caches a linter for each distinct choice, collects
+files (``files``), and runs them in parallel with results in a stable order.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from pathlib import Path
 
-import pathspec
-
-from .config import ConfigError, ConfigFinder, Settings
-from .engine import Linter, select_rules
 from ..errors import InputError, LintnewsError, UsageError
 from ..findings import Finding, Severity
-from ..rules.backends.languagetool import backend_rule
-from ..rules.loader import load_rules
+from ..read.article import Article
 from ..read.source import Source, read_path, write_atomic
-from ..rules.vocab import load_vocab
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-
+from ..rules.backends.languagetool import backend_rule
+from ..rules.base import Rule
+from ..rules.loader import load_rules
+from ..rules.vocab import Vocab, load_vocab
+from .config import ConfigFinder, Override, Settings
+from .engine import Linter
+from .files import collect
+from .selection import Level, resolve, validate
 
 @dataclass
 class Options:
@@ -58,19 +55,31 @@ class FileResult:
     applied: int = 0
     changed: bool = False
     fail_on: str = "suggestion"
+    article: Article | None = None  # of ``text``, for the reporters
+
+
+def _tuple(values) -> tuple[str, ...] | None:
+    """A select list; empty or absent selects nothing in particular (the default rules run)."""
+    return tuple(values) if values else None
+
+
+def _level(o: Override, where: str | None) -> Level:
+    return Level(o.select, o.extend_select, o.ignore, o.severity, where)
 
 
 class Session:
     def __init__(self, options: Options):
         self.options = options
         self.configs = ConfigFinder(options.config, options.isolated)
-        self._rules: dict = {}
+        self._pools: dict = {}
         self._linters: dict = {}
+        self._checked: set[int] = set()
 
     # ------------------------------------------------------------ rules
-    def _all_rules(self, settings: Settings):
+    def _pool(self, settings: Settings) -> tuple[list[Rule], Vocab]:
+        """Every rule an article under ``settings`` could run (before selection), and the vocabulary."""
         key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), settings.language)
-        if key not in self._rules:
+        if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
             rules = load_rules(styles, builtin=not self.options.no_default_rules)
             vocab = load_vocab(settings.vocab)
@@ -80,22 +89,56 @@ class Session:
             if settings.languagetool is not None:
                 rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
                                           default_language=settings.language))
-            self._rules[key] = (rules, vocab)
-        return self._rules[key]
+            if not rules:
+                raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
+            self._pools[key] = (rules, vocab)
+        return self._pools[key]
+
+    def _levels(self, settings: Settings) -> tuple[Level, Level]:
+        """The project's choices: the configuration file's, and the command line's."""
+        opts = self.options
+        where = str(settings.source) if settings.source else None
+        config = Level(None if opts.select else _tuple(settings.select), tuple(settings.extend_select),
+                       tuple(settings.ignore), settings.severity, where)
+        cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore))
+        return config, cli
+
+    def check_settings(self, settings: Settings) -> None:
+        """Raise, once per configuration, for a rule id or prefix that names no rule, at any level."""
+        if id(settings) in self._checked:
+            return
+        pool, _ = self._pool(settings)
+        where = str(settings.source) if settings.source else None
+        validate(pool, [*self._levels(settings), *(_level(o, where) for o in settings.per_path)])
+        self._checked.add(id(settings))
+
+    def prepare(self, files: list[str]) -> None:
+        """Check every configuration the files use before any is read (errors reported once)."""
+        for path in files:
+            self.check_settings(self.configs.settings_for(self._config_path(path)))
+
+    def _config_path(self, path: str) -> str:
+        return (self.options.stdin_filename or "-") if path == "-" else path
 
     def linter_for(self, path: str) -> tuple[Linter, Settings]:
         settings = self.configs.settings_for(path)
         overrides = settings.overrides_for(path) if path != "-" else ()
         key = (id(settings), overrides)
         if key not in self._linters:
-            self._linters[key] = (self._build(settings, overrides), settings)
+            self.check_settings(settings)
+            pool, vocab = self._pool(settings)
+            where = str(settings.source) if settings.source else None
+            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)],
+                                settings.language)
+            linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels)
+            self._linters[key] = (linter, settings)
         return self._linters[key]
 
     def rules_used(self, paths=()) -> list:
         """Every rule that ran on ``paths`` (for reporters that describe rules)."""
         for path in paths:
             try:
-                self.linter_for(path if path != "-" else (self.options.stdin_filename or "-"))
+                self.linter_for(self._config_path(path))
             except LintnewsError:
                 pass
         seen = {}
@@ -104,93 +147,10 @@ class Session:
                 seen.setdefault(rule.id, rule)
         return [seen[k] for k in sorted(seen)]
 
-    def _build(self, settings: Settings, overrides) -> Linter:
-        rules, vocab = self._all_rules(settings)
-        if not rules:
-            raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
-        rules = [r for r in rules if not r.values["languages"] or settings.language in r.values["languages"]]
-        opts = self.options
-        where = str(settings.source) if settings.source else None
-
-        def choose(selectors, pool, source):
-            try:
-                return select_rules(pool, selectors)
-            except UsageError as exc:
-                raise (ConfigError(source, exc.problem) if source else exc) from None
-
-        select = opts.select or settings.select
-        if select:
-            chosen = choose(select, rules, None if opts.select else where)
-        else:
-            chosen = [r for r in rules if r.values["enabled"]]
-        extend = [*settings.extend_select, *opts.extend_select]
-        if extend:
-            chosen += [r for r in choose(extend, rules, where) if r not in chosen]
-        ignore = [*settings.ignore, *opts.ignore]
-        if ignore:
-            dropped = {r.id for r in choose(ignore, rules, where)}
-            chosen = [r for r in chosen if r.id not in dropped]
-        for o in overrides:
-            if o.select is not None:
-                chosen = choose(list(o.select), rules, where)
-            if o.extend_select:
-                chosen += [r for r in choose(list(o.extend_select), rules, where) if r not in chosen]
-            if o.ignore:
-                dropped = {r.id for r in choose(list(o.ignore), rules, where)}
-                chosen = [r for r in chosen if r.id not in dropped]
-            for rule_id, level in o.severity:
-                for i, rule in enumerate(chosen):
-                    if rule.id == rule_id or rule.id.startswith(rule_id):
-                        changed = copy.copy(rule)
-                        changed.severity = Severity(level)
-                        chosen[i] = changed
-        chosen.sort(key=lambda r: r.id)
-        if vocab.accept:
-            return Linter(chosen, accept=vocab.accepts)
-        return Linter(chosen)
-
     # ------------------------------------------------------------ files
     def collect(self, paths) -> tuple[list[str], list[str]]:
         """Articles to check, in a stable order, and errors for paths that do not exist."""
-        files, errors = [], []
-        for raw in paths:
-            p = Path(raw)
-            if raw == "-":
-                files.append(raw)
-            elif p.is_file():
-                if not self.configs.settings_for(raw).excluded(raw):
-                    files.append(raw)
-            elif p.is_dir():
-                files.extend(self._walk(p))
-            else:
-                errors.append(f"{raw}: no such file or directory")
-        return list(dict.fromkeys(files)), errors
-
-    def _walk(self, top: Path) -> list[str]:
-        found = []
-        ignores: list[tuple[Path, pathspec.PathSpec]] = []
-        for root, dirs, names in os.walk(top):
-            here = Path(root)
-            ignores = [(base, spec) for base, spec in ignores if here == base or base in here.parents]
-            gitignore = here / ".gitignore"
-            if gitignore.is_file():
-                lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-                ignores.append((here, pathspec.GitIgnoreSpec.from_lines(lines)))
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._ignored(here / d, True, ignores))
-            for name in sorted(names):
-                path = here / name
-                if (name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
-                        and not self._ignored(path, False, ignores)):
-                    found.append(str(path))
-        return found
-
-    def _ignored(self, path: Path, is_dir: bool, ignores) -> bool:
-        """Whether a .gitignore above ``path`` or the config's exclude globs leave it out."""
-        for base, spec in ignores:
-            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(rel):
-                return True
-        return self.configs.settings_for(str(path)).excluded(path)
+        return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p))
 
     # ------------------------------------------------------------ running
     def read(self, path: str) -> Source:
@@ -201,7 +161,7 @@ class Session:
         result = FileResult(path)
         try:
             source = self.read(path)
-            linter, settings = self.linter_for(self.options.stdin_filename or path if path == "-" else path)
+            linter, settings = self.linter_for(self._config_path(path))
         except (InputError, LintnewsError) as exc:
             result.errors.append(str(exc))
             return result
@@ -226,7 +186,8 @@ class Session:
                 if mode == "fix" and result.changed and path != "-":
                     write_atomic(path, source.encode(fixed.text))
         result.findings = checked.findings
-        result.unused_suppressions = getattr(checked, "unused_suppressions", [])
+        result.article = checked.article
+        result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
         return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import socket
 import time
@@ -13,6 +12,7 @@ from lt_mock_server import MockLanguageTool, analyse
 import lintnews
 from lintnews.rules.backends.languagetool import rule as lt
 from lintnews.errors import ConfigError
+from lintnews.read.article import read_article
 from lintnews.run.engine import Linter
 from lintnews.findings import Applicability, Severity
 
@@ -135,9 +135,9 @@ def test_unsafe_fixes_are_applied_only_with_unsafe(server):
 
 def test_severity_override_applies_to_every_match(server):
     rule = rule_for(server.url)
-    changed = copy.copy(rule)  # what the runner does for per-path severity
-    changed.severity = Severity("error")
-    findings = check(changed, TITLE + "We utilize teh plan.\n")
+    # A per-path (or project) severity for the backend's rule id sets the level of all its findings.
+    linter = Linter([rule], levels={rule.id: Severity("error")})
+    findings = linter.check(TITLE + "We utilize teh plan.\n").findings
     assert {f.severity for f in findings} == {Severity.ERROR}
     assert {f.severity for f in check(rule, TITLE + "We utilize teh plan.\n")} == {Severity.WARNING, Severity.SUGGESTION}
 
@@ -232,7 +232,7 @@ def test_drop_overlaps_with_our_rules(server):
     text = TITLE + "He said the the vote was teh end.\n"
     findings = Linter([rule, *ours]).check(text).findings  # the engine lets the backend review
     assert [f.rule_id for f in findings] == ["News.DoubledWord", "LanguageTool.MORFOLOGIK_RULE_EN_US"]
-    raw = list(rule.check(Linter([]).document(text)[0]))
+    raw = list(rule.check(read_article(text).doc))
     assert [f.rule_id for f in raw] == ["LanguageTool.ENGLISH_WORD_REPEAT_RULE", "LanguageTool.MORFOLOGIK_RULE_EN_US"]
     our_findings = [f for f in findings if not lt.is_languagetool(f)]
     assert len(lt.drop_overlaps(raw, our_findings)) == 1
@@ -273,7 +273,7 @@ def test_bad_options_are_one_line_errors(options, problem):
 def test_rule_identity_and_status():
     rule = lt.backend_rule({"url": "http://lt.example:8081/v2"}, "lintnews.yaml")
     assert (rule.id, rule.name, rule.values["limit"], rule.values["enabled"]) == ("LanguageTool", "languagetool", 0, True)
-    assert rule.fixable and rule.description
+    assert rule.can_fix and rule.description
     assert lt.status(None) == "LanguageTool backend: off (no url configured)"
     assert lt.status(rule) == "LanguageTool backend: on: http://lt.example:8081 (en-US)"
     assert rule.problems == []

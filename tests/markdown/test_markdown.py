@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 
 import lintnews
-from lintnews.run.engine import Linter, apply_fixes
+from lintnews.read.article import read_article
+from lintnews.run.engine import Linter
+from lintnews.run.fixer import apply_fixes
 from lintnews.findings import Edit, Finding, Fix, Severity
 
 from testkit import SEED
@@ -141,7 +143,7 @@ def test_fixes_change_only_prose_spans():
         "and the end.\n"
     )
     # Every change lies in prose: no skip zone of the original is touched.
-    doc, _ = Linter([]).document(text, "a.md")
+    doc = read_article(text, "a.md").doc
     changes = [(i1, i2) for op, i1, i2, _, _ in
                difflib.SequenceMatcher(None, text, fixed.text, autojunk=False).get_opcodes() if op != "equal"]
     assert changes
@@ -155,7 +157,7 @@ def test_fixes_change_only_prose_spans():
 
 def test_fix_touching_markup_is_dropped():
     text = "# Troops move north\n\nThe troops left the `code` base, see <http://x.org>.\n"
-    doc, _ = Linter([]).document(text, "a.md")
+    doc = read_article(text, "a.md").doc
 
     def finding(start, end, content):
         return Finding("X.Y", Severity.ERROR, start, end, "m", fix=Fix((Edit(start, end, content),)))

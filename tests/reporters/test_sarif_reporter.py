@@ -149,7 +149,7 @@ def test_log_and_driver(sarif, rules):
 
 def test_help_uri_from_the_rule_link(render):
     rules = lintnews.load_rules()
-    rules[0].values["link"] = "https://example.org/style#acronyms"
+    rules[0].link = "https://example.org/style#acronyms"
     log = json.loads(render("sarif", findings=[], rule_list=rules))
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["rules"][0]["helpUri"] == "https://example.org/style#acronyms"
@@ -232,7 +232,7 @@ def test_fixes_make_the_same_edits_as_lintnews(sarif, corpus):
     results = sarif["runs"][0]["results"]
     with_fixes = 0
     for res, f in zip(results, findings):
-        if not f.fixable:
+        if not f.safe_fix:
             assert "fixes" not in res
             continue
         with_fixes += 1
@@ -249,7 +249,7 @@ def test_fixes_make_the_same_edits_as_lintnews(sarif, corpus):
             assert (region["startLine"], region["startColumn"]) == doc.position(edit.start)
             assert (region["endLine"], region["endColumn"]) == doc.position(edit.end)
     assert with_fixes > 0
-    assert any(not f.fixable for f in findings), "expected an unfixable finding (attribution) too"
+    assert any(not f.safe_fix for f in findings), "expected an unfixable finding (attribution) too"
 
 
 def test_the_corpus_has_what_these_tests_rely_on(corpus):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lintnews.run.engine import apply_fixes
+from lintnews.run.fixer import apply_fixes
 from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
 
 

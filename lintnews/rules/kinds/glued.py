@@ -140,6 +140,6 @@ class Kind(Rule):
             return  # "… lake. Photo by the river was his favourite." is prose
         if not self.in_scope(doc, start, end):
             return
-        message = self.values["trailer-message"].replace("%s", m.group("tr").strip(), 1)
+        message = self["trailer-message"].replace("%s", m.group("tr").strip(), 1)
         yield self.finding(doc, start, end, message, [Edit(m.start("tg"), end, "")],
                            Applicability.SAFE, fix_title="Delete the credit")

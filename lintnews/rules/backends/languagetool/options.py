@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-import difflib
 import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
 from ....errors import ConfigError
+from ...schema import Option, Schema
 
 CONFIG_KEY = "languagetool"
 
-# key: (type, default)
-_OPTIONS: dict[str, tuple[str, Any]] = {
-    "url": ("str", None),
-    "language": ("str", None),
-    "disabled-rules": ("list", []),
-    "enabled-rules": ("list", []),
-    "disabled-categories": ("list", []),
-    "enabled-categories": ("list", []),
-    "timeout": ("number", 5),
-    "quotes": ("str", "skip"),
-    "overlaps": ("overlaps", {}),
-}
-_TYPE_NAMES = {
-    "str": "a string", "list": "a list of strings", "number": "a number",
-    "overlaps": "a mapping of LanguageTool rule ids to lintnews rule ids",
-}
-
-# ------------------------------------------------------------------ options
-def _config_error(where: str, problem: str):
-    return ConfigError(where, problem)
+OPTIONS = Schema({
+    "url": Option("str", help="the LanguageTool server, e.g. http://localhost:8081 (with or without /v2)"),
+    "language": Option("str", help="the language code sent to the server (default: the configuration's language)"),
+    "disabled-rules": Option("csv", [], "LanguageTool rule ids to switch off"),
+    "enabled-rules": Option("csv", [], "LanguageTool rule ids to switch on"),
+    "disabled-categories": Option("csv", [], "LanguageTool category ids to switch off"),
+    "enabled-categories": Option("csv", [], "LanguageTool category ids to switch on"),
+    "timeout": Option("float", 5, "seconds to wait for each request"),
+    "quotes": Option("str", "skip", "skip: drop matches inside direct quotations; include", choices=("skip", "include")),
+    "overlaps": Option("links", {}, "LanguageTool rule id -> lintnews rule id(s) whose findings its matches repeat",
+                       expect="a mapping of LanguageTool rule ids to lintnews rule ids"),
+})
 
 
 @dataclass(frozen=True)
@@ -64,47 +56,24 @@ def _base_url(url: str) -> str:
 
 def parse_options(options: Any, where: str, default_language: str = "en-US") -> BackendOptions:
     """Validate the ``languagetool`` mapping; a one-line ConfigError naming ``where`` otherwise."""
+    def fail(problem: str):
+        raise ConfigError(where, problem)
+
     if not isinstance(options, dict):
-        raise _config_error(where, f"key '{CONFIG_KEY}' must be a mapping, not {type(options).__name__}")
-    for key in options:
-        if key not in _OPTIONS:
-            hint = difflib.get_close_matches(str(key), list(_OPTIONS), n=1)
-            more = f" (did you mean '{hint[0]}'?)" if hint else ""
-            raise _config_error(where, f"unknown key '{key}' in '{CONFIG_KEY}'{more}")
-    values: dict[str, Any] = {}
-    for key, (kind, default) in _OPTIONS.items():
-        value = options.get(key)
-        if value is None:
-            values[key] = default
-            continue
-        if kind == "list" and isinstance(value, str):
-            value = [v.strip() for v in value.split(",") if v.strip()]
-        ok = {
-            "str": isinstance(value, str),
-            "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
-            "number": isinstance(value, (int, float)) and not isinstance(value, bool),
-            "overlaps": isinstance(value, dict) and all(
-                isinstance(k, str) and (isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v)))
-                for k, v in value.items()),
-        }[kind]
-        if not ok:
-            raise _config_error(where, f"key '{CONFIG_KEY}.{key}' must be {_TYPE_NAMES[kind]}, "
-                                       f"not {type(value).__name__}")
-        values[key] = value
+        fail(f"key '{CONFIG_KEY}' must be a mapping, not {type(options).__name__}")
+    values = OPTIONS.validate(options, fail, prefix=f"{CONFIG_KEY}.", context=f" in '{CONFIG_KEY}'")
     url = values["url"]
     if not url or not url.strip():
-        raise _config_error(where, f"key '{CONFIG_KEY}': missing required key 'url' (the LanguageTool server, "
-                                   "e.g. http://localhost:8081)")
+        fail(f"key '{CONFIG_KEY}': missing required key 'url' (the LanguageTool server, "
+             "e.g. http://localhost:8081)")
     parsed = urllib.parse.urlsplit(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise _config_error(where, f"key '{CONFIG_KEY}.url' must be an http:// or https:// URL, not {url!r}")
+        fail(f"key '{CONFIG_KEY}.url' must be an http:// or https:// URL, not {url!r}")
     if values["timeout"] <= 0:
-        raise _config_error(where, f"key '{CONFIG_KEY}.timeout' must be more than 0 seconds, not {values['timeout']!r}")
-    if values["quotes"] not in ("skip", "include"):
-        raise _config_error(where, f"key '{CONFIG_KEY}.quotes' must be one of skip, include, not {values['quotes']!r}")
+        fail(f"key '{CONFIG_KEY}.timeout' must be more than 0 seconds, not {values['timeout']!r}")
     language = values["language"] or default_language
     if not language.strip():
-        raise _config_error(where, f"key '{CONFIG_KEY}.language' must not be empty")
+        fail(f"key '{CONFIG_KEY}.language' must not be empty")
     overlaps = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in values["overlaps"].items()}
     return BackendOptions(
         url=_base_url(url),

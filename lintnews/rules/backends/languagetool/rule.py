@@ -81,7 +81,7 @@ DEFAULT_OVERLAPS: dict[str, tuple[str, ...]] = {
 
 # ------------------------------------------------------------------ the rule
 class _State:
-    """What copies of one rule share (the runner copies a rule to change its severity)."""
+    """The server's state in this process: down after the first failed request, and the problems to report."""
 
     def __init__(self):
         self.down = False
@@ -113,16 +113,6 @@ class LanguageToolRule(Rule):
                 "a single replacement is an unsafe fix, several are shown only."),
             "link": "https://languagetool.org/http-api/",
         }, where)
-
-    @property
-    def severity(self) -> Severity:
-        return self._severity
-
-    @severity.setter
-    def severity(self, value: Severity) -> None:
-        # Rule.__init__ sets it once; any later assignment is an override (per-path severity).
-        self._severity_overridden = hasattr(self, "_severity")
-        self._severity = value
 
     @property
     def problems(self) -> list[str]:
@@ -176,13 +166,6 @@ class LanguageToolRule(Rule):
             state.problems.clear()
         return out
 
-    def reset(self) -> None:
-        """Forget an outage: the next check asks the server again."""
-        state = self._state
-        with state.lock:
-            state.down = False
-            state.problems.clear()
-
     # ---------------------------------------------------------------- check
     def _annotation(self, doc: Document, block: Block) -> list[dict] | None:
         zones = [(max(s, block.start), min(e, block.end)) for s, e in doc.skip_zones
@@ -217,10 +200,8 @@ class LanguageToolRule(Rule):
                 yield self._finding(doc, m, start, end)
 
     def _finding(self, doc: Document, m: Match, start: int, end: int) -> Finding:
-        if self._severity_overridden:
-            severity = self.severity  # a per-path severity override for the whole backend
-        else:
-            severity = Severity.WARNING if m.issue_type in WARNING_ISSUE_TYPES else Severity.SUGGESTION
+        # By the match's issue type; a severity set in the configuration replaces it (run.selection).
+        severity = Severity.WARNING if m.issue_type in WARNING_ISSUE_TYPES else Severity.SUGGESTION
         fix = None
         if m.replacements:
             first = m.replacements[0]

@@ -1,0 +1,155 @@
+"""What the check and fix commands share: options, one run's flow, output helpers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+
+import click
+
+from ..errors import LintnewsError
+from ..report import FORMATS, ReportContext
+from ..run.session import Options, Session, failing
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def split_ids(values) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def say_error(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def common_options(f):
+    options = [
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids or prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids or prefixes (comma-separated)."),
+        click.option("--extend-select", multiple=True, metavar="IDS", help="Add these rules to the selection."),
+        click.option("--styles", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+                     help="A folder of your own rules (<DIR>/<Style>/<Rule>.yml); repeatable."),
+        click.option("--no-default-rules", is_flag=True, help="Use only the rules from --styles and the config."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Use this configuration file instead of searching for one."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+                     help="Output format."),
+        click.option("--output", "-o", "output", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Write the report to FILE instead of standard output."),
+        click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings."),
+        click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line."),
+        click.option("--show-fixes", is_flag=True, help="Show what each fix would do."),
+        click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                     help="Colour the text output (auto: on a terminal, unless NO_COLOR)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Files checked in parallel (default: all cores)."),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), default=None,
+                     help="Exit 1 only for findings at or above this level (default: the config's, else suggestion)."),
+        click.option("--report-unused-suppressions", is_flag=True,
+                     help="Report lintnews-disable comments that suppress nothing."),
+        click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
+        click.option("--strict", is_flag=True,
+                     help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+class Run:
+    """One invocation of check or fix: options in, report and exit status out."""
+
+    def __init__(self, paths, kw):
+        self.kw = kw
+        self.options = Options(
+            select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]), extend_select=split_ids(kw["extend_select"]),
+            styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
+            isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
+            stdin_filename=kw["stdin_filename"],
+        )
+        self.errors: list[str] = []
+        try:
+            self.session = Session(self.options)
+            self.files, missing = self.session.collect(paths)
+            self.session.prepare(self.files)
+        except LintnewsError as exc:
+            say_error(str(exc))
+            sys.exit(EXIT_ERROR)
+        for message in missing:
+            self.error(message)
+
+    def error(self, message: str) -> None:
+        self.errors.append(message)
+        say_error(message)
+
+    def execute(self, mode: str):
+        try:
+            results = self.session.run(self.files, mode, self.kw["jobs"])
+        except LintnewsError as exc:
+            say_error(str(exc))
+            sys.exit(EXIT_ERROR)
+        seen = set()
+        for r in results:
+            for message in r.errors:
+                self.error(message)
+            for message in r.warnings:
+                if message not in seen:
+                    seen.add(message)
+                    click.echo(f"warning: {message}", err=True)
+            if self.kw["report_unused_suppressions"]:
+                r.findings = sorted(r.findings + r.unused_suppressions, key=lambda f: f.sort_key())
+        if seen and self.kw["strict"]:
+            self.errors.extend(sorted(seen))
+        return results
+
+    def report(self, results, stream=None) -> None:
+        findings = [f for r in results for f in r.findings]
+        output = self.kw["output"]
+        handle = open(output, "w", encoding="utf-8") if output else None
+        out = handle or stream or sys.stdout
+        try:
+            if self.kw["statistics"]:
+                statistics(findings, out)
+                return
+            docs = {r.path: r.article.doc for r in results if r.article is not None}
+            ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
+                                color=not handle and use_color(self.kw["color"], out),
+                                show_fixes=self.kw["show_fixes"])
+            FORMATS[self.kw["fmt"]].render(findings, ctx)
+        finally:
+            if handle:
+                handle.close()
+
+    def summary(self, text: str) -> None:
+        """The closing line: on standard output unless a machine format is using it."""
+        if self.kw["quiet"]:
+            return
+        human = self.kw["fmt"] in ("text", "concise") and not self.kw["statistics"]
+        click.echo(text, err=not human and not self.kw["output"])
+
+    def exit(self, results) -> None:
+        if self.errors:
+            sys.exit(EXIT_ERROR)
+        sys.exit(EXIT_FINDINGS if failing(results) else EXIT_CLEAN)
+
+
+def statistics(findings, out) -> None:
+    counts = Counter(f.rule_id for f in findings)
+    fixable = Counter(f.rule_id for f in findings if f.safe_fix)
+    for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mark = "[*]" if fixable[rule_id] else "   "  # safe fixes: applied by plain `lintnews fix`
+        out.write(f"{n:>6}  {rule_id:<32} {mark}\n")

@@ -1,0 +1,176 @@
+"""``lintnews config``, ``init``, ``rules`` and ``kinds``: what is set up, and what there is."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from ..errors import LintnewsError
+from ..rules.backends.languagetool import backend_rule
+from ..rules.backends.languagetool import status as lt_status
+from ..rules.loader import load_rules
+from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
+from ..rules.base import SHARED
+from ..rules.registry import registry
+from ..rules.schema import Schema
+from ..run.config import KEYS, OVERRIDE_KEYS, PRE_COMMIT_SNIPPET, STARTER_CONFIG, ConfigFinder
+from .common import EXIT_ERROR, say_error
+
+
+@click.command("config")
+@click.argument("path", default=".", required=False)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--isolated", is_flag=True)
+@click.option("--keys", is_flag=True, help="List every configuration key with its type and meaning.")
+def config_cmd(path, config_path, isolated, keys):
+    """Print the settings that apply to PATH, and the file they came from."""
+    if keys:
+        _print_keys("Configuration keys (lintnews.yaml, .lintnews.yaml, [tool.lintnews])", KEYS)
+        _print_keys("Keys of each per-path section", OVERRIDE_KEYS)
+        _print_keys("Keys of the languagetool mapping", LANGUAGETOOL_KEYS)
+        return
+    try:
+        settings = ConfigFinder(config_path, isolated).settings_for(path)
+        overrides = settings.overrides_for(path)
+    except LintnewsError as exc:
+        say_error(str(exc))
+        sys.exit(EXIT_ERROR)
+    data = settings.describe()
+    source = data.pop("source")
+    click.echo(f"# settings for {path}")
+    click.echo(f"# from {source}" if source else "# from built-in defaults (no configuration file found)")
+    if overrides:
+        click.echo("# per-path overrides that apply: " + ", ".join(o.pattern for o in overrides))
+    click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
+
+
+@click.command()
+@click.argument("folder", default=".", required=False, type=click.Path(file_okay=False))
+def init(folder):
+    """Write a commented lintnews.yaml and a .pre-commit-config.yaml snippet (never overwriting)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", PRE_COMMIT_SNIPPET)):
+        target = folder / name
+        if target.exists():
+            click.echo(f"{target} exists; left it alone.")
+            continue
+        target.write_text(content, encoding="utf-8")
+        click.echo(f"Wrote {target}.")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--styles", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Also list the rules in this folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def rules(ctx, styles, fmt):
+    """List every rule: id, kind, level, fix, description."""
+    try:
+        loaded = load_rules(list(styles))
+    except LintnewsError as exc:
+        say_error(str(exc))
+        sys.exit(EXIT_ERROR)
+    ctx.obj = loaded
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt == "json":
+        click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
+        return
+    try:
+        settings = ConfigFinder().settings_for(".")
+        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language)
+                   if settings.languagetool is not None else None)
+    except LintnewsError as exc:
+        say_error(str(exc))
+        sys.exit(EXIT_ERROR)
+    width = max(len(r.id) for r in loaded)
+    kind_width = max(len(r.name) for r in loaded)
+    click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<10}  {'FIX':<7}  DESCRIPTION")
+    for r in loaded:
+        info = _rule_info(r)
+        click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
+    click.echo("")
+    click.echo(lt_status(backend))
+
+
+def _rule_info(rule) -> dict:
+    summary = rule.description.splitlines()[0] if rule.description else rule.summary
+    return {
+        "id": rule.id, "kind": rule.name, "level": rule.severity.value,
+        "fix": rule.applicability.value if rule.applicability else "-",
+        "summary": summary, "path": rule.path,
+    }
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@click.pass_obj
+def rules_show(loaded, rule_id):
+    """Explain one rule, with its bad, good and fixed examples."""
+    matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
+    if not matches:
+        say_error(f"unknown rule id '{rule_id}' (see `lintnews rules`)")
+        sys.exit(EXIT_ERROR)
+    r = matches[0]
+    info = _rule_info(r)
+    click.echo(f"{r.id}  ({r.name}, {info['level']}, fix: {info['fix']})")
+    click.echo(f"defined in {r.path}")
+    if r.link:
+        click.echo(f"see {r.link}")
+    click.echo("")
+    click.echo(r.description or r.summary)
+    keys = {k: r.values[k] for k, opt in r.OPTIONS.items() if r.values[k] not in (opt.default, None)}
+    if keys:
+        click.echo("\nKeys:")
+        for key, value in keys.items():
+            shown = json.dumps(value, ensure_ascii=False)
+            click.echo(f"    {key}: {shown if len(shown) <= 100 else shown[:97] + '...'}")
+    ex = r.examples
+    for title, key in (("Bad", "bad"), ("Good", "good"), ("Fixed", "fixed")):
+        if ex[key]:
+            click.echo(f"\n{title}:")
+            for sample in ex[key]:
+                for line in sample.rstrip("\n").splitlines():
+                    click.echo(f"    {line}")
+                click.echo("")
+
+
+@click.command()
+@click.argument("kind", required=False)
+def kinds(kind):
+    """List the rule kinds (the values of extends:), or the keys one KIND takes."""
+    found = registry()
+    if kind is None:
+        width = max(map(len, found))
+        for name in sorted(found):
+            click.echo(f"{name:<{width}}  {found[name].summary}")
+        click.echo("\nThe keys every rule takes: `lintnews kinds shared`; one kind's: `lintnews kinds KIND`.")
+        return
+    if kind == "shared":
+        _print_keys("Keys every rule takes", SHARED)
+        return
+    if kind not in found:
+        say_error(f"unknown kind '{kind}' (one of: {', '.join(sorted(found))})")
+        sys.exit(EXIT_ERROR)
+    cls = found[kind]
+    click.echo(f"{kind}: {cls.summary}")
+    doc = (sys.modules[cls.__module__].__doc__ or "").strip()
+    if doc:
+        click.echo("\n" + doc)
+    _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
+
+
+def _print_keys(title: str, schema: Schema) -> None:
+    click.echo(f"\n{title}:")
+    rows = schema.describe()
+    if not rows:
+        click.echo("    (none)")
+    for key, kind, text in rows:
+        click.echo(f"    {key}  ({kind})")
+        if text:
+            click.echo(f"        {text}")

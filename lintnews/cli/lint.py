@@ -1,0 +1,115 @@
+"""``lintnews check`` and ``lintnews fix``."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+
+import click
+
+from ..errors import LintnewsError
+from ..read.source import BOM
+from ..run.baseline import apply_baseline
+from ..run.baseline import write_baseline as save_baseline
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Run, common_options, plural, say_error
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+@click.option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (they are then not reported).")
+def check(paths, baseline, write_baseline, **kw):
+    """Report findings in articles (files, folders, or - for standard input).
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
+    configuration or input error.
+    """
+    run = Run(paths, kw)
+    results = run.execute("check")
+    if write_baseline:
+        n = save_baseline(write_baseline, results)
+        click.echo(f"Wrote {plural(n, 'finding')} to baseline {write_baseline}.", err=True)
+        sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
+    if baseline:
+        try:
+            apply_baseline(baseline, results)
+        except LintnewsError as exc:
+            say_error(str(exc))
+            sys.exit(EXIT_ERROR)
+    run.report(results)
+    findings = [f for r in results for f in r.findings]
+    checked = sum(1 for r in results if not r.errors or r.text)
+    if findings:
+        fixable = sum(f.safe_fix for f in findings)
+        unsafe = sum(f.can_fix and not f.safe_fix for f in findings)
+        more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+        run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
+                    f" ({fixable} fixable with `lintnews fix`{more}).")
+    elif checked:
+        run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
+    elif not run.errors:
+        run.summary("No articles to check (.txt, .md, .markdown; see exclude and .gitignore).")
+    run.exit(results)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@common_options
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
+def fix(paths, diff, exit_non_zero_on_fix, **kw):
+    """Fix findings in place (or print the fixed text for -), then report what is left.
+
+    Exit status: 0 nothing left at or above --fail-on, 1 findings left (or,
+    with --diff, changes to make), 2 usage, configuration or input error.
+    """
+    run = Run(paths, kw)
+    results = run.execute("diff" if diff else "fix")
+    # With the fixed text of standard input on standard output, everything else goes to standard error.
+    aside = diff or any(r.path == "-" for r in results)
+    _print_fixed(results, diff)
+    if kw["show_fixes"]:
+        for r in results:
+            if r.applied:
+                click.echo(f"{r.path}: applied {plural(r.applied, 'fix')}", err=aside)
+    if not diff:
+        run.report(results, stream=sys.stderr if aside else None)
+    changed = sum(1 for r in results if r.changed)
+    if not kw["quiet"]:
+        click.echo(_fix_summary(results, diff), err=aside)
+    if run.errors:
+        sys.exit(EXIT_ERROR)
+    if diff:
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if exit_non_zero_on_fix and changed:
+        sys.exit(EXIT_FINDINGS)
+    run.exit(results)
+
+
+def _print_fixed(results, diff: bool) -> None:
+    """A diff per changed file (--diff), or the fixed text of standard input."""
+    for r in results:
+        if r.errors and not r.text:
+            continue
+        if diff and r.changed:
+            _print_diff(r.path, r.original, r.text)
+        elif r.path == "-" and not diff:
+            sys.stdout.buffer.write((BOM if r.bom else b"") + r.text.encode("utf-8"))
+            sys.stdout.flush()
+
+
+def _fix_summary(results, diff: bool) -> str:
+    applied = sum(r.applied for r in results)
+    changed = sum(1 for r in results if r.changed)
+    remaining = sum(len(r.findings) for r in results)
+    verb = "Would fix" if diff else "Fixed"
+    return f"{verb} {plural(applied, 'finding')} in {plural(changed, 'file')}; {remaining} remaining."
+
+
+def _print_diff(path: str, before: str, after: str) -> None:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=path, tofile=path)
+    for line in lines:
+        click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)

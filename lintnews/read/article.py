@@ -1,0 +1,41 @@
+"""An article as every later layer sees it: its document model and its suppression comments.
+
+Built once per text by :func:`read_article`: Markdown (by the path's suffix)
+is parsed for its prose blocks and skip zones; plain text is split on blank
+lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
+comment is never prose (it is where ``lintnews-disable`` comments live).
+Rules, the engine and the reporters share the one :class:`Article`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import markdown, suppress
+from .document import Document, bare_link_zones
+
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
+
+
+@dataclass
+class Article:
+    path: str
+    doc: Document
+    suppressions: list[suppress.Suppression] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+def read_article(text: str, path: str = "-") -> Article:
+    zones = bare_link_zones(text)
+    if not markdown.is_markdown(path):
+        comments = [m.span() for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
+        doc = Document(text, path, zones + comments)
+        return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
+    parsed = markdown.parse(text)
+    doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones)
+    return Article(path, doc, suppress.parse(text, parsed.comments, doc))

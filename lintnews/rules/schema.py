@@ -1,0 +1,129 @@
+"""One strict validator for every mapping a user writes: rule files, configuration, backend options.
+
+A :class:`Schema` is a table of :class:`Option` (type, default, choices, one
+line of help). ``validate`` turns a mapping into checked values or calls
+``fail`` with a one-line problem: an unknown key (with the closest known key
+as a hint), a missing required key, a wrong type, a value outside its
+choices. The caller's ``fail`` raises the error that names the file (a
+:class:`~lintnews.errors.RuleError` or :class:`~lintnews.errors.ConfigError`).
+The same tables print as help (``lintnews kinds``, ``lintnews config --keys``).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+
+def _scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+# type name -> (test, what the user reads after "must be", coercion applied first)
+TYPES: dict[str, tuple[Callable[[Any], bool], str, Callable[[Any], Any] | None]] = {
+    "str": (lambda v: isinstance(v, str), "a string", None),
+    "bool": (lambda v: isinstance(v, bool), "true or false", None),
+    "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer", None),
+    "float": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "a number", None),
+    # Rule files: words, numbers allowed (YAML reads "2000" as a number).
+    "list": (lambda v: isinstance(v, list) and all(_scalar(x) for x in v), "a list of strings", None),
+    # Configuration: a single string is a list of one.
+    "strings": (_strings, "a list of strings", lambda v: [v] if isinstance(v, str) else v),
+    # Backend options: a single string is a comma-separated list.
+    "csv": (_strings, "a list of strings",
+            lambda v: [x.strip() for x in v.split(",") if x.strip()] if isinstance(v, str) else v),
+    "map": (lambda v: isinstance(v, dict) and all(isinstance(k, (str, int)) and isinstance(x, (str, int))
+                                                  for k, x in v.items()),
+            "a mapping of strings to strings", None),
+    "dict": (lambda v: isinstance(v, dict), "a mapping", None),
+    "str|list": (lambda v: isinstance(v, str) or TYPES["list"][0](v), "a string or a list of strings", None),
+    # A mapping of names to one name or a list of names.
+    "links": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and (isinstance(x, str) or _strings(x))
+                                                    for k, x in v.items()),
+              "a mapping of names to names", None),
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str  # a key of TYPES
+    default: Any = None
+    help: str = ""
+    required: bool = False
+    choices: tuple = ()
+    expect: str = ""  # what the value must be, when the type's own words say too little
+
+    def __post_init__(self):
+        if self.type not in TYPES:
+            raise AssertionError(f"unknown option type {self.type!r}")
+
+    @property
+    def described(self) -> str:
+        return self.expect or TYPES[self.type][1]
+
+
+def unknown_key(key: Any, known, context: str = "") -> str:
+    """The problem line for an unknown key, with the closest known key as a hint."""
+    hint = difflib.get_close_matches(str(key), list(known), n=1)
+    more = f" (did you mean '{hint[0]}'?)" if hint else ""
+    return f"unknown key '{key}'{context}{more}"
+
+
+class Schema:
+    """The keys a mapping may hold."""
+
+    def __init__(self, options: Mapping[str, Option]):
+        self.options = dict(options)
+
+    def __or__(self, other: "Schema | Mapping[str, Option]") -> "Schema":
+        more = other.options if isinstance(other, Schema) else other
+        return Schema({**self.options, **more})
+
+    def validate(self, data: Mapping, fail: Callable[[str], NoReturn], *, prefix: str = "",
+                 context: str = "") -> dict[str, Any]:
+        """Checked values for every key (defaults filled in); ``fail(problem)`` on the first problem.
+
+        ``prefix`` goes before key names in problems ("languagetool." ->
+        "key 'languagetool.timeout' must be a number"); ``context`` after an
+        unknown key (" in 'per-path.wire/**'"). A key given as null is unset.
+        """
+        for key in data:
+            if key not in self.options:
+                fail(unknown_key(key, self.options, context))
+        values: dict[str, Any] = {}
+        for key, opt in self.options.items():
+            value = data.get(key)
+            if value is None:
+                if opt.required:
+                    fail(f"missing required key '{prefix}{key}'")
+                values[key] = copy.copy(opt.default)
+                continue
+            test, _, coerce = TYPES[opt.type]
+            if coerce is not None:
+                value = coerce(value)
+            if not test(value):
+                fail(f"key '{prefix}{key}' must be {opt.described}, not {type(value).__name__}")
+            if opt.choices and value not in opt.choices:
+                fail(f"key '{prefix}{key}' must be one of {', '.join(map(str, opt.choices))}, not {value!r}")
+            values[key] = value
+        return values
+
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(key, type and default, help) per key, for help screens."""
+        rows = []
+        for key, opt in self.options.items():
+            kind = " | ".join(map(str, opt.choices)) if opt.choices else opt.described
+            if opt.required:
+                kind += ", required"
+            elif opt.default not in (None, "", [], {}):
+                kind += f", default {json.dumps(opt.default, ensure_ascii=False)}"
+            rows.append((key, kind, opt.help))
+        return rows

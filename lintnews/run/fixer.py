@@ -1,0 +1,43 @@
+"""Applying fixes: non-overlapping edits, in order of position, never into a skip zone."""
+
+from __future__ import annotations
+
+from ..findings import Applicability, Edit, Finding, Fix
+from ..read.document import Document
+
+
+def fix_allowed(doc: Document, fix: Fix) -> bool:
+    """Whether every edit of ``fix`` leaves the document's markup, code and URLs as they are."""
+    return all(doc.edit_allowed(e.start, e.end) for e in fix.edits)
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
+                doc: Document | None = None) -> tuple[str, int]:
+    """Apply every applicable fix that overlaps no fix taken before it.
+
+    Fixes are taken in order of position; one that would overlap waits for
+    the next pass, when it is found again on the new text. With ``doc`` (the
+    document the findings came from), a fix with an edit that touches one of
+    its skip zones is dropped: markup, code and URLs are never edited.
+    """
+    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    accepted: list[Edit] = []
+    count = 0
+    for finding in sorted(findings, key=lambda f: (f.fix.start if f.fix else 0, f.start)):
+        fix = finding.fix
+        if fix is None or fix.applicability not in allowed or fix.overlaps(accepted):
+            continue
+        if doc is not None and doc.skip_zones and not fix_allowed(doc, fix):
+            continue
+        accepted.extend(fix.edits)
+        count += 1
+    if not accepted:
+        return text, 0
+    pieces = []
+    pos = 0
+    for edit in sorted(accepted):
+        pieces.append(text[pos:edit.start])
+        pieces.append(edit.content)
+        pos = edit.end
+    pieces.append(text[pos:])
+    return "".join(pieces), count

@@ -1,0 +1,127 @@
+"""Which rules run on an article, and at what level: the one place that decides.
+
+Choices come in levels, applied in order:
+
+1. the project: the configuration file's ``select``, ``extend-select``,
+   ``ignore`` and ``severity``, with the command line's flags on top (the
+   command line's ``--select`` replaces the file's ``select``; the
+   ``extend-select`` and ``ignore`` lists of both add up);
+2. each ``per-path`` section whose glob matches the article, in file order.
+
+At every level the same four keys mean the same thing: ``select`` replaces
+the rules chosen so far (with no ``select`` anywhere, every rule that is on
+by default runs), ``extend-select`` adds, ``ignore`` takes away, and
+``severity`` sets the level of a rule's findings. Each key takes rule ids or
+prefixes. Rules written for another language (their ``languages`` key) are
+left out first, whatever is selected.
+
+A selector that names no rule is an error wherever it is written, checked
+once for the whole configuration (every ``per-path`` section, matching or
+not) before any article is read. Severities are applied to findings, never
+by changing or copying a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..errors import ConfigError, UsageError
+from ..findings import Finding, Severity
+from ..rules.base import Rule
+
+
+def matches(selector: str, rule_id: str) -> bool:
+    """Whether a selector (a rule id or a prefix of ids) names ``rule_id``."""
+    return rule_id == selector or rule_id.startswith(selector)
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level's choices; ``where`` is the file they come from (None: the command line or API)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    where: str | None = None
+
+    def selectors(self) -> Iterable[str]:
+        yield from self.select or ()
+        yield from self.extend_select
+        yield from self.ignore
+        yield from (rule_id for rule_id, _ in self.severity)
+
+
+@dataclass
+class Selection:
+    """The rules for one article, sorted by id, and the levels set for some of them."""
+
+    rules: list[Rule]
+    levels: dict[str, Severity] = field(default_factory=dict)  # rule id -> level of its findings
+
+    def restyle(self, rule: Rule, findings: list[Finding]) -> list[Finding]:
+        """``rule``'s findings with the level this selection sets for it."""
+        level = self.levels.get(rule.id)
+        if level is not None:
+            for f in findings:
+                f.severity = level
+        return findings
+
+
+def unknown(selector: str, where: str | None):
+    problem = f"unknown rule id or prefix '{selector}' (see `lintnews rules`)"
+    return ConfigError(where, problem) if where else UsageError(None, problem)
+
+
+def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
+    """Raise for the first selector, at any level, that names no rule of ``pool``."""
+    ids = [r.id for r in pool]
+    for level in levels:
+        for selector in level.selectors():
+            if not any(matches(selector, i) for i in ids):
+                raise unknown(selector, level.where)
+
+
+def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = None) -> Selection:
+    """The rules of ``pool`` that the ``levels``, applied in order, choose for an article in ``language``."""
+    pool = [r for r in pool if r.applies_to(language)]
+    chosen: list[Rule] | None = None
+    levels_set: dict[str, Severity] = {}
+
+    def named(selectors) -> list[Rule]:
+        return [r for r in pool if any(matches(s, r.id) for s in selectors)]
+
+    for level in levels:
+        if level.select is not None:
+            chosen = named(level.select)
+        elif chosen is None:
+            chosen = [r for r in pool if r.enabled]
+        if level.extend_select:
+            chosen += [r for r in named(level.extend_select) if r not in chosen]
+        if level.ignore:
+            dropped = {r.id for r in named(level.ignore)}
+            chosen = [r for r in chosen if r.id not in dropped]
+        for selector, value in level.severity:
+            for r in chosen:
+                if matches(selector, r.id):
+                    levels_set[r.id] = Severity(value)
+    if chosen is None:
+        chosen = [r for r in pool if r.enabled]
+    chosen.sort(key=lambda r: r.id)
+    return Selection(chosen, levels_set)
+
+
+def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
+    """Keep rules matching ``select`` (ids or prefixes; all when None), then drop ``ignore``.
+
+    For the library API, where no rule is off by default; an unknown
+    selector is a :class:`UsageError`.
+    """
+    level = Level(select=tuple(select) if select else None, ignore=tuple(ignore or ()))
+    validate(rules, [level])
+    if select:
+        rules = [r for r in rules if any(matches(s, r.id) for s in select)]
+    if ignore:
+        rules = [r for r in rules if not any(matches(s, r.id) for s in ignore)]
+    return rules
