@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from ..version import __version__
 from .info import config_cmd, init, kinds, rules
 from .lint import check, fix
 

@@ -17,6 +17,8 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from ..version import __version__
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
 SRCROOT = "%SRCROOT%"
@@ -126,7 +128,6 @@ def result(f, rule_index: int, doc) -> dict:
 
 
 def log(findings, ctx) -> dict:
-    from .. import __version__
 
     rules = [descriptor(r) for r in ctx.rules]
     index = {}
