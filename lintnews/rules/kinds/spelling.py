@@ -101,8 +101,6 @@ class Kind(Rule):
     name = "spelling"
     summary = "Flags words no dictionary knows, with ranked suggestions."
     OPTIONS = {
-        "language": Option("str", "en", "the dictionary: en (US and British spellings both accepted)",
-                           choices=("en", "en-US", "en-GB")),
         "min-length": Option("int", 4, "shorter words are not checked"),
         "rare-zipf": Option("float", 3.0,
                             "a word in the frequency list but not the curated dictionary is flagged only "
