@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-from .run.engine import FixResult, Linter
-from .run.selection import select_rules
 from .errors import LintnewsError
 from .findings import Finding
-from .rules.loader import load_rules as _load_rules
 from .rules.base import Rule
+from .rules.loader import load_rules as _load_rules
+from .run.engine import FixResult, Linter
+from .run.selection import select_rules
 
 
 def load_rules(styles=(), select=None, ignore=None, builtin: bool = True, language: str | None = "en-US") -> list[Rule]:

@@ -12,12 +12,18 @@ import yaml
 from ..errors import LintnewsError
 from ..rules.backends.languagetool import backend_rule
 from ..rules.backends.languagetool import status as lt_status
-from ..rules.loader import load_rules
 from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
 from ..rules.base import SHARED
+from ..rules.loader import load_rules
 from ..rules.registry import registry
 from ..rules.schema import Schema
-from ..run.config import KEYS, OVERRIDE_KEYS, PRE_COMMIT_SNIPPET, STARTER_CONFIG, ConfigFinder
+from ..run.config import (
+    KEYS,
+    OVERRIDE_KEYS,
+    PRE_COMMIT_SNIPPET,
+    STARTER_CONFIG,
+    ConfigFinder,
+)
 from .common import EXIT_ERROR, say_error
 
 

@@ -11,7 +11,15 @@ from ..errors import LintnewsError
 from ..read.source import BOM
 from ..run.baseline import apply_baseline
 from ..run.baseline import write_baseline as save_baseline
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Run, common_options, plural, say_error
+from .common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    Run,
+    common_options,
+    plural,
+    say_error,
+)
 
 
 @click.command()

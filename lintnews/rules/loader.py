@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import RuleError
-from .registry import registry
 from .base import Rule
+from .registry import registry
 
 RULE_SUFFIXES = (".yml", ".yaml")
 

@@ -1,8 +1,10 @@
 """The kinds: one module per kind in ``lintnews/rules/kinds/``, found by name.
 
-A kind module defines ``Kind``, a subclass of :class:`lintnews.rules.base.Rule`
-with a ``name`` (the value of ``extends:`` in YAML), its ``OPTIONS`` and a
-``check(article)``. Adding a module there adds a kind; there is no list to edit.
+A kind module (``number_format.py``) defines one subclass of
+:class:`lintnews.rules.base.Rule` named after its kind (``NumberFormat``),
+with a ``name`` (the value of ``extends:`` in YAML, ``number-format``), its
+``OPTIONS`` and a ``check(doc)``. Adding a module there adds a kind; there
+is no list to edit.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ def registry() -> dict[str, type[Rule]]:
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{kinds.__name__}.{info.name}")
-        kind = getattr(module, "Kind", None)
-        if kind is not None:
-            found[kind.name] = kind
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__
+                    and value.name):
+                found[value.name] = value
     return found

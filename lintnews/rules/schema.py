@@ -12,8 +12,8 @@ The same tables print as help (``lintnews kinds``, ``lintnews config --keys``).
 from __future__ import annotations
 
 import copy
-import json
 import difflib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn

@@ -26,6 +26,7 @@ from .engine import Linter
 from .files import collect
 from .selection import Level, resolve, validate
 
+
 @dataclass
 class Options:
     """What the command line (or a calling program) asks for."""

@@ -10,11 +10,11 @@ import pytest
 from lt_mock_server import MockLanguageTool, analyse
 
 import lintnews
-from lintnews.rules.backends.languagetool import rule as lt
 from lintnews.errors import ConfigError
-from lintnews.read.article import read_article
-from lintnews.run.engine import Linter
 from lintnews.findings import Applicability, Severity
+from lintnews.read.article import read_article
+from lintnews.rules.backends.languagetool import rule as lt
+from lintnews.run.engine import Linter
 
 TITLE = "Council vote delayed\n\n"
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 
+from testkit import SEED
+
 import lintnews
+from lintnews.findings import Edit, Finding, Fix, Severity
 from lintnews.read.article import read_article
 from lintnews.run.engine import Linter
 from lintnews.run.fixer import apply_fixes
-from lintnews.findings import Edit, Finding, Fix, Severity
-
-from testkit import SEED
 
 
 def found(text: str, path: str = "a.md", **kw):

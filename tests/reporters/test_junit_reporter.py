@@ -5,8 +5,8 @@ from collections import Counter
 from junitparser import Failure, JUnitXml
 from reportcorpus import PATHS
 
-from lintnews.read.document import Document
 from lintnews.findings import Finding, Severity
+from lintnews.read.document import Document
 
 
 def read(xml: str) -> JUnitXml:

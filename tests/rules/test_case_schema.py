@@ -1,9 +1,9 @@
 """The case-file runner refuses what it cannot check, and its checks can fail."""
 
 import pytest
+from test_cases import _check_findings, _check_fix, _read_file, _rules
 
 import lintnews
-from test_cases import _check_findings, _check_fix, _read_file, _rules
 
 GOOD = "- text: |\n    Vote\n\n    The the vote was held.\n  flags: [The the]\n"
 

@@ -58,10 +58,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import strict_yaml
 import yaml
 
 import lintnews
-import strict_yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
 ROOT = CASES_DIR.parents[2]

@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 import pytest
 import regex
+import strict_yaml
 import yaml
 
 import lintnews
-import strict_yaml
 
 RULES_DIR = Path(__file__).parents[2] / "rules" / "News"
 

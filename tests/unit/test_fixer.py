@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from lintnews.run.fixer import apply_fixes
 from lintnews.findings import Applicability, Edit, Finding, Fix, Severity
+from lintnews.run.fixer import apply_fixes
 
 
 def finding(start, end, content, applicability=Applicability.SAFE):

@@ -39,8 +39,8 @@ import bisect
 
 import regex
 
-from ..patterns import finditer, match, search
 from ..base import Option, Rule
+from ..patterns import finditer, match, search
 from ..wordlist import leading_words, word_starts
 
 # A quotation mark as the document model pairs them, plus the doubled

@@ -7,11 +7,11 @@ furniture copied with the article; the fix deletes the paragraph.
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
-from ..patterns import match
 from ..base import Option, Rule
+from ..patterns import match
 
 
-class Kind(Rule):
+class Boilerplate(Rule):
     name = "boilerplate"
     summary = "Flags a leftover web page line (Read more, Share this...); the fix deletes it."
     OPTIONS = {

@@ -32,7 +32,7 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-class Kind(Rule):
+class Capitalization(Rule):
     name = "capitalization"
     summary = "Flags a paragraph or sentence that starts in lower case; fixes the capital."
     OPTIONS = {

@@ -86,7 +86,7 @@ _PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $")
 _NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 
-class Kind(Rule):
+class Confusion(Rule):
     name = "confusion"
     summary = "Flags a real word used for another, judged by its neighbours' bigram counts."
     OPTIONS = {

@@ -12,8 +12,9 @@ from __future__ import annotations
 import regex
 
 from ...findings import Applicability, Edit
+from ...read.posts import in_social_post
+from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
-from ..base import Option, Rule, in_social_post, preserve_case
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
 # Capitals that are not an acronym's spelling: a shouted phrase, a dateline
@@ -22,7 +23,7 @@ _CAPS_WORD = regex.compile(r"\p{Lu}{2,}")
 _LABEL_AFTER = regex.compile(r"\s*(?:\(|:|—|–|--|,\s*\p{Lu}\p{Ll}*\.?\s*[—–(-])")
 
 
-class Kind(Rule):
+class Consistency(Rule):
     name = "consistency"
     summary = "Flags a name or word spelled two ways in one article; fixes to the majority form."
     OPTIONS = {

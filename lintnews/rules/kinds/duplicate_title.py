@@ -18,7 +18,7 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
-class Kind(Rule):
+class DuplicateTitle(Rule):
     name = "duplicate-title"
     summary = "Flags the headline repeated as the first body paragraph; the fix deletes the repeat."
     OPTIONS = {

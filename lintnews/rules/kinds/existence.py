@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer, word_alternation
 from ..base import Option, Rule
+from ..patterns import finditer, word_alternation
 
 
-class Kind(Rule):
+class Existence(Rule):
     name = "existence"
     summary = "Flags words or patterns that should not appear."
     OPTIONS = {

@@ -17,8 +17,8 @@ import ftfy
 import regex
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer
 from ..base import Option, Rule
+from ..patterns import finditer
 
 # UTF-8 lead bytes (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
 # Windows-1252 or Latin-1; or a space and a combining mark, which is what NFKD leaves of "¨" or "¯".
@@ -45,7 +45,7 @@ def repair(window: str) -> str:
     return ftfy.fix_text(_SPACING_RE.sub(lambda m: _SPACING[m.group()], window), _CONFIG)
 
 
-class Kind(Rule):
+class Mojibake(Rule):
     name = "mojibake"
     summary = "Flags mis-decoded text ('donâ€™t') and HTML entities ('&amp;'); ftfy gives the fix."
     OPTIONS = {

@@ -27,7 +27,7 @@ CHECKS = {
 }
 
 
-class Kind(Rule):
+class Normalize(Rule):
     name = "normalize"
     summary = "Flags stray spacing and invisible characters; fixes are safe whitespace edits."
     OPTIONS = {

@@ -14,8 +14,8 @@ from __future__ import annotations
 import regex
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer
 from ..base import Option, Rule
+from ..patterns import finditer
 
 _NUMBER = regex.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\p{N}{1,3})(?P<groups>(?:\.\p{N}{3})+)(?![\p{N}]|[.,:]\p{N}|\.\p{L})"
@@ -23,7 +23,7 @@ _NUMBER = regex.compile(
 _NEXT_WORD = regex.compile(r"[\s\u00a0]*([\p{L}%]+)")
 
 
-class Kind(Rule):
+class NumberFormat(Rule):
     name = "number-format"
     summary = "Flags dots used as thousands separators in English; fixes them to commas."
     OPTIONS = {

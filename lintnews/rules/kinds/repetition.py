@@ -11,8 +11,8 @@ space after it.
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer, match
 from ..base import Option, Rule
+from ..patterns import finditer, match
 from ..wordlist import WordList, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
@@ -21,7 +21,7 @@ _WORD_END = r"\b"
 _DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
 
 
-class Kind(Rule):
+class Repetition(Rule):
     name = "repetition"
     summary = "Flags a token repeated in a row, with a fix that deletes one."
     OPTIONS = {

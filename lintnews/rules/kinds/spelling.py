@@ -97,7 +97,7 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-class Kind(Rule):
+class Spelling(Rule):
     name = "spelling"
     summary = "Flags words no dictionary knows, with ranked suggestions."
     OPTIONS = {

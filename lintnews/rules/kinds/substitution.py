@@ -9,12 +9,12 @@ the case of what it replaces ("Hi" -> "His").
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer
 from ..base import Option, Rule, preserve_case
+from ..patterns import finditer
 from ..wordlist import WordList, is_plain
 
 
-class Kind(Rule):
+class Substitution(Rule):
     name = "substitution"
     summary = "Flags a form and offers the one to use instead."
     OPTIONS = {

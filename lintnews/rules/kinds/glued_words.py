@@ -31,8 +31,8 @@ from __future__ import annotations
 import regex
 
 from ...findings import Applicability, Edit
-from ..patterns import finditer
 from ..base import Option, Rule
+from ..patterns import finditer
 
 _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|(?:photo|image|picture)s?[ ]"
             r"(?:via|by|credit|courtesy)|(?:photo|image)[ ]credit)\b")
@@ -47,7 +47,7 @@ _SOURCE = regex.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
-class Kind(Rule):
+class GluedWords(Rule):
     name = "glued-words"
     summary = "Flags words run together at a lost line break ('2017Trump', 'end.The'); the fix adds the space."
     OPTIONS = {

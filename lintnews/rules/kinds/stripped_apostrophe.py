@@ -20,8 +20,8 @@ import re
 import regex
 
 from ...findings import Applicability, Edit
-from ..patterns import match
 from ..base import Option, Rule
+from ..patterns import match
 
 # Word before the tail -> which tails it takes. Case-insensitive except "I".
 _NT = ("do does did is are was were has have had ca wo could would should must need ai might dare"
@@ -41,7 +41,7 @@ def _alt(words: str) -> str:
     return "|".join(sorted(words.split(), key=len, reverse=True))
 
 
-class Kind(Rule):
+class StrippedApostrophe(Rule):
     name = "stripped-apostrophe"
     summary = "Flags 'don t', 'Trump s': an apostrophe lost as a space; the fix restores it."
     OPTIONS = {
