@@ -59,8 +59,6 @@ class MarkdownParse:
     skip_zones: list[tuple[int, int]] = field(default_factory=list)
     marker_zones: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
-    front_matter: tuple[int, int] | None = None
-    title: str | None = None
 
 
 # ------------------------------------------------------------------ parser
@@ -208,7 +206,6 @@ def parse(text: str) -> MarkdownParse:
     title_block = None
     if fm is not None:
         (fs, fe), yaml_at, source, end_line = fm
-        out.front_matter = (fs, fe)
         out.skip_zones.append((fs, fe))
         for i in range(fs, fe):
             if chars[i] not in "\r\n":
@@ -216,7 +213,6 @@ def parse(text: str) -> MarkdownParse:
         first_line = end_line + 1
         title, span = _front_matter_title(source)
         if title is not None:
-            out.title = title
             s, e = (yaml_at + span[0], yaml_at + span[1]) if span else (fs, fs + 3)
             title_block = ProseBlock(s, e, "title", value=title, removal=(s, s))
     masked = "".join(chars)
