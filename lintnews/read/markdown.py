@@ -22,8 +22,23 @@ What comes out (:class:`MarkdownParse`):
 * ``comments``: the spans of HTML comments, where suppressions live.
 
 Front matter (``---`` ... ``---`` at the top) is YAML, read with
-``yaml.safe_load``; its ``title:`` is the article's title. Invalid YAML is
-skipped as metadata with no title.
+``yaml.safe_load``; its ``title:`` is the article's title (the first block,
+of kind "title", spanning the YAML value). Invalid YAML is skipped as
+metadata with no title.
+
+The steps of :func:`parse` (after the first, each a method of ``_Reader``),
+run in this order, which is also the order of the skip and marker zones:
+
+1. mask the text for markdown-it: same length and lines, front matter
+   blanked, a lone CR made a space (``_mask``);
+2. the front matter: a skip zone, and its title block;
+3. the leaf blocks: code, fences, thematic breaks and HTML blocks are skip
+   zones; each paragraph and heading gets its prose span, its inline markup
+   as skip zones, the markers on its lines, and (a heading) the blanks after
+   its text;
+4. reference definitions, then any other line no block covers, are skip zones;
+5. each prose block gets its kind (a first heading is the title when the
+   front matter has none) and its removal span.
 """
 
 from __future__ import annotations
@@ -32,6 +47,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
+from typing import NamedTuple
 
 import regex
 import yaml
@@ -42,8 +58,13 @@ from .document import ProseBlock
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr")
+_SKIPPED_LEAVES = ("code_block", "fence", "hr")
+# Inline rules whose whole match is markup.
+_ALL_MARKUP = ("html_inline", "autolink", "image", "entity", "escape")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _BLANKISH = regex.compile(r"[ \t>]*")
+_LONE_CR = regex.compile(r"\r(?!\n)")
+_NOT_LINE_END = regex.compile(r"[^\r\n]")
 # Python's str.strip() (used by markdown-it-py) takes more than the plain-text splitter does.
 _PLAIN_STRIP = " \t\r\n\f\v"
 _KEY = "_lintnews_inline"
@@ -59,8 +80,6 @@ class MarkdownParse:
     skip_zones: list[tuple[int, int]] = field(default_factory=list)
     marker_zones: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
-    front_matter: tuple[int, int] | None = None
-    title: str | None = None
 
 
 # ------------------------------------------------------------------ parser
@@ -103,27 +122,40 @@ def _inline_markup(md: MarkdownIt, content: str, env: dict) -> list[tuple[int, i
         env.pop(_KEY, None)
     out = []
     for name, start, end, tokens, label_end in rec["spans"]:
-        types = {t.type for t in tokens}
-        if name == "backticks" and "code_inline" in types:
-            out.append((start, end))
-        elif name in ("html_inline", "autolink", "image", "entity", "escape"):
-            out.append((start, end))
-        elif name == "link":
-            out.append((start, start + 1))          # [
-            if label_end >= 0:
-                out.append((label_end, end))        # ](target "title"), ][ref] or ]
-            else:
-                out.append((start, end))
-        elif name == "newline" and "hardbreak" in types:
-            ws = start
-            while ws > 0 and content[ws - 1] == " ":
-                ws -= 1
-            out.append((ws, start))                 # the spaces that make a hard break
-        elif name in ("emphasis", "strikethrough"):
-            for i, tok in enumerate(tokens):
-                if tok.type != "text" or tok.content == "":
-                    out.append((start + i, start + i + 1))
+        out.extend(_markup_of(name, start, end, tokens, label_end, content))
     return out
+
+
+def _markup_of(name: str, start: int, end: int, tokens, label_end: int, content: str) -> list[tuple[int, int]]:
+    """The markup in one span an inline rule matched."""
+    if name in _ALL_MARKUP:
+        return [(start, end)]
+    if name == "backticks" and _has(tokens, "code_inline"):
+        return [(start, end)]
+    if name == "link":
+        # [, then ](target "title"), ][ref] or ] (the whole link when its label was not found)
+        return [(start, start + 1), (label_end, end) if label_end >= 0 else (start, end)]
+    if name == "newline" and _has(tokens, "hardbreak"):
+        return [(_spaces_before(content, start), start)]
+    if name in ("emphasis", "strikethrough"):
+        return _delimiters(start, tokens)
+    return []
+
+
+def _has(tokens, kind: str) -> bool:
+    return any(t.type == kind for t in tokens)
+
+
+def _delimiters(start: int, tokens) -> list[tuple[int, int]]:
+    """The emphasis or strikethrough markers: one character each, the tokens that are not text."""
+    return [(start + i, start + i + 1) for i, tok in enumerate(tokens) if tok.type != "text" or tok.content == ""]
+
+
+def _spaces_before(content: str, pos: int) -> int:
+    """Where the spaces before ``pos`` begin (the spaces that make a hard break)."""
+    while pos > 0 and content[pos - 1] == " ":
+        pos -= 1
+    return pos
 
 
 # ---------------------------------------------------------------- helpers
@@ -156,15 +188,36 @@ class _Lines:
     def content(self, n: int) -> str:
         return self.text[self.start(n):self.end(n)]
 
+    def zone(self, first: int, stop: int) -> tuple[int, int]:
+        """From the start of line ``first`` to the end of line ``stop - 1`` (a token's ``map``)."""
+        return self.start(first), self.end(max(first, stop - 1))
 
-def _front_matter(text: str, lines: _Lines):
-    """(span, yaml source offset, yaml source, end line) of front matter, or None."""
+
+class _FrontMatter(NamedTuple):
+    span: tuple[int, int]
+    yaml_at: int      # where the YAML source starts in the text
+    source: str       # the YAML between the fences
+    end_line: int     # the line of the closing fence
+
+
+def _front_matter(text: str, lines: _Lines) -> _FrontMatter | None:
+    """The front matter at the top of the text, or None."""
     if len(lines) < 2 or lines.content(0).rstrip(" \t") != "---":
         return None
     for n in range(1, len(lines)):
         if lines.content(n).rstrip(" \t") in ("---", "..."):
-            return (0, lines.end(n)), lines.start(1), text[lines.start(1):lines.start(n)], n
+            return _FrontMatter((0, lines.end(n)), lines.start(1), text[lines.start(1):lines.start(n)], n)
     return None
+
+
+def _title_block(fm: _FrontMatter) -> ProseBlock | None:
+    """The front matter's title as a block over its YAML value (over the first fence if not placed)."""
+    title, span = _front_matter_title(fm.source)
+    if title is None:
+        return None
+    fs = fm.span[0]
+    s, e = (fm.yaml_at + span[0], fm.yaml_at + span[1]) if span else (fs, fs + 3)
+    return ProseBlock(s, e, "title", value=title, removal=(s, s))
 
 
 def _front_matter_title(source: str):
@@ -181,6 +234,11 @@ def _front_matter_title(source: str):
     title = str(title).strip()
     if not title:
         return None, None
+    return title, _title_span(source)
+
+
+def _title_span(source: str) -> tuple[int, int] | None:
+    """Where the ``title:`` value stands in ``source``, or None."""
     span = None
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
@@ -189,119 +247,174 @@ def _front_matter_title(source: str):
                 span = (value.start_mark.index, value.end_mark.index)
     except (yaml.YAMLError, ValueError, RecursionError):
         pass
-    return title, span
+    return span
+
+
+def _mask(text: str, fm: _FrontMatter | None) -> str:
+    """The text markdown-it sees: same length and lines, a lone CR (which
+    markdown-it would take for a line break) made a space, front matter blanked."""
+    masked = _LONE_CR.sub(" ", text)
+    if fm is None:
+        return masked
+    fs, fe = fm.span
+    return masked[:fs] + _NOT_LINE_END.sub(" ", masked[fs:fe]) + masked[fe:]
 
 
 # ------------------------------------------------------------------- parse
 def parse(text: str) -> MarkdownParse:
-    out = MarkdownParse()
+    """Read ``text``: mask it for markdown-it, read the front matter, walk the leaf blocks,
+    then take reference definitions and lines in no block as markup, and give each
+    block its kind and removal span."""
     lines = _Lines(text)
-
-    # The text markdown-it sees: same length and lines, front matter blanked,
-    # a lone CR (which markdown-it would take for a line break) made a space.
-    chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch == "\r" and (i + 1 == len(chars) or chars[i + 1] != "\n"):
-            chars[i] = " "
-    first_line = 0
     fm = _front_matter(text, lines)
-    title_block = None
-    if fm is not None:
-        (fs, fe), yaml_at, source, end_line = fm
-        out.front_matter = (fs, fe)
-        out.skip_zones.append((fs, fe))
-        for i in range(fs, fe):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-        first_line = end_line + 1
-        title, span = _front_matter_title(source)
-        if title is not None:
-            out.title = title
-            s, e = (yaml_at + span[0], yaml_at + span[1]) if span else (fs, fs + 3)
-            title_block = ProseBlock(s, e, "title", value=title, removal=(s, s))
-    masked = "".join(chars)
-    mlines = _Lines(masked)
+    reader = _Reader(text, lines, _mask(text, fm))
+    title_block = reader.front_matter(fm) if fm is not None else None
+    reader.leaf_blocks(reader.tokens())
+    reader.reference_definitions()
+    reader.uncovered_lines()
+    return reader.result(title_block)
 
-    md = _parser()
-    env: dict = {}
-    tokens = md.parse(masked, env)
 
-    covered = [False] * len(lines)
-    for n in range(first_line):
-        covered[n] = True
-    prose: list[tuple[ProseBlock, int, int]] = []  # block, first line, last line
+class _Reader:
+    """One parse: the steps of :func:`parse`, which add to ``out`` in the order they run."""
 
-    for i, tok in enumerate(tokens):
-        if tok.type not in _LEAF_TYPES or tok.map is None:
-            continue
+    def __init__(self, text: str, lines: _Lines, masked: str):
+        self.text = text
+        self.lines = lines
+        self.masked = masked
+        self.mlines = _Lines(masked)
+        self.md = _parser()
+        self.env: dict = {}
+        self.out = MarkdownParse()
+        self.covered = [False] * len(lines)  # lines some block (or the front matter) stands on
+        self.prose: list[tuple[int, int, str, int, int]] = []  # start, end, kind, first line, last line
+
+    def front_matter(self, fm: _FrontMatter) -> ProseBlock | None:
+        """Front matter is a skip zone; its title, if any, the title block."""
+        self.out.skip_zones.append(fm.span)
+        for n in range(fm.end_line + 1):
+            self.covered[n] = True
+        return _title_block(fm)
+
+    def tokens(self) -> list:
+        return self.md.parse(self.masked, self.env)
+
+    def leaf_blocks(self, tokens: list) -> None:
+        """Code, fences, thematic breaks and HTML are skip zones; paragraphs and headings are prose."""
+        for i, tok in enumerate(tokens):
+            if tok.type not in _LEAF_TYPES or tok.map is None:
+                continue
+            l0, l1 = tok.map
+            for n in range(l0, min(l1, len(self.lines))):
+                self.covered[n] = True
+            zone = self.lines.zone(l0, l1)
+            if tok.type in _SKIPPED_LEAVES:
+                self.out.skip_zones.append(zone)
+            elif tok.type == "html_block":
+                self.out.skip_zones.append(zone)
+                self.out.comments.extend(_comments(self.masked, *zone))
+            else:
+                self.prose_block(tok, tokens[i + 1].content, zone)
+
+    def prose_block(self, tok, content: str, zone: tuple[int, int]) -> None:
+        """A paragraph or heading: its prose span, the markup inside it and the markers on its lines."""
         l0, l1 = tok.map
-        for n in range(l0, min(l1, len(lines))):
-            covered[n] = True
-        zone = (lines.start(l0), lines.end(max(l0, l1 - 1)))
-        if tok.type in ("code_block", "fence", "hr"):
-            out.skip_zones.append(zone)
-            continue
-        if tok.type == "html_block":
-            out.skip_zones.append(zone)
-            out.comments.extend(_comments(masked, *zone))
-            continue
-        inline = tokens[i + 1]
-        if not inline.content.strip():
-            out.marker_zones.append(zone)  # an empty heading: markers only
-            continue
-        mapped = _map_inline(inline.content, mlines, l0)
+        if not content.strip():
+            self.out.marker_zones.append(zone)  # an empty heading: markers only
+            return
+        mapped = _map_inline(content, self.mlines, l0)
         if mapped is None:
-            out.skip_zones.append(zone)  # could not place the prose exactly: leave the block alone
-            continue
+            self.out.skip_zones.append(zone)  # could not place the prose exactly: leave the block alone
+            return
         to_src, line_cols = mapped
-        start, end = to_src(0), to_src(len(inline.content))
-        start, end = _widen(text, start, end)
-        for ms, me in _inline_markup(md, inline.content, env):
-            s, e = to_src(ms), to_src(me)
-            if s < e:
-                out.skip_zones.append((s, e))
-                if masked.startswith("<!--", s):
-                    out.comments.extend(_comments(masked, s, e))
-        # Markers on the block's own lines: '# ', '> ', list indentation, a setext underline.
-        last_line = l1 - 1
-        for n, col in line_cols:
-            ls = lines.start(n)
-            if n == l0:
-                if ls < start:
-                    out.marker_zones.append((ls, start))
-            elif col > 0:
-                out.marker_zones.append((ls, ls + col))
-        for n in range(l0 + len(line_cols), l1):  # setext underline
-            out.marker_zones.append((lines.start(n), lines.end(n)))
+        start, end = _widen(self.text, to_src(0), to_src(len(content)))
+        self.inline_markup(content, to_src)
+        self.line_markers(l0, l1, start, line_cols)
         if tok.type == "heading_open":
-            after = lines.end(l0 + len(line_cols) - 1)
-            if end < after and text[end:after].strip(" \t#") == "":
-                out.marker_zones.append((end, after))  # closing '#'s
+            self.after_heading(end, l0 + len(line_cols) - 1)
             kind = "heading"
         else:
             kind = "guess" if tok.level == 0 else "paragraph"
-        prose.append((ProseBlock(start, end, kind), l0, last_line))
+        self.prose.append((start, end, kind, l0, l1 - 1))
 
-    for ref in env.get("references", {}).values():
-        rmap = ref.get("map") if isinstance(ref, dict) else None
-        if rmap:
-            out.skip_zones.append((lines.start(rmap[0]), lines.end(max(rmap[0], rmap[1] - 1))))
-    # Anything else the parser placed in no block (reference definitions in containers) is markup.
-    for n in range(len(lines)):
-        if not covered[n] and not _BLANKISH.fullmatch(masked, lines.start(n), lines.end(n)):
-            out.skip_zones.append((lines.start(n), lines.end(n)))
+    def inline_markup(self, content: str, to_src) -> None:
+        """Code spans, links, HTML, emphasis markers... are skip zones; inline HTML comments are comments."""
+        for ms, me in _inline_markup(self.md, content, self.env):
+            s, e = to_src(ms), to_src(me)
+            if s < e:
+                self.out.skip_zones.append((s, e))
+                if self.masked.startswith("<!--", s):
+                    self.out.comments.extend(_comments(self.masked, s, e))
 
-    protected = sorted(out.skip_zones)
-    blocks = []
-    for k, (block, l0, l1) in enumerate(prose):
-        kind = block.kind
-        if kind == "heading" and k == 0 and title_block is None:
-            kind = "title"
-        removal = _removal(masked, lines, l0, l1, protected, covered)
-        blocks.append(ProseBlock(block.start, block.end, kind, removal=removal))
-    out.blocks = ([title_block] if title_block else []) + blocks
-    out.comments = sorted(set(out.comments))
-    return out
+    def line_markers(self, l0: int, l1: int, start: int, line_cols) -> None:
+        """Markers on the block's own lines: '# ', '> ', list indentation, a setext underline."""
+        zones = self.out.marker_zones
+        for n, col in line_cols:
+            ls = self.lines.start(n)
+            if n == l0:
+                if ls < start:
+                    zones.append((ls, start))
+            elif col > 0:
+                zones.append((ls, ls + col))
+        for n in range(l0 + len(line_cols), l1):  # setext underline
+            zones.append((self.lines.start(n), self.lines.end(n)))
+
+    def after_heading(self, end: int, line: int) -> None:
+        """Blanks or '#'s after a heading's text on its last line are markers.
+
+        (A heading with closing '#'s does not get this far today: markdown-it
+        drops them from the content, which then cannot be placed on its line,
+        so the whole heading is a skip zone.)
+        """
+        after = self.lines.end(line)
+        if end < after and self.text[end:after].strip(" \t#") == "":
+            self.out.marker_zones.append((end, after))
+
+    def reference_definitions(self) -> None:
+        for ref in self.env.get("references", {}).values():
+            rmap = ref.get("map") if isinstance(ref, dict) else None
+            if rmap:
+                self.out.skip_zones.append(self.lines.zone(rmap[0], rmap[1]))
+
+    def uncovered_lines(self) -> None:
+        """Anything else the parser placed in no block (reference definitions in containers) is markup."""
+        for n in range(len(self.lines)):
+            if not self.covered[n] and not self.blank(n):
+                self.out.skip_zones.append((self.lines.start(n), self.lines.end(n)))
+
+    def blank(self, n: int) -> bool:
+        """Line ``n`` is blank (blockquote markers aside) in the masked text."""
+        return _BLANKISH.fullmatch(self.masked, self.lines.start(n), self.lines.end(n)) is not None
+
+    def result(self, title_block: ProseBlock | None) -> MarkdownParse:
+        """The blocks (a first heading is the title when the front matter has none), with removal spans."""
+        protected = sorted(self.out.skip_zones)
+        blocks = [title_block] if title_block else []
+        for k, (start, end, kind, l0, l1) in enumerate(self.prose):
+            if kind == "heading" and k == 0 and title_block is None:
+                kind = "title"
+            blocks.append(ProseBlock(start, end, kind, removal=self.removal(l0, l1, protected)))
+        self.out.blocks = blocks
+        self.out.comments = sorted(set(self.out.comments))
+        return self.out
+
+    def removal(self, l0: int, l1: int, protected) -> tuple[int, int]:
+        """The block's own lines and the blank lines after it; at the end, the blank lines before it."""
+        lines = self.lines
+        n = l1 + 1
+        while n < len(lines) and self.free_blank(n):
+            n += 1
+        if n < len(lines) and lines.start(n) < len(self.masked):
+            return lines.start(l0), lines.start(n)
+        # Nothing follows: delete the blank lines before the block instead, keeping the line before it.
+        p = l0 - 1
+        while p >= 0 and self.free_blank(p) and not _in(protected, lines.start(p)):
+            p -= 1
+        return (lines.next_start(p) if p >= 0 else 0), len(self.masked)
+
+    def free_blank(self, n: int) -> bool:
+        """Line ``n`` is blank and in no block."""
+        return not self.covered[n] and self.blank(n)
 
 
 def _comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -349,22 +462,6 @@ def _map_inline(content: str, lines: _Lines, first: int):
         return sstarts[k] + offset - cstarts[k]
 
     return to_src, line_cols
-
-
-def _removal(text: str, lines: _Lines, l0: int, l1: int, protected, covered) -> tuple[int, int]:
-    """The block's own lines and the blank lines after it; at the end, the blank lines before it."""
-    start = lines.start(l0)
-    n = l1 + 1
-    while n < len(lines) and not covered[n] and _BLANKISH.fullmatch(text, lines.start(n), lines.end(n)):
-        n += 1
-    if n < len(lines) and lines.start(n) < len(text):
-        return start, lines.start(n)
-    # Nothing follows: delete the blank lines before the block instead, keeping the line before it.
-    p = l0 - 1
-    while p >= 0 and not covered[p] and _BLANKISH.fullmatch(text, lines.start(p), lines.end(p)) \
-            and not _in(protected, lines.start(p)):
-        p -= 1
-    return (lines.next_start(p) if p >= 0 else 0), len(text)
 
 
 def _in(zones, offset: int) -> bool:
