@@ -45,29 +45,27 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import PurePath
-from typing import NamedTuple
 
 import regex
-import yaml
-from markdown_it import MarkdownIt
 
+from . import front_matter
 from .document import ProseBlock
+from .front_matter import FrontMatter
+from .lines import Lines
+from .markdown_inline import inline_markup, parser
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr")
 _SKIPPED_LEAVES = ("code_block", "fence", "hr")
 # Inline rules whose whole match is markup.
-_ALL_MARKUP = ("html_inline", "autolink", "image", "entity", "escape")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _BLANKISH = regex.compile(r"[ \t>]*")
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _NOT_LINE_END = regex.compile(r"[^\r\n]")
 # Python's str.strip() (used by markdown-it-py) takes more than the plain-text splitter does.
 _PLAIN_STRIP = " \t\r\n\f\v"
-_KEY = "_lintnews_inline"
 
 
 def is_markdown(path: str | None) -> bool:
@@ -82,175 +80,8 @@ class MarkdownParse:
     comments: list[tuple[int, int]] = field(default_factory=list)
 
 
-# ------------------------------------------------------------------ parser
-def _wrap(name, fn):
-    """An inline rule that records where its (non-silent) match was."""
-
-    def rule(state, silent):
-        rec = state.env.get(_KEY)
-        if silent or rec is None or state.src is not rec["src"]:
-            return fn(state, silent)  # silent look-ahead, or an image's alt text (own source)
-        pos0 = state.pos
-        ntok = len(state.tokens)
-        label_end = -1
-        if name == "link" and state.src[pos0] == "[":
-            label_end = state.md.helpers.parseLinkLabel(state, pos0, True)
-        if not fn(state, silent):
-            return False
-        rec["spans"].append((name, pos0, state.pos, state.tokens[ntok:], label_end))
-        return True
-
-    return rule
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
-    md.disable("inline")  # inline content is parsed per block below, with positions recorded
-    for r in list(md.inline.ruler.__rules__):
-        md.inline.ruler.at(r.name, _wrap(r.name, r.fn))
-    return md
-
-
-def _inline_markup(md: MarkdownIt, content: str, env: dict) -> list[tuple[int, int]]:
-    """Spans of ``content`` (an inline token's source) that are markup, not prose."""
-    rec = {"src": content, "spans": []}
-    env[_KEY] = rec
-    try:
-        md.inline.parse(content, md, env, [])
-    finally:
-        env.pop(_KEY, None)
-    out = []
-    for name, start, end, tokens, label_end in rec["spans"]:
-        out.extend(_markup_of(name, start, end, tokens, label_end, content))
-    return out
-
-
-def _markup_of(name: str, start: int, end: int, tokens, label_end: int, content: str) -> list[tuple[int, int]]:
-    """The markup in one span an inline rule matched."""
-    if name in _ALL_MARKUP:
-        return [(start, end)]
-    if name == "backticks" and _has(tokens, "code_inline"):
-        return [(start, end)]
-    if name == "link":
-        # [, then ](target "title"), ][ref] or ] (the whole link when its label was not found)
-        return [(start, start + 1), (label_end, end) if label_end >= 0 else (start, end)]
-    if name == "newline" and _has(tokens, "hardbreak"):
-        return [(_spaces_before(content, start), start)]
-    if name in ("emphasis", "strikethrough"):
-        return _delimiters(start, tokens)
-    return []
-
-
-def _has(tokens, kind: str) -> bool:
-    return any(t.type == kind for t in tokens)
-
-
-def _delimiters(start: int, tokens) -> list[tuple[int, int]]:
-    """The emphasis or strikethrough markers: one character each, the tokens that are not text."""
-    return [(start + i, start + i + 1) for i, tok in enumerate(tokens) if tok.type != "text" or tok.content == ""]
-
-
-def _spaces_before(content: str, pos: int) -> int:
-    """Where the spaces before ``pos`` begin (the spaces that make a hard break)."""
-    while pos > 0 and content[pos - 1] == " ":
-        pos -= 1
-    return pos
-
-
 # ---------------------------------------------------------------- helpers
-class _Lines:
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = [0]
-        i = text.find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = text.find("\n", i + 1)
-
-    def __len__(self):
-        return len(self.starts)
-
-    def start(self, n: int) -> int:
-        return self.starts[n] if n < len(self.starts) else len(self.text)
-
-    def end(self, n: int) -> int:
-        """End of line ``n``'s content, before its line ending."""
-        if n + 1 < len(self.starts):
-            e = self.starts[n + 1] - 1
-            return e - 1 if e > self.starts[n] and self.text[e - 1] == "\r" else e
-        return len(self.text)
-
-    def next_start(self, n: int) -> int:
-        """Start of line ``n + 1`` (after line ``n``'s ending), or the end of the text."""
-        return self.starts[n + 1] if n + 1 < len(self.starts) else len(self.text)
-
-    def content(self, n: int) -> str:
-        return self.text[self.start(n):self.end(n)]
-
-    def zone(self, first: int, stop: int) -> tuple[int, int]:
-        """From the start of line ``first`` to the end of line ``stop - 1`` (a token's ``map``)."""
-        return self.start(first), self.end(max(first, stop - 1))
-
-
-class _FrontMatter(NamedTuple):
-    span: tuple[int, int]
-    yaml_at: int      # where the YAML source starts in the text
-    source: str       # the YAML between the fences
-    end_line: int     # the line of the closing fence
-
-
-def _front_matter(text: str, lines: _Lines) -> _FrontMatter | None:
-    """The front matter at the top of the text, or None."""
-    if len(lines) < 2 or lines.content(0).rstrip(" \t") != "---":
-        return None
-    for n in range(1, len(lines)):
-        if lines.content(n).rstrip(" \t") in ("---", "..."):
-            return _FrontMatter((0, lines.end(n)), lines.start(1), text[lines.start(1):lines.start(n)], n)
-    return None
-
-
-def _title_block(fm: _FrontMatter) -> ProseBlock | None:
-    """The front matter's title as a block over its YAML value (over the first fence if not placed)."""
-    title, span = _front_matter_title(fm.source)
-    if title is None:
-        return None
-    fs = fm.span[0]
-    s, e = (fm.yaml_at + span[0], fm.yaml_at + span[1]) if span else (fs, fs + 3)
-    return ProseBlock(s, e, "title", value=title, removal=(s, s))
-
-
-def _front_matter_title(source: str):
-    """The title and its span in ``source``; (None, None) for none or invalid YAML."""
-    try:
-        data = yaml.safe_load(source)
-    except (yaml.YAMLError, ValueError, RecursionError):
-        return None, None
-    if not isinstance(data, dict):
-        return None, None
-    title = data.get("title")
-    if isinstance(title, bool) or not isinstance(title, (str, int, float)):
-        return None, None
-    title = str(title).strip()
-    if not title:
-        return None, None
-    return title, _title_span(source)
-
-
-def _title_span(source: str) -> tuple[int, int] | None:
-    """Where the ``title:`` value stands in ``source``, or None."""
-    span = None
-    try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
-        for key, value in getattr(node, "value", []):
-            if isinstance(key, yaml.ScalarNode) and key.value == "title" and isinstance(value, yaml.ScalarNode):
-                span = (value.start_mark.index, value.end_mark.index)
-    except (yaml.YAMLError, ValueError, RecursionError):
-        pass
-    return span
-
-
-def _mask(text: str, fm: _FrontMatter | None) -> str:
+def _mask(text: str, fm: FrontMatter | None) -> str:
     """The text markdown-it sees: same length and lines, a lone CR (which
     markdown-it would take for a line break) made a space, front matter blanked."""
     masked = _LONE_CR.sub(" ", text)
@@ -265,8 +96,8 @@ def parse(text: str) -> MarkdownParse:
     """Read ``text``: mask it for markdown-it, read the front matter, walk the leaf blocks,
     then take reference definitions and lines in no block as markup, and give each
     block its kind and removal span."""
-    lines = _Lines(text)
-    fm = _front_matter(text, lines)
+    lines = Lines(text)
+    fm = front_matter.find(text, lines)
     reader = _Reader(text, lines, _mask(text, fm))
     title_block = reader.front_matter(fm) if fm is not None else None
     reader.leaf_blocks(reader.tokens())
@@ -278,23 +109,23 @@ def parse(text: str) -> MarkdownParse:
 class _Reader:
     """One parse: the steps of :func:`parse`, which add to ``out`` in the order they run."""
 
-    def __init__(self, text: str, lines: _Lines, masked: str):
+    def __init__(self, text: str, lines: Lines, masked: str):
         self.text = text
         self.lines = lines
         self.masked = masked
-        self.mlines = _Lines(masked)
-        self.md = _parser()
+        self.mlines = Lines(masked)
+        self.md = parser()
         self.env: dict = {}
         self.out = MarkdownParse()
         self.covered = [False] * len(lines)  # lines some block (or the front matter) stands on
         self.prose: list[tuple[int, int, str, int, int]] = []  # start, end, kind, first line, last line
 
-    def front_matter(self, fm: _FrontMatter) -> ProseBlock | None:
+    def front_matter(self, fm: FrontMatter) -> ProseBlock | None:
         """Front matter is a skip zone; its title, if any, the title block."""
         self.out.skip_zones.append(fm.span)
         for n in range(fm.end_line + 1):
             self.covered[n] = True
-        return _title_block(fm)
+        return front_matter.title_block(fm)
 
     def tokens(self) -> list:
         return self.md.parse(self.masked, self.env)
@@ -339,7 +170,7 @@ class _Reader:
 
     def inline_markup(self, content: str, to_src) -> None:
         """Code spans, links, HTML, emphasis markers... are skip zones; inline HTML comments are comments."""
-        for ms, me in _inline_markup(self.md, content, self.env):
+        for ms, me in inline_markup(self.md, content, self.env):
             s, e = to_src(ms), to_src(me)
             if s < e:
                 self.out.skip_zones.append((s, e))
@@ -430,7 +261,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _map_inline(content: str, lines: _Lines, first: int):
+def _map_inline(content: str, lines: Lines, first: int):
     """A function from offsets in ``content`` to offsets in the text, and each line's column.
 
     Each line of an inline token's content is the end of its source line

@@ -111,3 +111,14 @@ def test_the_checker_sees_imports():
     assert "lintnews.rules.base" in GRAPH["lintnews.rules.kinds.existence"]
     assert "lintnews.read.document" in GRAPH["lintnews.rules.base"]
     assert "lintnews.run.selection" in GRAPH["lintnews.run.session"]
+
+
+def test_each_kind_is_found_under_its_own_name():
+    from lintnews.rules.registry import registry
+
+    kinds = registry()
+    assert len(kinds) >= 15
+    for name, cls in kinds.items():
+        assert cls.__module__ == "lintnews.rules.kinds." + name.replace("-", "_")
+        assert cls.__name__ == "".join(word.capitalize() for word in name.split("-"))
+        assert cls.summary and all(opt.help for opt in cls.OPTIONS.values()), f"{name}: a key without help"

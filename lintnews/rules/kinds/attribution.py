@@ -101,7 +101,7 @@ class _Sources:
         return i >= 0 and self.speech[i][1] > sentence.start
 
 
-class Kind(Rule):
+class Attribution(Rule):
     name = "attribution"
     summary = "Flags a sentence that claims a fact with no source in reach; report only."
     OPTIONS = {

@@ -1,0 +1,37 @@
+"""Lines of a text by offset: where each starts and where its content ends (before CR LF)."""
+
+from __future__ import annotations
+
+
+class Lines:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        i = text.find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = text.find("\n", i + 1)
+
+    def __len__(self):
+        return len(self.starts)
+
+    def start(self, n: int) -> int:
+        return self.starts[n] if n < len(self.starts) else len(self.text)
+
+    def end(self, n: int) -> int:
+        """End of line ``n``'s content, before its line ending."""
+        if n + 1 < len(self.starts):
+            e = self.starts[n + 1] - 1
+            return e - 1 if e > self.starts[n] and self.text[e - 1] == "\r" else e
+        return len(self.text)
+
+    def next_start(self, n: int) -> int:
+        """Start of line ``n + 1`` (after line ``n``'s ending), or the end of the text."""
+        return self.starts[n + 1] if n + 1 < len(self.starts) else len(self.text)
+
+    def content(self, n: int) -> str:
+        return self.text[self.start(n):self.end(n)]
+
+    def zone(self, first: int, stop: int) -> tuple[int, int]:
+        """From the start of line ``first`` to the end of line ``stop - 1`` (a token's ``map``)."""
+        return self.start(first), self.end(max(first, stop - 1))
