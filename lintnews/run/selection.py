@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..errors import ConfigError, UsageError
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..rules.base import Rule
 
 
@@ -60,14 +60,6 @@ class Selection:
     rules: list[Rule]
     levels: dict[str, Severity] = field(default_factory=dict)  # rule id -> level of its findings
 
-    def restyle(self, rule: Rule, findings: list[Finding]) -> list[Finding]:
-        """``rule``'s findings with the level this selection sets for it."""
-        level = self.levels.get(rule.id)
-        if level is not None:
-            for f in findings:
-                f.severity = level
-        return findings
-
 
 def unknown(selector: str, where: str | None):
     problem = f"unknown rule id or prefix '{selector}' (see `lintnews rules`)"
@@ -85,31 +77,44 @@ def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
 
 def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = None) -> Selection:
     """The rules of ``pool`` that the ``levels``, applied in order, choose for an article in ``language``."""
-    pool = [r for r in pool if r.applies_to(language)]
-    chosen: list[Rule] | None = None
-    levels_set: dict[str, Severity] = {}
-
-    def named(selectors) -> list[Rule]:
-        return [r for r in pool if any(matches(s, r.id) for s in selectors)]
-
+    choice = _Choice([r for r in pool if r.applies_to(language)])
     for level in levels:
+        choice.apply(level)
+    return choice.selection()
+
+
+class _Choice:
+    """The rules chosen so far, as the levels are applied one by one."""
+
+    def __init__(self, pool: list[Rule]):
+        self.pool = pool
+        self.chosen: list[Rule] | None = None  # None: no level has spoken yet
+        self.levels: dict[str, Severity] = {}
+
+    def named(self, selectors) -> list[Rule]:
+        return [r for r in self.pool if any(matches(s, r.id) for s in selectors)]
+
+    def default(self) -> list[Rule]:
+        return [r for r in self.pool if r.enabled]
+
+    def apply(self, level: Level) -> None:
         if level.select is not None:
-            chosen = named(level.select)
-        elif chosen is None:
-            chosen = [r for r in pool if r.enabled]
+            self.chosen = self.named(level.select)
+        elif self.chosen is None:
+            self.chosen = self.default()
         if level.extend_select:
-            chosen += [r for r in named(level.extend_select) if r not in chosen]
+            self.chosen += [r for r in self.named(level.extend_select) if r not in self.chosen]
         if level.ignore:
-            dropped = {r.id for r in named(level.ignore)}
-            chosen = [r for r in chosen if r.id not in dropped]
+            dropped = {r.id for r in self.named(level.ignore)}
+            self.chosen = [r for r in self.chosen if r.id not in dropped]
         for selector, value in level.severity:
-            for r in chosen:
+            for r in self.chosen:
                 if matches(selector, r.id):
-                    levels_set[r.id] = Severity(value)
-    if chosen is None:
-        chosen = [r for r in pool if r.enabled]
-    chosen.sort(key=lambda r: r.id)
-    return Selection(chosen, levels_set)
+                    self.levels[r.id] = Severity(value)
+
+    def selection(self) -> Selection:
+        chosen = self.default() if self.chosen is None else self.chosen
+        return Selection(sorted(chosen, key=lambda r: r.id), self.levels)
 
 
 def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:

@@ -1,0 +1,63 @@
+"""run.selection: which rules run on an article, and at what level."""
+
+from __future__ import annotations
+
+import pytest
+
+import lintnews
+from lintnews.errors import ConfigError, UsageError
+from lintnews.findings import Severity
+from lintnews.run.selection import Level, resolve, validate
+
+POOL = lintnews.load_rules(language=None)
+
+
+def ids(selection):
+    return [r.id for r in selection.rules]
+
+
+def test_no_level_runs_the_rules_on_by_default_for_the_language():
+    us = ids(resolve(POOL, [], "en-US"))
+    gb = ids(resolve(POOL, [], "en-GB"))
+    assert "News.BritishSpellings" in us and "News.BritishSpellings" not in gb
+    assert "News.AmericanSpellings" in gb and "News.AmericanSpellings" not in us
+    assert all(r.enabled for r in resolve(POOL, [], "en-US").rules)
+
+
+def test_select_replaces_extend_adds_ignore_drops_at_every_level():
+    levels = [
+        Level(select=("News.DoubledWord", "News.Boilerplate"), ignore=("News.Boilerplate",)),
+        Level(extend_select=("News.MultipleSpaces",)),
+        Level(ignore=("News.DoubledWord",)),  # a per-path section
+    ]
+    assert ids(resolve(POOL, levels, "en-US")) == ["News.MultipleSpaces"]
+    # A later select starts again from the pool, whatever earlier levels did.
+    levels.append(Level(select=("News.ThousandsSeparator",)))
+    assert ids(resolve(POOL, levels, "en-US")) == ["News.ThousandsSeparator"]
+
+
+def test_severity_by_id_or_prefix_sets_levels_without_touching_rules():
+    before = {r.id: r.severity for r in POOL}
+    selection = resolve(POOL, [Level(severity=(("News.Doubled", "suggestion"),)),
+                               Level(severity=(("News.DoubledWord", "error"),))], "en-US")
+    assert selection.levels["News.DoubledWord"] is Severity.ERROR
+    assert selection.levels["News.DoubledSpeechVerb"] is Severity.SUGGESTION
+    assert {r.id: r.severity for r in POOL} == before
+
+
+@pytest.mark.parametrize("level, error", [
+    (Level(select=("News.Nope",), where="lintnews.yaml"), ConfigError),
+    (Level(ignore=("News.Nope",), where="lintnews.yaml"), ConfigError),
+    (Level(extend_select=("News.Nope",)), UsageError),
+    (Level(severity=(("News.Nope", "error"),), where="lintnews.yaml"), ConfigError),
+])
+def test_a_selector_that_names_no_rule_is_an_error_naming_where_it_is_written(level, error):
+    with pytest.raises(error) as exc:
+        validate(POOL, [Level(select=("News",)), level])
+    assert str(exc.value).endswith("unknown rule id or prefix 'News.Nope' (see `lintnews rules`)")
+    assert (exc.value.path == "lintnews.yaml") == (error is ConfigError)
+
+
+def test_a_rule_of_another_language_is_a_known_id():
+    validate(POOL, [Level(select=("News.AmericanSpellings",))])
+    assert ids(resolve(POOL, [Level(select=("News.AmericanSpellings",))], "en-US")) == []
