@@ -27,3 +27,24 @@ def articles(root: Path):
         if path.name == "README.txt" or "annotations" in path.parts:
             continue
         yield path
+
+
+# The fixed split. Rules are tuned on one half and measured on the other, so a
+# figure never comes from the articles a rule was shaped on. Each article's half
+# is decided by its path alone (a hash), so it never changes as files are added.
+HALVES = ("tune", "measure")
+
+
+def half(path: Path, root: Path) -> str:
+    """"tune" or "measure" for an article, from a hash of its path under the corpus root."""
+    import hashlib
+
+    rel = path.relative_to(root).as_posix()
+    return HALVES[hashlib.sha256(("lintnews-split-1:" + rel).encode("utf-8")).digest()[0] & 1]
+
+
+def articles_in(root: Path, which: str | None):
+    """The articles of one half ("tune", "measure") or all (None)."""
+    for path in articles(root):
+        if which is None or half(path, root) == which:
+            yield path

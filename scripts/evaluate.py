@@ -3,7 +3,7 @@
 findings per 1,000 words in each folder, plus a sample of findings with
 context for reading.
 
-    python scripts/evaluate.py [--corpus ../shared/corpus] [--sample 5] [--rule ID]
+    python scripts/evaluate.py [--corpus ../shared/corpus] [--half measure] [--sample 5] [--rule ID]
 
 The corpus is not part of the repository (see its README for terms); when
 the folder is absent the script says so and exits 0.
@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import corpus  # scripts/corpus.py
-from corpus import articles, folder_of
+from corpus import articles_in, folder_of
 
 from lintnews import Linter, load_rules
 from lintnews.read.source import read_path
@@ -34,6 +34,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=5, help="findings to show per rule (0: none)")
     ap.add_argument("--rule", action="append", help="only these rule ids or prefixes")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--half", choices=corpus.HALVES, help="only the tune or the measure half (default: all)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to evaluate")
@@ -44,7 +45,7 @@ def main(argv=None) -> int:
     counts: dict[str, Counter] = defaultdict(Counter)
     warn_plus: Counter = Counter()
     found = defaultdict(list)
-    for path in articles(args.corpus):
+    for path in articles_in(args.corpus, args.half):
         folder = folder_of(path, args.corpus)
         source = read_path(str(path))
         words[folder] += len(source.text.split())
