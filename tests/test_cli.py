@@ -124,7 +124,7 @@ def test_rules_lists_every_rule(run_cli):
     row = next(line for line in out if line.startswith("News.DuplicateTitle"))
     assert row.split()[1:4] == ["duplicate-title", "error", "safe"]
     claim = next(line for line in out if line.startswith("News.UnattributedClaim"))
-    assert claim.split()[1:4] == ["attribution", "warning", "-"]
+    assert claim.split()[1:4] == ["attribution", "suggestion", "-"]
     from lintnews.rules.loader import builtin_styles_dir
 
     rows = [line for line in out[1:] if line.startswith("News.")]

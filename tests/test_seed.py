@@ -43,7 +43,8 @@ def test_unattributed_claims_name_why_and_offer_no_fix():
     assert [f.fix for f in claims] == [None, None]
     assert "cause, cue 'crisis began as'" in claims[0].message
     assert "cause, cue 'led to armed'" in claims[1].message
-    assert all(f.severity.value == "warning" for f in claims)
+    # Suggestion level: 6 of 17 were real on the measure half, blind-judged (docs/evaluation.md).
+    assert all(f.severity.value == "suggestion" for f in claims)
 
 
 def test_seed_fix_gives_the_corrected_article():

@@ -68,7 +68,7 @@ def test_per_path_overrides_and_severity(run_cli, tmp_path):
     write(tmp_path / "local" / "b.txt", DOUBLE_SPACE)
     write(tmp_path / "c.txt", BAD)
     proc = run_cli("check", "--format", "json", tmp_path)
-    assert rules_of(proc) == [("c.txt", "News.DoubledWord", "error"),
+    assert rules_of(proc) == [("c.txt", "News.DoubledWord", "suggestion"),
                               ("b.txt", "News.MultipleSpaces", "suggestion")]
 
 
@@ -169,8 +169,8 @@ def test_init_writes_starters_and_never_overwrites(run_cli, tmp_path):
     proc = run_cli("init", tmp_path)
     assert proc.returncode == 0
     assert (tmp_path / "lintnews.yaml").is_file() and (tmp_path / ".pre-commit-config.yaml").is_file()
-    article = write(tmp_path / "a.txt", BAD)
-    assert run_cli("check", article).returncode == 1  # the starter config loads
+    article = write(tmp_path / "a.txt", BAD + "It was 450.000 people.\n")
+    assert run_cli("check", article).returncode == 1  # the starter config loads (fail-on: warning)
     (tmp_path / "lintnews.yaml").write_text("ignore: [News.DoubledWord]\n")
     run_cli("init", tmp_path)
     assert (tmp_path / "lintnews.yaml").read_text() == "ignore: [News.DoubledWord]\n"
@@ -183,10 +183,11 @@ def test_readme_configuration_example_loads(run_cli, tmp_path):
     section = readme[readme.index("### Configuration"):readme.index("### Markdown articles")]
     example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
     write(tmp_path / "lintnews.yaml", example)
-    write(tmp_path / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today.\n")
+    write(tmp_path / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today, 450.000 of them.\n")
     proc = run_cli("check", "--format", "json", tmp_path)
     assert proc.returncode == 1, proc.stderr.decode()
-    assert rules_of(proc) == [("a.txt", "News.DoubledWord", "error"), ("a.txt", "News.MultipleSpaces", "suggestion")]
+    assert rules_of(proc) == [("a.txt", "News.DoubledWord", "suggestion"), ("a.txt", "News.MultipleSpaces", "suggestion"),
+                              ("a.txt", "News.ThousandsSeparator", "error")]
     out = run_cli("config", tmp_path / "wire" / "a.txt").stdout.decode()
     assert "language: en-GB" in out and "fail-on: warning" in out
 

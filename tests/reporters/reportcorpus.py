@@ -14,7 +14,7 @@ EMOJI_ARTICLE = (
     "\r\n"
     "\U0001F1FA\U0001F1F8 \U0001F600 The ministry said 450.000 people fled since the first days of hi campaign.\r\n"
     "\r\n"
-    "The ministry said \U0001D400 more\u00a0troops would follow."
+    "The ministry said \U0001D400 more\u00a0troops would  follow."
 )
 CLEAN_ARTICLE = "Troops leave northern Syria\n\nThe ministry said the troops left on Monday.\n"
 

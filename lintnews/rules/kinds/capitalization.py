@@ -97,11 +97,23 @@ class Capitalization(Rule):
             if not self.in_scope(doc, start, m.end()):
                 continue
             fixed = text[start].upper()
-            # "was delighted to...": a verb first means a lost name, not a lost capital.
-            sure = word.lower() in _OPENERS
+            # "was delighted to...": a verb first means a lost name, not a lost capital; and a
+            # paragraph whose opening words stand in the paragraph before is a scraper's repeated
+            # fragment, to delete rather than capitalise.
+            sure = word.lower() in _OPENERS and not _repeats_previous(doc, start)
             yield self.finding(doc, start, m.end(), self.format_message(m.group()),
                                [Edit(start, start + 1, fixed)],
                                Applicability.SAFE if sure else Applicability.UNSAFE, fix_title="Capitalise")
+
+
+def _repeats_previous(doc, start: int, words: int = 4) -> bool:
+    """Whether the first ``words`` words from ``start`` also stand in the block before it."""
+    block = doc.block_at(start)
+    if block is None or block.index == 0:
+        return False
+    opening = " ".join(doc.text[start:block.end].split()[:words]).lower()
+    before = " ".join(doc.blocks[block.index - 1].text(doc).split()).lower()
+    return len(opening.split()) == words and opening in before
 
 
 def _starts_lower(doc, block) -> bool:

@@ -34,6 +34,9 @@ class Consistency(Rule):
         "exceptions": Option("list", [], "forms never compared (LORD, GOD)"),
         "shout-length": Option("int", 4, "a capitalised form longer than this, outnumbered by the title-case "
                                          "form, is emphasis (TRUMP), not an acronym"),
+        "safe-ratio": Option("float", 1.0, "the fix is safe only when the majority form is used at least this "
+                                           "many times as often as the other; closer counts make it unsafe "
+                                           "(which form is the house's is a person's call)"),
     }
     default_fix = Applicability.SAFE
 
@@ -123,7 +126,10 @@ class Consistency(Rule):
             minority, majority, applicability = spans_b, form_a, None
         else:
             minority, majority, applicability = spans_a, form_b, None
-        counts = f"{max(len(spans_a), len(spans_b))} to {min(len(spans_a), len(spans_b))}"
+        many, few = max(len(spans_a), len(spans_b)), min(len(spans_a), len(spans_b))
+        if applicability is None and many < self["safe-ratio"] * few:
+            applicability = Applicability.UNSAFE
+        counts = f"{many} to {few}"
         if self["ignorecase"]:
             # The majority spelling, in the case of the text it replaces ("Advisor" -> "Adviser").
             majority = majority.lower()

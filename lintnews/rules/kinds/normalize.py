@@ -4,6 +4,13 @@ One rule per ``check``: no-break spaces in running text, runs of spaces
 inside a line, trailing whitespace, invisible characters (zero-width space,
 soft hyphen) and a missing final newline. Every fix is safe: it changes
 spacing only, never words.
+
+A run of spaces can be damage rather than a typo: scrapers that strip
+quotation marks and dashes leave the spaces that stood around them ("called
+it a  shameless attempt", "hesitant   they know"). Closing the gap would hide
+where the mark belongs, so such runs are reported with no fix: three or more
+spaces (a lost dash and its spaces), and any run in an article that shows
+the other sign of stripped marks, several runs and not one quotation mark.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ class Normalize(Rule):
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
             return
+        stripped = kind == "multiple-spaces" and _marks_stripped(text)
         for m in CHECKS[kind].finditer(text):
             start, end = m.span()
             if doc.skip_zones and doc.in_skip_zone(start, end):
@@ -55,13 +63,31 @@ class Normalize(Rule):
                 beside = text[start - 1:start] + text[end:end + 1]
                 content = "" if (" " in beside or "\n" in beside or start == 0) else " "
             elif kind == "multiple-spaces":
-                content = " "
+                content = None if _stripped_mark(m.group(), stripped) else " "
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
                 continue
+            if content is None:
+                yield self.finding(doc, start, end, self.format_message(_name(m.group())) + _STRIPPED_NOTE)
+                continue
             yield self.finding(doc, start, end, self.format_message(_name(m.group())),
                                [Edit(start, end, content)], fix_title="Normalise")
+
+
+_STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
+_QUOTATION_MARKS = "\"“”«»„"
+
+
+def _marks_stripped(text: str) -> bool:
+    """Whether the article shows the sign of a scraper that stripped its marks: runs of
+    spaces inside lines, and no quotation mark anywhere."""
+    return not any(q in text for q in _QUOTATION_MARKS) and len(CHECKS["multiple-spaces"].findall(text)) >= 2
+
+
+def _stripped_mark(run: str, stripped: bool) -> bool:
+    """Whether a run of spaces probably stands where a mark was stripped."""
+    return len(run) >= 3 or stripped
 
 
 def _name(chars: str) -> str:
