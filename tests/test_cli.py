@@ -178,3 +178,10 @@ def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
     assert "Keys of each per-path section" in keys and "    timeout  (a number, default 5)" in keys
     proc = run_cli("kinds", "existance")
     assert proc.returncode == 2 and proc.stderr.decode().startswith("error: unknown kind 'existance'")
+
+
+def test_show_fixes_counts_fixes_in_english(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Troops\n\nThe the troops left.\nIt was 450.000 people.\n", encoding="utf-8")
+    proc = run_cli("fix", "--show-fixes", article)
+    assert f"{article}: applied 2 fixes" in proc.stdout.decode() + proc.stderr.decode()

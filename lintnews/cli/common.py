@@ -24,7 +24,10 @@ def say_error(message: str) -> None:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """ "1 fix", "2 fixes", "3 files"."""
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}{'es' if word.endswith(('s', 'x', 'ch', 'sh')) else 's'}"
 
 
 def use_color(choice: str, stream) -> bool:

@@ -164,10 +164,8 @@ def kinds(kind):
         say_error(f"unknown kind '{kind}' (one of: {', '.join(sorted(found))})")
         sys.exit(EXIT_ERROR)
     cls = found[kind]
-    click.echo(f"{kind}: {cls.summary}")
     doc = (sys.modules[cls.__module__].__doc__ or "").strip()
-    if doc:
-        click.echo("\n" + doc)
+    click.echo(doc or f"{kind}: {cls.summary}")
     _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
 
 

@@ -10,7 +10,7 @@ the original text, so findings keep their true line and column.
 What comes out (:class:`MarkdownParse`):
 
 * ``blocks``: prose blocks (paragraphs, list-item and blockquote paragraphs,
-  headings) as :class:`~lintnews.document.ProseBlock`, each spanning only its
+  headings) as :class:`~lintnews.read.document.ProseBlock`, each spanning only its
   prose text (after ``# ``, ``- `` or ``> ``), with the span that deleting it
   removes (its own lines and the blank lines after it);
 * ``skip_zones``: everything that is not prose and must never be flagged or

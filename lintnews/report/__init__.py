@@ -17,8 +17,8 @@ from . import concise, github, json, jsonl, junit, sarif, text
 
 @dataclass
 class ReportContext:
-    docs: dict = field(default_factory=dict)  # path -> lintnews.document.Document
-    rules: list = field(default_factory=list)  # lintnews.rule.Rule objects that ran
+    docs: dict = field(default_factory=dict)  # path -> lintnews.read.document.Document
+    rules: list = field(default_factory=list)  # lintnews.rules.base.Rule objects that ran
     stream: TextIO = field(default_factory=lambda: sys.stdout)
     color: bool = False
     show_fixes: bool = False

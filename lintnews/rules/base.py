@@ -1,6 +1,6 @@
 """What every rule shares: its keys, validation, scope and quotation handling.
 
-A rule is an instance of a *kind* (``lintnews/kinds/<kind>.py``) built from
+A rule is an instance of a *kind* (``lintnews/rules/kinds/<kind>.py``) built from
 one YAML file. The kind declares its own keys in ``OPTIONS``; the keys below
 are shared by all. Loading is strict: an unknown key, a wrong type or a bad
 value is a one-line :class:`RuleError` naming the file and the rule.

@@ -129,7 +129,7 @@ KEYS = Schema({
     "language": Option("str", "en-US", "the articles' language", choices=LANGUAGES),
     "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
     "vocab": Option("strings", [], "folders with Vale-style accept.txt / reject.txt word lists"),
-    "languagetool": Option("dict", None, "a LanguageTool server to ask (see `lintnews config --keys`)"),
+    "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 

@@ -89,7 +89,7 @@ class _Choice:
     def __init__(self, pool: list[Rule]):
         self.pool = pool
         self.chosen: list[Rule] | None = None  # None: no level has spoken yet
-        self.levels: dict[str, Severity] = {}
+        self.severities: list[tuple[str, str]] = []  # (selector, level), in the order of the levels
 
     def named(self, selectors) -> list[Rule]:
         return [r for r in self.pool if any(matches(s, r.id) for s in selectors)]
@@ -107,14 +107,18 @@ class _Choice:
         if level.ignore:
             dropped = {r.id for r in self.named(level.ignore)}
             self.chosen = [r for r in self.chosen if r.id not in dropped]
-        for selector, value in level.severity:
-            for r in self.chosen:
-                if matches(selector, r.id):
-                    self.levels[r.id] = Severity(value)
+        self.severities.extend(level.severity)
 
     def selection(self) -> Selection:
         chosen = self.default() if self.chosen is None else self.chosen
-        return Selection(sorted(chosen, key=lambda r: r.id), self.levels)
+        # Severities apply to the rules finally chosen, whichever level chose them; a later
+        # level's setting for a rule wins over an earlier one.
+        levels: dict[str, Severity] = {}
+        for selector, value in self.severities:
+            for r in chosen:
+                if matches(selector, r.id):
+                    levels[r.id] = Severity(value)
+        return Selection(sorted(chosen, key=lambda r: r.id), levels)
 
 
 def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:

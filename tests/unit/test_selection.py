@@ -61,3 +61,12 @@ def test_a_selector_that_names_no_rule_is_an_error_naming_where_it_is_written(le
 def test_a_rule_of_another_language_is_a_known_id():
     validate(POOL, [Level(select=("News.AmericanSpellings",))])
     assert ids(resolve(POOL, [Level(select=("News.AmericanSpellings",))], "en-US")) == []
+
+
+def test_severity_applies_to_a_rule_a_later_level_switches_on():
+    # The project sets a level for a rule that only a per-path section (or --extend-select) adds.
+    levels = [Level(select=("News.DoubledWord",), severity=(("News.Spelling", "error"),)),
+              Level(extend_select=("News.Spelling",))]
+    selection = resolve(POOL, levels, "en-US")
+    assert ids(selection) == ["News.DoubledWord", "News.Spelling"]
+    assert selection.levels == {"News.Spelling": Severity.ERROR}

@@ -272,7 +272,7 @@ def backend_rule(options: dict, where: str, default_language: str = "en-US") -> 
 
     ``where`` names the configuration file in errors; ``default_language`` is
     used when the mapping has no ``language`` (pass ``Settings.language``).
-    Raises a one-line :class:`~lintnews.config.ConfigError` for an unknown key,
+    Raises a one-line :class:`~lintnews.errors.ConfigError` for an unknown key,
     a wrong type or a missing url. Makes no request.
     """
     return LanguageToolRule(parse_options(options, where, default_language), where)
