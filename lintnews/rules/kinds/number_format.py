@@ -1,12 +1,21 @@
-"""number-format: a European thousands separator in English copy ("450.000").
+"""number-format: continental number punctuation in English copy.
 
-English writes 450,000. A dot between digit groups is flagged only where it
-cannot be a decimal point: two or more dot groups ("1.234.567"), or a single
-group of three digits ending in "00" ("450.000", "12.500") that is not money
-("$2.222"), not followed by a unit that takes decimals ("1.068 million",
-"43.305 per dollar"), and not an address or a version. The fix writes
-commas: safe where the reading is certain ("000" or several groups),
-unsafe otherwise.
+``mode: thousands`` (the default) flags a dot used as a thousands separator
+("450.000", "635.173 reports"). English writes 450,000. A dot between digit
+groups is flagged where it reads as a separator: two or more dot groups
+("1.234.567"), a group of three digits before a plural count noun
+("635.173 reports"), or a group ending in "00" ("12.500", "€12.500") that is
+not followed by a unit that takes decimals ("1.068 million", "43.305 per
+dollar"), not after a reference word ("section 4.100", "version 2.100"),
+and not an address. The fix writes commas: safe where the reading is
+certain (several groups, "000", a plural count noun), unsafe where the
+number could still be a decimal (a lone "12.500", a price, a measure).
+
+``mode: decimal-comma`` flags a comma used as a decimal point ("12,5
+percent", "3,2%", "a 0,5 point rise"): one or two digits after the comma,
+then a word from ``decimal-units``. A list ("1,2,3") or thousands ("12,500")
+never match. The fix writes a dot; it is unsafe when the number follows
+another number and a comma, as in a list.
 """
 
 from __future__ import annotations
@@ -20,45 +29,101 @@ from ..patterns import finditer
 _NUMBER = regex.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\p{N}{1,3})(?P<groups>(?:\.\p{N}{3})+)(?![\p{N}]|[.,:]\p{N}|\.\p{L})"
 )
+_DECIMAL_COMMA = regex.compile(
+    r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\p{N}{1,3}),(?P<tail>\p{N}{1,2})(?![\p{N}]|[.,:]\p{N})"
+)
 _NEXT_WORD = regex.compile(r"[\s\u00a0]*([\p{L}%]+)")
+_NEXT_WORDS = regex.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
+_PREV_WORD = regex.compile(r"([\p{L}§]+)\.?[\s\u00a0]*$")
+_LIST_BEFORE = regex.compile(r"\p{N}\s*,\s*$")
+# A plural count noun by its form: a word of four letters or more ending in
+# s but not in ss, us or is ("reports", "Syrians"; not "status", "crisis").
+# Words in s that are not nouns are kept out below.
+_PLURAL = regex.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
+_NOT_NOUNS = {"does", "goes", "perhaps", "always", "whereas", "towards", "afterwards",
+              "besides", "sometimes", "unless", "ones", "plus", "minus", "thus", "this"}
 
 
 class NumberFormat(Rule):
     name = "number-format"
-    summary = "Flags dots used as thousands separators in English; fixes them to commas."
+    summary = "Flags continental number punctuation in English (450.000, 12,5 percent); fixes it."
     OPTIONS = {
+        "mode": Option("str", "thousands", "thousands: a dot as thousands separator; "
+                       "decimal-comma: a comma as decimal point", choices=("thousands", "decimal-comma")),
         "separator": Option("str", ",", "the thousands separator the copy should use"),
         "decimal-units": Option("list", [], "words after which a number is a decimal (million, per...)"),
+        "measure-units": Option("list", [], "units of measure or money, whose amounts may have decimals "
+                                "(seconds, miles, euros): a lone group before one is unsafe"),
+        "reference-words": Option("list", [], "words before a section or version number (section, chapter)"),
         "currency": Option("str", "$£€¥", "symbols that make a number money (decimals allowed)"),
     }
     default_fix = Applicability.SAFE
 
     def compile(self):
         self.units = {str(u).lower() for u in self["decimal-units"]}
+        self.measures = {str(u).lower() for u in self["measure-units"]}
+        self.references = {str(u).lower() for u in self["reference-words"]}
 
     def check(self, doc):
+        if self["mode"] == "decimal-comma":
+            yield from self._decimal_commas(doc)
+        else:
+            yield from self._thousands(doc)
+
+    def _thousands(self, doc):
         text = doc.text
         for m in finditer(_NUMBER, text, self.id):
             start, end = m.span()
-            groups = m.group("groups").split(".")[1:]
-            before = text[max(0, start - 4):start]
-            if any(c in self["currency"] for c in before):
-                continue
-            if len(groups) == 3 and int(m.group("head")) <= 255 and all(int(g) <= 255 for g in groups):
-                continue  # an IPv4 address
-            certain = len(groups) > 1 or groups[0] == "000"
-            if len(groups) == 1:
-                if not groups[0].endswith("00"):
-                    continue  # 43.305, 1.068: a decimal
-                nxt = _NEXT_WORD.match(text, end)
-                if nxt and nxt.group(1).lower() in self.units:
-                    continue  # "1.000 million", "20.000 per dollar": a decimal amount
-            if not certain and int(m.group("head")) == 0:
-                continue
-            if not self.in_scope(doc, start, end):
+            reading = self._reading(text, m)
+            if reading is None or not self.in_scope(doc, start, end):
                 continue
             fixed = m.group().replace(".", self["separator"])
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
+                               [Edit(start, end, fixed)], reading, fix_title=f"Write '{fixed}'")
+
+    def _reading(self, text, m):
+        """SAFE or UNSAFE for a number read as thousands, or None for a decimal or a reference."""
+        start, end = m.span()
+        head = m.group("head")
+        groups = m.group("groups").split(".")[1:]
+        prev = _PREV_WORD.search(text, max(0, start - 24), start)
+        if prev and prev.group(1).lower() in self.references:
+            return None  # "section 4.100", "chapter 10.176", "version 2.100"
+        if len(groups) == 3 and int(head) <= 255 and all(int(g) <= 255 for g in groups):
+            return None  # an IPv4 address
+        if len(groups) > 1:
+            return Applicability.SAFE
+        money = any(c in self["currency"] for c in text[max(0, start - 4):start])
+        nxt = _NEXT_WORD.match(text, end)
+        word = nxt.group(1) if nxt else ""
+        if word.lower() in self.units:
+            return None  # "1.068 million", "20.000 per dollar": a decimal amount
+        if int(head) == 0:
+            return None  # "0.500": a decimal
+        round_ = groups[0].endswith("00")
+        if money or word.lower() in self.measures:
+            # "€12.500", "12.500 euros", "1.500 km": a decimal price or measure is possible
+            return Applicability.UNSAFE if round_ else None
+        if (_PLURAL.fullmatch(word) and word.lower() not in _NOT_NOUNS) or groups[0] == "000":
+            return Applicability.SAFE  # "635.173 reports", "450.000"
+        return Applicability.UNSAFE if round_ else None
+
+    def _decimal_commas(self, doc):
+        text = doc.text
+        for m in finditer(_DECIMAL_COMMA, text, self.id):
+            start, end = m.span()
+            nxt = _NEXT_WORDS.match(text, end)
+            if not nxt:
+                continue
+            first = nxt.group(1).lower()
+            two = f"{first} {(nxt.group(2) or '').lower()}"
+            if first not in self.units and two not in self.units:
+                continue
+            if not self.in_scope(doc, start, end):
+                continue
+            listed = _LIST_BEFORE.search(text, max(0, start - 6), start)
+            fixed = f"{m.group('head')}.{m.group('tail')}"
+            yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
                                [Edit(start, end, fixed)],
-                               Applicability.SAFE if certain else Applicability.UNSAFE,
+                               Applicability.UNSAFE if listed else Applicability.SAFE,
                                fix_title=f"Write '{fixed}'")
