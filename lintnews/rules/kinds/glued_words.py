@@ -13,6 +13,12 @@ How sure each seam is decides its fix:
   another dot ("Halo.Bungie.Org") or a domain ending ("Amazon.Com") is a
   name, not a seam.
 - after a year ("2017Trump"): safe; after another number ("22Place"): unsafe.
+- after a number and a sentence end ("June 2003.The", "5%.Shares",
+  "$1,300.The"): safe after a year, a percentage or a whole number of two
+  digits or more; unsafe after one digit or a decimal ("May 1.So",
+  "3.5.The"), which may be a numbered item. A number at a line start
+  ("1.The") is a list marker and is left alone; a number after a dot or a
+  letter ("No.5", "v2.The", "Fig.2.The") never starts a seam.
   A single digit ("4Children", "1Xtra") is a name.
 - after a colon ("reports:The"): unsafe.
 - a lower-case word run into a capitalised one ("worldTrump"): unsafe, and
@@ -47,6 +53,15 @@ _SOURCE = regex.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
+def _number_end(number: str) -> Applicability:
+    """How sure a seam after a number is: a year, a percentage or a grouped or
+    long whole number ends a sentence; "3.5." or "May 1." may be a heading or a
+    numbered item, so its fix is unsafe."""
+    if number.endswith("%") or _YEAR.fullmatch(number) or regex.fullmatch(r"\p{N}{1,3}(?:,\p{N}{3})+|\p{N}{2,}", number):
+        return Applicability.SAFE
+    return Applicability.UNSAFE
+
+
 class GluedWords(Rule):
     name = "glued-words"
     summary = "Flags words run together at a lost line break ('2017Trump', 'end.The'); the fix adds the space."
@@ -67,6 +82,10 @@ class GluedWords(Rule):
             # Sentence end: "end.The", "region.”Harry", "said.“We", "reports:The".
             rf"(?=[.!?:])(?<={start}(?P<sl>\p{{L}}*\p{{Ll}}\p{{Ll}}))(?P<sp>(?:[.!?]|[!?]{{2,3}})(?!\.)[”’)]?|:)"
             rf"{not_trailer}(?!{_DOMAIN_END})(?P<sr>[“‘(]?{_CAP})(?![\p{{L}}\p{{N}}]*[.:/@]\p{{L}})",
+            # A number, then a sentence end: "June 2003.The", "rose 5%.Shares", "$1,300.The".
+            rf"(?=\p{{N}})(?<={start})(?P<dl>(?:\p{{N}}{{1,3}}(?:,\p{{N}}{{3}})+|\p{{N}}+)(?:\.\p{{N}}+)?%?)"
+            rf"(?P<dp>[.!?](?!\.)[”’)]?){not_trailer}(?!{_DOMAIN_END})(?P<dr>[“‘(]?{_CAP})"
+            rf"(?![\p{{L}}\p{{N}}]*[.:/@]\p{{L}})",
             # A number: "2017Trump", "2,000People".
             rf"(?=\p{{Lu}})(?<={start}(?<!\$|£|€)(?P<nl>\p{{N}}{{1,3}}(?:,\p{{N}}{{3}})+|\p{{N}}{{2,}})){not_trailer}"
             rf"(?P<nr>{_CAP})(?![\p{{L}}\p{{N}}]*[.:/@]\p{{L}})",
@@ -113,6 +132,11 @@ class GluedWords(Rule):
                 start, seam = m.start("sl"), m.end("sp")
                 colon = m.group("sp") == ":"
                 applicability = Applicability.UNSAFE if colon else Applicability.SAFE
+            elif groups.get("dl") is not None:
+                start, seam = m.start("dl"), m.end("dp")
+                if not text[text.rfind("\n", 0, start) + 1:start].strip():
+                    continue  # "1.The" at a line start: a list marker
+                applicability = _number_end(m.group("dl"))
             elif groups.get("nl") is not None:
                 start, seam = m.start("nl"), m.end("nl")
                 year = _YEAR.fullmatch(m.group("nl"))
