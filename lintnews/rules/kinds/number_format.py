@@ -104,9 +104,15 @@ class NumberFormat(Rule):
         if money or word.lower() in self.measures:
             # "€12.500", "12.500 euros", "1.500 km": a decimal price or measure is possible
             return Applicability.UNSAFE if round_ else None
-        if (_PLURAL.fullmatch(word) and word.lower() not in _NOT_NOUNS) or groups[0] == "000":
+        if groups[0] == "000" or (_PLURAL.fullmatch(word) and word.lower() not in _NOT_NOUNS
+                                  and not self._rate(text, nxt.end())):
             return Applicability.SAFE  # "635.173 reports", "450.000"
         return Applicability.UNSAFE if round_ else None
+
+    def _rate(self, text, at):
+        """Whether a decimal unit follows the noun: "2.125 goals per game" is a rate."""
+        after = _NEXT_WORD.match(text, at)
+        return bool(after) and after.group(1).lower() in self.units
 
     def _decimal_commas(self, doc):
         text = doc.text
