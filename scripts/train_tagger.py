@@ -171,22 +171,23 @@ def export_weights(weights: dict[str, dict[int, float]]) -> dict[str, str]:
 
 
 def learn_lemmas(sents) -> dict:
-    """Suffix rules from word types, then a table of the seen forms the rules get wrong."""
-    seen: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    """Suffix rules from word types, then a table of the seen forms the rules get wrong. A rule keyed
+    on an ending rewrites only that ending (``NNS ies`` may strip 3 letters, not 4)."""
+    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for sent in sents:
-        for form, lemma, upos, xpos in zip(sent.forms, sent.lemmas, sent.upos, sent.xpos):
+        for form, lemma, xpos in zip(sent.forms, sent.lemmas, sent.xpos):
             if lemma != "_":
-                seen[(form.replace("’", "'"), upos, xpos)][lemma.replace("’", "'")] += 1
+                seen[(form.replace("’", "'"), xpos)][lemma.replace("’", "'")] += 1
     votes: dict[str, Counter] = defaultdict(Counter)
-    for (form, upos, xpos), lemmas in seen.items():
+    for (form, xpos), lemmas in seen.items():
         lemma = lemmas.most_common(1)[0][0]
-        base = base_form(form, upos)
+        base = base_form(form, xpos)
         keep = 0
         while keep < min(len(base), len(lemma)) and base[keep] == lemma[keep]:
             keep += 1
-        rule = (len(base) - keep, lemma[keep:])
-        for n in range(0, min(MAX_SUFFIX, len(base) - 1) + 1):
-            votes[f"{xpos} {base[len(base) - n:]}" if n else xpos][rule] += 1
+        strip = len(base) - keep
+        for n in range(strip, min(MAX_SUFFIX, len(base) - 1) + 1):
+            votes[f"{xpos} {base[len(base) - n:]}" if n else xpos][(strip, lemma[keep:])] += 1
     rules = {}
     for key in sorted(votes):
         (strip, add), n = votes[key].most_common(1)[0]
@@ -194,9 +195,9 @@ def learn_lemmas(sents) -> dict:
             rules[key] = [strip, add]
     lemmatizer = Lemmatizer({"table": {}, "rules": rules})
     table = {}
-    for (form, upos, xpos), lemmas in sorted(seen.items()):
+    for (form, xpos), lemmas in sorted(seen.items()):
         lemma = lemmas.most_common(1)[0][0]
-        if lemmatizer.lemma(form, upos, xpos) != lemma:
+        if lemmatizer.lemma(form, xpos) != lemma:
             table[f"{form} {xpos}"] = lemma
     return {"table": table, "rules": _prune_rules(rules)}
 
@@ -234,7 +235,7 @@ def evaluate(model: Model, sents, vocab: set[str]) -> dict[str, float]:
             upos += u == sent.upos[k]
             xpos += x == sent.xpos[k]
             lemma += lem == sent.lemmas[k].replace("’", "'")
-            lemma_gold += model.lemmatizer.lemma(sent.forms[k], sent.upos[k], sent.xpos[k]) == \
+            lemma_gold += model.lemmatizer.lemma(sent.forms[k], sent.xpos[k]) == \
                 sent.lemmas[k].replace("’", "'")
             if normalize(sent.forms[k]) not in vocab:
                 unk += 1

@@ -5,7 +5,7 @@ maps a tag and the end of a word to the letters to strip and to add
 (``NNS ies`` -> strip 3, add ``y``); the longest ending seen in training
 wins. The table holds only the forms the rules get wrong (``went VBD`` ->
 ``go``, ``I PRP`` -> ``I``), looked up first as written, then in lower case.
-Proper nouns keep their case; every other lemma is lower case.
+Proper nouns (NNP, NNPS) keep their case; every other lemma is lower case.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ MAX_SUFFIX = 5
 _QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 
-def base_form(word: str, upos: str) -> str:
+def base_form(word: str, xpos: str) -> str:
     """The word before any rule: quotes straightened, lower case unless a proper noun."""
     word = word.translate(_QUOTES)
-    return word if upos == "PROPN" else word.lower()
+    return word if xpos.startswith("NNP") else word.lower()
 
 
 class Lemmatizer:
@@ -32,10 +32,10 @@ class Lemmatizer:
             rule = rules.get(f"{xpos} {base[len(base) - n:]}" if n else xpos)
             if rule is not None:
                 strip, add = rule
-                return (base[:len(base) - strip] if strip else base) + add
+                return base[:len(base) - strip] + add
         return base
 
-    def lemma(self, word: str, upos: str, xpos: str) -> str:
+    def lemma(self, word: str, xpos: str) -> str:
         table = self.table
         plain = word.translate(_QUOTES)
         found = table.get(f"{plain} {xpos}")
@@ -43,4 +43,4 @@ class Lemmatizer:
             found = table.get(f"{plain.lower()} {xpos}")
         if found is not None:
             return found
-        return self.by_rule(base_form(plain, upos), xpos)
+        return self.by_rule(base_form(plain, xpos), xpos)

@@ -24,6 +24,7 @@ import sys
 import threading
 from array import array
 from itertools import accumulate
+from operator import add
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,6 +38,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[\d.,:]*\d[\d.,:]*\Z")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_DENSE = 12  # a feature with weights for more tags than this is kept as a list over all tags
 
 
 class Token(NamedTuple):
@@ -132,13 +134,21 @@ class Model:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             return cls(json.load(f))
 
-    def _row(self, feat: str) -> tuple:
-        """The ``(tag, weight)`` pairs of a feature, unpacked on first use (so loading stays quick)."""
+    def _row(self, feat: str):
+        """A feature's weights, unpacked on first use (so loading stays quick): ``(tag, weight)`` pairs,
+        or a list of one weight per tag when most tags have one (added with one ``map``)."""
         k = self._index.get(feat)
         if k is None:
             return ()
         a, b = self._offsets[k], self._offsets[k + 1]
-        row = self._rows[feat] = tuple(zip(self._classes[a:b], self._values[a:b]))
+        if b - a > _DENSE:
+            dense = [0] * len(self.tags)
+            for c, v in zip(self._classes[a:b], self._values[a:b]):
+                dense[c] = v
+            row = dense
+        else:
+            row = tuple(zip(self._classes[a:b], self._values[a:b]))
+        self._rows[feat] = row
         return row
 
     def predict(self, words: list[str]) -> list[int]:
@@ -154,7 +164,9 @@ class Model:
                 scores = [0] * n_tags
                 for feat in word_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i):
                     row = rows.get(feat) or row_of(feat)
-                    if row:
+                    if type(row) is list:
+                        scores = list(map(add, scores, row))
+                    else:
                         for c, v in row:
                             scores[c] += v
                 guess = scores.index(max(scores))
@@ -167,7 +179,7 @@ class Model:
         out = []
         for word, t in zip(words, self.predict(words)):
             upos, xpos = self.pairs[t]
-            out.append((upos, xpos, self.lemmatizer.lemma(word, upos, xpos)))
+            out.append((upos, xpos, self.lemmatizer.lemma(word, xpos)))
         return out
 
     def tag(self, text: str, offset: int = 0) -> list[Token]:

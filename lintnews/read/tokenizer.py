@@ -8,7 +8,7 @@ so do quotes, brackets and trailing punctuation, currency signs
 (``$|3.5|bn``), percent signs and units after numbers (``10|am``);
 hyphens split a compound (``fault|-|finding``) unless its first part is a
 prefix (``co-founder``, ``non-stop``); abbreviations keep their period
-(``Mr.``, ``U.S.``); numbers keep their commas, points and colons
+(``Mr.``, ``U.S.``) except at the end of the sentence; numbers keep their commas, points and colons
 (``450,000``, ``3.5``, ``10:30``, ``3-2``), and links and e-mail addresses stay whole.
 Curly apostrophes and quotes count as straight ones.
 """
@@ -21,8 +21,10 @@ from .document import ABBREVIATIONS
 
 _CHUNK = re.compile(r"\S+")
 _LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z", re.IGNORECASE)
-_OPENING = set("\"“‘'([{«„$£€¥#")
-_CLOSING = set(",;:!?)]}\"”’'»%")
+_OPENING = set("\"“‘'([{<«„$£€¥#")
+_CLOSING = set(",;:!?)]}>\"”’'»%")
+_PUNCT_RUN = re.compile(r"(?:[.!?]+|([^\w\s])\1+)\Z")  # ... ?! **** ---- as one token
+_EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
 _APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
 _CLITIC = re.compile(r"(?i)(?<=\w)(?:n['’]t|['’](?:s|re|ve|ll|d|m))\Z")
 _FUSED = re.compile(r"(?i)(can)(not)\Z|(gon|wan)(na)\Z|(got)(ta)\Z")
@@ -47,22 +49,26 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(word: str, last: bool) -> bool:
-    """Whether ``word.`` keeps its period: dotted letters always, known abbreviations inside a sentence."""
-    if _DOTTED.match(word):
-        return not last or len(word) > 1
-    return not last and (word.lower() in ABBREVIATIONS or word.lower() in _EXTRA_ABBREVIATIONS)
+    """Whether ``word.`` keeps its period: inside a sentence, dotted letters and known abbreviations
+    (at the end, UD English splits the period off: ``U.S|.``)."""
+    return not last and (_DOTTED.match(word) is not None or word.lower() in ABBREVIATIONS
+                         or word.lower() in _EXTRA_ABBREVIATIONS)
 
 
 def _split_chunk(text: str, s: int, e: int, last: bool) -> list[tuple[int, int]]:
     front: list[tuple[int, int]] = []
     back: list[tuple[int, int]] = []
+    if _EMOTICON.match(text, s, e):
+        return [(s, e)]
     while s < e - 1 and text[s] in _OPENING and not _APOSTROPHE_WORDS.match(text, s, e):
         front.append((s, s + 1))
         s += 1
     while e - s > 1:
         word = text[s:e]
         run = len(word) - len(word.rstrip(".!?"))
-        if run > 1 and run < len(word):  # ... !!! ?! as one token
+        if run > 1:  # ... !!! ?! as one token
+            if run == len(word):
+                break
             back.append((e - run, e))
             e -= run
         elif word.endswith("…"):
@@ -84,7 +90,7 @@ def _split_word(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if s >= e:
         return []
     word = text[s:e]
-    if _LINK.match(word):
+    if _LINK.match(word) or _PUNCT_RUN.match(word):
         return [(s, e)]
     clitic = _CLITIC.search(word)
     if clitic and clitic.start() > 0:
