@@ -26,7 +26,7 @@ _CLOSING = set(",;:!?)]}>\"”’'»%")
 _PUNCT_RUN = re.compile(r"(?:[.!?]+|([^\w\s])\1+)\Z")  # ... ?! **** ---- as one token
 _EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
 _APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
-_CLITIC = re.compile(r"(?i)(?<=\w)(?:n['’]t|['’](?:s|re|ve|ll|d|m))\Z")
+_CLITIC = re.compile(r"(?i)(?:(?<=\w)n['’]t|(?<=[\w.])['’](?:s|re|ve|ll|d|m))\Z")
 _FUSED = re.compile(r"(?i)(can)(not)\Z|(gon|wan)(na)\Z|(got)(ta)\Z")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\Z|[^\W\d_]\Z")
 # Inside a word: runs of dashes, slashes, ellipses and other punctuation are tokens of their own.

@@ -42,6 +42,7 @@ def tags_of(text: str) -> dict[str, tuple[str, str, str]]:
     ("See https://example.com/a-b. Wait... really?!", ["See", "https://example.com/a-b", ".", "Wait", "...",
                                                        "really", "?!"]),
     ("It won 3-2 in the '90s — cannot lose", ["It", "won", "3-2", "in", "the", "'90s", "—", "can", "not", "lose"]),
+    ("the U.K.’s £1.2m deal", ["the", "U.K.", "’s", "£", "1.2", "m", "deal"]),
 ])
 def test_tokens_split_as_ud_english_does(text, expected):
     assert words(text) == expected
@@ -59,6 +60,10 @@ def test_offsets_are_exact_slices_in_order(text):
     assert "".join(t.text for t in tokens) == "".join(text.split())
     shifted = tag(text, offset=100)
     assert [(t.start - 100, t.end - 100) for t in shifted] == [(t.start, t.end) for t in tokens]
+
+
+def test_empty_and_blank_text_have_no_tokens():
+    assert tag("") == [] and tag(" \n\t") == []
 
 
 def test_subject_of_a_plural_noun_phrase():
