@@ -1,0 +1,245 @@
+"""Part-of-speech tags and lemmas for a sentence: a greedy averaged perceptron.
+
+``tag(text)`` splits a sentence into UD-style tokens (``read/tokenizer.py``)
+and gives each its character offsets, the universal tag (UPOS, the 17 tags of
+Universal Dependencies), the Penn Treebank tag (XPOS: VBZ, VBP, NNS...) and
+its lemma. One model predicts the pair ``UPOS XPOS`` left to right from the
+word, its prefixes, suffixes and shape, the two words either side and the
+two tags before it; frequent words that almost always carry one tag are
+looked up in a tag dictionary instead.
+
+The weights are derived from the UD English-EWT (CC BY-SA 4.0) and GUM
+(CC BY 4.0) treebanks by ``scripts/train_tagger.py``; they ship as
+``lintnews/data/tagger.json.gz`` (plain JSON, so loading runs no code),
+read on first use and kept for the life of the process. On EWT test the
+model gets 95.4% of UPOS and 94.7% of XPOS right (scripts/train_tagger.py
+prints the figures).
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+import sys
+import threading
+from array import array
+from itertools import accumulate
+from operator import add
+from pathlib import Path
+from typing import NamedTuple
+
+from .lemmatizer import Lemmatizer
+from .tokenizer import tokenize
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tagger.json.gz"
+FORMAT = "lintnews-tagger/1"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"[\d.,:]*\d[\d.,:]*\Z")
+_SHAPE_RUNS = re.compile(r"(.)\1+")
+_DENSE = 12  # a feature with weights for more tags than this is kept as a list over all tags
+
+
+class Token(NamedTuple):
+    """One token of a sentence: ``text == sentence[start:end]`` (offsets into the text given)."""
+    start: int
+    end: int
+    text: str
+    upos: str
+    xpos: str
+    lemma: str
+
+
+def normalize(word: str) -> str:
+    """The form the features see: straight quotes, digits folded (``!YEAR``, ``!NUM``, ``00th``)."""
+    word = word.translate(_QUOTES)
+    if not _DIGIT.search(word):
+        return word
+    if _NUMBER.match(word):
+        return "!YEAR" if len(word) == 4 and word.isdigit() else "!NUM"
+    return _DIGIT.sub("0", word)
+
+
+def shape(word: str) -> str:
+    """``Xx`` for Paris, ``X.X.`` for U.S., ``x-x`` for well-known: letter classes with runs collapsed."""
+    out = []
+    for ch in word[:12]:
+        if ch.isupper():
+            out.append("X")
+        elif ch.isalpha():
+            out.append("x")
+        elif ch.isdigit():
+            out.append("d")
+        else:
+            out.append(ch)
+    return _SHAPE_RUNS.sub(r"\1", "".join(out))
+
+
+def context(words: list[str], lexicon: dict[str, str]) -> tuple[list[str], list[str], list[str]]:
+    """The normalized words, their lower case and their ambiguity classes (the tags a word was seen
+    with in training, ``?`` for a rare or unseen word), each padded with two markers either side."""
+    norm = ["-S2-", "-S1-"] + [normalize(w) for w in words] + ["-E1-", "-E2-"]
+    low = [w.lower() for w in norm]
+    return norm, low, [lexicon.get(w, "?") for w in low]
+
+
+def word_features(norm: list[str], low: list[str], amb: list[str], i: int) -> list[str]:
+    """The features of word ``i`` (0-based, unpadded) that do not depend on the tags predicted."""
+    j = i + 2
+    w, lw = norm[j], low[j]
+    feats = [
+        "b", "w " + lw, "s1 " + lw[-1:], "s2 " + lw[-2:], "s3 " + lw[-3:], "s4 " + lw[-4:],
+        "p1 " + lw[:1], "p2 " + lw[:2], "sh " + shape(w),
+        "w-1 " + low[j - 1], "w-2 " + low[j - 2], "w+1 " + low[j + 1], "w+2 " + low[j + 2],
+        "s3-1 " + low[j - 1][-3:], "s3+1 " + low[j + 1][-3:], "sh+1 " + shape(norm[j + 1]),
+        "w,w+1 " + lw + " " + low[j + 1], "w-1,w " + low[j - 1] + " " + lw,
+        "p3 " + lw[:3], "sh-1 " + shape(norm[j - 1]), "a " + amb[j], "a+1 " + amb[j + 1], "a+2 " + amb[j + 2],
+        "a,a+1 " + amb[j] + " " + amb[j + 1],
+    ]
+    if w != lw:
+        feats.append("W " + w)
+        if i == 0:
+            feats.append("first-cap")
+    if "-" in w[1:-1]:
+        feats.append("hyphen")
+    return feats
+
+
+def tag_features(prev: str, prev2: str, low: list[str], amb: list[str], i: int) -> list[str]:
+    """The features of word ``i`` that depend on the two tags before it."""
+    lw = low[i + 2]
+    return ["t-1 " + prev, "t-2 " + prev2, "t-2,t-1 " + prev2 + " " + prev, "t-1,w " + prev + " " + lw,
+            "t-1,w+1 " + prev + " " + low[i + 3], "t-1,s3 " + prev + " " + lw[-3:],
+            "t-1,a+1 " + prev + " " + amb[i + 3]]
+
+
+class Model:
+    """The tag set, the tag dictionary, the weights and the lemmatizer, as the training script wrote them."""
+
+    def __init__(self, data: dict):
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model: {data.get('format')!r}")
+        self.tags: list[str] = data["tags"]
+        self.pairs = [tuple(t.split(" ", 1)) for t in self.tags]
+        self.tagdict: dict[str, int] = data["tagdict"]
+        self._index, self._offsets, self._classes, self._values = _decode(data["weights"])
+        self._rows: dict[str, tuple] = {}
+        self.lexicon: dict[str, str] = data["lexicon"]
+        self.lemmatizer = Lemmatizer(data["lemmas"])
+        self.meta: dict = data.get("meta", {})
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> "Model":
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def _row(self, feat: str):
+        """A feature's weights, unpacked on first use (so loading stays quick): ``(tag, weight)`` pairs,
+        or a list of one weight per tag when many tags have one (summed together, column by column)."""
+        k = self._index.get(feat)
+        if k is None:
+            return ()
+        a, b = self._offsets[k], self._offsets[k + 1]
+        if b - a > _DENSE:
+            dense = [0] * len(self.tags)
+            for c, v in zip(self._classes[a:b], self._values[a:b]):
+                dense[c] = v
+            row = dense
+        else:
+            row = tuple(zip(self._classes[a:b], self._values[a:b]))
+        self._rows[feat] = row
+        return row
+
+    def predict(self, words: list[str]) -> list[int]:
+        """The tag index of each word, greedily left to right."""
+        norm, low, amb = context(words, self.lexicon)
+        n_tags = len(self.tags)
+        rows, row_of, tagdict, tags = self._rows, self._row, self.tagdict, self.tags
+        zero = [0] * n_tags
+        prev, prev2 = "-S1-", "-S2-"
+        out = []
+        for i in range(len(words)):
+            guess = tagdict.get(norm[i + 2])
+            if guess is None:
+                dense, sparse = [zero], []
+                for feat in word_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i):
+                    row = rows.get(feat) or row_of(feat)
+                    if type(row) is list:
+                        dense.append(row)
+                    elif row:
+                        sparse.append(row)
+                scores = list(map(sum, zip(*dense)))
+                for row in sparse:
+                    for c, v in row:
+                        scores[c] += v
+                guess = scores.index(max(scores))
+            out.append(guess)
+            prev2, prev = prev, tags[guess]
+        return out
+
+    def analyse(self, words: list[str]) -> list[tuple[str, str, str]]:
+        """``(upos, xpos, lemma)`` for each word."""
+        out = []
+        for word, t in zip(words, self.predict(words)):
+            upos, xpos = self.pairs[t]
+            out.append((upos, xpos, self.lemmatizer.lemma(word, xpos)))
+        return out
+
+    def tag(self, text: str, offset: int = 0) -> list[Token]:
+        """The tokens of one sentence, tagged and lemmatized; offsets are ``offset`` + positions in ``text``."""
+        spans = tokenize(text)
+        words = [text[s:e] for s, e in spans]
+        return [Token(s + offset, e + offset, word, upos, xpos, lemma)
+                for (s, e), word, (upos, xpos, lemma) in zip(spans, words, self.analyse(words))]
+
+
+def encode_weights(rows: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
+    """Weights as the model file keeps them: feature names one a line, and for each feature in that
+    order its number of tags (bytes), then the tags (bytes) and weights (16-bit little-endian), base64."""
+    feats = list(rows)
+    lengths = array("B", [len(rows[f]) for f in feats])
+    classes = array("B", [c for f in feats for c, _ in rows[f]])
+    values = array("h", [v for f in feats for _, v in rows[f]])
+    if sys.byteorder == "big":
+        values.byteswap()
+    pack = lambda a: base64.b64encode(a.tobytes()).decode("ascii")  # noqa: E731
+    return {"features": "\n".join(feats), "lengths": pack(lengths), "classes": pack(classes), "values": pack(values)}
+
+
+def _decode(data: dict[str, str]):
+    feats = data["features"].split("\n") if data["features"] else []
+    lengths = array("B", base64.b64decode(data["lengths"]))
+    classes = array("B", base64.b64decode(data["classes"]))
+    values = array("h", base64.b64decode(data["values"]))
+    if sys.byteorder == "big":
+        values.byteswap()
+    if len(lengths) != len(feats) or sum(lengths) != len(classes) or len(classes) != len(values):
+        raise ValueError("the tagger's weights do not add up")
+    return dict(zip(feats, range(len(feats)))), list(accumulate(lengths, initial=0)), classes, values
+
+
+_MODEL: Model | None = None
+_LOCK = threading.Lock()
+
+
+def model() -> Model:
+    """The shipped model, loaded on first use and kept for the process."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = Model.load()
+    return _MODEL
+
+
+def tag_words(words: list[str]) -> list[tuple[str, str, str]]:
+    """``(upos, xpos, lemma)`` for each of the given (already tokenized) words."""
+    return model().analyse(list(words))
+
+
+def tag(text: str, offset: int = 0) -> list[Token]:
+    """The tokens of one sentence, tagged and lemmatized; offsets are ``offset`` + positions in ``text``."""
+    return model().tag(text, offset)

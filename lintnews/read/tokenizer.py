@@ -1,0 +1,139 @@
+"""Words and punctuation of a sentence as Universal Dependencies English splits them.
+
+``tokenize(text)`` returns ``(start, end)`` offsets into the text, so every
+token is an exact slice of it. The splits follow the UD English treebanks
+the tagger learned from: clitics come off (``do|n't``, ``ca|n't``,
+``it|'s``, ``minister|'s``, ``ministers|'``, ``gon|na``, ``can|not``), and
+so do quotes, brackets and trailing punctuation, currency signs
+(``$|3.5|bn``), percent signs and units after numbers (``10|am``);
+hyphens split a compound (``fault|-|finding``) unless its first part is a
+prefix (``co-founder``, ``non-stop``); abbreviations keep their period
+(``Mr.``, ``U.S.``) except at the end of the sentence; numbers keep their commas, points and colons
+(``450,000``, ``3.5``, ``10:30``, ``3-2``), and links and e-mail addresses stay whole.
+Curly apostrophes and quotes count as straight ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import ABBREVIATIONS
+
+_CHUNK = re.compile(r"\S+")
+_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z", re.IGNORECASE)
+_OPENING = set("\"“‘'([{<«„$£€¥#")
+_CLOSING = set(",;:!?)]}>\"”’'»%")
+_PUNCT_RUN = re.compile(r"(?:[.!?]+|([^\w\s])\1+)\Z")  # ... ?! **** ---- as one token
+_EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
+_APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
+_CLITIC = re.compile(r"(?i)(?:(?<=\w)n['’]t|(?<=[\w.])['’](?:s|re|ve|ll|d|m))\Z")
+_FUSED = re.compile(r"(?i)(can)(not)\Z|(gon|wan)(na)\Z|(got)(ta)\Z")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\Z|[^\W\d_]\Z")
+# Inside a word: runs of dashes, slashes, ellipses and other punctuation are tokens of their own.
+_INNER = re.compile(r"-+|[—–/…]|\.{2,}|[,;:!?()\[\]{}\"“”«»]")
+_NUMBER_UNIT = re.compile(r"(?i)(\d[\d.,:]*)(am|pm|a\.m\.|p\.m\.|bn|tn|m|k|km|kg|mm|cm|ft|mph|lbs?|gb|mb|kw|mw)\Z")
+# First parts that stay joined to the rest of a hyphenated word (UD English keeps "co-founder" whole).
+PREFIXES = frozenset(
+    "non e re anti pro pre co mid post pan over cross multi ex counter sub semi mini socio psycho neo inter un".split()
+)
+_EXTRA_ABBREVIATIONS = frozenset("etc vs ca ie eg".split())
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token of ``text``, in order."""
+    chunks = list(_CHUNK.finditer(text))
+    out: list[tuple[int, int]] = []
+    for n, chunk in enumerate(chunks):
+        out.extend(_split_chunk(text, chunk.start(), chunk.end(), last=n == len(chunks) - 1))
+    return out
+
+
+def _is_abbreviation(word: str, last: bool) -> bool:
+    """Whether ``word.`` keeps its period: inside a sentence, dotted letters and known abbreviations
+    (at the end, UD English splits the period off: ``U.S|.``)."""
+    return not last and (_DOTTED.match(word) is not None or word.lower() in ABBREVIATIONS
+                         or word.lower() in _EXTRA_ABBREVIATIONS)
+
+
+def _split_chunk(text: str, s: int, e: int, last: bool) -> list[tuple[int, int]]:
+    front: list[tuple[int, int]] = []
+    back: list[tuple[int, int]] = []
+    if _EMOTICON.match(text, s, e):
+        return [(s, e)]
+    while s < e - 1 and text[s] in _OPENING and not _APOSTROPHE_WORDS.match(text, s, e):
+        front.append((s, s + 1))
+        s += 1
+    while e - s > 1:
+        word = text[s:e]
+        run = len(word) - len(word.rstrip(".!?"))
+        if run > 1:  # ... !!! ?! as one token
+            if run == len(word):
+                break
+            back.append((e - run, e))
+            e -= run
+        elif word.endswith("…"):
+            back.append((e - 1, e))
+            e -= 1
+        elif word[-1] in _CLOSING:
+            back.append((e - 1, e))
+            e -= 1
+        elif word[-1] == "." and not _is_abbreviation(word[:-1], last):
+            back.append((e - 1, e))
+            e -= 1
+        else:
+            break
+    return front + _split_word(text, s, e) + back[::-1]
+
+
+def _split_word(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A chunk without its outer punctuation: a link, or clitics off the end and inner splits."""
+    if s >= e:
+        return []
+    word = text[s:e]
+    if _LINK.match(word) or _PUNCT_RUN.match(word):
+        return [(s, e)]
+    clitic = _CLITIC.search(word)
+    if clitic and clitic.start() > 0:
+        return _split_word(text, s, s + clitic.start()) + [(s + clitic.start(), e)]
+    fused = _FUSED.search(word)
+    if fused and fused.start() == 0:
+        cut = s + len(next(g for g in fused.groups() if g))
+        return [(s, cut), (cut, e)]
+    return _split_inner(text, s, e)
+
+
+def _split_inner(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    pos = s
+    for m in _INNER.finditer(text, s, e):
+        a, b = m.start(), m.end()
+        if _joins(text, s, a, b, e):
+            continue
+        if a > pos:
+            pieces.append((pos, a))
+        pieces.append((a, b))
+        pos = b
+    if pos < e:
+        pieces.append((pos, e))
+    return [part for piece in pieces for part in _split_unit(text, *piece)]
+
+
+def _joins(text: str, s: int, a: int, b: int, e: int) -> bool:
+    """Whether the punctuation at ``a:b`` stays inside the word ``s:e``."""
+    before, after = text[a - 1] if a > s else "", text[b] if b < e else ""
+    mark = text[a:b]
+    if not before or not after:
+        return False
+    if mark in (",", ":", "/", "-") and before.isdigit() and after.isdigit():
+        return True  # 450,000  10:30  9/11  3-2
+    if mark == "-" and after.isalnum():
+        start = max(text.rfind(c, s, a) for c in "-—–/") + 1
+        return text[max(start, s):a].lower() in PREFIXES
+    return False
+
+
+def _split_unit(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    m = _NUMBER_UNIT.match(text, s, e)
+    if m:
+        return [(s, m.end(1)), (m.end(1), e)]
+    return [(s, e)]
