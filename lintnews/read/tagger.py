@@ -26,7 +26,6 @@ import sys
 import threading
 from array import array
 from itertools import accumulate
-from operator import add
 from pathlib import Path
 from typing import NamedTuple
 

@@ -152,19 +152,13 @@ def parse_settings(data: dict, source: Path) -> Settings:
     values = KEYS.validate(data, fail)
     root = source.parent.resolve()
     settings = Settings(source=source, root=root)
-    settings.styles = [root / s for s in values["styles"]]
-    for style in settings.styles:
-        if not style.is_dir():
-            fail(f"key 'styles': folder not found: {style}")
+    settings.styles = _folders(fail, root, "styles", values["styles"])
     settings.select = values["select"]
     settings.ignore = values["ignore"]
     settings.extend_select = values["extend-select"]
     settings.severity = _severities(fail, "", values["severity"])
     settings.exclude = values["exclude"]
-    settings.vocab = [root / v for v in values["vocab"]]
-    for folder in settings.vocab:
-        if not folder.is_dir():
-            fail(f"key 'vocab': folder not found: {folder}")
+    settings.vocab = _folders(fail, root, "vocab", values["vocab"])
     settings.language = values["language"]
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
@@ -173,6 +167,15 @@ def parse_settings(data: dict, source: Path) -> Settings:
     for pattern, changes in values["per-path"].items():
         settings.per_path.append(_parse_override(fail, str(pattern), changes))
     return settings
+
+
+def _folders(fail, root: Path, key: str, names: list[str]) -> list[Path]:
+    """The folders a key names, relative to the configuration's folder; each must exist."""
+    folders = [root / name for name in names]
+    for folder in folders:
+        if not folder.is_dir():
+            fail(f"key '{key}': folder not found: {folder}")
+    return folders
 
 
 def _parse_override(fail, pattern: str, changes: Any) -> Override:

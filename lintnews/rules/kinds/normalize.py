@@ -53,8 +53,10 @@ class Normalize(Rule):
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
             return
-        stripped = kind == "multiple-spaces" and _marks_stripped(text)
-        for m in CHECKS[kind].finditer(text):
+        matches = list(CHECKS[kind].finditer(text))
+        # Runs of spaces in an article with no quotation mark at all: a scraper stripped its marks.
+        stripped = kind == "multiple-spaces" and len(matches) >= 2 and not any(q in text for q in _QUOTATION_MARKS)
+        for m in matches:
             start, end = m.span()
             if doc.skip_zones and doc.in_skip_zone(start, end):
                 continue
@@ -63,7 +65,8 @@ class Normalize(Rule):
                 beside = text[start - 1:start] + text[end:end + 1]
                 content = "" if (" " in beside or "\n" in beside or start == 0) else " "
             elif kind == "multiple-spaces":
-                content = None if _stripped_mark(m.group(), stripped) else " "
+                # Three spaces or more: a dash and its spaces were lost. No fix where a mark was.
+                content = None if stripped or len(m.group()) >= 3 else " "
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
@@ -78,16 +81,6 @@ class Normalize(Rule):
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
 _QUOTATION_MARKS = "\"“”«»„"
 
-
-def _marks_stripped(text: str) -> bool:
-    """Whether the article shows the sign of a scraper that stripped its marks: runs of
-    spaces inside lines, and no quotation mark anywhere."""
-    return not any(q in text for q in _QUOTATION_MARKS) and len(CHECKS["multiple-spaces"].findall(text)) >= 2
-
-
-def _stripped_mark(run: str, stripped: bool) -> bool:
-    """Whether a run of spaces probably stands where a mark was stripped."""
-    return len(run) >= 3 or stripped
 
 
 def _name(chars: str) -> str:

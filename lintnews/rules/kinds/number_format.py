@@ -51,7 +51,9 @@ class NumberFormat(Rule):
         "mode": Option("str", "thousands", "thousands: a dot as thousands separator; "
                        "decimal-comma: a comma as decimal point", choices=("thousands", "decimal-comma")),
         "separator": Option("str", ",", "the thousands separator the copy should use"),
-        "decimal-units": Option("list", [], "words after which a number is a decimal (million, per...)"),
+        "decimal-units": Option("list", [], "words that make the number before them a decimal (million, "
+                                "per, percent): no thousands finding there; in decimal-comma mode, the only "
+                                "words before which a comma is read as a decimal point"),
         "measure-units": Option("list", [], "units of measure or money, whose amounts may have decimals "
                                 "(seconds, miles, euros): a lone group before one is unsafe"),
         "reference-words": Option("list", [], "words before a section or version number (section, chapter)"),
