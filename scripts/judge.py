@@ -82,7 +82,8 @@ def sample(args) -> int:
         text = path.read_bytes().decode("utf-8-sig")
         result = linters["en-GB" if folder in BRITISH else "en-US"].check(text, str(path))
         for f in result.findings:
-            found[f.rule_id].append((folder, path, text, f))
+            if not args.rule or f.rule_id in args.rule:
+                found[f.rule_id].append((folder, path, text, f))
     rng = random.Random(args.seed)
     items, key = [], []
     for rule_id in sorted(found):
@@ -143,6 +144,7 @@ def main(argv=None) -> int:
     ap.add_argument("--half", choices=corpus.HALVES, default="measure")
     ap.add_argument("--per-rule", type=int, default=25)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rule", action="append", help="only these rule ids (repeatable; default: every rule)")
     args = ap.parse_args(argv)
     if args.command == "sample" and not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to sample")

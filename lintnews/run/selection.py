@@ -129,8 +129,7 @@ def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
     """
     level = Level(select=tuple(select) if select else None, ignore=tuple(ignore or ()))
     validate(rules, [level])
-    if select:
-        rules = [r for r in rules if any(matches(s, r.id) for s in select)]
-    if ignore:
-        rules = [r for r in rules if not any(matches(s, r.id) for s in ignore)]
-    return rules
+    choice = _Choice(rules)
+    chosen = choice.named(level.select) if level.select else list(rules)
+    dropped = {r.id for r in choice.named(level.ignore)}
+    return [r for r in chosen if r.id not in dropped]
