@@ -4,7 +4,9 @@ Rules that reason about grammar ask for a sentence's words here, so a
 sentence is tokenized once and tagged at most once however many rules look
 at it. ``words`` gives each token with the tags it *can* have (from the
 tagger's lexicon; None for a word the tagger never saw) and no tag yet;
-``tagged`` runs the tagger. Both are kept for the life of the document.
+``tagged`` runs the tagger over the sentence, ``tagged_around`` only over
+stretches of it (with a margin, so the tags there are the ones the whole
+sentence would get). All are kept for the life of the document.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class _Sentences:
     def __init__(self) -> None:
         self.words: dict[int, list[Word]] = {}
         self.tagged: dict[int, list[Word]] = {}
+        self.partly: dict[int, list[Word]] = {}
 
 
 _CACHE: WeakKeyDictionary[Document, _Sentences] = WeakKeyDictionary()
@@ -83,4 +86,31 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
         tags = model().analyse([w.text for w in plain])
         got = [w._replace(upos=upos, xpos=xpos, lemma=lemma) for w, (upos, xpos, lemma) in zip(plain, tags)]
         cache.tagged[sentence.start] = got
+    return got
+
+
+# Words either side of a stretch that are tagged with it: the tagger looks two words and two tags
+# back and two words ahead, so a margin of four leaves the stretch's tags as the sentence's.
+MARGIN = 4
+
+
+def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, int]]) -> list[Word]:
+    """The sentence's tokens, tagged within each ``(first, last)`` token stretch and one token either
+    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence."""
+    cache = _cache(doc)
+    whole = cache.tagged.get(sentence.start)
+    if whole is not None:
+        return whole
+    plain = words(doc, sentence)
+    got = cache.partly.setdefault(sentence.start, list(plain))
+    n = len(plain)
+    for first, last in stretches:
+        inner = range(max(0, first - 1), min(n, last + 2))
+        if all(got[i].upos is not None for i in inner):
+            continue
+        lo, hi = max(0, first - 1 - MARGIN), min(n, last + 2 + MARGIN)
+        tags = model().analyse([w.text for w in plain[lo:hi]])
+        for i in inner:
+            upos, xpos, lemma = tags[i - lo]
+            got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
     return got

@@ -33,7 +33,7 @@ TOKEN = Schema({
                                     "'VB*' for every tag that starts so; a list for any of them"),
     "regex": Option("str", None, "a regex the whole word must match (case-sensitive unless it says (?i))"),
     "case": Option("str", None, "the word's capitals: lower, upper or title", choices=("lower", "upper", "title")),
-    "not": Option("dict", None, "a token this one must not be (the same keys)"),
+    "not": Option("dict|records", None, "a token this one must not be (the same keys); a list: none of them"),
     "optional": Option("bool", False, "the token may be absent"),
     "skip": Option("int", 0, "up to this many other tokens may stand before this one"),
     "skip-over": Option("dict", None, "what each skipped token must be (the same keys; default any token)"),
@@ -53,7 +53,7 @@ class Constraint:
     tags: tuple[str, ...] = ()
     regex: object = None
     case: str | None = None
-    negated: Constraint | None = None
+    negated: tuple[Constraint, ...] = ()
     optional: bool = False
     skip: int = 0
     over: Constraint | None = None
@@ -72,7 +72,7 @@ class Constraint:
             return False
         if self.lemmas is not None and not loose and (w.lemma or "").lower() not in self.lemmas:
             return False
-        if self.negated is not None and not loose and self.negated.test(w):
+        if any((not loose or n.exact) and n.test(w) for n in self.negated):
             return False
         return True
 
@@ -82,6 +82,11 @@ class Constraint:
         if w.seen is None:
             return True
         return any(u in w.seen for t in self.tags for u in self.upos_of.get(t, (t,)))
+
+    @property
+    def exact(self) -> bool:
+        """Whether the constraint can be decided on the word alone, before tagging."""
+        return not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
 
     @property
     def anchor(self) -> frozenset[str] | None:
@@ -121,12 +126,15 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
     star_upos = {t: {u for k, us in upos_of.items() if k.startswith(t[:-1]) for u in us} for t in tags if t.endswith("*")}
     sub = lambda key: compile_token(v[key], f"{where}{key}.", fail, rule_id=rule_id, path=path,  # noqa: E731
                                     tag_pairs=tag_pairs) if v[key] is not None else None
+    nots = v["not"] if isinstance(v["not"], list) else [] if v["not"] is None else [v["not"]]
+    negated = tuple(compile_token(n, f"{where}not[{i}]." if isinstance(v["not"], list) else f"{where}not.", fail,
+                                  rule_id=rule_id, path=path, tag_pairs=tag_pairs) for i, n in enumerate(nots))
     return Constraint(
         words=None if v["word"] is None else _words(v["word"]),
         lemmas=None if v["lemma"] is None else _words(v["lemma"]),
         tags=tags,
         regex=None if v["regex"] is None else compile_pattern(v["regex"], where=path, rule_id=rule_id, key=f"{where}regex"),
-        case=v["case"], negated=sub("not"), optional=v["optional"], skip=max(v["skip"], 0), over=sub("skip-over"),
+        case=v["case"], negated=negated, optional=v["optional"], skip=max(v["skip"], 0), over=sub("skip-over"),
         mark=v["mark"], upos_of={**{t: frozenset(u) for t, u in upos_of.items()}, **star_upos}, rule_id=rule_id,
     )
 
@@ -143,9 +151,30 @@ class TokenPattern:
 
     @property
     def anchor(self) -> frozenset[str] | None:
-        """The words of the most selective required token with a word list (None: none has one)."""
+        """The words of a required token with a word list, where a sentence is looked for: the marked
+        token's when it has one (the confusable word itself), else the shortest list (None: none)."""
+        marked = [t.anchor for t in self.tokens if t.anchor is not None and t.mark]
         lists = [t.anchor for t in self.tokens if t.anchor is not None]
-        return min(lists, key=len) if lists else None
+        return marked[0] if marked else min(lists, key=len) if lists else None
+
+    def outline(self) -> list[tuple[int, frozenset[str]]]:
+        """The required word lists in order, each with how many other tokens may stand before it
+        (after the previous list): what any match's text must show, for a cheap search first."""
+        out: list[tuple[int, frozenset[str]]] = []
+        gap = 0
+        for i, t in enumerate(self.tokens):
+            gap += t.skip if i else 0
+            if t.optional or t.words is None:
+                gap += 1
+            else:
+                out.append((gap if out else 0, t.words))
+                gap = 0
+        return out
+
+    @property
+    def longest(self) -> int:
+        """The most tokens a match can take."""
+        return sum(1 + (t.skip if i else 0) for i, t in enumerate(self.tokens))
 
     def match_at(self, words: list[Word], j: int, loose: bool = False) -> Match | None:
         taken = self._match(0, words, j, [], loose)

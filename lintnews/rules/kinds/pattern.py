@@ -24,6 +24,7 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ...read.tagger import model
 from ..base import Option, Rule, preserve_case
+from ..patterns import finditer
 from ..schema import Schema
 from ..token_pattern import TokenPattern, compile_token
 
@@ -35,6 +36,8 @@ PATTERN = Schema({
                                    "{suggestion} the suggestion"),
     "fix": Option("str", None, "lower this pattern's fix: unsafe, display or none",
                   choices=("unsafe", "display", "none")),
+    "prefilter": Option("str", None, "a regex that finds where the pattern may match, for speed (default: "
+                                     "the pattern's required words in order)"),
     "unless": Option("records", [], "token sequences ({tokens: [...]}) that cancel a finding they overlap"),
     "after": Option("records", [], "the token just before the match must be one of these (token keys); "
                                    "a match at the start of a sentence always is"),
@@ -65,6 +68,10 @@ class _Pattern:
                        for key in ("not-after", "not-before")]
         self.after = [compile_token(t, f"{where}.after[{i}].", rule.fail, rule_id=rule.id, path=rule.path,
                                     tag_pairs=pairs) for i, t in enumerate(v["after"])]
+        # What the text must show for the pattern to be tried: the user's prefilter, else the
+        # pattern's required words in order.
+        self.outline = regex.compile("(?i)" + _outline_regex(self.tokens.outline())) if v["prefilter"] is None \
+            else rule.pattern(v["prefilter"], f"{where}.prefilter")
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -115,6 +122,8 @@ class Pattern(Rule):
     summary = "Flags a sequence of words by word, lemma, part of speech and regex (grammar-aware)."
     OPTIONS = {
         "patterns": Option("records", None, "the patterns: each {tokens, suggest, message, fix, unless}", required=True),
+        "define": Option("dict", {}, "named parts to reuse in the patterns with YAML anchors (&name, *name); "
+                                     "not read otherwise"),
     }
     default_fix = Applicability.UNSAFE
 
@@ -123,29 +132,37 @@ class Pattern(Rule):
         self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
         if not self.patterns:
             self.fail("key 'patterns' is empty")
-        anchors = sorted({w for p in self.patterns for w in p.tokens.anchor}, key=len, reverse=True)
-        parts = []
-        for w in anchors:
-            body = regex.escape(w).replace("'", "['’]")
-            lead = "" if not w[:1].isalnum() else r"(?<![\p{L}\p{N}_'’])"
-            parts.append(lead + body + r"(?![\p{L}\p{N}_])")
-        self.anchor = regex.compile("(?i)" + "|".join(parts))
 
     def check(self, doc):
-        seen_sentences = set()
-        for hit in self.anchor.finditer(doc.text):
-            sentence = doc.sentence_at(hit.start())
-            if sentence is None or sentence.start in seen_sentences:
-                continue
-            seen_sentences.add(sentence.start)
-            yield from self._check_sentence(doc, sentence)
+        # Cheapest first: each pattern's required words in order, searched over the whole text (one
+        # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
+        text = doc.text
+        hopeful: dict[int, list[_Pattern]] = {}
+        sentences = {}
+        for p in self.patterns:
+            for hit in finditer(p.outline, text, self.id, overlapped=True):
+                sentence = doc.sentence_at(hit.start())
+                if sentence is None or hit.end() > sentence.end:
+                    continue
+                chosen = hopeful.setdefault(sentence.start, [])
+                if p not in chosen:
+                    chosen.append(p)
+                    sentences[sentence.start] = sentence
+        for start in sorted(hopeful):
+            if hopeful[start]:
+                yield from self._check_sentence(doc, sentences[start], hopeful[start])
 
-    def _check_sentence(self, doc, sentence):
+    def _check_sentence(self, doc, sentence, hopeful):
         plain = tagged.words(doc, sentence)
-        candidates = [p for p in self.patterns if next(p.tokens.search(plain, loose=True), None) is not None]
+        stretches, candidates = [], []
+        for p in hopeful:
+            starts = [next(t for t in m.taken if t is not None) for m in p.tokens.search(plain, loose=True)]
+            if starts:
+                candidates.append(p)
+                stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
         if not candidates:
             return
-        words = tagged.tagged(doc, sentence)
+        words = tagged.tagged_around(doc, sentence, stretches)
         done = set()
         for p in candidates:
             for m in p.tokens.search(words):
@@ -182,6 +199,32 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
+
+
+def _words_regex(words) -> str:
+    """Any of the words, whole where they begin or end with a letter (or before a clitic), either apostrophe."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = regex.escape(w).replace("'", "['’]")
+        # A word's end may touch a clitic the tokenizer splits off ("should|n't", "can|not", "gon|na").
+        end = r"(?:\b|(?=n['’]t|not\b|na\b|ta\b))" if w[-1:].isalnum() else ""
+        parts.append((r"\b" if w[:1].isalnum() else "") + body + end)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _outline_regex(outline) -> str:
+    """Where a pattern may match: its required words in order, with room for the tokens allowed between
+    them (a token taken as at most 30 characters; adjacent ones may touch, "it's" is two tokens). The
+    search starts from the shortest word list, the others checked around it, so the scan is quick."""
+    lists = [words for _, words in outline]
+    k = min(range(len(lists)), key=lambda i: len(lists[i]))
+
+    def gap(n: int) -> str:
+        return r"\s*" if n == 0 else r"[\s\S]{0,%d}?" % (30 * n + 1)
+
+    before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
+    after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
+    return (f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else "")
 
 
 def _format(message: str, marked: str) -> str:
