@@ -58,6 +58,14 @@ def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None =
         raise PatternTimeout(rule_id) from None
 
 
+def fullmatch(compiled, text: str, rule_id: str):
+    """Whether the whole text matches."""
+    try:
+        return compiled.fullmatch(text, timeout=TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(rule_id) from None
+
+
 def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """Match anchored at ``pos``."""
     try:

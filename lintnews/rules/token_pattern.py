@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, NoReturn
 
 from ..read.tagged import Word
-from .patterns import compile_pattern, match as regex_match
+from .patterns import compile_pattern, fullmatch
 from .schema import Option, Schema
 
 # The universal tags (UD); anything else in ``pos`` is a Penn tag (NNS, VBZ, MD...).
@@ -66,7 +66,7 @@ class Constraint:
             return False
         if self.case is not None and not _CASES[self.case](w.text):
             return False
-        if self.regex is not None and not regex_match(self.regex, w.text, self.rule_id, 0):
+        if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
             return False
         if self.tags and not self._tag_ok(w, loose):
             return False
