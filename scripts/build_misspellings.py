@@ -177,7 +177,8 @@ def _versions(data: Path) -> str:
 
 def write(kept: dict[str, list[str]], out: Path, versions: str) -> None:
     lines = [
-        "# Common misspellings and their corrections, one a line: misspelling<TAB>correction[<TAB>other].",
+        "# Common misspellings and their corrections, one a line: misspelling<TAB>correction[<TAB>other]",
+        "# (corrections in codespell's order, not ranked).",
         "# Adapted from codespell's dictionary.txt (Wikipedia's lists of common misspellings), CC BY-SA 3.0;",
         "# see LICENSE-misspellings.txt. Built by scripts/build_misspellings.py; do not edit by hand.",
         f"# Built from {versions}.",

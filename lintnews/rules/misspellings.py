@@ -5,8 +5,9 @@
 from codespell's dictionary (English Wikipedia's lists of common misspellings,
 CC BY-SA 3.0; see ``lintnews/data/LICENSE-misspellings.txt``), kept to entries
 that are no word of their own in the frequency lists and no British spelling.
-One entry a line, tab-separated: the misspelling, then its corrections, likeliest
-first; lines starting with ``#`` are comments. Read once per process, on first use.
+One entry a line, tab-separated: the misspelling, then its corrections in codespell's
+order (not ranked: the rule only shows several); lines starting with ``#`` are
+comments. Read once per process, on first use.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _table() -> dict[str, str]:
 
 
 def corrections(word: str) -> tuple[str, ...]:
-    """The corrections of a lower-case misspelling, likeliest first; () for a word not in the list."""
+    """The corrections of a lower-case misspelling, in the list's order; () for a word not in it."""
     found = _table().get(word)
     return tuple(found.split("\t")) if found else ()
 

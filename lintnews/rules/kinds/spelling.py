@@ -305,7 +305,7 @@ class Spelling(Rule):
 
 
 class _Listed(tuple):
-    """The corrections the list of common misspellings gives for a word, likeliest first."""
+    """The corrections the list of common misspellings gives for a word, in the list's order."""
 
 
 def _dropped_letter(word: str, good: str) -> bool:
