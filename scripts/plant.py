@@ -178,6 +178,9 @@ def tally(results):
         rows[key] = {
             "kind": key[0] or "all", "sub": key[1], "planted": len(rs), "found": len(found),
             "recall": round(100 * len(found) / len(rs), 1) if rs else None,
+            "found_warning_plus": sum(r["severity"] >= 2 for r in found),
+            "by_folder": {d: [sum(r["folder"] == d for r in rs), sum(r["folder"] == d for r in found)]
+                          for d in sorted({r["folder"] for r in rs})},
             "fix_offered": sum(r["fix_offered"] for r in rs),
             "restored": sum(r["restored"] for r in rs),
             "safe_restored": sum(r["safe_restored"] for r in rs),
@@ -191,9 +194,9 @@ def _pct(n, d):
 
 
 def print_table(rows, order):
-    print("| kind | sub-kind | planted | found | recall | fix offered | fix restores (unsafe on) "
-          "| restores with safe fixes | rules that found it |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| kind | sub-kind | planted | found | recall | found at warning+ | fix offered "
+          "| fix restores (unsafe on) | restores with safe fixes | rules that found it |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for key in order:
         if key not in rows:
             continue
@@ -202,7 +205,7 @@ def print_table(rows, order):
         sub = r["sub"] or "(all)"
         rules = ", ".join(f"{k.removeprefix('News.')} {v}" for k, v in r["rules"].items()) or "-"
         print(f"| {name} | {sub} | {r['planted']} | {r['found']} | {_pct(r['found'], r['planted'])} "
-              f"| {r['fix_offered']} | {r['restored']} ({_pct(r['restored'], r['found'])} of found) "
+              f"| {r['found_warning_plus']} | {r['fix_offered']} | {r['restored']} ({_pct(r['restored'], r['found'])} of found) "
               f"| {r['safe_restored']} | {rules} |")
 
 

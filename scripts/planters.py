@@ -271,7 +271,9 @@ _NAME = r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|the [a-z]+(?: [A-Z][\w.'
 _swap("doubled-speech-verb", "X said -> said X said",
       r", (?P<w>)" + _NAME + r" said(?=[.,]| on [A-Z][a-z]+day| in a statement| in an?\b)",
       lambda old, m, site: "said ")
-_swap("doubled-speech-verb", "said X -> said X said", r"\bsaid [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?P<w>)[.,]",
+_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|That|The|It|He|She|They)\b)"
+_swap("doubled-speech-verb", "said X -> said X said",
+      r"\bsaid " + _DAY + r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?P<w>)[.,]",
       lambda old, m, site: " said")
 
 # Number formats.
