@@ -212,7 +212,8 @@ def print_table(rows, order):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
-    ap.add_argument("--half", choices=corpus.HALVES, default="measure", help="which half (default: measure)")
+    ap.add_argument("--half", choices=corpus.HALVES + ("all",), default="measure",
+                    help="which half of the corpus (default: measure)")
     ap.add_argument("--per-kind", type=int, default=40, help="planted copies per sub-kind (default 40)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--kind", action="append", help=f"only these kinds ({', '.join(planters.KINDS)})")
@@ -224,7 +225,7 @@ def main(argv=None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to plant")
         return 0
-    items = control_articles(args.corpus, args.half)
+    items = control_articles(args.corpus, None if args.half == "all" else args.half)
     texts = {str(p): read_path(str(p)).text for p, _ in items}
     titles = {p: t.split("\n", 1)[0].strip() for p, t in texts.items()}
     plan = choose([(str(p), f) for p, f in items], texts, titles, corpus_vocab(args.corpus),

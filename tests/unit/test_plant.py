@@ -94,3 +94,33 @@ def test_deleted_attribution_marks_the_sentence_left():
     planted = plant.apply(site.text)
     assert planted == "Title\n\nFour people died in the attack. Others fled.\n"
     assert planted[slice(*plant.span)] == "Four people died in the attack."
+
+
+def test_the_script_plants_finds_and_restores(tmp_path):
+    """scripts/plant.py end to end on a two-article corpus of its own."""
+    import json
+    import subprocess
+
+    bbc = tmp_path / "bbc"
+    bbc.mkdir()
+    for name in ("a", "b"):
+        (bbc / f"{name}.txt").write_text(ARTICLE.replace("Acme", "Acme" + name.upper()), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path), "--half", "all",
+         "--per-kind", "2", "--kind", "mojibake", "--kind", "glued", "--jobs", "1", "--json"],
+        capture_output=True, text=True, timeout=300, check=True)
+    data = json.loads(run.stdout)
+    results = data["results"]
+    assert len(results) == 8 and {r["kind"] for r in results} == {"mojibake", "glued"}
+    for r in results:
+        assert r["found"] and r["restored"], r
+    overall = data["rows"][-1]
+    assert (overall["kind"], overall["planted"], overall["found"]) == ("all", 8, 8)
+
+
+def test_the_script_without_a_corpus(tmp_path):
+    import subprocess
+
+    run = subprocess.run([sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path / "none")],
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert "corpus not found" in run.stdout
