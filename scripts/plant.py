@@ -205,7 +205,8 @@ def print_table(rows, order):
         sub = r["sub"] or "(all)"
         rules = ", ".join(f"{k.removeprefix('News.')} {v}" for k, v in r["rules"].items()) or "-"
         print(f"| {name} | {sub} | {r['planted']} | {r['found']} | {_pct(r['found'], r['planted'])} "
-              f"| {r['found_warning_plus']} | {r['fix_offered']} | {r['restored']} ({_pct(r['restored'], r['found'])} of found) "
+              f"| {r['found_warning_plus']} | {r['fix_offered']} "
+              f"| {r['restored']} ({_pct(r['restored'], r['found'])} of found) "
               f"| {r['safe_restored']} | {rules} |")
 
 
