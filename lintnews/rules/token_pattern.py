@@ -140,8 +140,10 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 
 
 class Match(NamedTuple):
-    """Which token each constraint took (None: an optional one left out)."""
+    """Which token each constraint took (None: an optional one left out); ``start``: the first
+    token of the match, skipped ones included."""
     taken: tuple[int | None, ...]
+    start: int
 
 
 class TokenPattern:
@@ -178,7 +180,7 @@ class TokenPattern:
 
     def match_at(self, words: list[Word], j: int, loose: bool = False) -> Match | None:
         taken = self._match(0, words, j, [], loose)
-        return None if taken is None else Match(tuple(taken))
+        return None if taken is None else Match(tuple(taken), j)
 
     def search(self, words: list[Word], loose: bool = False):
         for j in range(len(words)):

@@ -85,9 +85,10 @@ class _Pattern:
         """Whether the words around the match allow it (``after``, ``not-after``, ``not-before``)."""
         taken = [t for t in m.taken if t is not None]
         after, before = self.around
-        if self.after and taken[0] > 0 and not any(c.test(words[taken[0] - 1]) for c in self.after):
+        first = m.start
+        if self.after and first > 0 and not any(c.test(words[first - 1]) for c in self.after):
             return False
-        if after is not None and taken[0] > 0 and after.test(words[taken[0] - 1]):
+        if after is not None and first > 0 and after.test(words[first - 1]):
             return False
         return not (before is not None and taken[-1] + 1 < len(words) and before.test(words[taken[-1] + 1]))
 
@@ -156,7 +157,7 @@ class Pattern(Rule):
         plain = tagged.words(doc, sentence)
         stretches, candidates = [], []
         for p in hopeful:
-            starts = [next(t for t in m.taken if t is not None) for m in p.tokens.search(plain, loose=True)]
+            starts = [m.start for m in p.tokens.search(plain, loose=True)]
             if starts:
                 candidates.append(p)
                 stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
