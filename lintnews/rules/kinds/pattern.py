@@ -46,6 +46,10 @@ PATTERN = Schema({
 })
 
 _TEMPLATE = regex.compile(r"\{(\d+)\}")
+# Words too frequent to start a search from: a pattern's search starts from its rarest word list.
+_COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
+this but not or his her their its we you i will said there been which who one all more also than can
+do does did so if no into out up about over after""".split())
 
 
 class _Pattern:
@@ -81,16 +85,18 @@ class _Pattern:
         self.message = v["message"]
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
-    def fits(self, words, m) -> bool:
-        """Whether the words around the match allow it (``after``, ``not-after``, ``not-before``)."""
+    def fits(self, words, m, loose: bool = False) -> bool:
+        """Whether the words around the match allow it (``after``, ``not-after``, ``not-before``); loosely,
+        before tagging, a tag is any the word can have and a ``not-`` that needs tags is not tested."""
         taken = [t for t in m.taken if t is not None]
-        after, before = self.around
-        first = m.start
-        if self.after and first > 0 and not any(c.test(words[first - 1]) for c in self.after):
+        not_after, not_before = self.around
+        first, last = m.start, taken[-1]
+        if self.after and first > 0 and not any(c.test(words[first - 1], loose) for c in self.after):
             return False
-        if after is not None and first > 0 and after.test(words[first - 1]):
+        if not_after is not None and first > 0 and (not loose or not_after.exact) and not_after.test(words[first - 1]):
             return False
-        return not (before is not None and taken[-1] + 1 < len(words) and before.test(words[taken[-1] + 1]))
+        return not (not_before is not None and last + 1 < len(words) and (not loose or not_before.exact)
+                    and not_before.test(words[last + 1]))
 
     @staticmethod
     def _tokens(rule, specs, where, pairs) -> TokenPattern:
@@ -157,7 +163,7 @@ class Pattern(Rule):
         plain = tagged.words(doc, sentence)
         stretches, candidates = [], []
         for p in hopeful:
-            starts = [m.start for m in p.tokens.search(plain, loose=True)]
+            starts = [m.start for m in p.tokens.search(plain, loose=True) if p.fits(plain, m, loose=True)]
             if starts:
                 candidates.append(p)
                 stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
@@ -215,13 +221,13 @@ def _words_regex(words) -> str:
 
 def _outline_regex(outline) -> str:
     """Where a pattern may match: its required words in order, with room for the tokens allowed between
-    them (a token taken as at most 30 characters; adjacent ones may touch, "it's" is two tokens). The
+    them (adjacent ones may touch: "it's" is two tokens). The
     search starts from the shortest word list, the others checked around it, so the scan is quick."""
     lists = [words for _, words in outline]
-    k = min(range(len(lists)), key=lambda i: len(lists[i]))
+    k = min(range(len(lists)), key=lambda i: (sum(1000 if w in _COMMON else 1 for w in lists[i]), len(lists[i])))
 
-    def gap(n: int) -> str:
-        return r"\s*" if n == 0 else r"[\s\S]{0,%d}?" % (30 * n + 1)
+    def gap(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
+        return r"\s*" if n == 0 else r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))" + "{0,%d}" % n + r"[\s'’]*"
 
     before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
     after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
