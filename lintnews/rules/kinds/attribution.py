@@ -284,8 +284,9 @@ class Attribution(Rule):
         return self.feature_names[claim.feature], cue
 
     def _source(self, tokens, k: int) -> bool:
-        """Token k names a source: a speech verb ("tweeted"; also one mistagged as a noun right
-        after its subject, "Al-Awlaki extols"), or a noun that carries one ("his accusation")."""
+        """Token k names a source: a speech verb ("tweeted"; also one mistagged as a plural noun
+        right after its subject, "Al-Awlaki extols", "the analysis shows"), or a noun that carries
+        one ("his accusation")."""
         t = tokens[k]
         lemma = t.lemma.lower()
         if t.upos == "VERB":
@@ -294,7 +295,7 @@ class Attribution(Rule):
             return False
         if lemma in self.source_nouns:
             return True
-        return (k > 0 and tokens[k - 1].upos in ("PROPN", "PRON") and t.text.lower().endswith("s")
+        return (k > 0 and tokens[k - 1].upos in ("PROPN", "PRON", "NOUN") and t.text.lower().endswith("s")
                 and t.text.lower()[:-1] in self.source_lemmas)
 
     def _carried_by_neighbour(self, text: str, sentences, i: int) -> bool:
