@@ -219,9 +219,9 @@ def main(argv=None) -> int:
                 gold_hits[which] += 1
                 hits.append((which, path, f.start, f.end, text, "cue inside" if inside else "sentence only"))
         for sentence in stripped_sentences(text, attributions):
-            if sentence in seen:
+            if (which, sentence) in seen:
                 continue
-            seen.add(sentence)
+            seen.add((which, sentence))
             recall_n[which] += 1
             got = flags_of("Title\n\n" + sentence + "\n", "-")
             if got:

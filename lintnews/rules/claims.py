@@ -5,13 +5,15 @@ this module holds only the mechanism. A sentence is tagged (``read/tagger``)
 and tested for four features, in the order the rule lists them:
 
 * ``accusation``: a wrongdoing lemma (bribe, torture, fraud...) with a party
-  to it: an active verb, noun or adjective whose subject side (back to the
-  clause boundary) holds a proper noun, a party noun (government, police)
-  or a personal pronoun; a passive verb with "by" and a party; a noun with
-  "by" or "of" and a party after it. A process word anywhere before it
-  ("charged with fraud", "the fight against corruption", "whether he lied",
-  "would steal") cancels it, and so does a match that only modifies a noun
-  ("money laundering charges", "the assassinated prime minister"); a match
+  to it: an active verb whose subject side (back to the clause boundary)
+  holds a proper noun, a party noun (government, police) or a personal
+  pronoun; a noun or adjective whose clause has a party as its subject (a
+  verb between) or as its owner ("the CIA's cover-up"); a passive verb with
+  "by" and a party; a noun with "by" or "of" and a party after it. A process word anywhere before it
+  ("charged with fraud", "the fight against corruption", "whether he lied")
+  or a modal just before it ("would steal", "tried to rig") cancels it, and so does a match that only modifies a noun
+  ("money laundering charges", "the assassinated prime minister", "a stolen
+  truck"); a match
   tagged as a proper noun ("Killer Mike") is a name.
 * ``casualty``: a figure (a cardinal number, "dozens") next to a casualty
   lemma ("40 people were killed", "killing 12", "the death toll rose to 40").
@@ -213,12 +215,21 @@ class Features:
             return t.lemma.lower() in ("he", "she", "they", "we", "i")
         return t.upos == "NOUN" and self.lex["parties"].has(t)
 
-    def _subject_side(self, tokens, k: int) -> bool:
-        """A party before token k, back to a clause boundary (at most 10 tokens)."""
-        for t in reversed(tokens[max(0, k - 10):k]):
+    def _subject_side(self, tokens, k: int, verb_between: bool = False) -> bool:
+        """A party before token k, back to a clause boundary (at most 10 tokens). With
+        ``verb_between`` (for a noun or adjective) the party must be the clause's subject, a verb
+        between ("the regime committed a massacre", "Washington was corrupt"), own the noun
+        ("the CIA's cover-up") or be a party noun ("police brutality"), not a name that only
+        modifies it ("the Charleston church massacre")."""
+        passed_verb = False
+        for j in range(k - 1, max(-1, k - 11), -1):
+            t = tokens[j]
             if t.text in _CLAUSE_END:
                 return False
-            if self.party(t):
+            if t.upos in ("VERB", "AUX"):
+                passed_verb = True
+            if self.party(t) and (not verb_between or passed_verb or t.upos == "NOUN"
+                                  or j + 1 < len(tokens) and tokens[j + 1].xpos == "POS"):
                 return True
         return False
 
@@ -240,8 +251,10 @@ class Features:
         return False
 
     def _neutralised(self, tokens, k: int) -> bool:
-        """A process word (charged, investigated, whether, would, not) anywhere before token k."""
-        return any(self.lex["process"].has(t) for t in tokens[:k])
+        """A process word (charged, investigated, whether, not) anywhere before token k, or a
+        modal (would, could, tried to) just before it: a process, a question or a forecast."""
+        return (any(self.lex["process"].has(t) for t in tokens[:k])
+                or any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, k - 3):k]))
 
     @staticmethod
     def _modifier(tokens, i: int, j: int) -> bool:
@@ -252,7 +265,8 @@ class Features:
         t = tokens[j - 1]
         if t.upos == "NOUN":
             return tokens[j].upos == "NOUN"
-        return t.xpos in ("VBN", "VBG") and not any(x.upos == "AUX" for x in tokens[max(0, i - 2):i])
+        participle = t.xpos in ("VBN", "VBG") or t.upos == "ADJ" and t.text.lower().endswith(("ed", "en"))
+        return participle and not any(x.upos == "AUX" for x in tokens[max(0, i - 2):i])
 
     # ----------------------------------------------------------- features
     def accusation(self, tokens) -> Claim | None:
@@ -267,7 +281,7 @@ class Features:
                         return Claim("accusation", i, j)
                 elif self._subject_side(tokens, i):
                     return Claim("accusation", i, j)
-            elif self._subject_side(tokens, i) or self._party_after(tokens, j):
+            elif self._subject_side(tokens, i, verb_between=True) or self._party_after(tokens, j):
                 return Claim("accusation", i, j)
         return None
 
@@ -275,8 +289,8 @@ class Features:
         if t.xpos == "CD":
             if nxt is not None and (self.lex["units"].has(nxt) or self.lex["not-parties"].has(nxt)):
                 return False  # "16 years after", "on 26 February": no count of people
-            if any(c.isdigit() for c in t.text):
-                return not _YEAR.match(t.text) and ":" not in t.text
+            if any(c.isdigit() for c in t.text):  # not a year, a time, a decade or an age ("her 50's")
+                return not _YEAR.match(t.text) and ":" not in t.text and not t.text.endswith("s")
             return t.text.lower() != "one" or nxt is not None and nxt.upos == "NOUN"  # not "one of"
         return self.lex["number-words"].has(t)
 
@@ -327,8 +341,7 @@ class Features:
     def cause(self, tokens) -> Claim | None:
         causes = self.lex["causes"]
         for i, j in causes.find(tokens):
-            if any(t.xpos == "MD" or t.lemma.lower() in ("may", "might", "could", "would", "will")
-                   for t in tokens[max(0, i - 3):i]):
+            if any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, i - 3):i]):
                 continue
             near = tokens[max(0, i - 5):i] + tokens[j:j + 5]
             if any(self.lex["events"].has(t) and t.upos == "NOUN" for t in near):

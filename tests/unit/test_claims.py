@@ -5,7 +5,7 @@ from __future__ import annotations
 from lintnews.read.tagger import tag
 from lintnews.rules.claims import Features, Lexicon, Prefilter, forms
 
-KEYS = ("accusations", "parties", "not-parties", "process", "casualties", "number-words", "units",
+KEYS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
         "statistics", "populations", "causes", "events", "judgements", "records", "scopes")
 
 

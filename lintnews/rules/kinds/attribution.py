@@ -9,11 +9,13 @@ mechanism is in ``rules/claims.py``, every word list in the rule's
 names it in the message, with the words that showed it.
 
 Tagging costs about 1.5 ms a sentence, so only a sentence that has no source
-in reach and holds a trigger form (a surface form of a lexicon entry's first
-word, found by one regex pass over the text) is tagged. A tagged sentence
-is attributed too when a verb's lemma is one of ``source-lemmas`` ("tweeted",
-"blamed"). A ``hedges`` match ("it is understood") is a convention of edited
-copy that names its source vaguely: it attributes the sentence.
+in reach and holds each feature's words together (``claims.Prefilter``, one
+pass of set lookups over the text) is tagged. A tagged sentence is
+attributed too when a verb's lemma is one of ``source-lemmas`` ("tweeted",
+"blamed") or a noun's one of ``source-nouns`` ("his accusation"), unless it
+stands in a vague source. A ``hedges`` match ("it is understood") is a
+convention of edited copy that names its source vaguely: it attributes the
+sentence. Questions are not flagged.
 
 A claim is attributed, and not flagged, when
 
@@ -38,10 +40,13 @@ Sentences inside a direct quotation, headings, the title and sentences
 shorter than ``min-words`` are never flagged. No fix: only a reporter can
 name a source.
 
-Steps of ``check``: find the claims (``_find_claims``); if there are any,
-find the sources outside vague ones (``_find_sources``) and the speech
-zones; then, paragraph by paragraph (``_paragraph``), flag each claim
-sentence that is not ``attributed`` and not ``_carried_by_neighbour``.
+Steps of ``check``: find the regex claims (``_find_claims``) and the feature
+triggers (``Prefilter.scan``); if there are any, find the sources outside
+vague ones (``_find_sources``) and the speech zones; then, paragraph by
+paragraph (``_paragraph``), take each sentence with a claim or a trigger
+that is not ``attributed`` and not ``_carried_by_neighbour``: a regex claim
+is flagged, a triggered sentence is tagged and flagged when a feature holds
+and no source word does (``_feature``).
 
 Speed: each pattern runs once over the whole text, except a claim cue that
 opens with known words, which is tried only where those words start;
@@ -79,7 +84,7 @@ def _any_in(starts: list[int], start: int, end: int) -> bool:
 
 _CLOSERS = " \"'”’)]"
 _FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative")
-_LEXICONS = ("accusations", "parties", "not-parties", "process", "casualties", "number-words", "units",
+_LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes")
 
 
