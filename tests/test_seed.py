@@ -19,6 +19,7 @@ EXPECTED = [
     ("News.ParagraphStart", 17, 1, "last"),
     ("News.AcronymCase", 19, 184, "Isis"),
     ("News.NoBreakSpace", 23, 120, "\u00a0"),
+    ("News.Agreement", 33, 113, "was"),
     ("News.DoubledSpeechVerb", 45, 203, "said Assad said"),
     # "The Syrian crisis began as a peaceful demonstration ..." (49, 1) is not found: it is an
     # origin claim with no accusation, figure, cause or superlative, and the features are not
@@ -62,8 +63,11 @@ def test_seed_fix_gives_the_corrected_article():
     assert "450,000 Syrians" in text
     assert "\u00a0" not in text
     assert text.endswith("homes.\n")
-    # Only the unattributed claim, which needs a reporter, is left.
-    assert [f.rule_id for f in result.findings] == ["News.UnattributedClaim"]
+    # Left: the agreement error, whose fix needs --unsafe-fixes, and the unattributed claim, which
+    # needs a reporter.
+    assert [f.rule_id for f in result.findings] == ["News.Agreement", "News.UnattributedClaim"]
+    assert "there was no formal ties" in text
+    assert "there were no formal ties" in lintnews.fix_text(seed_text(), unsafe=True).text
     # Quotations are untouched: every quoted span of the original is still there.
     for quote in ("“Any foreign troops coming to Syria without our invitation",
                   "they are very bad in finding solutions.”"):
@@ -83,7 +87,7 @@ def test_cli_check_on_seeds(run_cli):
     assert f"seeds/{SEED.name}:7:25: News.Confusables [*] Use 'his' instead of 'hi'" in out
     assert f"seeds/{SEED.name}:45:203: News.DoubledSpeechVerb [*]" in out
     assert "7 | Since the first days of hi elections campaign," in out  # the offending text shown
-    assert out.rstrip().endswith("Found 13 findings in 1 file (12 fixable with `lintnews fix`).")
+    assert out.rstrip().endswith("Found 14 findings in 1 file (12 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
 
 
 def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):
@@ -95,16 +99,17 @@ def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):
     assert b"+Since the first days of his elections" in diff.stdout
 
     fixed = run_cli("fix", seed_copy)
-    assert fixed.returncode == 1  # the unattributed claim remains
+    assert fixed.returncode == 1  # the agreement error (unsafe fix) and the unattributed claim remain
     # 12 fixable, but deleting the Read more line takes its no-break space with it.
-    assert b"Fixed 11 findings in 1 file; 1 remaining." in fixed.stdout
+    assert b"Fixed 11 findings in 1 file; 2 remaining." in fixed.stdout
     after = seed_copy.read_bytes()
     assert after != original
 
     check = run_cli("check", "--format", "json", seed_copy)
     findings = json.loads(check.stdout)
-    assert [f["rule"] for f in findings] == ["News.UnattributedClaim"]
-    assert all(f["fix"] is None for f in findings)
+    assert [f["rule"] for f in findings] == ["News.Agreement", "News.UnattributedClaim"]
+    assert findings[0]["fix"]["applicability"] == "unsafe"
+    assert all(f["fix"] is None for f in findings[1:])
 
     again = run_cli("fix", seed_copy)
     assert b"Fixed 0 findings in 0 files" in again.stdout
