@@ -182,8 +182,9 @@ class TokenPattern:
         taken = self._match(0, words, j, [], loose)
         return None if taken is None else Match(tuple(taken), j)
 
-    def search(self, words: list[Word], loose: bool = False):
-        for j in range(len(words)):
+    def search(self, words: list[Word], loose: bool = False, starts=None):
+        """Matches, one per start token (every token, or those in ``starts``)."""
+        for j in (range(len(words)) if starts is None else starts):
             m = self.match_at(words, j, loose)
             if m is not None:
                 yield m

@@ -18,13 +18,16 @@ article's apostrophes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from ...findings import Applicability, Edit
 from ...read import tagged
 from ...read.tagger import model
 from ..base import Option, Rule, preserve_case
-from ..patterns import finditer
+from ..patterns import finditer, match
+from ..wordlist import word_char
 from ..schema import Schema
 from ..token_pattern import TokenPattern, compile_token
 
@@ -46,6 +49,7 @@ PATTERN = Schema({
 })
 
 _TEMPLATE = regex.compile(r"\{(\d+)\}")
+_PLAIN = regex.compile(r"\w+")
 # Words too frequent to start a search from: a pattern's search starts from its rarest word list.
 _COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
 this but not or his her their its we you i will said there been which who one all more also than can
@@ -74,8 +78,16 @@ class _Pattern:
                                     tag_pairs=pairs) for i, t in enumerate(v["after"])]
         # What the text must show for the pattern to be tried: the user's prefilter, else the
         # pattern's required words in order.
-        self.outline = regex.compile("(?i)" + _outline_regex(self.tokens.outline())) if v["prefilter"] is None \
-            else rule.pattern(v["prefilter"], f"{where}.prefilter")
+        # Where to look first: the text around each place one of the rarest required words stands (a
+        # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
+        self.start_words: frozenset[str] | None = None
+        if v["prefilter"] is None:
+            source, start_words = _outline_regex(self.tokens.outline())
+            self.outline = regex.compile("(?i)" + source)
+            if all(_PLAIN.fullmatch(w) for w in start_words):
+                self.start_words = start_words
+        else:
+            self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -143,36 +155,56 @@ class Pattern(Rule):
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
         # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
-        text = doc.text
-        hopeful: dict[int, list[_Pattern]] = {}
+        hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
-        for p in self.patterns:
-            for hit in finditer(p.outline, text, self.id, overlapped=True):
+        for k, p in enumerate(self.patterns):
+            for hit in self._hits(p, doc):
                 sentence = doc.sentence_at(hit.start())
                 if sentence is None or hit.end() > sentence.end:
                     continue
-                chosen = hopeful.setdefault(sentence.start, [])
-                if p not in chosen:
-                    chosen.append(p)
-                    sentences[sentence.start] = sentence
+                hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(hit.span())
+                sentences[sentence.start] = sentence
         for start in sorted(hopeful):
-            if hopeful[start]:
-                yield from self._check_sentence(doc, sentences[start], hopeful[start])
+            yield from self._check_sentence(doc, sentences[start], hopeful[start])
+
+    def _hits(self, p: _Pattern, doc):
+        text = doc.text
+        if p.start_words is None:
+            yield from finditer(p.outline, text, self.id, overlapped=True)
+            return
+        low = doc.lower_text
+        if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
+            yield from finditer(p.outline, text, self.id, overlapped=True)
+            return
+        for word in p.start_words:
+            i = low.find(word)
+            while i != -1:
+                if i == 0 or not word_char(text[i - 1]):
+                    hit = match(p.outline, text, self.id, i)
+                    if hit is not None:
+                        yield hit
+                i = low.find(word, i + 1)
 
     def _check_sentence(self, doc, sentence, hopeful):
         plain = tagged.words(doc, sentence)
+        offsets = [w.start for w in plain]
         stretches, candidates = [], []
-        for p in hopeful:
-            starts = [m.start for m in p.tokens.search(plain, loose=True) if p.fits(plain, m, loose=True)]
+        for k, hits in hopeful.items():
+            p = self.patterns[k]
+            # A match holds the words found, so it starts at most its length before them.
+            near = sorted({j for a, b in hits
+                           for j in range(max(0, bisect_right(offsets, a) - 1 - p.tokens.longest),
+                                          bisect_right(offsets, b))})
+            starts = [m.start for m in p.tokens.search(plain, loose=True, starts=near) if p.fits(plain, m, loose=True)]
             if starts:
-                candidates.append(p)
+                candidates.append((p, starts))
                 stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
         if not candidates:
             return
         words = tagged.tagged_around(doc, sentence, stretches)
         done = set()
-        for p in candidates:
-            for m in p.tokens.search(words):
+        for p, starts in candidates:
+            for m in p.tokens.search(words, starts=starts):
                 a, b = p.tokens.span(words, m)
                 start, end = words[a].start, words[b].end
                 if (start, end) in done or not p.fits(words, m) or self._cancelled(p, words, a, b):
@@ -219,7 +251,7 @@ def _words_regex(words) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def _outline_regex(outline) -> str:
+def _outline_regex(outline) -> tuple[str, frozenset[str]]:
     """Where a pattern may match: its required words in order, with room for the tokens allowed between
     them (adjacent ones may touch: "it's" is two tokens). The
     search starts from the shortest word list, the others checked around it, so the scan is quick."""
@@ -231,7 +263,7 @@ def _outline_regex(outline) -> str:
 
     before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
     after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
-    return (f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else "")
+    return (f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else ""), lists[k]
 
 
 def _format(message: str, marked: str) -> str:
