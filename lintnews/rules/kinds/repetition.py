@@ -11,6 +11,7 @@ space after it.
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
+from ...read import tagged
 from ..base import Option, Rule
 from ..patterns import finditer, match
 from ..wordlist import WordList, attached, is_plain
@@ -33,6 +34,8 @@ class Repetition(Rule):
         "preceded-by": Option("str", "", "regex that must come just before the first token"),
         "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
         "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
+        "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
+                                                     "parts of speech ('that that', 'had had', 'May may')"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
     }
     default_fix = Applicability.SAFE
@@ -76,6 +79,8 @@ class Repetition(Rule):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
+            if self["same-part-of-speech"] and self._different_words(doc, m.start("tok"), m.start("again")):
+                continue
             if self["keep"] == "first":
                 edit = Edit(m.end("tok"), m.end("again"), "")
             else:
@@ -89,3 +94,18 @@ class Repetition(Rule):
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
+
+    @staticmethod
+    def _different_words(doc, first: int, second: int) -> bool:
+        """Whether the tagger reads the words at the two offsets as different parts of speech (Penn tags:
+        'had had' is VBD VBN, 'came in in May' RP IN)."""
+        sentence = doc.sentence_at(first)
+        if sentence is None or second >= sentence.end:
+            return False
+        plain = tagged.words(doc, sentence)
+        at = {w.start: i for i, w in enumerate(plain)}
+        if first not in at or second not in at:
+            return False
+        i, j = at[first], at[second]
+        words = tagged.tagged_around(doc, sentence, [(i, j)])
+        return words[i].xpos != words[j].xpos
