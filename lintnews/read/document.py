@@ -238,8 +238,13 @@ class Document:
         return quotes.quotations(self.text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
+    def _posts(self) -> list[tuple[int, int]]:
+        return post_zones(self.text, [(b.start, b.end) for b in self.blocks])
+
+    @cached_property
     def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        return quotes.stripped_marks(self.text, [(b.start, b.end) for b in self.blocks], self._tables)
+        spans = [(b.start, b.end) for b in self.blocks]
+        return quotes.stripped_marks(self.text, spans, self._tables, self._posts)
 
     @property
     def stripped_marks(self) -> list[tuple[int, int]]:
@@ -247,11 +252,8 @@ class Document:
         return self._stripped[0]
 
     def is_stripped_mark(self, start: int, end: int) -> bool:
-        return (start, end) in self._stripped_set
-
-    @cached_property
-    def _stripped_set(self) -> frozenset:
-        return frozenset(self._stripped[0])
+        i = bisect.bisect_left(self._stripped[0], (start, end))
+        return i < len(self._stripped[0]) and self._stripped[0][i] == (start, end)
 
     @cached_property
     def zones(self) -> dict[str, list[tuple[int, int]]]:
@@ -266,7 +268,7 @@ class Document:
         return {
             "table": merge_zones(self._tables),
             "block quote": merge_zones(self._block_quotes),
-            "post": merge_zones(post_zones(self.text, spans)),
+            "post": merge_zones(self._posts),
             "sic": merge_zones(quotes.sic_zones(self.text, self.quote_zones, self.sentence_at)),
             "quotation": merge_zones(self.quote_zones),
             "stripped quotation": merge_zones(self._stripped[1]),

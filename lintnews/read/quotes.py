@@ -20,8 +20,9 @@ because the same characters serve as apostrophes ("don't", "the Smiths'",
   double mark and before a word, unless an elision follows ('n', 'em, '90s,
   'til); ' or ’ closes after a word and before anything but a letter. A mark
   between two letters is an apostrophe. A closing candidate that reads as a
-  plural possessive ("the Smiths' house") is passed over when a later
-  candidate in the paragraph can close the quotation.
+  plural possessive ("the Smiths' house") is passed over when another
+  candidate within 150 characters can close the quotation. A single-quoted
+  passage over 1,000 characters is no quotation (an apostrophe misread).
 
 Stripped marks: scrapers that drop quotation marks and dashes leave the
 spaces that stood around them, so "shouting “Blood and soil,” a slogan"
@@ -53,6 +54,9 @@ _ANGLE = regex.compile(r"[‹›]")
 _SINGLE = regex.compile(r"['‘’]")
 # What follows an apostrophe that stands for left-out letters at the start of a word.
 _ELISION = regex.compile(r"(?i)(?:\d0?s?|n|em|til|cause|bout|tis|twas|round|kay)(?![\p{L}\p{N}])")
+# A single-quoted passage longer than this is an apostrophe taken for a mark ("Al-‘Ayesh").
+SINGLE_REACH = 1000
+_POSSESSIVE_REACH = 150
 _SIC = regex.compile(r"[\[(]sic[\])]", regex.IGNORECASE)
 # A gap between two words on one line, not after a sentence end or a colon.
 _GAP = regex.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
@@ -121,9 +125,9 @@ def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if open_at is None:
             continue
-        if kind == "possessive" and any(kd == "close" for _, kd in marks[k + 1:]):
+        if kind == "possessive" and any(kd == "close" and j - i <= _POSSESSIVE_REACH for j, kd in marks[k + 1:]):
             continue
-        if sum(c.isalnum() for c in text[open_at + 1:i]) >= 2:
+        if sum(c.isalnum() for c in text[open_at + 1:i]) >= 2 and i - open_at <= SINGLE_REACH:
             zones.append((open_at, i + 1))
         open_at = None
     return zones
@@ -142,12 +146,17 @@ def quotations(text: str, blocks) -> list[tuple[int, int]]:
     return sorted(zones)
 
 
-def stripped_marks(text: str, blocks, tables=()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The gaps judged stripped marks, and the quotations between them (module docstring).
 
-    Gaps inside ``tables`` are padding, left out."""
+    Gaps inside ``tables`` are padding, left out. Gaps inside ``posts`` (the
+    dash before a byline) are marks but pair with nothing: a post is
+    protected as a post, and pairing across its byline would fall out of step."""
     def padding(span):
         return any(ts <= span[0] < te for ts, te in tables)
+
+    def in_post(span):
+        return any(ps <= span[0] < pe for ps, pe in posts)
     by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
     total = sum(len(g) for _, _, g in by_block)
     article_stripped = total >= 2 and not any(q in text for q in QUOTATION_MARKS)
@@ -167,7 +176,7 @@ def stripped_marks(text: str, blocks, tables=()) -> tuple[list[tuple[int, int]],
             doubles = [m.span() for m in _SENTENCE_GAP.finditer(text, start, end) if not padding(m.span())]
         # A sentence glued to the next ("as well.In June") is a lost paragraph break: pair within each side.
         cuts = [m.start() for m in _GLUED_BREAK.finditer(text, start, end)] + [end]
-        for piece in _split(doubles, cuts):
+        for piece in _split([g for g in doubles if not in_post(g)], cuts):
             for (_, s), (e, _) in zip(piece[::2], piece[1::2]):
                 if e - s <= STRIPPED_REACH:
                     zones.append((s, e))

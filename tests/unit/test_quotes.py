@@ -78,3 +78,21 @@ def test_markdown_block_quote_and_plain_text_pipe_table():
     plain = "Results\n\n| Name   | Votes |\n|--------|-------|\n| Smith  | 1,200 |\n\nSmith won.\n"
     assert zones(plain, "table") == ["| Name   | Votes |\n|--------|-------|\n| Smith  | 1,200 |"]
     assert zones("Odds\n\nEither a | b or c.\n", "table") == []
+
+
+def test_a_long_run_after_an_opening_apostrophe_is_no_quotation():
+    text = "Cleric\n\nThe sermon of Sheikh Al-‘Ayesh was reported. " + "He spoke at length. " * 60 + "It ended’ there.\n"
+    assert zones(text, "quotation") == []
+
+
+def test_a_plural_possessive_closes_when_no_other_mark_is_near():
+    text = ("Church\n\nHence the 'razing of the bastions' that he called for. " + "It was a duty. " * 20
+            + "Then 'reform' came.\n")
+    assert zones(text, "quotation") == ["'razing of the bastions'", "'reform'"]
+
+
+def test_gaps_inside_a_post_do_not_pair_with_the_article_text():
+    text = ("Tweets\n\nYou will regret this.  Donald J. Trump (@realDonaldTrump) November 8, 2013After the vote "
+            "failed, he said  I m not going to own it,  to reporters.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["I m not going to own it,"]
