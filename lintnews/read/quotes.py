@@ -29,14 +29,15 @@ spaces that stood around them, so "shouting “Blood and soil,” a slogan"
 becomes "shouting  Blood and soil,  a slogan". A gap of two spaces or more
 inside a line (not after a sentence end, where two spaces are a typing
 habit) is judged a stripped mark when it is three spaces or more (a dash and
-its spaces), when the article has several gaps and not one quotation mark,
-or when its paragraph has several gaps and no quotation mark; in such a
-paragraph the gaps pair up in order (in an article with no mark at all, the
-gaps after a sentence end count too: a closing mark stood there), never
-across a sentence glued to the next ("as well.In June", a lost paragraph
-break), and the text between the two of a pair
+its spaces), or when the article has several gaps and not one quotation
+mark. In such an article the gaps of each paragraph pair up in order (those
+after a sentence end too, where a closing mark stood; never across a
+sentence glued to the next, "as well.In June", a lost paragraph break; not
+the dash before a post's byline), and the text between the two of a pair
 (at most :data:`STRIPPED_REACH` characters) is a quotation whose marks were
-stripped.
+stripped. A paragraph with several gaps and no mark, in an article that has
+marks elsewhere, is not enough: read on the corpus, such gaps are where a
+web page dropped its links ("attacks on  Clinton"), not marks.
 """
 
 from __future__ import annotations
@@ -164,16 +165,12 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]
         marks += [g for g in gaps if g[1] - g[0] >= 3]
-        if not doubles:
-            continue
-        paragraph_stripped = len(doubles) >= 2 and not any(q in text[start:end] for q in QUOTATION_MARKS)
-        if not (article_stripped or paragraph_stripped):
+        if not (doubles and article_stripped):
             continue
         marks += doubles
-        if article_stripped:
-            # Every mark went, so a gap after a sentence end is a closing mark too ('disaster.”  Three'):
-            # pair with it, or the pairs fall out of step.
-            doubles = [m.span() for m in _SENTENCE_GAP.finditer(text, start, end) if not padding(m.span())]
+        # Every mark went, so a gap after a sentence end is a closing mark too ('disaster.”  Three'):
+        # pair with it, or the pairs fall out of step.
+        doubles = [m.span() for m in _SENTENCE_GAP.finditer(text, start, end) if not padding(m.span())]
         # A sentence glued to the next ("as well.In June") is a lost paragraph break: pair within each side.
         cuts = [m.start() for m in _GLUED_BREAK.finditer(text, start, end)] + [end]
         for piece in _split([g for g in doubles if not in_post(g)], cuts):

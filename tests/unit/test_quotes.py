@@ -46,14 +46,19 @@ def test_sic_protects_its_quotation_or_its_sentence():
 
 
 # ------------------------------------------------- stripped marks and gaps
-def test_paired_gaps_in_a_paragraph_without_marks_are_a_stripped_quotation():
+def test_paired_gaps_in_an_article_without_marks_are_a_stripped_quotation():
     text = ("Rally\n\nMarchers were shouting  Blood and soil,  a Nazi slogan, as they passed.\n\n"
-            "The mayor spoke  briefly, and the crowd left.\n\n"
+            "The mayor said the city was  sad and angry.  Then he left.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["Blood and soil,", "sad and angry."]
+    assert [text[s - 5:e] for s, e in doc.stripped_marks] == ["uting  ", "soil,  ", "y was  "]
+
+
+def test_gaps_in_an_article_with_marks_are_typos_or_lost_links():
+    text = ("Rally\n\nThe attacks on  Clinton and  Sanders went on.\n\n"
             "“We will stay,” he said.\n")
     doc = read_article(text).doc
-    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["Blood and soil,"]
-    gaps = [text[s - 5:e] for s, e in doc.stripped_marks]
-    assert gaps == ["uting  ", "soil,  "]  # the lone gap after "spoke" is a typo, not a lost mark
+    assert doc.stripped_marks == [] and doc.zones["stripped quotation"] == []
 
 
 def test_three_spaces_are_a_stripped_dash_anywhere():
