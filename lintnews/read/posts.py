@@ -29,7 +29,8 @@ _AFTER_MARKER = regex.compile(
     r"[^\s]*(?:[ \t\u00a0]+(?:—|-|–)?[^\n(]{0,60}\(@\w+\))?"
     r"(?:[ \t\u00a0]*(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)?")
-_TWEET_TAG = regex.compile(r"<tweet\b.*?</tweet>", regex.DOTALL)
+# A tweet tag, closed as it should be or as some scrapes do ("<tweet/>").
+_TWEET_TAG = regex.compile(r"<tweet\b(?!/).*?(?:</tweet>|<tweet/>)", regex.DOTALL)
 
 
 def post_zones(text: str, blocks) -> list[tuple[int, int]]:

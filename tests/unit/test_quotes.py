@@ -101,3 +101,10 @@ def test_gaps_inside_a_post_do_not_pair_with_the_article_text():
             "failed, he said  I m not going to own it,  to reporters.\n")
     doc = read_article(text).doc
     assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["I m not going to own it,"]
+
+
+def test_a_tweet_tag_closed_the_scraped_way_is_a_post():
+    text = ('Endorsement\n\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016">I love her. '
+            "Without her support, I wouldn’t be in the Senate.<tweet/>.\n\nThe rumors broke.\n")
+    post = zones(text, "post")
+    assert len(post) == 1 and post[0].endswith("Senate.<tweet/>")
