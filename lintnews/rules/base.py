@@ -33,9 +33,12 @@ SHARED = Schema({
     "description": Option("str", "", "why the rule exists, shown by `lintnews rules show`"),
     "link": Option("str", "", "where to read more"),
     "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
-    "quotes": Option("str", None, "skip: never flag or edit inside direct quotations; include", choices=("skip", "include")),
-    "posts": Option("str", None, "skip: never flag inside embedded social-media posts, which are quoted as "
-                                      "posted; include", choices=("skip", "include")),
+    "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
+                                  "[sic]); include: flag there, a word-level rule as a suggestion; default: the kind's",
+                     choices=("skip", "include")),
+    "posts": Option("str", None, "skip: never flag inside embedded social-media posts, which are quoted as posted; "
+                                 "include: flag there, a word-level rule as a suggestion; unset: a word-level rule "
+                                 "does not, others do", choices=("skip", "include")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
     "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
