@@ -1,24 +1,36 @@
 #!/usr/bin/env python3
-"""Measure News.UnattributedClaim against the research corpus.
+"""Measure News.UnattributedClaim against the research corpus, per half of the fixed split.
 
-    python scripts/attribution_eval.py [--corpus ../shared/corpus] [--sample 60] [--overlaps 20]
+    python scripts/attribution_eval.py [--corpus ../shared/corpus] [--half tune|measure]
+        [--sample 30 --sample-file /tmp/source_sample.txt] [--overlaps 20] [--misses 20] [--timing 200]
 
-Two figures:
+Figures, each for the tune and the measure half separately (``corpus.half``):
 
-* Gold overlap. PolNeAR (``polnear/annotations/*.ann``, brat standoff) marks
-  every attribution in its articles with Source, Cue and Content spans. A
-  sentence the rule flags that overlaps a gold Content span is one the
-  annotators found attributed: a false alarm by construction. Of the flagged
-  sentences in annotated articles, at most ``--max-overlap`` percent (5) may
-  overlap one; the script exits 1 when more do.
-* Rate. Findings per 1,000 words in each corpus folder: ``bbc/`` and the
-  Reuters ``isot/true_*`` files are edited copy (controls, which should stay
-  near silent); the scraped folders are where the rule should find work. The
-  warning-or-above rate of all default rules on the controls is printed too
-  (the budget is 1 per 1,000 words).
+(a) Gold overlap. PolNeAR (``polnear/annotations/*.ann``, brat standoff) marks
+    every attribution in its articles with Source, Cue and Content spans. A
+    flag whose deciding words (the cue the message quotes) lie inside a gold
+    Content span is a claim the annotators found attributed: a false alarm
+    by construction. The stricter figure, flagged sentences that overlap any
+    Content span at all (often another attribution in the same sentence),
+    is printed too, beside the share of all sentences that do (the rate of
+    a rule that flagged at random). The script exits 1 when more than
+    ``--max-overlap`` percent (5) of the flags have their cue inside a
+    Content span, on either half.
+(b) Recall. Take every gold attribution whose Source, Cue and Content all
+    lie in one sentence; delete the Source and Cue spans from that sentence
+    (the attribution is gone, the claim stays) and check what is left as a
+    one-paragraph article. The share flagged is the recall on claims that
+    had a source. Most gold contents are no contested fact ("he will run"),
+    so this is a floor on what the rule could find, not a target of 100%.
+    Identical sentences (two annotators) count once.
+Rate. Findings per 1,000 words in each corpus folder: ``bbc/`` and the
+    Reuters ``isot/true_*`` files are edited copy (controls, which should stay
+    near silent); the scraped folders are where the rule should find work.
 
-``--sample N`` prints N flagged sentences from the scraped folders (a fixed
-random sample, ``--seed``) to be read and judged by hand.
+``--sample N`` writes N flags drawn from the measure half of the scraped
+folders, each with its sentence and neighbours and nothing about the rule,
+to ``--sample-file`` for blind judging. ``--timing N`` times the rule alone
+over the first N articles.
 
 The corpus is not part of the repository (see its README for terms); when
 the folder is absent the script says so and exits 0.
@@ -31,62 +43,119 @@ import bisect
 import random
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import corpus  # scripts/corpus.py
-from corpus import CONTROLS, SCRAPED, articles, folder_of
+from corpus import CONTROLS, HALVES, SCRAPED, articles, folder_of, half
 
 from lintnews import Linter, load_rules
+from lintnews.read.article import read_article
 from lintnews.read.source import read_path
 
 RULE = "News.UnattributedClaim"
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
+_FEATURE = re.compile(r"Unattributed claim: (.*?) \('")
+_CUE = re.compile(r"\('(.*?)'\), with no source")
 
 
+def read_ann(ann: Path):
+    """(Content spans, attributions) of one brat file; an attribution is {role: [(start, end), ...]}."""
+    spans, events = {}, []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            frags = [tuple(map(int, f.split())) for f in offsets.split(";")]
+            spans[parts[0]] = (label, frags)
+        elif parts[0].startswith("E"):
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    contents = [f for label, frags in spans.values() if label == "Content" for f in frags]
+    attributions = []
+    for ev in events:
+        roles = {}
+        for role in ("Source", "Cue", "Content"):
+            if role in ev and ev[role] in spans:
+                roles[role] = spans[ev[role]][1]
+        if len(roles) == 3:
+            attributions.append(roles)
+    return contents, attributions
 
 
-def gold_contents(ann_dir: Path) -> dict[str, list[tuple[int, int]]]:
-    """Article stem -> sorted Content spans, the union over its annotators.
+def gold(ann_dir: Path):
+    """Article stem -> (sorted Content spans, attributions), the union over its annotators.
 
     ``<article>_<annotator>.ann`` pairs with ``<article>.txt``; a brat span
     may be discontinuous ("12 40;52 90"): each fragment counts.
     """
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for ann in sorted(ann_dir.glob("*.ann")):
-        stem = _ANN_SUFFIX.sub("", ann.name)
-        spans.setdefault(stem, [])
-        for line in ann.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) < 2 or not parts[0].startswith("T"):
-                continue
-            label, _, offsets = parts[1].partition(" ")
-            if label != "Content":
-                continue
-            for frag in offsets.split(";"):
-                s, e = frag.split()
-                spans[stem].append((int(s), int(e)))
-    return {k: sorted(v) for k, v in spans.items()}
+        contents, attributions = read_ann(ann)
+        entry = out[_ANN_SUFFIX.sub("", ann.name)]
+        entry[0].extend(contents)
+        entry[1].extend(attributions)
+    return {k: (sorted(c), a) for k, (c, a) in out.items()}
 
 
-def overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+def overlaps(spans, starts, start: int, end: int) -> bool:
     i = bisect.bisect_left(starts, end)
     return any(s < end and start < e for s, e in spans[:i])
 
 
-def show(text: str, start: int, end: int, width: int = 70) -> str:
-    left = text[max(0, start - width):start].replace("\n", "⏎")
-    mid = text[start:end].replace("\n", "⏎")
-    right = text[end:end + width].replace("\n", "⏎")
-    return f"…{left}[[{mid}]]{right}…"
+def stripped_sentences(text: str, attributions) -> list[str]:
+    """The one-sentence attributions of an article with their Source and Cue deleted."""
+    doc = read_article(text).doc
+    out = []
+    for roles in attributions:
+        frags = [f for r in ("Source", "Cue", "Content") for f in roles[r]]
+        sentence = doc.sentence_at(frags[0][0])
+        if sentence is None or any(not (sentence.start <= s and e <= sentence.end) for s, e in frags):
+            continue
+        cut = sorted(f for r in ("Source", "Cue") for f in roles[r])
+        pieces, pos = [], sentence.start
+        for s, e in cut:
+            pieces.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        pieces.append(text[pos:sentence.end])
+        left = re.sub(r"\s+", " ", "".join(pieces))
+        left = re.sub(r"\s+([,.;:!?])", r"\1", left)
+        left = re.sub(r"([,;:])\s*([,.;:])", r"\2", left).strip(" ,;:—–-")
+        left = re.sub(r"^(?:that|as|:)\s+", "", left)
+        if len(left.split()) >= 3:
+            out.append(left[:1].upper() + left[1:])
+    return out
+
+
+def context(text: str, doc, start: int, end: int) -> str:
+    """The flagged sentence with the sentence before and after it in its paragraph, marked [[...]]."""
+    sentences = doc.sentences
+    i = next(k for k, s in enumerate(sentences) if s.start == start)
+    block = sentences[i].block
+    before = sentences[i - 1] if i > 0 and sentences[i - 1].block == block else None
+    after = sentences[i + 1] if i + 1 < len(sentences) and sentences[i + 1].block == block else None
+    parts = []
+    if before:
+        parts.append(text[before.start:before.end])
+    parts.append("[[" + text[start:end] + "]]")
+    if after:
+        parts.append(text[after.start:after.end])
+    return " ".join(p.replace("\n", " ") for p in parts)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
-    ap.add_argument("--sample", type=int, default=0, help="flagged sentences to print from the scraped folders")
-    ap.add_argument("--overlaps", type=int, default=0, help="gold-overlapping flags to print")
-    ap.add_argument("--controls", type=int, default=0, help="flags on the control folders to print")
+    ap.add_argument("--half", choices=HALVES, help="only this half (default: both, reported separately)")
+    ap.add_argument("--sample", type=int, default=0, help="flags from the measure half's scraped folders to write")
+    ap.add_argument("--sample-file", type=Path, default=Path("/tmp/source_sample.txt"))
+    ap.add_argument("--overlaps", type=int, default=0, help="gold-overlapping flags of the tune half to print")
+    ap.add_argument("--misses", type=int, default=0, help="unflagged stripped sentences of the tune half to print")
+    ap.add_argument("--controls", type=int, default=0, help="flags on the controls' tune half to print")
+    ap.add_argument("--scraped", type=int, default=0, help="flags on the scraped folders' tune half to print")
+    ap.add_argument("--timing", type=int, default=0, help="time the rule over the first N articles and stop")
     ap.add_argument("--max-overlap", type=float, default=5.0, help="percent; exit 1 above it")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -94,75 +163,120 @@ def main(argv=None) -> int:
     if not args.corpus.is_dir() or not ann_dir.is_dir():
         print(f"corpus not found at {args.corpus} (or no polnear/annotations); nothing to evaluate")
         return 0
+    linter = Linter(load_rules(select=[RULE]))
 
-    rule_linter = Linter(load_rules(select=[RULE]))
-    all_linter = Linter(load_rules())
-    gold = gold_contents(ann_dir)
+    def flags_of(text: str, path: str):
+        return [f for f in linter.check(text, path).findings if f.rule_id == RULE]
 
-    words: Counter = Counter()
-    flags: Counter = Counter()
-    warn_plus: Counter = Counter()
-    flagged = defaultdict(list)  # folder -> [(path, start, end, text)]
-    gold_flags = gold_hits = gold_articles = gold_words = 0
-    hits = []
-    bad_offsets = 0
+    if args.timing:
+        paths = list(articles(args.corpus))[:args.timing]
+        texts = [read_path(str(p)).text for p in paths]
+        flags_of("Title\n\nSoldiers killed 12 protesters outside the parliament on Sunday.\n", "-")  # loads the tagger
+        t0 = time.perf_counter()
+        n = sum(len(flags_of(t, str(p))) for t, p in zip(texts, paths))
+        print(f"{RULE}: {time.perf_counter() - t0:.2f} s over {len(paths)} articles ({n} flags)")
+        return 0
+
+    golds = gold(ann_dir)
+    halves = [args.half] if args.half else list(HALVES)
+    words, flags = Counter(), Counter()
+    features = defaultdict(Counter)
+    gold_flags, gold_hits, recall_n, recall_hit = Counter(), Counter(), Counter(), Counter()
+    cue_hits = Counter()  # flags whose deciding words lie in a gold Content span
+    base_n, base_hit = Counter(), Counter()  # all sentences of 6+ words in annotated articles
+    recall_features = defaultdict(Counter)
+    flagged = defaultdict(list)  # (half, folder) -> [(path, start, end, text, doc)]
+    hits, misses, seen = [], [], set()
     for path in articles(args.corpus):
+        which = half(path, args.corpus)
+        if which not in halves:
+            continue
         folder = folder_of(path, args.corpus)
         text = read_path(str(path)).text
-        words[folder] += len(text.split())
-        findings = [f for f in rule_linter.check(text, str(path)).findings if f.rule_id == RULE]
-        flags[folder] += len(findings)
-        for f in findings:
-            flagged[folder].append((path, f.start, f.end, text))
-        if folder in CONTROLS:
-            warn_plus[folder] += sum(f.severity.rank >= 2 for f in all_linter.check(text, str(path)).findings)
-        if folder == "polnear" and path.stem in gold:
-            spans = gold[path.stem]
-            starts = [s for s, _ in spans]
-            gold_articles += 1
-            gold_words += len(text.split())
-            bad_offsets += sum(e > len(text) for _, e in spans)
-            for f in findings:
-                gold_flags += 1
-                if overlaps(spans, starts, f.start, f.end):
-                    gold_hits += 1
-                    hits.append((path, f.start, f.end, text))
+        words[which, folder] += len(text.split())
+        found = flags_of(text, str(path))
+        flags[which, folder] += len(found)
+        for f in found:
+            feature = _FEATURE.match(f.message)
+            features[which][feature.group(1) if feature else f.message] += 1
+            flagged[which, folder].append((path, f.start, f.end, text, f.message))
+        if folder != "polnear" or path.stem not in golds:
+            continue
+        spans, attributions = golds[path.stem]
+        starts = [s for s, _ in spans]
+        doc = read_article(text).doc
+        for sentence in doc.sentences:
+            if doc.blocks[sentence.block].kind == "paragraph" and len(text[sentence.start:sentence.end].split()) >= 6:
+                base_n[which] += 1
+                base_hit[which] += overlaps(spans, starts, sentence.start, sentence.end)
+        for f in found:
+            gold_flags[which] += 1
+            cue = _CUE.search(f.message)
+            at = text.find(cue.group(1), f.start, f.end) if cue else -1
+            inside = at >= 0 and overlaps(spans, starts, at, at + len(cue.group(1)))
+            cue_hits[which] += inside
+            if overlaps(spans, starts, f.start, f.end):
+                gold_hits[which] += 1
+                hits.append((which, path, f.start, f.end, text, "cue inside" if inside else "sentence only"))
+        for sentence in stripped_sentences(text, attributions):
+            if (which, sentence) in seen:
+                continue
+            seen.add((which, sentence))
+            recall_n[which] += 1
+            got = flags_of("Title\n\n" + sentence + "\n", "-")
+            if got:
+                recall_hit[which] += 1
+                feature = _FEATURE.match(got[0].message)
+                recall_features[which][feature.group(1) if feature else "?"] += 1
+            elif which == "tune":
+                misses.append(sentence)
 
-    pct = 100 * gold_hits / gold_flags if gold_flags else 0.0
-    print(f"{RULE} on the research corpus\n")
-    print(f"gold overlap (polnear, {gold_articles} annotated articles, {gold_words} words):")
-    print(f"  flagged sentences            {gold_flags}")
-    print(f"  overlapping a gold Content   {gold_hits}  ({pct:.1f}%, limit {args.max_overlap:g}%)")
-    if bad_offsets:
-        print(f"  warning: {bad_offsets} gold spans run past the end of their text")
-    print("\nflagged sentences per 1,000 words (count in brackets)")
-    for folder in sorted(words, key=lambda d: (d not in CONTROLS, d)):
-        role = "control" if folder in CONTROLS else "scraped"
-        print(f"  {folder:16}{1000 * flags[folder] / words[folder]:8.3f}  ({flags[folder]:>4})"
-              f"  {words[folder]:>8} words  {role}")
-    control_words = sum(words[d] for d in CONTROLS)
-    if control_words:
-        rule_rate = 1000 * sum(flags[d] for d in CONTROLS) / control_words
-        all_rate = 1000 * sum(warn_plus[d] for d in CONTROLS) / control_words
-        print(f"  {'controls':16}{rule_rate:8.3f}  this rule; all rules at warning+: {all_rate:.3f} "
-              f"(budget 1.000)")
+    worst = 0.0
+    for which in halves:
+        pct = 100 * gold_hits[which] / gold_flags[which] if gold_flags[which] else 0.0
+        worst = max(worst, 100 * cue_hits[which] / gold_flags[which] if gold_flags[which] else 0.0)
+        rec = 100 * recall_hit[which] / recall_n[which] if recall_n[which] else 0.0
+        print(f"== {RULE}, {which} half")
+        print(f"(a) polnear flagged sentences overlapping a gold Content span: {gold_hits[which]} of {gold_flags[which]}"
+              f" ({pct:.1f}%, limit {args.max_overlap:g}%); of all sentences of 6+ words there, "
+              f"{100 * base_hit[which] / max(1, base_n[which]):.1f}% overlap one")
+        cue_pct = 100 * cue_hits[which] / gold_flags[which] if gold_flags[which] else 0.0
+        print(f"    flags whose deciding words lie inside a gold Content span: {cue_hits[which]} ({cue_pct:.1f}%)")
+        print(f"(b) recall on one-sentence gold attributions with Source and Cue deleted: "
+              f"{recall_hit[which]} of {recall_n[which]} ({rec:.1f}%)")
+        print("    by feature: " + ", ".join(f"{k} {v}" for k, v in recall_features[which].most_common()))
+        print("flags per 1,000 words (count)")
+        for folder in sorted({f for h, f in words if h == which}, key=lambda d: (d not in CONTROLS, d)):
+            role = "control" if folder in CONTROLS else "scraped"
+            n, w = flags[which, folder], words[which, folder]
+            print(f"  {folder:16}{1000 * n / w:8.3f}  ({n:>4})  {w:>8} words  {role}")
+        print("flags by feature: " + ", ".join(f"{k} {v}" for k, v in features[which].most_common()) + "\n")
 
     rng = random.Random(args.seed)
-    if args.overlaps and hits:
-        print(f"\n== flags overlapping a gold Content span ({min(args.overlaps, len(hits))} of {len(hits)})")
-        for path, s, e, text in rng.sample(hits, min(args.overlaps, len(hits))):
-            print(f"  {path.name}: {show(text, s, e)}")
-    if args.controls:
-        items = [(d, *x) for d in CONTROLS for x in flagged[d]]
-        print(f"\n== flags on the controls ({min(args.controls, len(items))} of {len(items)})")
-        for folder, path, s, e, text in items[:args.controls]:
-            print(f"  [{folder}] {path.name}: {show(text, s, e)}")
+    if args.overlaps:
+        tune_hits = [h for h in hits if h[0] == "tune"]
+        print(f"== tune flags overlapping gold ({min(args.overlaps, len(tune_hits))} of {len(tune_hits)})")
+        for _, path, s, e, text, how in rng.sample(tune_hits, min(args.overlaps, len(tune_hits))):
+            print(f"  {path.name} ({how}): {context(text, read_article(text).doc, s, e)}\n")
+    if args.misses:
+        print(f"== tune stripped sentences not flagged ({args.misses} of {len(misses)})")
+        for sentence in rng.sample(misses, min(args.misses, len(misses))):
+            print("  " + sentence)
+    for n, folders in ((args.controls, CONTROLS), (args.scraped, SCRAPED)):
+        if n:
+            items = [x for d in folders for x in flagged["tune", d]]
+            print(f"== tune flags in {', '.join(folders)} ({min(n, len(items))} of {len(items)})")
+            for path, s, e, text, message in rng.sample(items, min(n, len(items))):
+                print(f"  {path.name}: {message}\n    {context(text, read_article(text).doc, s, e)}\n")
     if args.sample:
-        items = [(d, *x) for d in SCRAPED for x in flagged[d]]
-        print(f"\n== sample of flags on the scraped folders ({min(args.sample, len(items))} of {len(items)})")
-        for n, (folder, path, s, e, text) in enumerate(rng.sample(items, min(args.sample, len(items))), 1):
-            print(f"{n:3}. [{folder}] {path.name}: {show(text, s, e, 40)}")
-    return 1 if pct > args.max_overlap else 0
+        items = [x for d in SCRAPED for x in flagged["measure", d]]
+        chosen = rng.sample(items, min(args.sample, len(items)))
+        with open(args.sample_file, "w", encoding="utf-8") as out:
+            out.write("Each item: a sentence marked [[...]] with the sentences around it in its paragraph.\n\n")
+            for n, (path, s, e, text, _) in enumerate(chosen, 1):
+                out.write(f"{n}. {context(text, read_article(text).doc, s, e)}\n\n")
+        print(f"wrote {len(chosen)} of {len(items)} measure-half scraped flags to {args.sample_file}")
+    return 1 if worst > args.max_overlap else 0
 
 
 if __name__ == "__main__":

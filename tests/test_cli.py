@@ -20,7 +20,7 @@ def test_select_and_ignore_by_id_and_prefix(run_cli, seed_copy):
     assert {f["rule"] for f in json.loads(proc.stdout)} == {"News.DoubledSpeechVerb", "News.ThousandsSeparator"}
     proc = run_cli("check", "--format", "json", "--ignore", "News.NoBreakSpace", "--ignore", "News.UnattributedClaim", seed_copy)
     rules = [f["rule"] for f in json.loads(proc.stdout)]
-    assert "News.NoBreakSpace" not in rules and "News.UnattributedClaim" not in rules and len(rules) == 8
+    assert "News.NoBreakSpace" not in rules and "News.UnattributedClaim" not in rules and len(rules) == 9
 
 
 def test_unknown_rule_id_is_exit_2(run_cli, seed_copy):

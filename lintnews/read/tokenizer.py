@@ -28,6 +28,7 @@ _EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
 _APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
 _CLITIC = re.compile(r"(?i)(?:(?<=\w)n['’]t|(?<=[\w.])['’](?:s|re|ve|ll|d|m))\Z")
 _FUSED = re.compile(r"(?i)(can)(not)\Z|(gon|wan)(na)\Z|(got)(ta)\Z")
+_FUSED_WORDS = frozenset(("cannot", "gonna", "wanna", "gotta"))
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\Z|[^\W\d_]\Z")
 # Inside a word: runs of dashes, slashes, ellipses and other punctuation are tokens of their own.
 _INNER = re.compile(r"-+|[—–/…]|\.{2,}|[,;:!?()\[\]{}\"“”«»]")
@@ -44,7 +45,11 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     chunks = list(_CHUNK.finditer(text))
     out: list[tuple[int, int]] = []
     for n, chunk in enumerate(chunks):
-        out.extend(_split_chunk(text, chunk.start(), chunk.end(), last=n == len(chunks) - 1))
+        word = chunk.group()
+        if word.isalpha() and word.lower() not in _FUSED_WORDS:
+            out.append(chunk.span())  # most words: nothing to split (same result, a tenth of the time)
+        else:
+            out.extend(_split_chunk(text, chunk.start(), chunk.end(), last=n == len(chunks) - 1))
     return out
 
 

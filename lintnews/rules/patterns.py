@@ -43,9 +43,10 @@ def word_alternation(tokens: list[str], *, nonword: bool, ignorecase: bool) -> s
     return ("(?i)" if ignorecase else "") + pattern
 
 
-def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
+def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
     try:
-        yield from compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        yield from compiled.finditer(text, pos, len(text) if endpos is None else endpos, overlapped=overlapped,
+                                     timeout=TIMEOUT)
     except TimeoutError:
         raise PatternTimeout(rule_id) from None
 
@@ -53,6 +54,14 @@ def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None
 def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     try:
         return compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(rule_id) from None
+
+
+def fullmatch(compiled, text: str, rule_id: str):
+    """Whether the whole text matches."""
+    try:
+        return compiled.fullmatch(text, timeout=TIMEOUT)
     except TimeoutError:
         raise PatternTimeout(rule_id) from None
 

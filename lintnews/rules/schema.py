@@ -45,6 +45,13 @@ TYPES: dict[str, tuple[Callable[[Any], bool], str, Callable[[Any], Any] | None]]
             "a mapping of strings to strings", None),
     "dict": (lambda v: isinstance(v, dict), "a mapping", None),
     "str|list": (lambda v: isinstance(v, str) or TYPES["list"][0](v), "a string or a list of strings", None),
+    # A list of mappings (a pattern rule's patterns, a pattern's tokens).
+    "records": (lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v), "a list of mappings", None),
+    # One mapping or a list of them (a pattern token's `not`).
+    "dict|records": (lambda v: isinstance(v, dict) or TYPES["records"][0](v), "a mapping or a list of mappings", None),
+    # A replacement: one text, several to choose from, or one per matched text.
+    "str|list|map": (lambda v: isinstance(v, str) or _strings(v) or TYPES["map"][0](v),
+                     "a string, a list of strings or a mapping of strings", None),
     # A mapping of names to one name or a list of names.
     "links": (lambda v: isinstance(v, dict) and all(isinstance(k, str) and (isinstance(x, str) or _strings(x))
                                                     for k, x in v.items()),

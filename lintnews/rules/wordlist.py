@@ -27,7 +27,7 @@ def attached(text: str, start: int, end: int, joiners: str = "'’-") -> bool:
     return (start > 0 and text[start - 1] in joiners) or (end < len(text) and text[end] in joiners)
 
 
-def _word_char(ch: str) -> bool:
+def word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
 
 
@@ -52,7 +52,7 @@ class WordList:
             i = find(phrase)
             while i != -1:
                 end = i + n
-                if (i == 0 or not _word_char(text[i - 1])) and (end == size or not _word_char(text[end])):
+                if (i == 0 or not word_char(text[i - 1])) and (end == size or not word_char(text[end])):
                     found.append((i, end))
                 i = find(phrase, i + 1)
         found.sort(key=lambda span: (span[0], -span[1]))
@@ -110,7 +110,7 @@ def word_starts(doc, heads: list[tuple[str, bool]]) -> list[int] | None:
         n = len(prefix)
         i = find(prefix)
         while i != -1:
-            if (i == 0 or not _word_char(text[i - 1])) and not (whole and i + n < size and _word_char(text[i + n])):
+            if (i == 0 or not word_char(text[i - 1])) and not (whole and i + n < size and word_char(text[i + n])):
                 out.add(i)
             i = find(prefix, i + 1)
     return sorted(out)

@@ -44,7 +44,7 @@ def test_server_down_warns_once_other_rules_run_and_strict_exits_2(run_cli, tmp_
     proc = run_cli("check", "--format", "json", "--jobs", "1", tmp_path)
     warnings = [line for line in proc.stderr.decode().splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and f"127.0.0.1:{port}" in warnings[0]
-    assert [f["rule"] for f in json.loads(proc.stdout)] == ["News.DoubledWord"]
+    assert [f["rule"] for f in json.loads(proc.stdout)] == ["News.OfHave", "News.DoubledWord", "News.OfHave"]
     assert proc.returncode == 1
     strict = run_cli("check", "--strict", article)
     assert strict.returncode == 2

@@ -43,9 +43,11 @@ KIND_LISTS = {
     "boilerplate": {"patterns": "list"},
     "confusion": {"sets": "lists", "expand": "map", "exceptions": "list", "right-when-followed-by": "keys"},
     "attribution": {"claims": "lists", "sources": "list", "vague-sources": "list",
-                    "next-sources": "list", "previous-sources": "list"},
+                    "next-sources": "list", "previous-sources": "list", "lexicons": "lists",
+                    "source-lemmas": "list", "source-nouns": "list", "hedges": "list", "features": "keys"},
     "spelling": {"accept": "list"},
     "normalize": {}, "duplicate-title": {}, "mojibake": {},
+    "pattern": {},  # token lists are checked when the rule compiles (unknown tags, keys, empty lists)
 }
 
 # Problems these checks find in the rule files as they are, by (check, rule, key, entry).
@@ -169,7 +171,7 @@ def test_no_duplicate_entries():
     for name, key in [("UnattributedClaim", "claims"), ("Confusables", "sets")]:
         # A claim cue in two categories, a word in two confusion sets: one entry, two meanings.
         owners = collections.defaultdict(set)
-        for sub, entries in data(name)[key].items():
+        for sub, entries in (data(name).get(key) or {}).items():
             for e in entries:
                 owners[str(e).casefold()].add(sub)
         for e, subs in owners.items():

@@ -1,7 +1,9 @@
 """boilerplate: a leftover line of web page furniture ("Read more: ...").
 
 A paragraph that starts with one of ``patterns`` and is short is page
-furniture copied with the article; the fix deletes the paragraph.
+furniture copied with the article; the fix deletes the paragraph. In a
+paragraph of several lines (scraped copy often keeps one sentence a line),
+each short line that starts so is furniture too, and the fix deletes the line.
 """
 
 from __future__ import annotations
@@ -31,9 +33,28 @@ class Boilerplate(Rule):
         for block in doc.body:
             m = match(self.regex, doc.text, self.id, block.start, block.end)
             if not m or len(block.text(doc).split()) > self["max-words"]:
+                yield from self._lines(doc, block)
                 continue
             if not self.in_scope(doc, block.start, block.end):
                 continue
             start, end = doc.block_removal(block)
             yield self.finding(doc, block.start, block.end, self.format_message(m.group().strip()),
                                [Edit(start, end, "")], fix_title="Delete the line")
+
+    def _lines(self, doc, block):
+        """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline."""
+        text = doc.text
+        start = block.start
+        while True:
+            newline = text.find("\n", start, block.end)
+            end = block.end if newline < 0 else newline
+            line = text[start:end].rstrip("\r")
+            if start > block.start or newline >= 0:
+                m = match(self.regex, text, self.id, start, start + len(line))
+                if m and len(line.split()) <= self["max-words"] and self.in_scope(doc, start, start + len(line)):
+                    cut = (start, newline + 1) if newline >= 0 else (text.rfind("\n", block.start, start), end)
+                    yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
+                                       [Edit(*cut, "")], fix_title="Delete the line")
+            if newline < 0:
+                return
+            start = newline + 1

@@ -11,6 +11,12 @@ fetched at run time), loaded once per process:
   ("goverment", "recieve") is flagged when a curated word one edit away is
   far more frequent.
 
+Before either list, a list of common misspellings (``lintnews/data/misspellings.txt``,
+read by ``lintnews.rules.misspellings``; set ``misspelling-message`` to use it) catches
+what the frequency lists take for words because the web misspells them so often
+("accomodate", "occured", "seperate"), with the corrections the list gives: a safe fix
+when it gives one, the corrections shown when it gives several.
+
 Suggestions are the words one edit away (insert, delete, replace, swap two
 neighbours), ranked by frequency. The fix is safe when one suggestion is
 clear (the only one, or ``clear-ratio`` times likelier than the next),
@@ -34,6 +40,7 @@ import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, preserve_case
+from ..misspellings import listed_corrections, sentence_openings
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
 # longer token: not next to a letter (accented words are foreign), digit, symbol,
@@ -113,6 +120,9 @@ class Spelling(Rule):
                                              "more frequent than the second"),
         "max-suggestions": Option("int", 3, "suggestions named in the message"),
         "accept": Option("list", [], "words never reported (lower case)"),
+        "misspelling-message": Option("str", "", "message for a word on lintnews's list of common misspellings, "
+                                                 "consulted first (%s: the word, then its corrections); "
+                                                 "empty: the list is not used"),
     }
     default_fix = Applicability.SAFE
 
@@ -138,7 +148,12 @@ class Spelling(Rule):
         if w in self.accept or w in lex.curated:
             return None
         base = w[:-2] if w.endswith("'s") else w
-        if base in lex.curated or base in self.accept:
+        if base in self.accept:
+            return None
+        on_list = self._listed(w, base)
+        if on_list:
+            return on_list  # before the frequency lists, which know "accomodate" from the web
+        if base in lex.curated:
             return None
         listed = w in lex.freq or base in lex.freq
         zipf = max(lex.zipf(w), lex.zipf(base))
@@ -169,6 +184,13 @@ class Spelling(Rule):
             return None
         suffix = w[len(base):]
         return tuple((s + suffix, z) for s, z in sugg)
+
+    def _listed(self, w: str, base: str):
+        """The list's corrections of the word ("goverment's" / "government's"), or None."""
+        if not self["misspelling-message"]:
+            return None
+        found = listed_corrections(w, base)
+        return _Listed(found) if found else None
 
     def _inflects_good_word(self, word: str, lex: Lexicon) -> bool:
         """An inflection of a rare word the lists know and this rule accepts ("scandalizes",
@@ -231,8 +253,26 @@ class Spelling(Rule):
             if not self.in_scope(doc, start, end):
                 continue
             yield self._finding(doc, start, end, word, sugg)
+        if self["misspelling-message"]:
+            yield from self._check_openings(doc)
+
+    def _check_openings(self, doc):
+        """Capitalised words opening a sentence that the list knows ("Accomodate"), unless the
+        article also writes them capitalised mid-sentence (a name) or the accept list has them."""
+        text = doc.text
+        for start, end, found in sentence_openings(text, self["min-length"]):
+            word = text[start:end]
+            w = word.lower().replace("’", "'")
+            if w in self.accept or w.removesuffix("'s") in self.accept:
+                continue
+            if _in_link(text, start, end) or self._context_skips(text, start, end, word.lower()):
+                continue
+            if self.in_scope(doc, start, end):
+                yield self._listed_finding(doc, start, end, word, _Listed(found))
 
     def _finding(self, doc, start, end, word, sugg):
+        if isinstance(sugg, _Listed):
+            return self._listed_finding(doc, start, end, word, sugg)
         names = [preserve_case(word, s) for s, _ in sugg[: self["max-suggestions"]]]
         if "’" in word:
             names = [n.replace("'", "’") for n in names]
@@ -250,6 +290,22 @@ class Spelling(Rule):
         message = self.format_message(word, shown)
         return self.finding(doc, start, end, message, [Edit(start, end, names[0])], applicability,
                             fix_title=f"Replace with '{names[0]}'")
+
+    def _listed_finding(self, doc, start, end, word, listed):
+        """A word on the list of common misspellings: safe with one correction, else shown."""
+        names = [preserve_case(word, c) for c in listed[: self["max-suggestions"]]]
+        if "’" in word:
+            names = [n.replace("'", "’") for n in names]
+        applicability = Applicability.SAFE if len(listed) == 1 else Applicability.DISPLAY
+        message = self["misspelling-message"]
+        for arg in (word, "' or '".join(names)):
+            message = message.replace("%s", arg, 1)
+        return self.finding(doc, start, end, message, [Edit(start, end, names[0])], applicability,
+                            fix_title=f"Replace with '{names[0]}'")
+
+
+class _Listed(tuple):
+    """The corrections the list of common misspellings gives for a word, in the list's order."""
 
 
 def _dropped_letter(word: str, good: str) -> bool:

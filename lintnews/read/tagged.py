@@ -1,0 +1,116 @@
+"""The words of a document's sentences, untagged or tagged, made once per document.
+
+Rules that reason about grammar ask for a sentence's words here, so a
+sentence is tokenized once and tagged at most once however many rules look
+at it. ``words`` gives each token with the tags it *can* have (from the
+tagger's lexicon; None for a word the tagger never saw) and no tag yet;
+``tagged`` runs the tagger over the sentence, ``tagged_around`` only over
+stretches of it (with a margin, so the tags there are the ones the whole
+sentence would get). All are kept for the life of the document.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
+
+from .document import Document, Sentence
+from .tagger import model
+from .tokenizer import tokenize
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+class Word(NamedTuple):
+    """A token: ``text == doc.text[start:end]``; ``upos``/``xpos``/``lemma`` None until tagged;
+    ``seen`` the universal tags the word had in the tagger's training data (None: unseen)."""
+    start: int
+    end: int
+    text: str
+    low: str
+    upos: str | None
+    xpos: str | None
+    lemma: str | None
+    seen: frozenset | None
+
+
+class _Sentences:
+    def __init__(self) -> None:
+        self.words: dict[int, list[Word]] = {}
+        self.tagged: dict[int, list[Word]] = {}
+        self.partly: dict[int, list[Word]] = {}
+
+
+_CACHE: WeakKeyDictionary[Document, _Sentences] = WeakKeyDictionary()
+_SEEN: dict[str, frozenset] = {}
+
+
+def _cache(doc: Document) -> _Sentences:
+    got = _CACHE.get(doc)
+    if got is None:
+        got = _CACHE[doc] = _Sentences()
+    return got
+
+
+def _seen(classes: str) -> frozenset:
+    got = _SEEN.get(classes)
+    if got is None:
+        got = _SEEN[classes] = frozenset(classes.split("|"))
+    return got
+
+
+def words(doc: Document, sentence: Sentence) -> list[Word]:
+    """The sentence's tokens, untagged, each with the tags it can have."""
+    cache = _cache(doc)
+    got = cache.words.get(sentence.start)
+    if got is None:
+        text = doc.text[sentence.start:sentence.end]
+        lexicon = model().lexicon
+        got = []
+        for s, e in tokenize(text):
+            word = text[s:e]
+            low = word.lower().translate(_APOSTROPHES)
+            classes = lexicon.get(low)
+            got.append(Word(sentence.start + s, sentence.start + e, word, low, None, None, None,
+                            None if classes is None else _seen(classes)))
+        cache.words[sentence.start] = got
+    return got
+
+
+def tagged(doc: Document, sentence: Sentence) -> list[Word]:
+    """The sentence's tokens with their universal and Penn tags and lemmas."""
+    cache = _cache(doc)
+    got = cache.tagged.get(sentence.start)
+    if got is None:
+        plain = words(doc, sentence)
+        tags = model().analyse([w.text for w in plain])
+        got = [w._replace(upos=upos, xpos=xpos, lemma=lemma) for w, (upos, xpos, lemma) in zip(plain, tags)]
+        cache.tagged[sentence.start] = got
+    return got
+
+
+# Words either side of a stretch that are tagged with it: the tagger looks two words and two tags
+# back and two words ahead, so a margin of four leaves the stretch's tags as the sentence's.
+MARGIN = 4
+
+
+def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, int]]) -> list[Word]:
+    """The sentence's tokens, tagged within each ``(first, last)`` token stretch and one token either
+    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence."""
+    cache = _cache(doc)
+    whole = cache.tagged.get(sentence.start)
+    if whole is not None:
+        return whole
+    plain = words(doc, sentence)
+    got = cache.partly.setdefault(sentence.start, list(plain))
+    n = len(plain)
+    for first, last in stretches:
+        inner = range(max(0, first - 1), min(n, last + 2))
+        if all(got[i].upos is not None for i in inner):
+            continue
+        lo, hi = max(0, first - 1 - MARGIN), min(n, last + 2 + MARGIN)
+        tags = model().analyse([w.text for w in plain[lo:hi]])
+        for i in inner:
+            upos, xpos, lemma = tags[i - lo]
+            got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
+    return got

@@ -1,0 +1,270 @@
+"""pattern: a sequence of words constrained by word, lemma, part of speech and regex.
+
+For the errors a spelling checker cannot see because every word is real,
+and that the words around them give away: "might loose the seat" (a modal
+verb wants the verb "lose"), "more then 50" (a comparative wants "than"),
+"there was no formal ties" (a plural noun after "there was"). Each entry of
+``patterns`` is a list of ``tokens`` (see ``rules/token_pattern.py`` for the
+token keys), the ``suggest``-ion for the marked tokens, and optionally its
+own ``message``, ``fix`` and ``unless`` (token sequences that, matching over
+the marked tokens, cancel the finding: "could of course").
+
+Only sentences holding one of a pattern's required words are looked at,
+and only those where a pattern can match by the words' possible tags are
+tagged (``read/tagged.py``), so a rule costs little on text without its
+words. The fix keeps the capitals of the text it replaces and the
+article's apostrophes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from ...findings import Applicability, Edit
+from ...read import tagged
+from ...read.tagger import model
+from ..base import Option, Rule, preserve_case
+from ..patterns import finditer, match
+from ..wordlist import word_char
+from ..schema import Schema
+from ..token_pattern import TokenPattern, compile_token
+
+PATTERN = Schema({
+    "tokens": Option("records", None, "the token constraints, in order", required=True),
+    "suggest": Option("str|list|map", None, "the text for the marked tokens ({1} is the first token's text); "
+                                            "a list: choices, shown only; a mapping: by the marked text"),
+    "message": Option("str", None, "this pattern's message (default: the rule's); %s is the marked text, "
+                                   "{suggestion} the suggestion"),
+    "fix": Option("str", None, "lower this pattern's fix: unsafe, display or none",
+                  choices=("unsafe", "display", "none")),
+    "prefilter": Option("str", None, "a regex that finds where the pattern may match, for speed (default: "
+                                     "the pattern's required words in order)"),
+    "unless": Option("records", [], "token sequences ({tokens: [...]}) that cancel a finding they overlap"),
+    "after": Option("records", [], "the token just before the match must be one of these (token keys); "
+                                   "a match at the start of a sentence always is"),
+    "not-after": Option("dict", None, "what the token just before the match must not be (token keys)"),
+    "not-before": Option("dict", None, "what the token just after the match must not be (token keys)"),
+})
+
+_TEMPLATE = regex.compile(r"\{(\d+)\}")
+_PLAIN = regex.compile(r"\w+")
+# Words too frequent to start a search from: a pattern's search starts from its rarest word list.
+_COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
+this but not or his her their its we you i will said there been which who one all more also than can
+do does did so if no into out up about over after""".split())
+
+
+class _Pattern:
+    def __init__(self, rule: Pattern, spec, index: int, pairs):
+        where = f"patterns[{index}]"
+        if not isinstance(spec, dict):
+            rule.fail(f"key '{where}' must be a mapping with 'tokens'")
+        v = PATTERN.validate(spec, rule.fail, prefix=f"{where}.", context=f" in '{where}'")
+        self.tokens = self._tokens(rule, v["tokens"], f"{where}.tokens", pairs)
+        if self.tokens.anchor is None:
+            rule.fail(f"key '{where}.tokens': one token that is not optional needs 'word' "
+                      "(sentences without it are never looked at)")
+        self.unless = []
+        for i, u in enumerate(v["unless"]):
+            if set(u) != {"tokens"}:
+                rule.fail(f"key '{where}.unless[{i}]' must be a mapping with just 'tokens'")
+            self.unless.append(self._tokens(rule, u["tokens"], f"{where}.unless[{i}].tokens", pairs))
+        self.around = [None if v[key] is None else
+                       compile_token(v[key], f"{where}.{key}.", rule.fail, rule_id=rule.id, path=rule.path, tag_pairs=pairs)
+                       for key in ("not-after", "not-before")]
+        self.after = [compile_token(t, f"{where}.after[{i}].", rule.fail, rule_id=rule.id, path=rule.path,
+                                    tag_pairs=pairs) for i, t in enumerate(v["after"])]
+        # What the text must show for the pattern to be tried: the user's prefilter, else the
+        # pattern's required words in order.
+        # Where to look first: the text around each place one of the rarest required words stands (a
+        # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
+        self.start_words: frozenset[str] | None = None
+        if v["prefilter"] is None:
+            source, start_words = _outline_regex(self.tokens.outline())
+            self.outline = regex.compile("(?i)" + source)
+            if all(_PLAIN.fullmatch(w) for w in start_words):
+                self.start_words = start_words
+        else:
+            self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+        self.suggest = v["suggest"]
+        if isinstance(self.suggest, dict):
+            self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
+        for ref in _TEMPLATE.findall(" ".join(self._suggestions())):
+            if not 1 <= int(ref) <= len(self.tokens.tokens):
+                rule.fail(f"key '{where}.suggest': {{{ref}}} names no token (there are {len(self.tokens.tokens)})")
+        self.message = v["message"]
+        self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
+
+    def fits(self, words, m, loose: bool = False) -> bool:
+        """Whether the words around the match allow it (``after``, ``not-after``, ``not-before``); loosely,
+        before tagging, a tag is any the word can have and a ``not-`` that needs tags is not tested."""
+        taken = [t for t in m.taken if t is not None]
+        not_after, not_before = self.around
+        first, last = m.start, taken[-1]
+        if self.after and first > 0 and not any(c.test(words[first - 1], loose) for c in self.after):
+            return False
+        if not_after is not None and first > 0 and (not loose or not_after.exact) and not_after.test(words[first - 1]):
+            return False
+        return not (not_before is not None and last + 1 < len(words) and (not loose or not_before.exact)
+                    and not_before.test(words[last + 1]))
+
+    @staticmethod
+    def _tokens(rule, specs, where, pairs) -> TokenPattern:
+        if not isinstance(specs, list) or not specs:
+            rule.fail(f"key '{where}' must be a non-empty list of token mappings")
+        return TokenPattern([compile_token(t, f"{where}[{i}].", rule.fail, rule_id=rule.id, path=rule.path,
+                                           tag_pairs=pairs) for i, t in enumerate(specs)])
+
+    def _suggestions(self) -> list[str]:
+        s = self.suggest
+        return [] if s is None else [s] if isinstance(s, str) else list(s.values()) if isinstance(s, dict) else list(s)
+
+    def suggestions(self, words, m, marked: str) -> list[str]:
+        """What the marked text should be, with {N} filled in (empty: the pattern suggests nothing)."""
+        s = self.suggest
+        if isinstance(s, dict):
+            got = s.get(marked.lower().replace("’", "'"))
+            options = [] if got is None else [got]
+        else:
+            options = self._suggestions()
+
+        def fill(t: str) -> str:
+            return _TEMPLATE.sub(lambda r: words[m.taken[int(r.group(1)) - 1]].text
+                                 if m.taken[int(r.group(1)) - 1] is not None else "", t)
+        return [" ".join(fill(o).split()) for o in options]
+
+
+class Pattern(Rule):
+    name = "pattern"
+    summary = "Flags a sequence of words by word, lemma, part of speech and regex (grammar-aware)."
+    OPTIONS = {
+        "patterns": Option("records", None, "the patterns: each {tokens, suggest, message, fix, unless}", required=True),
+        "define": Option("dict", {}, "named parts to reuse in the patterns with YAML anchors (&name, *name); "
+                                     "not read otherwise"),
+    }
+    default_fix = Applicability.UNSAFE
+
+    def compile(self):
+        pairs = model().pairs
+        self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
+        if not self.patterns:
+            self.fail("key 'patterns' is empty")
+
+    def check(self, doc):
+        # Cheapest first: each pattern's required words in order, searched over the whole text (one
+        # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
+        hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
+        sentences = {}
+        for k, p in enumerate(self.patterns):
+            for hit in self._hits(p, doc):
+                sentence = doc.sentence_at(hit.start())
+                if sentence is None or hit.end() > sentence.end:
+                    continue
+                hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(hit.span())
+                sentences[sentence.start] = sentence
+        for start in sorted(hopeful):
+            yield from self._check_sentence(doc, sentences[start], hopeful[start])
+
+    def _hits(self, p: _Pattern, doc):
+        text = doc.text
+        if p.start_words is None:
+            yield from finditer(p.outline, text, self.id, overlapped=True)
+            return
+        low = doc.lower_text
+        if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
+            yield from finditer(p.outline, text, self.id, overlapped=True)
+            return
+        for word in p.start_words:
+            i = low.find(word)
+            while i != -1:
+                if i == 0 or not word_char(text[i - 1]):
+                    hit = match(p.outline, text, self.id, i)
+                    if hit is not None:
+                        yield hit
+                i = low.find(word, i + 1)
+
+    def _check_sentence(self, doc, sentence, hopeful):
+        plain = tagged.words(doc, sentence)
+        offsets = [w.start for w in plain]
+        stretches, candidates = [], []
+        for k, hits in hopeful.items():
+            p = self.patterns[k]
+            # A match holds the words found, so it starts at most its length before them.
+            near = sorted({j for a, b in hits
+                           for j in range(max(0, bisect_right(offsets, a) - 1 - p.tokens.longest),
+                                          bisect_right(offsets, b))})
+            starts = [m.start for m in p.tokens.search(plain, loose=True, starts=near) if p.fits(plain, m, loose=True)]
+            if starts:
+                candidates.append((p, starts))
+                stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
+        if not candidates:
+            return
+        words = tagged.tagged_around(doc, sentence, stretches)
+        done = set()
+        for p, starts in candidates:
+            for m in p.tokens.search(words, starts=starts):
+                a, b = p.tokens.span(words, m)
+                start, end = words[a].start, words[b].end
+                if (start, end) in done or not p.fits(words, m) or self._cancelled(p, words, a, b):
+                    continue
+                if not self.in_scope(doc, start, end):
+                    continue
+                done.add((start, end))
+                yield self._finding(doc, p, words, m, start, end)
+
+    @staticmethod
+    def _cancelled(p: _Pattern, words, a: int, b: int) -> bool:
+        for u in p.unless:
+            for m in u.search(words):
+                taken = [t for t in m.taken if t is not None]
+                if taken and taken[0] <= b and taken[-1] >= a:
+                    return True
+        return False
+
+    def _finding(self, doc, p: _Pattern, words, m, start: int, end: int):
+        marked = doc.text[start:end]
+        options = [preserve_case(marked, self._apostrophes(doc, s)) for s in p.suggestions(words, m, marked)]
+        message = self.format_message(marked) if p.message is None else _format(p.message, marked)
+        message = message.replace("{suggestion}", " or ".join(f"'{o}'" for o in options) or "another word")
+        if len(options) != 1 or p.fix == "none":
+            return self.finding(doc, start, end, message)
+        return self.finding(doc, start, end, message, [Edit(start, end, options[0])], applicability=p.fix,
+                            fix_title=f"Replace with '{options[0]}'")
+
+    @staticmethod
+    def _apostrophes(doc, text: str) -> str:
+        if "'" in text and doc.text.count("’") > doc.text.count("'"):
+            return text.replace("'", "’")
+        return text
+
+
+def _words_regex(words) -> str:
+    """Any of the words, whole where they begin or end with a letter (or before a clitic), either apostrophe."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = regex.escape(w).replace("'", "['’]")
+        # A word's end may touch a clitic the tokenizer splits off ("should|n't", "can|not", "gon|na").
+        end = r"(?:\b|(?=n['’]t|not\b|na\b|ta\b))" if w[-1:].isalnum() else ""
+        parts.append((r"\b" if w[:1].isalnum() else "") + body + end)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _outline_regex(outline) -> tuple[str, frozenset[str]]:
+    """Where a pattern may match: its required words in order, with room for the tokens allowed between
+    them (adjacent ones may touch: "it's" is two tokens). The
+    search starts from the shortest word list, the others checked around it, so the scan is quick."""
+    lists = [words for _, words in outline]
+    k = min(range(len(lists)), key=lambda i: (sum(1000 if w in _COMMON else 1 for w in lists[i]), len(lists[i])))
+
+    def gap(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
+        return r"\s*" if n == 0 else r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))" + "{0,%d}" % n + r"[\s'’]*"
+
+    before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
+    after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
+    return (f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else ""), lists[k]
+
+
+def _format(message: str, marked: str) -> str:
+    return message.replace("%s", marked, 1)

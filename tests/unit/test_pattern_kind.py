@@ -1,0 +1,138 @@
+"""The pattern kind: token constraints, optional and skipped tokens, context keys, suggestions, errors."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import lintnews
+from lintnews.errors import RuleError
+from lintnews.rules.loader import load_rules
+
+
+def rule(tmp_path, body: str):
+    folder = tmp_path / "styles" / "Desk"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Rule.yml").write_text("extends: pattern\nmessage: \"'%s': use {suggestion}.\"\n"
+                                     + textwrap.dedent(body), encoding="utf-8")
+    return load_rules([tmp_path / "styles"], builtin=False)
+
+
+def flagged(rules, text):
+    return [(f.text, f.message) for f in lintnews.check_text(text, rules=rules)]
+
+
+def test_word_pos_and_optional_token(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {pos: MD}
+              - {pos: RB, optional: true}
+              - {word: loose, mark: true}
+            suggest: lose
+    """)
+    assert flagged(rules, "They might loose the seat.\n") == [("loose", "'loose': use 'lose'.")]
+    assert flagged(rules, "They might not loose the seat.\n") == [("loose", "'loose': use 'lose'.")]
+    # "loose" as an adjective, no modal before it
+    assert flagged(rules, "A loose alliance might form.\n") == []
+
+
+def test_lemma_skip_and_skip_over(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {lemma: be}
+              - {word: lead, mark: true, skip: 2, skip-over: {pos: ADV}}
+              - {word: by}
+            suggest: led
+    """)
+    assert [f for f, _ in flagged(rules, "The team was lead by Ms Ortiz.\n")] == ["lead"]
+    assert [f for f, _ in flagged(rules, "The team was very ably lead by Ms Ortiz.\n")] == ["lead"]
+    # three words between, or a word that is not an adverb: no match
+    assert flagged(rules, "The team was very, very ably lead by her.\n") == []
+    assert flagged(rules, "The pipe was made of lead by law.\n") == []
+
+
+def test_suggestion_by_marked_word_keeps_capitals_and_apostrophes(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {word: [its, Its], mark: true}
+              - {word: [a, been]}
+            suggest: "it's"
+          - tokens:
+              - {word: there, pos: EX}
+              - {word: [was, is], mark: true}
+              - {word: no}
+              - {pos: NNS}
+            suggest: {was: were, is: are}
+    """)
+    assert lintnews.fix_text("Its been a long year.\n", rules=rules, unsafe=True).text == "It's been a long year.\n"
+    curly = "The mayor’s aides said its been a long year.\n"
+    assert lintnews.fix_text(curly, rules=rules, unsafe=True).text == "The mayor’s aides said it’s been a long year.\n"
+    assert lintnews.fix_text("There was no talks. There is no talks.\n", rules=rules, unsafe=True).text == \
+        "There were no talks. There are no talks.\n"
+
+
+def test_unless_after_and_not_before(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {word: [should, could]}
+              - {word: of, mark: true}
+            suggest: have
+            unless:
+              - tokens: [{word: of}, {word: course}]
+          - tokens:
+              - {pos: NNS}
+              - {word: was, mark: true}
+            suggest: were
+            after:
+              - {pos: PUNCT}
+            not-before: {word: "n't"}
+    """)
+    assert [f for f, _ in flagged(rules, "He should of known.\n")] == ["of"]
+    assert flagged(rules, "He could of course appeal.\n") == []
+    # after: at the start of a sentence or after punctuation only
+    assert [f for f, _ in flagged(rules, "Talks was slow. Then, talks was slow.\n")] == ["was", "was"]
+    assert flagged(rules, "He said talks was slow.\n") == []
+    assert flagged(rules, "Talks wasn't slow.\n") == []
+
+
+def test_quotations_are_left_alone(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {pos: MD}
+              - {word: loose, mark: true}
+            suggest: lose
+    """)
+    assert flagged(rules, "“We might loose the seat,” she said.\n") == []
+
+
+def test_several_suggestions_are_shown_not_applied(tmp_path):
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens:
+              - {word: irregardless, mark: true}
+            suggest: [regardless, irrespective]
+    """)
+    found = lintnews.check_text("It went ahead irregardless.\n", rules=rules)
+    assert found[0].message == "'irregardless': use 'regardless' or 'irrespective'."
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("patterns:\n  - tokens:\n      - {pos: NNS}\n", "one token that is not optional needs 'word'"),
+    ("patterns:\n  - tokens:\n      - {word: a, pos: NOUNS}\n", "unknown tag 'NOUNS'"),
+    ("patterns:\n  - tokens:\n      - {word: a, lema: b}\n", "unknown key 'lema' in 'patterns[0].tokens[0]' (did you mean 'lemma'?)"),
+    ("patterns:\n  - tokens:\n      - {word: a}\n    suggest: '{3}'\n", "{3} names no token"),
+    ("patterns:\n  - tokens:\n      - {word: a, regex: '(('}\n", "bad regex"),
+    ("patterns:\n  - tokens: []\n", "must be a non-empty list"),
+])
+def test_bad_patterns_are_one_line_errors(tmp_path, body, problem):
+    with pytest.raises(RuleError) as err:
+        rule(tmp_path, body)
+    assert problem in str(err.value)
+    assert "Rule.yml" in str(err.value) and "\n" not in str(err.value)

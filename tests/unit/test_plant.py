@@ -1,0 +1,126 @@
+"""The defect planters of scripts/plant.py (scripts/planters.py), on a made-up article: no corpus needed."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("planters", REPO / "scripts" / "planters.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["planters"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+planters = _load()
+
+QUOTE = '"It\'s a great day, and there were 12 stores," he said.'
+ARTICLE = (
+    "Acme profits rise sharply\n\n"
+    "Acme Corp said on Monday that its profits rose 12.5 percent to €12,500 in 2003. The firm had 635,173 "
+    "customers, more than analysts expected. There were 12 stores, and there are many reasons for optimism, "
+    "the company said.\n\n"
+    "According to the police, four people were hurt. The prices of oil were rising, and the market was calm. "
+    "The rise in prices is welcome. It's the best year since the business began, said John Smith. The board "
+    "could have acted sooner, and the firm has passed the test and has led the market with $1.5bn.\n\n"
+    + QUOTE + "\n\n"
+    "The plan, whose cost was high, will affect prices and had little effect on sales. Everyone except the "
+    "chairman will lose nothing; they could lose their jobs, Acme said. Smith's firm didn't comment. The "
+    "results were strong.\n\n"
+    "Mr Smith’s deputy said the extra money was necessary.\n"
+)
+SUBS = [sub for _, sub, _ in planters.PLANTERS]
+
+
+def _site():
+    return planters.Site(ARTICLE, frozenset(), ("Other headline",))
+
+
+@pytest.mark.parametrize("sub", SUBS)
+def test_each_planter_changes_one_span_and_keeps_the_original(sub):
+    kind, _, plant_fn = next(p for p in planters.PLANTERS if p[1] == sub)
+    quote = ARTICLE.index(QUOTE)
+    quoted = QUOTE.rindex('"') + 1  # the words inside the quotation marks
+    for seed in range(12):
+        plant = plant_fn(_site(), random.Random(seed))
+        assert plant is not None, f"{sub}: no site in the test article"
+        assert (plant.kind, plant.sub) == (kind, sub)
+        assert plant.old == ARTICLE[plant.start:plant.end]  # the original is recorded
+        assert plant.old != plant.new
+        planted = plant.apply(ARTICLE)
+        # exactly one span differs; the rest is the original, byte for byte
+        assert planted[:plant.start] == ARTICLE[:plant.start]
+        assert planted[plant.start + len(plant.new):] == ARTICLE[plant.end:]
+        assert planted != ARTICLE
+        # never in the title, never in the quotation
+        assert plant.start >= ARTICLE.index("\n\n") + 2
+        assert plant.end <= quote or plant.start >= quote + quoted
+        s0, s1 = plant.span
+        assert 0 <= s0 < s1 <= len(planted)
+
+
+def test_no_site_gives_none():
+    text = "A title\n\n" + QUOTE + "\n"
+    site = planters.Site(text)
+    by_sub = {sub: fn for _, sub, fn in planters.PLANTERS}
+    # "It's" and "there were 12" stand only inside the quotation
+    assert by_sub["it's -> its"](site, random.Random(1)) is None
+    assert by_sub["there were -> there was (plural follows)"](site, random.Random(1)) is None
+    assert by_sub["except -> accept"](site, random.Random(1)) is None
+
+
+def test_typos_are_not_known_words():
+    text = "Title\n\nThe senate passed budget.\n"
+    vocab = frozenset({"snate", "seante", "sentae", "senat", "senae", "enate", "seate", "sente", "sneate"})
+    for seed in range(20):
+        for sub in ("dropped letter", "swapped letters"):
+            fn = next(f for _, s, f in planters.PLANTERS if s == sub)
+            plant = fn(planters.Site(text, vocab), random.Random(seed))
+            assert plant is not None and plant.new not in vocab and plant.old in {"senate", "passed", "budget"}
+
+
+def test_deleted_attribution_marks_the_sentence_left():
+    site = planters.Site("Title\n\nFour people died in the attack, police said. Others fled.\n")
+    fn = next(f for _, s, f in planters.PLANTERS if s == "trailing ', X said.'")
+    plant = fn(site, random.Random(0))
+    planted = plant.apply(site.text)
+    assert planted == "Title\n\nFour people died in the attack. Others fled.\n"
+    assert planted[slice(*plant.span)] == "Four people died in the attack."
+
+
+def test_the_script_plants_finds_and_restores(tmp_path):
+    """scripts/plant.py end to end on a two-article corpus of its own."""
+    import json
+    import subprocess
+
+    bbc = tmp_path / "bbc"
+    bbc.mkdir()
+    for name in ("a", "b"):
+        (bbc / f"{name}.txt").write_text(ARTICLE.replace("Acme", "Acme" + name.upper()), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path), "--half", "all",
+         "--per-kind", "2", "--kind", "mojibake", "--kind", "glued", "--jobs", "1", "--json"],
+        capture_output=True, text=True, timeout=300, check=True)
+    data = json.loads(run.stdout)
+    results = data["results"]
+    assert len(results) == 8 and {r["kind"] for r in results} == {"mojibake", "glued"}
+    for r in results:
+        assert r["found"] and r["restored"], r
+    overall = data["rows"][-1]
+    assert (overall["kind"], overall["planted"], overall["found"]) == ("all", 8, 8)
+
+
+def test_the_script_without_a_corpus(tmp_path):
+    import subprocess
+
+    run = subprocess.run([sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path / "none")],
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert "corpus not found" in run.stdout
