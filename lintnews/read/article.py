@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import regex
 
 from . import markdown, suppress
-from .document import Document, bare_link_zones
+from .document import Document
+from .links import bare_link_zones
 
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 
@@ -37,5 +38,6 @@ def read_article(text: str, path: str = "-") -> Article:
         doc = Document(text, path, zones + comments)
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
     parsed = markdown.parse(text)
-    doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones)
+    doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
+                   block_quotes=parsed.block_quotes)
     return Article(path, doc, suppress.parse(text, parsed.comments, doc))

@@ -13,13 +13,15 @@ from functools import cached_property
 
 import regex
 
+from . import quotes
+from .posts import post_zones
+
 _BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
 
 # End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _NEXT_START = regex.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
-_QUOTE_MARK = regex.compile(r'[“”"]')
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -80,7 +82,8 @@ class Sentence:
 
 class Document:
     def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None,
-                 blocks: list[ProseBlock] | None = None, marker_zones: list[tuple[int, int]] | None = None):
+                 blocks: list[ProseBlock] | None = None, marker_zones: list[tuple[int, int]] | None = None,
+                 block_quotes: list[tuple[int, int]] | None = None):
         self.text = text
         self.path = path
         # Spans never flagged and never edited (code, URLs, markup): filled by readers.
@@ -90,6 +93,9 @@ class Document:
         self.marker_zones = merge_zones(marker_zones or [])
         self.skip_zones = merge_zones(self.protected_zones + self.marker_zones) if marker_zones else self.protected_zones
         self._removals: dict[int, tuple[int, int]] = {}
+        # Block quotes and tables: found by the reader, else from the lines ('> ', '| a | b |').
+        self._block_quotes = quotes.line_block_quotes(text) if block_quotes is None else list(block_quotes)
+        self._tables = quotes.table_zones(text)
         self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
@@ -225,40 +231,85 @@ class Document:
     # ------------------------------------------------------------- quotations
     @cached_property
     def quote_zones(self) -> list[tuple[int, int]]:
-        """Spans of direct quotation, quote marks included, within each block.
+        """Spans of direct quotation by their marks (double, single, guillemets), marks included.
 
-        Each mark is read by where it stands: after a space (or at the start
-        of the paragraph) and before a word it opens, after a word it closes;
-        otherwise “ opens and ” and " close. An opening mark inside an open
-        quotation continues it ('...after them. "What has happened...'), as
-        does a ” used the wrong way round at a paragraph start. A quotation
-        left open runs to the end of its paragraph, as a quote continued into
-        the next paragraph does in news style.
+        How each mark is read is told in :mod:`lintnews.read.quotes`.
         """
-        zones = []
-        text = self.text
-        for block in self.blocks:
-            open_at = None
-            for m in _QUOTE_MARK.finditer(text, block.start, block.end):
-                i = m.start()
-                if _opens(text, i, block.start):
-                    if open_at is None:
-                        open_at = i
-                elif open_at is not None:
-                    zones.append((open_at, i + 1))
-                    open_at = None
-            if open_at is not None:
-                zones.append((open_at, block.end))
-        zones.sort()
-        return zones
+        return quotes.quotations(self.text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
-    def _quote_starts(self) -> list[int]:
-        return [z[0] for z in self.quote_zones]
+    def _posts(self) -> list[tuple[int, int]]:
+        return post_zones(self.text, [(b.start, b.end) for b in self.blocks])
+
+    @cached_property
+    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        spans = [(b.start, b.end) for b in self.blocks]
+        return quotes.stripped_marks(self.text, spans, self._tables, self._posts)
+
+    @property
+    def stripped_marks(self) -> list[tuple[int, int]]:
+        """Runs of spaces that stand where a scraper stripped a quotation mark or a dash."""
+        return self._stripped[0]
+
+    def is_stripped_mark(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._stripped[0], (start, end))
+        return i < len(self._stripped[0]) and self._stripped[0][i] == (start, end)
+
+    @cached_property
+    def zones(self) -> dict[str, list[tuple[int, int]]]:
+        """Text quoted as written, by reason: where a fix may not change words.
+
+        "table" and "block quote" also keep their layout; "post" is an
+        embedded social-media post; "sic" a [sic] and what it vouches for;
+        "quotation" a quotation by its marks; "stripped quotation" one whose
+        marks a scraper stripped (see :mod:`lintnews.read.quotes`).
+        """
+        spans = [(b.start, b.end) for b in self.blocks]
+        return {
+            "table": merge_zones(self._tables),
+            "block quote": merge_zones(self._block_quotes),
+            "post": merge_zones(self._posts),
+            "sic": merge_zones(quotes.sic_zones(self.text, self.quote_zones, self.sentence_at)),
+            "quotation": merge_zones(self.quote_zones),
+            "stripped quotation": merge_zones(self._stripped[1]),
+        }
+
+    @cached_property
+    def _zone_starts(self) -> dict[str, list[int]]:
+        return {k: [z[0] for z in v] for k, v in self.zones.items()}
+
+    def protected(self, start: int, end: int | None = None) -> str | None:
+        """Why [start, end) is text quoted as written (a key of ``zones``), or None.
+
+        A span touches a zone when it overlaps it; an insertion (``start ==
+        end``) when it falls strictly inside.
+        """
+        end = start + 1 if end is None else end
+        for reason, zones in self.zones.items():
+            if _touches(zones, self._zone_starts[reason], start, end):
+                return reason
+        return None
+
+    def in_zone(self, reason: str, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return _touches(self.zones[reason], self._zone_starts[reason], start, end)
+
+    @cached_property
+    def _quoted(self) -> list[tuple[int, int]]:
+        z = self.zones
+        return merge_zones(z["quotation"] + z["stripped quotation"] + z["block quote"] + z["sic"])
+
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [z[0] for z in self._quoted]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
-        """Whether the span touches a direct quotation."""
-        return _overlaps(self.quote_zones, self._quote_starts, start, start + 1 if end is None else end)
+        """Whether the span touches a quotation: by its marks, stripped, a block quote or a [sic]."""
+        return _overlaps(self._quoted, self._quoted_starts, start, start + 1 if end is None else end)
+
+    def in_post(self, start: int, end: int | None = None) -> bool:
+        """Whether the span touches an embedded social-media post."""
+        return self.in_zone("post", start, end)
 
     @cached_property
     def _skip_starts(self) -> list[int]:
@@ -328,51 +379,6 @@ def merge_zones(zones) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-# Bare web addresses and e-mail addresses: never prose to correct.
-_BARE_URL = regex.compile(r"(?<![\p{L}\p{N}_@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”‘’]+")
-_EMAIL = regex.compile(r"(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
-_URL_TAIL = ".,;:!?'"
-
-
-def bare_link_zones(text: str) -> list[tuple[int, int]]:
-    """Spans of bare URLs and e-mail addresses, without trailing sentence punctuation."""
-    zones = []
-    # Most articles have neither: skip the scans (the e-mail one is costly) unless a marker is there.
-    matches = []
-    if "://" in text or "www." in text:
-        matches += _BARE_URL.finditer(text)
-    if "@" in text:
-        matches += _EMAIL.finditer(text)
-    for m in sorted(matches, key=lambda m: m.start()):
-        s, e = m.span()
-        while e > s:
-            ch = text[e - 1]
-            if ch in _URL_TAIL or (ch == ")" and text.count("(", s, e) < text.count(")", s, e)):
-                e -= 1
-            else:
-                break
-        if e > s:
-            zones.append((s, e))
-    return zones
-
-
-# Characters that may stand before an opening quotation mark: space, brackets,
-# dashes, and the invisible direction marks scraped text carries.
-_BEFORE_OPEN = set(" \t\r\n\u00a0([{—–-/\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069\ufeff")
-
-
-def _opens(text: str, i: int, block_start: int) -> bool:
-    """Whether the quotation mark at ``i`` opens a quotation (see Document.quote_zones)."""
-    ch = text[i]
-    before = text[i - 1] if i > block_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before in _BEFORE_OPEN and not after.isspace():
-        return True  # "“Any", " "What", a paragraph that starts with ”Isis
-    if not before.isspace() and (after.isspace() or not after.isalnum()):
-        return False  # "invaders”", "them."
-    return ch == "“"
-
-
 def _overlaps(zones, starts, start: int, end: int) -> bool:
     if not zones:
         return False
@@ -383,3 +389,11 @@ def _overlaps(zones, starts, start: int, end: int) -> bool:
         if zs < end and start < ze:
             return True
     return False
+
+
+def _touches(zones, starts, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a zone, or, an insertion, falls strictly inside one."""
+    if start == end:
+        i = bisect.bisect_left(starts, start) - 1
+        return i >= 0 and zones[i][0] < start < zones[i][1]
+    return _overlaps(zones, starts, start, end)

@@ -19,7 +19,8 @@ What comes out (:class:`MarkdownParse`):
 * ``marker_zones``: the block markers inside a prose block's own lines
   (``> `` on a paragraph's later lines, ``# ``, a setext underline): never
   flagged, and edited only by a fix that deletes the whole block;
-* ``comments``: the spans of HTML comments, where suppressions live.
+* ``comments``: the spans of HTML comments, where suppressions live;
+* ``block_quotes``: the lines of each block quote (``> ``), quoted as written.
 
 Front matter (``---`` ... ``---`` at the top) is YAML, read with
 ``yaml.safe_load``; its ``title:`` is the article's title (the first block,
@@ -78,6 +79,7 @@ class MarkdownParse:
     skip_zones: list[tuple[int, int]] = field(default_factory=list)
     marker_zones: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
+    block_quotes: list[tuple[int, int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- helpers
@@ -133,6 +135,8 @@ class _Reader:
     def leaf_blocks(self, tokens: list) -> None:
         """Code, fences, thematic breaks and HTML are skip zones; paragraphs and headings are prose."""
         for i, tok in enumerate(tokens):
+            if tok.type == "blockquote_open" and tok.map is not None:
+                self.out.block_quotes.append(self.lines.zone(*tok.map))
             if tok.type not in _LEAF_TYPES or tok.map is None:
                 continue
             l0, l1 = tok.map

@@ -22,3 +22,35 @@ def in_social_post(text: str, start: int, limit: int | None = None) -> bool:
         return True
     opened = text.rfind("<tweet", max(0, start - 2000), start)
     return opened >= 0 and text.rfind("</tweet>", opened, start) < 0
+
+
+# After a post's marker, its byline's date ("... (@jdoe) March 3, 2017") and a picture link's tail.
+_AFTER_MARKER = regex.compile(
+    r"[^\s]*(?:[ \t\u00a0]+(?:—|-|–)?[^\n(]{0,60}\(@\w+\))?"
+    r"(?:[ \t\u00a0]*(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)?")
+# A tweet tag, closed as it should be or as some scrapes do ("<tweet/>").
+_TWEET_TAG = regex.compile(r"<tweet\b(?!/).*?(?:</tweet>|<tweet/>)", regex.DOTALL)
+
+
+def post_zones(text: str, blocks) -> list[tuple[int, int]]:
+    """Spans of embedded posts: the text ``in_social_post`` reads as a post, with its marker and byline.
+
+    A post runs back from its marker at most ``POST_REACH`` characters, never
+    before its paragraph or the post before it in the paragraph.
+    """
+    zones = []
+    for start, end in blocks:
+        floor = start
+        for m in _POST_AHEAD.finditer(text, start, end):
+            if m.start() < floor:
+                continue
+            tail = _AFTER_MARKER.match(text, m.end(), end) if m.group() != "</tweet>" else None
+            stop = tail.end() if tail else m.end()
+            # Where the post starts is unknown (scrapers glue its lines to each other and to the
+            # article's text alike): all that in_social_post reads as post is protected.
+            zones.append((max(floor, m.end() - POST_REACH), stop))
+            floor = stop
+    if "<tweet" in text:
+        zones += [m.span() for m in _TWEET_TAG.finditer(text)]
+    return sorted(zones)

@@ -13,7 +13,6 @@ from typing import Any, Iterator
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.document import Document
-from ..read.posts import in_social_post
 from .patterns import compile_pattern
 from .schema import Option, Schema
 
@@ -34,9 +33,12 @@ SHARED = Schema({
     "description": Option("str", "", "why the rule exists, shown by `lintnews rules show`"),
     "link": Option("str", "", "where to read more"),
     "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
-    "quotes": Option("str", None, "skip: never flag or edit inside direct quotations; include", choices=("skip", "include")),
-    "posts": Option("str", "include", "skip: never flag inside embedded social-media posts, which are quoted as "
-                                      "posted; include", choices=("skip", "include")),
+    "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
+                                  "[sic]); include: flag there, a word-level rule as a suggestion; default: the kind's",
+                     choices=("skip", "include")),
+    "posts": Option("str", None, "skip: never flag inside embedded social-media posts, which are quoted as posted; "
+                                 "include: flag there, a word-level rule as a suggestion; unset: a word-level rule "
+                                 "does not, others do", choices=("skip", "include")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
     "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
@@ -54,6 +56,12 @@ class Rule:
     OPTIONS: dict[str, Option] = {}
     default_quotes = "skip"
     default_fix: Applicability | None = None  # None: the kind never fixes
+    # What the kind's fixes change, which decides what they may do in text quoted as written
+    # (run/protect.py): "words" (editorial choices: spelling, case, wording), "damage" (scraper
+    # damage that changes a word's form: a lost apostrophe or break), "encoding" (bytes only:
+    # mojibake, invisible characters, no-break spaces), "spacing", "blocks" (whole paragraphs),
+    # "claims" (not about words). None: "words" if the kind fixes, else "claims".
+    fix_nature: str | None = None
 
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id
@@ -74,7 +82,7 @@ class Rule:
                 self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
         self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
-        self.skip_posts = self.values["posts"] == "skip"
+        self.skip_posts = (self.values["posts"] or "include") == "skip"
         fix = self.values["fix"]
         if fix == "none":
             self.applicability = None
@@ -108,6 +116,13 @@ class Rule:
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
+
+    @property
+    def nature(self) -> str:
+        """What the rule's fixes change (see ``fix_nature``)."""
+        if self.fix_nature is not None:
+            return self.fix_nature
+        return "words" if type(self).default_fix is not None else "claims"
 
     @property
     def can_fix(self) -> bool:
@@ -158,7 +173,7 @@ class Rule:
             return False
         if self.skip_quotes and doc.in_quote(start, end):
             return False
-        if self.skip_posts and in_social_post(doc.text, start, block.end):
+        if self.skip_posts and doc.in_post(start):
             return False
         for scope in self.scopes:
             if scope == "text":

@@ -10,6 +10,7 @@ from ..read.article import Article, read_article
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from .fixer import apply_fixes, fix_allowed
+from .protect import guard
 
 MAX_FIX_PASSES = 10
 
@@ -68,6 +69,8 @@ class Linter:
             if level is not None:
                 for f in found:
                     f.severity = level
+            # Text quoted as written keeps its words: the one place fix safety is enforced.
+            found = [g for g in (guard(doc, rule, f) for f in found) if g is not None]
             result.findings.extend(found[:rule.limit] if rule.limit else found)
         for rule in self.rules:
             result.findings = rule.review(result.findings)

@@ -34,9 +34,11 @@ def test_positions_after_code_span_link_in_list_and_blockquote():
         "- second item with the the slip\n"
         "\n"
         "> A quoted paragraph that runs on\n"
-        "> to a second line with the the slip.\n"
+        "> to a second line with the the slip and donâ€™t.\n"
     )
-    assert doubled(text) == [(3, 20), (5, 41), (8, 20), (11, 25)]
+    # A block quote is quoted as written: no word-level finding there, but a byte repair is placed right.
+    assert doubled(text) == [(3, 20), (5, 41), (8, 20)]
+    assert [(line, col) for rule, line, col, _ in found(text) if rule == "News.Mojibake"] == [(11, 45)]
 
 
 def test_heading_span_starts_after_the_marker():
@@ -113,7 +115,7 @@ def test_fixes_change_only_prose_spans():
         "\n"
         "A [link with the the words](http://example.com/the%20the) and the the slip.\n"
         "\n"
-        "> Quoted with the the slip\n"
+        "> Quoted with a donâ€™t slip\n"
         "> on two lines.\n"
         "\n"
         "Read more: What consequences follow\n"
@@ -132,7 +134,7 @@ def test_fixes_change_only_prose_spans():
         "\n"
         "A [link with the words](http://example.com/the%20the) and the slip.\n"
         "\n"
-        "> Quoted with the slip\n"
+        "> Quoted with a don’t slip\n"
         "> on two lines.\n"
         "\n"
         "```\n"
@@ -174,10 +176,13 @@ def test_fix_touching_markup_is_dropped():
 
 
 def test_crlf_markdown_positions_and_fix():
-    text = "# Troops move north\r\n\r\n> The troops left\r\n> the the base `x` today.\r\n\r\n```\r\nthe the\r\n```\r\n"
-    assert doubled(text) == [(4, 3)]
+    text = "# Troops move north\r\n\r\nThe troops left\r\nthe the base `x` today.\r\n\r\n```\r\nthe the\r\n```\r\n"
+    assert doubled(text) == [(4, 1)]
     fixed = lintnews.fix_text(text, path="a.md").text
-    assert fixed == text.replace("> the the base", "> the base")
+    assert fixed == text.replace("\nthe the base", "\nthe base")
+    quoted = "# Troops move north\r\n\r\n> The troops left\r\n> the base `x` donâ€™t.\r\n"
+    assert [(line, col) for rule, line, col, _ in found(quoted) if rule == "News.Mojibake"] == [(4, 19)]
+    assert lintnews.fix_text(quoted, path="a.md").text == quoted.replace("donâ€™t", "don’t")
 
 
 # ------------------------------------------------------------- suppressions

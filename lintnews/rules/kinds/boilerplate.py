@@ -22,6 +22,7 @@ class Boilerplate(Rule):
         "max-words": Option("int", 25, "longer paragraphs are prose, not furniture"),
     }
     default_fix = Applicability.SAFE
+    fix_nature = "blocks"
     default_quotes = "include"
 
     def compile(self):

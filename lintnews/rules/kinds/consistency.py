@@ -12,7 +12,6 @@ from __future__ import annotations
 import regex
 
 from ...findings import Applicability, Edit
-from ...read.posts import in_social_post
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
 
@@ -163,8 +162,7 @@ def _capitalised_neighbour(text: str, start: int, end: int, sentence_start: int)
 
 def _in_post(doc, start: int) -> bool:
     """Whether the word is part of an embedded social-media post: quoted as posted."""
-    block = doc.block_at(start)
-    return in_social_post(doc.text, start, block.end if block is not None else None)
+    return doc.in_post(start)
 
 
 def _whole_words(text: str, word: str, lo: int, hi: int):

@@ -25,6 +25,7 @@ class DuplicateTitle(Rule):
         "paragraphs": Option("int", 1, "how many of the first body paragraphs to compare with the title"),
     }
     default_fix = Applicability.SAFE
+    fix_nature = "blocks"
     default_quotes = "include"
 
     def check(self, doc):

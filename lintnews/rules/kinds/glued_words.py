@@ -73,6 +73,7 @@ class GluedWords(Rule):
         "trailer-max-words": Option("int", 20, "a longer tail is prose, not a credit"),
     }
     default_fix = Applicability.SAFE
+    fix_nature = "damage"
     default_quotes = "include"
 
     def compile(self):

@@ -52,6 +52,7 @@ class Mojibake(Rule):
         "entities": Option("bool", True, "also flag HTML entities (&amp;, &#8217;, &nbsp;)"),
     }
     default_fix = Applicability.SAFE
+    fix_nature = "encoding"
     default_quotes = "include"
 
     def compile(self):

@@ -8,9 +8,13 @@ spacing only, never words.
 A run of spaces can be damage rather than a typo: scrapers that strip
 quotation marks and dashes leave the spaces that stood around them ("called
 it a  shameless attempt", "hesitant   they know"). Closing the gap would hide
-where the mark belongs, so such runs are reported with no fix: three or more
-spaces (a lost dash and its spaces), and any run in an article that shows
-the other sign of stripped marks, several runs and not one quotation mark.
+where the mark belongs, so a run the document judges a stripped mark
+(``Document.stripped_marks``, from the shape of the article and paragraph,
+see ``lintnews/read/quotes.py``) is reported with no fix. Padding inside a
+table is layout, not a fault: not reported.
+
+No-break spaces and invisible characters are bytes, not words ("encoding",
+so their fixes stay safe in quotations); the other checks are spacing.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ class Normalize(Rule):
     default_fix = Applicability.SAFE
     default_quotes = "include"
 
+    @property
+    def fix_nature(self) -> str:
+        return "encoding" if self["check"] in ("no-break-space", "invisible-characters") else "spacing"
+
     def check(self, doc):
         text = doc.text
         kind = self["check"]
@@ -53,10 +61,7 @@ class Normalize(Rule):
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
             return
-        matches = list(CHECKS[kind].finditer(text))
-        # Runs of spaces in an article with no quotation mark at all: a scraper stripped its marks.
-        stripped = kind == "multiple-spaces" and len(matches) >= 2 and not any(q in text for q in _QUOTATION_MARKS)
-        for m in matches:
+        for m in CHECKS[kind].finditer(text):
             start, end = m.span()
             if doc.skip_zones and doc.in_skip_zone(start, end):
                 continue
@@ -65,8 +70,10 @@ class Normalize(Rule):
                 beside = text[start - 1:start] + text[end:end + 1]
                 content = "" if (" " in beside or "\n" in beside or start == 0) else " "
             elif kind == "multiple-spaces":
-                # Three spaces or more: a dash and its spaces were lost. No fix where a mark was.
-                content = None if stripped or len(m.group()) >= 3 else " "
+                if doc.in_zone("table", start, end):
+                    continue  # a table's padding
+                # No fix where a quotation mark or dash was stripped.
+                content = None if doc.is_stripped_mark(start, end) else " "
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
@@ -79,7 +86,6 @@ class Normalize(Rule):
 
 
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
-_QUOTATION_MARKS = "\"“”«»„"
 
 
 

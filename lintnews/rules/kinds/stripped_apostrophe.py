@@ -50,6 +50,7 @@ class StrippedApostrophe(Rule):
         "exceptions": Option("list", [], "words before a lone 's' that never take a possessive"),
     }
     default_fix = Applicability.SAFE
+    fix_nature = "damage"
     default_quotes = "include"
 
     def compile(self):

@@ -1,0 +1,244 @@
+"""Text quoted as written: quotations by their marks, [sic], block quotes, tables, stripped marks.
+
+Each function takes the text and the spans of its blocks (paragraphs) and
+returns sorted spans. :class:`~lintnews.read.document.Document` gathers them
+into its protected zones, where a fix may not change words (see
+``docs/architecture.md``, "Text quoted as written").
+
+Quotation marks are read by where they stand, not by their shape alone,
+because the same characters serve as apostrophes ("don't", "the Smiths'",
+"rock 'n' roll", "the '90s") and scraped copy mixes straight and curly forms:
+
+* double marks (" “ ”) and guillemets (« » ‹ ›): a mark after a space (or
+  at the start of the paragraph) and before a word opens; after a word it
+  closes; otherwise “ « ‹ open and the others close (so German »…« reads
+  too). An opening mark inside an open quotation continues it. A double or
+  « quotation left open runs to the end of its paragraph (a quote continued
+  into the next paragraph, in news style); ‹ and single quotes left open
+  are no quotation.
+* single marks (' ‘ ’): ' or ‘ opens after a space, a bracket, a dash or a
+  double mark and before a word, unless an elision follows ('n', 'em, '90s,
+  'til); ' or ’ closes after a word and before anything but a letter. A mark
+  between two letters is an apostrophe. A closing candidate that reads as a
+  plural possessive ("the Smiths' house") is passed over when another
+  candidate within 150 characters can close the quotation. A single-quoted
+  passage over 1,000 characters is no quotation (an apostrophe misread).
+
+Stripped marks: scrapers that drop quotation marks and dashes leave the
+spaces that stood around them, so "shouting “Blood and soil,” a slogan"
+becomes "shouting  Blood and soil,  a slogan". A gap of two spaces or more
+inside a line (not after a sentence end, where two spaces are a typing
+habit) is judged a stripped mark when it is three spaces or more (a dash and
+its spaces), or when the article has several gaps and not one quotation
+mark. In such an article the gaps of each paragraph pair up in order (those
+after a sentence end too, where a closing mark stood; never across a
+sentence glued to the next, "as well.In June", a lost paragraph break; not
+the dash before a post's byline), and the text between the two of a pair
+(at most :data:`STRIPPED_REACH` characters) is a quotation whose marks were
+stripped. A paragraph with several gaps and no mark, in an article that has
+marks elsewhere, is not enough: read on the corpus, such gaps are where a
+web page dropped its links ("attacks on  Clinton"), not marks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Characters that may stand before an opening quotation mark: space, brackets,
+# dashes, and the invisible direction marks scraped text carries.
+BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–-/\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069\ufeff")
+QUOTATION_MARKS = "\"“”«»„‹›"
+
+_DOUBLE = regex.compile(r'[“”"]')
+_GUILLEMET = regex.compile(r"[«»]")
+_ANGLE = regex.compile(r"[‹›]")
+_SINGLE = regex.compile(r"['‘’]")
+# What follows an apostrophe that stands for left-out letters at the start of a word.
+_ELISION = regex.compile(r"(?i)(?:\d0?s?|n|em|til|cause|bout|tis|twas|round|kay)(?![\p{L}\p{N}])")
+# A single-quoted passage longer than this is an apostrophe taken for a mark ("Al-‘Ayesh").
+SINGLE_REACH = 1000
+_POSSESSIVE_REACH = 150
+_SIC = regex.compile(r"[\[(]sic[\])]", regex.IGNORECASE)
+# A gap between two words on one line, not after a sentence end or a colon.
+_GAP = regex.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
+_GLUED_BREAK = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?)(?=\p{Lu})")
+_SENTENCE_GAP = regex.compile(r"(?<=\S)  (?=\S)")
+STRIPPED_REACH = 300
+_TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
+_BLOCK_QUOTE_LINE = regex.compile(r"[ ]{0,3}>")
+
+
+def _opens(text: str, i: int, block_start: int, openers: str) -> bool:
+    """Whether the mark at ``i`` opens a quotation (see the module docstring)."""
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in BEFORE_OPEN and not after.isspace():
+        return True  # "“Any", " "What", a paragraph that starts with ”Isis
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return False  # "invaders”", "them."
+    return text[i] in openers
+
+
+def _marked(text: str, start: int, end: int, marks, openers: str, run_on: bool) -> list[tuple[int, int]]:
+    zones = []
+    open_at = None
+    for m in marks.finditer(text, start, end):
+        i = m.start()
+        if _opens(text, i, start, openers):
+            if open_at is None:
+                open_at = i
+        elif open_at is not None:
+            zones.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None and run_on:
+        zones.append((open_at, end))
+    return zones
+
+
+def _single_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Each single mark that may open ("open") or close ("close", or "possessive") a quotation."""
+    out = []
+    for m in _SINGLE.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # don't, rock'n'roll
+        if ch != "’" and (before in BEFORE_OPEN or before in "\"“") and not after.isspace():
+            if not _ELISION.match(text, i + 1, end):
+                out.append((i, "open"))
+        elif ch != "‘" and not before.isspace() and not after.isalnum():
+            nxt = text[i + 2] if i + 2 < end else ""
+            possessive = before in "sS" and after == " " and nxt.islower()
+            out.append((i, "possessive" if possessive else "close"))
+    return out
+
+
+def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    marks = _single_marks(text, start, end)
+    zones = []
+    open_at = None
+    for k, (i, kind) in enumerate(marks):
+        if kind == "open":
+            if open_at is None:
+                open_at = i
+            continue
+        if open_at is None:
+            continue
+        if kind == "possessive" and any(kd == "close" and j - i <= _POSSESSIVE_REACH for j, kd in marks[k + 1:]):
+            continue
+        if sum(c.isalnum() for c in text[open_at + 1:i]) >= 2 and i - open_at <= SINGLE_REACH:
+            zones.append((open_at, i + 1))
+        open_at = None
+    return zones
+
+
+def quotations(text: str, blocks) -> list[tuple[int, int]]:
+    """Spans of quotations by their marks (double, single, guillemets), marks included, per block."""
+    zones = []
+    for start, end in blocks:
+        zones += _marked(text, start, end, _DOUBLE, "“", run_on=True)
+        if "«" in text or "»" in text:
+            zones += _marked(text, start, end, _GUILLEMET, "«", run_on=True)
+        if "‹" in text:
+            zones += _marked(text, start, end, _ANGLE, "‹", run_on=False)
+        zones += _singles(text, start, end)
+    return sorted(zones)
+
+
+def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The gaps judged stripped marks, and the quotations between them (module docstring).
+
+    Gaps inside ``tables`` are padding, left out. Gaps inside ``posts`` (the
+    dash before a byline) are marks but pair with nothing: a post is
+    protected as a post, and pairing across its byline would fall out of step."""
+    def padding(span):
+        return any(ts <= span[0] < te for ts, te in tables)
+
+    def in_post(span):
+        return any(ps <= span[0] < pe for ps, pe in posts)
+    by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
+    total = sum(len(g) for _, _, g in by_block)
+    article_stripped = total >= 2 and not any(q in text for q in QUOTATION_MARKS)
+    marks, zones = [], []
+    for start, end, gaps in by_block:
+        doubles = [g for g in gaps if g[1] - g[0] == 2]
+        marks += [g for g in gaps if g[1] - g[0] >= 3]
+        if not (doubles and article_stripped):
+            continue
+        marks += doubles
+        # Every mark went, so a gap after a sentence end is a closing mark too ('disaster.”  Three'):
+        # pair with it, or the pairs fall out of step.
+        doubles = [m.span() for m in _SENTENCE_GAP.finditer(text, start, end) if not padding(m.span())]
+        # A sentence glued to the next ("as well.In June") is a lost paragraph break: pair within each side.
+        cuts = [m.start() for m in _GLUED_BREAK.finditer(text, start, end)] + [end]
+        for piece in _split([g for g in doubles if not in_post(g)], cuts):
+            for (_, s), (e, _) in zip(piece[::2], piece[1::2]):
+                if e - s <= STRIPPED_REACH:
+                    zones.append((s, e))
+    return sorted(marks), zones
+
+
+def _split(gaps, cuts) -> list[list[tuple[int, int]]]:
+    """``gaps`` (sorted) in groups, one per stretch between two ``cuts``."""
+    groups: list[list[tuple[int, int]]] = [[] for _ in cuts]
+    k = 0
+    for gap in gaps:
+        while gap[0] >= cuts[k]:
+            k += 1
+        groups[k].append(gap)
+    return groups
+
+
+def sic_zones(text: str, quotations_, sentence_at) -> list[tuple[int, int]]:
+    """A [sic] and what it vouches for: its quotation, else its sentence up to the mark."""
+    zones = []
+    for m in _SIC.finditer(text):
+        inside = [(s, e) for s, e in quotations_ if s < m.start() < e]
+        if inside:
+            zones.append(inside[0])
+            continue
+        sentence = sentence_at(m.start())
+        zones.append((sentence.start if sentence is not None else m.start(), m.end()))
+    return zones
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, pos + len(line.rstrip("\r\n")), line.rstrip("\r\n")
+        pos += len(line)
+
+
+def table_zones(text: str) -> list[tuple[int, int]]:
+    """Pipe tables (GFM, or plain text drawn with '|'): two or more lines with '|', with a
+    delimiter row ('|---|:--|') or every line starting with '|'."""
+    if "|" not in text:
+        return []
+    zones = []
+    run: list[tuple[int, int, str]] = []
+    for line in list(_lines(text)) + [(len(text), len(text), "")]:
+        body = line[2].lstrip(" >")
+        if "|" in body and body.strip() != "|":
+            run.append(line)
+            continue
+        if len(run) >= 2 and (any(_TABLE_DELIMITER.fullmatch(r[2].lstrip(" >")) for r in run)
+                              or all(r[2].lstrip(" >").startswith("|") for r in run)):
+            zones.append((run[0][0], run[-1][1]))
+        run = []
+    return zones
+
+
+def line_block_quotes(text: str) -> list[tuple[int, int]]:
+    """Runs of lines starting with '>' (a block quote in plain text or e-mail style)."""
+    if ">" not in text:
+        return []
+    zones = []
+    for start, end, line in _lines(text):
+        if _BLOCK_QUOTE_LINE.match(line):
+            if zones and text[zones[-1][1]:start].strip() == "":
+                zones[-1] = (zones[-1][0], end)
+            else:
+                zones.append((start, end))
+    return zones

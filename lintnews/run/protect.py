@@ -1,0 +1,87 @@
+"""Fix safety, enforced in one place: text quoted as written keeps its words.
+
+The document knows what is quoted as written (``Document.zones``: quotations
+by their marks or with their marks stripped, [sic], embedded social-media
+posts, block quotes, tables). Every finding passes :func:`guard` once, after
+its rule reported it, whatever the kind:
+
+* A fix with an edit that touches such a zone is never safe: it becomes
+  unsafe, and a spacing fix in a table or block quote (its layout) is
+  dropped. Two exceptions. A fix that only repairs bytes (``encoding``:
+  mojibake, invisible characters, no-break spaces) stays safe when its edits
+  keep every ASCII letter and digit outside HTML entities: it puts back the
+  character the writer typed and cannot change a word. A fix that deletes
+  whole paragraphs (``blocks``: boilerplate, a repeated headline) may take a
+  zone whole.
+* A word-level finding (kinds whose ``nature`` is "words": spelling,
+  confusables, doubled words, case) inside a quotation or post is kept only
+  when the rule's ``quotes:`` (``posts:`` for a post) is set to ``include``,
+  and then at most as a suggestion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..findings import Applicability, Finding, Fix, Severity
+from ..read.document import Document
+from ..rules.base import Rule
+
+QUOTED = ("quotation", "stripped quotation", "sic", "block quote", "post")
+LAYOUT = ("table", "block quote")
+_ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def guard(doc: Document, rule: Rule, finding: Finding) -> Finding | None:
+    """The finding as text quoted as written allows it (None: not reported)."""
+    nature = rule.nature
+    if nature == "words":
+        reason = doc.protected(finding.start, max(finding.end, finding.start + 1))
+        if reason in QUOTED:
+            key = "posts" if reason == "post" else "quotes"
+            if rule.values.get(key) != "include":
+                return None
+            if finding.severity.rank > Severity.SUGGESTION.rank:
+                finding.severity = Severity.SUGGESTION
+    if finding.fix is not None:
+        finding.fix = guard_fix(doc, nature, finding.fix)
+    return finding
+
+
+def guard_fix(doc: Document, nature: str, fix: Fix) -> Fix | None:
+    """``fix`` as the zones its edits touch allow it: unchanged, unsafe, or None."""
+    reasons = set()
+    for e in fix.edits:
+        reason = doc.protected(e.start, e.end)
+        if reason is None:
+            continue
+        if nature == "blocks" and _takes_whole(doc, e.start, e.end):
+            continue
+        if nature == "encoding" and _keeps_words(doc.text[e.start:e.end], e.content):
+            continue
+        reasons.add(reason)
+    if not reasons:
+        return fix
+    if nature == "spacing" and reasons & set(LAYOUT):
+        return None
+    if fix.applicability is Applicability.SAFE:
+        return replace(fix, applicability=Applicability.UNSAFE)
+    return fix
+
+
+def _takes_whole(doc: Document, start: int, end: int) -> bool:
+    """Whether a deletion of [start, end) takes every zone it touches whole."""
+    for zones in doc.zones.values():
+        for zs, ze in zones:
+            if zs < end and start < ze and not (start <= zs and ze <= end):
+                return False
+    return True
+
+
+def _keeps_words(old: str, new: str) -> bool:
+    """Whether replacing ``old`` by ``new`` keeps every ASCII letter and digit (HTML entities aside)."""
+    def word_chars(s: str) -> str:
+        return "".join(c for c in _ENTITY.sub("", s) if c.isascii() and c.isalnum())
+    return word_chars(old) == word_chars(new)

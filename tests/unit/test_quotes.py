@@ -1,0 +1,110 @@
+"""Text quoted as written: lintnews/read/quotes.py and Document.zones."""
+
+from __future__ import annotations
+
+from lintnews.read.article import read_article
+
+
+def zones(text: str, reason: str, path: str = "-") -> list[str]:
+    doc = read_article(text, path).doc
+    return [text[s:e] for s, e in doc.zones[reason]]
+
+
+# -------------------------------------------------------------- quotations
+def test_single_quotes_and_guillemets_are_quotations():
+    text = ("Vote\n\nThe minister called it 'a shameless attempt to buy votes', aides said, "
+            "and the paper wrote «un scandale» and ‹ganz klar›.\n\n"
+            "‘We don’t know yet,’ she said.\n")
+    assert zones(text, "quotation") == ["'a shameless attempt to buy votes'", "«un scandale»",
+                                        "‹ganz klar›", "‘We don’t know yet,’"]
+
+
+def test_apostrophes_are_not_quotations():
+    text = ("Music\n\nThe Smiths' guitarist said rock 'n' roll in the '90s wasn't dead, "
+            "and the band's fans didn't care about the Joneses' view.\n")
+    assert zones(text, "quotation") == []
+
+
+def test_a_plural_possessive_does_not_close_a_single_quotation():
+    text = "Music\n\nHe said 'the Smiths' records still sell well' on Tuesday.\n"
+    assert zones(text, "quotation") == ["'the Smiths' records still sell well'"]
+
+
+def test_german_guillemets_read_by_where_they_stand():
+    text = "Press\n\nDie Zeitung schrieb »ein Skandal« am Montag.\n"
+    assert zones(text, "quotation") == ["»ein Skandal«"]
+
+
+def test_sic_protects_its_quotation_or_its_sentence():
+    text = ('Letter\n\nThe council wrote that the plan was "definately [sic] approved" on Monday.\n\n'
+            "The sign read: Their open on Sundays [sic]. It was fixed later.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["sic"]] == ['"definately [sic] approved"',
+                                                         "The sign read: Their open on Sundays [sic]"]
+    assert doc.protected(text.index("Their")) == "sic"
+    assert doc.protected(text.index("It was")) is None
+
+
+# ------------------------------------------------- stripped marks and gaps
+def test_paired_gaps_in_an_article_without_marks_are_a_stripped_quotation():
+    text = ("Rally\n\nMarchers were shouting  Blood and soil,  a Nazi slogan, as they passed.\n\n"
+            "The mayor said the city was  sad and angry.  Then he left.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["Blood and soil,", "sad and angry."]
+    assert [text[s - 5:e] for s, e in doc.stripped_marks] == ["uting  ", "soil,  ", "y was  "]
+
+
+def test_gaps_in_an_article_with_marks_are_typos_or_lost_links():
+    text = ("Rally\n\nThe attacks on  Clinton and  Sanders went on.\n\n"
+            "“We will stay,” he said.\n")
+    doc = read_article(text).doc
+    assert doc.stripped_marks == [] and doc.zones["stripped quotation"] == []
+
+
+def test_three_spaces_are_a_stripped_dash_anywhere():
+    text = "Troops\n\n“We will stay,” he said. They were there   for now.\n"
+    doc = read_article(text).doc
+    assert [e - s for s, e in doc.stripped_marks] == [3]
+
+
+# ------------------------------------------------------ posts, block quotes, tables
+def test_a_post_runs_to_its_byline_and_date():
+    text = ("Tweets\n\nThe senator wrote on Monday. We will not back down on this bill "
+            "pic.twitter.com/AbC123  Jane Doe (@jdoe) March 3, 2017 The bill passed later.\n")
+    post = zones(text, "post")
+    assert len(post) == 1 and post[0].endswith("Jane Doe (@jdoe) March 3, 2017")
+    doc = read_article(text).doc
+    assert doc.protected(text.index("The bill passed")) is None
+
+
+def test_markdown_block_quote_and_plain_text_pipe_table():
+    md = "# Song\n\n> the river runs\n> down to the sea\n\nThe band played on.\n"
+    assert zones(md, "block quote", "a.md") == ["> the river runs\n> down to the sea"]
+    plain = "Results\n\n| Name   | Votes |\n|--------|-------|\n| Smith  | 1,200 |\n\nSmith won.\n"
+    assert zones(plain, "table") == ["| Name   | Votes |\n|--------|-------|\n| Smith  | 1,200 |"]
+    assert zones("Odds\n\nEither a | b or c.\n", "table") == []
+
+
+def test_a_long_run_after_an_opening_apostrophe_is_no_quotation():
+    text = "Cleric\n\nThe sermon of Sheikh Al-‘Ayesh was reported. " + "He spoke at length. " * 60 + "It ended’ there.\n"
+    assert zones(text, "quotation") == []
+
+
+def test_a_plural_possessive_closes_when_no_other_mark_is_near():
+    text = ("Church\n\nHence the 'razing of the bastions' that he called for. " + "It was a duty. " * 20
+            + "Then 'reform' came.\n")
+    assert zones(text, "quotation") == ["'razing of the bastions'", "'reform'"]
+
+
+def test_gaps_inside_a_post_do_not_pair_with_the_article_text():
+    text = ("Tweets\n\nYou will regret this.  Donald J. Trump (@realDonaldTrump) November 8, 2013After the vote "
+            "failed, he said  I m not going to own it,  to reporters.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["I m not going to own it,"]
+
+
+def test_a_tweet_tag_closed_the_scraped_way_is_a_post():
+    text = ('Endorsement\n\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016">I love her. '
+            "Without her support, I wouldn’t be in the Senate.<tweet/>.\n\nThe rumors broke.\n")
+    post = zones(text, "post")
+    assert len(post) == 1 and post[0].endswith("Senate.<tweet/>")
