@@ -198,7 +198,8 @@ class Pattern(Rule):
             starts = [m.start for m in p.tokens.search(plain, loose=True, starts=near) if p.fits(plain, m, loose=True)]
             if starts:
                 candidates.append((p, starts))
-                stretches.extend((j, j + p.tokens.longest - 1) for j in starts)
+                reach = max((u.longest for u in p.unless), default=0)  # an unless may look further
+                stretches.extend((max(0, j - reach), j + p.tokens.longest - 1 + reach) for j in starts)
         if not candidates:
             return
         words = tagged.tagged_around(doc, sentence, stretches)
