@@ -100,8 +100,9 @@ def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):
 
     fixed = run_cli("fix", seed_copy)
     assert fixed.returncode == 1  # the agreement error (unsafe fix) and the unattributed claim remain
-    # 12 fixable, but deleting the Read more line takes its no-break space with it.
-    assert b"Fixed 11 findings in 1 file; 2 remaining." in fixed.stdout
+    # All 12 fixable findings are fixed: the no-break spaces are repaired first (repairs go before other
+    # fixes), so the Read more line is deleted in a later pass rather than taking one of them with it.
+    assert b"Fixed 12 findings in 1 file; 2 remaining." in fixed.stdout
     after = seed_copy.read_bytes()
     assert after != original
 
