@@ -35,7 +35,7 @@ TOKEN = Schema({
     "case": Option("str", None, "the word's capitals: lower, upper or title", choices=("lower", "upper", "title")),
     "not": Option("dict|records", None, "a token this one must not be (the same keys); a list: none of them"),
     "optional": Option("bool", False, "the token may be absent"),
-    "skip": Option("int", 0, "up to this many other tokens may stand before this one"),
+    "skip": Option("int", 0, "up to this many other tokens may stand before this one (on the first token: the match may start with them)"),
     "skip-over": Option("dict", None, "what each skipped token must be (the same keys; default any token)"),
     "mark": Option("bool", False, "the token is flagged and replaced by the suggestion (default: the whole match)"),
 })
@@ -193,7 +193,7 @@ class TokenPattern:
         if k == len(self.tokens):
             return taken
         c = self.tokens[k]
-        for s in range(0, (c.skip if k else 0) + 1):
+        for s in range(0, c.skip + 1):
             jj = j + s
             if jj >= len(words):
                 break
