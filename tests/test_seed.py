@@ -21,9 +21,10 @@ EXPECTED = [
     ("News.NoBreakSpace", 23, 120, "\u00a0"),
     ("News.Agreement", 33, 113, "was"),
     ("News.DoubledSpeechVerb", 45, 203, "said Assad said"),
-    # "The Syrian crisis began as a peaceful demonstration ..." (49, 1) is not found: it is an
-    # origin claim with no accusation, figure, cause or superlative, and the features are not
-    # written from the seed's words (docs/evaluation.md, UnattributedClaim from features).
+    # An origin claim about a contested event ("the crisis began as ..."), one of the causal
+    # phrases the cause feature reads (docs/evaluation.md, UnattributedClaim from features).
+    ("News.UnattributedClaim", 49, 1,
+     "The Syrian crisis began as a peaceful demonstration against the injustice in Syria."),
     ("News.UnattributedClaim", 49, 85,
      "Assad regime used to fire power and violence against the civilians and led to armed resistance."),
     ("News.ThousandsSeparator", 49, 181, "450.000"),
@@ -42,10 +43,11 @@ def test_seed_findings_are_exactly_the_defects():
 
 def test_unattributed_claims_name_why_and_offer_no_fix():
     claims = [f for f in lintnews.check_text(seed_text()) if f.rule_id == "News.UnattributedClaim"]
-    assert [f.fix for f in claims] == [None]
-    # Found by the general features (lintnews/rules/claims.py), not by the seed's words:
-    # wrongdoing ("violence against") with a party to it (the regime).
-    assert "an accusation of wrongdoing against a party ('violence against')" in claims[0].message
+    assert [f.fix for f in claims] == [None, None]
+    # Found by the general features (lintnews/rules/claims.py): how a contested event (a crisis)
+    # came about, and wrongdoing ("violence against") with a party to it (the regime).
+    assert "a causal claim about a contested event ('began as')" in claims[0].message
+    assert "an accusation of wrongdoing against a party ('violence against')" in claims[1].message
     # Suggestion level: 6 of 17 were real on the measure half, blind-judged (docs/evaluation.md).
     assert all(f.severity.value == "suggestion" for f in claims)
 
@@ -65,7 +67,7 @@ def test_seed_fix_gives_the_corrected_article():
     assert text.endswith("homes.\n")
     # Left: the agreement error, whose fix needs --unsafe-fixes, and the unattributed claim, which
     # needs a reporter.
-    assert [f.rule_id for f in result.findings] == ["News.Agreement", "News.UnattributedClaim"]
+    assert [f.rule_id for f in result.findings] == ["News.Agreement"] + ["News.UnattributedClaim"] * 2
     assert "there was no formal ties" in text
     assert "there were no formal ties" in lintnews.fix_text(seed_text(), unsafe=True).text
     # Quotations are untouched: every quoted span of the original is still there.
@@ -87,7 +89,7 @@ def test_cli_check_on_seeds(run_cli):
     assert f"seeds/{SEED.name}:7:25: News.Confusables [*] Use 'his' instead of 'hi'" in out
     assert f"seeds/{SEED.name}:45:203: News.DoubledSpeechVerb [*]" in out
     assert "7 | Since the first days of hi elections campaign," in out  # the offending text shown
-    assert out.rstrip().endswith("Found 14 findings in 1 file (12 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
+    assert out.rstrip().endswith("Found 15 findings in 1 file (12 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
 
 
 def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):
@@ -99,16 +101,16 @@ def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):
     assert b"+Since the first days of his elections" in diff.stdout
 
     fixed = run_cli("fix", seed_copy)
-    assert fixed.returncode == 1  # the agreement error (unsafe fix) and the unattributed claim remain
+    assert fixed.returncode == 1  # the agreement error (unsafe fix) and two unattributed claims remain
     # All 12 fixable findings are fixed: the no-break spaces are repaired first (repairs go before other
     # fixes), so the Read more line is deleted in a later pass rather than taking one of them with it.
-    assert b"Fixed 12 findings in 1 file; 2 remaining." in fixed.stdout
+    assert b"Fixed 12 findings in 1 file; 3 remaining." in fixed.stdout
     after = seed_copy.read_bytes()
     assert after != original
 
     check = run_cli("check", "--format", "json", seed_copy)
     findings = json.loads(check.stdout)
-    assert [f["rule"] for f in findings] == ["News.Agreement", "News.UnattributedClaim"]
+    assert [f["rule"] for f in findings] == ["News.Agreement"] + ["News.UnattributedClaim"] * 2
     assert findings[0]["fix"]["applicability"] == "unsafe"
     assert all(f["fix"] is None for f in findings[1:])
 
