@@ -66,13 +66,17 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         text = doc.text[sentence.start:sentence.end]
         lexicon = model().lexicon
+        curly = "’" in text or "‘" in text
+        base = sentence.start
         got = []
         for s, e in tokenize(text):
             word = text[s:e]
-            low = word.lower().translate(_APOSTROPHES)
+            low = word.lower()
+            if curly:
+                low = low.translate(_APOSTROPHES)
             classes = lexicon.get(low)
-            got.append(Word(sentence.start + s, sentence.start + e, word, low, None, None, None,
-                            None if classes is None else _seen(classes)))
+            got.append(Word(base + s, base + e, word, low, None, None, None,
+                            None if classes is None else _SEEN.get(classes) or _seen(classes)))
         cache.words[sentence.start] = got
     return got
 
