@@ -113,30 +113,44 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
     if not isinstance(spec, dict):
         fail(f"key '{where.rstrip('.')}' must be a mapping of token keys (word, lemma, pos...)")
     v = TOKEN.validate(spec, fail, prefix=where, context=f" in '{where.rstrip('.')}'")
-    upos_of: dict[str, set[str]] = {}
-    for upos, xpos in tag_pairs:
-        upos_of.setdefault(xpos, set()).add(upos)
-        upos_of.setdefault(upos, set()).add(upos)
-    tags = () if v["pos"] is None else tuple(str(t) for t in ([v["pos"]] if isinstance(v["pos"], str) else v["pos"]))
-    known = set(upos_of) | UPOS
-    for t in tags:
-        base = t[:-1] if t.endswith("*") else t
-        if not (t.endswith("*") and any(k.startswith(base) for k in known)) and t not in known:
-            fail(f"key '{where}pos': unknown tag {t!r} (universal: {', '.join(sorted(UPOS))}; or a Penn tag)")
-    star_upos = {t: {u for k, us in upos_of.items() if k.startswith(t[:-1]) for u in us} for t in tags if t.endswith("*")}
-    sub = lambda key: compile_token(v[key], f"{where}{key}.", fail, rule_id=rule_id, path=path,  # noqa: E731
-                                    tag_pairs=tag_pairs) if v[key] is not None else None
+
+    def sub(value, at: str) -> Constraint:
+        return compile_token(value, at, fail, rule_id=rule_id, path=path, tag_pairs=tag_pairs)
+
     nots = v["not"] if isinstance(v["not"], list) else [] if v["not"] is None else [v["not"]]
-    negated = tuple(compile_token(n, f"{where}not[{i}]." if isinstance(v["not"], list) else f"{where}not.", fail,
-                                  rule_id=rule_id, path=path, tag_pairs=tag_pairs) for i, n in enumerate(nots))
+    tags, upos_of = _tags(v["pos"], f"{where}pos", fail, tag_pairs)
     return Constraint(
         words=None if v["word"] is None else _words(v["word"]),
         lemmas=None if v["lemma"] is None else _words(v["lemma"]),
         tags=tags,
         regex=None if v["regex"] is None else compile_pattern(v["regex"], where=path, rule_id=rule_id, key=f"{where}regex"),
-        case=v["case"], negated=negated, optional=v["optional"], skip=max(v["skip"], 0), over=sub("skip-over"),
-        mark=v["mark"], upos_of={**{t: frozenset(u) for t, u in upos_of.items()}, **star_upos}, rule_id=rule_id,
+        case=v["case"],
+        negated=tuple(sub(n, f"{where}not[{i}]." if isinstance(v["not"], list) else f"{where}not.")
+                      for i, n in enumerate(nots)),
+        optional=v["optional"], skip=max(v["skip"], 0),
+        over=None if v["skip-over"] is None else sub(v["skip-over"], f"{where}skip-over."),
+        mark=v["mark"], upos_of=upos_of, rule_id=rule_id,
     )
+
+
+def _tags(value, key: str, fail, tag_pairs) -> tuple[tuple[str, ...], dict[str, frozenset]]:
+    """The ``pos`` tags, checked, and for each tag (and each "VB*") the universal tags it comes with,
+    which the loose match tests against a word's possible tags."""
+    upos_of: dict[str, set[str]] = {}
+    for upos, xpos in tag_pairs:
+        upos_of.setdefault(xpos, set()).add(upos)
+        upos_of.setdefault(upos, set()).add(upos)
+    tags = () if value is None else tuple(str(t) for t in ([value] if isinstance(value, str) else value))
+    known = set(upos_of) | UPOS
+    for t in tags:
+        starred = t.endswith("*") and any(k.startswith(t[:-1]) for k in known)
+        if not starred and t not in known:
+            fail(f"key '{key}': unknown tag {t!r} (universal: {', '.join(sorted(UPOS))}; or a Penn tag)")
+    out = {t: frozenset(u) for t, u in upos_of.items()}
+    for t in tags:
+        if t.endswith("*"):
+            out[t] = frozenset(u for k, us in upos_of.items() if k.startswith(t[:-1]) for u in us)
+    return tags, out
 
 
 class Match(NamedTuple):
