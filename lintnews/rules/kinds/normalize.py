@@ -33,8 +33,10 @@ CHECKS = {
     "trailing-whitespace": regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"),
     # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
     # a UTF-8 lead character ("GarcÃ\u00ada") is a byte of mojibake: News.Mojibake repairs it.
+    # So it is after a combining mark: the same lead character decomposed ("A\u0303\u00ad" for
+    # "Ã\u00ad"); deleting it would leave the name past repair.
     "invisible-characters": regex.compile(
-        r"(?:[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\u00c2-\u00f4])\u00ad)+"),
+        r"(?:[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\u00c2-\u00f4\u0300-\u036f])\u00ad)+"),
 }
 
 
