@@ -176,6 +176,10 @@ def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
     keys = run_cli("config", "--keys").stdout.decode()
     assert "    fail-on  (error | warning | suggestion, default \"suggestion\")" in keys
     assert "Keys of each per-path section" in keys and "    timeout  (a number, default 5)" in keys
+    # A kind with nested mappings shows their keys too.
+    pattern = run_cli("kinds", "pattern").stdout.decode()
+    assert "Keys of each entry of patterns:" in pattern and "    not-before  (a mapping)" in pattern
+    assert "Keys of each token" in pattern and "    skip-over  (a mapping)" in pattern
     proc = run_cli("kinds", "existance")
     assert proc.returncode == 2 and proc.stderr.decode().startswith("error: unknown kind 'existance'")
 

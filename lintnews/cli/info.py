@@ -167,6 +167,8 @@ def kinds(kind):
     doc = (sys.modules[cls.__module__].__doc__ or "").strip()
     click.echo(doc or f"{kind}: {cls.summary}")
     _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
+    for title, schema in getattr(cls, "PARTS", {}).items():
+        _print_keys(title, schema)
 
 
 def _print_keys(title: str, schema: Schema) -> None:

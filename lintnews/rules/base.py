@@ -54,6 +54,7 @@ class Rule:
     name: str = ""
     summary: str = ""
     OPTIONS: dict[str, Option] = {}
+    PARTS: dict = {}  # title -> Schema of a nested mapping (a pattern, a token), shown by `lintnews kinds KIND`
     default_quotes = "skip"
     default_fix: Applicability | None = None  # None: the kind never fixes
     # What the kind's fixes change, which decides what they may do in text quoted as written

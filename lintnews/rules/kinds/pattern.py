@@ -29,7 +29,7 @@ from ..base import Option, Rule, preserve_case
 from ..patterns import finditer, match
 from ..wordlist import word_char
 from ..schema import Schema
-from ..token_pattern import TokenPattern, compile_token
+from ..token_pattern import TOKEN, TokenPattern, compile_token
 
 PATTERN = Schema({
     "tokens": Option("records", None, "the token constraints, in order", required=True),
@@ -140,11 +140,13 @@ class Pattern(Rule):
     name = "pattern"
     summary = "Flags a sequence of words by word, lemma, part of speech and regex (grammar-aware)."
     OPTIONS = {
-        "patterns": Option("records", None, "the patterns: each {tokens, suggest, message, fix, unless}", required=True),
+        "patterns": Option("records", None, "the patterns, each a mapping with tokens (keys below)", required=True),
         "define": Option("dict", {}, "named parts to reuse in the patterns with YAML anchors (&name, *name); "
                                      "not read otherwise"),
     }
     default_fix = Applicability.UNSAFE
+    PARTS = {"Keys of each entry of patterns": PATTERN, "Keys of each token (in tokens, unless, after, not-after, "
+                                                        "not-before, not, skip-over)": TOKEN}
 
     def compile(self):
         pairs = model().pairs
