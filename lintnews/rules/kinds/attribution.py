@@ -61,7 +61,7 @@ import bisect
 
 import regex
 
-from ...read.tagger import tag
+from ...read import tagged
 from ..base import Option, Rule
 from ..claims import Features, Lexicon, Prefilter
 from ..patterns import finditer, match, search
@@ -272,14 +272,15 @@ class Attribution(Rule):
                 yield self.finding(doc, sentence.start, sentence.end,
                                    self.format_message(self.claims[rank][0], text[start:end]))
                 continue
-            named = self._feature(text, sentence, sources.vague)
+            named = self._feature(doc, sentence, sources.vague)
             if named is not None:
                 yield self.finding(doc, sentence.start, sentence.end, self.format_message(*named))
 
-    def _feature(self, text: str, sentence, vague) -> tuple[str, str] | None:
+    def _feature(self, doc, sentence, vague) -> tuple[str, str] | None:
         """(how the message names the feature, its cue words) for a tagged sentence, or None.
         A speech verb inside a vague source ("critics say") names no source."""
-        tokens = tag(text[sentence.start:sentence.end], sentence.start)
+        text = doc.text
+        tokens = tagged.tagged(doc, sentence)  # shared with the other rules that tag this sentence
         if any(self._source(tokens, k) and not _inside(vague, tokens[k].start) for k in range(len(tokens))):
             return None
         claim = self.features.first(tokens)
