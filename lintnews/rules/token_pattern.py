@@ -88,11 +88,6 @@ class Constraint:
         """Whether the constraint can be decided on the word alone, before tagging."""
         return not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
 
-    @property
-    def anchor(self) -> frozenset[str] | None:
-        """Words one of which must be in a sentence for this token to match there."""
-        return None if self.optional else self.words
-
 
 def _tag_is(tag: str, upos: str | None, xpos: str | None) -> bool:
     if tag.endswith("*"):
@@ -164,14 +159,6 @@ class TokenPattern:
     def __init__(self, tokens: list[Constraint]):
         self.tokens = tokens
         self.marked = [i for i, t in enumerate(tokens) if t.mark]
-
-    @property
-    def anchor(self) -> frozenset[str] | None:
-        """The words of a required token with a word list, where a sentence is looked for: the marked
-        token's when it has one (the confusable word itself), else the shortest list (None: none)."""
-        marked = [t.anchor for t in self.tokens if t.anchor is not None and t.mark]
-        lists = [t.anchor for t in self.tokens if t.anchor is not None]
-        return marked[0] if marked else min(lists, key=len) if lists else None
 
     def outline(self) -> list[tuple[int, frozenset[str]]]:
         """The required word lists in order, each with how many other tokens may stand before it

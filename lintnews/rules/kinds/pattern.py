@@ -63,9 +63,9 @@ class _Pattern:
             rule.fail(f"key '{where}' must be a mapping with 'tokens'")
         v = PATTERN.validate(spec, rule.fail, prefix=f"{where}.", context=f" in '{where}'")
         self.tokens = self._tokens(rule, v["tokens"], f"{where}.tokens", pairs)
-        if self.tokens.anchor is None:
-            rule.fail(f"key '{where}.tokens': one token that is not optional needs 'word' "
-                      "(sentences without it are never looked at)")
+        if v["prefilter"] is None and not self.tokens.outline():
+            rule.fail(f"key '{where}.tokens': one token that is not optional needs 'word', or the pattern a "
+                      "'prefilter' (sentences without it are never looked at)")
         self.unless = []
         for i, u in enumerate(v["unless"]):
             if set(u) != {"tokens"}:
