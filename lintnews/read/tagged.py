@@ -76,7 +76,7 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
                 low = low.translate(_APOSTROPHES)
             classes = lexicon.get(low)
             got.append(Word(base + s, base + e, word, low, None, None, None,
-                            None if classes is None else _SEEN.get(classes) or _seen(classes)))
+                            None if classes is None else _seen(classes)))
         cache.words[sentence.start] = got
     return got
 

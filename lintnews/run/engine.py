@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..findings import Applicability, Finding, Severity
+from ..findings import Finding, Severity
 from ..read import suppress
 from ..read.article import Article, read_article
 from ..rules.base import Rule
@@ -95,8 +95,7 @@ class Linter:
         converged = False
         repairs = {r.id for r in self.rules if r.nature == "encoding"}
         while passes < MAX_FIX_PASSES:
-            new_text, count = apply_fixes(text, _repairs_first(result.findings, repairs, unsafe), unsafe,
-                                          doc=result.article.doc)
+            new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs)
             if count == 0:
                 converged = True
                 break
@@ -108,11 +107,3 @@ class Linter:
         result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)
 
-
-def _repairs_first(findings: list[Finding], repairs: set[str], unsafe: bool) -> list[Finding]:
-    """The findings whose fixes a pass may apply: only the character repairs (invisible characters,
-    no-break spaces, mojibake) while there are any, so that other rules' fixes are decided on the
-    repaired words ("life s\u200bentence" is one word with a stray character, not "life's entence")."""
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
-    first = [f for f in findings if f.rule_id in repairs and f.fix is not None and f.fix.applicability in allowed]
-    return first or findings

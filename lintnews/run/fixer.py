@@ -12,15 +12,20 @@ def fix_allowed(doc: Document, fix: Fix) -> bool:
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
-                doc: Document | None = None) -> tuple[str, int]:
+                doc: Document | None = None, first: set[str] | frozenset[str] = frozenset()) -> tuple[str, int]:
     """Apply every applicable fix that overlaps no fix taken before it.
 
     Fixes are taken in order of position; one that would overlap waits for
     the next pass, when it is found again on the new text. With ``doc`` (the
     document the findings came from), a fix with an edit that touches one of
     its skip zones is dropped: markup, code and URLs are never edited.
+    While a rule in ``first`` (the character repairs: invisible characters, no-break spaces,
+    mojibake) has a fix to apply, only those are applied, so other rules' fixes are decided on the
+    repaired words ("life s\u200bentence" is one word with a stray character, not "life's entence").
     """
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    repairs = [f for f in findings if f.rule_id in first and f.fix is not None and f.fix.applicability in allowed]
+    findings = repairs or findings
     accepted: list[Edit] = []
     count = 0
     for finding in sorted(findings, key=lambda f: (f.fix.start if f.fix else 0, f.start)):
