@@ -52,9 +52,15 @@ class Boilerplate(Rule):
             if start > block.start or newline >= 0:
                 m = match(self.regex, text, self.id, start, start + len(line))
                 if m and len(line.split()) <= self["max-words"] and self.in_scope(doc, start, start + len(line)):
-                    cut = (start, newline + 1) if newline >= 0 else (text.rfind("\n", block.start, start), end)
+                    cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
                     yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
                                        [Edit(*cut, "")], fix_title="Delete the line")
             if newline < 0:
                 return
             start = newline + 1
+
+
+def _line_break_before(text: str, start: int) -> int:
+    """Where the line ending before ``start`` begins ("\n", or "\r\n" taken whole)."""
+    i = start - 1
+    return i - 1 if i > 0 and text[i - 1] == "\r" else i
