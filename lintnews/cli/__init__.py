@@ -6,6 +6,10 @@ init, rules, kinds); ``common`` holds the options and flow check and fix share.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
 import click
 
 from ..version import __version__
@@ -13,7 +17,54 @@ from .info import config_cmd, init, kinds, rules
 from .lint import check, fix
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group, with the run's last line of defence.
+
+    A bug that escapes everything else is one line on standard error and
+    exit 2 (the traceback with LINTNEWS_DEBUG=1); a closed pipe on standard
+    output ends the run quietly; SIGTERM unwinds like Ctrl-C, so ``fix``
+    removes its temporary file.
+    """
+
+    def invoke(self, ctx):
+        if threading_main():
+            signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
+                SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(2)
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("LINTNEWS_DEBUG"):
+                raise
+            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); "
+                       "run with LINTNEWS_DEBUG=1 for the traceback and please report it", err=True)
+            ctx.exit(2)
+
+
+def threading_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _terminate(signum, frame):
+    sys.exit(128 + signum)
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point standard output at /dev/null so exiting does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lintnews")
 def main():
     """lintnews: an editorial linter and normalizer for news articles."""

@@ -23,6 +23,10 @@ def say_error(message: str) -> None:
     click.echo(f"error: {message}", err=True)
 
 
+def say_warning(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 def plural(n: int, word: str) -> str:
     """ "1 fix", "2 fixes", "3 files"."""
     if n == 1:
@@ -87,12 +91,15 @@ class Run:
         self.errors: list[str] = []
         try:
             self.session = Session(self.options)
-            self.files, missing = self.session.collect(paths)
+            collected = self.session.collect(paths)
+            self.files = collected.files
             self.session.prepare(self.files)
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
-        for message in missing:
+        for message in collected.warnings:
+            say_warning(message)
+        for message in collected.errors:
             self.error(message)
 
     def error(self, message: str) -> None:
@@ -112,7 +119,7 @@ class Run:
             for message in r.warnings:
                 if message not in seen:
                     seen.add(message)
-                    click.echo(f"warning: {message}", err=True)
+                    say_warning(message)
             if self.kw["report_unused_suppressions"]:
                 r.findings = sorted(r.findings + r.unused_suppressions, key=lambda f: f.sort_key())
         if seen and self.kw["strict"]:

@@ -9,8 +9,8 @@ one-line error naming the file.
 from __future__ import annotations
 
 import os
+import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,8 @@ class Source:
     path: str
     text: str
     bom: bool = False
+    identity: tuple[int, ...] | None = None  # of the file when read (see ``write_back``)
+    data: bytes | None = None  # the bytes as read, to tell whether the file changed since
 
     @property
     def newline(self) -> str:
@@ -58,36 +60,37 @@ def decode(data: bytes, path: str) -> Source:
 
 
 def read_path(path: str) -> Source:
+    """An article's text; only a regular file is read (never a pipe or a device)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "-")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(path, "no such file or directory")
-    if p.is_dir():
-        raise InputError(path, "is a directory")
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:
+            raise InputError("-", "standard input is closed")
+        return decode(stdin.read(), "-")
     try:
-        data = p.read_bytes()
+        # Non-blocking, so that a named pipe put in the article's place is refused, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves old or new, never half."""
-    target = Path(path)
-    mode = target.stat().st_mode if target.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".lintnews", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, target)
-    except BaseException:
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(path, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "not a regular file")
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+            data = handle.read()
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    source = decode(data, path)
+    source.identity = file_identity(st)
+    source.data = data
+    return source
+
+
+def file_identity(st: os.stat_result) -> tuple[int, ...]:
+    """What tells that a file is still the one that was read: device, inode, size, change time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)

@@ -9,6 +9,7 @@ files: an unknown key or a wrong type is a one-line error naming the file.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -233,7 +234,7 @@ class ConfigFinder:
             return self.fixed
         if self.isolated or str(path) == "-":
             return self.default
-        folder = Path(path).resolve()
+        folder = Path(os.path.abspath(path))  # not resolve(): a link is configured where it stands
         folder = folder if folder.is_dir() else folder.parent
         return self._walk(folder)
 

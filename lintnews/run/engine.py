@@ -63,6 +63,10 @@ class Linter:
             except PatternTimeout as exc:
                 result.errors.append(f"{path}: {exc}")
                 continue
+            except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings
+                result.errors.append(f"{path}: {rule.id}: internal error ({type(exc).__name__}: {exc}); "
+                                     "rule skipped, please report it")
+                continue
             if self.accept is not None:
                 found = [f for f in found if not f.text or not self.accept(f.text)]
             level = self.levels.get(rule.id)

@@ -16,15 +16,16 @@ from multiprocessing import get_context
 from ..errors import InputError, LintnewsError, UsageError
 from ..findings import Finding, Severity
 from ..read.article import Article
-from ..read.source import Source, read_path, write_atomic
+from ..read.source import Source, read_path
 from ..rules.backends.languagetool import backend_rule
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vocab import Vocab, load_vocab
 from .config import ConfigFinder, Override, Settings
 from .engine import Linter
-from .files import collect
+from .files import Collected, collect
 from .selection import Level, resolve, validate
+from .writeback import WriteError, write_back
 
 
 @dataclass
@@ -149,8 +150,8 @@ class Session:
         return [seen[k] for k in sorted(seen)]
 
     # ------------------------------------------------------------ files
-    def collect(self, paths) -> tuple[list[str], list[str]]:
-        """Articles to check, in a stable order, and errors for paths that do not exist."""
+    def collect(self, paths) -> Collected:
+        """Articles to check, in a stable order, with errors and warnings for entries left out."""
         return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p))
 
     # ------------------------------------------------------------ running
@@ -158,14 +159,23 @@ class Session:
         return read_path(path)
 
     def process(self, path: str, mode: str) -> FileResult:
-        """Check (``mode`` "check"), fix in place ("fix") or compute a fix only ("diff")."""
+        """Check (``mode`` "check"), fix in place ("fix") or compute a fix only ("diff").
+
+        Never raises: whatever goes wrong becomes a one-line error on the
+        file's result, so one bad article cannot take the others' results down.
+        """
         result = FileResult(path)
         try:
-            source = self.read(path)
-            linter, settings = self.linter_for(self._config_path(path))
-        except (InputError, LintnewsError) as exc:
+            self._process(path, mode, result)
+        except LintnewsError as exc:
             result.errors.append(str(exc))
-            return result
+        except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
+            result.errors.append(f"{path}: internal error ({type(exc).__name__}: {exc}); please report it")
+        return result
+
+    def _process(self, path: str, mode: str, result: FileResult) -> None:
+        source = self.read(path)
+        linter, settings = self.linter_for(self._config_path(path))
         result.fail_on = self.options.fail_on or settings.fail_on
         result.original = source.text
         result.bom = source.bom
@@ -185,13 +195,18 @@ class Session:
                 result.applied = fixed.applied
                 result.changed = fixed.text != source.text
                 if mode == "fix" and result.changed and path != "-":
-                    write_atomic(path, source.encode(fixed.text))
+                    try:
+                        write_back(source, source.encode(fixed.text))
+                    except WriteError as exc:
+                        # Nothing was written: report what the file still holds.
+                        result.errors.append(str(exc))
+                        result.text, result.applied, result.changed = source.text, 0, False
+                        checked = linter.check(source.text, shown)
         result.findings = checked.findings
         result.article = checked.article
         result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
-        return result
 
     def run(self, files: list[str], mode: str, jobs: int | None = None) -> list[FileResult]:
         jobs = jobs or os.cpu_count() or 1

@@ -4,7 +4,8 @@ import pytest
 
 import lintnews
 from lintnews.errors import InputError
-from lintnews.read.source import decode, read_path, write_atomic
+from lintnews.read.source import decode, read_path
+from lintnews.run.writeback import write_back
 
 
 def test_bom_is_taken_off_and_put_back():
@@ -39,11 +40,11 @@ def test_missing_path(tmp_path):
         read_path(str(tmp_path / "nope.txt"))
 
 
-def test_write_atomic_replaces_and_keeps_mode(tmp_path):
+def test_write_back_replaces_and_keeps_mode(tmp_path):
     target = tmp_path / "a.txt"
     target.write_bytes(b"old")
     target.chmod(0o640)
-    write_atomic(str(target), b"new")
+    write_back(read_path(str(target)), b"new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary left
