@@ -26,11 +26,13 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
 
+# Digits are decimal digits (\d): a superscript or a fraction (\p{N}) is not part of a number
+# ("¹2.500" is a footnote mark, then a number), but it still bounds one.
 _NUMBER = regex.compile(
-    r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\p{N}{1,3})(?P<groups>(?:\.\p{N}{3})+)(?![\p{N}]|[.,:]\p{N}|\.\p{L})"
+    r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\d{1,3})(?P<groups>(?:\.\d{3})+)(?![\p{N}]|[.,:]\p{N}|\.\p{L})"
 )
 _DECIMAL_COMMA = regex.compile(
-    r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\p{N}{1,3}),(?P<tail>\p{N}{1,2})(?![\p{N}]|[.,:]\p{N})"
+    r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\d{1,3}),(?P<tail>\d{1,2})(?![\p{N}]|[.,:]\p{N})"
 )
 _NEXT_WORD = regex.compile(r"[\s\u00a0]*([\p{L}%]+)")
 _NEXT_WORDS = regex.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
