@@ -269,3 +269,22 @@ def test_with_parallel_jobs_one_failing_file_does_not_hide_the_others(tmp_path, 
     assert results[3].errors == [f"{files[3]}: internal error (RuntimeError: disk controller on fire); please report it"]
     assert [r.changed for r in results] == [True, True, True, False, True, True]
     assert all((tmp_path / f"a{i}.txt").read_text() == (BAD if i == 3 else FIXED) for i in range(6))
+
+
+def test_closed_standard_output_is_a_warning_and_the_exit_status_still_counts(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(BAD)
+    command = " ".join(lintnews_command())
+    proc = subprocess.run(["sh", "-c", f"exec {command} check {article} >&-"], capture_output=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["warning: standard output is closed; what lintnews writes there is lost"]
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
+    for i in range(30):
+        (tmp_path / f"a{i}.txt").write_text(BAD * 20)
+    command = " ".join(lintnews_command())
+    proc = subprocess.run(["sh", "-c", f"{command} check --jobs 1 {tmp_path} | head -c 10"], capture_output=True,
+                          timeout=120)
+    assert len(proc.stdout) == 10
+    assert b"Traceback" not in proc.stderr and b"internal error" not in proc.stderr

@@ -29,6 +29,10 @@ class _Main(click.Group):
     def invoke(self, ctx):
         if threading_main():
             signal.signal(signal.SIGTERM, _terminate)
+        for name, said in (("stdout", "output"), ("stderr", "error")):
+            if getattr(sys, name) is None:  # started with the descriptor closed
+                setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+                click.echo(f"warning: standard {said} is closed; what lintnews writes there is lost", err=True)
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
