@@ -30,8 +30,10 @@ metadata with no title.
 The steps of :func:`parse` (after the first, each a method of ``_Reader``),
 run in this order, which is also the order of the skip and marker zones:
 
-1. mask the text for markdown-it: same length and lines, front matter
-   blanked, a lone CR made a space (``_mask``);
+1. mask the text for markdown-it: same length, front matter blanked, a lone
+   CR made a line feed (``_mask``); block geometry is read on the masked
+   lines, so a fence or a heading after a line ending in a lone CR is one,
+   as CommonMark and every renderer read it;
 2. the front matter: a skip zone, and its title block;
 3. the leaf blocks: code, fences, thematic breaks and HTML blocks are skip
    zones; each paragraph and heading gets its prose span, its inline markup
@@ -84,9 +86,9 @@ class MarkdownParse:
 
 # ---------------------------------------------------------------- helpers
 def _mask(text: str, fm: FrontMatter | None) -> str:
-    """The text markdown-it sees: same length and lines, a lone CR (which
-    markdown-it would take for a line break) made a space, front matter blanked."""
-    masked = _LONE_CR.sub(" ", text)
+    """The text markdown-it sees: same length, a lone CR (a line ending to
+    CommonMark) made a line feed, front matter blanked."""
+    masked = _LONE_CR.sub("\n", text)
     if fm is None:
         return masked
     fs, fe = fm.span
@@ -113,20 +115,21 @@ class _Reader:
 
     def __init__(self, text: str, lines: Lines, masked: str):
         self.text = text
-        self.lines = lines
+        # Lines as markdown-it counts them (a lone CR ends one); offsets are those of ``text``.
+        self.lines = self.mlines = Lines(masked)
         self.masked = masked
-        self.mlines = Lines(masked)
         self.md = parser()
         self.env: dict = {}
         self.out = MarkdownParse()
-        self.covered = [False] * len(lines)  # lines some block (or the front matter) stands on
+        self.covered = [False] * len(self.lines)  # lines some block (or the front matter) stands on
         self.prose: list[tuple[int, int, str, int, int]] = []  # start, end, kind, first line, last line
 
     def front_matter(self, fm: FrontMatter) -> ProseBlock | None:
         """Front matter is a skip zone; its title, if any, the title block."""
         self.out.skip_zones.append(fm.span)
-        for n in range(fm.end_line + 1):
-            self.covered[n] = True
+        for n in range(len(self.lines)):
+            if self.lines.start(n) < fm.span[1]:
+                self.covered[n] = True
         return front_matter.title_block(fm)
 
     def tokens(self) -> list:

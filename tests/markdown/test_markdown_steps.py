@@ -94,6 +94,13 @@ CASES = {
     "a lone CR is no line break": (
         "Para one\rstill one\n\nPara two\r\n",
         [(0, 18, "guess", None, (0, 20)), (20, 28, "guess", None, (19, 30))], [], [], []),
+    "a fence after a line ending in a lone CR is code, as CommonMark reads it": (
+        "Para.\r```\nthe the\n```\n\nEnd.\n",
+        [(0, 5, "guess", None, (0, 6)), (23, 27, "guess", None, (22, 28))], [(6, 21)], [], []),
+    "old Mac line endings: a heading and two paragraphs": (
+        "# Head\rPara one\r\rPara two\r",
+        [(2, 6, "title", None, (0, 7)), (7, 15, "guess", None, (7, 17)), (17, 25, "guess", None, (16, 26))],
+        [], [(0, 2)], []),
     # Inline markup and leaf blocks.
     "HTML comments inline and as a block, and inline markup": (
         "Text <!-- c --> more.\n\n<!-- block -->\n\nEnd `code` and [l](u) *em* \\* &amp; <a@b.c>.\n",
