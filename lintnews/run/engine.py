@@ -91,7 +91,13 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None) -> FixResult:
+        """Apply fixes until nothing changes (at most ``MAX_FIX_PASSES`` passes).
+
+        ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
+        edited and the findings whose fixes it applied, for a reader who wants to know
+        which rule made each change.
+        """
         applied = 0
         passes = 0
         result = self.check(text, path)
@@ -99,12 +105,16 @@ class Linter:
         converged = False
         repairs = {r.id for r in self.rules if r.nature == "encoding"}
         while passes < MAX_FIX_PASSES:
-            new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs)
+            taken: list[Finding] | None = [] if trace is not None else None
+            new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs,
+                                          taken=taken)
             if count == 0:
                 converged = True
                 break
             passes += 1
             applied += count
+            if trace is not None:
+                trace.append((text, taken))
             text = new_text
             result = self.check(text, path)
             warnings.extend(w for w in result.warnings if w not in warnings)

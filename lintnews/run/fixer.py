@@ -12,7 +12,8 @@ def fix_allowed(doc: Document, fix: Fix) -> bool:
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
-                doc: Document | None = None, first: set[str] | frozenset[str] = frozenset()) -> tuple[str, int]:
+                doc: Document | None = None, first: set[str] | frozenset[str] = frozenset(),
+                taken: list[Finding] | None = None) -> tuple[str, int]:
     """Apply every applicable fix that overlaps no fix taken before it.
 
     Fixes are taken in order of position; one that would overlap waits for
@@ -22,6 +23,7 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
     While a rule in ``first`` (the character repairs: invisible characters, no-break spaces,
     mojibake) has a fix to apply, only those are applied, so other rules' fixes are decided on the
     repaired words ("life s\u200bentence" is one word with a stray character, not "life's entence").
+    ``taken``, when given, receives each finding whose fix was applied (to say which rule made an edit).
     """
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
     repairs = [f for f in findings if f.rule_id in first and f.fix is not None and f.fix.applicability in allowed]
@@ -36,6 +38,8 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
             continue
         accepted.extend(fix.edits)
         count += 1
+        if taken is not None:
+            taken.append(finding)
     if not accepted:
         return text, 0
     pieces = []

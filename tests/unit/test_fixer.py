@@ -43,3 +43,23 @@ def test_character_repairs_come_before_word_fixes():
     # Mojibake is a repair too: fixed first, and the word fixes of the same article still follow.
     text = "Court\n\nThe judgeâ€™s ruling was was final.\n"
     assert lintnews.fix_text(text).text == "Court\n\nThe judge’s ruling was final.\n"
+
+
+def test_overlapping_fixes_report_only_the_one_taken():
+    taken = []
+    text, n = apply_fixes("abcdef", [finding(0, 3, "X"), finding(2, 4, "Y")], taken=taken)
+    assert (text, n) == ("Xdef", 1)
+    assert [(f.start, f.fix.edits[0].content) for f in taken] == [(0, "X")]
+
+
+def test_a_fix_trace_says_which_rule_made_each_change_in_each_pass():
+    # The repair pass comes first (the zero-width space), then the word fix on the repaired text:
+    # each pass is traced with the text it edited, so every change can be read in its context.
+    text = "Vote\n\nThe vote was\u200b was postponed.\n"
+    trace = []
+    result = lintnews.linter().fix(text, trace=trace)
+    assert result.text == "Vote\n\nThe vote was postponed.\n"
+    assert [[f.rule_id for f in taken] for _, taken in trace] == [["News.InvisibleCharacters"],
+                                                                 ["News.DoubledWord"]]
+    assert trace[0][0] == text and trace[1][0] == "Vote\n\nThe vote was was postponed.\n"
+    assert all(f.safe_fix for _, taken in trace for f in taken)
