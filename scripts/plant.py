@@ -31,6 +31,7 @@ import planters  # noqa: E402
 from corpus import CONTROLS, articles, articles_in, folder_of  # noqa: E402
 
 from lintnews import Linter, load_rules  # noqa: E402
+from lintnews.read.article import read_article  # noqa: E402
 from lintnews.read.source import read_path  # noqa: E402
 
 BRITISH = ("bbc",)  # checked as en-GB, as scripts/evaluate.py does
@@ -74,7 +75,9 @@ def choose(items, texts, titles, vocab, per_kind: int, seed: int, only=None):
                 break
             if path not in sites:
                 others = tuple(t for p, t in titles.items() if p != path)
-                sites[path] = planters.Site(texts[path], vocab, others)
+                doc = read_article(texts[path], str(path)).doc
+                zones = tuple(z for spans in doc.zones.values() for z in spans)
+                sites[path] = planters.Site(texts[path], vocab, others, zones)
             plant = fn(sites[path], rng)
             if plant is not None:
                 plan[path].append(plant)
@@ -256,6 +259,9 @@ def main(argv=None) -> int:
     print(f"Planted defects, {args.half} half of {', '.join(CONTROLS)}, seed {args.seed}, "
           f"up to {args.per_kind} per sub-kind\n")
     print_table(rows, order)
+    print(f"\nCandidate spots left out because lintnews reads them as quoted as written (its quotation "
+          f"model, posts, block quotes, tables) while the planter's own paragraph-level quotation "
+          f"model does not: {planters.Site.left_to_lintnews}")
     if args.show_misses:
         for key in order:
             if key[1] is None:
