@@ -67,6 +67,10 @@ def common_options(f):
         click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
         click.option("--strict", is_flag=True,
                      help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
+        click.option("--allow-languagetool", is_flag=True,
+                     help="Send paragraphs to the LanguageTool server a project's configuration names."),
+        click.option("--allow-outside-paths", is_flag=True,
+                     help="Read a project's styles and vocab folders even outside the project."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -82,7 +86,8 @@ class Run:
             select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]), extend_select=split_ids(kw["extend_select"]),
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
-            stdin_filename=kw["stdin_filename"],
+            stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
+            allow_outside_paths=kw["allow_outside_paths"],
         )
         self.errors: list[str] = []
         try:
@@ -94,6 +99,10 @@ class Run:
             sys.exit(EXIT_ERROR)
         for message in missing:
             self.error(message)
+        for message in self.session.configs.warnings:  # a server not contacted: once per configuration
+            click.echo(f"warning: {message}", err=True)
+            if kw["strict"]:
+                self.errors.append(message)
 
     def error(self, message: str) -> None:
         self.errors.append(message)

@@ -27,13 +27,6 @@ def fresh_cache():
 
 
 @pytest.fixture
-def server():
-    mock = MockLanguageTool().start()
-    yield mock
-    mock.stop()
-
-
-@pytest.fixture
 def slow_server():
     mock = MockLanguageTool(delay=3.0).start()
     yield mock
