@@ -10,6 +10,7 @@ import click
 
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
+from ..report.text import visible
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -20,7 +21,11 @@ def split_ids(values) -> list[str]:
 
 
 def say_error(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
+
+
+def say_warning(message: str) -> None:
+    click.echo(f"warning: {visible(message)}", err=True)
 
 
 def plural(n: int, word: str) -> str:
@@ -100,7 +105,7 @@ class Run:
         for message in missing:
             self.error(message)
         for message in self.session.configs.warnings:  # a server not contacted: once per configuration
-            click.echo(f"warning: {message}", err=True)
+            say_warning(message)
             if kw["strict"]:
                 self.errors.append(message)
 
@@ -121,7 +126,7 @@ class Run:
             for message in r.warnings:
                 if message not in seen:
                     seen.add(message)
-                    click.echo(f"warning: {message}", err=True)
+                    say_warning(message)
             if self.kw["report_unused_suppressions"]:
                 r.findings = sorted(r.findings + r.unused_suppressions, key=lambda f: f.sort_key())
         if seen and self.kw["strict"]:
@@ -164,4 +169,4 @@ def statistics(findings, out) -> None:
     fixable = Counter(f.rule_id for f in findings if f.safe_fix)
     for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if fixable[rule_id] else "   "  # safe fixes: applied by plain `lintnews fix`
-        out.write(f"{n:>6}  {rule_id:<32} {mark}\n")
+        out.write(f"{n:>6}  {visible(rule_id):<32} {mark}\n")

@@ -16,6 +16,7 @@ from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
 from ..rules.base import SHARED
 from ..rules.loader import load_rules
 from ..rules.registry import registry
+from ..report.text import visible
 from ..rules.schema import Schema
 from ..run.config import (
     KEYS,
@@ -51,12 +52,12 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
         sys.exit(EXIT_ERROR)
     data = settings.describe()
     source = data.pop("source")
-    click.echo(f"# settings for {path}")
-    click.echo(f"# from {source}" if source else "# from built-in defaults (no configuration file found)")
+    click.echo(f"# settings for {visible(path)}")
+    click.echo(f"# from {visible(source)}" if source else "# from built-in defaults (no configuration file found)")
     if overrides:
-        click.echo("# per-path overrides that apply: " + ", ".join(o.pattern for o in overrides))
+        click.echo("# per-path overrides that apply: " + ", ".join(visible(o.pattern) for o in overrides))
     for message in finder.warnings:
-        click.echo(f"# {message}")
+        click.echo(f"# {visible(message)}")
     click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
 
 
