@@ -9,9 +9,13 @@ from testkit import ROOT, SEED, lintnews_command
 
 
 @pytest.fixture
-def run_cli():
+def run_cli(tmp_path_factory):
+    # No consent from the user running the tests (their ~/.config/lintnews, LINTNEWS_ALLOW_*) leaks in.
+    user_config_home = tmp_path_factory.mktemp("xdg-config")
+
     def run(*args, input: bytes | None = None, cwd=None, env=None):
-        full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+        base = {k: v for k, v in os.environ.items() if not k.startswith("LINTNEWS_ALLOW_")}
+        full_env = {**base, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(user_config_home), **(env or {})}
         return subprocess.run(
             lintnews_command() + [str(a) for a in args], input=input, capture_output=True,
             cwd=cwd or ROOT, env=full_env, timeout=120,

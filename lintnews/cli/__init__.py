@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from ..report.text import visible
 from ..version import __version__
 from .info import config_cmd, init, kinds, rules
 from .lint import check, fix
@@ -44,7 +45,7 @@ class _Main(click.Group):
         except Exception as exc:  # noqa: BLE001
             if os.environ.get("LINTNEWS_DEBUG"):
                 raise
-            click.echo(f"error: internal error ({type(exc).__name__}: {exc}); "
+            click.echo(f"error: internal error ({type(exc).__name__}: {visible(str(exc))}); "
                        "run with LINTNEWS_DEBUG=1 for the traceback and please report it", err=True)
             ctx.exit(2)
 

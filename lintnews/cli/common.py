@@ -10,6 +10,7 @@ import click
 
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
+from ..report.text import visible
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -20,11 +21,11 @@ def split_ids(values) -> list[str]:
 
 
 def say_error(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
 
 
 def say_warning(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(f"warning: {visible(message)}", err=True)
 
 
 def plural(n: int, word: str) -> str:
@@ -71,6 +72,10 @@ def common_options(f):
         click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
         click.option("--strict", is_flag=True,
                      help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
+        click.option("--allow-languagetool", is_flag=True,
+                     help="Send paragraphs to the LanguageTool server a project's configuration names."),
+        click.option("--allow-outside-paths", is_flag=True,
+                     help="Read a project's styles and vocab folders even outside the project."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -86,7 +91,8 @@ class Run:
             select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]), extend_select=split_ids(kw["extend_select"]),
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
-            stdin_filename=kw["stdin_filename"],
+            stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
+            allow_outside_paths=kw["allow_outside_paths"],
         )
         self.errors: list[str] = []
         try:
@@ -101,6 +107,10 @@ class Run:
             say_warning(message)
         for message in collected.errors:
             self.error(message)
+        for message in self.session.configs.warnings:  # a server not contacted: once per configuration
+            say_warning(message)
+            if kw["strict"]:
+                self.errors.append(message)
 
     def error(self, message: str) -> None:
         self.errors.append(message)
@@ -162,4 +172,4 @@ def statistics(findings, out) -> None:
     fixable = Counter(f.rule_id for f in findings if f.safe_fix)
     for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if fixable[rule_id] else "   "  # safe fixes: applied by plain `lintnews fix`
-        out.write(f"{n:>6}  {rule_id:<32} {mark}\n")
+        out.write(f"{n:>6}  {visible(rule_id):<32} {mark}\n")

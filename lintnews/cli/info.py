@@ -16,6 +16,7 @@ from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
 from ..rules.base import SHARED
 from ..rules.loader import load_rules
 from ..rules.registry import registry
+from ..report.text import visible
 from ..rules.schema import Schema
 from ..run.config import (
     KEYS,
@@ -24,6 +25,7 @@ from ..run.config import (
     STARTER_CONFIG,
     ConfigFinder,
 )
+from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from .common import EXIT_ERROR, say_error
 
 
@@ -32,25 +34,30 @@ from .common import EXIT_ERROR, say_error
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--isolated", is_flag=True)
 @click.option("--keys", is_flag=True, help="List every configuration key with its type and meaning.")
-def config_cmd(path, config_path, isolated, keys):
+@click.option("--allow-outside-paths", is_flag=True, help="Accept a project's styles and vocab outside the project.")
+def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
     """Print the settings that apply to PATH, and the file they came from."""
     if keys:
         _print_keys("Configuration keys (lintnews.yaml, .lintnews.yaml, [tool.lintnews])", KEYS)
         _print_keys("Keys of each per-path section", OVERRIDE_KEYS)
         _print_keys("Keys of the languagetool mapping", LANGUAGETOOL_KEYS)
+        _print_keys(f"Keys of your own configuration ({user_config_path()})", USER_KEYS)
         return
     try:
-        settings = ConfigFinder(config_path, isolated).settings_for(path)
+        finder = ConfigFinder(config_path, isolated, Trust.load(allow_outside_paths=allow_outside_paths))
+        settings = finder.settings_for(path)
         overrides = settings.overrides_for(path)
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
     data = settings.describe()
     source = data.pop("source")
-    click.echo(f"# settings for {path}")
-    click.echo(f"# from {source}" if source else "# from built-in defaults (no configuration file found)")
+    click.echo(f"# settings for {visible(path)}")
+    click.echo(f"# from {visible(source)}" if source else "# from built-in defaults (no configuration file found)")
     if overrides:
-        click.echo("# per-path overrides that apply: " + ", ".join(o.pattern for o in overrides))
+        click.echo("# per-path overrides that apply: " + ", ".join(visible(o.pattern) for o in overrides))
+    for message in finder.warnings:
+        click.echo(f"# {visible(message)}")
     click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
 
 
@@ -88,7 +95,8 @@ def rules(ctx, styles, fmt):
         click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
-        settings = ConfigFinder().settings_for(".")
+        finder = ConfigFinder()
+        settings = finder.settings_for(".")
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language)
                    if settings.languagetool is not None else None)
     except LintnewsError as exc:
@@ -101,7 +109,11 @@ def rules(ctx, styles, fmt):
         info = _rule_info(r)
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
     click.echo("")
-    click.echo(lt_status(backend))
+    if backend is not None and not settings.languagetool_allowed:
+        click.echo(f"LanguageTool backend: off: {backend.options.url} needs your consent "
+                   f"(--allow-languagetool, {ENV_SERVERS} or {user_config_path()})")
+    else:
+        click.echo(lt_status(backend))
 
 
 def _rule_info(rule) -> dict:

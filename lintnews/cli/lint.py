@@ -9,6 +9,7 @@ import click
 
 from ..errors import LintnewsError
 from ..read.source import BOM
+from ..report.text import visible
 from ..run.baseline import apply_baseline
 from ..run.baseline import write_baseline as save_baseline
 from .common import (
@@ -37,7 +38,7 @@ def check(paths, baseline, write_baseline, **kw):
     results = run.execute("check")
     if write_baseline:
         n = save_baseline(write_baseline, results)
-        click.echo(f"Wrote {plural(n, 'finding')} to baseline {write_baseline}.", err=True)
+        click.echo(f"Wrote {plural(n, 'finding')} to baseline {visible(write_baseline)}.", err=True)
         sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
     if baseline:
         try:
@@ -81,7 +82,7 @@ def fix(paths, diff, exit_non_zero_on_fix, **kw):
     if kw["show_fixes"]:
         for r in results:
             if r.applied:
-                click.echo(f"{r.path}: applied {plural(r.applied, 'fix')}", err=aside)
+                click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=aside)
     if not diff:
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
@@ -118,6 +119,6 @@ def _fix_summary(results, diff: bool) -> str:
 
 def _print_diff(path: str, before: str, after: str) -> None:
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=path, tofile=path)
+                                 fromfile=visible(path), tofile=visible(path))
     for line in lines:
         click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)

@@ -11,9 +11,11 @@ because the same characters serve as apostrophes ("don't", "the Smiths'",
 
 * double marks (" “ ”) and guillemets (« » ‹ ›): a mark after a space (or
   at the start of the paragraph) and before a word opens; after a word it
-  closes; otherwise “ « ‹ open and the others close (so German »…« reads
-  too). An opening mark inside an open quotation continues it. A double or
-  « quotation left open runs to the end of its paragraph (a quote continued
+  closes; a mark with spaces on both sides (" Like this, " she said; French
+  « spacing ») opens when no quotation is open and closes the one that is
+  (at the end of a line it only closes); otherwise “ « ‹ open and the others close (so German »…« reads too). An
+  opening mark inside an open quotation continues it. A double or «
+  quotation left open runs to the end of its paragraph (a quote continued
   into the next paragraph, in news style); ‹ and single quotes left open
   are no quotation.
 * single marks (' ‘ ’): ' or ‘ opens after a space, a bracket, a dash or a
@@ -21,8 +23,15 @@ because the same characters serve as apostrophes ("don't", "the Smiths'",
   'til); ' or ’ closes after a word and before anything but a letter. A mark
   between two letters is an apostrophe. A closing candidate that reads as a
   plural possessive ("the Smiths' house") is passed over when another
-  candidate within 150 characters can close the quotation. A single-quoted
-  passage over 1,000 characters is no quotation (an apostrophe misread).
+  candidate within 150 characters can close the quotation. A ' with spaces
+  on both sides opens or closes as a double mark there does. A
+  single-quoted passage over 1,000 characters is no quotation (an
+  apostrophe misread).
+
+Invisible characters (zero-width space, word joiner, soft hyphen, direction
+marks) are looked through when reading what stands beside a mark: a fix
+that deletes one (News.InvisibleCharacters) leaves every mark read as it
+was, so the next pass of ``fix`` sees the same quotations.
 
 Stripped marks: scrapers that drop quotation marks and dashes leave the
 spaces that stood around them, so "shouting “Blood and soil,” a slogan"
@@ -48,6 +57,10 @@ import regex
 # dashes, and the invisible direction marks scraped text carries.
 BEFORE_OPEN = frozenset(" \t\r\n\u00a0([{—–-/\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069\ufeff")
 QUOTATION_MARKS = "\"“”«»„‹›"
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+# Characters that show nothing: looked through when reading what stands beside a mark.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                      "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _DOUBLE = regex.compile(r'[“”"]')
 _GUILLEMET = regex.compile(r"[«»]")
@@ -68,14 +81,28 @@ _TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[
 _BLOCK_QUOTE_LINE = regex.compile(r"[ ]{0,3}>")
 
 
-def _opens(text: str, i: int, block_start: int, openers: str) -> bool:
-    """Whether the mark at ``i`` opens a quotation (see the module docstring)."""
-    before = text[i - 1] if i > block_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _beside(text: str, i: int, start: int, end: int) -> tuple[str, str]:
+    """The characters before and after the mark at ``i``, looking through invisible ones;
+    a space at the edges of the block [start, end)."""
+    j = i - 1
+    while j >= start and text[j] in INVISIBLE:
+        j -= 1
+    k = i + 1
+    while k < end and text[k] in INVISIBLE:
+        k += 1
+    return (text[j] if j >= start else " "), (text[k] if k < end else " ")
+
+
+def _opens(text: str, i: int, start: int, end: int, openers: str) -> bool | None:
+    """Whether the mark at ``i`` opens a quotation; None: it opens or closes, as the count of marks says."""
+    before, after = _beside(text, i, start, end)
     if before in BEFORE_OPEN and not after.isspace():
         return True  # "“Any", " "What", a paragraph that starts with ”Isis
     if not before.isspace() and (after.isspace() or not after.isalnum()):
         return False  # "invaders”", "them."
+    if before.isspace() and after.isspace():
+        # " Like this, " she said; a mark at the end of a line opens nothing ('the Jews. "')
+        return False if after in LINE_BREAKS else None
     return text[i] in openers
 
 
@@ -84,7 +111,8 @@ def _marked(text: str, start: int, end: int, marks, openers: str, run_on: bool) 
     open_at = None
     for m in marks.finditer(text, start, end):
         i = m.start()
-        if _opens(text, i, start, openers):
+        opens = _opens(text, i, start, end, openers)
+        if opens or (opens is None and open_at is None):
             if open_at is None:
                 open_at = i
         elif open_at is not None:
@@ -95,19 +123,29 @@ def _marked(text: str, start: int, end: int, marks, openers: str, run_on: bool) 
     return zones
 
 
+def _elision(text: str, i: int, end: int) -> bool:
+    """Whether the ' at ``i`` stands for left-out letters ('n', 'em, '90s), invisible characters looked through."""
+    k = i + 1
+    while k < end and text[k] in INVISIBLE:
+        k += 1
+    return bool(_ELISION.match(text, k, end))
+
+
 def _single_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Each single mark that may open ("open") or close ("close", or "possessive") a quotation."""
+    """Each single mark that may open ("open") or close ("close", or "possessive") a quotation,
+    or do either ("either": a ' with spaces on both sides)."""
     out = []
     for m in _SINGLE.finditer(text, start, end):
         i = m.start()
         ch = text[i]
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        before, after = _beside(text, i, start, end)
         if before.isalnum() and after.isalnum():
             continue  # don't, rock'n'roll
         if ch != "’" and (before in BEFORE_OPEN or before in "\"“") and not after.isspace():
-            if not _ELISION.match(text, i + 1, end):
+            if not _elision(text, i, end):
                 out.append((i, "open"))
+        elif ch == "'" and before.isspace() and after.isspace() and after not in LINE_BREAKS:
+            out.append((i, "either"))
         elif ch != "‘" and not before.isspace() and not after.isalnum():
             nxt = text[i + 2] if i + 2 < end else ""
             possessive = before in "sS" and after == " " and nxt.islower()
@@ -120,7 +158,7 @@ def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
     zones = []
     open_at = None
     for k, (i, kind) in enumerate(marks):
-        if kind == "open":
+        if kind == "open" or (kind == "either" and open_at is None):
             if open_at is None:
                 open_at = i
             continue

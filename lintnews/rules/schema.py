@@ -44,6 +44,9 @@ TYPES: dict[str, tuple[Callable[[Any], bool], str, Callable[[Any], Any] | None]]
                                                   for k, x in v.items()),
             "a mapping of strings to strings", None),
     "dict": (lambda v: isinstance(v, dict), "a mapping", None),
+    # A consent: true or false, or what it is given to (a single string is a list of one).
+    "bool|strings": (lambda v: isinstance(v, bool) or _strings(v), "true, false or a list of strings",
+                     lambda v: [v] if isinstance(v, str) else v),
     "str|list": (lambda v: isinstance(v, str) or TYPES["list"][0](v), "a string or a list of strings", None),
     # A list of mappings (a pattern rule's patterns, a pattern's tokens).
     "records": (lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v), "a list of mappings", None),

@@ -22,6 +22,7 @@ import yaml
 from ..errors import ConfigError
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
+from .trust import Trust
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,6 +63,7 @@ class Settings:
     fail_on: str = "suggestion"
     vocab: list[Path] = field(default_factory=list)
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
+    languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -142,8 +144,10 @@ def _severities(fail, prefix: str, mapping: dict) -> tuple[tuple[str, str], ...]
     return tuple(sorted((str(k), v) for k, v in mapping.items()))
 
 
-def parse_settings(data: dict, source: Path) -> Settings:
+def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Settings:
+    """Settings from a configuration's mapping; ``trust`` is what the user lets it do (default: nothing)."""
     where = str(source)
+    trust = trust or Trust()
 
     def fail(problem: str):
         raise ConfigError(where, problem)
@@ -153,27 +157,32 @@ def parse_settings(data: dict, source: Path) -> Settings:
     values = KEYS.validate(data, fail)
     root = source.parent.resolve()
     settings = Settings(source=source, root=root)
-    settings.styles = _folders(fail, root, "styles", values["styles"])
+    settings.styles = _folders(fail, root, "styles", values["styles"], trust)
     settings.select = values["select"]
     settings.ignore = values["ignore"]
     settings.extend_select = values["extend-select"]
     settings.severity = _severities(fail, "", values["severity"])
     settings.exclude = values["exclude"]
-    settings.vocab = _folders(fail, root, "vocab", values["vocab"])
+    settings.vocab = _folders(fail, root, "vocab", values["vocab"], trust)
     settings.language = values["language"]
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     if settings.languagetool is not None:
-        parse_options(dict(settings.languagetool), where, default_language=settings.language)  # validate now
+        options = parse_options(dict(settings.languagetool), where, default_language=settings.language)
+        settings.languagetool_allowed = trust.allows_server(options.url)
     for pattern, changes in values["per-path"].items():
         settings.per_path.append(_parse_override(fail, str(pattern), changes))
     return settings
 
 
-def _folders(fail, root: Path, key: str, names: list[str]) -> list[Path]:
-    """The folders a key names, relative to the configuration's folder; each must exist."""
+def _folders(fail, root: Path, key: str, names: list[str], trust: Trust) -> list[Path]:
+    """The folders a key names, relative to the configuration's folder; each must exist, and
+    one outside the project (``root``, links followed) needs the user's consent."""
     folders = [root / name for name in names]
-    for folder in folders:
+    for name, folder in zip(names, folders):
+        real = folder.resolve()
+        if not real.is_relative_to(root) and not trust.allows_folder(real):
+            fail(trust.folder_refused(key, name, real, root))
         if not folder.is_dir():
             fail(f"key '{key}': folder not found: {folder}")
     return folders
@@ -193,7 +202,7 @@ def _parse_override(fail, pattern: str, changes: Any) -> Override:
     )
 
 
-def read_config(path: Path) -> Settings | None:
+def read_config(path: Path, trust: Trust | None = None) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without [tool.lintnews]."""
     where = str(path)
     try:
@@ -206,7 +215,7 @@ def read_config(path: Path) -> Settings | None:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(where, f"invalid TOML: {exc}") from None
         table = data.get("tool", {}).get("lintnews")
-        return None if table is None else parse_settings(table, path)
+        return None if table is None else parse_settings(table, path, trust)
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
     except yaml.YAMLError as exc:
@@ -215,15 +224,23 @@ def read_config(path: Path) -> Settings | None:
         raise ConfigError(where, f"invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(where, "configuration is not UTF-8") from None
-    return parse_settings(data or {}, path)
+    return parse_settings(data or {}, path, trust)
 
 
 class ConfigFinder:
-    """Finds and caches the settings for each article's folder."""
+    """Finds and caches the settings for each article's folder.
 
-    def __init__(self, config: str | Path | None = None, isolated: bool = False):
+    ``trust`` is what the user lets a configuration do (default: the user's
+    configuration file and the environment, :meth:`Trust.load`);
+    ``warnings`` collects one line per configuration whose LanguageTool
+    server is not contacted for want of consent.
+    """
+
+    def __init__(self, config: str | Path | None = None, isolated: bool = False, trust: Trust | None = None):
         self.isolated = isolated
-        self.fixed = read_config(Path(config)) if config else None
+        self.trust = trust or Trust.load()
+        self.warnings: list[str] = []
+        self.fixed = self._read(Path(config)) if config else None
         if config and self.fixed is None:
             raise ConfigError(str(config), "no [tool.lintnews] table in this pyproject.toml")
         self._by_dir: dict[Path, Settings] = {}
@@ -245,13 +262,20 @@ class ConfigFinder:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
-                found = read_config(candidate)
+                found = self._read(candidate)
                 if found is not None:
                     break
         if found is None:
             found = self._walk(folder.parent) if folder.parent != folder else self.default
         self._by_dir[folder] = found
         return found
+
+    def _read(self, path: Path) -> Settings | None:
+        settings = read_config(path, self.trust)
+        if settings is not None and settings.languagetool is not None and not settings.languagetool_allowed:
+            url = str(settings.languagetool.get("url", "")).strip()
+            self.warnings.append(self.trust.server_refused(str(path), url))
+        return settings
 
 
 STARTER_CONFIG = """\

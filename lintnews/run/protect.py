@@ -7,12 +7,13 @@ its rule reported it, whatever the kind:
 
 * A fix with an edit that touches such a zone is never safe: it becomes
   unsafe, and a spacing fix in a table or block quote (its layout) is
-  dropped. Two exceptions. A fix that only repairs bytes (``encoding``:
-  mojibake, invisible characters, no-break spaces) stays safe when its edits
-  keep every ASCII letter and digit outside HTML entities: it puts back the
-  character the writer typed and cannot change a word. A fix that deletes
-  whole paragraphs (``blocks``: boilerplate, a repeated headline) may take a
-  zone whole.
+  dropped. Repairs of scraper damage follow the same rule as every other
+  fix: mojibake, an HTML entity, an invisible character or a no-break space
+  (``encoding``), a lost apostrophe or line break (``damage``) is reported
+  inside a quotation, and its fix is unsafe there (a person checks that the
+  repair is what the speaker said). One exception: a fix that deletes whole
+  paragraphs (``blocks``: boilerplate, a repeated headline) may take a zone
+  whole.
 * A word-level finding (kinds whose ``nature`` is "words": spelling,
   confusables, doubled words, case) inside a quotation or post is kept only
   when the rule's ``quotes:`` (``posts:`` for a post) is set to ``include``,
@@ -23,15 +24,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from ..findings import Applicability, Finding, Fix, Severity
 from ..read.document import Document
 from ..rules.base import Rule
 
 QUOTED = ("quotation", "stripped quotation", "sic", "block quote", "post")
 LAYOUT = ("table", "block quote")
-_ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def guard(doc: Document, rule: Rule, finding: Finding) -> Finding | None:
@@ -59,8 +57,6 @@ def guard_fix(doc: Document, nature: str, fix: Fix) -> Fix | None:
             continue
         if nature == "blocks" and _takes_whole(doc, e.start, e.end):
             continue
-        if nature == "encoding" and _keeps_words(doc.text[e.start:e.end], e.content):
-            continue
         reasons.add(reason)
     if not reasons:
         return fix
@@ -79,9 +75,3 @@ def _takes_whole(doc: Document, start: int, end: int) -> bool:
                 return False
     return True
 
-
-def _keeps_words(old: str, new: str) -> bool:
-    """Whether replacing ``old`` by ``new`` keeps every ASCII letter and digit (HTML entities aside)."""
-    def word_chars(s: str) -> str:
-        return "".join(c for c in _ENTITY.sub("", s) if c.isascii() and c.isalnum())
-    return word_chars(old) == word_chars(new)

@@ -25,6 +25,7 @@ from .config import ConfigFinder, Override, Settings
 from .engine import Linter
 from .files import Collected, collect
 from .selection import Level, resolve, validate
+from .trust import Trust
 from .writeback import WriteError, write_back
 
 
@@ -42,6 +43,8 @@ class Options:
     unsafe_fixes: bool = False
     fail_on: str | None = None  # overrides the configuration's
     stdin_filename: str | None = None
+    allow_languagetool: bool = False  # contact a LanguageTool server a project's configuration names (run.trust)
+    allow_outside_paths: bool = False  # read a project's styles and vocab outside it
 
 
 @dataclass
@@ -72,7 +75,8 @@ def _level(o: Override, where: str | None) -> Level:
 class Session:
     def __init__(self, options: Options):
         self.options = options
-        self.configs = ConfigFinder(options.config, options.isolated)
+        self.configs = ConfigFinder(options.config, options.isolated,
+                                    Trust.load(options.allow_languagetool, options.allow_outside_paths))
         self._pools: dict = {}
         self._linters: dict = {}
         self._checked: set[int] = set()
@@ -88,7 +92,7 @@ class Session:
             reject = vocab.reject_rule()
             if reject is not None:
                 rules.append(reject)
-            if settings.languagetool is not None:
+            if settings.languagetool is not None and settings.languagetool_allowed:
                 rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
                                           default_language=settings.language))
             if not rules:

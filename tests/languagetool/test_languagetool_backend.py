@@ -27,13 +27,6 @@ def fresh_cache():
 
 
 @pytest.fixture
-def server():
-    mock = MockLanguageTool().start()
-    yield mock
-    mock.stop()
-
-
-@pytest.fixture
 def slow_server():
     mock = MockLanguageTool(delay=3.0).start()
     yield mock
@@ -258,6 +251,11 @@ def test_drop_overlaps_by_mapping_only_when_spans_differ():
     ({"url": "http://x", "langauge": "en-US"}, "unknown key 'langauge' in 'languagetool' (did you mean 'language'?)"),
     ({"url": "http://x", "timeout": "5"}, "key 'languagetool.timeout' must be a number, not str"),
     ({"url": "http://x", "timeout": 0}, "more than 0 seconds"),
+    ({"url": "http://x", "timeout": float("inf")}, "more than 0 seconds and at most 3600, not inf"),
+    ({"url": "http://x", "timeout": float("nan")}, "more than 0 seconds and at most 3600, not nan"),
+    ({"url": "http://x:8081\r\nX-Injected: 1"}, "must not hold U+000D"),
+    ({"url": "http://x:8081/\x1b[2J"}, "must not hold U+001B"),
+    ({"url": "http://x:8081/v2 check"}, "must not hold a space"),
     ({"url": "http://x", "disabled-rules": [1]}, "must be a list of strings"),
     ({"url": "http://x", "quotes": "maybe"}, "must be one of skip, include"),
     ({"url": "http://x", "overlaps": ["A"]}, "must be a mapping of LanguageTool rule ids"),

@@ -23,22 +23,25 @@ def test_a_safe_fix_outside_a_quotation_still_applies_and_inside_is_not_safe():
     assert "it won't raise" in fixed and "“We won t raise" in fixed and "‘we won t back" in fixed
 
 
-def test_a_byte_repair_stays_safe_inside_a_quotation():
-    text = "Budget\n\n“We donâ€™t know,” she said, “and&nbsp;nobody does.”\n"
-    assert [f.fix.applicability.value for f in lintnews.check_text(text)] == ["safe", "safe"]
-    # The entity becomes a no-break space, which News.NoBreakSpace makes a space: bytes, never words.
-    assert lintnews.fix_text(text).text == "Budget\n\n“We don’t know,” she said, “and nobody does.”\n"
+def test_a_byte_repair_inside_a_quotation_is_reported_with_an_unsafe_fix():
+    text = "Budget\n\n“We donâ€™t know,” she said, “and&nbsp;nobody does.” The mayorâ€™s office agreed.\n"
+    assert [(f.rule_id, f.fix.applicability.value) for f in lintnews.check_text(text)] == [
+        ("News.Mojibake", "unsafe"), ("News.Mojibake", "unsafe"), ("News.Mojibake", "safe")]
+    assert lintnews.fix_text(text).text == text.replace("mayorâ€™s", "mayor’s")
+    # With unsafe fixes the entity becomes a no-break space, which News.NoBreakSpace makes a space.
+    assert lintnews.fix_text(text, unsafe=True).text == (
+        "Budget\n\n“We don’t know,” she said, “and nobody does.” The mayor’s office agreed.\n")
 
 
-def test_a_byte_repair_that_would_change_letters_is_not_safe_inside_a_quotation():
-    text = "Budget\n\n“We donâ€™t know,” she said.\n"
+def test_every_kind_of_fix_is_unsafe_inside_a_quotation_and_safe_outside():
+    text = "Budget\n\n“We donâ€™t know,” she said. The mayorâ€™s office agreed.\n"
     doc = Document(text)
-    at = text.index("â€™")
-    same = Fix((Edit(at, at + 3, "’"),))
-    assert guard_fix(doc, "encoding", same) is same
-    worse = Fix((Edit(at - 1, at + 3, "’"),))  # takes the "n" of "don" too
-    assert guard_fix(doc, "encoding", worse).applicability is Applicability.UNSAFE
-    assert guard_fix(doc, "spacing", same).applicability is Applicability.UNSAFE
+    inside, outside = text.index("â€™"), text.rindex("â€™")
+    for nature in ("encoding", "damage", "spacing", "words"):
+        fix = Fix((Edit(inside, inside + 3, "’"),))
+        assert guard_fix(doc, nature, fix).applicability is Applicability.UNSAFE
+        fix = Fix((Edit(outside, outside + 3, "’"),))
+        assert guard_fix(doc, nature, fix) is fix
 
 
 def test_table_padding_is_unchanged_by_fix():

@@ -45,6 +45,29 @@ def test_sic_protects_its_quotation_or_its_sentence():
     assert doc.protected(text.index("It was")) is None
 
 
+
+def test_a_quotation_with_spaces_inside_its_marks_is_a_quotation():
+    text = ('Vote\n\n" Like this, we will never win," she said.\n\n'
+            'The mayor called the plan "a disgrace to the city " and left.\n\n'
+            "Le maire a dit « nous verrons » lundi, and ' never again ' was the slogan.\n")
+    assert zones(text, "quotation") == ['" Like this, we will never win,"', '"a disgrace to the city "',
+                                        "« nous verrons »", "' never again '"]
+
+
+def test_a_spaced_mark_at_the_end_of_a_line_closes_and_opens_nothing():
+    text = 'Attack\n\nHe was shouting "Allah Akbar". Long live Hitler, to death the Jews. "\nIt was reported.\n'
+    assert zones(text, "quotation") == ['"Allah Akbar"']
+
+
+def test_invisible_characters_beside_a_mark_do_not_change_the_reading():
+    # News.InvisibleCharacters deletes them: the next pass of fix must see the same quotations.
+    for shown in ('"\u200b Like this,  the mayor said," she said.', '" \u200bLike this,  the mayor said," she said.',
+                  '"\u200bLike this,  the mayor said,\u2060" she said.', "Fans sang \u200b'we are the champions'."):
+        text = "Vote\n\n" + shown + "\n"
+        clean = text.replace("\u200b", "").replace("\u2060", "")
+        assert [q.replace("\u200b", "").replace("\u2060", "") for q in zones(text, "quotation")] \
+            == zones(clean, "quotation") != []
+
 # ------------------------------------------------- stripped marks and gaps
 def test_paired_gaps_in_an_article_without_marks_are_a_stripped_quotation():
     text = ("Rally\n\nMarchers were shouting  Blood and soil,  a Nazi slogan, as they passed.\n\n"

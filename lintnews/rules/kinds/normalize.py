@@ -3,7 +3,8 @@
 One rule per ``check``: no-break spaces in running text, runs of spaces
 inside a line, trailing whitespace, invisible characters (zero-width space,
 soft hyphen) and a missing final newline. Every fix is safe: it changes
-spacing only, never words.
+spacing only, never words (inside a quotation, as every fix there, it is
+unsafe: ``run/protect.py``).
 
 A run of spaces can be damage rather than a typo: scrapers that strip
 quotation marks and dashes leave the spaces that stood around them ("called
@@ -13,8 +14,8 @@ where the mark belongs, so a run the document judges a stripped mark
 see ``lintnews/read/quotes.py``) is reported with no fix. Padding inside a
 table is layout, not a fault: not reported.
 
-No-break spaces and invisible characters are bytes, not words ("encoding",
-so their fixes stay safe in quotations); the other checks are spacing.
+No-break spaces and invisible characters are bytes, not words ("encoding");
+the other checks are spacing.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +12,7 @@ from ....errors import ConfigError
 from ...schema import Option, Schema
 
 CONFIG_KEY = "languagetool"
+MAX_TIMEOUT = 3600  # seconds; a longer wait is a mistake (or .inf, which the socket layer refuses)
 
 OPTIONS = Schema({
     "url": Option("str", help="the LanguageTool server, e.g. http://localhost:8081 (with or without /v2)"),
@@ -48,10 +51,19 @@ class BackendOptions:
         return out
 
 
-def _base_url(url: str) -> str:
+def base_url(url: str) -> str:
+    """The server's base URL: no surrounding spaces, no trailing / or /v2."""
     base = url.strip().rstrip("/")
     base = base.removesuffix("/v2")
     return base
+
+
+def _control(text: str) -> str | None:
+    """The first control or format character in ``text`` (CR, LF, ESC, a zero-width space...), as U+XXXX."""
+    for c in text:
+        if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp"):
+            return f"U+{ord(c):04X}"
+    return None
 
 
 def parse_options(options: Any, where: str, default_language: str = "en-US") -> BackendOptions:
@@ -66,17 +78,21 @@ def parse_options(options: Any, where: str, default_language: str = "en-US") -> 
     if not url or not url.strip():
         fail(f"key '{CONFIG_KEY}': missing required key 'url' (the LanguageTool server, "
              "e.g. http://localhost:8081)")
+    bad = _control(url.strip())
+    if bad or " " in url.strip():
+        fail(f"key '{CONFIG_KEY}.url' must not hold {bad or 'a space'} (a control character or a space): {url!r}")
     parsed = urllib.parse.urlsplit(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         fail(f"key '{CONFIG_KEY}.url' must be an http:// or https:// URL, not {url!r}")
-    if values["timeout"] <= 0:
-        fail(f"key '{CONFIG_KEY}.timeout' must be more than 0 seconds, not {values['timeout']!r}")
+    timeout = values["timeout"]
+    if not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
+        fail(f"key '{CONFIG_KEY}.timeout' must be more than 0 seconds and at most {MAX_TIMEOUT}, not {timeout!r}")
     language = values["language"] or default_language
     if not language.strip():
         fail(f"key '{CONFIG_KEY}.language' must not be empty")
     overlaps = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in values["overlaps"].items()}
     return BackendOptions(
-        url=_base_url(url),
+        url=base_url(url),
         language=language.strip(),
         disabled_rules=tuple(values["disabled-rules"]),
         enabled_rules=tuple(values["enabled-rules"]),

@@ -1,0 +1,66 @@
+"""`lintnews fix` and the words inside quotations, as a user runs it.
+
+A quotation keeps its words whatever the spacing after its opening mark,
+in every pass of the fixer; and scraper repairs (a lost apostrophe,
+mojibake, glued words, an invisible character) inside a quotation or a
+quoted post are reported with an unsafe fix, as every other fix there.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def test_fix_keeps_a_quotation_that_opens_with_a_zero_width_space_and_a_space(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('Council vote delayed\n\n"\u200b Like this,  we will never win," the  mayor said. '
+                       "Then she left.\n", encoding="utf-8")
+    proc = run_cli("fix", article)
+    fixed = article.read_text(encoding="utf-8")
+    # The double space inside the quotation is the speaker's as written, and so (unsafe) is the
+    # zero-width space after the mark; the double space after the quotation is ours.
+    assert '"\u200b Like this,  we will never win,"' in fixed
+    assert '," the mayor said. Then she left.' in fixed
+    assert proc.returncode == 1  # the quoted double space is still reported
+
+
+def test_fix_keeps_a_quotation_that_opens_with_a_space(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    original = '" It was the council s fault,  not ours," said Smith.\n'
+    article.write_text("Council vote delayed\n\n" + original, encoding="utf-8")
+    run_cli("fix", article)
+    assert article.read_text(encoding="utf-8").endswith(original)
+
+
+QUOTED = ("Senator hits back\n\n"
+          "The senator answered within minutes. We don t back down and we won t be silenced.The fight "
+          "goes on pic.twitter.com/AbC123 Jane Doe (@janedoe) March 3, 2017\n\n"
+          "“The mayorâ€™s office didn t call us,” a spokesman said. “We knew in 2017.Nobody asked.”\n\n"
+          "The mayor s office did not comment.\n")
+REPAIRED = ("Senator hits back\n\n"
+            "The senator answered within minutes. We don’t back down and we won’t be silenced. The fight "
+            "goes on pic.twitter.com/AbC123 Jane Doe (@janedoe) March 3, 2017\n\n"
+            "“The mayor’s office didn’t call us,” a spokesman said. “We knew in 2017. Nobody asked.”\n\n"
+            "The mayor's office did not comment.\n")
+
+
+def test_scraper_repairs_in_quotations_and_posts_are_reported_and_fixed_only_with_unsafe_fixes(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(QUOTED, encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", article).stdout)
+    shown = [(f["rule"], f["text"], f["fix"]["applicability"]) for f in found]
+    assert shown == [
+        ("News.StrippedApostrophe", "don t", "unsafe"),  # in the post
+        ("News.StrippedApostrophe", "won t", "unsafe"),
+        ("News.GluedWords", "silenced.The", "unsafe"),
+        ("News.Mojibake", "â€™", "unsafe"),  # in the quotation
+        ("News.StrippedApostrophe", "didn t", "unsafe"),
+        ("News.GluedWords", "2017.Nobody", "unsafe"),
+        ("News.StrippedApostrophe", "mayor s", "safe"),  # the article's own words
+    ]
+    proc = run_cli("fix", article)
+    assert article.read_text(encoding="utf-8") == QUOTED.replace("The mayor s office", "The mayor's office")
+    assert proc.returncode == 1 and b"6 remaining" in proc.stdout
+    run_cli("fix", "--unsafe-fixes", article)
+    # Apostrophes put back after the mojibake repair follow the article's curly one.
+    assert article.read_text(encoding="utf-8") == REPAIRED
