@@ -332,18 +332,27 @@ def _derived(word: str, lex: Lexicon) -> bool:
     def known(stem: str) -> bool:
         return stem in lex.curated or lex.zipf(stem) >= 3.0
 
+    def known_stem(stem: str) -> bool:
+        if len(stem) <= 3:  # the curated list holds rare short forms ("hin", "rom"): "hined" is no word
+            return lex.zipf(stem) >= 4.0
+        return known(stem)
+
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 3 and known(word[len(p):]):
             return True
     for s in _SUFFIXES:
         if word.endswith(s) and len(word) - len(s) >= 3:
             stem = word[: -len(s)]
-            if known(stem) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
+            if s in _AFTER_E and not stem.endswith("e"):
+                continue  # "filed", "writer"; but "warnd" is no form of "warn"
+            if known_stem(stem) or (stem[-1:] == stem[-2:-1] and known(stem[:-1])):
                 return True  # "financings", "flatteners"; "shipper" from "ship" + "p" + "er"
-            if s in ("es", "ed", "er", "ers", "est") and known(stem[:-1] + "y"):
-                return True  # "stupefies", "testier"
+            if s in ("es", "ed", "er", "ers", "est") and stem.endswith("i") and known(stem[:-1] + "y"):
+                return True  # "stupefies", "testier" (not "punced" from "puny")
     return False
 
+
+_AFTER_E = frozenset({"d", "r", "rs"})  # suffixes that follow a silent e only
 
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("bly", "ble"), ("al", ""))
 
@@ -374,8 +383,14 @@ def _l_variant(word: str, suggestion: str) -> bool:
 
 
 def _inner_edit(word: str, suggestion: str) -> bool:
-    """Whether the suggestion keeps the word's first and last letters."""
-    return word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]
+    """Whether the suggestion keeps the word's first and last letters, or only swaps a pair.
+
+    Two letters typed in the wrong order are a slip of the fingers wherever they stand
+    ("ufture", "greetde"); a different first or last letter is more often another word.
+    """
+    if word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]:
+        return True
+    return len(word) >= 5 and _swapped_letters(word, suggestion)
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
