@@ -34,6 +34,13 @@ _NUMBER = regex.compile(
 _DECIMAL_COMMA = regex.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\d{1,3}),(?P<tail>\d{1,2})(?![\p{N}]|[.,:]\p{N})"
 )
+# Decimal commas that cannot be thousands: four or more digits before the comma, or four to six after.
+_DECIMAL_COMMA_LONG = regex.compile(
+    r"(?<![\p{L}\p{N}_.,:/#@-])(?:(?P<head>\d{4,}),(?P<tail>\d{1,2})|(?P<head>\d{1,3}),(?P<tail>\d{4,6}))"
+    r"(?![\p{N}]|[.,:]\p{N})"
+)
+# "m", "bn" glued to an amount ("$15,1m"): decimals, as with "million".
+_AMOUNT_SUFFIXES = frozenset({"m", "bn", "mn", "k", "tn"})
 _NEXT_WORD = regex.compile(r"[\s\u00a0]*([\p{L}%]+)")
 _NEXT_WORDS = regex.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
 _PREV_WORD = regex.compile(r"([\p{L}§]+)\.?[\s\u00a0]*$")
@@ -122,18 +129,41 @@ class NumberFormat(Rule):
         text = doc.text
         for m in finditer(_DECIMAL_COMMA, text, self.id):
             start, end = m.span()
-            nxt = _NEXT_WORDS.match(text, end)
-            if not nxt:
-                continue
-            first = nxt.group(1).lower()
-            two = f"{first} {(nxt.group(2) or '').lower()}"
-            if first not in self.units and two not in self.units:
+            if not (self._decimal_unit_after(text, end) or self._money(text, start)):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
             listed = _LIST_BEFORE.search(text, max(0, start - 6), start)
+            # Money alone ("$110,00") may be a thousands figure that lost a digit: unsafe.
+            unsure = listed or not self._decimal_unit_after(text, end)
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
                                [Edit(start, end, fixed)],
-                               Applicability.UNSAFE if listed else Applicability.SAFE,
+                               Applicability.UNSAFE if unsure else Applicability.SAFE,
                                fix_title=f"Write '{fixed}'")
+        # No thousands reading at all: a head of four digits or more ("6661,89": thousands would be
+        # "6,661"), or money with four decimals, as exchange rates have ("$1,3218").
+        for m in finditer(_DECIMAL_COMMA_LONG, text, self.id):
+            start, end = m.span()
+            if len(m.group("tail")) > 2 and not self._money(text, start):
+                continue
+            if len(m.group("head")) == 4 and 1800 <= int(m.group("head")) <= 2099:
+                continue  # "the 2004,05 season": years, not a decimal
+            if not self.in_scope(doc, start, end):
+                continue
+            fixed = f"{m.group('head')}.{m.group('tail')}"
+            yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
+                               [Edit(start, end, fixed)], Applicability.UNSAFE, fix_title=f"Write '{fixed}'")
+
+    def _decimal_unit_after(self, text, end) -> bool:
+        nxt = _NEXT_WORDS.match(text, end)
+        if not nxt:
+            return False
+        first = nxt.group(1).lower()
+        two = f"{first} {(nxt.group(2) or '').lower()}"
+        return first in self.units or two in self.units or first in _AMOUNT_SUFFIXES and end == nxt.start(1)
+
+    def _money(self, text, start) -> bool:
+        """A currency sign just before the number ("$47,10", "€3,5 million")."""
+        return start > 0 and text[start - 1] in self["currency"]
+
