@@ -49,6 +49,7 @@ _LIST_BEFORE = regex.compile(r"\p{N}\s*,\s*$")
 # s but not in ss, us or is ("reports", "Syrians"; not "status", "crisis").
 # Words in s that are not nouns are kept out below.
 _PLURAL = regex.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "cattle", "feet", "teeth", "mice", "geese"}
 _NOT_NOUNS = {"does", "goes", "perhaps", "always", "whereas", "towards", "afterwards",
               "besides", "sometimes", "unless", "ones", "plus", "minus", "thus", "this"}
 
@@ -115,9 +116,9 @@ class NumberFormat(Rule):
         if money or word.lower() in self.measures:
             # "€12.500", "12.500 euros", "1.500 km": a decimal price or measure is possible
             return Applicability.UNSAFE if round_ else None
-        if groups[0] == "000" or (_PLURAL.fullmatch(word) and word.lower() not in _NOT_NOUNS
-                                  and not self._rate(text, nxt.end())):
-            return Applicability.SAFE  # "635.173 reports", "450.000"
+        if groups[0] == "000" or ((_PLURAL.fullmatch(word) or word.lower() in _IRREGULAR_PLURALS)
+                                  and word.lower() not in _NOT_NOUNS and not self._rate(text, nxt.end())):
+            return Applicability.SAFE  # "635.173 reports", "450.000", "1.313 people"
         return Applicability.UNSAFE if round_ else None
 
     def _rate(self, text, at):
