@@ -43,7 +43,9 @@ from ..patterns import finditer
 _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|(?:photo|image|picture)s?[ ]"
             r"(?:via|by|credit|courtesy)|(?:photo|image)[ ]credit)\b")
 # A capitalised word: two or more lower-case letters, or a short word of its own.
-_CAP = r"(?:\p{Lu}\p{Ll}{2,}|(?:It|In|He|We|If|On|So|As|At|Is|No|My|Oh|Or|By|To|Us|An)(?![\p{L}\p{N}])|I(?=\s))"
+# Also a title ("Mr", "Ms"), "A" or "I" before a space, and a word in capitals ("STATE AND LOCAL").
+_CAP = (r"(?:\p{Lu}\p{Ll}{2,}|(?:It|In|He|We|If|On|So|As|At|Is|No|My|Oh|Or|By|To|Us|An|Mr|Ms|Mrs|Dr)(?![\p{L}\p{N}])"
+        r"|[AI](?=\s)|\p{Lu}{3,}(?![\p{L}\p{N}]))")
 _DOMAIN_END = r"(?i:com|net|org|gov|edu|info|news|co|uk|io|tv|us|biz|ly|me)(?![\p{L}\p{N}])"
 # After a space, "Photo by ..." is a credit only when it names a picture source.
 _TRAILER_WORDS = ("featured", "photo", "image", "picture")
@@ -84,7 +86,8 @@ class GluedWords(Rule):
             rf"(?=[.!?:])(?<={start}(?P<sl>\p{{L}}*\p{{Ll}}\p{{Ll}}))(?P<sp>(?:[.!?]|[!?]{{2,3}})(?!\.)[”’)]?|:)"
             rf"{not_trailer}(?!{_DOMAIN_END})(?P<sr>[“‘(]?{_CAP})(?![\p{{L}}\p{{N}}]*[.:/@]\p{{L}})",
             # A number, then a sentence end: "June 2003.The", "rose 5%.Shares", "$1,300.The".
-            rf"(?=\p{{N}})(?<={start})(?P<dl>(?:\p{{N}}{{1,3}}(?:,\p{{N}}{{3}})+|\p{{N}}+)(?:\.\p{{N}}+)?%?)"
+            # A year may follow a slash or a hyphen: "on 12/7/1941.They", "from mid-2005.It".
+            rf"(?=\p{{N}})(?:(?<={start})|(?<=[/-])(?=(?:19|20)\d\d[.!?]))(?P<dl>(?:\p{{N}}{{1,3}}(?:,\p{{N}}{{3}})+|\p{{N}}+)(?:\.\p{{N}}+)?%?)"
             rf"(?P<dp>[.!?](?!\.)[”’)]?){not_trailer}(?!{_DOMAIN_END})(?P<dr>[“‘(]?{_CAP})"
             rf"(?![\p{{L}}\p{{N}}]*[.:/@]\p{{L}})",
             # A number: "2017Trump", "2,000People".
@@ -141,6 +144,8 @@ class GluedWords(Rule):
             elif groups.get("nl") is not None:
                 start, seam = m.start("nl"), m.end("nl")
                 year = _YEAR.fullmatch(m.group("nl"))
+                if not year and m.group("nr").isupper():
+                    continue  # "1800GMT", "100MW": a unit or a time zone, written glued
                 applicability = Applicability.SAFE if year else Applicability.UNSAFE
             else:
                 start, seam = m.start("cl"), m.end("cl")
