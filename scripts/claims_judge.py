@@ -24,8 +24,10 @@ says?" as it stands. ``score`` runs the rule on each sentence (alone, as a
 one-paragraph article) and prints, per half, how many contested sentences it
 flags (recall) and how many uncontested ones (false alarms), by kind.
 
-The verdicts name no corpus text, so they may be kept in the repository
-(``scripts/data/claims_verdicts.jsonl``) with the key's ids and sentences' hashes.
+The verdicts of the first reading are kept in ``scripts/data/claims_verdicts.jsonl``
+(ids, verdicts and kinds only, no corpus text; its first line records the sample's
+settings): ``score OUT --verdicts scripts/data/claims_verdicts.jsonl`` draws the same
+sample again into OUT and scores it.
 """
 
 from __future__ import annotations
@@ -115,8 +117,15 @@ def sample(args) -> int:
 
 def score(args) -> int:
     out = Path(args.out)
+    source = Path(args.verdicts) if args.verdicts else out / "verdicts.jsonl"
+    lines = [json.loads(line) for line in open(source, encoding="utf-8")]
+    header = lines[0] if lines and "sample" in lines[0] else None
+    verdicts = {v["id"]: v for v in lines if "id" in v}
+    if not (out / "key.jsonl").exists() and header is not None:
+        # Stored verdicts name no corpus text: draw the same sample again to know the sentences.
+        args.per_half, args.seed = header["sample"]["per_half"], header["sample"]["seed"]
+        sample(args)
     keys = {k["id"]: k for k in map(json.loads, open(out / "key.jsonl", encoding="utf-8"))}
-    verdicts = {v["id"]: v for v in map(json.loads, open(out / "verdicts.jsonl", encoding="utf-8"))}
     linter = Linter(load_rules(select=[RULE]))
     table = defaultdict(Counter)
     missed = defaultdict(list)
@@ -153,6 +162,8 @@ def main(argv=None) -> int:
     ap.add_argument("--per-half", type=int, default=200, help="sentences of each origin per half, at most")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--misses", type=int, default=0, help="contested tune sentences not flagged to print, per kind")
+    ap.add_argument("--verdicts", help="verdicts to score (default OUT/verdicts.jsonl); the stored ones are "
+                                       "scripts/data/claims_verdicts.jsonl")
     args = ap.parse_args(argv)
     if not (args.corpus / "polnear" / "annotations").is_dir():
         print(f"corpus not found at {args.corpus}; nothing to judge")

@@ -91,11 +91,11 @@ def test_user_style_adds_a_rule(run_cli, tmp_path):
 
 def test_unsafe_fixes_need_the_flag(run_cli, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("A headline about the town\n\nThe town has 12.500 people.\n")
+    article.write_text("A headline about the town\n\nThe town fund holds €12.500.\n")  # a price could be decimal
     run_cli("fix", article)
     assert "12.500" in article.read_text()
     run_cli("fix", "--unsafe-fixes", article)
-    assert "12,500 people" in article.read_text()
+    assert "€12,500" in article.read_text()
 
 
 def test_fix_keeps_bom_and_crlf_and_touches_only_edits(run_cli, tmp_path):
@@ -160,7 +160,7 @@ def test_no_rules_at_all_is_a_usage_error(run_cli, seed_copy):
 
 def test_unsafe_fixes_are_not_counted_as_fixable(run_cli, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("A headline about the town\n\nThe town has 12.500 people.\n")
+    article.write_text("A headline about the town\n\nThe town fund holds €12.500.\n")
     out = run_cli("check", article).stdout.decode()
     assert "News.ThousandsSeparator '12.500'" in out  # no [*]: plain fix would not apply it
     assert out.rstrip().endswith("Found 1 finding in 1 file (0 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")

@@ -332,10 +332,8 @@ def _derived(word: str, lex: Lexicon) -> bool:
     def known(stem: str) -> bool:
         return stem in lex.curated or lex.zipf(stem) >= 3.0
 
-    def known_stem(stem: str) -> bool:
-        if len(stem) <= 3:  # the curated list holds rare short forms ("hin", "rom"): "hined" is no word
-            return lex.zipf(stem) >= 4.0
-        return known(stem)
+    def known_stem(stem: str) -> bool:  # the curated list holds rare short forms: "hined" is no "hin"
+        return lex.zipf(stem) >= 4.0 if len(stem) <= 3 else known(stem)
 
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 3 and known(word[len(p):]):
@@ -383,14 +381,10 @@ def _l_variant(word: str, suggestion: str) -> bool:
 
 
 def _inner_edit(word: str, suggestion: str) -> bool:
-    """Whether the suggestion keeps the word's first and last letters, or only swaps a pair.
-
-    Two letters typed in the wrong order are a slip of the fingers wherever they stand
-    ("ufture", "greetde"); a different first or last letter is more often another word.
-    """
-    if word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]:
-        return True
-    return len(word) >= 5 and _swapped_letters(word, suggestion)
+    """Whether the suggestion keeps the word's first and last letters, or only swaps a pair: a
+    swap is a slip wherever it stands ("ufture"); another edge letter is more often another word."""
+    same_edges = word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]
+    return same_edges or (len(word) >= 5 and _swapped_letters(word, suggestion))
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
