@@ -34,6 +34,9 @@ class Repetition(Rule):
         "preceded-by": Option("str", "", "regex that must come just before the first token"),
         "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
         "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
+        "names-zipf": Option("float", 0.0, "with skip-names: a capitalised repeat is still a slip when the word is "
+                                          "this common in lower case (Zipf scale) and the article doubles it only "
+                                          "once ('the Labour Labour government'); 0: never"),
         "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
                                                      "parts of speech ('that that', 'had had', 'May may')"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
@@ -75,7 +78,7 @@ class Repetition(Rule):
                 continue  # part of a longer word: "well-known known", "don't t"
             if m.group("tok").lower() in self.exceptions:
                 continue
-            if self["skip-names"] and m.group("again")[:1].isupper():
+            if self["skip-names"] and m.group("again")[:1].isupper() and not self._slip_in_name(text, m):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
@@ -89,11 +92,26 @@ class Repetition(Rule):
                 edit = Edit(m.start("tok"), m.start("sep") + gap, "")
             # "Wait wait", "For for this cause": a capitalised first word may be
             # emphasis or a verse; a person should look. "The the" is a slip.
-            unsure = (m.group("tok")[:1].isupper() and not m.group("again")[:1].isupper()
-                      and m.group("again") not in _DETERMINERS)
+            # Two capitals ("Labour Labour") may still be a name: unsafe too.
+            unsure = (m.group("tok")[:1].isupper() and m.group("again") not in _DETERMINERS)
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
+
+    def _slip_in_name(self, text: str, m) -> bool:
+        """A capitalised repeat that is no name: a common word, doubled once in the article
+        ("the Labour Labour government", "Tsunami Tsunami Aid"); "Walla Walla", "Sirhan Sirhan"
+        are not common words, and a name that doubles is written so each time."""
+        if not self["names-zipf"]:
+            return False
+        from .spelling import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
+
+        word = m.group("tok")
+        if word != m.group("again") or "\n" in m.group("sep"):
+            return False  # "prosecutors\nProsecutors": a line that starts with the word another ended on
+        if lexicon().zipf(word.lower()) < self["names-zipf"]:
+            return False
+        return text.count(m.group()) == 1
 
     @staticmethod
     def _different_words(doc, first: int, second: int) -> bool:
