@@ -136,3 +136,12 @@ def test_bad_patterns_are_one_line_errors(tmp_path, body, problem):
         rule(tmp_path, body)
     assert problem in str(err.value)
     assert "Rule.yml" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_plural_verb_runs_by_default_at_suggestion_level(tmp_path):
+    from lintnews.run.session import Options, Session
+
+    article = tmp_path / "a.txt"
+    article.write_text("Festival\n\nThe commercial success of many showcased films have led to criticism.\n")
+    found = [f for f in Session(Options()).process(str(article), "check").findings if f.rule_id == "News.PluralVerb"]
+    assert [(f.text, f.severity.value) for f in found] == [("have", "suggestion")]
