@@ -115,3 +115,9 @@ class Finding:
                 ],
             }
         return data
+
+
+def names_rule(selector: str, rule_id: str) -> bool:
+    """Whether a selector names a rule: its id, or a prefix that ends at a dot ("News",
+    "News." or "write-good.Weasel"; "write-good.We" names no rule)."""
+    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")

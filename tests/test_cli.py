@@ -16,8 +16,11 @@ def test_clean_file_exits_0(run_cli, tmp_path):
 
 
 def test_select_and_ignore_by_id_and_prefix(run_cli, seed_copy):
-    proc = run_cli("check", "--format", "json", "--select", "News.Doubled,News.ThousandsSeparator", seed_copy)
+    proc = run_cli("check", "--format", "json", "--select", "News.DoubledSpeechVerb,News.ThousandsSeparator", seed_copy)
     assert {f["rule"] for f in json.loads(proc.stdout)} == {"News.DoubledSpeechVerb", "News.ThousandsSeparator"}
+    proc = run_cli("check", "--format", "json", "--select", "News.", "--ignore", "News.Doubled", seed_copy)
+    assert proc.returncode == 2  # a prefix ends at a dot: "News.Doubled" names no rule
+    assert b"unknown rule id or prefix 'News.Doubled'" in proc.stderr
     proc = run_cli("check", "--format", "json", "--ignore", "News.NoBreakSpace", "--ignore", "News.UnattributedClaim", seed_copy)
     rules = [f["rule"] for f in json.loads(proc.stdout)]
     assert "News.NoBreakSpace" not in rules and "News.UnattributedClaim" not in rules and len(rules) == 9

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, names_rule
 
 UNUSED_RULE_ID = "Lintnews.UnusedSuppression"
 
@@ -45,7 +45,7 @@ class Suppression:
         """The ids of this comment that name ``rule_id`` ("" when it names every rule)."""
         if not self.ids:
             return [""]
-        return [i for i in self.ids if rule_id == i or rule_id.startswith(i)]
+        return [i for i in self.ids if names_rule(i, rule_id)]
 
 
 def parse(text: str, comments: list[tuple[int, int]], doc=None) -> list[Suppression]:
@@ -118,7 +118,7 @@ def unused(suppressions: list[Suppression], doc, path: str, rule_ids=()) -> list
         if not idle:
             continue
         names = ", ".join(idle) if s.ids else "all rules"
-        unknown = [i for i in idle if i and known and not any(r == i or r.startswith(i) for r in known)]
+        unknown = [i for i in idle if i and known and not any(names_rule(i, r) for r in known)]
         note = f" ({', '.join(unknown)}: no such rule is enabled)" if unknown else ""
         if s.action == "disable-next-line" and not s.line:
             note += " (no line follows it)"

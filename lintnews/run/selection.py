@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..errors import ConfigError, UsageError
-from ..findings import Severity
+from ..findings import Severity, names_rule
 from ..rules.base import Rule
 
 
 def matches(selector: str, rule_id: str) -> bool:
     """Whether a selector (a rule id or a prefix of ids) names ``rule_id``."""
-    return rule_id == selector or rule_id.startswith(selector)
+    return names_rule(selector, rule_id)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def test_select_replaces_extend_adds_ignore_drops_at_every_level():
 
 def test_severity_by_id_or_prefix_sets_levels_without_touching_rules():
     before = {r.id: r.severity for r in POOL}
-    selection = resolve(POOL, [Level(severity=(("News.Doubled", "suggestion"),)),
+    selection = resolve(POOL, [Level(severity=(("News", "suggestion"),)),
                                Level(severity=(("News.DoubledWord", "error"),))], "en-US")
     assert selection.levels["News.DoubledWord"] is Severity.ERROR
     assert selection.levels["News.DoubledSpeechVerb"] is Severity.SUGGESTION
@@ -70,3 +70,12 @@ def test_severity_applies_to_a_rule_a_later_level_switches_on():
     selection = resolve(POOL, levels, "en-US")
     assert ids(selection) == ["News.DoubledWord", "News.Spelling"]
     assert selection.levels == {"News.Spelling": Severity.ERROR}
+
+
+def test_a_prefix_ends_at_a_dot():
+    from lintnews.findings import names_rule
+
+    assert names_rule("News", "News.DoubledWord") and names_rule("News.", "News.DoubledWord")
+    assert names_rule("write-good.Weasel", "write-good.Weasel")
+    assert not names_rule("write-good.We", "write-good.Weasel")
+    assert not names_rule("News.Doubled", "News.DoubledWord")
