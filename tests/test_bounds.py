@@ -77,3 +77,23 @@ def test_suppressions_keep_working_in_markdown_and_plain_text(linter):
         assert not [f for f in linter.check(text, name).findings if f.rule_id == "News.DoubledWord"]
         assert [f for f in linter.check(text.replace("<!-- lintnews-disable-next-line News.DoubledWord -->\n", ""),
                                         name).findings if f.rule_id == "News.DoubledWord"]
+
+
+# ------------------------------------------------------------------ long tokens
+def test_a_ten_thousand_letter_word_is_no_spelling_candidate(linter):
+    # Spelling built every one-letter edit of it: 5 GB for 10,000 letters, over 16 GB for 20,000.
+    text = LEAD + "The minister said the " + "a" * 10_000 + " plan was bold.\n"
+    result, seconds = timed(linter.check, text, "a.txt")
+    assert seconds < 10
+    assert not result.errors
+    assert not [f for f in result.findings if f.rule_id == "News.Spelling"]
+
+
+def test_the_word_limit_decides_what_spelling_judges(monkeypatch):
+    def verdict(word):
+        rule = next(r for r in lintnews.load_rules(select=["News.Spelling"]))
+        return rule.verdict(word)
+
+    assert verdict("goverment") is not None  # 9 letters, under the limit of 50
+    monkeypatch.setattr("lintnews.rules.kinds.spelling.MAX_WORD", 8)
+    assert verdict("goverment") is None

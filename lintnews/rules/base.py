@@ -16,6 +16,11 @@ from ..read.document import Document
 from .patterns import compile_pattern
 from .schema import Option, Schema
 
+# Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
+# (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
+# edits by the thousand, every split into two words).
+MAX_WORD = 50
+
 SCOPES = ("text", "body", "title", "heading", "paragraph", "sentence")
 # Vale's scope names that mean one of ours in an article ("heading.h1" -> heading).
 VALE_SCOPES = {"raw": "text", "summary": "text", "list": "paragraph", "blockquote": "paragraph",

@@ -27,7 +27,8 @@ copy it is far more often a name, a coinage or a foreign word than a typo.
 Never checked: words with a capital letter (names mid-sentence, acronyms,
 sentence starts), a word seen capitalised elsewhere in the article, words
 with digits, anything in a URL, e-mail address, @handle or #hashtag, words
-shorter than ``min-length``, and, by default, direct quotations.
+shorter than ``min-length`` or longer than ``MAX_WORD`` (50) letters, and, by
+default, direct quotations.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from importlib import resources
 import regex
 
 from ...findings import Applicability, Edit
-from ..base import Option, Rule, preserve_case
+from ..base import MAX_WORD, Option, Rule, preserve_case
 from ..misspellings import listed_corrections, sentence_openings
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
@@ -90,11 +91,10 @@ class Lexicon:
     def suggestions(self, word: str, min_zipf: float) -> list[tuple[str, float]]:
         """Words one edit away that are curated or common, most frequent first."""
         found = []
-        for cand in self.edits1(word):
-            if cand in self.curated or self.zipf(cand) >= min_zipf:
-                z = self.zipf(cand)
-                if z > 0:
-                    found.append((cand, z))
+        for cand in self.freq.keys() & self.edits1(word):  # only listed words have a frequency
+            z = self.zipf(cand)
+            if z > 0 and (cand in self.curated or z >= min_zipf):
+                found.append((cand, z))
         found.sort(key=lambda x: (-x[1], x[0]))
         return found
 
@@ -137,6 +137,8 @@ class Spelling(Rule):
         """None for a good word; else (suggestions) for a misspelling. Cached per word."""
         if word in self._verdicts:
             return self._verdicts[word]
+        if len(word) > MAX_WORD:
+            return None  # no spelling candidate: its edits alone would fill memory
         result = self._judge(word)
         if len(self._verdicts) < 200_000:
             self._verdicts[word] = result
