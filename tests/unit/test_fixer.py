@@ -43,3 +43,20 @@ def test_character_repairs_come_before_word_fixes():
     # Mojibake is a repair too: fixed first, and the word fixes of the same article still follow.
     text = "Court\n\nThe judgeâ€™s ruling was was final.\n"
     assert lintnews.fix_text(text).text == "Court\n\nThe judge’s ruling was final.\n"
+
+
+def test_edits_that_touch_apply_together_and_an_insert_waits_only_for_its_own_point():
+    fs = [finding(2, 4, "X"), finding(0, 2, "Y"), finding(4, 4, "Z"), finding(4, 6, ""), finding(3, 3, "W")]
+    # (3, 3) falls inside (2, 4): it waits; (4, 4) sits where (2, 4) ends and (4, 6) starts: it applies.
+    assert apply_fixes("abcdefg", fs) == ("YXZg", 4)
+
+
+def test_a_fix_with_edits_far_apart_blocks_only_where_it_edits():
+    two = Finding("T.Rule", Severity.ERROR, 0, 1, "m", fix=Fix((Edit(0, 1, "A"), Edit(8, 9, "I"))))
+    fs = [two, finding(4, 5, "E"), finding(8, 9, "no")]
+    assert apply_fixes("abcdefghi", fs) == ("AbcdEfghI", 2)
+
+
+def test_a_fix_whose_own_edits_overlap_is_never_applied():
+    bad = Finding("T.Rule", Severity.ERROR, 0, 1, "m", fix=Fix((Edit(0, 3, "X"), Edit(2, 4, "Y"))))
+    assert apply_fixes("abcdef", [bad, finding(5, 6, "F")]) == ("abcdeF", 1)
