@@ -113,3 +113,113 @@ def test_fixes_of_one_pass_apply_in_linear_time():
     (fixed, count), seconds = timed(apply_fixes, text, findings)
     assert seconds < 10
     assert count == 60_000 and fixed == "The plan was bold. " * 20_000
+
+
+# ------------------------------------------------------------------ user patterns
+def house_rule(tmp_path, name: str, body: str):
+    folder = tmp_path / "styles" / "House"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.yml").write_text(body, encoding="utf-8")
+    return lintnews.load_rules(styles=[tmp_path / "styles"], builtin=False)
+
+
+# "(a|aa)+b" tries every way to split a run of a's: 38 of them take about 20 s without a timeout.
+CATASTROPHIC = "(a|aa)+b"
+RUN = "a" * 38
+
+
+@pytest.fixture
+def short_timeout(monkeypatch):
+    monkeypatch.setattr("lintnews.rules.patterns.TIMEOUT", 0.2)
+
+
+def test_capitalization_exceptions_run_with_the_timeout(tmp_path, short_timeout):
+    rules = house_rule(tmp_path, "Start", "extends: capitalization\nmessage: m\n"
+                                          f"exceptions: ['{CATASTROPHIC}']\n")
+    text = LEAD + RUN + " was the word the panel read out at the hearing.\n"
+    result, seconds = timed(lintnews.Linter(rules).check, text, "a.txt")
+    assert seconds < 10
+    assert result.errors == ["a.txt: rule House.Start: pattern timed out after 0.2s"]
+
+
+def test_confusion_right_when_followed_by_runs_with_the_timeout(tmp_path, short_timeout):
+    rules = house_rule(tmp_path, "ThanThen", "extends: confusion\nmessage: m\nsets: {tt: [than, then]}\nmin-ratio: 1\n"
+                                             f"right-when-followed-by: {{then: ' {CATASTROPHIC}'}}\n")
+    text = LEAD + "The plan was worse then " + RUN + " before.\n"
+    result, seconds = timed(lintnews.Linter(rules).check, text, "a.txt")
+    assert seconds < 10
+    assert result.errors == ["a.txt: rule House.ThanThen: pattern timed out after 0.2s"]
+
+
+def test_accept_list_entries_run_with_the_timeout(tmp_path, short_timeout):
+    from lintnews.rules.vocab import load_vocab
+
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "accept.txt").write_text(f"Isis\n{CATASTROPHIC}\n", encoding="utf-8")
+    vocab = load_vocab([folder])
+    rules = house_rule(tmp_path, "Word", f"extends: existence\nmessage: m\ntokens: ['a+']\n")
+    result, seconds = timed(lintnews.Linter(rules, accept=vocab.accepts).check, LEAD + RUN + " here.\n", "a.txt")
+    assert seconds < 10
+    assert result.errors == [f"a.txt: accept list {folder / 'accept.txt'}: pattern timed out after 0.2s"]
+
+
+def test_a_bad_accept_entry_is_named_with_its_file(tmp_path):
+    from lintnews.errors import RuleError
+    from lintnews.rules.vocab import load_vocab
+
+    for name, body in (("one", "Isis\n"), ("two", "Daesh\n(unclosed\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "accept.txt").write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError) as exc:
+        load_vocab([tmp_path / "one", tmp_path / "two"])
+    assert str(exc.value).startswith(f"{tmp_path / 'two' / 'accept.txt'}: accept list: bad regex '(unclosed'")
+
+
+@pytest.mark.parametrize("body, key", [
+    ("extends: existence\nmessage: m\ntokens: ['(?:a{1000}){1000}']\n", "tokens"),
+    ("extends: substitution\nmessage: m\nswap: {'x{4294967294}': y}\n", "swap"),
+    ("extends: capitalization\nmessage: m\nexceptions: ['\\w{100000000}']\n", "exceptions"),
+    ("extends: pattern\nmessage: m\npatterns:\n  - tokens: [{word: could}, {word: care, skip: 4294967294}]\n",
+     "patterns[0].tokens"),
+])
+def test_a_pattern_that_would_expand_past_the_bound_is_refused_before_compiling(tmp_path, body, key):
+    # Compiling cannot be interrupted: "a{4294967294}" spends minutes and gigabytes in the regex package.
+    from lintnews.errors import RuleError
+
+    with pytest.raises(RuleError) as exc:
+        timed(house_rule, tmp_path, "Big", body)
+    message = str(exc.value)
+    assert message.startswith(f"{tmp_path / 'styles' / 'House' / 'Big.yml'}: rule House.Big: key '{key}': regex ")
+    assert "repeats too much" in message and "\n" not in message
+
+
+def test_counted_repeats_within_the_bound_still_compile(tmp_path):
+    rules = house_rule(tmp_path, "Digits", "extends: existence\nmessage: m\nnonword: true\n"
+                                           "tokens: ['\\d{1,3}(?:,\\d{3}){1,5}', '(?:ab){500}']\n")
+    found = lintnews.check_text(LEAD + "They counted 1,250,000 votes.\n", rules=rules)
+    assert [f.text for f in found] == ["1,250,000"]
+
+
+def test_every_regex_compiled_from_text_goes_through_the_helper():
+    # Outside rules/patterns.py a compile call takes a literal pattern, or is listed here with why it is safe.
+    import ast
+    from pathlib import Path
+
+    allowed = {
+        ("wordlist.py", "__init__"): "WordList: escaped literal phrases, no syntax a user controls",
+        ("mojibake.py", "compile"): "built from constants and a bool",
+    }
+    found = set()
+    for path in Path(lintnews.__file__).parent.rglob("*.py"):
+        if path.name == "patterns.py":
+            continue
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for node in ast.walk(function):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "compile"
+                        and isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "regex")
+                        and not (node.args and isinstance(node.args[0], ast.Constant))):
+                    found.add((path.name, function.name))
+    assert found <= set(allowed), found - set(allowed)

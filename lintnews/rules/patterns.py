@@ -1,9 +1,13 @@
 """Compiling user-supplied patterns once, and running them with a timeout.
 
-Patterns come from YAML, so they are untrusted: they compile with the
-``regex`` package (which also gives ``\\p{L}`` classes and variable-length
-look-behind) and every search runs with a timeout, so one catastrophic
-pattern cannot hang a run.
+Patterns come from YAML and word lists, so they are untrusted: every one,
+whatever key or file it comes from, compiles here (``compile_pattern``) with
+the ``regex`` package (which also gives ``\\p{L}`` classes and variable-length
+look-behind), and every search runs through the functions below with a
+timeout, so one catastrophic pattern cannot hang a run. Compiling cannot be
+interrupted (``a{4294967294}`` would spend minutes and gigabytes inside the
+``regex`` package), so a pattern whose counted repeats multiply out past
+``MAX_EXPANSION`` is refused before it is compiled.
 """
 
 from __future__ import annotations
@@ -19,16 +23,100 @@ TIMEOUT = float(os.environ.get("LINTNEWS_REGEX_TIMEOUT", "2.0"))
 
 
 class PatternTimeout(Exception):
-    def __init__(self, rule_id: str):
+    def __init__(self, rule_id: str, what: str | None = None):
         self.rule_id = rule_id
-        super().__init__(f"rule {rule_id}: pattern timed out after {TIMEOUT:g}s")
+        super().__init__(f"{what or f'rule {rule_id}'}: pattern timed out after {TIMEOUT:g}s")
 
 
-def compile_pattern(pattern: str, *, where: str, rule_id: str, key: str, flags: int = 0):
+# How many copies of its pieces a pattern's counted repeats ({n}, {n,m}) may make in all.
+MAX_EXPANSION = 100_000
+_COUNTED = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
+_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]*\)")  # (?i): no group
+_GROUP = regex.compile(r"\((?:\?(?:P?<(?![=!])[^>]*>|<[=!]|[=!:>|]|[a-zA-Z^-]*:))?")  # ( (?: (?P<n> (?<= ...
+
+
+def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "", flags: int = 0,
+                    what: str | None = None):
+    """``pattern`` compiled; a one-line :class:`RuleError` naming ``where`` and the rule's key (or
+    ``what``) if it does not compile or would expand past ``MAX_EXPANSION``."""
+    what = what or f"rule {rule_id}: key '{key}'"
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    if expansion(pattern, verbose=bool(flags & regex.VERBOSE)) > MAX_EXPANSION:
+        raise RuleError(where, f"{what}: regex {shown!r} repeats too much (its counted repeats make over "
+                               f"{MAX_EXPANSION:,} copies): use a smaller count, or + or *")
     try:
         return regex.compile(pattern, flags)
-    except (regex.error, TypeError, ValueError) as exc:
-        raise RuleError(where, f"rule {rule_id}: key '{key}': bad regex {pattern!r}: {exc}") from None
+    except (regex.error, TypeError, ValueError, OverflowError) as exc:
+        raise RuleError(where, f"{what}: bad regex {shown!r}: {exc}") from None
+
+
+def expansion(pattern: str, verbose: bool = False) -> int:
+    """Roughly how many pieces the pattern compiles to, with each counted repeat written out.
+
+    A character, class or escape is one piece; a group is what it holds; ``{n,m}`` multiplies what it
+    repeats by its larger bound. Stops counting once past ``MAX_EXPANSION``.
+    """
+    verbose = verbose or _VERBOSE.search(pattern) is not None
+    groups = [[0, 0]]  # for each open group: pieces so far, pieces of the last item (what a count repeats)
+    i, n = 0, len(pattern)
+    while i < n:
+        c, piece = pattern[i], 1
+        if c == "\\":
+            i += 2
+            if pattern[i - 1:i] in ("p", "P", "N", "x", "u", "U", "g") and pattern[i:i + 1] == "{":
+                i = pattern.find("}", i) + 1 or n
+        elif c == "[":
+            i = _class_end(pattern, i)
+        elif c == "(" and (pattern.startswith("(?#", i) or _FLAGS.match(pattern, i)):
+            i = pattern.find(")", i) + 1 or n
+            continue
+        elif c == "(":
+            groups.append([0, 0])
+            i = _GROUP.match(pattern, i).end()
+            continue
+        elif c == ")":
+            piece = max(groups.pop()[0], 1) if len(groups) > 1 else 1
+            i += 1
+        elif c == "{" and (m := _COUNTED.match(pattern, i)) and (m.group(1) or m.group(2)):
+            top = groups[-1]
+            count = max(int(m.group(1) or 0), int(m.group(2) or 0))
+            top[0] += top[1] * (count - 1)
+            top[1] *= count
+            if top[0] > MAX_EXPANSION:
+                return top[0]
+            i = m.end()
+            continue
+        elif c in "*+?|" or (verbose and c.isspace()):
+            groups[-1][1] = 0 if c == "|" else groups[-1][1]
+            i += 1
+            continue
+        elif verbose and c == "#":
+            i = pattern.find("\n", i) + 1 or n
+            continue
+        else:
+            i += 1
+        top = groups[-1]
+        top[0] += piece
+        top[1] = piece
+    return sum(g[0] for g in groups)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at ``i`` ends (just after its ``]``)."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+        elif pattern[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return len(pattern)
 
 
 def word_alternation(tokens: list[str], *, nonword: bool, ignorecase: bool) -> str:
@@ -58,12 +146,12 @@ def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None =
         raise PatternTimeout(rule_id) from None
 
 
-def fullmatch(compiled, text: str, rule_id: str):
-    """Whether the whole text matches."""
+def fullmatch(compiled, text: str, rule_id: str, what: str | None = None):
+    """Whether the whole text matches (``what`` names the pattern's owner when it is no rule)."""
     try:
         return compiled.fullmatch(text, timeout=TIMEOUT)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise PatternTimeout(rule_id, what) from None
 
 
 def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):

@@ -60,11 +60,11 @@ class Linter:
         for rule in self.rules:
             try:
                 found = list(rule.check(doc))
+                if self.accept is not None:
+                    found = [f for f in found if not f.text or not self.accept(f.text)]
             except PatternTimeout as exc:
                 result.errors.append(f"{path}: {exc}")
                 continue
-            if self.accept is not None:
-                found = [f for f in found if not f.text or not self.accept(f.text)]
             level = self.levels.get(rule.id)
             if level is not None:
                 for f in found:
