@@ -223,3 +223,35 @@ def test_every_regex_compiled_from_text_goes_through_the_helper():
                         and not (node.args and isinstance(node.args[0], ast.Constant))):
                     found.add((path.name, function.name))
     assert found <= set(allowed), found - set(allowed)
+
+
+def test_time_a_rule_spends_between_matches_is_not_the_patterns(short_timeout):
+    # The regex package's clock runs on while its iterator waits: on a long article a rule that tags
+    # or looks up words between matches "timed out" with a pattern that had done almost nothing.
+    import regex
+
+    from lintnews.rules.patterns import finditer
+
+    seen = 0
+    for _ in finditer(regex.compile(r"\bvote\b"), "They will vote. " * 20, "House.Votes"):
+        busy = time.perf_counter()
+        while time.perf_counter() - busy < 0.05:  # a rule's work on one match: 20 of them, 1 s in all
+            pass
+        seen += 1
+    assert seen == 20
+
+
+def test_matches_taken_in_batches_are_the_ones_one_pass_finds(monkeypatch):
+    import regex
+
+    from lintnews.rules.patterns import finditer
+
+    monkeypatch.setattr("lintnews.rules.patterns.BATCH", 2)
+    text = "said, said;  aa said\n(said) bsaid said"
+    for pattern in (r"\bsaid\b", r"(?<=\s)\w*", r"a*", r"(?<=a)", r"(?r)\w+"):
+        compiled = regex.compile(pattern)
+        for overlapped in (False, True):
+            for pos, endpos in ((0, len(text)), (3, 30)):
+                expected = [m.span() for m in compiled.finditer(text, pos, endpos, overlapped=overlapped)]
+                got = [m.span() for m in finditer(compiled, text, "R", pos, endpos, overlapped)]
+                assert got == expected, (pattern, overlapped, pos)

@@ -131,12 +131,44 @@ def word_alternation(tokens: list[str], *, nonword: bool, ignorecase: bool) -> s
     return ("(?i)" if ignorecase else "") + pattern
 
 
+# Matches collected before any is handed on (see finditer).
+BATCH = 256
+
+
 def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
+    """The matches in ``text[pos:endpos]``, as ``compiled.finditer`` gives them.
+
+    The ``regex`` package's clock keeps running while its iterator waits for the caller, so a rule
+    that does much work between matches (tagging, looking words up) on a long article timed out
+    with a pattern that had done almost nothing. Matches are taken a batch at a time, each batch
+    under its own timeout, before the caller sees any; the next batch starts where the last match
+    left off, which finds the same matches.
+    """
+    endpos = len(text) if endpos is None else endpos
+    if compiled.flags & regex.REVERSE:  # matches run backwards: one pass, as the package gives them
+        yield from _collect(compiled, text, rule_id, pos, endpos, overlapped, None)
+        return
+    while True:
+        batch = _collect(compiled, text, rule_id, pos, endpos, overlapped, BATCH)
+        yield from batch
+        if len(batch) < BATCH or (not overlapped and batch[-1].end() == batch[-1].start()):
+            return
+        pos = batch[-1].start() + 1 if overlapped else batch[-1].end()
+        if pos > endpos:
+            return
+
+
+def _collect(compiled, text: str, rule_id: str, pos: int, endpos: int, overlapped: bool, most: int | None):
+    """Up to ``most`` matches (more while the last is empty), taken under one timeout."""
+    found = []
     try:
-        yield from compiled.finditer(text, pos, len(text) if endpos is None else endpos, overlapped=overlapped,
-                                     timeout=TIMEOUT)
+        for m in compiled.finditer(text, pos, endpos, overlapped=overlapped, timeout=TIMEOUT):
+            found.append(m)
+            if most is not None and len(found) >= most and (overlapped or m.end() > m.start()):
+                break
     except TimeoutError:
         raise PatternTimeout(rule_id) from None
+    return found
 
 
 def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
