@@ -79,6 +79,17 @@ def test_suppressions_keep_working_in_markdown_and_plain_text(linter):
                                         name).findings if f.rule_id == "News.DoubledWord"]
 
 
+def test_quotations_of_an_article_of_many_paragraphs_are_found_in_linear_time():
+    # Each paragraph searched the whole text for guillemets: 12 s for the quotations of a 5 MB article.
+    from lintnews.read.document import Document
+
+    paragraph = "The minister said the plan, which he called \u201ca start\u201d, was bold.\n\n"
+    doc = Document(paragraph * 60_000 + "Le ministre a dit \u00abnon\u00bb.\n", "a.txt")
+    zones, seconds = timed(lambda: doc.quote_zones)
+    assert seconds < 10
+    assert len(zones) == 60_001
+
+
 # ------------------------------------------------------------------ long tokens
 def test_a_ten_thousand_letter_word_is_no_spelling_candidate(linter):
     # Spelling built every one-letter edit of it: 5 GB for 10,000 letters, over 16 GB for 20,000.
