@@ -12,6 +12,7 @@ import pytest
 
 import lintnews
 from lintnews.read.article import read_article
+from lintnews.rules.base import Rule
 
 LEAD = "Officials said the talks would resume on Monday after a week of delays.\n\n"
 
@@ -150,7 +151,7 @@ def test_capitalization_exceptions_run_with_the_timeout(tmp_path, short_timeout)
     text = LEAD + RUN + " was the word the panel read out at the hearing.\n"
     result, seconds = timed(lintnews.Linter(rules).check, text, "a.txt")
     assert seconds < 10
-    assert result.errors == ["a.txt: rule House.Start: pattern timed out after 0.2s"]
+    assert result.unfinished == ["a.txt: rule House.Start: pattern timed out after 0.2s"]
 
 
 def test_confusion_right_when_followed_by_runs_with_the_timeout(tmp_path, short_timeout):
@@ -159,7 +160,7 @@ def test_confusion_right_when_followed_by_runs_with_the_timeout(tmp_path, short_
     text = LEAD + "The plan was worse then " + RUN + " before.\n"
     result, seconds = timed(lintnews.Linter(rules).check, text, "a.txt")
     assert seconds < 10
-    assert result.errors == ["a.txt: rule House.ThanThen: pattern timed out after 0.2s"]
+    assert result.unfinished == ["a.txt: rule House.ThanThen: pattern timed out after 0.2s"]
 
 
 def test_accept_list_entries_run_with_the_timeout(tmp_path, short_timeout):
@@ -172,7 +173,7 @@ def test_accept_list_entries_run_with_the_timeout(tmp_path, short_timeout):
     rules = house_rule(tmp_path, "Word", f"extends: existence\nmessage: m\ntokens: ['a+']\n")
     result, seconds = timed(lintnews.Linter(rules, accept=vocab.accepts).check, LEAD + RUN + " here.\n", "a.txt")
     assert seconds < 10
-    assert result.errors == [f"a.txt: accept list {folder / 'accept.txt'}: pattern timed out after 0.2s"]
+    assert result.unfinished == [f"a.txt: accept list {folder / 'accept.txt'}: pattern timed out after 0.2s"]
 
 
 def test_a_bad_accept_entry_is_named_with_its_file(tmp_path):
@@ -266,3 +267,107 @@ def test_matches_taken_in_batches_are_the_ones_one_pass_finds(monkeypatch):
                 expected = [m.span() for m in compiled.finditer(text, pos, endpos, overlapped=overlapped)]
                 got = [m.span() for m in finditer(compiled, text, "R", pos, endpos, overlapped)]
                 assert got == expected, (pattern, overlapped, pos)
+
+
+# ------------------------------------------------------------------ time budget
+class _Slow(Rule):
+    """A rule that weighs candidates until the time budget stops it (only while ``until`` is absent)."""
+
+    name = "slow"
+    until = "\x00"
+
+    def check(self, doc):
+        while self.until not in doc.text:
+            self.in_scope(doc, 0, 1)
+        return iter(())
+
+
+def slow(until: str = "\x00"):
+    rule = _Slow("House.Slow", {"extends": "slow", "message": "m"}, "styles/House/Slow.yml")
+    rule.until = until
+    return rule
+
+
+def builtin(*ids):
+    return lintnews.load_rules(select=list(ids))
+
+
+def test_rules_left_when_the_budget_runs_out_are_named_in_one_line():
+    doubled, spaces = builtin("News.DoubledWord", "News.MultipleSpaces")
+    linter = lintnews.Linter([doubled, slow(), spaces], time_budget=0.5)
+    text = LEAD + "The the plan was  bold.\n"
+    result, seconds = timed(linter.check, text, "a.txt")
+    assert seconds < 10
+    assert result.out_of_time
+    assert result.unfinished == ["a.txt: time budget of 0.5s ran out; rules not finished: House.Slow, "
+                                 "News.MultipleSpaces"]
+    assert [f.rule_id for f in result.findings] == ["News.DoubledWord"]  # what finished is kept
+    assert not result.errors
+
+
+def test_fix_keeps_the_passes_done_when_the_budget_runs_out():
+    # The first check finds "The the"; once it is fixed, the slow rule runs until the budget is spent.
+    doubled, = builtin("News.DoubledWord")
+    linter = lintnews.Linter([doubled, slow(until="The the")], time_budget=0.5)
+    fixed, seconds = timed(linter.fix, LEAD + "The the plan was bold.\n", "a.txt")
+    assert seconds < 10
+    assert (fixed.text, fixed.applied, fixed.converged) == (LEAD + "The plan was bold.\n", 1, True)
+    assert fixed.result.out_of_time and fixed.result.unfinished
+
+
+def test_a_check_cut_short_gives_no_fixes():
+    # The rules not run could hold the character repairs that must go first.
+    doubled, = builtin("News.DoubledWord")
+    fixed = lintnews.Linter([doubled, slow()], time_budget=0.3).fix(LEAD + "The the plan was bold.\n", "a.txt")
+    assert (fixed.text, fixed.applied) == (LEAD + "The the plan was bold.\n", 0)
+
+
+def test_check_text_raises_when_a_rule_did_not_finish(tmp_path, short_timeout):
+    rules = house_rule(tmp_path, "Slow", f"extends: existence\nmessage: m\nnonword: true\nraw: ['{CATASTROPHIC}']\n")
+    with pytest.raises(lintnews.LintnewsError, match=r"^a.txt: rule House.Slow: pattern timed out after 0.2s$"):
+        lintnews.check_text(LEAD + RUN + "\n", path="a.txt", rules=rules)
+
+
+# ------------------------------------------------------------------ the command: warnings, summary, exit status
+CLEAN = "A headline about troops\n\nThe troops left the city on Monday.\n"
+
+
+def test_a_rule_that_timed_out_is_a_warning_and_the_summary_is_not_clean(run_cli, tmp_path):
+    # Before: "error: ...: pattern timed out", "All clean: no findings in 1 file." and exit 2.
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Slow.yml").write_text(f"extends: existence\nmessage: m\nnonword: true\nraw: ['{CATASTROPHIC}']\n")
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN.replace("troops left", RUN + " left"))
+    args = ("check", "--isolated", "--styles", tmp_path / "styles", "--select", "House", article)
+    proc = run_cli(*args, env={"LINTNEWS_REGEX_TIMEOUT": "0.2"})
+    assert proc.stderr.decode().splitlines() == [f"warning: {article}: rule House.Slow: pattern timed out after 0.2s"]
+    assert b"clean" not in proc.stdout.lower()
+    assert proc.stdout.decode().strip() == ("No findings in 1 file, but the check is not complete: "
+                                            "Not every rule finished on 1 file (see the warnings).")
+    assert proc.returncode == 0
+    assert run_cli(*args, "--strict", env={"LINTNEWS_REGEX_TIMEOUT": "0.2"}).returncode == 2
+
+
+def test_the_time_budget_comes_from_the_configuration(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text("time-budget: 0.000000001\n")
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN.replace("troops left", "troops  left"))
+    proc = run_cli("check", "--select", "News.MultipleSpaces,News.DoubledWord", article)
+    assert proc.stderr.decode().splitlines() == [
+        f"warning: {article}: time budget of 1e-09s ran out; rules not finished: News.DoubledWord, News.MultipleSpaces"]
+    assert b"All clean" not in proc.stdout and b"not complete" in proc.stdout
+    assert (proc.returncode, run_cli("check", "--strict", article).returncode) == (0, 2)
+    fixed = run_cli("fix", article)
+    assert article.read_text() == CLEAN.replace("troops left", "troops  left")  # nothing checked, nothing fixed
+    assert b"Not every rule finished on 1 file" in fixed.stdout
+
+
+@pytest.mark.parametrize("value", ["-1", ".inf", ".nan", "soon"])
+def test_a_time_budget_that_is_no_number_of_seconds_is_a_config_error(run_cli, tmp_path, value):
+    (tmp_path / "lintnews.yaml").write_text(f"time-budget: {value}\n")
+    (tmp_path / "a.txt").write_text(CLEAN)
+    proc = run_cli("check", tmp_path / "a.txt")
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {tmp_path / 'lintnews.yaml'}: key 'time-budget' ")

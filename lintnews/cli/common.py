@@ -66,7 +66,8 @@ def common_options(f):
                      help="Report lintnews-disable comments that suppress nothing."),
         click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
         click.option("--strict", is_flag=True,
-                     help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
+                     help="Exit 2 when a backend or a rule could not run to the end (the LanguageTool server is "
+                          "down, a pattern timed out, an article's time budget ran out)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -109,7 +110,7 @@ class Run:
         for r in results:
             for message in r.errors:
                 self.error(message)
-            for message in r.warnings:
+            for message in r.warnings + r.unfinished:
                 if message not in seen:
                     seen.add(message)
                     click.echo(f"warning: {message}", err=True)
@@ -143,6 +144,11 @@ class Run:
             return
         human = self.kw["fmt"] in ("text", "concise") and not self.kw["statistics"]
         click.echo(text, err=not human and not self.kw["output"])
+
+    def unfinished(self, results) -> str:
+        """A sentence for the summary when some rule did not finish on some file, else ""."""
+        files = sum(1 for r in results if r.unfinished)
+        return f" Not every rule finished on {plural(files, 'file')} (see the warnings)." if files else ""
 
     def exit(self, results) -> None:
         if self.errors:

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.document import Document
+from . import budget
 from .patterns import compile_pattern
 from .schema import Option, Schema
 
@@ -172,6 +173,7 @@ class Rule:
 
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
         """Whether a match at [start, end) is one this rule may report."""
+        budget.check()  # every rule weighs its candidates here: where a run out of time stops it
         block = doc.block_at(start)
         if block is None or end > block.end:
             return False  # matches never span paragraphs

@@ -4,7 +4,8 @@ Patterns come from YAML and word lists, so they are untrusted: every one,
 whatever key or file it comes from, compiles here (``compile_pattern``) with
 the ``regex`` package (which also gives ``\\p{L}`` classes and variable-length
 look-behind), and every search runs through the functions below with a
-timeout, so one catastrophic pattern cannot hang a run. Compiling cannot be
+timeout (cut to the article's time left, see ``budget``), so one catastrophic
+pattern cannot hang a run. Compiling cannot be
 interrupted (``a{4294967294}`` would spend minutes and gigabytes inside the
 ``regex`` package), so a pattern whose counted repeats multiply out past
 ``MAX_EXPANSION`` is refused before it is compiled.
@@ -17,6 +18,7 @@ import os
 import regex
 
 from ..errors import RuleError
+from . import budget
 
 # Seconds one rule may spend matching one document.
 TIMEOUT = float(os.environ.get("LINTNEWS_REGEX_TIMEOUT", "2.0"))
@@ -26,6 +28,16 @@ class PatternTimeout(Exception):
     def __init__(self, rule_id: str, what: str | None = None):
         self.rule_id = rule_id
         super().__init__(f"{what or f'rule {rule_id}'}: pattern timed out after {TIMEOUT:g}s")
+
+
+def _timeout() -> tuple[float, bool]:
+    """The timeout for one search: ``TIMEOUT``, or the article's time left if less (then True)."""
+    budget.check()
+    return budget.cap(TIMEOUT)
+
+
+def _timed_out(rule_id: str, cut: bool, what: str | None = None) -> Exception:
+    return budget.OutOfTime() if cut else PatternTimeout(rule_id, what)
 
 
 # How many copies of its pieces a pattern's counted repeats ({n}, {n,m}) may make in all.
@@ -161,34 +173,38 @@ def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None
 def _collect(compiled, text: str, rule_id: str, pos: int, endpos: int, overlapped: bool, most: int | None):
     """Up to ``most`` matches (more while the last is empty), taken under one timeout."""
     found = []
+    timeout, cut = _timeout()
     try:
-        for m in compiled.finditer(text, pos, endpos, overlapped=overlapped, timeout=TIMEOUT):
+        for m in compiled.finditer(text, pos, endpos, overlapped=overlapped, timeout=timeout):
             found.append(m)
             if most is not None and len(found) >= most and (overlapped or m.end() > m.start()):
                 break
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None
     return found
 
 
 def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
+    timeout, cut = _timeout()
     try:
-        return compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None
 
 
 def fullmatch(compiled, text: str, rule_id: str, what: str | None = None):
     """Whether the whole text matches (``what`` names the pattern's owner when it is no rule)."""
+    timeout, cut = _timeout()
     try:
-        return compiled.fullmatch(text, timeout=TIMEOUT)
+        return compiled.fullmatch(text, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id, what) from None
+        raise _timed_out(rule_id, cut, what) from None
 
 
 def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """Match anchored at ``pos``."""
+    timeout, cut = _timeout()
     try:
-        return compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None

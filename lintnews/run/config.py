@@ -9,6 +9,7 @@ files: an unknown key or a wrong type is a one-line error naming the file.
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,7 @@ import pathspec
 import yaml
 
 from ..errors import ConfigError
+from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
 
@@ -61,6 +63,7 @@ class Settings:
     fail_on: str = "suggestion"
     vocab: list[Path] = field(default_factory=list)
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
+    time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -93,6 +96,7 @@ class Settings:
             "fail-on": self.fail_on,
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
+            "time-budget": self.time_budget,
         }
 
 
@@ -130,6 +134,8 @@ KEYS = Schema({
     "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
     "vocab": Option("strings", [], "folders with Vale-style accept.txt / reject.txt word lists"),
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
+    "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
+                                                   "are named in a warning (0: no limit)"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
@@ -162,6 +168,9 @@ def parse_settings(data: dict, source: Path) -> Settings:
     settings.language = values["language"]
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
+    settings.time_budget = values["time-budget"]
+    if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
+        fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
         parse_options(dict(settings.languagetool), where, default_language=settings.language)  # validate now
     for pattern, changes in values["per-path"].items():
@@ -283,6 +292,9 @@ exclude:
 
 # Folders with Vale-style accept.txt / reject.txt word lists.
 # vocab: [vocab/House]
+
+# Seconds one article may take; rules not finished by then are named in a warning (0: no limit).
+# time-budget: 20
 """
 
 PRE_COMMIT_SNIPPET = """\

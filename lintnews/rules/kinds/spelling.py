@@ -40,6 +40,7 @@ from importlib import resources
 import regex
 
 from ...findings import Applicability, Edit
+from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
 from ..misspellings import listed_corrections, sentence_openings
 
@@ -139,6 +140,7 @@ class Spelling(Rule):
             return self._verdicts[word]
         if len(word) > MAX_WORD:
             return None  # no spelling candidate: its edits alone would fill memory
+        budget.check()  # a new word costs thousands of look-ups: where a run out of time stops
         result = self._judge(word)
         if len(self._verdicts) < 200_000:
             self._verdicts[word] = result
