@@ -22,10 +22,10 @@ What comes out (:class:`MarkdownParse`):
 * ``comments``: the spans of HTML comments, where suppressions live;
 * ``block_quotes``: the lines of each block quote (``> ``), quoted as written.
 
-Front matter (``---`` ... ``---`` at the top) is YAML, read with
-``yaml.safe_load``; its ``title:`` is the article's title (the first block,
-of kind "title", spanning the YAML value). Invalid YAML is skipped as
-metadata with no title.
+Front matter (``---`` ... ``---`` at the top) is YAML, read safely and with
+bounds (``datafile.load_yaml``); its ``title:`` is the article's title (the
+first block, of kind "title", spanning the YAML value). Invalid YAML (or an
+alias bomb, or nesting too deep) is skipped as metadata with no title.
 
 The steps of :func:`parse` (after the first, each a method of ``_Reader``),
 run in this order, which is also the order of the skip and marker zones:

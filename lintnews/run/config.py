@@ -10,24 +10,18 @@ files: an unknown key or a wrong type is a one-line error naming the file.
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pathspec
-import yaml
 
 from ..errors import ConfigError
+from ..read.datafile import load_toml, load_yaml
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
 LEVELS = ("error", "warning", "suggestion")
@@ -208,22 +202,15 @@ def read_config(path: Path) -> Settings | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(where, f"cannot read: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(where, f"invalid TOML: {exc}") from None
-        table = data.get("tool", {}).get("lintnews")
-        return None if table is None else parse_settings(table, path)
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(where, f"invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(where, "configuration is not UTF-8") from None
-    return parse_settings(data or {}, path)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem = f"invalid TOML: {exc}" if path.name == "pyproject.toml" else "configuration is not UTF-8"
+        raise ConfigError(where, problem) from None
+    if path.name == "pyproject.toml":
+        table = load_toml(text, where, error=ConfigError).get("tool", {}).get("lintnews")
+        return None if table is None else parse_settings(table, path)
+    return parse_settings(load_yaml(text, where, error=ConfigError) or {}, path)
 
 
 class ConfigFinder:
