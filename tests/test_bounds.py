@@ -371,3 +371,26 @@ def test_a_time_budget_that_is_no_number_of_seconds_is_a_config_error(run_cli, t
     assert proc.returncode == 2
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {tmp_path / 'lintnews.yaml'}: key 'time-budget' ")
+
+
+@pytest.mark.parametrize("config", ['exclude: ["*a*a*a*a*b"]\n', 'per-path: {"**/a/**/a/**/a/**/a/**/b": {ignore: [News]}}\n'])
+def test_a_glob_too_costly_to_match_is_a_config_error(run_cli, tmp_path, config):
+    # pathspec matches through Python's re, with no timeout: four '*' took 15 s per 250-letter name.
+    (tmp_path / "lintnews.yaml").write_text(config)
+    (tmp_path / ("a" * 250 + ".txt")).write_text(CLEAN)
+    start = time.perf_counter()
+    proc = run_cli("check", tmp_path)
+    assert time.perf_counter() - start < 10
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {tmp_path / 'lintnews.yaml'}: key '")
+    assert "too many wildcards" in lines[0]
+
+
+def test_ordinary_globs_still_exclude(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text('exclude: ["drafts/**", "*-old-*.txt"]\nper-path: {"wire/**/*.md": {}}\n')
+    for name in ("drafts/a.txt", "b-old-2.txt", "c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(CLEAN)
+    proc = run_cli("check", tmp_path)
+    assert (proc.returncode, proc.stdout.decode().strip()) == (0, "All clean: no findings in 1 file.")
