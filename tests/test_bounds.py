@@ -394,3 +394,16 @@ def test_ordinary_globs_still_exclude(run_cli, tmp_path):
         (tmp_path / name).write_text(CLEAN)
     proc = run_cli("check", tmp_path)
     assert (proc.returncode, proc.stdout.decode().strip()) == (0, "All clean: no findings in 1 file.")
+
+
+def test_junit_never_passes_a_file_a_rule_did_not_finish_on(run_cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "lintnews.yaml").write_text("time-budget: 0.000000001\n")
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN)
+    proc = run_cli("check", "--format", "junit", "--select", "News.DoubledWord", article)
+    suite = ET.fromstring(proc.stdout).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("1", "0", "1")
+    error = suite.find("testcase").find("error")
+    assert error.get("message") == f"{article}: time budget of 1e-09s ran out; rules not finished: News.DoubledWord"

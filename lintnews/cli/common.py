@@ -132,7 +132,8 @@ class Run:
             docs = {r.path: r.article.doc for r in results if r.article is not None}
             ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
-                                show_fixes=self.kw["show_fixes"])
+                                show_fixes=self.kw["show_fixes"],
+                                unfinished={r.path: r.unfinished for r in results if r.unfinished})
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:
