@@ -4,10 +4,10 @@ Patterns come from YAML and word lists, so they are untrusted: every one,
 whatever key or file it comes from, compiles here (``compile_pattern``) with
 the ``regex`` package (which also gives ``\\p{L}`` classes and variable-length
 look-behind), and every search runs through the functions below with a
-timeout (cut to the article's time left, see ``budget``), so one catastrophic
-pattern cannot hang a run. Compiling cannot be
-interrupted (``a{4294967294}`` would spend minutes and gigabytes inside the
-``regex`` package), so a pattern whose counted repeats multiply out past
+timeout (cut to the article's time left, see ``budget``), so one
+catastrophic pattern cannot hang a run. Compiling cannot be interrupted
+(``a{4294967294}`` would spend minutes and gigabytes inside the ``regex``
+package), so a pattern whose counted repeats multiply out past
 ``MAX_EXPANSION`` is refused before it is compiled.
 """
 
