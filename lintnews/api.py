@@ -35,11 +35,12 @@ def check_text(text: str, *, path: str = "-", rules: list[Rule] | None = None, *
     """Findings for one article's text, sorted by position.
 
     ``kwargs`` are those of :func:`load_rules` (``styles``, ``select``,
-    ``ignore``). Raises :class:`LintnewsError` if a rule fails on the text.
+    ``ignore``). Raises :class:`LintnewsError` if a rule fails on the text
+    or does not finish (a pattern timed out, the time budget ran out).
     """
     result = linter(rules, **kwargs).check(text, path)
-    if result.errors:
-        raise LintnewsError(None, result.errors[0])
+    if result.errors or result.unfinished:
+        raise LintnewsError(None, (result.errors or result.unfinished)[0])
     return result.findings
 
 

@@ -71,7 +71,8 @@ def common_options(f):
                      help="Report lintnews-disable comments that suppress nothing."),
         click.option("--stdin-filename", metavar="PATH", help="The path to report (and to find config for) when reading -."),
         click.option("--strict", is_flag=True,
-                     help="Exit 2 when a backend could not run (e.g. the LanguageTool server is down)."),
+                     help="Exit 2 when a backend or a rule could not run to the end (the LanguageTool server is "
+                          "down, a pattern timed out, an article's time budget ran out)."),
         click.option("--allow-languagetool", is_flag=True,
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
@@ -126,7 +127,7 @@ class Run:
         for r in results:
             for message in r.errors:
                 self.error(message)
-            for message in r.warnings:
+            for message in r.warnings + r.unfinished:
                 if message not in seen:
                     seen.add(message)
                     say_warning(message)
@@ -148,7 +149,8 @@ class Run:
             docs = {r.path: r.article.doc for r in results if r.article is not None}
             ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
-                                show_fixes=self.kw["show_fixes"])
+                                show_fixes=self.kw["show_fixes"],
+                                unfinished={r.path: r.unfinished for r in results if r.unfinished})
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:
@@ -160,6 +162,11 @@ class Run:
             return
         human = self.kw["fmt"] in ("text", "concise") and not self.kw["statistics"]
         click.echo(text, err=not human and not self.kw["output"])
+
+    def unfinished(self, results) -> str:
+        """A sentence for the summary when some rule did not finish on some file, else ""."""
+        files = sum(1 for r in results if r.unfinished)
+        return f" Not every rule finished on {plural(files, 'file')} (see the warnings)." if files else ""
 
     def exit(self, results) -> None:
         if self.errors:

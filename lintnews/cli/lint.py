@@ -32,7 +32,7 @@ def check(paths, baseline, write_baseline, **kw):
     """Report findings in articles (files, folders, or - for standard input).
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
-    configuration or input error.
+    configuration or input error (or, with --strict, a rule that did not finish).
     """
     run = Run(paths, kw)
     results = run.execute("check")
@@ -49,12 +49,15 @@ def check(paths, baseline, write_baseline, **kw):
     run.report(results)
     findings = [f for r in results for f in r.findings]
     checked = sum(1 for r in results if not r.errors or r.text)
+    unfinished = run.unfinished(results)
     if findings:
         fixable = sum(f.safe_fix for f in findings)
         unsafe = sum(f.can_fix and not f.safe_fix for f in findings)
         more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
-                    f" ({fixable} fixable with `lintnews fix`{more}).")
+                    f" ({fixable} fixable with `lintnews fix`{more}).{unfinished}")
+    elif unfinished:
+        run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked:
         run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
     elif not run.errors:
@@ -72,7 +75,8 @@ def fix(paths, diff, exit_non_zero_on_fix, **kw):
     """Fix findings in place (or print the fixed text for -), then report what is left.
 
     Exit status: 0 nothing left at or above --fail-on, 1 findings left (or,
-    with --diff, changes to make), 2 usage, configuration or input error.
+    with --diff, changes to make), 2 usage, configuration or input error (or,
+    with --strict, a rule that did not finish).
     """
     run = Run(paths, kw)
     results = run.execute("diff" if diff else "fix")
@@ -87,7 +91,7 @@ def fix(paths, diff, exit_non_zero_on_fix, **kw):
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
     if not kw["quiet"]:
-        click.echo(_fix_summary(results, diff), err=aside)
+        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=aside)
     if run.errors:
         sys.exit(EXIT_ERROR)
     if diff:

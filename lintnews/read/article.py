@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from . import markdown, suppress
 from .document import Document
 from .links import bare_link_zones
-
-_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 
 
 @dataclass
@@ -34,7 +30,7 @@ class Article:
 def read_article(text: str, path: str = "-") -> Article:
     zones = bare_link_zones(text)
     if not markdown.is_markdown(path):
-        comments = [m.span() for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else []
+        comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
     parsed = markdown.parse(text)

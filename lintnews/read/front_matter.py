@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 import yaml
 
+from ..errors import LintnewsError
+from .datafile import compose_yaml, load_yaml
 from .document import ProseBlock
 from .lines import Lines
 
@@ -40,8 +42,8 @@ def title_block(fm: FrontMatter) -> ProseBlock | None:
 def _front_matter_title(source: str):
     """The title and its span in ``source``; (None, None) for none or invalid YAML."""
     try:
-        data = yaml.safe_load(source)
-    except (yaml.YAMLError, ValueError, RecursionError):
+        data = load_yaml(source, "front matter")
+    except (LintnewsError, ValueError):
         return None, None
     if not isinstance(data, dict):
         return None, None
@@ -58,10 +60,10 @@ def _title_span(source: str) -> tuple[int, int] | None:
     """Where the ``title:`` value stands in ``source``, or None."""
     span = None
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
+        node = compose_yaml(source, "front matter")  # nodes only: nothing is constructed
         for key, value in getattr(node, "value", []):
             if isinstance(key, yaml.ScalarNode) and key.value == "title" and isinstance(value, yaml.ScalarNode):
                 span = (value.start_mark.index, value.end_mark.index)
-    except (yaml.YAMLError, ValueError, RecursionError):
+    except (LintnewsError, ValueError):
         pass
     return span

@@ -22,10 +22,10 @@ What comes out (:class:`MarkdownParse`):
 * ``comments``: the spans of HTML comments, where suppressions live;
 * ``block_quotes``: the lines of each block quote (``> ``), quoted as written.
 
-Front matter (``---`` ... ``---`` at the top) is YAML, read with
-``yaml.safe_load``; its ``title:`` is the article's title (the first block,
-of kind "title", spanning the YAML value). Invalid YAML is skipped as
-metadata with no title.
+Front matter (``---`` ... ``---`` at the top) is YAML, read safely and with
+bounds (``datafile.load_yaml``); its ``title:`` is the article's title (the
+first block, of kind "title", spanning the YAML value). Invalid YAML (or an
+alias bomb, or nesting too deep) is skipped as metadata with no title.
 
 The steps of :func:`parse` (after the first, each a method of ``_Reader``),
 run in this order, which is also the order of the skip and marker zones:
@@ -63,7 +63,6 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr")
 _SKIPPED_LEAVES = ("code_block", "fence", "hr")
 # Inline rules whose whole match is markup.
-_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.DOTALL)
 _BLANKISH = regex.compile(r"[ \t>]*")
 _LONE_CR = regex.compile(r"\r(?!\n)")
 _NOT_LINE_END = regex.compile(r"[^\r\n]")
@@ -150,7 +149,7 @@ class _Reader:
                 self.out.skip_zones.append(zone)
             elif tok.type == "html_block":
                 self.out.skip_zones.append(zone)
-                self.out.comments.extend(_comments(self.masked, *zone))
+                self.out.comments.extend(html_comments(self.masked, *zone))
             else:
                 self.prose_block(tok, tokens[i + 1].content, zone)
 
@@ -182,7 +181,7 @@ class _Reader:
             if s < e:
                 self.out.skip_zones.append((s, e))
                 if self.masked.startswith("<!--", s):
-                    self.out.comments.extend(_comments(self.masked, s, e))
+                    self.out.comments.extend(html_comments(self.masked, s, e))
 
     def line_markers(self, l0: int, l1: int, start: int, line_cols) -> None:
         """Markers on the block's own lines: '# ', '> ', list indentation, a setext underline."""
@@ -255,8 +254,21 @@ class _Reader:
         return not self.covered[n] and self.blank(n)
 
 
-def _comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _HTML_COMMENT.finditer(text, start, end)]
+def html_comments(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the HTML comments in ``text[start:end]``, each from ``<!--`` to the first ``-->``.
+
+    One pass with ``str.find``: an opening with no close ends the search, as every later opening
+    has none either (a lazy regex would scan to the end from each of them: quadratic)."""
+    end = len(text) if end is None else end
+    out = []
+    i = text.find("<!--", start, end)
+    while i != -1:
+        close = text.find("-->", i + 4, end)
+        if close == -1:
+            break
+        out.append((i, close + 3))
+        i = text.find("<!--", close + 3, end)
+    return out
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

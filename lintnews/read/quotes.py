@@ -164,22 +164,34 @@ def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if open_at is None:
             continue
-        if kind == "possessive" and any(kd == "close" and j - i <= _POSSESSIVE_REACH for j, kd in marks[k + 1:]):
+        if kind == "possessive" and _closes_within(marks, k, _POSSESSIVE_REACH):
             continue
-        if sum(c.isalnum() for c in text[open_at + 1:i]) >= 2 and i - open_at <= SINGLE_REACH:
+        if i - open_at <= SINGLE_REACH and sum(c.isalnum() for c in text[open_at + 1:i]) >= 2:
             zones.append((open_at, i + 1))
         open_at = None
     return zones
 
 
+def _closes_within(marks, k: int, reach: int) -> bool:
+    """Whether a closing mark follows mark ``k`` within ``reach`` characters (marks are in order)."""
+    i = marks[k][0]
+    for j, kind in marks[k + 1:k + 1 + reach]:  # marks stand at distinct places: at most ``reach`` are near
+        if j - i > reach:
+            return False
+        if kind == "close":
+            return True
+    return False
+
+
 def quotations(text: str, blocks) -> list[tuple[int, int]]:
     """Spans of quotations by their marks (double, single, guillemets), marks included, per block."""
     zones = []
+    guillemets, angles = "«" in text or "»" in text, "‹" in text  # once, not once per block
     for start, end in blocks:
         zones += _marked(text, start, end, _DOUBLE, "“", run_on=True)
-        if "«" in text or "»" in text:
+        if guillemets:
             zones += _marked(text, start, end, _GUILLEMET, "«", run_on=True)
-        if "‹" in text:
+        if angles:
             zones += _marked(text, start, end, _ANGLE, "‹", run_on=False)
         zones += _singles(text, start, end)
     return sorted(zones)

@@ -106,7 +106,9 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
     if whole is not None:
         return whole
     plain = words(doc, sentence)
-    got = cache.partly.setdefault(sentence.start, list(plain))
+    got = cache.partly.get(sentence.start)
+    if got is None:  # copied once, not on every call
+        got = cache.partly[sentence.start] = list(plain)
     n = len(plain)
     for first, last in stretches:
         inner = range(max(0, first - 1), min(n, last + 2))

@@ -22,6 +22,7 @@ class ReportContext:
     stream: TextIO = field(default_factory=lambda: sys.stdout)
     color: bool = False
     show_fixes: bool = False
+    unfinished: dict = field(default_factory=dict)  # path -> lines naming the rules that did not finish
 
 
 FORMATS = {

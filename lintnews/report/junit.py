@@ -1,14 +1,15 @@
 """--format junit: JUnit XML, for CI systems that show test reports.
 
 One ``<testcase>`` per checked file (clean files pass), one ``<failure>`` per
-finding in it:
+finding in it, and one ``<error>`` per line naming rules that did not finish
+on it (a pattern timed out, the time budget ran out): such a file never passes.
 
     <testsuites name="lintnews" tests="2" failures="3" errors="0" skipped="0">
       <testsuite name="lintnews" tests="2" failures="3" errors="0" skipped="0">
         <testcase classname="lintnews" name="seeds/a.txt">
           <failure message="Use 'his' ..." type="News.Confusables">seeds/a.txt:7:25: ...</failure>
 
-``failures`` counts ``<failure>`` elements, as JUnit readers do.
+``failures`` counts ``<failure>`` elements and ``errors`` ``<error>`` elements, as JUnit readers do.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ def _xml_safe(s: str) -> str:
 
 
 def tree(findings, ctx) -> ET.Element:
-    by_path: dict[str, list] = {path: [] for path in ctx.docs}
+    by_path: dict[str, list] = {path: [] for path in [*ctx.docs, *ctx.unfinished]}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
-    counts = {"tests": str(len(by_path)), "failures": str(len(findings)), "errors": "0", "skipped": "0"}
+    errors = sum(len(lines) for lines in ctx.unfinished.values())
+    counts = {"tests": str(len(by_path)), "failures": str(len(findings)), "errors": str(errors), "skipped": "0"}
     root = ET.Element("testsuites", {"name": "lintnews", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "lintnews", **counts})
     for path in sorted(by_path):
@@ -36,6 +38,8 @@ def tree(findings, ctx) -> ET.Element:
         for f in by_path[path]:
             failure = ET.SubElement(case, "failure", {"message": _xml_safe(f.message), "type": f.rule_id})
             failure.text = _xml_safe(f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}")
+        for line in ctx.unfinished.get(path, ()):
+            ET.SubElement(case, "error", {"message": _xml_safe(line), "type": "lintnews.unfinished"})
     return root
 
 

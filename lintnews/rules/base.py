@@ -13,8 +13,14 @@ from typing import Any, Iterator
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.document import Document
+from . import budget
 from .patterns import compile_pattern
 from .schema import Option, Schema
+
+# Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
+# (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
+# edits by the thousand, every split into two words).
+MAX_WORD = 50
 
 SCOPES = ("text", "body", "title", "heading", "paragraph", "sentence")
 # Vale's scope names that mean one of ours in an article ("heading.h1" -> heading).
@@ -167,6 +173,7 @@ class Rule:
 
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
         """Whether a match at [start, end) is one this rule may report."""
+        budget.check()  # every rule weighs its candidates here: where a run out of time stops it
         block = doc.block_at(start)
         if block is None or end > block.end:
             return False  # matches never span paragraphs

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import RuleError
+from ..read.datafile import load_yaml
 from .base import Rule
 from .registry import registry
 
@@ -68,14 +69,10 @@ def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
 def load_rule_file(rule_id: str, path: Path) -> Rule:
     where = str(path)
     try:
-        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=RuleYamlLoader)  # a SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(where, f"invalid YAML{at}: {problem}") from None
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError(where, "rule file is not UTF-8") from None
+    spec = load_yaml(text, where, loader=RuleYamlLoader, error=RuleError)  # a SafeLoader, with bounds
     if not isinstance(spec, dict):
         raise RuleError(where, f"rule {rule_id}: a rule file must be a mapping of keys, not {type(spec).__name__}")
     kind = spec.get("extends")

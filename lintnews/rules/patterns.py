@@ -1,9 +1,14 @@
 """Compiling user-supplied patterns once, and running them with a timeout.
 
-Patterns come from YAML, so they are untrusted: they compile with the
-``regex`` package (which also gives ``\\p{L}`` classes and variable-length
-look-behind) and every search runs with a timeout, so one catastrophic
-pattern cannot hang a run.
+Patterns come from YAML and word lists, so they are untrusted: every one,
+whatever key or file it comes from, compiles here (``compile_pattern``) with
+the ``regex`` package (which also gives ``\\p{L}`` classes and variable-length
+look-behind), and every search runs through the functions below with a
+timeout (cut to the article's time left, see ``budget``), so one
+catastrophic pattern cannot hang a run. Compiling cannot be interrupted
+(``a{4294967294}`` would spend minutes and gigabytes inside the ``regex``
+package), so a pattern whose counted repeats multiply out past
+``MAX_EXPANSION`` is refused before it is compiled.
 """
 
 from __future__ import annotations
@@ -13,22 +18,117 @@ import os
 import regex
 
 from ..errors import RuleError
+from . import budget
 
 # Seconds one rule may spend matching one document.
 TIMEOUT = float(os.environ.get("LINTNEWS_REGEX_TIMEOUT", "2.0"))
 
 
 class PatternTimeout(Exception):
-    def __init__(self, rule_id: str):
+    def __init__(self, rule_id: str, what: str | None = None):
         self.rule_id = rule_id
-        super().__init__(f"rule {rule_id}: pattern timed out after {TIMEOUT:g}s")
+        super().__init__(f"{what or f'rule {rule_id}'}: pattern timed out after {TIMEOUT:g}s")
 
 
-def compile_pattern(pattern: str, *, where: str, rule_id: str, key: str, flags: int = 0):
+def _timeout() -> tuple[float, bool]:
+    """The timeout for one search: ``TIMEOUT``, or the article's time left if less (then True)."""
+    budget.check()
+    return budget.cap(TIMEOUT)
+
+
+def _timed_out(rule_id: str, cut: bool, what: str | None = None) -> Exception:
+    return budget.OutOfTime() if cut else PatternTimeout(rule_id, what)
+
+
+# How many copies of its pieces a pattern's counted repeats ({n}, {n,m}) may make in all.
+MAX_EXPANSION = 100_000
+_COUNTED = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
+_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]*\)")  # (?i): no group
+_GROUP = regex.compile(r"\((?:\?(?:P?<(?![=!])[^>]*>|<[=!]|[=!:>|]|[a-zA-Z^-]*:))?")  # ( (?: (?P<n> (?<= ...
+
+
+def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "", flags: int = 0,
+                    what: str | None = None):
+    """``pattern`` compiled; a one-line :class:`RuleError` naming ``where`` and the rule's key (or
+    ``what``) if it does not compile or would expand past ``MAX_EXPANSION``."""
+    what = what or f"rule {rule_id}: key '{key}'"
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    if expansion(pattern, verbose=bool(flags & regex.VERBOSE)) > MAX_EXPANSION:
+        raise RuleError(where, f"{what}: regex {shown!r} repeats too much (its counted repeats make over "
+                               f"{MAX_EXPANSION:,} copies): use a smaller count, or + or *")
     try:
         return regex.compile(pattern, flags)
-    except (regex.error, TypeError, ValueError) as exc:
-        raise RuleError(where, f"rule {rule_id}: key '{key}': bad regex {pattern!r}: {exc}") from None
+    except (regex.error, TypeError, ValueError, OverflowError) as exc:
+        raise RuleError(where, f"{what}: bad regex {shown!r}: {exc}") from None
+
+
+def expansion(pattern: str, verbose: bool = False) -> int:
+    """Roughly how many pieces the pattern compiles to, with each counted repeat written out.
+
+    A character, class or escape is one piece; a group is what it holds; ``{n,m}`` multiplies what it
+    repeats by its larger bound. Stops counting once past ``MAX_EXPANSION``.
+    """
+    verbose = verbose or _VERBOSE.search(pattern) is not None
+    groups = [[0, 0]]  # for each open group: pieces so far, pieces of the last item (what a count repeats)
+    i, n = 0, len(pattern)
+    while i < n:
+        c, piece = pattern[i], 1
+        if c == "\\":
+            i += 2
+            if pattern[i - 1:i] in ("p", "P", "N", "x", "u", "U", "g") and pattern[i:i + 1] == "{":
+                i = pattern.find("}", i) + 1 or n
+        elif c == "[":
+            i = _class_end(pattern, i)
+        elif c == "(" and (pattern.startswith("(?#", i) or _FLAGS.match(pattern, i)):
+            i = pattern.find(")", i) + 1 or n
+            continue
+        elif c == "(":
+            groups.append([0, 0])
+            i = _GROUP.match(pattern, i).end()
+            continue
+        elif c == ")":
+            piece = max(groups.pop()[0], 1) if len(groups) > 1 else 1
+            i += 1
+        elif c == "{" and (m := _COUNTED.match(pattern, i)) and (m.group(1) or m.group(2)):
+            top = groups[-1]
+            count = max(int(m.group(1) or 0), int(m.group(2) or 0))
+            top[0] += top[1] * (count - 1)
+            top[1] *= count
+            if top[0] > MAX_EXPANSION:
+                return top[0]
+            i = m.end()
+            continue
+        elif c in "*+?|" or (verbose and c.isspace()):
+            groups[-1][1] = 0 if c == "|" else groups[-1][1]
+            i += 1
+            continue
+        elif verbose and c == "#":
+            i = pattern.find("\n", i) + 1 or n
+            continue
+        else:
+            i += 1
+        top = groups[-1]
+        top[0] += piece
+        top[1] = piece
+    return sum(g[0] for g in groups)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at ``i`` ends (just after its ``]``)."""
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+        elif pattern[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return len(pattern)
 
 
 def word_alternation(tokens: list[str], *, nonword: bool, ignorecase: bool) -> str:
@@ -43,32 +143,68 @@ def word_alternation(tokens: list[str], *, nonword: bool, ignorecase: bool) -> s
     return ("(?i)" if ignorecase else "") + pattern
 
 
+# Matches collected before any is handed on (see finditer).
+BATCH = 256
+
+
 def finditer(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
+    """The matches in ``text[pos:endpos]``, as ``compiled.finditer`` gives them.
+
+    The ``regex`` package's clock keeps running while its iterator waits for the caller, so a rule
+    that does much work between matches (tagging, looking words up) on a long article timed out
+    with a pattern that had done almost nothing. Matches are taken a batch at a time, each batch
+    under its own timeout, before the caller sees any; the next batch starts where the last match
+    left off, which finds the same matches.
+    """
+    endpos = len(text) if endpos is None else endpos
+    if compiled.flags & regex.REVERSE:  # matches run backwards: one pass, as the package gives them
+        yield from _collect(compiled, text, rule_id, pos, endpos, overlapped, None)
+        return
+    while True:
+        batch = _collect(compiled, text, rule_id, pos, endpos, overlapped, BATCH)
+        yield from batch
+        if len(batch) < BATCH or (not overlapped and batch[-1].end() == batch[-1].start()):
+            return
+        pos = batch[-1].start() + 1 if overlapped else batch[-1].end()
+        if pos > endpos:
+            return
+
+
+def _collect(compiled, text: str, rule_id: str, pos: int, endpos: int, overlapped: bool, most: int | None):
+    """Up to ``most`` matches (more while the last is empty), taken under one timeout."""
+    found = []
+    timeout, cut = _timeout()
     try:
-        yield from compiled.finditer(text, pos, len(text) if endpos is None else endpos, overlapped=overlapped,
-                                     timeout=TIMEOUT)
+        for m in compiled.finditer(text, pos, endpos, overlapped=overlapped, timeout=timeout):
+            found.append(m)
+            if most is not None and len(found) >= most and (overlapped or m.end() > m.start()):
+                break
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None
+    return found
 
 
 def search(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
+    timeout, cut = _timeout()
     try:
-        return compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return compiled.search(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None
 
 
-def fullmatch(compiled, text: str, rule_id: str):
-    """Whether the whole text matches."""
+def fullmatch(compiled, text: str, rule_id: str, what: str | None = None):
+    """Whether the whole text matches (``what`` names the pattern's owner when it is no rule)."""
+    timeout, cut = _timeout()
     try:
-        return compiled.fullmatch(text, timeout=TIMEOUT)
+        return compiled.fullmatch(text, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut, what) from None
 
 
 def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """Match anchored at ``pos``."""
+    timeout, cut = _timeout()
     try:
-        return compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
     except TimeoutError:
-        raise PatternTimeout(rule_id) from None
+        raise _timed_out(rule_id, cut) from None

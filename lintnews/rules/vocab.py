@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
 from ..errors import RuleError
+from .patterns import compile_pattern, fullmatch
 from .registry import registry
 
 
@@ -32,17 +31,23 @@ class Vocab:
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    accept_files: list[str] = field(default_factory=list)  # the accept.txt each accept entry comes from
 
     def __post_init__(self):
         self._accept = None
         if self.accept:
+            files = self.accept_files or [self.sources[0] if self.sources else "vocab"] * len(self.accept)
+            self._where = f"accept list {files[0]}"
             try:
-                self._accept = regex.compile("|".join(f"(?:{a})" for a in self.accept))
-            except regex.error as exc:
-                raise RuleError(self.sources[0] if self.sources else None, f"accept list: bad entry: {exc}") from None
+                self._accept = compile_pattern("|".join(f"(?:{a})" for a in self.accept), where=files[0],
+                                               what="accept list")
+            except RuleError:
+                for entry, path in zip(self.accept, files):
+                    compile_pattern(entry, where=path, what="accept list")  # names the entry and its file
+                raise
 
     def accepts(self, text: str) -> bool:
-        return self._accept is not None and self._accept.fullmatch(text) is not None
+        return self._accept is not None and fullmatch(self._accept, text, "", what=self._where) is not None
 
     def reject_rule(self):
         if not self.reject:
@@ -60,10 +65,11 @@ class Vocab:
 
 
 def load_vocab(folders: list[Path]) -> Vocab:
-    accept, reject, sources = [], [], []
+    accept, reject, sources, accept_files = [], [], [], []
     for folder in folders:
         a, r = _entries(folder / "accept.txt"), _entries(folder / "reject.txt")
         accept += a
+        accept_files += [str(folder / "accept.txt")] * len(a)
         reject += r
         sources.append(str(folder / ("reject.txt" if r else "accept.txt")))
-    return Vocab(accept, reject, sources)
+    return Vocab(accept, reject, sources, accept_files)

@@ -9,6 +9,7 @@ files: an unknown key or a wrong type is a one-line error naming the file.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -17,17 +18,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pathspec
-import yaml
 
 from ..errors import ConfigError
+from ..read.datafile import load_toml, load_yaml
+from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
 from .trust import Trust
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
 LEVELS = ("error", "warning", "suggestion")
@@ -64,6 +61,7 @@ class Settings:
     vocab: list[Path] = field(default_factory=list)
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
+    time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -96,6 +94,7 @@ class Settings:
             "fail-on": self.fail_on,
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
+            "time-budget": self.time_budget,
         }
 
 
@@ -133,6 +132,8 @@ KEYS = Schema({
     "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
     "vocab": Option("strings", [], "folders with Vale-style accept.txt / reject.txt word lists"),
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
+    "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
+                                                   "are named in a warning (0: no limit)"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
@@ -162,16 +163,19 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Sett
     settings.ignore = values["ignore"]
     settings.extend_select = values["extend-select"]
     settings.severity = _severities(fail, "", values["severity"])
-    settings.exclude = values["exclude"]
+    settings.exclude = [_glob(fail, "exclude", g) for g in values["exclude"]]
     settings.vocab = _folders(fail, root, "vocab", values["vocab"], trust)
     settings.language = values["language"]
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
+    settings.time_budget = values["time-budget"]
+    if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
+        fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
         options = parse_options(dict(settings.languagetool), where, default_language=settings.language)
         settings.languagetool_allowed = trust.allows_server(options.url)
     for pattern, changes in values["per-path"].items():
-        settings.per_path.append(_parse_override(fail, str(pattern), changes))
+        settings.per_path.append(_parse_override(fail, _glob(fail, "per-path", str(pattern)), changes))
     return settings
 
 
@@ -186,6 +190,21 @@ def _folders(fail, root: Path, key: str, names: list[str], trust: Trust) -> list
         if not folder.is_dir():
             fail(f"key '{key}': folder not found: {folder}")
     return folders
+
+
+# Globs are matched by pathspec through Python's re, which has no timeout, and each '*' within one
+# path segment multiplies the ways a long name can be tried: four take 15 s on a 250-letter name,
+# five run for hours. No real glob comes near the bounds; a hostile one is refused.
+MAX_GLOB_STARS = 3  # '*' in one path segment
+MAX_GLOBSTARS = 4  # '**' segments in one glob
+
+
+def _glob(fail, key: str, glob: str) -> str:
+    segments = glob.split("/")
+    if any(s.count("*") > MAX_GLOB_STARS for s in segments if s != "**") or segments.count("**") > MAX_GLOBSTARS:
+        fail(f"key '{key}': glob {glob[:80]!r} has too many wildcards to match in bounded time "
+             f"(at most {MAX_GLOB_STARS} '*' in one path segment and {MAX_GLOBSTARS} '**')")
+    return glob
 
 
 def _parse_override(fail, pattern: str, changes: Any) -> Override:
@@ -209,22 +228,15 @@ def read_config(path: Path, trust: Trust | None = None) -> Settings | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(where, f"cannot read: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(where, f"invalid TOML: {exc}") from None
-        table = data.get("tool", {}).get("lintnews")
-        return None if table is None else parse_settings(table, path, trust)
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(where, f"invalid YAML{at}: {getattr(exc, 'problem', None) or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(where, "configuration is not UTF-8") from None
-    return parse_settings(data or {}, path, trust)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem = f"invalid TOML: {exc}" if path.name == "pyproject.toml" else "configuration is not UTF-8"
+        raise ConfigError(where, problem) from None
+    if path.name == "pyproject.toml":
+        table = load_toml(text, where, error=ConfigError).get("tool", {}).get("lintnews")
+        return None if table is None else parse_settings(table, path, trust)
+    return parse_settings(load_yaml(text, where, error=ConfigError) or {}, path, trust)
 
 
 class ConfigFinder:
@@ -308,6 +320,9 @@ exclude:
 
 # Folders with Vale-style accept.txt / reject.txt word lists.
 # vocab: [vocab/House]
+
+# Seconds one article may take; rules not finished by then are named in a warning (0: no limit).
+# time-budget: 8
 """
 
 PRE_COMMIT_SNIPPET = """\

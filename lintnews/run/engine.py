@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..findings import Finding, Severity
 from ..read import suppress
 from ..read.article import Article, read_article
+from ..rules import budget
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from .fixer import apply_fixes, fix_allowed
@@ -20,6 +21,10 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. a backend that is down
+    # Rules that did not finish (a pattern timed out, the time budget ran out): one line each, naming
+    # the file and the rules. Their findings are not in ``findings``: the check is not complete.
+    unfinished: list[str] = field(default_factory=list)
+    out_of_time: bool = False  # the time budget ran out (the rules after it were not run)
     # Lintnews.UnusedSuppression warnings: suppression comments that suppressed nothing.
     unused_suppressions: list[Finding] = field(default_factory=list)
     article: Article | None = None  # what the findings refer to
@@ -27,6 +32,10 @@ class Result:
 
 @dataclass
 class FixResult:
+    """``converged``: the fixes came to rest (a pass changed nothing) or the time budget stopped them
+    (``result.out_of_time``: the passes done are kept); False when ``MAX_FIX_PASSES`` passes still
+    changed the text."""
+
     text: str
     applied: int
     passes: int
@@ -43,13 +52,17 @@ class Linter:
 
     ``accept`` (a predicate on matched text, from the vocabulary's accept
     list) drops findings on accepted terms; ``levels`` (rule id -> level,
-    from the selection) sets the level of a rule's findings.
+    from the selection) sets the level of a rule's findings; ``time_budget``
+    is the seconds one article may take (0 or None: no limit), after which
+    the rules still to run are skipped and named in ``Result.unfinished``.
     """
 
-    def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None):
+    def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None,
+                 time_budget: float | None = budget.DEFAULT):
         self.rules = rules
         self.accept = accept
         self.levels = levels or {}
+        self.time_budget = time_budget
 
     def check(self, text: str, path: str = "-") -> Result:
         return self.check_article(read_article(text, path))
@@ -57,25 +70,53 @@ class Linter:
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
         result = Result(article=article)
-        for rule in self.rules:
-            try:
-                found = list(rule.check(doc))
-            except PatternTimeout as exc:
-                result.errors.append(f"{path}: {exc}")
-                continue
-            except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings
-                result.errors.append(f"{path}: {rule.id}: internal error ({type(exc).__name__}: {exc}); "
-                                     "rule skipped, please report it")
-                continue
-            if self.accept is not None:
-                found = [f for f in found if not f.text or not self.accept(f.text)]
-            level = self.levels.get(rule.id)
-            if level is not None:
-                for f in found:
-                    f.severity = level
-            # Text quoted as written keeps its words: the one place fix safety is enforced.
-            found = [g for g in (guard(doc, rule, f) for f in found) if g is not None]
-            result.findings.extend(found[:rule.limit] if rule.limit else found)
+        with budget.within(self.time_budget):
+            for i, rule in enumerate(self.rules):
+                try:
+                    found = self._run(rule, doc)
+                except PatternTimeout as exc:
+                    result.unfinished.append(f"{path}: {exc}")
+                    continue
+                except budget.OutOfTime:
+                    result.unfinished.append(self._out_of_time(path, self.rules[i:]))
+                    result.out_of_time = True
+                    break
+                except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings
+                    result.errors.append(f"{path}: {rule.id}: internal error ({type(exc).__name__}: {exc}); "
+                                         "rule skipped, please report it")
+                    continue
+                self._take(result, doc, rule, found)
+        self._finish(result, article)
+        return result
+
+    def _run(self, rule: Rule, doc) -> list[Finding]:
+        """The rule's findings, less accepted terms; the time budget is looked at between them."""
+        budget.check()
+        found = []
+        for f in rule.check(doc):
+            found.append(f)
+            budget.check()
+        if self.accept is not None:
+            found = [f for f in found if not f.text or not self.accept(f.text)]
+        return found
+
+    def _out_of_time(self, path: str, left: list[Rule]) -> str:
+        names = ", ".join(r.id for r in left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+        return f"{path}: time budget of {self.time_budget:g}s ran out; rules not finished: {names}"
+
+    def _take(self, result: Result, doc, rule: Rule, found: list[Finding]) -> None:
+        """Add one rule's findings to the result, at their levels, as the quotation guard lets them."""
+        level = self.levels.get(rule.id)
+        if level is not None:
+            for f in found:
+                f.severity = level
+        # Text quoted as written keeps its words: the one place fix safety is enforced.
+        found = [g for g in (guard(doc, rule, f) for f in found) if g is not None]
+        result.findings.extend(found[:rule.limit] if rule.limit else found)
+
+    def _finish(self, result: Result, article: Article) -> None:
+        """What follows every rule: backends' review, positions, fixes kept off markup, suppressions."""
+        doc, path = article.doc, article.path
         for rule in self.rules:
             result.findings = rule.review(result.findings)
             result.warnings.extend(rule.take_problems())
@@ -89,10 +130,10 @@ class Linter:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
-        return result
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None) -> FixResult:
-        """Apply fixes until nothing changes (at most ``MAX_FIX_PASSES`` passes).
+        """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
+        gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
         ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
         edited and the findings whose fixes it applied, for a reader who wants to know
@@ -100,24 +141,27 @@ class Linter:
         """
         applied = 0
         passes = 0
-        result = self.check(text, path)
-        warnings = list(result.warnings)
-        converged = False
-        repairs = {r.id for r in self.rules if r.nature == "encoding"}
-        while passes < MAX_FIX_PASSES:
-            taken: list[Finding] | None = [] if trace is not None else None
-            new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs,
-                                          taken=taken)
-            if count == 0:
-                converged = True
-                break
-            passes += 1
-            applied += count
-            if trace is not None:
-                trace.append((text, taken))
-            text = new_text
+        with budget.within(self.time_budget):
             result = self.check(text, path)
-            warnings.extend(w for w in result.warnings if w not in warnings)
+            warnings = list(result.warnings)
+            converged = False
+            repairs = {r.id for r in self.rules if r.nature == "encoding"}
+            while passes < MAX_FIX_PASSES:
+                if result.out_of_time:
+                    converged = True
+                    break
+                taken: list[Finding] | None = [] if trace is not None else None
+                new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs,
+                                              taken=taken)
+                if count == 0:
+                    converged = True
+                    break
+                passes += 1
+                applied += count
+                if trace is not None:
+                    trace.append((text, taken))
+                text = new_text
+                result = self.check(text, path)
+                warnings.extend(w for w in result.warnings if w not in warnings)
         result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)
-

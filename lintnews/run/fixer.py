@@ -2,8 +2,41 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..findings import Applicability, Edit, Finding, Fix
 from ..read.document import Document
+
+
+class _Taken:
+    """The edits taken so far, sorted, so an overlap test costs a bisection, not a scan of them all.
+
+    Taken edits never overlap one another, so in order of position their ends never go down either:
+    the only ones an edit can overlap are the first that ends after its start, and (for two insertions
+    at one point) the one just before it.
+    """
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.keys: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, fix: Fix) -> bool:
+        """Whether the fix overlaps an edit taken, or its own edits overlap (a fix no text can take)."""
+        if any(a.overlaps(b) for a, b in zip(fix.edits, fix.edits[1:])):
+            return True
+        for edit in fix.edits:
+            i = bisect_right(self.ends, edit.start)
+            if any(edit.overlaps(self.edits[k]) for k in (i - 1, i) if 0 <= k < len(self.edits)):
+                return True
+        return False
+
+    def add(self, fix: Fix) -> None:
+        for edit in fix.edits:
+            i = bisect_right(self.keys, (edit.start, edit.end))
+            self.edits.insert(i, edit)
+            self.keys.insert(i, (edit.start, edit.end))
+            self.ends.insert(i, edit.end)
 
 
 def fix_allowed(doc: Document, fix: Fix) -> bool:
@@ -28,23 +61,24 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
     allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
     repairs = [f for f in findings if f.rule_id in first and f.fix is not None and f.fix.applicability in allowed]
     findings = repairs or findings
-    accepted: list[Edit] = []
+    chosen = _Taken()
     count = 0
     for finding in sorted(findings, key=lambda f: (f.fix.start if f.fix else 0, f.start)):
         fix = finding.fix
-        if fix is None or fix.applicability not in allowed or fix.overlaps(accepted):
+        if fix is None or fix.applicability not in allowed or chosen.overlaps(fix):
             continue
         if doc is not None and doc.skip_zones and not fix_allowed(doc, fix):
             continue
-        accepted.extend(fix.edits)
+        chosen.add(fix)
         count += 1
         if taken is not None:
             taken.append(finding)
-    if not accepted:
+    if not chosen.edits:
         return text, 0
+    # One rebuild of the text for the whole pass: the slices between edits, joined once.
     pieces = []
     pos = 0
-    for edit in sorted(accepted):
+    for edit in chosen.edits:  # kept in order of position
         pieces.append(text[pos:edit.start])
         pieces.append(edit.content)
         pos = edit.end

@@ -56,6 +56,7 @@ class FileResult:
     unused_suppressions: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unfinished: list[str] = field(default_factory=list)  # rules that did not finish on the file, one line each
     bom: bool = False
     applied: int = 0
     changed: bool = False
@@ -136,7 +137,8 @@ class Session:
             where = str(settings.source) if settings.source else None
             selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)],
                                 settings.language)
-            linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels)
+            linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
+                            time_budget=settings.time_budget)
             self._linters[key] = (linter, settings)
         return self._linters[key]
 
@@ -211,6 +213,7 @@ class Session:
         result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
+        result.unfinished = checked.unfinished
 
     def run(self, files: list[str], mode: str, jobs: int | None = None) -> list[FileResult]:
         jobs = jobs or os.cpu_count() or 1

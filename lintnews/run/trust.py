@@ -30,9 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..errors import ConfigError
+from ..read.datafile import load_yaml
 from ..rules.backends.languagetool.options import base_url
 from ..rules.schema import Option, Schema
 
@@ -153,11 +152,10 @@ def _read_user_config(path: Path) -> tuple[bool | list[str], bool | list[str]]:
     except OSError as exc:
         fail(f"cannot read: {exc.strerror or exc}")
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except yaml.YAMLError as exc:
-        fail(f"invalid YAML: {getattr(exc, 'problem', None) or exc}")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         fail("configuration is not UTF-8")
+    data = load_yaml(text, where, error=ConfigError)  # bounded aliases and nesting, like every config
     if data is None:
         return False, False
     if not isinstance(data, dict):

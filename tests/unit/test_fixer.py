@@ -63,3 +63,20 @@ def test_a_fix_trace_says_which_rule_made_each_change_in_each_pass():
                                                                  ["News.DoubledWord"]]
     assert trace[0][0] == text and trace[1][0] == "Vote\n\nThe vote was was postponed.\n"
     assert all(f.safe_fix for _, taken in trace for f in taken)
+
+
+def test_edits_that_touch_apply_together_and_an_insert_waits_only_for_its_own_point():
+    fs = [finding(2, 4, "X"), finding(0, 2, "Y"), finding(4, 4, "Z"), finding(4, 6, ""), finding(3, 3, "W")]
+    # (3, 3) falls inside (2, 4): it waits; (4, 4) sits where (2, 4) ends and (4, 6) starts: it applies.
+    assert apply_fixes("abcdefg", fs) == ("YXZg", 4)
+
+
+def test_a_fix_with_edits_far_apart_blocks_only_where_it_edits():
+    two = Finding("T.Rule", Severity.ERROR, 0, 1, "m", fix=Fix((Edit(0, 1, "A"), Edit(8, 9, "I"))))
+    fs = [two, finding(4, 5, "E"), finding(8, 9, "no")]
+    assert apply_fixes("abcdefghi", fs) == ("AbcdEfghI", 2)
+
+
+def test_a_fix_whose_own_edits_overlap_is_never_applied():
+    bad = Finding("T.Rule", Severity.ERROR, 0, 1, "m", fix=Fix((Edit(0, 3, "X"), Edit(2, 4, "Y"))))
+    assert apply_fixes("abcdef", [bad, finding(5, 6, "F")]) == ("abcdeF", 1)

@@ -12,6 +12,7 @@ import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
+from ..patterns import match
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
 _LOWER_AFTER_STOP = regex.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
@@ -92,7 +93,7 @@ class Capitalization(Rule):
             if not m or not m.group()[0].islower():
                 continue
             word = m.group().rstrip(".")
-            if self.exceptions.match(word) or any(c.isupper() for c in word[1:]):
+            if match(self.exceptions, word, self.id) or any(c.isupper() for c in word[1:]):
                 continue  # iPhone, eBay, al-Assad's own style, or an exception
             if "." in word or "@" in word or "/" in text[m.end():m.end() + 1]:
                 continue  # e.g., a domain name

@@ -30,6 +30,7 @@ import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, preserve_case
+from ..patterns import match
 from ..wordlist import WordList, attached
 
 
@@ -193,7 +194,7 @@ class Confusion(Rule):
             if phrase in self.exceptions or lw in self.exceptions:
                 continue
             follower = self.followers.get(lw.lower())
-            if follower is not None and follower.match(text, end):
+            if follower is not None and match(follower, text, self.id, end):
                 continue
             if not self.in_scope(doc, start, end):
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ...findings import Applicability, Edit
+from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
 
@@ -78,6 +79,7 @@ class Consistency(Rule):
             return
         exceptions = set(self["exceptions"])
         for acronym, spans in upper.items():
+            budget.check()  # each acronym scans the text: thousands of them take a while
             title = acronym[0] + acronym[1:].lower()
             if title not in text or acronym in exceptions:
                 continue

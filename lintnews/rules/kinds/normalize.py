@@ -31,7 +31,8 @@ CHECKS = {
     "no-break-space": regex.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
     # Not after a sentence end: there a double space is usually a lost paragraph break.
     "multiple-spaces": regex.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
-    "trailing-whitespace": regex.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"),
+    # From the start of a run only: tried from inside a long run, it would rescan the run each time.
+    "trailing-whitespace": regex.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=\r?\n|\Z)"),
     # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
     # a UTF-8 lead character ("GarcÃ\u00ada") is a byte of mojibake: News.Mojibake repairs it.
     # So it is after a combining mark: the same lead character decomposed ("A\u0303\u00ad" for

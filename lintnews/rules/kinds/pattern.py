@@ -83,7 +83,7 @@ class _Pattern:
         self.start_words: frozenset[str] | None = None
         if v["prefilter"] is None:
             source, start_words = _outline_regex(self.tokens.outline())
-            self.outline = regex.compile("(?i)" + source)
+            self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             if all(_PLAIN.fullmatch(w) for w in start_words):
                 self.start_words = start_words
         else:

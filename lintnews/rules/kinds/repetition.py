@@ -10,6 +10,8 @@ space after it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
@@ -121,9 +123,10 @@ class Repetition(Rule):
         if sentence is None or second >= sentence.end:
             return False
         plain = tagged.words(doc, sentence)
-        at = {w.start: i for i, w in enumerate(plain)}
-        if first not in at or second not in at:
+        # Found by bisection: a map of the whole sentence, built for each repeat, was quadratic
+        # in a sentence of thousands of words.
+        i, j = (bisect_left(plain, offset, key=lambda w: w.start) for offset in (first, second))
+        if j >= len(plain) or plain[i].start != first or plain[j].start != second:
             return False
-        i, j = at[first], at[second]
         words = tagged.tagged_around(doc, sentence, [(i, j)])
         return words[i].xpos != words[j].xpos

@@ -1,33 +1,30 @@
 """spelling: a word no English dictionary knows, with ranked suggestions.
 
-Built on two frequency lists that install with their packages (nothing is
-fetched at run time), loaded once per process:
+Built on two frequency lists that install with their packages (nothing is fetched at run
+time), loaded once per process:
 
-- ``wordfreq``'s large English list (321,000 words from news, books, web
-  and subtitles, US and British spellings alike) decides what is a word;
-- ``symspellpy``'s dictionary (82,765 words, Google Books counts cut to a
-  spelling dictionary) is the *curated* list: a suggestion must be in it or
-  be common, and a word that is in wordfreq only because people misspell it
-  ("goverment", "recieve") is flagged when a curated word one edit away is
-  far more frequent.
+- ``wordfreq``'s large English list (321,000 words from news, books, web and subtitles, US
+  and British spellings alike) decides what is a word;
+- ``symspellpy``'s dictionary (82,765 words, Google Books counts cut to a spelling
+  dictionary) is the *curated* list: a suggestion must be in it or be common, and a word in
+  wordfreq only because people misspell it ("goverment", "recieve") is flagged when a
+  curated word one edit away is far more frequent.
 
-Before either list, a list of common misspellings (``lintnews/data/misspellings.txt``,
-read by ``lintnews.rules.misspellings``; set ``misspelling-message`` to use it) catches
-what the frequency lists take for words because the web misspells them so often
-("accomodate", "occured", "seperate"), with the corrections the list gives: a safe fix
-when it gives one, the corrections shown when it gives several.
+Before either list, a list of common misspellings (``lintnews/data/misspellings.txt``, read by
+``lintnews.rules.misspellings``; set ``misspelling-message`` to use it) catches what the
+frequency lists take for words because the web misspells them so often ("accomodate"), with
+the list's corrections: a safe fix when it gives one, the corrections shown when several.
 
-Suggestions are the words one edit away (insert, delete, replace, swap two
-neighbours), ranked by frequency. The fix is safe when one suggestion is
-clear (the only one, or ``clear-ratio`` times likelier than the next),
-unsafe when the first is ahead but not by that much, shown only (display)
-when several are close. A word with no suggestion is not reported: in news
-copy it is far more often a name, a coinage or a foreign word than a typo.
+Suggestions are the words one edit away (insert, delete, replace, swap two neighbours),
+ranked by frequency. The fix is safe when one suggestion is clear (the only one, or
+``clear-ratio`` times likelier than the next), unsafe when the first is ahead but not by
+that much, shown only (display) when several are close. A word with no suggestion is not
+reported: in news copy it is far more often a name, a coinage or a foreign word than a typo.
 
-Never checked: words with a capital letter (names mid-sentence, acronyms,
-sentence starts), a word seen capitalised elsewhere in the article, words
-with digits, anything in a URL, e-mail address, @handle or #hashtag, words
-shorter than ``min-length``, and, by default, direct quotations.
+Never checked: words with a capital letter (names mid-sentence, acronyms, sentence starts),
+a word seen capitalised elsewhere in the article, words with digits, anything in a URL,
+e-mail address, @handle or #hashtag, words shorter than ``min-length`` or longer than
+``MAX_WORD`` (50) letters, and, by default, direct quotations.
 """
 
 from __future__ import annotations
@@ -39,7 +36,8 @@ from importlib import resources
 import regex
 
 from ...findings import Applicability, Edit
-from ..base import Option, Rule, preserve_case
+from .. import budget
+from ..base import MAX_WORD, Option, Rule, preserve_case
 from ..misspellings import listed_corrections, sentence_openings
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
@@ -90,11 +88,10 @@ class Lexicon:
     def suggestions(self, word: str, min_zipf: float) -> list[tuple[str, float]]:
         """Words one edit away that are curated or common, most frequent first."""
         found = []
-        for cand in self.edits1(word):
-            if cand in self.curated or self.zipf(cand) >= min_zipf:
-                z = self.zipf(cand)
-                if z > 0:
-                    found.append((cand, z))
+        for cand in self.freq.keys() & self.edits1(word):  # only listed words have a frequency
+            z = self.zipf(cand)
+            if z > 0 and (cand in self.curated or z >= min_zipf):
+                found.append((cand, z))
         found.sort(key=lambda x: (-x[1], x[0]))
         return found
 
@@ -137,6 +134,9 @@ class Spelling(Rule):
         """None for a good word; else (suggestions) for a misspelling. Cached per word."""
         if word in self._verdicts:
             return self._verdicts[word]
+        if len(word) > MAX_WORD:
+            return None  # no spelling candidate: its edits alone would fill memory
+        budget.check()  # a new word costs thousands of look-ups: where a run out of time stops
         result = self._judge(word)
         if len(self._verdicts) < 200_000:
             self._verdicts[word] = result

@@ -1,0 +1,153 @@
+"""YAML and TOML, read with bounds: the one place lintnews parses them.
+
+Configuration files, rule files and front matter can come from anyone (a
+cloned repository, a downloaded style, a scraped article). Two things in
+them make reading cost without end:
+
+- YAML aliases: each stands for its whole anchored node, so nine lines of
+  nine aliases stand for a billion strings in 400 bytes. The parser shares
+  the nodes, but whatever walks or prints the value (a type check, a message
+  naming it) never finishes. An alias inside its own anchor makes a value
+  that contains itself.
+- Nesting: thousands of brackets exhaust the parsers' recursion.
+
+A YAML document is measured as it is composed, before any value is built:
+the values its aliases stand for, each written out (``MAX_ALIASED``), its
+depth (``MAX_DEPTH``); an alias to an anchor still open is refused. Anchors
+stay allowed (rule files share token lists with ``define``). A TOML table's
+depth is measured after parsing; deeper than its parser can go is the same
+error. Every problem is one :class:`~lintnews.errors.LintnewsError` of the
+caller's kind, naming the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+import yaml
+
+from ..errors import LintnewsError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_DEPTH = 50  # nested collections; the built-in rule files need 8
+MAX_ALIASED = 100_000  # values the aliases of a document stand for; the built-in rule files' under 1,600
+
+
+class _Meter:
+    """Measures a YAML document one event at a time (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.open: list[list] = []  # for each open collection: [its nodes so far, its anchor]
+        self.sizes: dict[str, int] = {}  # anchor -> nodes of its node, aliases written out
+        self.aliased = 0  # nodes the aliases stand for, all told
+
+    def see(self, event) -> str | None:
+        """A problem with the document so far, or None."""
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self.open.append([1, event.anchor])
+            if len(self.open) > MAX_DEPTH:
+                return f"nested over {MAX_DEPTH} levels deep"
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            self._add(*self.open.pop())
+        elif isinstance(event, yaml.ScalarEvent):
+            self._add(1, event.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            if any(anchor == event.anchor for _, anchor in self.open):
+                return f"the alias *{event.anchor} stands inside its own anchor"
+            size = self.sizes.get(event.anchor, 1)
+            self.aliased += size
+            if self.aliased > MAX_ALIASED:
+                return f"its aliases stand for over {MAX_ALIASED:,} values (an alias bomb?)"
+            self._add(size, None)
+        return None
+
+    def _add(self, size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            self.sizes[anchor] = size
+        if self.open:
+            self.open[-1][0] += size
+
+
+class _Refused(yaml.YAMLError):
+    def __init__(self, problem: str, mark) -> None:
+        super().__init__(problem)
+        self.problem, self.problem_mark = problem, mark
+
+
+@lru_cache(maxsize=None)
+def _bounded(loader: type) -> type:
+    """``loader`` with every event the composer takes measured first."""
+
+    class Bounded(loader):
+        def __init__(self, stream) -> None:
+            super().__init__(stream)
+            self.meter = _Meter()
+
+        def get_event(self):
+            event = super().get_event()
+            problem = self.meter.see(event)
+            if problem:
+                raise _Refused(problem, event.start_mark)
+            return event
+
+    Bounded.__name__ = f"Bounded{loader.__name__}"
+    return Bounded
+
+
+def load_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error: type = LintnewsError):
+    """The value of one YAML document; ``error(where, problem)`` (one line) if it is invalid or too big."""
+    try:
+        return yaml.load(text, Loader=_bounded(loader))
+    except yaml.YAMLError as exc:
+        raise error(where, _problem(exc)) from None
+    except RecursionError:  # a parser's own recursion, before the meter saw the depth
+        raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
+
+
+def compose_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error: type = LintnewsError):
+    """The node tree of one YAML document (positions, nothing built), with the same bounds."""
+    try:
+        return yaml.compose(text, Loader=_bounded(loader))
+    except yaml.YAMLError as exc:
+        raise error(where, _problem(exc)) from None
+    except RecursionError:
+        raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
+
+
+def _problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    kind = "unsafe" if isinstance(exc, _Refused) else "invalid"
+    return f"{kind} YAML{at}: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}"
+
+
+def load_toml(text: str, where: str, *, error: type = LintnewsError) -> dict:
+    """The tables of a TOML document; ``error(where, problem)`` if it is invalid or nested too deep."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(where, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise error(where, f"unsafe TOML: nested over {MAX_DEPTH} levels deep") from None
+    if _depth(data) > MAX_DEPTH:
+        raise error(where, f"unsafe TOML: nested over {MAX_DEPTH} levels deep")
+    return data
+
+
+def _depth(value) -> int:
+    """How deep lists and tables nest in ``value``, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            stack.extend((child, depth + 1) for child in children)
+    return deepest

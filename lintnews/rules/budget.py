@@ -1,0 +1,59 @@
+"""The time one article may take: a deadline the engine sets and the rules' work honours.
+
+The engine runs each article ``within`` its budget (``time-budget`` in the
+configuration, ``DEFAULT`` seconds unless set; 0 or None: no limit). Work
+that goes in steps asks ``check()`` between them, which raises
+:class:`OutOfTime` once the deadline has passed: every pattern search
+(``patterns``), every candidate a rule weighs (``Rule.in_scope``) and every
+finding the engine takes. A pattern's own timeout is cut to the time left
+(``cap``). The deadline is a context variable, so threads keep their own and
+a nested ``within`` (each pass of ``fix``) never extends the one around it.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+DEFAULT = 8.0  # seconds: a news article takes milliseconds; a file that needs more is not one
+
+_DEADLINE: ContextVar[float | None] = ContextVar("lintnews_deadline", default=None)
+
+
+class OutOfTime(Exception):
+    """The article's time budget ran out."""
+
+
+@contextmanager
+def within(seconds: float | None):
+    """Run the block with a deadline ``seconds`` from now, or the one already set if that is sooner."""
+    outer = _DEADLINE.get()
+    deadline = time.monotonic() + seconds if seconds else None
+    if outer is not None and (deadline is None or outer < deadline):
+        deadline = outer
+    token = _DEADLINE.set(deadline)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check() -> None:
+    """Raise :class:`OutOfTime` if the deadline has passed."""
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise OutOfTime
+
+
+def cap(timeout: float) -> tuple[float, bool]:
+    """``timeout`` cut to the time left, and whether it was cut (then a timeout means the budget ran out)."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout, False
+    left = deadline - time.monotonic()
+    if left >= timeout:
+        return timeout, False
+    if left <= 0:
+        raise OutOfTime
+    return left, True
