@@ -288,3 +288,13 @@ def test_output_cut_short_by_a_closed_pipe_ends_quietly(tmp_path):
                           timeout=120)
     assert len(proc.stdout) == 10
     assert b"Traceback" not in proc.stderr and b"internal error" not in proc.stderr
+
+
+def test_a_gitignore_line_too_costly_to_match_is_ignored_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "b.txt").write_text(BAD)
+    (tmp_path / ".gitignore").write_text("*a*a*a*a*a*b\ndrafts/\n")
+    found = collect([str(tmp_path)], lambda p: False)
+    assert found.files == [str(tmp_path / "a.txt")]  # the good line still applies
+    assert found.warnings == [f"{tmp_path / '.gitignore'}:1: too many wildcards to match in bounded time; line ignored"]

@@ -199,9 +199,14 @@ MAX_GLOB_STARS = 3  # '*' in one path segment
 MAX_GLOBSTARS = 4  # '**' segments in one glob
 
 
-def _glob(fail, key: str, glob: str) -> str:
+def costly_glob(glob: str) -> bool:
+    """Whether a glob has too many wildcards to match a path in bounded time (also for .gitignore lines)."""
     segments = glob.split("/")
-    if any(s.count("*") > MAX_GLOB_STARS for s in segments if s != "**") or segments.count("**") > MAX_GLOBSTARS:
+    return any(s.count("*") > MAX_GLOB_STARS for s in segments if s != "**") or segments.count("**") > MAX_GLOBSTARS
+
+
+def _glob(fail, key: str, glob: str) -> str:
+    if costly_glob(glob):
         fail(f"key '{key}': glob {glob[:80]!r} has too many wildcards to match in bounded time "
              f"(at most {MAX_GLOB_STARS} '*' in one path segment and {MAX_GLOBSTARS} '**')")
     return glob

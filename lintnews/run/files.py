@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pathspec
 
+from .config import costly_glob
+
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
 
@@ -135,6 +137,10 @@ def _gitignore(path: Path, out: Collected) -> pathspec.PathSpec | None:
     except OSError as exc:
         out.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
         return None
+    costly = [n for n, line in enumerate(lines, 1) if costly_glob(line.strip())]
+    for number in costly:
+        out.warnings.append(f"{path}:{number}: too many wildcards to match in bounded time; line ignored")
+    lines = [line if n not in costly else "" for n, line in enumerate(lines, 1)]
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:  # noqa: BLE001 - pathspec raises several types for a bad line
