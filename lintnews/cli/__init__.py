@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 
 import click
 
@@ -28,7 +29,7 @@ class _Main(click.Group):
     """
 
     def invoke(self, ctx):
-        if threading_main():
+        if threading.current_thread() is threading.main_thread():  # signal handlers live there only
             signal.signal(signal.SIGTERM, _terminate)
         for name, said in (("stdout", "output"), ("stderr", "error")):
             if getattr(sys, name) is None:  # started with the descriptor closed
@@ -48,12 +49,6 @@ class _Main(click.Group):
             click.echo(f"error: internal error ({type(exc).__name__}: {visible(str(exc))}); "
                        "run with LINTNEWS_DEBUG=1 for the traceback and please report it", err=True)
             ctx.exit(2)
-
-
-def threading_main() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _terminate(signum, frame):

@@ -90,9 +90,8 @@ def _special_name(mode: int) -> str:
     return "a special file"
 
 
-def walk(top: Path, excluded, out: Collected | None = None) -> list[str]:
-    out = out if out is not None else Collected()
-    start = len(out.files)
+def walk(top: Path, excluded, out: Collected) -> None:
+    """Add the articles under ``top`` to ``out``, with its warnings and errors."""
     root_real = os.path.realpath(top)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
 
@@ -124,7 +123,6 @@ def walk(top: Path, excluded, out: Collected | None = None) -> list[str]:
                 continue
             if not _ignored(path, False, ignores, excluded):
                 out.add(str(path), real)
-    return out.files[start:]
 
 
 def _gitignore(path: Path, out: Collected) -> pathspec.PathSpec | None:

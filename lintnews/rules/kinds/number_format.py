@@ -130,13 +130,14 @@ class NumberFormat(Rule):
         text = doc.text
         for m in finditer(_DECIMAL_COMMA, text, self.id):
             start, end = m.span()
-            if not (self._decimal_unit_after(text, end) or self._money(text, start)):
+            unit = self._decimal_unit_after(text, end)
+            if not (unit or self._money(text, start)):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
             listed = _LIST_BEFORE.search(text, max(0, start - 6), start)
             # Money alone ("$110,00") may be a thousands figure that lost a digit: unsafe.
-            unsure = listed or not self._decimal_unit_after(text, end)
+            unsure = listed or not unit
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
                                [Edit(start, end, fixed)],
