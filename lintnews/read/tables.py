@@ -5,7 +5,8 @@ of entries. Building them as dicts from their source files cost about 0.6 s
 and 100 MB at every start. A ``Table`` is the same data frozen into one
 flat file: the keys sorted as UTF-8 and joined, an array of where each key
 starts, and an array of values. Loading reads the file (a few MB) and looks
-at it through typed views; a lookup is a binary search. Nothing is
+at it through typed views; a lookup is a binary search, after a bit filter
+(a hash of each key, CRC-32) that turns most absent keys away at once. Nothing is
 unpickled, so a cache file can never run code.
 
 Each table is built once per user, at first use, into the cache folder
@@ -24,6 +25,7 @@ import hashlib
 import os
 import struct
 import tempfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -31,18 +33,22 @@ from typing import Callable, Iterable, Mapping
 from ..version import __version__
 
 _MAGIC = b"LNTB1\0"
-_HEAD = struct.Struct("<6sIcxd")  # magic, count, value typecode, padding, extra number
-FORMAT = 1
+_HEAD = struct.Struct("<6sIcxdI")  # magic, count, value typecode, padding, extra number, filter bits (log2)
+FORMAT = 2
+MEMO = 100_000  # lookups remembered per table (a run meets the same words again and again)
 
 
 class Table:
     """A frozen mapping from str to int or float, sorted by the keys' UTF-8 bytes."""
 
     def __init__(self, data: bytes) -> None:
-        magic, n, code, extra = _HEAD.unpack_from(data, 0)
-        if magic != _MAGIC or code not in (b"q", b"d"):
+        magic, n, code, extra, bits = _HEAD.unpack_from(data, 0)
+        if magic != _MAGIC or code not in (b"q", b"d") or bits > 32:
             raise ValueError("not a lintnews table")
         at = _HEAD.size
+        self._mask = (1 << bits) - 1
+        self._filter = data[at:at + max(1, (1 << bits) // 8)]
+        at += len(self._filter)
         self._starts = memoryview(data)[at:at + 8 * (n + 1)].cast("q")
         at += 8 * (n + 1)
         self._values = memoryview(data)[at:at + 8 * n].cast(code.decode())
@@ -51,6 +57,7 @@ class Table:
         if len(self._blob) != self._starts[n]:
             raise ValueError("truncated lintnews table")
         self._n = n
+        self._seen: dict[str, int] = {}  # key -> index (-1: absent), for the words a run meets again
         self.extra = extra  # one number stored with the table (a list's cut-off, say)
 
     def __len__(self) -> int:
@@ -60,9 +67,19 @@ class Table:
         return self._blob[self._starts[i]:self._starts[i + 1]]
 
     def _find(self, key: str) -> int:
-        k = key.encode("utf-8", "surrogatepass")
-        i = bisect.bisect_left(range(self._n), k, key=self._key)
-        return i if i < self._n and self._key(i) == k else -1
+        i = self._seen.get(key)
+        if i is None:
+            k = key.encode("utf-8", "surrogatepass")
+            h = zlib.crc32(k) & self._mask
+            if not self._filter[h >> 3] & (1 << (h & 7)):
+                return -1  # surely absent (most misspelt candidates end here, in well under a microsecond)
+            i = bisect.bisect_left(range(self._n), k, key=self._key)
+            if i >= self._n or self._key(i) != k:
+                i = -1
+            if len(self._seen) >= MEMO:
+                self._seen.clear()
+            self._seen[key] = i
+        return i
 
     def get(self, key: str, default=None):
         i = self._find(key)
@@ -91,8 +108,13 @@ def encode(values: Mapping[str, float | int], extra: float = 0.0) -> bytes:
         total += len(k)
         starts.append(total)
     vals = array(code, (v for _, v in items))
-    head = _HEAD.pack(_MAGIC, len(items), code.encode(), float(extra))
-    return head + starts.tobytes() + vals.tobytes() + b"".join(k for k, _ in items)
+    bits = max(3, (16 * len(items)).bit_length())  # a filter of 16 to 32 bits a key: 2-4% false hits
+    mask, filt = (1 << bits) - 1, bytearray((1 << bits) // 8)
+    for k, _ in items:
+        h = zlib.crc32(k) & mask
+        filt[h >> 3] |= 1 << (h & 7)
+    head = _HEAD.pack(_MAGIC, len(items), code.encode(), float(extra), bits)
+    return head + bytes(filt) + starts.tobytes() + vals.tobytes() + b"".join(k for k, _ in items)
 
 
 def cache_dir() -> Path:
@@ -130,7 +152,22 @@ def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int
     values, extra = build()
     data = encode(values, extra)
     _store(path, data)
+    _sweep(path, name)
     return Table(data)
+
+
+def _sweep(kept: Path, name: str, days: float = 7.0) -> None:
+    """Remove this table's files built from other sources (an older version) over ``days`` old."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    try:
+        for old in kept.parent.glob(f"{name}-*.tbl"):
+            rest = old.name[len(name) + 1:-4]
+            if old != kept and "-" not in rest and old.stat().st_mtime < cutoff:
+                old.unlink()
+    except OSError:
+        pass
 
 
 def _store(path: Path, data: bytes) -> None:

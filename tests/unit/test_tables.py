@@ -82,3 +82,16 @@ def test_the_spelling_lists_agree_with_their_sources():
     for word in ["government", "recieve", "accommodate", "the", "zeitgeist"]:
         assert lex.freq.get(word, 0.0) == wordfreq.get_frequency_dict("en", wordlist="large").get(word, 0.0)
     assert "government" in lex.curated and "goverment" not in lex.curated
+
+
+def test_tables_built_from_old_sources_are_swept_after_a_week(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINTNEWS_DATA_CACHE", str(tmp_path))
+    stale, recent, other = tmp_path / "words-0000.tbl", tmp_path / "words-1111.tbl", tmp_path / "words-more-2222.tbl"
+    for path in (stale, recent, other):
+        path.write_bytes(b"old")
+    os.utime(stale, (0, 0))
+    os.utime(other, (0, 0))
+    tables.load("words", "3333", lambda: ({"said": 3}, 0))
+    assert not stale.exists()  # same table, other sources, long unused
+    assert recent.exists()  # another installation may still use it
+    assert other.exists()  # another table ("words-more")

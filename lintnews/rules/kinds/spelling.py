@@ -191,13 +191,13 @@ class Spelling(Rule):
         text = doc.text
         min_len = self["min-length"]
         capitalised = None
-        for m in _WORD.finditer(text):
+        # Judge each distinct word once (the search runs in C); walk the text only for the flagged.
+        flagged = {w for w in set(_WORD.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
+        for m in (_WORD.finditer(text) if flagged else ()):
             word = m.group()
-            if len(word) < min_len:
+            if word not in flagged:
                 continue
             sugg = self.verdict(word)
-            if sugg is None:
-                continue
             start, end = m.span()
             if _in_link(text, start, end) or self._context_skips(text, start, end, word):
                 continue
