@@ -49,21 +49,20 @@ def _escape_char(ch: str) -> str:
     return html.escape(ch)
 
 
+# What text_html looks at: markup characters, CR and NUL, and anything outside printable ASCII.
+_SPECIAL = re.compile("[&<>\"'\\r\\0]|[^\\x20-\\x7e\\t\\n]")
+_SPECIAL_BREAKS = re.compile("[&<>\"'\\r\\0\\t\\n]|[^\\x20-\\x7e]")
+
+
 def text_html(text: str, breaks: bool = False) -> str:
     """``text`` as HTML text: escaped, odd characters badged (their text kept); ``breaks`` badges line breaks too."""
-    out = []
-    plain_from = 0
-    for i, ch in enumerate(text):
-        if ch in "&<>\"'" or ch < " " or ord(ch) >= 0x7F:
-            name = badge(ch, breaks)
-            if name is None and ch not in "&<>\"'\r\0":
-                continue
-            out.append(text[plain_from:i])
-            escaped = _escape_char(ch)
-            out.append(f'<span class="ch" data-ch="{name}">{escaped}</span>' if name else escaped)
-            plain_from = i + 1
-    out.append(text[plain_from:])
-    return "".join(out)
+    def one(m) -> str:
+        ch = m.group()
+        name = badge(ch, breaks)
+        escaped = _escape_char(ch)
+        return f'<span class="ch" data-ch="{name}">{escaped}</span>' if name else escaped
+
+    return (_SPECIAL_BREAKS if breaks else _SPECIAL).sub(one, text)
 
 
 def snippet_html(text: str, limit: int = 80) -> str:
