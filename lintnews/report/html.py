@@ -72,14 +72,14 @@ def _notes(lines) -> str:
 def _article(k: int, path: str, numbered: list, text: str | None, unfinished) -> str:
     findings = [f for _, f in numbered]
     marks = [Marked(n, f.severity.value, f.rule_id, f.start, f.end) for n, f in numbered]
-    body = (f'<div class="text" aria-label="Text of {escape(path)}">{marked_text(text, marks)}</div>'
+    body = (f'<div class="text">{marked_text(text, marks)}</div>'
             if text is not None else '<p class="note">The text of this article is not available.</p>')
     items = "".join(_item(f, n, text) for n, f in numbered)
-    return (f'<section class="article" id="a{k}" aria-labelledby="a{k}-h">'
+    return (f'<article class="article" id="a{k}" aria-labelledby="a{k}-h">'
             f'<h2 id="a{k}-h" class="path">{escape(path)}</h2>'
             f'<p class="counts">{_plural(len(findings), "finding")}: {_level_counts(findings)}</p>'
             f'{_notes(unfinished)}{body}'
-            f'<ol class="findings" aria-label="Findings in {escape(path)}">{items}</ol></section>')
+            f'<ol class="findings" aria-label="Findings in {escape(path)}">{items}</ol></article>')
 
 
 def _clean(paths: list[str], unfinished: dict) -> str:

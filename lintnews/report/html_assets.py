@@ -39,11 +39,11 @@ input[type=checkbox]{width:1.15rem;height:1.15rem;margin:0;flex:none}
 button{font:inherit;font-size:.9rem;padding:.25rem .75rem;min-height:2.1rem;border:1px solid #888;border-radius:5px;
 background:#f3f3f3;color:inherit;cursor:pointer}
 #status{flex:1 0 100%;margin:0;color:var(--muted)}
-section.article,section.clean{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.9rem 1rem;
+article.article,section.clean{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.9rem 1rem;
 margin:1rem 0}
 .counts{margin:0 0 .6rem;color:var(--muted);font-size:.92rem}
 .note{margin:0 0 .6rem;padding:.3rem .6rem;border-left:4px solid var(--warn);background:#fff7e0;font-size:.92rem}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal;tab-size:4;font-family:Georgia,"Times New Roman",serif;
+.text{white-space:pre-wrap;white-space:break-spaces;overflow-wrap:anywhere;word-break:normal;tab-size:4;font-family:Georgia,"Times New Roman",serif;
 font-size:1.05rem;line-height:1.75;margin:0;padding:.6rem .75rem;background:#fcfcfb;border:1px solid #e6e6e6;
 border-radius:6px}
 mark.f{color:inherit;background:none;border-radius:2px;cursor:help}
@@ -83,7 +83,7 @@ border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.22);padding:.5rem .75rem;fon
 [hidden]{display:none!important}
 ul.clean-list{margin:.25rem 0 0;padding-left:1.4rem}
 ul.clean-list li{overflow-wrap:anywhere}
-@media (max-width:30rem){header,main{padding:0 .5rem}.text{padding:.5rem;font-size:1rem}section.article{padding:.7rem}}
+@media (max-width:30rem){header,main{padding:0 .5rem}.text{padding:.5rem;font-size:1rem}article.article{padding:.7rem}}
 """
 
 JS = """
@@ -124,15 +124,15 @@ JS = """
       mark.classList.toggle("off", !on);
       if (mark.id) { mark.tabIndex = on ? 0 : -1; }
     });
-    document.querySelectorAll("section.article").forEach(function (section) {
+    document.querySelectorAll("article.article").forEach(function (article) {
       var n = 0;
-      section.querySelectorAll("li.finding").forEach(function (item) {
+      article.querySelectorAll("li.finding").forEach(function (item) {
         var on = !!(levels[item.dataset.level] && rules[item.dataset.rule]);
         item.hidden = !on;
         total += 1;
         if (on) { n += 1; }
       });
-      section.hidden = n === 0;
+      article.hidden = n === 0;
       shown += n;
       all += 1;
       if (n) { articles += 1; }

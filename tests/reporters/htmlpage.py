@@ -28,6 +28,10 @@ The mayor said said the new budget would take effect in April.
 Read more:\u00a0Harbour plans face new delays
 """
 
+# Spaces only: two between words, three at the end of a line (a mark that must still show).
+SPACES_ARTICLE = ("Storm closes roads\n\nThe storm closed  three roads on Monday.   \n"
+                  "Police said the roads would reopen on Tuesday.\n")
+
 # Text that would be markup if it were not escaped, in the article and in its file name.
 HOSTILE_ARTICLE = (
     "Officials posted <script>window.pwned = 1</script> on the council site\n\n"

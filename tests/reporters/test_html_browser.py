@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from htmlpage import HOSTILE_ARTICLE, HOSTILE_NAME, MARKDOWN_ARTICLE
+from htmlpage import HOSTILE_ARTICLE, HOSTILE_NAME, MARKDOWN_ARTICLE, SPACES_ARTICLE
 from reportcorpus import CLEAN_ARTICLE, SEED
 from testkit import lintnews_command
 
@@ -39,13 +39,14 @@ ARTICLES = {
     "harbour.txt": SUGGESTION_ONLY,
     HOSTILE_NAME: HOSTILE_ARTICLE,
     "clean.txt": CLEAN_ARTICLE,
+    "storm.txt": SPACES_ARTICLE,
 }
 
 # What the page shows, read in the browser: per article, each finding's number, rule, level,
 # position and the text of its mark (all pieces), as the DOM has them.
 READ_PAGE = """
 var out = {};
-document.querySelectorAll("section.article").forEach(function (section) {
+document.querySelectorAll("article.article").forEach(function (section) {
   out[section.querySelector("h2").textContent] = Array.from(section.querySelectorAll("li.finding")).map(function (li) {
     var text = Array.from(section.querySelectorAll('mark[data-f="' + li.dataset.f + '"]'))
       .map(function (m) { return m.textContent; }).join("");
@@ -116,11 +117,14 @@ def test_marks_sit_on_the_findings_words(page, site):
     assert {path: [row[1:] for row in rows] for path, rows in shown.items()} == expected
     assert str(content / "clean.txt") in page.find_element(By.CSS_SELECTOR, "section.clean").text
     # As the reader sees them: the confusable and the doubled verb in the Markdown article.
-    article = page.find_element(By.XPATH, "//section[h2[contains(., 'council-budget.md')]]")
+    article = page.find_element(By.XPATH, "//article[h2[contains(., 'council-budget.md')]]")
     seen = {m.text for m in article.find_elements(By.CSS_SELECTOR, "mark.f") if m.is_displayed()}
     assert {"hi", "said said", "450.000"} <= seen
     hi = next(m for m in article.find_elements(By.CSS_SELECTOR, 'mark[data-rule="News.Confusables"]'))
     assert hi.size["width"] > 0 and hi.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+    # Spaces at the end of a line take room, so their mark shows.
+    (trailing,) = marks(page, rule="News.TrailingWhitespace")
+    assert trailing.size["width"] > 5
     # The hostile article's markup stayed text: no script of it ran.
     assert page.execute_script("return window.pwned === undefined")
 
@@ -139,7 +143,7 @@ def test_nothing_is_fetched(page, site):
 
 def test_level_and_rule_filters_hide_and_show(page):
     suggestions, others = marks(page, level="suggestion"), marks(page, level="error")
-    harbour = page.find_element(By.XPATH, "//section[h2[contains(., 'harbour.txt')]]")
+    harbour = page.find_element(By.XPATH, "//article[h2[contains(., 'harbour.txt')]]")
     assert suggestions and others and harbour.is_displayed()
     box = page.find_element(By.CSS_SELECTOR, 'input[name="level"][value="suggestion"]')
     box.click()
@@ -161,7 +165,7 @@ def test_level_and_rule_filters_hide_and_show(page):
     assert all(is_on(m) for m in marks(page) if m.get_attribute("data-rule") != "News.Confusables")
     page.find_element(By.CSS_SELECTOR, 'button[data-rules="none"]').click()
     assert not any(is_on(m) for m in marks(page))
-    assert not any(s.is_displayed() for s in page.find_elements(By.CSS_SELECTOR, "section.article"))
+    assert not any(s.is_displayed() for s in page.find_elements(By.CSS_SELECTOR, "article.article"))
     page.find_element(By.CSS_SELECTOR, 'button[data-rules="all"]').click()
     assert all(is_on(m) for m in marks(page)) and rule_box.is_selected()
 

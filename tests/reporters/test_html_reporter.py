@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 import pytest
-from htmlpage import HOSTILE_ARTICLE, HOSTILE_NAME, MARKDOWN_ARTICLE, Page
+from htmlpage import HOSTILE_ARTICLE, HOSTILE_NAME, MARKDOWN_ARTICLE, SPACES_ARTICLE, Page
 from reportcorpus import CLEAN_ARTICLE, EMOJI_ARTICLE, SEED
 
 import lintnews
@@ -20,6 +20,7 @@ ARTICLES = {
     "seeds/000_c63858ed88562771.txt": SEED.read_text(encoding="utf-8"),
     "wire/emoji, crlf: 100%.txt": EMOJI_ARTICLE,
     "wire/clean.txt": CLEAN_ARTICLE,
+    "wire/storm.txt": SPACES_ARTICLE,
 }
 
 
@@ -64,11 +65,13 @@ def test_each_mark_holds_exactly_its_findings_words(report):
             ("News.ThousandsSeparator", "450.000"), ("News.NoBreakSpace", "\u00a0"),
             ("News.Boilerplate", "Read more:\u00a0Harbour plans face new delays")} <= words
     assert not any(w in ("the the", "Its", "was") for _, w in words)
+    spaces = {(f.rule_id, marks[str(n)]) for n, f in enumerate(findings, 1) if f.path.endswith("storm.txt")}
+    assert spaces == {("News.MultipleSpaces", "  "), ("News.TrailingWhitespace", "   ")}
 
 
 def test_the_article_text_reads_back_whole(report):
     findings, docs, _, page = report
-    texts = {s.find("h2").text: s.find("div", cls="text").text for s in page.root.find_all("section", cls="article")}
+    texts = {s.find("h2").text: s.find("div", cls="text").text for s in page.root.find_all("article", cls="article")}
     assert texts == {p: docs[p].text for p in {f.path for f in findings}}
 
 
@@ -112,9 +115,9 @@ def test_counts_per_level_and_rule_and_the_clean_article(report):
         assert box.attrs["type"] == "checkbox" and "checked" in box.attrs
     clean = page.root.find("section", cls="clean")
     assert [li.text for li in clean.find_all("li")] == ["wire/clean.txt"]
-    assert len(page.root.find_all("section", cls="article")) == 3
+    assert len(page.root.find_all("article", cls="article")) == 4
     totals = page.root.find("p", cls="totals").text
-    assert f"{len(findings)} findings in 3 articles" in totals and "4 articles checked, 1 clean" in totals
+    assert f"{len(findings)} findings in 4 articles" in totals and "5 articles checked, 1 clean" in totals
 
 
 def test_hostile_text_and_names_stay_text():
@@ -127,7 +130,7 @@ def test_hostile_text_and_names_stay_text():
     assert page.root.find_all("img") == [] and page.root.find_all("div", cls="text")[0].find_all("script") == []
     for element in page.root.iter():
         assert not any(name.startswith("on") for name in element.attrs), element.tag
-    section = page.root.find("section", cls="article")
+    section = page.root.find("article", cls="article")
     assert section.find("h2").text == HOSTILE_NAME
     assert section.find("div", cls="text").text == HOSTILE_ARTICLE  # every character, \r and bidi included
     assert "<script>window" not in source and "<img src" not in source
@@ -190,7 +193,7 @@ def test_the_command_writes_the_page(run_cli, tmp_path):
     assert done.returncode == 1, done.stderr
     assert b"Found" in done.stdout  # the summary goes to the terminal, the page to the file
     page = Page(out.read_text(encoding="utf-8"))
-    assert "council-budget.md" in page.root.find("section", cls="article").find("h2").text
+    assert "council-budget.md" in page.root.find("article", cls="article").find("h2").text
     assert page.root.find("section", cls="clean").find("li").text.endswith("clean.txt")
     done = run_cli("check", "--format", "html", folder)
     assert done.stdout.decode("utf-8") == out.read_text(encoding="utf-8")
