@@ -41,6 +41,7 @@ background:#f3f3f3;color:inherit;cursor:pointer}
 #status{flex:1 0 100%;margin:0;color:var(--muted)}
 article.article,section.clean{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.9rem 1rem;
 margin:1rem 0}
+article.article{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .counts{margin:0 0 .6rem;color:var(--muted);font-size:.92rem}
 .note{margin:0 0 .6rem;padding:.3rem .6rem;border-left:4px solid var(--warn);background:#fff7e0;font-size:.92rem}
 .text{white-space:pre-wrap;white-space:break-spaces;overflow-wrap:anywhere;word-break:normal;tab-size:4;font-family:Georgia,"Times New Roman",serif;
