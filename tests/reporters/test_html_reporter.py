@@ -197,3 +197,13 @@ def test_the_command_writes_the_page(run_cli, tmp_path):
     assert page.root.find("section", cls="clean").find("li").text.endswith("clean.txt")
     done = run_cli("check", "--format", "html", folder)
     assert done.stdout.decode("utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_findings_without_their_text_are_still_listed():
+    findings, docs = check({"seeds/a.txt": ARTICLES["seeds/000_c63858ed88562771.txt"]})
+    page = Page(render(findings, {}, unfinished={"seeds/a.txt": ["warning: seeds/a.txt: rules not finished"]}))
+    article = page.root.find("article", cls="article")
+    assert page.root.find_all("mark") == [] and article.find_all("div", cls="text") == []
+    assert "not available" in article.text and "rules not finished" in article.text
+    assert [li.attrs["data-rule"] for li in article.find_all("li", cls="finding")] == [f.rule_id for f in findings]
+    assert article.find_all("a") == []  # no link to a mark that is not there
