@@ -65,7 +65,8 @@ def site(tmp_path_factory):
     content.mkdir()
     for name, text in ARTICLES.items():
         (content / name).write_bytes(text.encode("utf-8"))
-    env = {**os.environ, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(root / "xdg")}
+    base = {k: v for k, v in os.environ.items() if not k.startswith("LINTNEWS_ALLOW_")}
+    env = {**base, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(root / "xdg")}
     run = [*lintnews_command(), "check", str(content)]
     done = subprocess.run([*run, "--format", "json"], capture_output=True, env=env, timeout=120)
     assert done.returncode == 1, done.stderr
@@ -118,6 +119,7 @@ def test_marks_sit_on_the_findings_words(page, site):
     assert str(content / "clean.txt") in page.find_element(By.CSS_SELECTOR, "section.clean").text
     # As the reader sees them: the confusable and the doubled verb in the Markdown article.
     article = page.find_element(By.XPATH, "//article[h2[contains(., 'council-budget.md')]]")
+    page.execute_script("arguments[0].scrollIntoView()", article)
     seen = {m.text for m in article.find_elements(By.CSS_SELECTOR, "mark.f") if m.is_displayed()}
     assert {"hi", "said said", "450.000"} <= seen
     hi = next(m for m in article.find_elements(By.CSS_SELECTOR, 'mark[data-rule="News.Confusables"]'))
@@ -202,6 +204,7 @@ def test_keyboard_focus_and_hover_show_the_message(page, site, tmp_path):
 
     # Hover: the mouse on the doubled verb shows its message.
     said = marks(page, rule="News.DoubledWord")[0]
+    page.execute_script("arguments[0].scrollIntoView({block: 'center'})", said)
     ActionChains(page).move_to_element(said).perform()
     assert tip.is_displayed() and "said" in tip.text and "News.DoubledWord" in tip.text
 
