@@ -11,6 +11,7 @@ works from a file.
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from html import escape
 
@@ -138,7 +139,7 @@ def render(findings, ctx) -> None:
               f"{': ' + _level_counts(findings) if findings else ''}. "
               f"{_plural(checked, 'article')} checked, {len(clean)} clean.")
     filters = _filters(findings) if findings else ""
-    ctx.stream.write(
+    page = (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -149,3 +150,13 @@ def render(findings, ctx) -> None:
         f'<main id="articles" tabindex="-1">{"".join(articles)}{_clean(clean, ctx.unfinished)}</main>\n'
         f'<div id="tip" role="tooltip" hidden></div><script>{JS}</script></body></html>\n'
     )
+    ctx.stream.write(page if _utf8(ctx.stream) else page.encode("ascii", "xmlcharrefreplace").decode("ascii"))
+
+
+def _utf8(stream) -> bool:
+    """Whether the stream writes UTF-8, as the page says it is; else the page is written in ASCII with
+    character references (the stylesheet and script are ASCII, so none lands where it would not be read)."""
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name == "utf-8"
+    except LookupError:
+        return False

@@ -207,3 +207,15 @@ def test_findings_without_their_text_are_still_listed():
     assert "not available" in article.text and "rules not finished" in article.text
     assert [li.attrs["data-rule"] for li in article.find_all("li", cls="finding")] == [f.rule_id for f in findings]
     assert article.find_all("a") == []  # no link to a mark that is not there
+
+
+def test_a_stream_that_is_not_utf8_gets_the_same_page_in_ascii(report):
+    findings, docs, source, page = report
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="ascii")
+    FORMATS["html"].render(findings, ReportContext(docs=docs, stream=stream))
+    stream.flush()
+    ascii_page = Page(raw.getvalue().decode("ascii"))
+    assert ascii_page.marks() == page.marks()
+    texts = [d.text for d in ascii_page.root.find_all("div", cls="text")]
+    assert texts == [d.text for d in page.root.find_all("div", cls="text")] and "\u00a0" in "".join(texts)
