@@ -139,8 +139,14 @@ def test_hostile_text_and_names_stay_text():
     assert badges == {"RLO": "\u202e", "ZWSP": "\u200b"}
 
 
-def test_no_network_no_resource_is_loaded(report):
-    _, _, source, page = report
+@pytest.mark.parametrize("articles", ["realistic", "hostile"])
+def test_no_network_no_resource_is_loaded(report, articles):
+    if articles == "realistic":
+        source, page = report[2:]
+    else:  # a URL and an <img> in the article stay text
+        source = render(*check({HOSTILE_NAME: HOSTILE_ARTICLE}))
+        page = Page(source)
+        assert "https://example.com/photo.jpg" in page.root.find("div", cls="text").text
     for element in page.root.iter():
         assert element.tag not in ("link", "img", "iframe", "object", "embed", "video", "audio", "source")
         for name, value in element.attrs.items():
