@@ -150,7 +150,8 @@ class Run:
             ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
-                                unfinished={r.path: r.unfinished for r in results if r.unfinished})
+                                unfinished={r.path: r.unfinished for r in results if r.unfinished},
+                                fail_on={f.path: r.fail_on for r in results for f in r.findings})
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:
