@@ -11,6 +11,7 @@ import click
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
+from ..run.changed import only_changed
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -77,6 +78,9 @@ def common_options(f):
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
+        click.option("--changed-since", metavar="REF",
+                     help="Only articles added, copied, modified or renamed since the git REF (its merge base "
+                          "with HEAD), or in the working tree; each is checked whole."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -100,6 +104,8 @@ class Run:
             self.session = Session(self.options)
             collected = self.session.collect(paths)
             self.files = collected.files
+            if kw.get("changed_since") is not None:
+                self.files = only_changed(self.files, paths, kw["changed_since"])
             self.session.prepare(self.files)
         except LintnewsError as exc:
             say_error(str(exc))

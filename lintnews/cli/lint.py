@@ -60,6 +60,8 @@ def check(paths, baseline, write_baseline, **kw):
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked:
         run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
+    elif kw.get("changed_since") is not None and not run.errors:
+        run.summary(f"No articles changed since {visible(kw['changed_since'])}.")
     elif not run.errors:
         run.summary("No articles to check (.txt, .md, .markdown; see exclude and .gitignore).")
     run.exit(results)
