@@ -98,6 +98,7 @@ class Run:
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"],
+            baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
         )
         self.errors: list[str] = []
         try:

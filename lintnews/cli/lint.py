@@ -7,10 +7,8 @@ import sys
 
 import click
 
-from ..errors import LintnewsError
 from ..read.source import BOM
 from ..report.text import visible
-from ..run.baseline import apply_baseline
 from ..run.baseline import write_baseline as save_baseline
 from .common import (
     EXIT_CLEAN,
@@ -19,14 +17,14 @@ from .common import (
     Run,
     common_options,
     plural,
-    say_error,
 )
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @common_options
-@click.option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--baseline", metavar="FILE",
+              help="Report only findings not recorded in this baseline (over the config's baseline: key).")
 @click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (they are then not reported).")
 def check(paths, baseline, write_baseline, **kw):
     """Report findings in articles (files, folders, or - for standard input).
@@ -34,18 +32,12 @@ def check(paths, baseline, write_baseline, **kw):
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
     configuration or input error (or, with --strict, a rule that did not finish).
     """
-    run = Run(paths, kw)
+    run = Run(paths, {**kw, "baseline": baseline, "write_baseline": write_baseline})
     results = run.execute("check")
     if write_baseline:
         n = save_baseline(write_baseline, results)
         click.echo(f"Wrote {plural(n, 'finding')} to baseline {visible(write_baseline)}.", err=True)
         sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
-    if baseline:
-        try:
-            apply_baseline(baseline, results)
-        except LintnewsError as exc:
-            say_error(str(exc))
-            sys.exit(EXIT_ERROR)
     run.report(results)
     findings = [f for r in results for f in r.findings]
     checked = sum(1 for r in results if not r.errors or r.text)
@@ -72,15 +64,18 @@ def check(paths, baseline, write_baseline, **kw):
 @common_options
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--baseline", metavar="FILE",
+              help="Leave the findings recorded in this baseline alone: not fixed, not reported "
+                   "(over the config's baseline: key).")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
-def fix(paths, diff, exit_non_zero_on_fix, **kw):
+def fix(paths, diff, baseline, exit_non_zero_on_fix, **kw):
     """Fix findings in place (or print the fixed text for -), then report what is left.
 
     Exit status: 0 nothing left at or above --fail-on, 1 findings left (or,
     with --diff, changes to make), 2 usage, configuration or input error (or,
     with --strict, a rule that did not finish).
     """
-    run = Run(paths, kw)
+    run = Run(paths, {**kw, "baseline": baseline})
     results = run.execute("diff" if diff else "fix")
     # With the fixed text of standard input on standard output, everything else goes to standard error.
     aside = diff or any(r.path == "-" for r in results)
