@@ -67,24 +67,30 @@ def check(paths, baseline, write_baseline, **kw):
 @click.option("--baseline", metavar="FILE",
               help="Leave the findings recorded in this baseline alone: not fixed, not reported "
                    "(over the config's baseline: key).")
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
-def fix(paths, diff, baseline, exit_non_zero_on_fix, **kw):
-    """Fix findings in place (or print the fixed text for -), then report what is left.
+@click.option("--exit-non-zero-on-fix", is_flag=True,
+              help="Exit 1 when a file was changed, else 0 whatever is left (pre-commit's convention for fixers).")
+@click.option("--fixes-only", is_flag=True,
+              help="List the fixes applied, not the findings left (for a fix hook with a check hook after it).")
+def fix(paths, diff, baseline, exit_non_zero_on_fix, fixes_only, **kw):
+    """Fix findings in place (or print the fixed text for -), list each fix, then report what is left.
 
     Exit status: 0 nothing left at or above --fail-on, 1 findings left (or,
-    with --diff, changes to make), 2 usage, configuration or input error (or,
-    with --strict, a rule that did not finish).
+    with --diff, changes to make; with --exit-non-zero-on-fix, a file
+    changed), 2 usage, configuration or input error (or, with --strict, a
+    rule that did not finish).
     """
     run = Run(paths, {**kw, "baseline": baseline})
     results = run.execute("diff" if diff else "fix")
     # With the fixed text of standard input on standard output, everything else goes to standard error.
     aside = diff or any(r.path == "-" for r in results)
     _print_fixed(results, diff)
+    if not diff and not kw["quiet"]:
+        list_fixes(results, aside)
     if kw["show_fixes"]:
         for r in results:
             if r.applied:
                 click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=aside)
-    if not diff:
+    if not diff and not fixes_only:
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
     if not kw["quiet"]:
@@ -93,9 +99,19 @@ def fix(paths, diff, baseline, exit_non_zero_on_fix, **kw):
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if exit_non_zero_on_fix and changed:
-        sys.exit(EXIT_FINDINGS)
+    if exit_non_zero_on_fix:  # the findings left are the check hook's to report
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     run.exit(results)
+
+
+def list_fixes(results, aside: bool) -> None:
+    """One line per fix applied: where it was (in the text as that pass read it), the rule, what it did."""
+    for r in results:
+        if not r.changed:
+            continue
+        for f in r.fixes:
+            what = f.fix.title if f.fix is not None and f.fix.title else f.message
+            click.echo(f"{visible(f.path)}:{f.line}:{f.column}: {visible(f.rule_id)} fixed: {visible(what)}", err=aside)
 
 
 def _print_fixed(results, diff: bool) -> None:
