@@ -11,8 +11,9 @@ a table of every finding past the annotation limit (file:line, level, rule,
 message), linked to the line when the run's repository and commit are known.
 
 A step summary may hold at most 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted,
-supports content up to a size of 1024k", GitHub's own error): the table stops
-short of that and says how many findings it left out.
+supports content up to a size of 1024k", GitHub's own error): the summary
+stops at 1,000,000 bytes, counting what the step's summary file already
+holds, and says how many findings it left out.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from urllib.parse import quote
 from .text import visible
 
 ANNOTATIONS_PER_LEVEL = 10  # shown per step for each of error, warning, notice
-SUMMARY_LIMIT = 1024 * 1024  # bytes a step summary may hold
+SUMMARY_LIMIT = 1_000_000  # bytes written at most: under the 1 MiB a step summary may hold, with room to spare
 LEVELS = ("error", "warning", "suggestion")
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~#])")
 
