@@ -134,3 +134,29 @@ def test_an_error_fails_the_step_with_one_line(installed, tmp_path):
     results, _, _ = action_run(installed, tmp_path, paths="nowhere/")
     assert results["check"].returncode == 2
     assert "error: nowhere/" in results["check"].stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_action_checks_only_what_the_pull_request_changed(installed, tmp_path):
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    for i in range(12):
+        (site / "articles" / f"story-{i:02}.md").write_text(ARTICLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=desk", "-c", "user.email=desk@example.invalid", "-c",
+                        "commit.gpgsign=false", *args], cwd=site, env=env, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "archive")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("checkout", "-q", "-b", "story")
+    (site / "articles" / "new.md").write_text(ARTICLE, encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "new story")
+    results, summary, _ = action_run(installed, tmp_path, paths="articles/", **{"changed-since": "origin/main"})
+    annotations = [line for line in results["check"].stdout.splitlines() if line.startswith("::")]
+    assert [line.split(",")[0] for line in annotations] == ["::notice file=articles/new.md"]
+    assert "in 1 of 1 article checked" in summary
