@@ -83,18 +83,20 @@ def fix(paths, diff, baseline, exit_non_zero_on_fix, fixes_only, **kw):
     results = run.execute("diff" if diff else "fix")
     # With the fixed text of standard input on standard output, everything else goes to standard error.
     aside = diff or any(r.path == "-" for r in results)
+    # Lines for people go to standard error too when a machine format (json, sarif...) has standard output.
+    told = aside or (kw["fmt"] not in ("text", "concise") and not kw["output"] and not fixes_only)
     _print_fixed(results, diff)
     if not diff and not kw["quiet"]:
-        list_fixes(results, aside)
+        list_fixes(results, told)
     if kw["show_fixes"]:
         for r in results:
             if r.applied:
-                click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=aside)
+                click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=told)
     if not diff and not fixes_only:
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
     if not kw["quiet"]:
-        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=aside)
+        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=told)
     if run.errors:
         sys.exit(EXIT_ERROR)
     if diff:
