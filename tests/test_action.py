@@ -160,3 +160,13 @@ def test_the_action_checks_only_what_the_pull_request_changed(installed, tmp_pat
     annotations = [line for line in results["check"].stdout.splitlines() if line.startswith("::")]
     assert [line.split(",")[0] for line in annotations] == ["::notice file=articles/new.md"]
     assert "in 1 of 1 article checked" in summary
+
+
+def test_the_summary_names_errors_and_does_not_call_the_run_clean(installed, tmp_path):
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    (site / "articles" / "broken.md").write_bytes(b"Troops\n\n\xff\xfe not UTF-8\n")
+    results, summary, _ = action_run(installed, tmp_path, paths="articles/broken.md")
+    assert results["check"].returncode == 2
+    assert "**1 error**" in summary and "articles/broken.md" in summary
+    assert "All clean" not in summary

@@ -1,4 +1,5 @@
-"""What `lintnews fix` says: one line per fix applied, counts in English, and exit statuses for pre-commit."""
+"""What `lintnews fix` (and check) say: one line per fix applied, counts in English, summaries that do not
+call a run with errors clean, and exit statuses for pre-commit."""
 
 from __future__ import annotations
 
@@ -61,3 +62,13 @@ def test_exit_non_zero_on_fix_is_about_changes_only(run_cli, tmp_path):
     proc = run_cli("fix", "--exit-non-zero-on-fix", "--fixes-only", "bin.txt", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode().count("error:") == 1
+
+
+def test_a_run_with_an_error_is_not_called_clean(run_cli, tmp_path):
+    (tmp_path / "good.txt").write_text("Troops leave northern Syria\n\nThe troops left on Monday.\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"Troops\n\n\xff\xfe not UTF-8\n")
+    proc = run_cli("check", "good.txt", "broken.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        "error: broken.txt: invalid UTF-8 at byte 8 (line 3): invalid start byte"]
+    assert proc.stdout.decode().splitlines()[-1] == "No findings in 1 file, but 1 error (see above)."

@@ -158,7 +158,8 @@ class Run:
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
                                 unfinished={r.path: r.unfinished for r in results if r.unfinished},
-                                fail_on={f.path: r.fail_on for r in results for f in r.findings})
+                                fail_on={f.path: r.fail_on for r in results for f in r.findings},
+                                errors=list(self.errors))
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:

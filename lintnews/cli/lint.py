@@ -50,6 +50,8 @@ def check(paths, baseline, write_baseline, **kw):
                     f" ({fixable} fixable with `lintnews fix`{more}).{unfinished}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
+    elif checked and run.errors:
+        run.summary(f"No findings in {plural(checked, 'file')}, but {plural(len(run.errors), 'error')} (see above).")
     elif checked:
         run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
     elif kw.get("changed_since") is not None and not run.errors:

@@ -24,6 +24,7 @@ class ReportContext:
     show_fixes: bool = False
     unfinished: dict = field(default_factory=dict)  # path -> lines naming the rules that did not finish
     fail_on: dict = field(default_factory=dict)  # path -> the lowest level that fails it (default: suggestion)
+    errors: list = field(default_factory=list)  # one line each: files not checked, and why (the run exits 2)
 
 
 FORMATS = {

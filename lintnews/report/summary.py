@@ -90,8 +90,14 @@ def counts_table(findings) -> list[str]:
 def markdown(findings, ctx, limit: int = SUMMARY_LIMIT) -> str:
     files = len(set(ctx.docs) | set(ctx.unfinished))
     out = ["## lintnews", ""]
+    if ctx.errors:
+        out += [f"**{_plural(len(ctx.errors), 'error')}** (the run fails with exit status 2):", "",
+                *(f"- {cell(line)}" for line in ctx.errors[:50]), ""]
+        if len(ctx.errors) > 50:
+            out += [f"and {len(ctx.errors) - 50} more in the log.", ""]
     if not findings:
-        out.append(f"All clean: no findings in {_plural(files, 'article')}.")
+        out.append(f"No findings in {_plural(files, 'article')}." if ctx.errors else
+                   f"All clean: no findings in {_plural(files, 'article')}.")
     else:
         totals = Counter(f.severity.value for f in findings)
         levels = ", ".join(_plural(totals[level], level) for level in LEVELS if totals[level])

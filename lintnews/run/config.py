@@ -136,8 +136,8 @@ KEYS = Schema({
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
-    "baseline": Option("str", None, "a baseline file (check --write-baseline) whose findings check and fix "
-                                    "leave alone; --baseline overrides it"),
+    "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
+                                    "whose findings check and fix leave alone; --baseline overrides it"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
