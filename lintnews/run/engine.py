@@ -141,13 +141,15 @@ class Linter:
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
+            keep=None) -> FixResult:
         """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
         gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
         ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
         edited and the findings whose fixes it applied, for a reader who wants to know
-        which rule made each change.
+        which rule made each change. ``keep``, when given, takes a pass's findings and returns those
+        whose fixes may be applied (a baseline's findings are left as they are).
         """
         applied = 0
         passes = 0
@@ -161,7 +163,8 @@ class Linter:
                     converged = True
                     break
                 taken: list[Finding] | None = [] if trace is not None else None
-                new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs,
+                candidates = keep(result.findings) if keep is not None else result.findings
+                new_text, count = apply_fixes(text, candidates, unsafe, doc=result.article.doc, first=repairs,
                                               taken=taken)
                 if count == 0:
                     converged = True
