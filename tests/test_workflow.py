@@ -79,11 +79,12 @@ def test_unknown_rule_id_is_reported_once_and_blamed_on_where_it_is_written(run_
     proc = run_cli("check", tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [
-        f"error: {config}: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+        f"error: {config}: unknown rule id or prefix 'News.Nope' in 'per-path.wire/**.severity' (see `lintnews rules`)"]
     config.write_text("ignore: [News.MultipleSpaces]\n")
     proc = run_cli("check", "--ignore", "News.Nope", tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == ["error: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+    assert proc.stderr.decode().splitlines() == [
+        "error: unknown rule id or prefix 'News.Nope' in --ignore on the command line (see `lintnews rules`)"]
 
 
 def test_project_severity_sets_the_level_of_a_rules_findings(run_cli, tmp_path):

@@ -94,6 +94,7 @@ class LanguageToolRule(Rule):
     summary = "grammar and spelling from a LanguageTool server"
     default_quotes = "skip"
     default_fix = Applicability.UNSAFE
+    configured = True  # configured by naming a server: runs whatever `select` says, unless ignored
 
     def __init__(self, options: BackendOptions, where: str):
         self.options = options
