@@ -134,3 +134,79 @@ def test_an_unknown_id_on_the_command_line_is_one_error_naming_the_flag(run_cli,
     proc = run_cli("check", ".", cwd=site)
     assert proc.stderr.decode().splitlines() == [
         f"error: {site / 'lintnews.yaml'}: unknown rule id or prefix 'News.Spelingg' in 'ignore' (see `lintnews rules`)"]
+
+
+# ------------------------------------------------------------------ extend
+SPORT = ("United win the derby\n\nThe the home side will utilise the transfer window, "
+         "the manager said after the match, and the gaffer agreed.\n")
+
+
+@pytest.fixture
+def newsroom(site):
+    """The site's config plus a sports desk's config that extends it."""
+    (site / "lintnews.yaml").write_text(
+        "language: en-GB\nselect: [News]\nvocab: [vocab/House]\nfail-on: warning\n"
+        "exclude: ['content/drafts/**']\n"
+        "per-path:\n  'content/sport/wire/**':\n    language: en-US\n")
+    write(site / "content" / "sport" / "vocab" / "reject.txt", "gaffer\n")
+    write(site / "content" / "sport" / "lintnews.yaml",
+          "extend: ../../lintnews.yaml\nignore: [News.DoubledWord]\nvocab: [vocab]\n"
+          "per-path:\n  'drafts/**':\n    select: [News.DoubledWord]\n")
+    write(site / "content" / "sport" / "derby.md", SPORT)
+    return site
+
+
+def test_a_nested_config_builds_on_the_one_it_extends(run_cli, newsroom):
+    proc = run_cli("check", "--format", "json", "content/sport/derby.md", cwd=newsroom)
+    # The house reject list and the desk's both apply; the desk's ignore takes DoubledWord away.
+    assert found(proc) == [("sport/derby.md", "Vocab.Rejected", "gaffer"), ("sport/derby.md", "Vocab.Rejected", "utilise")]
+    # Scalars come from the parent unless the child sets them: fail-on warning, en-GB.
+    shown = run_cli("config", "content/sport/derby.md", cwd=newsroom).stdout.decode()
+    assert f"extend: {newsroom / 'lintnews.yaml'}" in shown
+    assert "language: en-GB" in shown and "fail-on: warning" in shown
+    # The parent's per-path section (its glob relative to the parent) still applies below the child.
+    write(newsroom / "content" / "sport" / "wire" / "storm.md", WIRE)
+    proc = run_cli("check", "--format", "json", "content/sport/wire", cwd=newsroom)
+    assert found(proc) == []  # en-US there: "honor" and "organization" are fine
+    # The parent's exclude too; the child's per-path select replaces, Vocab stays.
+    write(newsroom / "content" / "drafts" / "x.md", SPORT)
+    write(newsroom / "content" / "sport" / "drafts" / "y.md", SPORT)
+    proc = run_cli("check", "--format", "json", "content", cwd=newsroom)
+    drafts = [f for f in found(proc) if "drafts" in f[0]]
+    assert drafts == [("sport/drafts/y.md", "News.DoubledWord", "The the"),
+                      ("sport/drafts/y.md", "Vocab.Rejected", "gaffer"),
+                      ("sport/drafts/y.md", "Vocab.Rejected", "utilise")]
+
+
+def test_a_childs_select_replaces_the_parents_and_unknown_ids_name_their_file(run_cli, newsroom):
+    child = newsroom / "content" / "sport" / "lintnews.yaml"
+    child.write_text("extend: ../..\nselect: [News.DoubledWord]\n")  # a folder: its lintnews.yaml
+    proc = run_cli("check", "--format", "json", "content/sport/derby.md", cwd=newsroom)
+    assert found(proc) == [("sport/derby.md", "News.DoubledWord", "The the"),
+                           ("sport/derby.md", "Vocab.Rejected", "utilise")]
+    (newsroom / "lintnews.yaml").write_text("ignore: [News.Nope]\n")
+    proc = run_cli("check", "content/sport/derby.md", cwd=newsroom)
+    assert proc.returncode == 2 and proc.stderr.decode().splitlines() == [
+        f"error: {newsroom / 'lintnews.yaml'}: unknown rule id or prefix 'News.Nope' in 'ignore' (see `lintnews rules`)"]
+
+
+@pytest.mark.parametrize("parent, child, problem", [
+    (None, "extend: ../missing.yaml\n", "key 'extend': configuration not found: "),
+    ("extend: content/sport/lintnews.yaml\n", "extend: ../../lintnews.yaml\n",
+     "key 'extend': configurations extend each other in a loop: "),
+    (None, "extend: ../../../elsewhere/lintnews.yaml\n", "outside the project"),
+    ("select: [News]\nlanguage: en-NZ\n", "extend: ../../lintnews.yaml\n", "key 'language' must be one of"),
+])
+def test_a_bad_extend_is_one_line(run_cli, tmp_path, parent, child, problem):
+    project = tmp_path / "site"
+    if parent is not None:
+        write(project / "lintnews.yaml", parent)
+    write(tmp_path / "elsewhere" / "lintnews.yaml", "select: [News]\n")
+    write(project / "content" / "sport" / "lintnews.yaml", child)
+    write(project / "content" / "sport" / "derby.md", SPORT)
+    proc = run_cli("check", "content/sport/derby.md", cwd=project)
+    lines = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and problem in lines[0], lines
+    # A config elsewhere is read with the user's consent, like a styles folder outside the project.
+    if "outside" in problem:
+        assert run_cli("check", "--allow-outside-paths", "content/sport/derby.md", cwd=project).returncode == 1

@@ -372,9 +372,11 @@ fail-on: warning
 exclude:
   - "drafts/**"
 
-# Fewer rules for wire copy, which is edited upstream.
+# Fewer rules for wire copy, which is edited upstream. Globs are relative to this
+# file, as in .gitignore: "content/wire/**" here, or "**/wire/**" at any depth.
 # per-path:
-#   "wire/**":
+#   "content/wire/**":
+#     language: en-US
 #     ignore: [News.UnattributedClaim]
 #     severity: {News.MultipleSpaces: suggestion}
 

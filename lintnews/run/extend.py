@@ -23,20 +23,15 @@ folder outside the project is (run/trust.py).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .trust import Trust
-
-if TYPE_CHECKING:
-    from .config import Settings
-
-INHERITED = ("language", "fail-on", "time-budget", "languagetool")  # the child's value, else the parent's
 
 
 def target(fail, root: Path, name: str, names: tuple[str, ...], trust: Trust, chain: tuple[Path, ...]) -> Path:
     """The configuration file ``extend: name`` means, checked: it exists, is allowed, and is no loop."""
-    path = root / Path(name).expanduser()
+    path = Path(os.path.normpath(root / Path(name).expanduser()))
     if path.is_dir():
         found = [path / n for n in names if (path / n).is_file()]
         if not found:
@@ -55,8 +50,8 @@ def target(fail, root: Path, name: str, names: tuple[str, ...], trust: Trust, ch
     return path
 
 
-def inherit(settings: Settings, parent: Settings, data: dict) -> None:
-    """Put ``settings`` (read from ``data``) on top of ``parent``, in place (see the module's docstring)."""
+def inherit(settings, parent, data: dict) -> None:
+    """Put ``settings`` (a ``config.Settings`` read from ``data``) on top of ``parent``, in place."""
     settings.parent = parent
     settings.styles = _union(parent.styles, settings.styles)
     settings.vocab = _union(parent.vocab, settings.vocab)
