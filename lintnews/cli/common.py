@@ -77,6 +77,9 @@ def common_options(f):
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
+        click.option("--languagetool-local", is_flag=True,
+                     help="Start LanguageTool on this machine (language-tool-python; needs Java 17+, downloads "
+                          "LanguageTool on first use) and check with it; stopped at exit."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -93,7 +96,7 @@ class Run:
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
-            allow_outside_paths=kw["allow_outside_paths"],
+            allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
         )
         self.errors: list[str] = []
         try:

@@ -102,7 +102,7 @@ def rules(ctx, styles, fmt):
         click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
-        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language)
+        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
                    if settings.languagetool is not None else None)
     except LintnewsError as exc:
         say_error(str(exc))
@@ -115,7 +115,7 @@ def rules(ctx, styles, fmt):
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
-        click.echo(f"LanguageTool backend: off: {backend.options.url} needs your consent "
+        click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "
                    f"(--allow-languagetool, {ENV_SERVERS} or {user_config_path()})")
     else:
         click.echo(lt_status(backend))

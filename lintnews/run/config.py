@@ -205,7 +205,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
         options = parse_options(dict(settings.languagetool), where, default_language=settings.language)
-        settings.languagetool_allowed = trust.allows_server(options.url)
+        settings.languagetool_allowed = trust.allows_local() if options.local else trust.allows_server(options.url)
     sections = values["per-path"]
     for pattern, changes in (sections.items() if isinstance(sections, dict) else _records(fail, sections)):
         patterns = tuple(_glob(fail, "per-path", str(p)) for p in (pattern if isinstance(pattern, list) else [pattern]))

@@ -18,6 +18,7 @@ from ..findings import Finding, Severity
 from ..read.article import Article
 from ..read.source import Source, read_path
 from ..rules.backends.languagetool import backend_rule
+from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vocab import Vocab, load_vocab
@@ -25,7 +26,7 @@ from .config import ConfigFinder, Override, Settings
 from .engine import Linter
 from .files import Collected, collect
 from .selection import Level, resolve, validate
-from .trust import Trust
+from .trust import LOCAL_FLAG, Trust
 from .writeback import WriteError, write_back
 
 
@@ -45,6 +46,7 @@ class Options:
     stdin_filename: str | None = None
     allow_languagetool: bool = False  # contact a LanguageTool server a project's configuration names (run.trust)
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
+    languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
 
 
 @dataclass
@@ -77,7 +79,8 @@ class Session:
     def __init__(self, options: Options):
         self.options = options
         self.configs = ConfigFinder(options.config, options.isolated,
-                                    Trust.load(options.allow_languagetool, options.allow_outside_paths))
+                                    Trust.load(options.allow_languagetool, options.allow_outside_paths,
+                                               languagetool_local=options.languagetool_local))
         self._pools: dict = {}
         self._linters: dict = {}
         self._checked: set[int] = set()
@@ -94,9 +97,11 @@ class Session:
             reject = vocab.reject_rule()
             if reject is not None:
                 rules.append(reject)
-            if settings.languagetool is not None and settings.languagetool_allowed:
-                rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
-                                          default_language=language))
+            lt, where = settings.languagetool, str(settings.source)
+            if self.options.languagetool_local:
+                lt, where = local_options(lt), LOCAL_FLAG
+            if lt is not None and (settings.languagetool_allowed or self.options.languagetool_local):
+                rules.append(backend_rule(dict(lt), where, default_language=language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
             self._pools[key] = (rules, vocab)
