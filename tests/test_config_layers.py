@@ -107,6 +107,12 @@ def test_per_path_globs_follow_gitignore(run_cli, tmp_path, glob, matches):
     write(tmp_path / "content" / "wire" / "a.md", "Storm closes airports\n\nThe the airports closed.\n")
     proc = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert (found(proc) == []) == matches
+    # A glob that matches nothing only because it is anchored gets one hint naming the glob that would.
+    warnings = [line for line in proc.stderr.decode().splitlines() if line.startswith("warning:")]
+    assert warnings == ([] if matches else [
+        f"warning: {tmp_path / 'lintnews.yaml'}: per-path 'wire/**' matches none of the articles checked: globs are "
+        "relative to the configuration's folder, as in .gitignore; did you mean 'content/wire/**' "
+        "(or '**/wire/**', at any depth)?"])
 
 
 def test_the_readme_per_path_example_matches_a_site_layout(run_cli, tmp_path):

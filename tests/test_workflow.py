@@ -184,12 +184,12 @@ def test_readme_configuration_example_loads(run_cli, tmp_path):
     section = readme[readme.index("### Configuration"):readme.index("### Markdown articles")]
     example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
     write(tmp_path / "lintnews.yaml", example)
-    write(tmp_path / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today, 450.000 of them.\n")
+    write(tmp_path / "content" / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today, 450.000 of them.\n")
     proc = run_cli("check", "--format", "json", tmp_path)
     assert proc.returncode == 1, proc.stderr.decode()
     assert rules_of(proc) == [("a.txt", "News.DoubledWord", "suggestion"), ("a.txt", "News.MultipleSpaces", "suggestion"),
                               ("a.txt", "News.ThousandsSeparator", "error")]
-    out = run_cli("config", tmp_path / "wire" / "a.txt").stdout.decode()
+    out = run_cli("config", tmp_path / "content" / "wire" / "a.txt").stdout.decode()
     assert "language: en-GB" in out and "fail-on: warning" in out
 
 

@@ -11,6 +11,7 @@ import click
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
+from ..run.globhint import anchored_globs
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -107,7 +108,7 @@ class Run:
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
-        for message in collected.warnings:
+        for message in [*collected.warnings, *anchored_globs(self.files, self.session.configs.settings_for)]:
             say_warning(message)
         for message in collected.errors:
             self.error(message)
