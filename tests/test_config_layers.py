@@ -216,3 +216,11 @@ def test_a_bad_extend_is_one_line(run_cli, tmp_path, parent, child, problem):
     # A config elsewhere is read with the user's consent, like a styles folder outside the project.
     if "outside" in problem:
         assert run_cli("check", "--allow-outside-paths", "content/sport/derby.md", cwd=project).returncode == 1
+
+
+def test_config_keys_lists_extend_and_per_path_language(run_cli):
+    out = run_cli("config", "--keys").stdout.decode()
+    keys = out.split("Keys of each per-path section", 1)
+    assert "\n    extend  (a string)" in keys[0]
+    assert "\n    language  (en-US | en-GB)" in keys[1].split("Keys of the languagetool mapping", 1)[0]
+    assert "\n    local  (true or false" in keys[1].split("Keys of the languagetool mapping", 1)[1]

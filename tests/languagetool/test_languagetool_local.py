@@ -184,3 +184,18 @@ def test_what_is_missing_is_one_line_and_exit_2(run_cli, tmp_path, case, problem
     if case == "no download":
         assert str(fake.ltp_path) in lines[0]
     assert fake.started() == []
+
+
+@pytest.mark.parametrize("allowed, starts", [
+    ("[local]", True),
+    ("true", True),
+    ("[http://localhost:8081]", False),  # consent to one server is not consent to run Java here
+])
+def test_consent_to_local_in_the_users_own_configuration(run_cli, tmp_path, fake_lt, allowed, starts):
+    site = project(tmp_path)
+    xdg = tmp_path / "xdg"
+    (xdg / "lintnews").mkdir(parents=True)
+    (xdg / "lintnews" / "config.yaml").write_text(f"allow-languagetool: {allowed}\n")
+    proc = run_cli("check", "--format", "json", ".", cwd=site, env=fake_lt.env(XDG_CONFIG_HOME=str(xdg)))
+    assert bool(lt_findings(proc)) == starts and bool(fake_lt.started()) == starts
+    assert ("local LanguageTool not started" in proc.stderr.decode()) != starts
