@@ -81,9 +81,7 @@ class Settings:
         """Whether an ``exclude`` glob (here or in an extended file) leaves ``path`` out, or it is a vocab list."""
         if self.exclude and _spec(tuple(self.exclude)).match_file(self.relative(path)):
             return True
-        if self.parent is not None:
-            return self.parent.excluded(path)
-        return is_vocab_file(path, self.vocab)
+        return is_vocab_file(path, self.vocab) or (self.parent is not None and self.parent.excluded(path))
 
     def chain(self) -> list[Settings]:
         """The configurations this one builds on, outermost first, then this one."""
