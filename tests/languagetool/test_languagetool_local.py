@@ -199,3 +199,14 @@ def test_consent_to_local_in_the_users_own_configuration(run_cli, tmp_path, fake
     proc = run_cli("check", "--format", "json", ".", cwd=site, env=fake_lt.env(XDG_CONFIG_HOME=str(xdg)))
     assert bool(lt_findings(proc)) == starts and bool(fake_lt.started()) == starts
     assert ("local LanguageTool not started" in proc.stderr.decode()) != starts
+
+
+def test_a_per_path_language_is_the_language_languagetool_is_asked_in(run_cli, tmp_path, fake_lt):
+    site = project(tmp_path, config="language: en-GB\nper-path:\n  'wire/':\n    language: en-US\n")
+    (site / "wire").mkdir()
+    (site / "wire" / "storm.txt").write_text(ARTICLE.replace("council", "airline"))
+    proc = run_cli("check", "--languagetool-local", "--format", "json", ".", cwd=site, env=fake_lt.env())
+    assert [f[:2] for f in lt_findings(proc)] == [("a0.txt", "LanguageTool.COULD_OF"),
+                                                  ("storm.txt", "LanguageTool.COULD_OF")]
+    asked = {c["text"].split()[1]: c["language"] for c in fake_lt.checks()}
+    assert asked == {"council": "en-GB", "airline": "en-US"}
