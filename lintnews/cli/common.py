@@ -12,6 +12,7 @@ from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
 from ..run.changed import only_changed
+from ..run.globhint import anchored_globs
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -81,6 +82,9 @@ def common_options(f):
         click.option("--changed-since", metavar="REF",
                      help="Only articles added, copied, modified or renamed since the git REF (its merge base "
                           "with HEAD), or in the working tree; each is checked whole."),
+        click.option("--languagetool-local", is_flag=True,
+                     help="Start LanguageTool on this machine (language-tool-python; needs Java 17+, downloads "
+                          "LanguageTool on first use) and check with it; stopped at exit."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -97,7 +101,7 @@ class Run:
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
-            allow_outside_paths=kw["allow_outside_paths"],
+            allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
             baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
         )
         self.errors: list[str] = []
@@ -111,7 +115,7 @@ class Run:
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
-        for message in collected.warnings:
+        for message in [*collected.warnings, *anchored_globs(self.files, self.session.configs.settings_for)]:
             say_warning(message)
         for message in collected.errors:
             self.error(message)

@@ -18,6 +18,7 @@ from ..findings import Finding, Severity
 from ..read.article import Article
 from ..read.source import Source, read_path
 from ..rules.backends.languagetool import backend_rule
+from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vocab import Vocab, load_vocab
@@ -27,6 +28,7 @@ from .files import Collected, collect
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import Trust
+from .trust import LOCAL_FLAG, Trust
 from .writeback import WriteError, write_back
 
 
@@ -48,6 +50,7 @@ class Options:
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
     baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
     use_baselines: bool = True  # False while writing a baseline: every finding is recorded
+    languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
 
 
 @dataclass
@@ -74,23 +77,25 @@ def _tuple(values) -> tuple[str, ...] | None:
 
 
 def _level(o: Override, where: str | None) -> Level:
-    return Level(o.select, o.extend_select, o.ignore, o.severity, where)
+    return Level(o.select, o.extend_select, o.ignore, o.severity, o.source or where, f"per-path.{o.pattern}.")
 
 
 class Session:
     def __init__(self, options: Options):
         self.options = options
         self.configs = ConfigFinder(options.config, options.isolated,
-                                    Trust.load(options.allow_languagetool, options.allow_outside_paths))
+                                    Trust.load(options.allow_languagetool, options.allow_outside_paths,
+                                               languagetool_local=options.languagetool_local))
         self._pools: dict = {}
         self._linters: dict = {}
         self._checked: set[int] = set()
         self.baselines = Baselines()
 
     # ------------------------------------------------------------ rules
-    def _pool(self, settings: Settings) -> tuple[list[Rule], Vocab]:
-        """Every rule an article under ``settings`` could run (before selection), and the vocabulary."""
-        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), settings.language)
+    def _pool(self, settings: Settings, language: str | None = None) -> tuple[list[Rule], Vocab]:
+        """Every rule an article under ``settings`` (in ``language``) could run (before selection), and the vocabulary."""
+        language = language or settings.language
+        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language)
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
             rules = load_rules(styles, builtin=not self.options.no_default_rules)
@@ -98,22 +103,23 @@ class Session:
             reject = vocab.reject_rule()
             if reject is not None:
                 rules.append(reject)
-            if settings.languagetool is not None and settings.languagetool_allowed:
-                rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
-                                          default_language=settings.language))
+            lt, where = settings.languagetool, str(settings.source)
+            if self.options.languagetool_local:
+                lt, where = local_options(lt), LOCAL_FLAG
+            if lt is not None and (settings.languagetool_allowed or self.options.languagetool_local):
+                rules.append(backend_rule(dict(lt), where, default_language=language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 
-    def _levels(self, settings: Settings) -> tuple[Level, Level]:
-        """The project's choices: the configuration file's, and the command line's."""
+    def _levels(self, settings: Settings) -> list[Level]:
+        """The project's choices: the configuration file's (after those of the files it extends), and the command line's."""
         opts = self.options
-        where = str(settings.source) if settings.source else None
-        config = Level(None if opts.select else _tuple(settings.select), tuple(settings.extend_select),
-                       tuple(settings.ignore), settings.severity, where)
-        cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore))
-        return config, cli
+        config = [Level(None if opts.select else _tuple(s.select), tuple(s.extend_select), tuple(s.ignore),
+                        s.severity, str(s.source) if s.source else None) for s in settings.chain()]
+        cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore), section="--")
+        return [*config, cli]
 
     def check_settings(self, settings: Settings) -> None:
         """Raise, once per configuration, for a rule id or prefix that names no rule, at any level."""
@@ -121,7 +127,8 @@ class Session:
             return
         pool, _ = self._pool(settings)
         where = str(settings.source) if settings.source else None
-        validate(pool, [*self._levels(settings), *(_level(o, where) for o in settings.per_path)])
+        sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
+        validate(pool, [*self._levels(settings), *sections])
         self._checked.add(id(settings))
 
     def prepare(self, files: list[str]) -> None:
@@ -151,10 +158,10 @@ class Session:
         key = (id(settings), overrides)
         if key not in self._linters:
             self.check_settings(settings)
-            pool, vocab = self._pool(settings)
+            language = settings.language_for(overrides)
+            pool, vocab = self._pool(settings, language)
             where = str(settings.source) if settings.source else None
-            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)],
-                                settings.language)
+            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
                             time_budget=settings.time_budget)
             self._linters[key] = (linter, settings)
