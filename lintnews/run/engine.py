@@ -64,8 +64,9 @@ class Linter:
         self.levels = levels or {}
         self.time_budget = time_budget
 
-    def check(self, text: str, path: str = "-") -> Result:
-        return self.check_article(read_article(text, path))
+    def check(self, text: str, path: str = "-", reader=read_article) -> Result:
+        """``reader`` builds the article from the text (``read_article``; a record's title and body, run.batch)."""
+        return self.check_article(reader(text, path))
 
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
@@ -131,18 +132,19 @@ class Linter:
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
+            reader=read_article) -> FixResult:
         """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
         gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
         ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
         edited and the findings whose fixes it applied, for a reader who wants to know
-        which rule made each change.
+        which rule made each change. ``reader`` is as for :meth:`check`, called on every pass's text.
         """
         applied = 0
         passes = 0
         with budget.within(self.time_budget):
-            result = self.check(text, path)
+            result = self.check(text, path, reader)
             warnings = list(result.warnings)
             converged = False
             repairs = {r.id for r in self.rules if r.nature == "encoding"}
@@ -161,7 +163,7 @@ class Linter:
                 if trace is not None:
                     trace.append((text, taken))
                 text = new_text
-                result = self.check(text, path)
+                result = self.check(text, path, reader)
                 warnings.extend(w for w in result.warnings if w not in warnings)
         result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)

@@ -1,0 +1,117 @@
+"""The archive job on Dask: shards of the inputs linted on a cluster's workers, results in order.
+
+``--dask local`` starts a ``LocalCluster`` on 127.0.0.1 (worker processes,
+one thread each, no dashboard); ``--dask tcp://host:8786`` joins a running
+scheduler. The shards (``records.shards``: JSON Lines byte ranges, Parquet
+row groups) are the partitions of a ``dask.bag``; each partition reads its
+shard on the worker (so the workers must see the input at the same path) and
+lints its records with :func:`run.batch.lint_records`, the single-process
+code.
+
+The linters are built once, here, from the project's configuration, and
+sent to every worker once (``Client.scatter``, broadcast): a worker holds
+one copy per linter for all its tasks and loads the rules' data once, so
+the workers need neither the configuration nor the style folders, only the
+same lintnews version (checked by every task). Partitions are computed a
+few at a time and their outcomes handed back in shard order, so the output
+is the single-process run's, line for line, and the client holds only a
+window of shards' results.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+
+from ..errors import UsageError
+from ..version import __version__
+from .batch import Job, lint_records
+from .records import Fields, Shard, read
+
+
+def _dask():
+    try:
+        import dask.bag as db
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError(None, "--dask needs dask and distributed: pip install 'lintnews[dask]'") from None
+    return db, Client, LocalCluster
+
+
+class Cluster:
+    """A Dask client (and the local cluster it started, if any), closed on exit."""
+
+    def __init__(self, address: str, workers: int | None = None):
+        _, Client, LocalCluster = _dask()  # noqa: N806 - classes
+        self.cluster = None
+        if address == "local":
+            n = workers or os.cpu_count() or 1
+            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                        dashboard_address=None, silence_logs=40)
+            self.client = Client(self.cluster)
+            return
+        if not address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
+            raise UsageError(None, f"--dask takes 'local' or a scheduler address such as tcp://host:8786, "
+                                   f"not {address!r}")
+        try:
+            self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(None, f"cannot reach the Dask scheduler at {address} ({exc})") from None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def run(self, shards: list[Shard], linters: dict, job: Job, window: int | None = None):
+        """Yield, shard by shard in order, the list of outcomes of its records.
+
+        ``linters`` maps each input path to its linter. At most ``window``
+        partitions are computed or held at once (default: twice the workers).
+        """
+        db, _, _ = _dask()
+        if not shards:
+            return
+        sent = {}
+        for linter in {id(v): v for v in linters.values()}.values():
+            sent[id(linter)] = self.client.scatter(linter, broadcast=True, hash=False)
+        parts = []
+        for path in dict.fromkeys(s.path for s in shards):  # one bag per input: its linter is one argument
+            mine = [s for s in shards if s.path == path]
+            bag = db.from_sequence(mine, npartitions=len(mine))
+            parts += bag.map_partitions(_lint_partition, sent[id(linters[path])], job, __version__).to_delayed()
+        window = window or 2 * self.workers()
+        pending: deque = deque()
+        for part in parts:
+            pending.append(self.client.compute(part))
+            if len(pending) >= window:
+                yield _take(pending.popleft())
+        while pending:
+            yield _take(pending.popleft())
+
+
+def _take(future) -> list:
+    outcomes = future.result()
+    future.release()
+    return outcomes
+
+
+def _lint_partition(shards, linter, job: Job, version: str) -> list:
+    """On a worker: the outcomes of the records of the partition's shards, in order."""
+    if version != __version__:
+        raise UsageError(None, f"a Dask worker runs lintnews {__version__}, this client {version}: "
+                               "install the same version on the workers")
+    columns_only = not job.fix
+    out = []
+    for shard in shards:
+        out.extend(lint_records(read(shard, job.fields or Fields(), columns_only), lambda _: linter, job))
+    return out
