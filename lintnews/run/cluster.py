@@ -54,7 +54,7 @@ class Cluster:
             raise UsageError(None, f"--dask takes 'local' or a scheduler address such as tcp://host:8786, "
                                    f"not {address!r}")
         try:
-            self.client = Client(address, timeout="20s")
+            self.client = Client(address, timeout="10s")
         except (OSError, TimeoutError) as exc:
             raise UsageError(None, f"cannot reach the Dask scheduler at {address} ({exc})") from None
 

@@ -92,8 +92,8 @@ def kind_of(path: str) -> str:
         return "jsonl"
     if suffix in PARQUET_SUFFIXES:
         return "parquet"
-    raise InputError(path, f"not an archive lintnews reads: name it .jsonl ({', '.join(JSONL_SUFFIXES)}) "
-                           f"or .parquet ({', '.join(PARQUET_SUFFIXES)})")
+    raise InputError(path, f"not an archive lintnews reads (JSON Lines: {', '.join(JSONL_SUFFIXES)}; "
+                           f"Parquet: {', '.join(PARQUET_SUFFIXES)})")
 
 
 def pyarrow_parquet(path: str | None = None):
@@ -240,7 +240,7 @@ def _parse_line(raw: bytes, path: str, number: int, first: bool):
     except UnicodeDecodeError as exc:
         return BadRecord(path, number, f"not UTF-8 (byte {exc.start + 1} of the line)", raw)
     try:
-        data = json.loads(text)
+        data = json.loads(text.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return BadRecord(path, number, f"invalid JSON ({exc.msg} at column {exc.colno})", raw)
     except RecursionError:
