@@ -21,12 +21,17 @@ window of shards' results.
 from __future__ import annotations
 
 import os
+import socket
 from collections import deque
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..version import __version__
 from .batch import Job, lint_records
 from .records import Fields, Shard, read
+
+
+# No dashboard; the scheduler's own HTTP server (health, metrics) on a free port of 127.0.0.1, not 8787.
+LOCAL_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 
 
 def _dask():
@@ -47,14 +52,14 @@ class Cluster:
         if address == "local":
             n = workers or os.cpu_count() or 1
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                        dashboard_address=None, silence_logs=40)
+                                        dashboard_address=None, silence_logs=40, scheduler_kwargs=LOCAL_SCHEDULER)
             self.client = Client(self.cluster)
             return
         if not address.startswith(("tcp://", "tls://", "ws://", "wss://", "inproc://")):
             raise UsageError(None, f"--dask takes 'local' or a scheduler address such as tcp://host:8786, "
                                    f"not {address!r}")
         try:
-            self.client = Client(address, timeout="10s")
+            self.client = Client(address)  # waits distributed.comm.timeouts.connect (Dask's configuration)
         except (OSError, TimeoutError) as exc:
             raise UsageError(None, f"cannot reach the Dask scheduler at {address} ({exc})") from None
 
@@ -113,5 +118,8 @@ def _lint_partition(shards, linter, job: Job, version: str) -> list:
     columns_only = not job.fix
     out = []
     for shard in shards:
+        if not os.path.isfile(shard.location):
+            raise InputError(shard.path, f"a Dask worker ({socket.gethostname()}) cannot read {shard.location}: "
+                                         "the workers must see the inputs at the same path")
         out.extend(lint_records(read(shard, job.fields or Fields(), columns_only), lambda _: linter, job))
     return out

@@ -83,6 +83,11 @@ class Shard:
     end: int | None = None  # None: to the end of the file
     first: int = 1  # the line or row number of the shard's first record
     row_groups: tuple[int, ...] | None = None  # Parquet: None for all
+    location: str = ""  # the file's absolute path, where it is read (a Dask worker's folder is not ours)
+
+    def __post_init__(self):
+        if not self.location:
+            object.__setattr__(self, "location", os.path.abspath(self.path))
 
 
 def kind_of(path: str) -> str:
@@ -105,14 +110,15 @@ def pyarrow_parquet(path: str | None = None):
     return pq
 
 
-def _open_parquet(path: str):
-    pq = pyarrow_parquet(path)
+def _open_parquet(path: str, shown: str | None = None):
+    shown = shown or path
+    pq = pyarrow_parquet(shown)
     try:
         return pq.ParquetFile(path)
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow's errors for a file that is not Parquet vary
-        raise InputError(path, f"not a Parquet file ({type(exc).__name__}: {exc})") from None
+        raise InputError(shown, f"not a Parquet file ({type(exc).__name__}: {exc})") from None
 
 
 def _check_file(path: str) -> int:
@@ -203,7 +209,7 @@ def read(shard: Shard, fields: Fields | None = None, columns_only: bool = False)
 def _read_jsonl(shard: Shard):
     path = shard.path
     try:
-        f = open(path, "rb")  # noqa: SIM115 - closed below, after the generator's last record
+        f = open(shard.location, "rb")  # noqa: SIM115 - closed below, after the generator's last record
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     with f:
@@ -251,7 +257,7 @@ def _parse_line(raw: bytes, path: str, number: int, first: bool):
 
 
 def _read_parquet(shard: Shard, fields: Fields, columns_only: bool):
-    pf = _open_parquet(shard.path)
+    pf = _open_parquet(shard.location, shard.path)
     names = pf.schema_arrow.names
     for needed in (fields.id, fields.body):
         if needed not in names:
