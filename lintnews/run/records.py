@@ -114,7 +114,7 @@ def _open_parquet(path: str, shown: str | None = None):
     shown = shown or path
     pq = pyarrow_parquet(shown)
     try:
-        return pq.ParquetFile(path)
+        return pq.ParquetFile(path, pre_buffer=False)  # read as asked, a batch at a time
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow's errors for a file that is not Parquet vary
@@ -268,7 +268,8 @@ def _read_parquet(shard: Shard, fields: Fields, columns_only: bool):
     groups = list(shard.row_groups) if shard.row_groups is not None else None
     number = shard.first
     try:
-        for batch in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=groups, columns=columns):
+        # One thread: pyarrow's readers would read ahead, and each thread's arena would stay.
+        for batch in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=groups, columns=columns, use_threads=False):
             for row in batch.to_pylist():
                 yield Record(shard.path, number, row)
                 number += 1
