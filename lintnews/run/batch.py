@@ -97,17 +97,19 @@ def lint_records(records, linter_for, job: Job):
     """
     for record in records:
         if isinstance(record, BadRecord):
-            yield Outcome(record.label, problem=record.problem, raw=record.raw)
+            yield Outcome(record.label, problem=record.problem, raw=record.raw if job.fix else None)
             continue
         yield lint_record(record, linter_for(record), job)
 
 
 def lint_record(record: Record, linter: Linter, job: Job) -> Outcome:
-    out = Outcome(record.label, raw=record.raw)
+    # --fix writes every record as read unless a fix changes it (a bad record, a rule's failure: unchanged,
+    # never lost): a JSON Lines record from its line as read, a Parquet one from its fields.
+    out = Outcome(record.label, raw=record.raw if job.fix else None,
+                  fixed=record.data if job.fix and record.raw is None else None)
     fields = _fields(record, job)
     if isinstance(fields, str):
         out.problem = fields
-        out.fixed = record.data if job.fix else None
         return out
     rid, title, body, markdown = fields
     text, layout = join(title, body)
@@ -137,7 +139,6 @@ def _fix(record: Record, linter: Linter, job: Job, text: str, reader: _Reader, o
     """Fix the record; the result left and the text it refers to. Sets the fixed record on ``out``."""
     layout = reader.layout
     fixed = linter.fix(text, record.label, unsafe=job.unsafe, trace=reader.trace, reader=reader)
-    out.fixed = record.data
     if not fixed.converged:
         out.errors.append(f"{record.label}: fixes did not converge after {fixed.passes} passes; record left unchanged")
         reader.layout, reader.trace = layout, []

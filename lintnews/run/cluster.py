@@ -8,9 +8,10 @@ shard on the worker (so the workers must see the input at the same path) and
 lints its records with :func:`run.batch.lint_records`, the single-process
 code.
 
-The linters are built once, here, from the project's configuration, and
-sent to every worker once (``Client.scatter``, broadcast): a worker holds
-one copy per linter for all its tasks and loads the rules' data once, so
+The linters are built once, here, from the project's configuration, pickled,
+and the bytes sent to every worker once (``Client.scatter``, broadcast); a
+worker process unpickles each linter once, for all its tasks (``_linter``,
+a cache by the digest of the bytes), and so loads the rules' data once, so
 the workers need neither the configuration nor the style folders, only the
 same lintnews version (checked by every task). Partitions are computed a
 few at a time and their outcomes handed back in shard order, so the output
@@ -20,7 +21,9 @@ window of shards' results.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import socket
 from collections import deque
 
@@ -88,12 +91,15 @@ class Cluster:
             return
         sent = {}
         for linter in {id(v): v for v in linters.values()}.values():
-            sent[id(linter)] = self.client.scatter(linter, broadcast=True, hash=False)
+            payload = pickle.dumps(linter, protocol=pickle.HIGHEST_PROTOCOL)
+            digest = hashlib.sha256(payload).hexdigest()
+            sent[id(linter)] = (self.client.scatter(payload, broadcast=True, hash=False), digest)
         parts = []
         for path in dict.fromkeys(s.path for s in shards):  # one bag per input: its linter is one argument
             mine = [s for s in shards if s.path == path]
             bag = db.from_sequence(mine, npartitions=len(mine))
-            parts += bag.map_partitions(_lint_partition, sent[id(linters[path])], job, __version__).to_delayed()
+            payload, digest = sent[id(linters[path])]
+            parts += bag.map_partitions(_lint_partition, payload, digest, job, __version__).to_delayed()
         window = window or 2 * self.workers()
         pending: deque = deque()
         for part in parts:
@@ -110,11 +116,27 @@ def _take(future) -> list:
     return outcomes
 
 
-def _lint_partition(shards, linter, job: Job, version: str) -> list:
+_LINTERS: dict[str, object] = {}  # in a worker process: the linters unpickled, by the digest of their bytes
+_KEPT = 4
+
+
+def _linter(payload: bytes, digest: str):
+    """The linter of ``payload``, unpickled once in this process (its rules' data then load once too)."""
+    linter = _LINTERS.pop(digest, None)
+    if linter is None:
+        linter = pickle.loads(payload)  # noqa: S301 - bytes this run's own client pickled
+        while len(_LINTERS) >= _KEPT:
+            _LINTERS.pop(next(iter(_LINTERS)))
+    _LINTERS[digest] = linter  # most recently used last
+    return linter
+
+
+def _lint_partition(shards, payload: bytes, digest: str, job: Job, version: str) -> list:
     """On a worker: the outcomes of the records of the partition's shards, in order."""
     if version != __version__:
         raise UsageError(None, f"a Dask worker runs lintnews {__version__}, this client {version}: "
                                "install the same version on the workers")
+    linter = _linter(payload, digest)
     columns_only = not job.fix
     out = []
     for shard in shards:

@@ -133,3 +133,29 @@ def run_batch(*args, cwd: Path, env: dict | None = None, python_prelude: str | N
         command = [sys.executable, "-c", python_prelude + "\nfrom lintnews.cli import main\nmain(prog_name='lintnews')"]
     return subprocess.run(command + ["batch", *[str(a) for a in args]], capture_output=True, cwd=cwd,
                           env=full_env, timeout=300)
+
+
+class CountingLinter:
+    """Stands in for a linter sent to Dask workers: counts, in each worker process, the copies unpickled."""
+
+    copies = 0
+
+    def __init__(self, linter):
+        self.linter = linter
+
+    def __setstate__(self, state):
+        type(self).copies += 1
+        self.__dict__.update(state)
+
+    def __getattr__(self, name):
+        return getattr(self.__dict__["linter"], name)
+
+    def check(self, *args, **kwargs):
+        return self.linter.check(*args, **kwargs)
+
+    def fix(self, *args, **kwargs):
+        return self.linter.fix(*args, **kwargs)
+
+
+def copies_here() -> int:
+    return CountingLinter.copies

@@ -92,3 +92,25 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path):
     assert proc.returncode == 2
     [line] = proc.stderr.decode().splitlines()
     assert line.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9 (")
+
+
+def test_each_worker_unpickles_the_linter_once_whatever_the_number_of_shards(archive, scheduler):
+    from batchkit import CountingLinter, copies_here
+    from distributed import Client
+
+    from lintnews.run.batch import Job, for_records
+    from lintnews.run.cluster import Cluster
+    from lintnews.run.records import jsonl_shards
+    from lintnews.run.session import Options, Session
+
+    linter, _ = Session(Options(isolated=True, select=["News.DoubledWord"])).linter_for("news.jsonl")
+    path = str(archive / "news.jsonl")
+    shards = jsonl_shards(path, 10_000)
+    assert len(shards) > 12
+    counting = CountingLinter(for_records(linter))
+    for _ in range(2):  # a second run of the same linter finds it in the workers' cache
+        with Cluster(scheduler) as cluster:
+            outcomes = [o for part in cluster.run(shards, {path: counting}, Job()) for o in part]
+        assert len(outcomes) == 300 and sum(len(o.findings) for o in outcomes) > 50
+        with Client(scheduler) as client:
+            assert sorted(client.run(copies_here).values()) == [1, 1]  # two workers, one copy each
