@@ -27,10 +27,10 @@ import pickle
 import socket
 from collections import deque
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, LintnewsError, UsageError
 from ..version import __version__
 from .batch import Job, lint_records
-from .records import Fields, Shard, read
+from .records import Shard, read
 
 
 # No dashboard; the scheduler's own HTTP server (health, metrics) on a free port of 127.0.0.1, not 8787.
@@ -111,7 +111,13 @@ class Cluster:
 
 
 def _take(future) -> list:
-    outcomes = future.result()
+    try:
+        outcomes = future.result()
+    except LintnewsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - what a worker raised, as one line
+        raise UsageError(None, f"a Dask task failed ({type(exc).__name__}: {exc}); every worker needs lintnews "
+                               f"{__version__} installed, with the archive extra for Parquet") from None
     future.release()
     return outcomes
 
@@ -143,5 +149,5 @@ def _lint_partition(shards, payload: bytes, digest: str, job: Job, version: str)
         if not os.path.isfile(shard.location):
             raise InputError(shard.path, f"a Dask worker ({socket.gethostname()}) cannot read {shard.location}: "
                                          "the workers must see the inputs at the same path")
-        out.extend(lint_records(read(shard, job.fields or Fields(), columns_only), lambda _: linter, job))
+        out.extend(lint_records(read(shard, job.fields, columns_only), lambda _: linter, job))
     return out
