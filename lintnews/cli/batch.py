@@ -119,6 +119,8 @@ class _Batch:
         for path in inputs:
             if not os.path.isfile(path):
                 raise UsageError(path, "no such file" if not os.path.exists(path) else "not a regular file")
+        if self.output and os.path.exists(self.output) and any(os.path.samefile(self.output, p) for p in inputs):
+            raise UsageError(self.output, "--output is an input: write to another file")
         if self.fixing:
             self._check_fix_output(inputs, kinds)
         options = Options(select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]),
@@ -145,9 +147,6 @@ class _Batch:
         if len(kinds) > 1:
             raise UsageError(None, "--fix writes records in the inputs' format: give JSON Lines or Parquet inputs, "
                                    "not both")
-        out = os.path.abspath(self.output)
-        if any(os.path.exists(out) and os.path.samefile(out, path) for path in inputs):
-            raise UsageError(self.output, "--output is an input: write the fixed records to another file")
         kind = kinds.pop()
         try:
             out_kind = kind_of(self.output)

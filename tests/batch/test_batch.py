@@ -185,8 +185,8 @@ def test_parquet_gives_the_json_lines_findings_and_fixes_in_its_own_schema(tmp_p
     (["notes.txt"], "error: notes.txt: not an archive lintnews reads (JSON Lines: .jsonl, .ndjson, .json; "
                     "Parquet: .parquet, .pq)"),
     (["desk.jsonl", "--fix"], "error: --fix writes the fixed records to --output FILE: name one"),
-    (["desk.jsonl", "--fix", "-o", "desk.jsonl"],
-     "error: desk.jsonl: --output is an input: write the fixed records to another file"),
+    (["desk.jsonl", "--fix", "-o", "desk.jsonl"], "error: desk.jsonl: --output is an input: write to another file"),
+    (["desk.jsonl", "-o", "./desk.jsonl"], "error: ./desk.jsonl: --output is an input: write to another file"),
     (["desk.jsonl", "--fix", "-o", "out.parquet"],
      "error: out.parquet: --fix writes JSON Lines records like the input's: name the output .jsonl"),
     (["desk.jsonl", "--unsafe-fixes"], "error: --unsafe-fixes goes with --fix"),
@@ -200,6 +200,7 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path, args, message):
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [message]
     assert not (tmp_path / "out.parquet").exists()
+    assert len((tmp_path / "desk.jsonl").read_text(encoding="utf-8").splitlines()) == len(HEADLINES)  # untouched
 
 
 HIDE = "import sys\nfor name in {names}:\n    sys.modules[name] = None\n"
