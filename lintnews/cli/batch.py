@@ -39,7 +39,7 @@ def _shared_options(f):
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")  # - : JSON Lines on standard input
 @click.option("--output", "-o", metavar="FILE",
               help="Write the findings here (with --fix: the fixed records, required) instead of standard output.")
 @click.option("--fix", "fixing", is_flag=True,
@@ -61,14 +61,15 @@ def _shared_options(f):
 @_shared_options
 def batch(inputs, output, fixing, unsafe_fixes, markdown, id_field, title_field, body_field, format_field,
           dask_address, workers, shard_size, **kw):
-    """Check (or fix) archive records: JSON Lines or Parquet files of records with an id, a title and a body.
+    """Check (or fix) archive records: JSON Lines or Parquet files of records with an id, a title and a body
+    (- reads JSON Lines from standard input).
 
     Findings are JSON Lines: the record's file, line or row, id, the field
     (title or body), rule, level, line, column and offsets within the field,
     message and fix. Exit status: 0 no finding at or above --fail-on, 1
     findings, 2 a bad record, a usage, configuration or input error.
     """
-    batch_run = _Batch(kw, output, fixing)
+    batch_run = _Batch(kw, output, fixing, dask_address)
     try:
         job, linters = batch_run.prepare(inputs, Fields(id_field, title_field, body_field, format_field),
                                          markdown, unsafe_fixes)
@@ -98,8 +99,9 @@ def batch(inputs, output, fixing, unsafe_fixes, markdown, id_field, title_field,
 class _Batch:
     """One run's state: where output goes, what was counted, the messages already said."""
 
-    def __init__(self, kw, output: str | None, fixing: bool):
+    def __init__(self, kw, output: str | None, fixing: bool, dask: str | None = None):
         self.kw = kw
+        self.dask = dask
         self.output = output
         self.fixing = fixing
         self.findings_out = None
@@ -116,10 +118,13 @@ class _Batch:
         if unsafe and not self.fixing:
             raise UsageError(None, "--unsafe-fixes goes with --fix")
         kinds = {kind_of(path) for path in inputs}  # an unknown suffix is an error here
-        for path in inputs:
+        if "-" in inputs and (len(inputs) > 1 or self.dask):
+            raise UsageError(None, "- (JSON Lines on standard input) goes alone, without --dask: the workers read files")
+        for path in (p for p in inputs if p != "-"):
             if not os.path.isfile(path):
                 raise UsageError(path, "no such file" if not os.path.exists(path) else "not a regular file")
-        if self.output and os.path.exists(self.output) and any(os.path.samefile(self.output, p) for p in inputs):
+        if self.output and os.path.exists(self.output) and any(os.path.samefile(self.output, p)
+                                                               for p in inputs if p != "-"):
             raise UsageError(self.output, "--output is an input: write to another file")
         if self.fixing:
             self._check_fix_output(inputs, kinds)

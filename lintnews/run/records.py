@@ -6,7 +6,8 @@ holds one record (JSON Lines) or one batch of rows (Parquet) at once, never
 the file. A file is cut into shards for parallel work: JSON Lines by byte
 ranges that start at line starts (:func:`jsonl_shards`, with the line
 number each starts at, so a bad record is named by its line), Parquet by
-row groups (:func:`parquet_shards`). pyarrow is imported only for Parquet
+row groups (:func:`parquet_shards`). ``-`` is JSON Lines on standard input,
+read whole by one process. pyarrow is imported only for Parquet
 (the ``archive`` extra); without it a Parquet input is a one-line error.
 
 What a reader yields for each record is a :class:`Record` (the fields as
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -87,11 +90,13 @@ class Shard:
 
     def __post_init__(self):
         if not self.location:
-            object.__setattr__(self, "location", os.path.abspath(self.path))
+            object.__setattr__(self, "location", self.path if self.path == "-" else os.path.abspath(self.path))
 
 
 def kind_of(path: str) -> str:
     """ "jsonl" or "parquet" by the file's suffix; a one-line error for another."""
+    if path == "-":
+        return "jsonl"  # standard input
     suffix = PurePath(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
@@ -209,11 +214,12 @@ def read(shard: Shard, fields: Fields | None = None, columns_only: bool = False)
 def _read_jsonl(shard: Shard):
     path = shard.path
     try:
-        f = open(shard.location, "rb")  # noqa: SIM115 - closed below, after the generator's last record
+        f = nullcontext(sys.stdin.buffer) if shard.location == "-" else open(shard.location, "rb")  # noqa: SIM115
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    with f:
-        f.seek(shard.start)
+    with f as f:
+        if shard.start:
+            f.seek(shard.start)
         pos, number = shard.start, shard.first
         while shard.end is None or pos < shard.end:
             raw = f.readline(MAX_LINE + 1)

@@ -121,7 +121,8 @@ def write_parquet(path: Path, rows: list[dict], row_group_size: int = 40) -> Pat
     return path
 
 
-def run_batch(*args, cwd: Path, env: dict | None = None, python_prelude: str | None = None):
+def run_batch(*args, cwd: Path, env: dict | None = None, python_prelude: str | None = None,
+              input: bytes | None = None):
     """``lintnews batch ARGS`` as a user runs it, in ``cwd``, with no consent from the user's own settings.
 
     ``python_prelude``: run the command through this Python with the code first (to hide a package).
@@ -132,7 +133,7 @@ def run_batch(*args, cwd: Path, env: dict | None = None, python_prelude: str | N
     if python_prelude is not None:
         command = [sys.executable, "-c", python_prelude + "\nfrom lintnews.cli import main\nmain(prog_name='lintnews')"]
     return subprocess.run(command + ["batch", *[str(a) for a in args]], capture_output=True, cwd=cwd,
-                          env=full_env, timeout=300)
+                          env=full_env, timeout=300, input=input)
 
 
 class CountingLinter:

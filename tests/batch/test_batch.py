@@ -220,3 +220,22 @@ def test_without_the_optional_packages_a_one_line_error_says_what_to_install(tmp
     # JSON Lines needs neither.
     proc = run_batch("desk.jsonl", cwd=tmp_path, python_prelude=HIDE.format(names=["pyarrow", "dask"]))
     assert proc.returncode == 1 and len(findings(proc)) == 6
+
+
+def test_standard_input_is_json_lines_read_as_a_stream(tmp_path):
+    write_jsonl(tmp_path / "desk.jsonl", HEADLINES)
+    data = (tmp_path / "desk.jsonl").read_bytes()
+    from_file = run_batch("desk.jsonl", cwd=tmp_path)
+    from_stdin = run_batch("-", cwd=tmp_path, input=data)
+    assert from_stdin.returncode == 1
+    assert [{**f, "file": "desk.jsonl"} for f in findings(from_stdin)] == findings(from_file)
+    assert {f["file"] for f in findings(from_stdin)} == {"-"}
+    bad = run_batch("-", cwd=tmp_path, input=data + b"[1]\n")
+    assert bad.returncode == 2 and "error: -: line 5: not a JSON object but a list" in bad.stderr.decode()
+    fixed = run_batch("-", "--fix", "-o", "fixed.jsonl", cwd=tmp_path, input=data)
+    assert fixed.returncode == 1
+    assert "Don’t panic" in (tmp_path / "fixed.jsonl").read_text(encoding="utf-8")
+    proc = run_batch("-", "--dask", "local", cwd=tmp_path, input=data)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == ("error: - (JSON Lines on standard input) goes alone, without --dask: "
+                                    "the workers read files\n")
