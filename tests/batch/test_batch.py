@@ -239,3 +239,15 @@ def test_standard_input_is_json_lines_read_as_a_stream(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.decode() == ("error: - (JSON Lines on standard input) goes alone, without --dask: "
                                     "the workers read files\n")
+
+
+def test_the_readme_shows_a_finding_as_batch_writes_it(tmp_path):
+    from testkit import ROOT
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Archives", 1)[1].split("\n### ", 1)[0]
+    shown = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    write_jsonl(tmp_path / "desk.jsonl", HEADLINES)
+    real = findings(run_batch("desk.jsonl", cwd=tmp_path))[1]
+    assert list(shown) == list(real)
+    assert {k: shown[k] for k in ("field", "rule", "line", "column", "start", "end", "fix")} == \
+        {k: real[k] for k in ("field", "rule", "line", "column", "start", "end", "fix")}
