@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from . import concise, github, json, jsonl, junit, sarif, text
+from . import concise, github, html, json, jsonl, junit, sarif, text
 
 
 @dataclass
@@ -33,4 +33,5 @@ FORMATS = {
     "github": github,
     "sarif": sarif,
     "junit": junit,
+    "html": html,
 }
