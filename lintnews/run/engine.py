@@ -66,11 +66,12 @@ class Linter:
         self.time_budget = time_budget
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
 
-    def check(self, text: str, path: str = "-") -> Result:
+    def check(self, text: str, path: str = "-", reader=read_article) -> Result:
+        """``reader`` builds the article from the text (``read_article``; a record's title and body, run.batch)."""
         if self.timings is None:
-            return self.check_article(read_article(text, path))
+            return self.check_article(reader(text, path))
         started = time.process_time()
-        article = read_article(text, path)
+        article = reader(text, path)
         self.timings["(reading)"] = self.timings.get("(reading)", 0.0) + time.process_time() - started
         return self.check_article(article)
 
@@ -142,19 +143,20 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
-            keep=None) -> FixResult:
+            keep=None, reader=read_article) -> FixResult:
         """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
         gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
         ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
         edited and the findings whose fixes it applied, for a reader who wants to know
         which rule made each change. ``keep``, when given, takes a pass's findings and returns those
-        whose fixes may be applied (a baseline's findings are left as they are).
+        whose fixes may be applied (a baseline's findings are left as they are). ``reader`` is as for
+        :meth:`check`, called on every pass's text.
         """
         applied = 0
         passes = 0
         with budget.within(self.time_budget):
-            result = self.check(text, path)
+            result = self.check(text, path, reader)
             warnings = list(result.warnings)
             converged = False
             repairs = {r.id for r in self.rules if r.nature == "encoding"}
@@ -174,7 +176,7 @@ class Linter:
                 if trace is not None:
                     trace.append((text, taken))
                 text = new_text
-                result = self.check(text, path)
+                result = self.check(text, path, reader)
                 warnings.extend(w for w in result.warnings if w not in warnings)
         result.warnings = warnings
         return FixResult(text, applied, passes, converged, result)

@@ -89,6 +89,13 @@ class _State:
         self.problems: list[str] = []
         self.lock = threading.Lock()
 
+    def __getstate__(self):
+        """A copy sent to another process (a Dask worker, ``lintnews batch``) starts afresh there."""
+        return {}
+
+    def __setstate__(self, state):
+        self.__init__()
+
 
 class LanguageToolRule(Rule):
     name = KIND
