@@ -150,3 +150,22 @@ def test_fix_hook_rewrites_bad_article_then_passes(try_repo, tmp_path):
     assert "Passed" in second.output
     assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()
     assert (repo / "good.txt").read_bytes() == GOOD.encode()
+
+
+def test_init_with_repo_and_rev_runs_the_hosted_hooks(hooks_repo, pre_commit_home, tmp_path):
+    """`lintnews init --repo URL --rev REV`: pre-commit installs lintnews from that copy and runs it."""
+    lintnews = Path(sys.executable).with_name("lintnews")
+    rev = _git("rev-parse", "HEAD", cwd=hooks_repo).strip()
+    repo = make_repo(tmp_path / "desk", {"bad.txt": BAD})
+    init = subprocess.run([str(lintnews), "init", "--repo", str(hooks_repo), "--rev", rev], cwd=repo,
+                          capture_output=True, text=True, timeout=60)
+    assert init.returncode == 0, init.stderr
+    _git("add", "-A", cwd=repo)
+    proc = subprocess.run(_pre_commit() + ["run", "--all-files"], cwd=repo,
+                          env=_clean_env(PRE_COMMIT_HOME=str(pre_commit_home)), capture_output=True, text=True,
+                          timeout=600)
+    output = proc.stdout + proc.stderr
+    assert "An unexpected error has occurred" not in output and "Traceback" not in output, output
+    assert proc.returncode == 1, output
+    assert "files were modified by this hook" in output
+    assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()

@@ -21,12 +21,12 @@ from ..rules.schema import Schema
 from ..run.config import (
     KEYS,
     OVERRIDE_KEYS,
-    PRE_COMMIT_SNIPPET,
     STARTER_CONFIG,
     ConfigFinder,
 )
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from .common import EXIT_ERROR, say_error
+from .starters import pre_commit_config
 
 
 @click.command("config")
@@ -63,11 +63,17 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
 
 @click.command()
 @click.argument("folder", default=".", required=False, type=click.Path(file_okay=False))
-def init(folder):
-    """Write a commented lintnews.yaml and a .pre-commit-config.yaml snippet (never overwriting)."""
+@click.option("--repo", metavar="URL", help="Hooks installed by pre-commit from this hosted copy of lintnews "
+                                            "(default: local hooks running the installed lintnews).")
+@click.option("--rev", metavar="REV", help="The tag or commit of --repo to use (e.g. v0.2.0).")
+def init(folder, repo, rev):
+    """Write a commented lintnews.yaml and a .pre-commit-config.yaml that runs as written (never overwriting)."""
+    if bool(repo) != bool(rev):
+        say_error("init: --repo and --rev go together (the hosted copy of lintnews and its tag or commit)")
+        sys.exit(EXIT_ERROR)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", PRE_COMMIT_SNIPPET)):
+    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", pre_commit_config(repo, rev))):
         target = folder / name
         if target.exists():
             click.echo(f"{target} exists; left it alone.")
