@@ -46,8 +46,8 @@ def test_local_hooks_mirror_the_published_hooks(run_cli, tmp_path):
 
 def test_validates_both_ways(run_cli, tmp_path):
     pytest.importorskip("pre_commit")
-    for folder, extra in ((tmp_path / "local", ()), (tmp_path / "hosted", ("--repo", "https://git.example.org/desk/lintnews",
-                                                                          "--rev", "v0.2.0"))):
+    hosted_args = ("--repo", "https://git.example.org/desk/lintnews", "--rev", "v0.2.0")
+    for folder, extra in ((tmp_path / "local", ()), (tmp_path / "hosted", hosted_args)):
         assert run_cli("init", folder, *extra).returncode == 0
         path = folder / ".pre-commit-config.yaml"
         proc = subprocess.run(_pre_commit() + ["validate-config", str(path)], capture_output=True, text=True,

@@ -67,7 +67,7 @@ def test_sdist_holds_the_sources_and_data(dist):
     with tarfile.open(sdist) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     expected = {"pyproject.toml", "README.md", "CHANGELOG.md", "RELEASING.md", ".pre-commit-hooks.yaml",
-                "lintnews/version.py", "docs/rules/README.md",
+                "lintnews/version.py", "docs/rules/README.md", "docs/rules/News/DuplicateTitle.md",
                 *(f"rules/{r}" for r in RULES), *(f"lintnews/data/{d}" for d in DATA)}
     assert not expected - names, f"missing from the sdist: {sorted(expected - names)}"
 
@@ -113,10 +113,12 @@ def test_wheel_installed_in_a_fresh_venv_checks_the_seed(dist, tmp_path):
     assert run("--version").stdout.strip() == f"lintnews, version {__version__}"
     check = run("check", SEED.name)
     assert check.returncode == 1, check.stdout + check.stderr  # findings
-    assert f"{SEED.name}:" in check.stdout and "News.DuplicateTitle" in check.stdout and "News.Confusables" in check.stdout
+    assert f"{SEED.name}:" in check.stdout
+    assert "News.DuplicateTitle" in check.stdout and "News.Confusables" in check.stdout  # rules and their data
     assert "error" not in check.stderr, check.stderr
     shown = run("rules", "show", "News.DuplicateTitle")
-    assert shown.returncode == 0 and "Bad" in shown.stdout, shown.stdout + shown.stderr
+    assert shown.returncode == 0 and "Flagged" in shown.stdout, shown.stdout + shown.stderr
+    assert f"| Source | {site}/lintnews/styles/News/DuplicateTitle.yml |" in shown.stdout
 
 
 def readme_pip_lines() -> list[str]:

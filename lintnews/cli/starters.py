@@ -20,7 +20,8 @@ HOOKS = (
     # (id, name, entry, comment)
     ("lintnews-fix", "lintnews (fix articles)", "lintnews fix --exit-non-zero-on-fix",
      "applies safe fixes; fails when it changed a file (stage it, commit again)"),
-    ("lintnews", "lintnews (check articles)", "lintnews check", "reports what is left; fails on findings at or above fail-on"),
+    ("lintnews", "lintnews (check articles)", "lintnews check",
+     "reports what is left; fails on findings at or above fail-on"),
 )
 
 _HEADER = """\
