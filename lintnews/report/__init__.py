@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ..rules.docs import page_url
 from . import concise, github, json, jsonl, junit, sarif, text
 
 
@@ -23,6 +24,13 @@ class ReportContext:
     color: bool = False
     show_fixes: bool = False
     unfinished: dict = field(default_factory=dict)  # path -> lines naming the rules that did not finish
+    docs_url: str | None = None  # where the rule pages are (None: rules/docs.py's default)
+    show_links: bool = False  # the text format shows each finding's link
+
+    def link(self, rule_id: str) -> str | None:
+        """The page that explains the rule of a finding (None: a rule the context does not list)."""
+        rule = next((r for r in self.rules if r.id == rule_id), None)
+        return page_url(rule, self.docs_url) if rule is not None else None
 
 
 FORMATS = {

@@ -172,8 +172,8 @@ def _value(value) -> str:
     return dumped.removesuffix("...").strip()
 
 
-def body_lines(rule) -> list[str]:
-    """The description, examples and options: the part of the page a SARIF viewer shows too."""
+def body_lines(rule, options: bool = True) -> list[str]:
+    """The description, examples and (unless ``options`` is false) the keys the rule file sets."""
     lines: list[str] = []
     if rule.description:
         lines += ["## What it finds", "", rule.description.strip(), ""]
@@ -194,7 +194,7 @@ def body_lines(rule) -> list[str]:
         lines += ["Left alone:", ""]
         for sample in good:
             lines += [*_block(sample), ""]
-    options = _options(rule)
+    options = _options(rule) if options else []
     if options:
         lines += ["## Options", "", "The keys of the kind that this rule's file sets:", "",
                   "| key | meaning | value |", "|---|---|---|"]
@@ -236,9 +236,9 @@ def rule_page(rule, page_dir: Path | None = None, builtin_dir: Path | None = Non
 
 
 def help_markdown(rule) -> str:
-    """The page without the heading and the file's place, for SARIF's ``help.markdown``."""
+    """The page without its heading, the file's place and the keys, for SARIF's ``help.markdown``."""
     facts = "\n".join(f"- {name}: {text}" for name, text in _facts(rule) if name not in ("Id", "Message"))
-    return (facts + "\n\n" + "\n".join(body_lines(rule))).rstrip("\n") + "\n"
+    return (facts + "\n\n" + "\n".join(body_lines(rule, options=False))).rstrip("\n") + "\n"
 
 
 def help_text(rule) -> str:

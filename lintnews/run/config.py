@@ -62,6 +62,7 @@ class Settings:
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
+    docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -95,6 +96,7 @@ class Settings:
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
+            "docs-url": self.docs_url,
         }
 
 
@@ -134,6 +136,8 @@ KEYS = Schema({
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
+    "docs-url": Option("str", "docs/rules", "where the rule pages are published (a finding links to "
+                                            "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
@@ -169,6 +173,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Sett
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
+    settings.docs_url = values["docs-url"].strip()
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
@@ -328,4 +333,8 @@ exclude:
 
 # Seconds one article may take; rules not finished by then are named in a warning (0: no limit).
 # time-budget: 8
+
+# Where findings link to their rule's page (<docs-url>/<Style>/<Rule>.md); an absolute URL
+# is also SARIF's helpUri. Default: docs/rules, the pages' place in the lintnews repository.
+# docs-url: https://github.com/your-org/lintnews/blob/v0.2.0/docs/rules
 """
