@@ -92,12 +92,13 @@ def test_wheel_installed_in_a_fresh_venv_checks_the_seed(dist, tmp_path):
     python = venv / "bin" / "python"
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                capture_output=True, text=True, check=True).stdout.strip())
-    # The dependencies, not lintnews: a plain directory on the path, whose own .pth files
-    # (an editable install's) are not read.
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
                            "--no-index", "--quiet", str(wheel)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    # Then the dependencies from this environment, after the venv's own site-packages (so its lintnews
+    # comes first): a plain directory on the path, whose own .pth files (an editable install's) are not
+    # read. Written after the install, or pip would find this environment's lintnews and skip the wheel.
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     lintnews = venv / "bin" / "lintnews"
     outside = tmp_path / "desk"
     outside.mkdir()
