@@ -136,16 +136,18 @@ def test_rules_lists_every_rule(run_cli):
 
 
 def test_rules_show_explains_with_examples(run_cli):
+    """`rules show` prints the rule's documentation page (docs/rules/News/Confusables.md)."""
     proc = run_cli("rules", "show", "News.Confusables")
     out = proc.stdout.decode()
     assert proc.returncode == 0
-    assert out.startswith("News.Confusables  (confusion, error, fix: safe)")
-    assert "Bad:\n    Budget\n    \n    The company wants to focus on it's own shareholders." in out
-    assert "    Since the first days of hi elections campaign" in out
-    assert "\nKeys:\n    sets: {" in out
-    assert "Good:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
-    assert "    He stopped to say hi to the crowd." in out
-    assert "Fixed:\n    Budget\n    \n    The company wants to focus on its own shareholders." in out
+    assert out.startswith("# News.Confusables\n")
+    assert "| Kind | `confusion` (`lintnews kinds confusion` lists its keys) |\n| Level | error |" in out
+    assert ("Flagged, and what `lintnews fix` makes of it:\n\n```text\nBudget\n\n"
+            "The company wants to focus on it's own shareholders.") in out
+    assert "Since the first days of hi elections campaign" in out
+    assert "becomes\n\n```text\nBudget\n\nThe company wants to focus on its own shareholders." in out
+    assert "Left alone:\n\n```text\n" in out and "He stopped to say hi to the crowd." in out
+    assert "## Options" in out and "`sets`:\n\n```yaml\nsets:\n  hi: [hi, his]" in out
     assert run_cli("rules", "show", "News.Nope").returncode == 2
 
 

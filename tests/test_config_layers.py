@@ -62,7 +62,7 @@ def test_rules_lists_and_shows_vocab_and_configured_styles(run_cli, site):
     shown = run_cli("rules", "show", "Vocab.Rejected", cwd=site)
     assert shown.returncode == 0
     out = shown.stdout.decode()
-    assert f"defined in {site / 'vocab' / 'House' / 'reject.txt'}" in out and '"utilise"' in out
+    assert f"| Source | {site / 'vocab' / 'House' / 'reject.txt'} |" in out and "utilise" in out
     assert run_cli("rules", "show", "House.Synergy", cwd=site).returncode == 0
     # Outside the project, the same ids are unknown.
     assert run_cli("rules", "show", "Vocab.Rejected").returncode == 2

@@ -195,4 +195,20 @@ def test_readme_config_fix_then_check_reports_each_finding_once(pre_commit_home,
     assert "bad.txt:3:1: News.DoubledWord fixed" in output[fix_at:check_at]
     assert output.count("town.txt:3:") == 1, output  # left, reported once, by the check hook
     assert "town.txt:3:" in output[check_at:]
+def test_init_with_repo_and_rev_runs_the_hosted_hooks(hooks_repo, pre_commit_home, tmp_path):
+    """`lintnews init --repo URL --rev REV`: pre-commit installs lintnews from that copy and runs it."""
+    lintnews = Path(sys.executable).with_name("lintnews")
+    rev = _git("rev-parse", "HEAD", cwd=hooks_repo).strip()
+    repo = make_repo(tmp_path / "desk", {"bad.txt": BAD})
+    init = subprocess.run([str(lintnews), "init", "--repo", str(hooks_repo), "--rev", rev], cwd=repo,
+                          capture_output=True, text=True, timeout=60)
+    assert init.returncode == 0, init.stderr
+    _git("add", "-A", cwd=repo)
+    proc = subprocess.run(_pre_commit() + ["run", "--all-files"], cwd=repo,
+                          env=_clean_env(PRE_COMMIT_HOME=str(pre_commit_home)), capture_output=True, text=True,
+                          timeout=600)
+    output = proc.stdout + proc.stderr
+    assert "An unexpected error has occurred" not in output and "Traceback" not in output, output
+    assert proc.returncode == 1, output
+    assert "files were modified by this hook" in output
     assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()

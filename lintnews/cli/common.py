@@ -63,6 +63,7 @@ def common_options(f):
         click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings."),
         click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary line."),
         click.option("--show-fixes", is_flag=True, help="Show what each fix would do."),
+        click.option("--show-links", is_flag=True, help="Show the page that explains each finding's rule (docs-url)."),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
                      help="Colour the text output (auto: on a terminal, unless NO_COLOR)."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -163,11 +164,19 @@ class Run:
                                 show_fixes=self.kw["show_fixes"],
                                 unfinished={r.path: r.unfinished for r in results if r.unfinished},
                                 fail_on={f.path: r.fail_on for r in results for f in r.findings},
-                                errors=list(self.errors))
+                                errors=list(self.errors),
+                                docs_url=self.docs_url(results), show_links=self.kw["show_links"])
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:
                 handle.close()
+
+    def docs_url(self, results) -> str | None:
+        """The docs-url of the configuration of the first article (of the current folder if none)."""
+        try:
+            return self.session.configs.settings_for(results[0].path if results else ".").docs_url
+        except (LintnewsError, OSError):
+            return None
 
     def summary(self, text: str) -> None:
         """The closing line: on standard output unless a machine format is using it."""

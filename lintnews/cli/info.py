@@ -14,7 +14,8 @@ from ..rules.backends.languagetool import backend_rule
 from ..rules.backends.languagetool import status as lt_status
 from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
 from ..rules.base import SHARED
-from ..rules.loader import load_rules
+from ..rules.docs import first_sentence, rule_page, write_docs
+from ..rules.loader import builtin_styles_dir, load_rules
 from ..rules.registry import registry
 from ..report.text import visible
 from ..rules.schema import Schema
@@ -22,12 +23,12 @@ from ..rules.vocab import load_vocab
 from ..run.config import (
     KEYS,
     OVERRIDE_KEYS,
-    PRE_COMMIT_SNIPPET,
     STARTER_CONFIG,
     ConfigFinder,
 )
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from .common import EXIT_ERROR, say_error
+from .starters import pre_commit_config
 
 
 @click.command("config")
@@ -64,11 +65,17 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
 
 @click.command()
 @click.argument("folder", default=".", required=False, type=click.Path(file_okay=False))
-def init(folder):
-    """Write a commented lintnews.yaml and a .pre-commit-config.yaml snippet (never overwriting)."""
+@click.option("--repo", metavar="URL", help="Hooks installed by pre-commit from this hosted copy of lintnews "
+                                            "(default: local hooks running the installed lintnews).")
+@click.option("--rev", metavar="REV", help="The tag or commit of --repo to use (e.g. v0.2.0).")
+def init(folder, repo, rev):
+    """Write a commented lintnews.yaml and a .pre-commit-config.yaml that runs as written (never overwriting)."""
+    if bool(repo) != bool(rev):
+        say_error("init: --repo and --rev go together (the hosted copy of lintnews and its tag or commit)")
+        sys.exit(EXIT_ERROR)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", PRE_COMMIT_SNIPPET)):
+    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", pre_commit_config(repo, rev))):
         target = folder / name
         if target.exists():
             click.echo(f"{target} exists; left it alone.")
@@ -122,7 +129,7 @@ def rules(ctx, styles, fmt):
 
 
 def _rule_info(rule) -> dict:
-    summary = rule.description.splitlines()[0] if rule.description else rule.summary
+    summary = first_sentence(rule.description) if rule.description else rule.summary
     return {
         "id": rule.id, "kind": rule.name, "level": rule.severity.value,
         "fix": rule.applicability.value if rule.applicability else "-",
@@ -139,28 +146,20 @@ def rules_show(loaded, rule_id):
     if not matches:
         say_error(f"unknown rule id '{rule_id}' (see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
-    r = matches[0]
-    info = _rule_info(r)
-    click.echo(f"{r.id}  ({r.name}, {info['level']}, fix: {info['fix']})")
-    click.echo(f"defined in {r.path}")
-    if r.link:
-        click.echo(f"see {r.link}")
-    click.echo("")
-    click.echo(r.description or r.summary)
-    keys = {k: r.values[k] for k, opt in r.OPTIONS.items() if r.values[k] not in (opt.default, None)}
-    if keys:
-        click.echo("\nKeys:")
-        for key, value in keys.items():
-            shown = json.dumps(value, ensure_ascii=False)
-            click.echo(f"    {key}: {shown if len(shown) <= 100 else shown[:97] + '...'}")
-    ex = r.examples
-    for title, key in (("Bad", "bad"), ("Good", "good"), ("Fixed", "fixed")):
-        if ex[key]:
-            click.echo(f"\n{title}:")
-            for sample in ex[key]:
-                for line in sample.rstrip("\n").splitlines():
-                    click.echo(f"    {line}")
-                click.echo("")
+    click.echo(rule_page(matches[0]), nl=False)
+
+
+@rules.command("docs")
+@click.argument("out", type=click.Path(file_okay=False))
+@click.pass_obj
+def rules_docs(loaded, out):
+    """Write a Markdown page per rule (OUT/<Style>/<Rule>.md) and an index (OUT/README.md)."""
+    try:
+        written = write_docs(loaded, Path(out), builtin_styles_dir())
+    except OSError as exc:
+        say_error(f"{exc.filename or out}: cannot write the rule pages: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Wrote {len(written) - 1} rule pages and {written[-1]}.")
 
 
 @click.command()

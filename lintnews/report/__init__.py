@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from ..rules.docs import page_url
 from . import concise, github, gitlab, html, json, jsonl, junit, sarif, text
 
 
@@ -25,6 +26,13 @@ class ReportContext:
     unfinished: dict = field(default_factory=dict)  # path -> lines naming the rules that did not finish
     fail_on: dict = field(default_factory=dict)  # path -> the lowest level that fails it (default: suggestion)
     errors: list = field(default_factory=list)  # one line each: files not checked, and why (the run exits 2)
+    docs_url: str | None = None  # where the rule pages are (None: rules/docs.py's default)
+    show_links: bool = False  # the text format shows each finding's link
+
+    def link(self, rule_id: str) -> str | None:
+        """The page that explains the rule of a finding (None: a rule the context does not list)."""
+        rule = next((r for r in self.rules if r.id == rule_id), None)
+        return page_url(rule, self.docs_url) if rule is not None else None
 
 
 FORMATS = {

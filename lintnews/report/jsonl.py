@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from .json import finding_dict
+
 _LINE_BREAKERS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -21,4 +23,4 @@ def dumps(data) -> str:
 
 def render(findings, ctx) -> None:
     for f in findings:
-        ctx.stream.write(dumps(f.to_dict()) + "\n")
+        ctx.stream.write(dumps(finding_dict(f, ctx)) + "\n")

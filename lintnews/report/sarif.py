@@ -6,17 +6,20 @@ points at its rule by id and index. The run's ``columnKind`` is
 points of the decoded text, as lintnews's own positions do (so an emoji is
 one column, not two UTF-16 code units). Regions carry both line/column and
 character offsets, and the matched text as a snippet. Fixes that lintnews
-may apply become SARIF ``fixes``.
+may apply become SARIF ``fixes``. Each rule carries its documentation page
+as ``help`` (text and Markdown, which GitHub shows with an alert), and
+``helpUri`` when ``docs-url`` is an absolute URL (see
+:mod:`lintnews.rules.docs`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from ..rules.docs import absolute, first_sentence, help_markdown, help_text, page_url
 from ..version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,15 +38,11 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
 
 
-def _first_sentence(text: str) -> str:
-    paragraph = " ".join(text.strip().split("\n\n")[0].split())
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph, maxsplit=1)[0]
-
-
-def descriptor(rule) -> dict:
+def descriptor(rule, docs_url: str | None = None) -> dict:
+    """A rule's reportingDescriptor: its texts, its page as ``help`` and, when absolute, ``helpUri``."""
     kind = rule.name
     description = " ".join((rule.description or "").split())
-    short = _first_sentence(rule.description or "") or rule.summary or rule.id
+    short = first_sentence(rule.description or "") or rule.summary or rule.id
     desc = {
         "id": rule.id,
         "name": rule.id.rsplit(".", 1)[-1],
@@ -56,9 +55,10 @@ def descriptor(rule) -> dict:
             "tags": ["lintnews", kind],
         },
     }
-    link = (rule.link or "").strip()
-    if link:
+    link = page_url(rule, docs_url)
+    if absolute(link):  # SARIF wants an absolute URI; the default docs-url is a path in the lintnews repository
         desc["helpUri"] = link
+    desc["help"] = {"text": help_text(rule), "markdown": help_markdown(rule)}
     return desc
 
 
@@ -129,7 +129,7 @@ def result(f, rule_index: int, doc) -> dict:
 
 def log(findings, ctx) -> dict:
 
-    rules = [descriptor(r) for r in ctx.rules]
+    rules = [descriptor(r, ctx.docs_url) for r in ctx.rules]
     index = {}
     for i, rule in enumerate(rules):
         index.setdefault(rule["id"], i)

@@ -85,4 +85,7 @@ def render(findings, ctx) -> None:
                 ctx.stream.write(line + "\n")
         if ctx.show_fixes and f.fix is not None:
             ctx.stream.write(f"  = fix ({f.fix.applicability.value}): {visible(f.fix.title or 'edit')}\n")
+        link = ctx.link(f.rule_id) if ctx.show_links else None
+        if link:
+            ctx.stream.write(f"  = see {visible(link)}\n")
         ctx.stream.write("\n")

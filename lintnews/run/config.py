@@ -69,6 +69,7 @@ class Settings:
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
     baseline: Path | None = None  # findings recorded there are not reported, nor fixed (run.baseline)
     parent: Settings | None = None  # the configuration this one extends (run/extend.py)
+    docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -116,6 +117,7 @@ class Settings:
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
             "baseline": str(self.baseline) if self.baseline else None,
+            "docs-url": self.docs_url,
         }
 
 
@@ -162,6 +164,8 @@ KEYS = Schema({
                                                    "are named in a warning (0: no limit)"),
     "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
                                     "whose findings check and fix leave alone; --baseline overrides it"),
+    "docs-url": Option("str", "docs/rules", "where the rule pages are published (a finding links to "
+                                            "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
 })
 OVERRIDE_KEYS = Schema({
     **SELECTION_KEYS,
@@ -203,6 +207,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
     settings.baseline = root / values["baseline"] if values["baseline"] else None
+    settings.docs_url = values["docs-url"].strip()
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
@@ -387,14 +392,8 @@ exclude:
 
 # Seconds one article may take; rules not finished by then are named in a warning (0: no limit).
 # time-budget: 8
-"""
 
-PRE_COMMIT_SNIPPET = """\
-# Add to .pre-commit-config.yaml (see the lintnews README).
-repos:
-  - repo: https://github.com/your-org/lintnews   # wherever you host lintnews
-    rev: v0.1.0                                   # a tag or commit of it
-    hooks:
-      - id: lintnews-fix   # applies safe fixes; fails when it changed a file
-      - id: lintnews       # reports what is left
+# Where findings link to their rule's page (<docs-url>/<Style>/<Rule>.md); an absolute URL
+# is also SARIF's helpUri. Default: docs/rules, the pages' place in the lintnews repository.
+# docs-url: https://github.com/your-org/lintnews/blob/v0.2.0/docs/rules
 """

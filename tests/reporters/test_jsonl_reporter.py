@@ -11,7 +11,8 @@ def test_one_parsable_object_per_finding(render, corpus):
     assert out.endswith("\n")
     lines = out.split("\n")[:-1]
     assert len(lines) == len(findings)
-    assert [json.loads(line) for line in lines] == [f.to_dict() for f in findings]
+    assert [json.loads(line) for line in lines] == [
+        {**f.to_dict(), "link": f"docs/rules/{f.rule_id.replace('.', '/')}.md"} for f in findings]
 
 
 def test_same_objects_as_json_format(render):
