@@ -1,7 +1,8 @@
 """An article as every later layer sees it: its document model and its suppression comments.
 
 Built once per text by :func:`read_article`: Markdown (by the path's suffix)
-is parsed for its prose blocks and skip zones; plain text is split on blank
+is parsed for its prose blocks and skip zones (its front matter's headline
+fields, ``headline_fields``, are prose); plain text is split on blank
 lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
 comment is never prose (it is where ``lintnews-disable`` comments live).
 Rules, the engine and the reporters share the one :class:`Article`.
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import markdown, suppress
 from .document import Document
+from .front_matter import HEADLINE_FIELDS, Headlines
 from .links import bare_link_zones
 
 
@@ -21,19 +23,20 @@ class Article:
     path: str
     doc: Document
     suppressions: list[suppress.Suppression] = field(default_factory=list)
+    headlines: Headlines | None = None  # a Markdown article's front matter and its headline fields
 
     @property
     def text(self) -> str:
         return self.doc.text
 
 
-def read_article(text: str, path: str = "-") -> Article:
+def read_article(text: str, path: str = "-", headline_fields=HEADLINE_FIELDS) -> Article:
     zones = bare_link_zones(text)
     if not markdown.is_markdown(path):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
-    parsed = markdown.parse(text)
+    parsed = markdown.parse(text, headline_fields)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes)
-    return Article(path, doc, suppress.parse(text, parsed.comments, doc))
+    return Article(path, doc, suppress.parse(text, parsed.comments, doc), parsed.headlines)

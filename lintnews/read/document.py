@@ -15,6 +15,9 @@ import regex
 
 from . import quotes
 from .posts import post_zones
+from .zones import merge_zones
+from .zones import overlaps as _overlaps
+from .zones import touches as _touches
 
 _BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
@@ -49,6 +52,7 @@ class Block:
     value: str | None = None
     # Marked up as a heading ("# ..."), not judged one from its shape.
     marked: bool = False
+    field: str | None = None  # the front matter key whose value this block is (a headline field)
 
     def text(self, doc: "Document") -> str:
         if self.value is not None:
@@ -71,6 +75,7 @@ class ProseBlock:
     kind: str = "guess"
     value: str | None = None
     removal: tuple[int, int] | None = None
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ class Document:
         blocks = []
         for i, g in enumerate(given):
             kind = self._kind(plain[i], plain) if g.kind == "guess" else g.kind
-            blocks.append(Block(i, g.start, g.end, kind, g.value, marked=g.kind in ("title", "heading")))
+            blocks.append(Block(i, g.start, g.end, kind, g.value, g.kind in ("title", "heading"), g.field))
             if g.removal is not None:
                 self._removals[i] = g.removal
         return blocks
@@ -149,11 +154,16 @@ class Document:
 
     @property
     def title(self) -> Block | None:
-        return self.blocks[0] if self.blocks and self.blocks[0].kind == "title" else None
+        """The title: the first block, after any other headline fields of the front matter."""
+        for block in self.blocks:
+            if block.kind != "field":
+                return block if block.kind == "title" else None
+        return None
 
     @property
     def body(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != "title"]
+        """The blocks after the headline: not the title, not a front matter field."""
+        return [b for b in self.blocks if b.kind not in ("title", "field")]
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect.bisect_right(self._block_starts, offset) - 1
@@ -364,36 +374,3 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end].rstrip("\r")
-
-
-def merge_zones(zones) -> list[tuple[int, int]]:
-    """Sorted, with overlapping zones joined, so that no zone nests in another."""
-    out: list[list[int]] = []
-    for s, e in sorted((int(s), int(e)) for s, e in zones):
-        if e <= s:
-            continue
-        if out and s < out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-def _overlaps(zones, starts, start: int, end: int) -> bool:
-    if not zones:
-        return False
-    i = bisect.bisect_right(starts, max(start, end - 1)) - 1
-    # Zones do not nest much; look back a few for a long zone covering the span.
-    for j in range(i, max(-1, i - 4), -1):
-        zs, ze = zones[j]
-        if zs < end and start < ze:
-            return True
-    return False
-
-
-def _touches(zones, starts, start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a zone, or, an insertion, falls strictly inside one."""
-    if start == end:
-        i = bisect.bisect_left(starts, start) - 1
-        return i >= 0 and zones[i][0] < start < zones[i][1]
-    return _overlaps(zones, starts, start, end)

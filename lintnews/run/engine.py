@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Severity
 from ..read import suppress
+from ..read.front_edit import check_fix
+from ..read.front_matter import HEADLINE_FIELDS
 from ..read.article import Article, read_article
 from ..rules import budget
 from ..rules.base import Rule
@@ -54,18 +56,20 @@ class Linter:
     list) drops findings on accepted terms; ``levels`` (rule id -> level,
     from the selection) sets the level of a rule's findings; ``time_budget``
     is the seconds one article may take (0 or None: no limit), after which
-    the rules still to run are skipped and named in ``Result.unfinished``.
+    the rules still to run are skipped and named in ``Result.unfinished``;
+    ``headline_fields`` the front matter fields read as prose (the first is the title).
     """
 
     def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None,
-                 time_budget: float | None = budget.DEFAULT):
+                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS):
         self.rules = rules
         self.accept = accept
         self.levels = levels or {}
         self.time_budget = time_budget
+        self.headline_fields = tuple(headline_fields)
 
     def check(self, text: str, path: str = "-") -> Result:
-        return self.check_article(read_article(text, path))
+        return self.check_article(read_article(text, path, self.headline_fields))
 
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
@@ -126,6 +130,8 @@ class Linter:
             f.end_line, f.end_column = doc.position(f.end)
             if f.fix is not None and doc.skip_zones and not fix_allowed(doc, f.fix):
                 f.fix = None  # it would edit markup, code or a URL: report only
+            if f.fix is not None and article.headlines is not None:
+                f.fix = check_fix(doc.text, article.headlines, f.fix)  # quoting kept, or no fix
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])

@@ -93,9 +93,9 @@ def test_front_matter_title_and_duplicate_title_fix_keeps_front_matter():
     assert fixed.findings == []
 
 
-def test_front_matter_is_not_prose_and_invalid_yaml_does_not_crash():
-    text = "---\ntitle: the the\nnote: hi elections\n---\n\nTroops move north\n\nThe troops left today.\n"
-    assert found(text) == []
+def test_front_matter_is_prose_only_in_headline_fields_and_invalid_yaml_does_not_crash():
+    text = "---\ntitle: the the\nnote: hi  the the elections\n---\n\nTroops move north\n\nThe troops left today.\n"
+    assert found(text) == [("News.DoubledWord", 2, 8, "the the")]
     bad = "---\ntitle: [unclosed\n: - :\n---\n\nThe the troops left the base today at dawn.\n"
     assert found(bad) == [("News.DoubledWord", 6, 1, "The the")]
     assert lintnews.fix_text(bad, path="a.md").text.startswith("---\ntitle: [unclosed\n: - :\n---\n")

@@ -30,9 +30,9 @@ CASES = {
     # Front matter: a skip zone; its title a block of its own with the YAML value.
     "front matter with title, then a heading": (
         '---\ntitle: "Storm hits"\nauthor: Jane\n---\n\n# Heading\n\nBody text here.\n',
-        [(11, 23, "title", "Storm hits", (11, 11)), (44, 51, "heading", None, (42, 53)),
+        [(12, 22, "title", None, (12, 12)), (44, 51, "heading", None, (42, 53)),
          (53, 68, "guess", None, (52, 69))],
-        [(0, 40)], [(42, 44)], []),
+        [(0, 12), (22, 40)], [(42, 44)], []),
     "front matter without title": (
         "---\nauthor: Jane\n---\n\nBody text here.\n",
         [(22, 37, "guess", None, (21, 38))], [(0, 20)], [], []),
@@ -41,12 +41,12 @@ CASES = {
         [(18, 23, "guess", None, (18, 24))], [(0, 17)], [], []),
     "front matter closed by dots, numeric title": (
         "---\ntitle: 12\n...\nBody.\n",
-        [(11, 13, "title", "12", (11, 11)), (18, 23, "guess", None, (18, 24))], [(0, 17)], [], []),
+        [(11, 13, "title", "12", (11, 11)), (18, 23, "guess", None, (18, 24))], [(0, 11), (13, 17)], [], []),
     "front matter title, heading right after it": (
         "---\ntitle: T\n---\n# H\n\nB.\n",
-        [(11, 12, "title", "T", (11, 11)), (19, 20, "heading", None, (17, 22)),
+        [(11, 12, "title", None, (11, 11)), (19, 20, "heading", None, (17, 22)),
          (22, 24, "guess", None, (21, 25))],
-        [(0, 16)], [(17, 19)], []),
+        [(0, 11), (12, 16)], [(17, 19)], []),
     "unclosed front matter is a thematic break and prose": (
         "---\ntitle: x\n",
         [(4, 12, "guess", None, (4, 13))], [(0, 3)], [], []),
