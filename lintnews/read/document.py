@@ -15,7 +15,7 @@ import regex
 
 from . import quotes
 from .posts import post_zones
-from .zones import merge_zones
+from .zones import blank_marks, merge_zones
 from .zones import overlaps as _overlaps
 from .zones import touches as _touches
 
@@ -243,9 +243,11 @@ class Document:
     def quote_zones(self) -> list[tuple[int, int]]:
         """Spans of direct quotation by their marks (double, single, guillemets), marks included.
 
-        How each mark is read is told in :mod:`lintnews.read.quotes`.
+        How each mark is read is told in :mod:`lintnews.read.quotes`. A mark in markup (a link's
+        title, an attribute, code) is no quotation mark: it is read as a space.
         """
-        return quotes.quotations(self.text, [(b.start, b.end) for b in self.blocks])
+        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’")
+        return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
     def _posts(self) -> list[tuple[int, int]]:

@@ -23,12 +23,14 @@ from .front_fields import Field
 from .front_matter import Headlines, load
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-# Characters a plain YAML scalar may gain from a fix: no indicator, quote, comment or mapping mark.
-_PLAIN_UNSAFE = regex.compile(r"[:#\[\]{},&*!|>'\"%@`\\\t]")
+# Characters a plain YAML scalar may not gain from a fix: a mapping or comment mark, a flow bracket;
+# at its start, any indicator (a quote there would open a quoted scalar).
+_PLAIN_UNSAFE = regex.compile(r"[:#\[\]{},\\\t]")
+_PLAIN_INDICATOR = regex.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
 
 
-def escape(style: str, content: str) -> str | None:
-    """``content`` as written inside a value of ``style``, or None when it cannot be."""
+def escape(style: str, content: str, first: bool = False) -> str | None:
+    """``content`` as written inside a value of ``style`` (``first``: at its start), or None when it cannot be."""
     if _CONTROL.search(content):
         return None
     if style in ("double", "basic", "json"):
@@ -38,7 +40,9 @@ def escape(style: str, content: str) -> str | None:
     if style == "literal":
         return None if "'" in content else content
     if style == "plain":
-        return None if _PLAIN_UNSAFE.search(content) else content
+        if _PLAIN_UNSAFE.search(content) or (first and _PLAIN_INDICATOR.match(content)):
+            return None
+        return content
     return None
 
 
@@ -54,7 +58,7 @@ def check_fix(text: str, headlines: Headlines, fix: Fix) -> Fix | None:
             edits.append(e)
             continue
         field = headlines.field_at(e.start, e.end)
-        content = escape(field.style, e.content) if field is not None and field.exact else None
+        content = escape(field.style, e.content, e.start == field.start) if field is not None and field.exact else None
         if content is None:
             return None
         edits.append(Edit(e.start, e.end, content))

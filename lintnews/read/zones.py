@@ -36,3 +36,18 @@ def touches(zones, starts, start: int, end: int) -> bool:
         i = bisect.bisect_left(starts, start) - 1
         return i >= 0 and zones[i][0] < start < zones[i][1]
     return overlaps(zones, starts, start, end)
+
+
+def blank_marks(text: str, zones, marks: str) -> str:
+    """``text`` with each of ``marks`` inside ``zones`` made a space (the same length); ``text`` if none is."""
+    pieces, pos = [], 0
+    for s, e in zones:
+        chunk = text[s:e]
+        if any(m in chunk for m in marks):
+            pieces.append(text[pos:s])
+            pieces.append("".join(" " if c in marks else c for c in chunk))
+            pos = e
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)

@@ -21,6 +21,7 @@ import pathspec
 
 from ..errors import ConfigError
 from ..read.datafile import load_toml, load_yaml
+from ..read.front_matter import HEADLINE_FIELDS
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
@@ -62,6 +63,7 @@ class Settings:
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
+    headline_fields: tuple[str, ...] = HEADLINE_FIELDS  # front matter fields read as prose; the first is the title
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -95,6 +97,7 @@ class Settings:
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
+            "headline-fields": list(self.headline_fields),
         }
 
 
@@ -134,6 +137,8 @@ KEYS = Schema({
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
+    "headline-fields": Option("strings", list(HEADLINE_FIELDS), "front matter fields linted as prose (YAML, TOML "
+                                                                "or JSON); the first is the article's title"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
@@ -169,6 +174,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Sett
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
+    settings.headline_fields = tuple(values["headline-fields"])
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:

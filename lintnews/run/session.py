@@ -138,7 +138,7 @@ class Session:
             selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)],
                                 settings.language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
-                            time_budget=settings.time_budget)
+                            time_budget=settings.time_budget, headline_fields=settings.headline_fields)
             self._linters[key] = (linter, settings)
         return self._linters[key]
 

@@ -105,11 +105,13 @@ CASES = {
     "HTML comments inline and as a block, and inline markup": (
         "Text <!-- c --> more.\n\n<!-- block -->\n\nEnd `code` and [l](u) *em* \\* &amp; <a@b.c>.\n",
         [(0, 21, "guess", None, (0, 23)), (39, 83, "guess", None, (38, 84))],
-        [(5, 15), (23, 37), (43, 49), (54, 55), (56, 60), (62, 63), (65, 66), (66, 68), (69, 74), (75, 82)],
+        [(5, 15), (23, 37), (43, 49), (54, 55), (56, 60), (61, 62), (64, 65), (66, 68), (69, 74), (75, 82)],
         [], [(5, 15), (23, 37)]),
     "image, hard break, emphasis": (
         '![alt *x*](img.png "t") and line  \nbreak ~~s~~ **b**\n',
-        [(0, 52, "guess", None, (0, 53))], [(0, 23), (32, 34), (49, 50), (51, 52), (52, 53)], [], []),
+        # The alt text and the title are prose; the emphasis markers round "x" and "b" are markup.
+        [(0, 52, "guess", None, (0, 53))],
+        [(0, 2), (6, 7), (8, 9), (9, 20), (21, 23), (32, 34), (47, 48), (48, 49), (50, 51), (51, 52)], [], []),
     "thematic break, indented code, fence": (
         "A\n\n---\n\n    code\n\n```\nx\n```\n\nB\n",
         [(0, 1, "guess", None, (0, 3)), (29, 30, "guess", None, (28, 31))],
