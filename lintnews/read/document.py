@@ -244,9 +244,10 @@ class Document:
         """Spans of direct quotation by their marks (double, single, guillemets), marks included.
 
         How each mark is read is told in :mod:`lintnews.read.quotes`. A mark in markup (a link's
-        title, an attribute, code) is no quotation mark: it is read as a space.
+        title, an attribute, code) is no quotation mark, nor is the backslash of an escaped mark in a
+        front matter string (\\"): each is read as a space.
         """
-        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’")
+        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’\\")
         return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property

@@ -58,7 +58,9 @@ def check_fix(text: str, headlines: Headlines, fix: Fix) -> Fix | None:
             edits.append(e)
             continue
         field = headlines.field_at(e.start, e.end)
-        content = escape(field.style, e.content, e.start == field.start) if field is not None and field.exact else None
+        if field is None or not field.exact or _splits_escape(field, e):
+            return None
+        content = escape(field.style, e.content, e.start == field.start)
         if content is None:
             return None
         edits.append(Edit(e.start, e.end, content))
@@ -67,6 +69,11 @@ def check_fix(text: str, headlines: Headlines, fix: Fix) -> Fix | None:
     if not _same_but(text, headlines, edits, touched):
         return None
     return replace(fix, edits=tuple(sorted(edits)))
+
+
+def _splits_escape(field: Field, edit: Edit) -> bool:
+    """Whether the edit starts or ends inside an escape (between ``\\`` and ``"``)."""
+    return any(s < edit.start < e or s < edit.end < e for s, e in field.escapes)
 
 
 def _edit_value(field: Field, value: str, edit: Edit, shift: int) -> str:

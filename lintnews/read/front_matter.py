@@ -92,12 +92,13 @@ class Headlines:
     fields: list[Field] = field(default_factory=list)
     title: str | None = None
 
-    def skip_zones(self) -> list[tuple[int, int]]:
-        """The front matter but the fields' text; and each field's escapes."""
+    def skip_zones(self, text: str) -> list[tuple[int, int]]:
+        """The front matter but the fields' text; and each field's escapes, but for the quotation mark
+        a backslash escapes (``\\"``), which marks a quotation as any other does."""
         out, pos = [], self.front.span[0]
         for f in sorted(self.fields, key=lambda f: f.start):
             out.append((pos, f.start))
-            out.extend(f.escapes)
+            out.extend((s, s + 1) if text.startswith(("\\\"", "\\'"), s) else (s, e) for s, e in f.escapes)
             pos = f.end
         out.append((pos, self.front.span[1]))
         return [(s, e) for s, e in out if e > s]

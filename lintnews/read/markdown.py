@@ -136,7 +136,7 @@ class _Reader:
             self.out.skip_zones.append(fm.span)
             return []
         self.out.headlines = found
-        self.out.skip_zones.extend(found.skip_zones())
+        self.out.skip_zones.extend(found.skip_zones(self.text))
         self.out.marker_zones.extend(found.marker_zones())
         return found.blocks()
 
