@@ -119,6 +119,8 @@ def _yaml(fm, data: dict, wanted: set[str]):
             s = fm.source.find("\n", s) + 1  # the value's lines start after the '|' or '>' line
             if s <= 0:
                 continue
+            while s < e and fm.source[s] in " \t":
+                s += 1
             e = s + len(fm.source[s:e].rstrip())
         out.append((key.value, s, e, style))
     return out
