@@ -12,6 +12,9 @@ DuplicateTitle in all three formats.
 from __future__ import annotations
 
 import json
+import re
+
+from testkit import ROOT
 
 HOUSE_RULE = """\
 extends: substitution
@@ -181,3 +184,16 @@ def test_invalid_front_matter_is_metadata_and_reported_nowhere(run_cli, tmp_path
     proc = run_cli("check", "--isolated", "--format", "json", article)
     assert [(f["line"], f["text"]) for f in json.loads(proc.stdout)] == [(5, "The the")]
     assert b"error" not in proc.stderr
+
+
+def test_the_readme_example_reports_what_it_says(run_cli, tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Headlines in front matter", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    said = {(rule, int(pos.split(":")[0]), int(pos.split(":")[1]))
+            for rule, pos in re.findall(r"(\w+) (\d+:\d+)", example)}
+    article = tmp_path / "example.md"
+    article.write_text(example + "\nThe vote is on Monday.\n", encoding="utf-8")
+    found = json.loads(run_cli("check", "--isolated", "--format", "json", article).stdout)
+    assert {(f["rule"].split(".")[1], f["line"], f["column"]) for f in found} >= said
+    assert len(said) == 3 and all(f["line"] <= 3 for f in found)
