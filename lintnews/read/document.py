@@ -132,10 +132,13 @@ class Document:
 
     def _given_blocks(self, given: list[ProseBlock]) -> list[Block]:
         given = sorted((g for g in given if g.end > g.start), key=lambda g: (g.start, g.end))
-        plain = [Block(i, g.start, g.end, "paragraph") for i, g in enumerate(given)]
+        # Kinds are guessed among the article's own blocks: a front matter field is not its first block.
+        own = [g for g in given if g.kind != "field"]
+        plain = [Block(i, g.start, g.end, "paragraph") for i, g in enumerate(own)]
+        guessed = {id(g): self._kind(p, plain) for g, p in zip(own, plain) if g.kind == "guess"}
         blocks = []
         for i, g in enumerate(given):
-            kind = self._kind(plain[i], plain) if g.kind == "guess" else g.kind
+            kind = guessed.get(id(g), g.kind)
             blocks.append(Block(i, g.start, g.end, kind, g.value, g.kind in ("title", "heading"), g.field))
             if g.removal is not None:
                 self._removals[i] = g.removal

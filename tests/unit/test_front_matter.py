@@ -111,3 +111,14 @@ def test_a_title_field_chosen_by_configuration():
     linter = lintnews.linter(select=["News.DuplicateTitle"])
     linter.headline_fields = ("headline",)
     assert [f.line for f in linter.check(text, "a.md").findings] == [6]
+
+
+def test_without_a_title_field_the_body_gives_the_title_as_before():
+    text = ("---\ndescription: Waves hit the town\n---\n\nStorm hits coast\n\nStorm hits coast\n\n"
+            "The storm hit the coast on Monday.\n")
+    from lintnews.read.article import read_article
+    doc = read_article(text, "a.md").doc
+    assert [(b.kind, b.field) for b in doc.blocks][:3] == [("field", "description"), ("title", None),
+                                                          ("heading", None)]
+    assert doc.title.start == text.index("Storm") and doc.body[0].start == text.index("Storm", doc.title.end)
+    assert [(f.rule_id, f.line) for f in lintnews.check_text(text, path="a.md")] == [("News.DuplicateTitle", 7)]
