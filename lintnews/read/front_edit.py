@@ -48,7 +48,7 @@ def escape(style: str, content: str, first: bool = False) -> str | None:
 
 def check_fix(text: str, headlines: Headlines, fix: Fix) -> Fix | None:
     """``fix`` as it may be written into the headline fields it edits (unchanged if it edits none), or None."""
-    fs, fe = headlines.front.span
+    fe = headlines.front.span[1]
     if all(e.start >= fe for e in fix.edits):
         return fix
     edits: list[Edit] = []

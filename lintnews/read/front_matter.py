@@ -33,7 +33,7 @@ _FENCES = {"---": "yaml", "+++": "toml"}
 
 class FrontMatter(NamedTuple):
     span: tuple[int, int]
-    yaml_at: int      # where the source (between the fences) starts in the text
+    yaml_at: int      # where the source (between the fences; YAML, TOML or JSON) starts in the text
     source: str       # the YAML, TOML or JSON between the fences
     end_line: int     # the line of the closing fence (the last line of a JSON object)
     format: str = "yaml"
@@ -130,7 +130,4 @@ def headlines(text: str, fm: FrontMatter, names=HEADLINE_FIELDS) -> Headlines | 
     names = [str(n) for n in names]
     wanted = {n.lower() for n in names}
     found = [f for f in locate(text, fm, data, wanted) if f.value.strip()]
-    title = names[0] if names else None
-    # The title first: a front matter that lists "description" first still has its title as block 0.
-    found.sort(key=lambda f: (f.key.lower() != (title or "").lower(), f.start))
-    return Headlines(fm, data, found, title)
+    return Headlines(fm, data, sorted(found, key=lambda f: f.start), names[0] if names else None)
