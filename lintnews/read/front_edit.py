@@ -9,7 +9,8 @@ YAML scalar takes no character that YAML reads as syntax), then the front
 matter with the edits is parsed again and must give the same data but for
 that field, whose value must be the old one with the edits made. A field
 that is not ``exact`` (a block scalar, a value over several lines) takes no
-fix. Otherwise the fix is dropped: reported, never applied.
+fix. Otherwise the fix is dropped: reported, never applied. So is every fix
+past ``MAX_REPARSED`` characters of front matter read again for one article.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from ..findings import Edit, Fix
 from .front_fields import Field
 from .front_matter import Headlines, load
 
+# Characters of front matter one article may have parsed again to check fixes (each check reads the
+# whole front matter): a few hundred fixes in a usual one, a handful in a huge one. Past it, a fix in a
+# headline field is reported without its fix.
+MAX_REPARSED = 1_000_000
 _CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Characters a plain YAML scalar may not gain from a fix: a mapping or comment mark, a flow bracket;
 # at its start, any indicator (a quote there would open a quoted scalar).
@@ -51,6 +56,9 @@ def check_fix(text: str, headlines: Headlines, fix: Fix) -> Fix | None:
     fe = headlines.front.span[1]
     if all(e.start >= fe for e in fix.edits):
         return fix
+    headlines.reparsed += len(headlines.front.source)
+    if headlines.reparsed > MAX_REPARSED:
+        return None
     edits: list[Edit] = []
     touched: dict[str, str] = {}
     for e in fix.edits:

@@ -91,6 +91,7 @@ class Headlines:
     data: dict
     fields: list[Field] = field(default_factory=list)
     title: str | None = None
+    reparsed: int = 0  # characters of front matter parsed again to check fixes (front_edit.MAX_REPARSED)
 
     def skip_zones(self, text: str) -> list[tuple[int, int]]:
         """The front matter but the fields' text; and each field's escapes, but for the quotation mark

@@ -122,3 +122,13 @@ def test_without_a_title_field_the_body_gives_the_title_as_before():
                                                           ("heading", None)]
     assert doc.title.start == text.index("Storm") and doc.body[0].start == text.index("Storm", doc.title.end)
     assert [(f.rule_id, f.line) for f in lintnews.check_text(text, path="a.md")] == [("News.DuplicateTitle", 7)]
+
+
+def test_checking_fixes_reads_the_front_matter_again_a_bounded_number_of_times(monkeypatch):
+    from lintnews.read import front_edit
+
+    source = 'title: "' + "the the, " * 10 + 'end"\n'
+    text = "---\n" + source + "---\n\nThe storm hit the coast on Monday.\n"
+    monkeypatch.setattr(front_edit, "MAX_REPARSED", 3 * len(source))
+    found = lintnews.check_text(text, path="a.md", select=["News.DoubledWord"])
+    assert len(found) == 10 and sum(1 for f in found if f.fix) == 3
