@@ -197,3 +197,13 @@ def test_the_readme_example_reports_what_it_says(run_cli, tmp_path):
     found = json.loads(run_cli("check", "--isolated", "--format", "json", article).stdout)
     assert {(f["rule"].split(".")[1], f["line"], f["column"]) for f in found} >= said
     assert len(said) == 3 and all(f["line"] <= 3 for f in found)
+
+
+def test_a_desk_config_that_extends_the_site_config_keeps_its_headline_fields(run_cli, tmp_path):
+    site = make_site(tmp_path)
+    (site / "lintnews.yaml").write_text("language: en-GB\nstyles: [styles]\nheadline-fields: [description]\n",
+                                        encoding="utf-8")
+    (site / "content" / "news" / "lintnews.yaml").write_text("extend: ../../lintnews.yaml\nfail-on: error\n",
+                                                             encoding="utf-8")
+    found = findings(run_cli, site)
+    assert {(f[0], f[1]) for f in found if f[1] <= 4} == {("fair.md", 3), ("harbour-plan.md", 3), ("storm.md", 3)}
