@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import lintnews  # noqa: E402
+import yaml  # noqa: E402
 from lintnews.run.engine import Linter  # noqa: E402
 
 def SETTINGS(examples: int):
@@ -92,14 +93,28 @@ URL = st.sampled_from(["https://example.com/the_the--recieved//a%20b?x=1&y=2",
                        "http://news.example.org/2003.The/teh-goverment.html"])
 
 
+def _front_data(source: str):
+    try:
+        return yaml.safe_load(source)
+    except yaml.YAMLError:
+        return None
+
+
 @SETTINGS(100)
 @given(st.lists(sentences, min_size=1, max_size=4), QUOTED, CODE, URL, sentences,
        st.sampled_from(["\n", "\r\n"]))
 def test_fix_leaves_quotations_code_urls_and_front_matter_alone(prose, quoted, code, url, title, nl):
-    front = f"---{nl}title: {title}  the the{nl}slug: recieved-goverment{nl}---{nl}"
+    # The title is a headline field (prose, fixed in place); the other keys are metadata.
+    meta = f"slug: recieved-goverment  the the{nl}note: 'the the  mayor s'{nl}---{nl}"
+    front = f"---{nl}title: {title}  the the{nl}{meta}"
     body = (f"{prose[0]} {quoted} said Mr Smith.{nl}{nl}"
             f"See {code} and {url} for the the details.{nl}{nl}" + " ".join(prose[1:]) + nl)
     text = front + title + nl + nl + body
     fixed = LINTER.fix(text, "fuzz.md", unsafe=False).text
-    for kept in (front, quoted, code, url):
+    for kept in (meta, quoted, code, url):
         assert kept in fixed, (kept, fixed)
+    # A fix in the title never changes what the front matter says besides the title.
+    before, after = (_front_data(t.split(f"---{nl}")[1]) for t in (text, fixed))
+    if isinstance(before, dict):
+        assert isinstance(after, dict) and isinstance(after["title"], type(before["title"]))
+        assert {k: v for k, v in after.items() if k != "title"} == {k: v for k, v in before.items() if k != "title"}

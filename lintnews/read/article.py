@@ -1,7 +1,8 @@
 """An article as every later layer sees it: its document model and its suppression comments.
 
 Built once per text by :func:`read_article`: Markdown (by the path's suffix)
-is parsed for its prose blocks and skip zones; plain text is split on blank
+is parsed for its prose blocks and skip zones (its front matter's headline
+fields, ``headline_fields``, are prose); plain text is split on blank
 lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
 comment is never prose (it is where ``lintnews-disable`` comments live).
 Rules, the engine and the reporters share the one :class:`Article`.
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import markdown, suppress
 from .document import Document
+from .front_matter import HEADLINE_FIELDS, Headlines
 from .links import bare_link_zones
 
 
@@ -21,20 +23,23 @@ class Article:
     path: str
     doc: Document
     suppressions: list[suppress.Suppression] = field(default_factory=list)
+    headlines: Headlines | None = None  # a Markdown article's front matter and its headline fields
 
     @property
     def text(self) -> str:
         return self.doc.text
 
 
-def read_article(text: str, path: str = "-", as_markdown: bool | None = None) -> Article:
-    """``as_markdown`` says whether the text is Markdown; None: by the path's suffix."""
+def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
+                 headline_fields=HEADLINE_FIELDS) -> Article:
+    """``as_markdown`` says whether the text is Markdown (None: by the path's suffix); ``headline_fields``
+    are the front matter fields read as prose, the first the title."""
     zones = bare_link_zones(text)
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
-    parsed = markdown.parse(text)
+    parsed = markdown.parse(text, headline_fields)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes)
-    return Article(path, doc, suppress.parse(text, parsed.comments, doc))
+    return Article(path, doc, suppress.parse(text, parsed.comments, doc), parsed.headlines)

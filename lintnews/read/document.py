@@ -15,6 +15,9 @@ import regex
 
 from . import quotes
 from .posts import post_zones
+from .zones import blank_marks, merge_zones
+from .zones import overlaps as _overlaps
+from .zones import touches as _touches
 
 _BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
@@ -49,6 +52,7 @@ class Block:
     value: str | None = None
     # Marked up as a heading ("# ..."), not judged one from its shape.
     marked: bool = False
+    field: str | None = None  # the front matter key whose value this block is (a headline field)
 
     def text(self, doc: "Document") -> str:
         if self.value is not None:
@@ -71,6 +75,7 @@ class ProseBlock:
     kind: str = "guess"
     value: str | None = None
     removal: tuple[int, int] | None = None
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,14 @@ class Document:
 
     def _given_blocks(self, given: list[ProseBlock]) -> list[Block]:
         given = sorted((g for g in given if g.end > g.start), key=lambda g: (g.start, g.end))
-        plain = [Block(i, g.start, g.end, "paragraph") for i, g in enumerate(given)]
+        # Kinds are guessed among the article's own blocks: a front matter field is not its first block.
+        own = [g for g in given if g.kind != "field"]
+        plain = [Block(i, g.start, g.end, "paragraph") for i, g in enumerate(own)]
+        guessed = {id(g): self._kind(p, plain) for g, p in zip(own, plain) if g.kind == "guess"}
         blocks = []
         for i, g in enumerate(given):
-            kind = self._kind(plain[i], plain) if g.kind == "guess" else g.kind
-            blocks.append(Block(i, g.start, g.end, kind, g.value, marked=g.kind in ("title", "heading")))
+            kind = guessed.get(id(g), g.kind)
+            blocks.append(Block(i, g.start, g.end, kind, g.value, g.kind in ("title", "heading"), g.field))
             if g.removal is not None:
                 self._removals[i] = g.removal
         return blocks
@@ -149,11 +157,16 @@ class Document:
 
     @property
     def title(self) -> Block | None:
-        return self.blocks[0] if self.blocks and self.blocks[0].kind == "title" else None
+        """The title: the first block, after any other headline fields of the front matter."""
+        for block in self.blocks:
+            if block.kind != "field":
+                return block if block.kind == "title" else None
+        return None
 
     @property
     def body(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != "title"]
+        """The blocks after the headline: not the title, not a front matter field."""
+        return [b for b in self.blocks if b.kind not in ("title", "field")]
 
     def block_at(self, offset: int) -> Block | None:
         i = bisect.bisect_right(self._block_starts, offset) - 1
@@ -233,9 +246,12 @@ class Document:
     def quote_zones(self) -> list[tuple[int, int]]:
         """Spans of direct quotation by their marks (double, single, guillemets), marks included.
 
-        How each mark is read is told in :mod:`lintnews.read.quotes`.
+        How each mark is read is told in :mod:`lintnews.read.quotes`. A mark in markup (a link's
+        title, an attribute, code) is no quotation mark, nor is the backslash of an escaped mark in a
+        front matter string (\\"): each is read as a space.
         """
-        return quotes.quotations(self.text, [(b.start, b.end) for b in self.blocks])
+        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’\\")
+        return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
     def _posts(self) -> list[tuple[int, int]]:
@@ -364,36 +380,3 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end].rstrip("\r")
-
-
-def merge_zones(zones) -> list[tuple[int, int]]:
-    """Sorted, with overlapping zones joined, so that no zone nests in another."""
-    out: list[list[int]] = []
-    for s, e in sorted((int(s), int(e)) for s, e in zones):
-        if e <= s:
-            continue
-        if out and s < out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-def _overlaps(zones, starts, start: int, end: int) -> bool:
-    if not zones:
-        return False
-    i = bisect.bisect_right(starts, max(start, end - 1)) - 1
-    # Zones do not nest much; look back a few for a long zone covering the span.
-    for j in range(i, max(-1, i - 4), -1):
-        zs, ze = zones[j]
-        if zs < end and start < ze:
-            return True
-    return False
-
-
-def _touches(zones, starts, start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a zone, or, an insertion, falls strictly inside one."""
-    if start == end:
-        i = bisect.bisect_left(starts, start) - 1
-        return i >= 0 and zones[i][0] < start < zones[i][1]
-    return _overlaps(zones, starts, start, end)

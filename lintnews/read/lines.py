@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 
 class Lines:
     def __init__(self, text: str):
@@ -14,6 +16,10 @@ class Lines:
 
     def __len__(self):
         return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        """The line that holds ``offset``."""
+        return bisect_right(self.starts, offset) - 1
 
     def start(self, n: int) -> int:
         return self.starts[n] if n < len(self.starts) else len(self.text)

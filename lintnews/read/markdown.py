@@ -22,10 +22,12 @@ What comes out (:class:`MarkdownParse`):
 * ``comments``: the spans of HTML comments, where suppressions live;
 * ``block_quotes``: the lines of each block quote (``> ``), quoted as written.
 
-Front matter (``---`` ... ``---`` at the top) is YAML, read safely and with
-bounds (``datafile.load_yaml``); its ``title:`` is the article's title (the
-first block, of kind "title", spanning the YAML value). Invalid YAML (or an
-alias bomb, or nesting too deep) is skipped as metadata with no title.
+Front matter (YAML between ``---``, TOML between ``+++``, a JSON object) is
+read by :mod:`.front_matter`, safely and with bounds; its headline fields
+(``title``, ``description``... configurable) are prose blocks over their
+values' characters, the title field the article's title (kind "title").
+Front matter that does not parse (or an alias bomb, or nesting too deep) is
+skipped as metadata with no title.
 
 The steps of :func:`parse` (after the first, each a method of ``_Reader``),
 run in this order, which is also the order of the skip and marker zones:
@@ -34,7 +36,7 @@ run in this order, which is also the order of the skip and marker zones:
    CR made a line feed (``_mask``); block geometry is read on the masked
    lines, so a fence or a heading after a line ending in a lone CR is one,
    as CommonMark and every renderer read it;
-2. the front matter: a skip zone, and its title block;
+2. the front matter: a skip zone but for its headline fields, which are blocks;
 3. the leaf blocks: code, fences, thematic breaks and HTML blocks are skip
    zones; each paragraph and heading gets its prose span, its inline markup
    as skip zones, the markers on its lines, and (a heading) the blanks after
@@ -81,6 +83,7 @@ class MarkdownParse:
     marker_zones: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
     block_quotes: list[tuple[int, int]] = field(default_factory=list)
+    headlines: front_matter.Headlines | None = None  # the front matter and its headline fields
 
 
 # ---------------------------------------------------------------- helpers
@@ -95,18 +98,18 @@ def _mask(text: str, fm: FrontMatter | None) -> str:
 
 
 # ------------------------------------------------------------------- parse
-def parse(text: str) -> MarkdownParse:
-    """Read ``text``: mask it for markdown-it, read the front matter, walk the leaf blocks,
-    then take reference definitions and lines in no block as markup, and give each
-    block its kind and removal span."""
+def parse(text: str, headline_fields=front_matter.HEADLINE_FIELDS) -> MarkdownParse:
+    """Read ``text``: mask it for markdown-it, read the front matter (and its ``headline_fields``),
+    walk the leaf blocks, then take reference definitions and lines in no block as markup, and
+    give each block its kind and removal span."""
     lines = Lines(text)
     fm = front_matter.find(text, lines)
     reader = _Reader(text, lines, _mask(text, fm))
-    title_block = reader.front_matter(fm) if fm is not None else None
+    fields = reader.front_matter(fm, headline_fields) if fm is not None else []
     reader.leaf_blocks(reader.tokens())
     reader.reference_definitions()
     reader.uncovered_lines()
-    return reader.result(title_block)
+    return reader.result(fields)
 
 
 class _Reader:
@@ -123,13 +126,19 @@ class _Reader:
         self.covered = [False] * len(self.lines)  # lines some block (or the front matter) stands on
         self.prose: list[tuple[int, int, str, int, int]] = []  # start, end, kind, first line, last line
 
-    def front_matter(self, fm: FrontMatter) -> ProseBlock | None:
-        """Front matter is a skip zone; its title, if any, the title block."""
-        self.out.skip_zones.append(fm.span)
+    def front_matter(self, fm: FrontMatter, names) -> list[ProseBlock]:
+        """Front matter is a skip zone but for its headline fields, each a block (the title field's of kind "title")."""
         for n in range(len(self.lines)):
             if self.lines.start(n) < fm.span[1]:
                 self.covered[n] = True
-        return front_matter.title_block(fm)
+        found = front_matter.headlines(self.text, fm, names)
+        if found is None:
+            self.out.skip_zones.append(fm.span)
+            return []
+        self.out.headlines = found
+        self.out.skip_zones.extend(found.skip_zones(self.text))
+        self.out.marker_zones.extend(found.marker_zones())
+        return found.blocks()
 
     def tokens(self) -> list:
         return self.md.parse(self.masked, self.env)
@@ -223,12 +232,13 @@ class _Reader:
         """Line ``n`` is blank (blockquote markers aside) in the masked text."""
         return _BLANKISH.fullmatch(self.masked, self.lines.start(n), self.lines.end(n)) is not None
 
-    def result(self, title_block: ProseBlock | None) -> MarkdownParse:
+    def result(self, fields: list[ProseBlock]) -> MarkdownParse:
         """The blocks (a first heading is the title when the front matter has none), with removal spans."""
         protected = sorted(self.out.skip_zones)
-        blocks = [title_block] if title_block else []
+        blocks = list(fields)
+        has_title = any(b.kind == "title" for b in fields)
         for k, (start, end, kind, l0, l1) in enumerate(self.prose):
-            if kind == "heading" and k == 0 and title_block is None:
+            if kind == "heading" and k == 0 and not has_title:
                 kind = "title"
             blocks.append(ProseBlock(start, end, kind, removal=self.removal(l0, l1, protected)))
         self.out.blocks = blocks

@@ -4,15 +4,22 @@ The inline parser is run once per prose block with every rule wrapped, so that
 each piece of inline markup (code spans, links, HTML, autolinks, emphasis
 markers, escapes, entities, the spaces of a hard break) is known by its
 offsets in the block's content.
+
+Prose inside markup stays prose: a link's text, an image's alt text (its own
+markup found the same way) and a link's or image's title (``[t](u "title")``),
+but for the escapes and entities in the title. The target is markup.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
-_ALL_MARKUP = ("html_inline", "autolink", "image", "entity", "escape")
+_ALL_MARKUP = ("html_inline", "autolink", "entity", "escape")
+_TITLE_MARKUP = regex.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _KEY = "_lintnews_inline"
 
 
@@ -28,6 +35,8 @@ def _wrap(name, fn):
         label_end = -1
         if name == "link" and state.src[pos0] == "[":
             label_end = state.md.helpers.parseLinkLabel(state, pos0, True)
+        elif name == "image" and state.src.startswith("![", pos0):
+            label_end = state.md.helpers.parseLinkLabel(state, pos0 + 1, False)
         if not fn(state, silent):
             return False
         rec["spans"].append((name, pos0, state.pos, state.tokens[ntok:], label_end))
@@ -55,33 +64,81 @@ def inline_markup(md: MarkdownIt, content: str, env: dict) -> list[tuple[int, in
         env.pop(_KEY, None)
     out = []
     for name, start, end, tokens, label_end in rec["spans"]:
+        if name == "image" and label_end >= 0:  # the alt text is prose, with its own markup
+            out.append((start, start + 2))
+            out.extend((start + 2 + s, start + 2 + e) for s, e in inline_markup(md, content[start + 2:label_end], env))
+            out.extend(_link_tail(content, label_end, end))
+            continue
         out.extend(_markup_of(name, start, end, tokens, label_end, content))
     return out
 
 
 def _markup_of(name: str, start: int, end: int, tokens, label_end: int, content: str) -> list[tuple[int, int]]:
     """The markup in one span an inline rule matched."""
-    if name in _ALL_MARKUP:
+    if name in _ALL_MARKUP or name == "image":
         return [(start, end)]
     if name == "backticks" and _has(tokens, "code_inline"):
         return [(start, end)]
     if name == "link":
         # [, then ](target "title"), ][ref] or ] (the whole link when its label was not found)
-        return [(start, start + 1), (label_end, end) if label_end >= 0 else (start, end)]
+        return [(start, start + 1), *_link_tail(content, label_end, end)] if label_end >= 0 else [(start, end)]
     if name == "newline" and _has(tokens, "hardbreak"):
         return [(_spaces_before(content, start), start)]
     if name in ("emphasis", "strikethrough"):
-        return _delimiters(start, tokens)
+        return _delimiters(start, end, tokens)
     return []
+
+
+def _link_tail(content: str, label_end: int, end: int) -> list[tuple[int, int]]:
+    """The markup of ``](target "title")`` (or ``][ref]``, ``]``) from ``label_end``: all of it but the title's
+    words (its escapes and entities are markup)."""
+    title = _title_span(content, label_end, end)
+    if title is None:
+        return [(label_end, end)]
+    ts, te = title
+    inner = [m.span() for m in _TITLE_MARKUP.finditer(content, ts, te)]
+    return [(label_end, ts), *inner, (te, end)]
+
+
+def _title_span(content: str, label_end: int, end: int) -> tuple[int, int] | None:
+    """Where the title's text stands in an inline link's ``](target "title")``, or None."""
+    pos = label_end + 1
+    if not content.startswith("(", pos):
+        return None
+    pos = _skip_space(content, pos + 1, end)
+    dest = parseLinkDestination(content, pos, end)
+    if not dest.ok:
+        return None
+    after = _skip_space(content, dest.pos, end)
+    if after == dest.pos:
+        return None  # a title is set off from the target by white space
+    title = parseLinkTitle(content, after, end)
+    if not title.ok or title.pos - after < 3:
+        return None
+    return after + 1, title.pos - 1
+
+
+def _skip_space(content: str, pos: int, end: int) -> int:
+    while pos < end and content[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def _has(tokens, kind: str) -> bool:
     return any(t.type == kind for t in tokens)
 
 
-def _delimiters(start: int, tokens) -> list[tuple[int, int]]:
-    """The emphasis or strikethrough markers: one character each, the tokens that are not text."""
-    return [(start + i, start + i + 1) for i, tok in enumerate(tokens) if tok.type != "text" or tok.content == ""]
+def _delimiters(start: int, end: int, tokens) -> list[tuple[int, int]]:
+    """The emphasis or strikethrough markers: the run's characters, when any of them opened or closed.
+
+    The rule pushes one token per character of its run, the last ``end - start`` tokens (any before
+    them is text the parser had pending). The parser's later passes retype the ones that pair and
+    merge text tokens, so only "some token of the run paired" can be read back; an unpaired run
+    ("5 * 3") is text."""
+    run = tokens[max(0, len(tokens) - (end - start)):]
+    if all(tok.type == "text" for tok in run):
+        return []
+    return [(start + i, start + i + 1) for i in range(end - start)]
 
 
 def _spaces_before(content: str, pos: int) -> int:

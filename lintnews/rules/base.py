@@ -189,7 +189,7 @@ class Rule:
         for scope in self.scopes:
             if scope == "text":
                 return True
-            if scope == "body" and block.kind != "title":
+            if scope == "body" and block.kind not in ("title", "field"):
                 return True
             if scope == "title" and block.kind == "title":
                 return True

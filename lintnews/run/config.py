@@ -21,11 +21,13 @@ import pathspec
 
 from ..errors import ConfigError
 from ..read.datafile import load_toml, load_yaml
+from ..read.front_matter import HEADLINE_FIELDS
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
 from ..rules.vocab import is_vocab_file
 from . import extend
+from .globs import checked_glob as _glob
 from .trust import Trust
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
@@ -70,6 +72,7 @@ class Settings:
     baseline: Path | None = None  # findings recorded there are not reported, nor fixed (run.baseline)
     parent: Settings | None = None  # the configuration this one extends (run/extend.py)
     docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
+    headline_fields: tuple[str, ...] = HEADLINE_FIELDS  # front matter fields read as prose; the first is the title
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -118,6 +121,7 @@ class Settings:
             "time-budget": self.time_budget,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
+            "headline-fields": list(self.headline_fields),
         }
 
 
@@ -166,6 +170,8 @@ KEYS = Schema({
                                     "whose findings check and fix leave alone; --baseline overrides it"),
     "docs-url": Option("str", "docs/rules", "where the rule pages are published (a finding links to "
                                             "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
+    "headline-fields": Option("strings", list(HEADLINE_FIELDS), "front matter fields linted as prose (YAML, TOML "
+                                                                "or JSON); the first is the article's title"),
 })
 OVERRIDE_KEYS = Schema({
     **SELECTION_KEYS,
@@ -208,6 +214,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.time_budget = values["time-budget"]
     settings.baseline = root / values["baseline"] if values["baseline"] else None
     settings.docs_url = values["docs-url"].strip()
+    settings.headline_fields = tuple(values["headline-fields"])
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
@@ -248,26 +255,6 @@ def _folders(fail, root: Path, key: str, names: list[str], trust: Trust) -> list
         if not folder.is_dir():
             fail(f"key '{key}': folder not found: {folder}")
     return folders
-
-
-# Globs are matched by pathspec through Python's re, which has no timeout, and each '*' within one
-# path segment multiplies the ways a long name can be tried: four take 15 s on a 250-letter name,
-# five run for hours. No real glob comes near the bounds; a hostile one is refused.
-MAX_GLOB_STARS = 3  # '*' in one path segment
-MAX_GLOBSTARS = 4  # '**' segments in one glob
-
-
-def costly_glob(glob: str) -> bool:
-    """Whether a glob has too many wildcards to match a path in bounded time (also for .gitignore lines)."""
-    segments = glob.split("/")
-    return any(s.count("*") > MAX_GLOB_STARS for s in segments if s != "**") or segments.count("**") > MAX_GLOBSTARS
-
-
-def _glob(fail, key: str, glob: str) -> str:
-    if costly_glob(glob):
-        fail(f"key '{key}': glob {glob[:80]!r} has too many wildcards to match in bounded time "
-             f"(at most {MAX_GLOB_STARS} '*' in one path segment and {MAX_GLOBSTARS} '**')")
-    return glob
 
 
 def _parse_override(fail, pattern: str, changes: Any, patterns: tuple[str, ...] = (),

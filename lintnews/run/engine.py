@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from ..findings import Finding, Severity
 from ..read import suppress
 from ..read.article import Article, read_article
+from ..read.front_edit import check_fix
+from ..read.front_matter import HEADLINE_FIELDS
 from ..rules import budget
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
@@ -55,25 +57,33 @@ class Linter:
     list) drops findings on accepted terms; ``levels`` (rule id -> level,
     from the selection) sets the level of a rule's findings; ``time_budget``
     is the seconds one article may take (0 or None: no limit), after which
-    the rules still to run are skipped and named in ``Result.unfinished``.
+    the rules still to run are skipped and named in ``Result.unfinished``;
+    ``headline_fields`` the front matter fields read as prose (the first is the title).
     """
 
     def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None,
-                 time_budget: float | None = budget.DEFAULT):
+                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS):
         self.rules = rules
         self.accept = accept
         self.levels = levels or {}
         self.time_budget = time_budget
+        self.headline_fields = tuple(headline_fields)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
 
     def check(self, text: str, path: str = "-", reader=read_article) -> Result:
         """``reader`` builds the article from the text (``read_article``; a record's title and body, run.batch)."""
         if self.timings is None:
-            return self.check_article(reader(text, path))
+            return self.check_article(self._read(reader, text, path))
         started = time.process_time()
-        article = reader(text, path)
+        article = self._read(reader, text, path)
         self.timings["(reading)"] = self.timings.get("(reading)", 0.0) + time.process_time() - started
         return self.check_article(article)
+
+    def _read(self, reader, text: str, path: str) -> Article:
+        """The article, with this linter's headline fields when it is read as a file."""
+        if reader is read_article:
+            return read_article(text, path, headline_fields=self.headline_fields)
+        return reader(text, path)
 
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
@@ -137,6 +147,8 @@ class Linter:
             f.end_line, f.end_column = doc.position(f.end)
             if f.fix is not None and doc.skip_zones and not fix_allowed(doc, f.fix):
                 f.fix = None  # it would edit markup, code or a URL: report only
+            if f.fix is not None and article.headlines is not None:
+                f.fix = check_fix(doc.text, article.headlines, f.fix)  # quoting kept, or no fix
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])

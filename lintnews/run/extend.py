@@ -61,6 +61,8 @@ def inherit(settings, parent, data: dict) -> None:
         settings.fail_on = parent.fail_on
     if "time-budget" not in data:
         settings.time_budget = parent.time_budget
+    if "headline-fields" not in data:
+        settings.headline_fields = parent.headline_fields
     if "languagetool" not in data:
         settings.languagetool = parent.languagetool
         settings.languagetool_allowed = parent.languagetool_allowed

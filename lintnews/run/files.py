@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pathspec
 
-from .config import costly_glob
+from .globs import costly_glob
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 

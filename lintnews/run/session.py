@@ -163,7 +163,7 @@ class Session:
             where = str(settings.source) if settings.source else None
             selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
-                            time_budget=settings.time_budget)
+                            time_budget=settings.time_budget, headline_fields=settings.headline_fields)
             self._linters[key] = (linter, settings)
         return self._linters[key]
 

@@ -63,7 +63,7 @@ def test_code_html_links_urls_emails_are_never_flagged():
         "the the in an HTML block\n"
         "</div>\n"
         "\n"
-        "See [the site](http://example.com/the%20the \"the the\") or <http://the.the/the> and <!-- the the -->.\n"
+        "See [the site](http://example.com/the%20the \"The site\") or <http://the.the/the> and <!-- the the -->.\n"
         "\n"
         "Bare http://example.com/the the and www.example.org/the the, and me@the.the too.\n"
         "\n"
@@ -72,6 +72,20 @@ def test_code_html_links_urls_emails_are_never_flagged():
     assert doubled(text) == []
     # The same words in prose are flagged.
     assert doubled(text.replace("Inline `the the` code", "Inline the the code")) == [(3, 8)]
+
+
+def test_alt_text_and_link_titles_are_prose_and_targets_are_not():
+    text = ("# Troops move north\n\n"
+            "![Troops leave the the base](img/the_the.jpg \"The the convoy at dawn\")\n\n"
+            "See [the the report](http://example.com/the%20the 'Report on the the move') and\n"
+            "[this](http://example.com/x (the the end)) too.\n\n"
+            "![Boats in the the *bay*][ref]\n\n"
+            "[ref]: bay.jpg \"the the\"\n")
+    # Alt text, link text and titles in any of the three quotings; never a target or a definition.
+    assert doubled(text) == [(3, 16), (3, 47), (5, 6), (5, 62), (6, 30), (8, 12)]
+    fixed = lintnews.fix_text(text, path="a.md", select=["News.DoubledWord"]).text
+    assert fixed == text.replace("the the ", "the ").replace("The the ", "The ")
+    assert 'img/the_the.jpg' in fixed and 'the%20the' in fixed and 'bay.jpg "the the"' in fixed
 
 
 def test_bare_urls_and_emails_are_skipped_in_plain_text_too():
@@ -93,9 +107,9 @@ def test_front_matter_title_and_duplicate_title_fix_keeps_front_matter():
     assert fixed.findings == []
 
 
-def test_front_matter_is_not_prose_and_invalid_yaml_does_not_crash():
-    text = "---\ntitle: the the\nnote: hi elections\n---\n\nTroops move north\n\nThe troops left today.\n"
-    assert found(text) == []
+def test_front_matter_is_prose_only_in_headline_fields_and_invalid_yaml_does_not_crash():
+    text = "---\ntitle: the the\nnote: hi  the the elections\n---\n\nTroops move north\n\nThe troops left today.\n"
+    assert found(text) == [("News.DoubledWord", 2, 8, "the the")]
     bad = "---\ntitle: [unclosed\n: - :\n---\n\nThe the troops left the base today at dawn.\n"
     assert found(bad) == [("News.DoubledWord", 6, 1, "The the")]
     assert lintnews.fix_text(bad, path="a.md").text.startswith("---\ntitle: [unclosed\n: - :\n---\n")

@@ -30,9 +30,9 @@ CASES = {
     # Front matter: a skip zone; its title a block of its own with the YAML value.
     "front matter with title, then a heading": (
         '---\ntitle: "Storm hits"\nauthor: Jane\n---\n\n# Heading\n\nBody text here.\n',
-        [(11, 23, "title", "Storm hits", (11, 11)), (44, 51, "heading", None, (42, 53)),
+        [(12, 22, "title", None, (12, 12)), (44, 51, "heading", None, (42, 53)),
          (53, 68, "guess", None, (52, 69))],
-        [(0, 40)], [(42, 44)], []),
+        [(0, 12), (22, 40)], [(42, 44)], []),
     "front matter without title": (
         "---\nauthor: Jane\n---\n\nBody text here.\n",
         [(22, 37, "guess", None, (21, 38))], [(0, 20)], [], []),
@@ -41,12 +41,12 @@ CASES = {
         [(18, 23, "guess", None, (18, 24))], [(0, 17)], [], []),
     "front matter closed by dots, numeric title": (
         "---\ntitle: 12\n...\nBody.\n",
-        [(11, 13, "title", "12", (11, 11)), (18, 23, "guess", None, (18, 24))], [(0, 17)], [], []),
+        [(11, 13, "title", "12", (11, 11)), (18, 23, "guess", None, (18, 24))], [(0, 11), (13, 17)], [], []),
     "front matter title, heading right after it": (
         "---\ntitle: T\n---\n# H\n\nB.\n",
-        [(11, 12, "title", "T", (11, 11)), (19, 20, "heading", None, (17, 22)),
+        [(11, 12, "title", None, (11, 11)), (19, 20, "heading", None, (17, 22)),
          (22, 24, "guess", None, (21, 25))],
-        [(0, 16)], [(17, 19)], []),
+        [(0, 11), (12, 16)], [(17, 19)], []),
     "unclosed front matter is a thematic break and prose": (
         "---\ntitle: x\n",
         [(4, 12, "guess", None, (4, 13))], [(0, 3)], [], []),
@@ -105,11 +105,13 @@ CASES = {
     "HTML comments inline and as a block, and inline markup": (
         "Text <!-- c --> more.\n\n<!-- block -->\n\nEnd `code` and [l](u) *em* \\* &amp; <a@b.c>.\n",
         [(0, 21, "guess", None, (0, 23)), (39, 83, "guess", None, (38, 84))],
-        [(5, 15), (23, 37), (43, 49), (54, 55), (56, 60), (62, 63), (65, 66), (66, 68), (69, 74), (75, 82)],
+        [(5, 15), (23, 37), (43, 49), (54, 55), (56, 60), (61, 62), (64, 65), (66, 68), (69, 74), (75, 82)],
         [], [(5, 15), (23, 37)]),
     "image, hard break, emphasis": (
         '![alt *x*](img.png "t") and line  \nbreak ~~s~~ **b**\n',
-        [(0, 52, "guess", None, (0, 53))], [(0, 23), (32, 34), (49, 50), (51, 52), (52, 53)], [], []),
+        # The alt text and the title are prose; the emphasis markers round "x" and "b" are markup.
+        [(0, 52, "guess", None, (0, 53))],
+        [(0, 2), (6, 7), (8, 9), (9, 20), (21, 23), (32, 34), (47, 48), (48, 49), (50, 51), (51, 52)], [], []),
     "thematic break, indented code, fence": (
         "A\n\n---\n\n    code\n\n```\nx\n```\n\nB\n",
         [(0, 1, "guess", None, (0, 3)), (29, 30, "guess", None, (28, 31))],

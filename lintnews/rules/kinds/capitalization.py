@@ -53,7 +53,7 @@ class Capitalization(Rule):
 
     def _starts(self, doc):
         if self["position"] == "paragraph-start":
-            blocks = doc.blocks
+            blocks = [b for b in doc.blocks if b.kind != "field"]  # a front matter field is no paragraph
             lower = [_starts_lower(doc, b) for b in blocks]
             for i, block in enumerate(blocks):
                 if block.kind == "title" or not lower[i]:

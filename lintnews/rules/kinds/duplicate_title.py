@@ -36,7 +36,7 @@ class DuplicateTitle(Rule):
         if not folded:
             return
         for block in doc.body[: self["paragraphs"]]:
-            if title.value is not None and block.marked:
+            if title.field is not None and block.marked:
                 continue  # front matter title plus the same "# heading": the page shows it once
             if _fold(block.text(doc)) == folded:
                 start, end = doc.block_removal(block)
