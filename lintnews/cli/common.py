@@ -12,6 +12,7 @@ from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
 from ..run.session import Options, Session, failing
+from .progress import progress_bar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -77,6 +78,11 @@ def common_options(f):
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR", envvar="LINTNEWS_CACHE_DIR",
+                     help="Folder of the results cache (default: the config's cache-dir, else .lintnews_cache "
+                          "beside the config, or in the current folder) [env: LINTNEWS_CACHE_DIR]."),
+        click.option("--no-progress", is_flag=True, help="No progress bar (shown on a terminal for long runs)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -94,6 +100,7 @@ class Run:
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"],
+            cache=not kw["no_cache"], cache_dir=kw["cache_dir"] or None,
         )
         self.errors: list[str] = []
         try:
@@ -119,7 +126,8 @@ class Run:
 
     def execute(self, mode: str):
         try:
-            results = self.session.run(self.files, mode, self.kw["jobs"])
+            with progress_bar(self.kw, len(self.files), mode) as step:
+                results = self.session.run(self.files, mode, self.kw["jobs"], progress=step)
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
@@ -147,7 +155,8 @@ class Run:
                 statistics(findings, out)
                 return
             docs = {r.path: r.article.doc for r in results if r.article is not None}
-            ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
+            rules = self.session.rules_used(r.path for r in results) if self.kw["fmt"] == "sarif" else []
+            ctx = ReportContext(docs=docs, rules=rules, stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
                                 unfinished={r.path: r.unfinished for r in results if r.unfinished})
