@@ -25,8 +25,8 @@ written again. A cache folder that cannot be written is simply not used.
 Entries hold JSON, never pickles: nothing in the cache folder is executed.
 
 The reporters need the article's text (source lines, positions): a hit
-re-reads the file, which is cheap, and builds the article from it, which is
-what a check does before linting; positions are computed from the text again.
+re-reads the file, which is cheap, and builds a document of its text and
+lines (:func:`restored_article`); positions are computed from the text again.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ from pathlib import Path
 
 from ..errors import LintnewsError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
-from ..read.article import Article, read_article
+from ..read.article import Article
+from ..read.document import Document
 from ..rules.loader import builtin_styles_dir, rule_files
 from ..version import __version__
 
@@ -231,6 +232,15 @@ def _finding(row, doc, path: str) -> Finding:
     return f
 
 
+def restored_article(text: str, path: str) -> Article:
+    """The article of a hit, as the reporters read it: its text, lines and positions.
+
+    Not parsed again (no blocks, no suppressions): the findings are already made, and a reporter
+    reads only source lines and positions, which depend on the text alone.
+    """
+    return Article(path, Document(text, path, blocks=[], block_quotes=[]))
+
+
 class Hit:
     """A cached result: the findings of the article's text, and the article they refer to."""
 
@@ -269,7 +279,7 @@ class ResultCache:
                 entry = json.loads(handle.read())
             if entry.get("key") != key:
                 return None
-            article = read_article(text, path)
+            article = restored_article(text, path)
             doc = article.doc
             findings = [_finding(row, doc, path) for row in entry["findings"]]
             unused = [_finding(row, doc, path) for row in entry["unused"]]
