@@ -15,6 +15,7 @@ What makes ``--jobs`` scale:
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from multiprocessing import get_context
@@ -76,6 +77,7 @@ def run_parallel(session, paths: list[str], mode: str, jobs: int, progress=None)
     global _SESSION
     _SESSION = session
     warm(session, paths)
+    gc.freeze()  # what the parent loaded is shared: the workers' collections never walk (and so copy) it
     chunk = max(1, min(MAX_CHUNK, len(paths) // (jobs * 4)))
     results = {}
     try:
@@ -86,4 +88,5 @@ def run_parallel(session, paths: list[str], mode: str, jobs: int, progress=None)
                     progress(1)
     finally:
         _SESSION = None
+        gc.unfreeze()
     return results
