@@ -159,4 +159,4 @@ def test_hooks_keep_a_results_cache_git_never_sees(try_repo, tmp_path):
     assert check.returncode == 0 and "All clean: no findings in 2 files." in check.output
     cache = repo / ".lintnews_cache"
     assert len(list(cache.glob("v*/*/*.json"))) >= 2  # the fixed bad.txt and good.txt
-    assert _git("status", "--porcelain", "--untracked-files=all", cwd=repo).splitlines() == [" M bad.txt"]
+    assert _git("status", "--porcelain", "--untracked-files=all", cwd=repo).splitlines() == ["AM bad.txt", "A  good.txt"]
