@@ -237,3 +237,11 @@ def test_a_result_with_a_rule_unfinished_is_not_kept(run_cli, desk, tmp_path):
     proc = run(run_cli, desk, "articles", cache=cache)
     assert b"time budget" in proc.stderr
     assert entries(cache) == []
+
+
+def test_a_cache_folder_that_cannot_be_written_is_not_used(run_cli, desk, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go\n")
+    fresh = run(run_cli, desk, "--format", "concise", "articles")
+    same(fresh, run(run_cli, desk, "--format", "concise", "articles", cache=blocker / "cache"))
+    assert blocker.read_text() == "a file where the cache folder would go\n"
