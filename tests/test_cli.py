@@ -29,7 +29,7 @@ def test_select_and_ignore_by_id_and_prefix(run_cli, seed_copy):
 def test_unknown_rule_id_is_exit_2(run_cli, seed_copy):
     proc = run_cli("check", "--select", "News.Nope", seed_copy)
     assert proc.returncode == 2
-    assert proc.stderr.decode().strip() == "error: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"
+    assert proc.stderr.decode().strip() == "error: unknown rule id or prefix 'News.Nope' in --select on the command line (see `lintnews rules`)"
 
 
 def test_json_has_positions_and_fixes(run_cli, seed_copy):

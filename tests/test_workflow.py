@@ -79,11 +79,12 @@ def test_unknown_rule_id_is_reported_once_and_blamed_on_where_it_is_written(run_
     proc = run_cli("check", tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [
-        f"error: {config}: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+        f"error: {config}: unknown rule id or prefix 'News.Nope' in 'per-path.wire/**.severity' (see `lintnews rules`)"]
     config.write_text("ignore: [News.MultipleSpaces]\n")
     proc = run_cli("check", "--ignore", "News.Nope", tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == ["error: unknown rule id or prefix 'News.Nope' (see `lintnews rules`)"]
+    assert proc.stderr.decode().splitlines() == [
+        "error: unknown rule id or prefix 'News.Nope' in --ignore on the command line (see `lintnews rules`)"]
 
 
 def test_project_severity_sets_the_level_of_a_rules_findings(run_cli, tmp_path):
@@ -183,12 +184,12 @@ def test_readme_configuration_example_loads(run_cli, tmp_path):
     section = readme[readme.index("### Configuration"):readme.index("### Markdown articles")]
     example = section[section.index("```yaml\n") + 8:section.index("```\n", section.index("```yaml\n") + 8)]
     write(tmp_path / "lintnews.yaml", example)
-    write(tmp_path / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today, 450.000 of them.\n")
+    write(tmp_path / "content" / "wire" / "a.txt", "A headline about troops\n\nThe the troops left  today, 450.000 of them.\n")
     proc = run_cli("check", "--format", "json", tmp_path)
     assert proc.returncode == 1, proc.stderr.decode()
     assert rules_of(proc) == [("a.txt", "News.DoubledWord", "suggestion"), ("a.txt", "News.MultipleSpaces", "suggestion"),
                               ("a.txt", "News.ThousandsSeparator", "error")]
-    out = run_cli("config", tmp_path / "wire" / "a.txt").stdout.decode()
+    out = run_cli("config", tmp_path / "content" / "wire" / "a.txt").stdout.decode()
     assert "language: en-GB" in out and "fail-on: warning" in out
 
 

@@ -1,7 +1,8 @@
 """The ``lintnews`` command: a thin layer over :mod:`lintnews.run` and the API.
 
 One module per family of commands: ``lint`` (check, fix), ``info`` (config,
-init, rules, kinds); ``common`` holds the options and flow check and fix share.
+init, rules, kinds), ``batch`` (archive records); ``common`` holds the
+options and flow check and fix share.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 
 from ..report.text import visible
 from ..version import __version__
+from .batch import batch
 from .info import config_cmd, init, kinds, rules
 from .lint import check, fix
 
@@ -70,5 +72,5 @@ def main():
     """lintnews: an editorial linter and normalizer for news articles."""
 
 
-for command in (check, fix, config_cmd, init, rules, kinds):
+for command in (check, fix, config_cmd, init, rules, kinds, batch):
     main.add_command(command)

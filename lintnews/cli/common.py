@@ -11,6 +11,8 @@ import click
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
+from ..run.changed import only_changed
+from ..run.globhint import anchored_globs
 from ..run.session import Options, Session, failing
 from .progress import progress_bar
 
@@ -83,6 +85,12 @@ def common_options(f):
                      help="Folder of the results cache (default: the config's cache-dir, else .lintnews_cache "
                           "beside the config, or in the current folder) [env: LINTNEWS_CACHE_DIR]."),
         click.option("--no-progress", is_flag=True, help="No progress bar (shown on a terminal for long runs)."),
+        click.option("--changed-since", metavar="REF",
+                     help="Only articles added, copied, modified or renamed since the git REF (its merge base "
+                          "with HEAD), or in the working tree; each is checked whole."),
+        click.option("--languagetool-local", is_flag=True,
+                     help="Start LanguageTool on this machine (language-tool-python; needs Java 17+, downloads "
+                          "LanguageTool on first use) and check with it; stopped at exit."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -99,7 +107,8 @@ class Run:
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
-            allow_outside_paths=kw["allow_outside_paths"],
+            allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
+            baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
             cache=not kw["no_cache"], cache_dir=kw["cache_dir"] or None,
         )
         self.errors: list[str] = []
@@ -107,11 +116,13 @@ class Run:
             self.session = Session(self.options)
             collected = self.session.collect(paths)
             self.files = collected.files
+            if kw.get("changed_since") is not None:
+                self.files = only_changed(self.files, paths, kw["changed_since"])
             self.session.prepare(self.files)
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
-        for message in collected.warnings:
+        for message in [*collected.warnings, *anchored_globs(self.files, self.session.configs.settings_for)]:
             say_warning(message)
         for message in collected.errors:
             self.error(message)
@@ -159,7 +170,9 @@ class Run:
             ctx = ReportContext(docs=docs, rules=rules, stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
-                                unfinished={r.path: r.unfinished for r in results if r.unfinished})
+                                unfinished={r.path: r.unfinished for r in results if r.unfinished},
+                                fail_on={f.path: r.fail_on for r in results for f in r.findings},
+                                errors=list(self.errors))
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:

@@ -18,6 +18,7 @@ from ..rules.loader import load_rules
 from ..rules.registry import registry
 from ..report.text import visible
 from ..rules.schema import Schema
+from ..rules.vocab import load_vocab
 from ..run.config import (
     KEYS,
     OVERRIDE_KEYS,
@@ -82,9 +83,15 @@ def init(folder):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def rules(ctx, styles, fmt):
-    """List every rule: id, kind, level, fix, description."""
+    """List every rule: id, kind, level, fix, description.
+
+    With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too.
+    """
     try:
-        loaded = load_rules(list(styles))
+        settings = ConfigFinder().settings_for(".")
+        loaded = load_rules([*settings.styles, *styles])
+        reject = load_vocab(settings.vocab).reject_rule()
+        loaded += [reject] if reject is not None else []
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
@@ -95,9 +102,7 @@ def rules(ctx, styles, fmt):
         click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
-        finder = ConfigFinder()
-        settings = finder.settings_for(".")
-        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language)
+        backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
                    if settings.languagetool is not None else None)
     except LintnewsError as exc:
         say_error(str(exc))
@@ -110,7 +115,7 @@ def rules(ctx, styles, fmt):
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
-        click.echo(f"LanguageTool backend: off: {backend.options.url} needs your consent "
+        click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "
                    f"(--allow-languagetool, {ENV_SERVERS} or {user_config_path()})")
     else:
         click.echo(lt_status(backend))

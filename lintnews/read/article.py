@@ -27,9 +27,10 @@ class Article:
         return self.doc.text
 
 
-def read_article(text: str, path: str = "-") -> Article:
+def read_article(text: str, path: str = "-", as_markdown: bool | None = None) -> Article:
+    """``as_markdown`` says whether the text is Markdown; None: by the path's suffix."""
     zones = bare_link_zones(text)
-    if not markdown.is_markdown(path):
+    if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])

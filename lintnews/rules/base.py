@@ -69,6 +69,9 @@ class Rule:
     # mojibake, invisible characters, no-break spaces), "spacing", "blocks" (whole paragraphs),
     # "claims" (not about words). None: "words" if the kind fixes, else "claims".
     fix_nature: str | None = None
+    # True for a rule the configuration asked for by naming its data (a vocab reject list, a
+    # LanguageTool server): run/selection.py keeps it whatever `select` says, unless an ignore names it.
+    configured: bool = False
 
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id

@@ -61,7 +61,16 @@ class Vocab:
             "tokens": self.reject,
             "quotes": "include",
         }
-        return registry()["existence"]("Vocab.Rejected", spec, where)
+        rule = registry()["existence"]("Vocab.Rejected", spec, where)
+        rule.configured = True  # a configured reject list always applies unless ignored (run/selection.py)
+        return rule
+
+
+def is_vocab_file(path, folders: list[Path]) -> bool:
+    """Whether ``path`` is the accept.txt or reject.txt of one of the vocab ``folders`` (a word list, never an article)."""
+    p = Path(path)
+    return bool(folders) and p.name in ("accept.txt", "reject.txt") and p.resolve().parent in {
+        f.resolve() for f in folders}
 
 
 def load_vocab(folders: list[Path]) -> Vocab:

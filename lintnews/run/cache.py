@@ -102,14 +102,19 @@ def settings_key(settings, options) -> str | None:
     Raises OSError (or a lintnews error) when a folder the settings name cannot be read: the
     caller then runs without the cache and the check reports the problem.
     """
+    if getattr(options, "languagetool_local", False):
+        return None  # a LanguageTool started for this run: its answers are not ours to keep
     if settings.languagetool is not None and settings.languagetool_allowed:
         return None
     h = hashlib.sha256(code_fingerprint().encode())
     chosen = (options.select, options.ignore, options.extend_select, options.no_default_rules,
               options.isolated, options.config, settings.languagetool_allowed)
     h.update(json.dumps([repr(chosen), settings.describe()], sort_keys=True, default=str).encode())
-    if settings.source is not None:
-        _hash_file(h, Path(settings.source))
+    chain = settings.chain() if hasattr(settings, "chain") else [settings]
+    for config in chain:  # the configuration and every one it extends
+        if config.source is not None:
+            _hash_file(h, Path(config.source))
+        h.update(json.dumps(config.describe(), sort_keys=True, default=str).encode())
     styles = [] if options.no_default_rules else [builtin_styles_dir()]
     styles += [Path(s) for s in settings.styles] + [Path(s).resolve() for s in options.styles]
     for folder in styles:
@@ -168,34 +173,40 @@ class Caches:
         if key is not None:
             cache.mark_validated(key)
 
-    def restore(self, result, settings, shown: str, source, mode: str, unsafe: bool) -> bool:
+    def restore(self, result, settings, shown: str, source, mode: str, unsafe: bool, keep=None) -> bool:
         """Fill ``result`` (a session's ``FileResult``) from the cache; False on a miss.
 
-        For ``fix`` and ``--diff``, only a result with no fix to apply is a hit: fixing that
-        article would change nothing, and nothing is ever written from the cache.
+        ``keep`` is the article's baseline filter (run.baseline), applied to the cached findings
+        as a check applies it. For ``fix`` and ``--diff``, only a result with no fix to apply (to
+        the findings the baseline keeps) is a hit: fixing that article would change nothing, and
+        nothing is ever written from the cache.
         """
         key, cache = self._for(settings)
         if key is None or source.data is None:
             return False
         hit = cache.load(key, shown, source.data, source.text)
-        if hit is None or (mode != "check" and hit.fixable(unsafe)):
+        if hit is None:
+            return False
+        findings = keep(hit.findings) if keep is not None else hit.findings
+        if mode != "check" and any(f.can_fix if unsafe else f.safe_fix for f in findings):
             return False
         result.original = result.text = source.text
         result.bom = source.bom
-        result.findings = hit.findings
+        result.findings = findings
         result.unused_suppressions = hit.unused_suppressions
         result.article = hit.article
         return True
 
-    def keep(self, result, settings, shown: str, source) -> None:
-        """Store a complete result (no error, no warning, every rule finished) of the text it ends with."""
+    def keep(self, result, settings, shown: str, source, findings: list[Finding]) -> None:
+        """Store a complete result (no error, no warning, every rule finished) of the text it ends with:
+        ``findings`` are the check's, before any baseline (which is applied on the way out)."""
         if source.data is None or result.errors or result.warnings or result.unfinished or result.article is None:
             return
         key, cache = self._for(settings)
         if key is None:
             return
         data = source.data if result.text == source.text else source.encode(result.text)
-        cache.store(key, shown, data, result.findings, result.unused_suppressions)
+        cache.store(key, shown, data, findings, result.unused_suppressions)
 
 
 # ------------------------------------------------------------------ entries
@@ -248,10 +259,6 @@ class Hit:
         self.article = article
         self.findings = findings
         self.unused_suppressions = unused
-
-    def fixable(self, unsafe: bool) -> bool:
-        """Whether ``fix`` would have something to apply."""
-        return any(f.can_fix if unsafe else f.safe_fix for f in self.findings)
 
 
 class ResultCache:

@@ -24,6 +24,9 @@ from ..read.datafile import load_toml, load_yaml
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
+from ..rules.vocab import is_vocab_file
+from . import extend
+from .snippets import PRE_COMMIT_SNIPPET  # noqa: F401 - `lintnews init` takes it from here
 from .trust import Trust
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
@@ -33,16 +36,19 @@ LANGUAGES = ("en-US", "en-GB")
 
 @dataclass(frozen=True)
 class Override:
-    """Changes for the articles whose path matches ``pattern`` (a glob)."""
+    """Changes for the articles whose path matches ``pattern`` (a glob; or any of ``patterns``)."""
 
     pattern: str
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    language: str | None = None  # the articles' language, instead of the configuration's
+    patterns: tuple[str, ...] = ()  # the globs of a `paths:` list; empty: just ``pattern``
+    source: str | None = None  # the file the section is written in
 
     def matches(self, relative: str) -> bool:
-        return _spec((self.pattern,)).match_file(relative)
+        return _spec(self.patterns or (self.pattern,)).match_file(relative)
 
 
 @dataclass
@@ -63,6 +69,8 @@ class Settings:
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
     cache_dir: Path | None = None  # the results cache's folder (run.cache); None: .lintnews_cache beside the config
+    baseline: Path | None = None  # findings recorded there are not reported, nor fixed (run.baseline)
+    parent: Settings | None = None  # the configuration this one extends (run/extend.py)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -73,17 +81,30 @@ class Settings:
             return PurePosixPath(p).as_posix()
 
     def excluded(self, path: str | Path) -> bool:
-        return bool(self.exclude) and _spec(tuple(self.exclude)).match_file(self.relative(path))
+        """Whether an ``exclude`` glob (here or in an extended file) leaves ``path`` out, or it is a vocab list."""
+        if self.exclude and _spec(tuple(self.exclude)).match_file(self.relative(path)):
+            return True
+        return is_vocab_file(path, self.vocab) or (self.parent is not None and self.parent.excluded(path))
+
+    def chain(self) -> list[Settings]:
+        """The configurations this one builds on, outermost first, then this one."""
+        return [*(self.parent.chain() if self.parent else ()), self]
 
     def overrides_for(self, path: str | Path) -> tuple[Override, ...]:
+        inherited = self.parent.overrides_for(path) if self.parent is not None else ()
         if not self.per_path:
-            return ()
+            return inherited
         rel = self.relative(path)
-        return tuple(o for o in self.per_path if o.matches(rel))
+        return inherited + tuple(o for o in self.per_path if o.matches(rel))
+
+    def language_for(self, overrides: tuple[Override, ...]) -> str:
+        """The language of an article the ``overrides`` match: the last that sets one, else the configuration's."""
+        return next((o.language for o in reversed(overrides) if o.language), self.language)
 
     def describe(self) -> dict[str, Any]:
         return {
             "source": str(self.source) if self.source else None,
+            "extend": str(self.parent.source) if self.parent else None,
             "styles": [str(s) for s in self.styles],
             "select": self.select,
             "ignore": self.ignore,
@@ -97,6 +118,7 @@ class Settings:
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
             "cache-dir": str(self.cache_dir) if self.cache_dir else None,
+            "baseline": str(self.baseline) if self.baseline else None,
         }
 
 
@@ -110,6 +132,8 @@ def _override_dict(o: Override) -> dict:
         out["extend-select"] = list(o.extend_select)
     if o.severity:
         out["severity"] = dict(o.severity)
+    if o.language:
+        out["language"] = o.language
     return out
 
 
@@ -126,9 +150,12 @@ SELECTION_KEYS = {
     "severity": Option("dict", {}, "rule id or prefix -> level (error, warning, suggestion) for its findings"),
 }
 KEYS = Schema({
+    "extend": Option("str", None, "another configuration this one builds on (a path relative to this file, "
+                                  "e.g. ../lintnews.yaml); this file's keys go on top"),
     "styles": Option("strings", [], "folders of your own rules, laid out as <folder>/<Style>/<Rule>.yml"),
     **SELECTION_KEYS,
-    "per-path": Option("dict", {}, "glob -> select / ignore / extend-select / severity for matching articles"),
+    "per-path": Option("dict|records", {}, "glob -> select / ignore / extend-select / severity / language for "
+                                           "matching articles (or a list of mappings, each with paths: [globs])"),
     "exclude": Option("strings", [], "articles never checked (gitignore-style globs)"),
     "language": Option("str", "en-US", "the articles' language", choices=LANGUAGES),
     "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
@@ -137,8 +164,13 @@ KEYS = Schema({
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
     "cache-dir": Option("str", None, "folder of the results cache (default: .lintnews_cache beside this file)"),
+    "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
+                                    "whose findings check and fix leave alone; --baseline overrides it"),
 })
-OVERRIDE_KEYS = Schema(SELECTION_KEYS)
+OVERRIDE_KEYS = Schema({
+    **SELECTION_KEYS,
+    "language": Option("str", None, "the matching articles' language, over the configuration's", choices=LANGUAGES),
+})
 
 
 def _severities(fail, prefix: str, mapping: dict) -> tuple[tuple[str, str], ...]:
@@ -148,8 +180,10 @@ def _severities(fail, prefix: str, mapping: dict) -> tuple[tuple[str, str], ...]
     return tuple(sorted((str(k), v) for k, v in mapping.items()))
 
 
-def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Settings:
-    """Settings from a configuration's mapping; ``trust`` is what the user lets it do (default: nothing)."""
+def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: tuple[Path, ...] = ()) -> Settings:
+    """Settings from a configuration's mapping; ``trust`` is what the user lets it do (default: nothing).
+
+    ``chain``: the files that extend this one (resolved), to refuse a loop of ``extend``."""
     where = str(source)
     trust = trust or Trust()
 
@@ -172,16 +206,35 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Sett
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
-    if values["cache-dir"]:
-        settings.cache_dir = root / values["cache-dir"]
+    settings.cache_dir = root / values["cache-dir"] if values["cache-dir"] else None
+    settings.baseline = root / values["baseline"] if values["baseline"] else None
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:
         options = parse_options(dict(settings.languagetool), where, default_language=settings.language)
-        settings.languagetool_allowed = trust.allows_server(options.url)
-    for pattern, changes in values["per-path"].items():
-        settings.per_path.append(_parse_override(fail, _glob(fail, "per-path", str(pattern)), changes))
+        settings.languagetool_allowed = trust.allows_local() if options.local else trust.allows_server(options.url)
+    sections = values["per-path"]
+    for pattern, changes in (sections.items() if isinstance(sections, dict) else _records(fail, sections)):
+        patterns = tuple(_glob(fail, "per-path", str(p)) for p in (pattern if isinstance(pattern, list) else [pattern]))
+        settings.per_path.append(_parse_override(fail, ", ".join(patterns), changes, patterns, where))
+    if values["extend"] is not None:
+        chain = (*chain, source.resolve())
+        path = extend.target(fail, root, values["extend"], CONFIG_NAMES, trust, chain)
+        parent = read_config(path, trust, chain)
+        if parent is None:
+            fail(f"key 'extend': no [tool.lintnews] table in {path}")
+        extend.inherit(settings, parent, data)
     return settings
+
+
+def _records(fail, sections: list[dict]):
+    """(globs, changes) for each mapping of a ``per-path`` list (``paths:`` and the section's keys)."""
+    for n, changes in enumerate(map(dict, sections), 1):
+        paths = changes.pop("paths", None)
+        paths = [paths] if isinstance(paths, str) else paths
+        if not paths or not all(isinstance(p, str) for p in paths):
+            fail(f"per-path section {n} needs 'paths': a glob or a list of globs")
+        yield paths, changes
 
 
 def _folders(fail, root: Path, key: str, names: list[str], trust: Trust) -> list[Path]:
@@ -217,7 +270,8 @@ def _glob(fail, key: str, glob: str) -> str:
     return glob
 
 
-def _parse_override(fail, pattern: str, changes: Any) -> Override:
+def _parse_override(fail, pattern: str, changes: Any, patterns: tuple[str, ...] = (),
+                    source: str | None = None) -> Override:
     prefix = f"per-path.{pattern}."
     if not isinstance(changes, dict):
         fail(f"key 'per-path.{pattern}' must be a mapping")
@@ -228,10 +282,13 @@ def _parse_override(fail, pattern: str, changes: Any) -> Override:
         ignore=tuple(values["ignore"]),
         extend_select=tuple(values["extend-select"]),
         severity=_severities(fail, prefix, values["severity"]),
+        language=values["language"],
+        patterns=patterns,
+        source=source,
     )
 
 
-def read_config(path: Path, trust: Trust | None = None) -> Settings | None:
+def read_config(path: Path, trust: Trust | None = None, chain: tuple[Path, ...] = ()) -> Settings | None:
     """Settings from one file; None for a pyproject.toml without [tool.lintnews]."""
     where = str(path)
     try:
@@ -245,8 +302,8 @@ def read_config(path: Path, trust: Trust | None = None) -> Settings | None:
         raise ConfigError(where, problem) from None
     if path.name == "pyproject.toml":
         table = load_toml(text, where, error=ConfigError).get("tool", {}).get("lintnews")
-        return None if table is None else parse_settings(table, path, trust)
-    return parse_settings(load_yaml(text, where, error=ConfigError) or {}, path, trust)
+        return None if table is None else parse_settings(table, path, trust, chain)
+    return parse_settings(load_yaml(text, where, error=ConfigError) or {}, path, trust, chain)
 
 
 class ConfigFinder:
@@ -322,9 +379,11 @@ fail-on: warning
 exclude:
   - "drafts/**"
 
-# Fewer rules for wire copy, which is edited upstream.
+# Fewer rules for wire copy, which is edited upstream. Globs are relative to this
+# file, as in .gitignore: "content/wire/**" here, or "**/wire/**" at any depth.
 # per-path:
-#   "wire/**":
+#   "content/wire/**":
+#     language: en-US
 #     ignore: [News.UnattributedClaim]
 #     severity: {News.MultipleSpaces: suggestion}
 
@@ -333,14 +392,4 @@ exclude:
 
 # Seconds one article may take; rules not finished by then are named in a warning (0: no limit).
 # time-budget: 8
-"""
-
-PRE_COMMIT_SNIPPET = """\
-# Add to .pre-commit-config.yaml (see the lintnews README).
-repos:
-  - repo: https://github.com/your-org/lintnews   # wherever you host lintnews
-    rev: v0.1.0                                   # a tag or commit of it
-    hooks:
-      - id: lintnews-fix   # applies safe fixes; fails when it changed a file
-      - id: lintnews       # reports what is left
 """

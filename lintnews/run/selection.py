@@ -15,6 +15,12 @@ by default runs), ``extend-select`` adds, ``ignore`` takes away, and
 prefixes. Rules written for another language (their ``languages`` key) are
 left out first, whatever is selected.
 
+A rule the configuration asked for by naming its data (``Rule.configured``:
+``Vocab.Rejected`` for a ``vocab`` reject list, the ``languagetool``
+backend) runs whatever ``select`` says: a ``select`` keeps it, and only an
+``ignore`` that names it (id or prefix) leaves it out, until a later
+``select`` or ``extend-select`` names it again.
+
 A selector that names no rule is an error wherever it is written, checked
 once for the whole configuration (every ``per-path`` section, matching or
 not) before any article is read. Severities are applied to findings, never
@@ -45,12 +51,18 @@ class Level:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     where: str | None = None
+    section: str = ""  # the keys' prefix in the file ("per-path.wire/**."), or "--" for command-line flags
 
-    def selectors(self) -> Iterable[str]:
-        yield from self.select or ()
-        yield from self.extend_select
-        yield from self.ignore
-        yield from (rule_id for rule_id, _ in self.severity)
+    def selectors(self) -> Iterable[tuple[str, str]]:
+        """(key, selector) for every selector of the level."""
+        for key, values in (("select", self.select or ()), ("extend-select", self.extend_select),
+                            ("ignore", self.ignore), ("severity", (i for i, _ in self.severity))):
+            for selector in values:
+                yield key, selector
+
+    def key(self, key: str) -> str:
+        """How a key of this level is named in a message: ``--select`` on the command line, else ``'select'``."""
+        return f"--{key} on the command line" if self.section == "--" else f"'{self.section}{key}'"
 
 
 @dataclass
@@ -61,8 +73,9 @@ class Selection:
     levels: dict[str, Severity] = field(default_factory=dict)  # rule id -> level of its findings
 
 
-def unknown(selector: str, where: str | None):
-    problem = f"unknown rule id or prefix '{selector}' (see `lintnews rules`)"
+def unknown(selector: str, where: str | None, key: str = ""):
+    """The error for a selector that names no rule; ``key`` says where in the file or command line it is."""
+    problem = f"unknown rule id or prefix '{selector}'{f' in {key}' if key else ''} (see `lintnews rules`)"
     return ConfigError(where, problem) if where else UsageError(None, problem)
 
 
@@ -70,9 +83,9 @@ def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
     """Raise for the first selector, at any level, that names no rule of ``pool``."""
     ids = [r.id for r in pool]
     for level in levels:
-        for selector in level.selectors():
+        for key, selector in level.selectors():
             if not any(matches(selector, i) for i in ids):
-                raise unknown(selector, level.where)
+                raise unknown(selector, level.where, level.key(key))
 
 
 def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = None) -> Selection:
@@ -90,6 +103,7 @@ class _Choice:
         self.pool = pool
         self.chosen: list[Rule] | None = None  # None: no level has spoken yet
         self.severities: list[tuple[str, str]] = []  # (selector, level), in the order of the levels
+        self.withheld: set[str] = set()  # configured rules an ignore left out (see the module's docstring)
 
     def named(self, selectors) -> list[Rule]:
         return [r for r in self.pool if any(matches(s, r.id) for s in selectors)]
@@ -99,13 +113,19 @@ class _Choice:
 
     def apply(self, level: Level) -> None:
         if level.select is not None:
-            self.chosen = self.named(level.select)
+            named = self.named(level.select)
+            self.withheld -= {r.id for r in named}
+            self.chosen = named + [r for r in self.pool if r.configured and r.id not in self.withheld
+                                   and r not in named]
         elif self.chosen is None:
             self.chosen = self.default()
         if level.extend_select:
-            self.chosen += [r for r in self.named(level.extend_select) if r not in self.chosen]
+            added = self.named(level.extend_select)
+            self.withheld -= {r.id for r in added}
+            self.chosen += [r for r in added if r not in self.chosen]
         if level.ignore:
             dropped = {r.id for r in self.named(level.ignore)}
+            self.withheld |= dropped
             self.chosen = [r for r in self.chosen if r.id not in dropped]
         self.severities.extend(level.severity)
 

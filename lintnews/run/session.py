@@ -16,6 +16,7 @@ from ..findings import Finding, Severity
 from ..read.article import Article
 from ..read.source import Source, read_path
 from ..rules.backends.languagetool import backend_rule
+from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vocab import Vocab, load_vocab
@@ -25,7 +26,8 @@ from .engine import Linter
 from .files import Collected, collect
 from .jobs import run_parallel
 from .selection import Level, resolve, validate
-from .trust import Trust
+from .baseline import Baselines
+from .trust import LOCAL_FLAG, Trust
 from .writeback import WriteError, write_back
 
 
@@ -47,6 +49,9 @@ class Options:
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
     cache: bool = False  # keep and reuse results in the cache folder (run.cache)
     cache_dir: str | None = None  # that folder (--cache-dir, LINTNEWS_CACHE_DIR); None: each configuration's
+    baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
+    use_baselines: bool = True  # False while writing a baseline: every finding is recorded
+    languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
 
 
 @dataclass
@@ -61,6 +66,7 @@ class FileResult:
     unfinished: list[str] = field(default_factory=list)  # rules that did not finish on the file, one line each
     bom: bool = False
     applied: int = 0
+    fixes: list[Finding] = field(default_factory=list)  # fixed, each at its place in the text it was fixed in
     changed: bool = False
     fail_on: str = "suggestion"
     article: Article | None = None  # of ``text``, for the reporters
@@ -72,23 +78,26 @@ def _tuple(values) -> tuple[str, ...] | None:
 
 
 def _level(o: Override, where: str | None) -> Level:
-    return Level(o.select, o.extend_select, o.ignore, o.severity, where)
+    return Level(o.select, o.extend_select, o.ignore, o.severity, o.source or where, f"per-path.{o.pattern}.")
 
 
 class Session:
     def __init__(self, options: Options):
         self.options = options
         self.configs = ConfigFinder(options.config, options.isolated,
-                                    Trust.load(options.allow_languagetool, options.allow_outside_paths))
+                                    Trust.load(options.allow_languagetool, options.allow_outside_paths,
+                                               languagetool_local=options.languagetool_local))
         self._pools: dict = {}
         self._linters: dict = {}
         self._checked: set[int] = set()
         self.cache = Caches(options, options.cache_dir) if options.cache else None
+        self.baselines = Baselines()
 
     # ------------------------------------------------------------ rules
-    def _pool(self, settings: Settings) -> tuple[list[Rule], Vocab]:
-        """Every rule an article under ``settings`` could run (before selection), and the vocabulary."""
-        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), settings.language)
+    def _pool(self, settings: Settings, language: str | None = None) -> tuple[list[Rule], Vocab]:
+        """Every rule an article under ``settings`` (in ``language``) could run (before selection), and the vocabulary."""
+        language = language or settings.language
+        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language)
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
             rules = load_rules(styles, builtin=not self.options.no_default_rules)
@@ -96,22 +105,23 @@ class Session:
             reject = vocab.reject_rule()
             if reject is not None:
                 rules.append(reject)
-            if settings.languagetool is not None and settings.languagetool_allowed:
-                rules.append(backend_rule(dict(settings.languagetool), str(settings.source),
-                                          default_language=settings.language))
+            lt, where = settings.languagetool, str(settings.source)
+            if self.options.languagetool_local:
+                lt, where = local_options(lt), LOCAL_FLAG
+            if lt is not None and (settings.languagetool_allowed or self.options.languagetool_local):
+                rules.append(backend_rule(dict(lt), where, default_language=language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 
-    def _levels(self, settings: Settings) -> tuple[Level, Level]:
-        """The project's choices: the configuration file's, and the command line's."""
+    def _levels(self, settings: Settings) -> list[Level]:
+        """The project's choices: the configuration file's (after those of the files it extends), and the command line's."""
         opts = self.options
-        where = str(settings.source) if settings.source else None
-        config = Level(None if opts.select else _tuple(settings.select), tuple(settings.extend_select),
-                       tuple(settings.ignore), settings.severity, where)
-        cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore))
-        return config, cli
+        config = [Level(None if opts.select else _tuple(s.select), tuple(s.extend_select), tuple(s.ignore),
+                        s.severity, str(s.source) if s.source else None) for s in settings.chain()]
+        cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore), section="--")
+        return [*config, cli]
 
     def check_settings(self, settings: Settings) -> None:
         """Raise, once per configuration, for a rule id or prefix that names no rule, at any level."""
@@ -122,7 +132,8 @@ class Session:
             return
         pool, _ = self._pool(settings)
         where = str(settings.source) if settings.source else None
-        validate(pool, [*self._levels(settings), *(_level(o, where) for o in settings.per_path)])
+        sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
+        validate(pool, [*self._levels(settings), *sections])
         self._checked.add(id(settings))
         if self.cache is not None:
             self.cache.mark_validated(settings)
@@ -130,7 +141,20 @@ class Session:
     def prepare(self, files: list[str]) -> None:
         """Check every configuration the files use before any is read (errors reported once)."""
         for path in files:
-            self.check_settings(self.configs.settings_for(self._config_path(path)))
+            settings = self.configs.settings_for(self._config_path(path))
+            self.check_settings(settings)
+            self._baseline_keep(path, settings)
+
+    def _baseline_keep(self, path: str, settings: Settings):
+        """The filter that drops the findings the article's baseline records (None: no baseline)."""
+        if not self.options.use_baselines:
+            return None
+        if self.options.baseline:
+            return self.baselines.keep(self.options.baseline, path)
+        if settings.baseline is not None:
+            self.baselines.load(settings.baseline, named_by=str(settings.source))
+            return self.baselines.keep(settings.baseline, path)
+        return None
 
     def _config_path(self, path: str) -> str:
         return (self.options.stdin_filename or "-") if path == "-" else path
@@ -141,10 +165,10 @@ class Session:
         key = (id(settings), overrides)
         if key not in self._linters:
             self.check_settings(settings)
-            pool, vocab = self._pool(settings)
+            language = settings.language_for(overrides)
+            pool, vocab = self._pool(settings, language)
             where = str(settings.source) if settings.source else None
-            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)],
-                                settings.language)
+            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
                             time_budget=settings.time_budget)
             self._linters[key] = (linter, settings)
@@ -202,7 +226,8 @@ class Session:
             return False
         settings = self.configs.settings_for(path)
         result.fail_on = self.options.fail_on or settings.fail_on
-        return self.cache.restore(result, settings, path, source, mode, self.options.unsafe_fixes)
+        keep = self._baseline_keep(path, settings)
+        return self.cache.restore(result, settings, path, source, mode, self.options.unsafe_fixes, keep)
 
     def _process(self, path: str, mode: str, result: FileResult) -> None:
         source = self.read(path)
@@ -213,11 +238,13 @@ class Session:
         result.original = source.text
         result.bom = source.bom
         shown = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
+        keep = self._baseline_keep(path, settings)
         if mode == "check":
             checked = linter.check(source.text, shown)
             result.text = source.text
         else:
-            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes)
+            trace: list = []
+            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep)
             checked = fixed.result
             if not fixed.converged:
                 result.errors.append(f"{path}: fixes did not converge after {fixed.passes} passes; file left unchanged")
@@ -226,6 +253,7 @@ class Session:
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
+                result.fixes = [f for _, taken in trace for f in taken]
                 result.changed = fixed.text != source.text
                 if mode == "fix" and result.changed and path != "-":
                     try:
@@ -233,16 +261,16 @@ class Session:
                     except WriteError as exc:
                         # Nothing was written: report what the file still holds.
                         result.errors.append(str(exc))
-                        result.text, result.applied, result.changed = source.text, 0, False
+                        result.text, result.applied, result.changed, result.fixes = source.text, 0, False, []
                         checked = linter.check(source.text, shown)
-        result.findings = checked.findings
+        result.findings = keep(checked.findings) if keep is not None else checked.findings
         result.article = checked.article
         result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
         result.unfinished = checked.unfinished
         if self.cache is not None and path != "-":
-            self.cache.keep(result, settings, path, source)
+            self.cache.keep(result, settings, path, source, checked.findings)
 
     def run(self, files: list[str], mode: str, jobs: int | None = None, progress=None) -> list[FileResult]:
         """Results for ``files`` in their order: from the cache where it has them, the others checked

@@ -7,7 +7,10 @@ repository's settings, they take effect only with the user's consent:
 
 * ``languagetool``: a server that would receive every paragraph. Without
   consent it is not contacted: one warning per configuration file says so
-  and how to allow it, and every other rule runs.
+  and how to allow it, and every other rule runs. ``languagetool: {local:
+  true}`` (start LanguageTool here) is the same question: it runs Java and
+  may download LanguageTool, so it needs consent given to any server, or to
+  ``local`` by name; ``--languagetool-local`` is the user's own request.
 * ``styles`` and ``vocab``: folders read as rules and word lists. One that
   resolves (links followed) outside the project, the folder holding the
   configuration, is a configuration error without consent. ``--styles`` on
@@ -19,7 +22,7 @@ Consent comes from any of the command line (``--allow-languagetool``,
 user's own configuration file (:func:`user_config_path`)::
 
     # ~/.config/lintnews/config.yaml
-    allow-languagetool: [http://localhost:8081]   # or true: any server
+    allow-languagetool: [http://localhost:8081, local]   # or true: any server, and local
     allow-outside-paths: [~/newsroom/styles]      # or true: any folder
 """
 
@@ -38,11 +41,13 @@ from ..rules.schema import Option, Schema
 ENV_SERVERS = "LINTNEWS_ALLOW_LANGUAGETOOL"
 ENV_FOLDERS = "LINTNEWS_ALLOW_OUTSIDE_PATHS"
 SERVERS_FLAG = "--allow-languagetool"
+LOCAL_FLAG = "--languagetool-local"
+LOCAL = "local"  # in an allow-languagetool list: a LanguageTool started on this machine (local: true)
 FOLDERS_FLAG = "--allow-outside-paths"
 
 USER_KEYS = Schema({
     "allow-languagetool": Option("bool|strings", False, "true: projects' configurations may name any LanguageTool "
-                                 "server; or the servers they may name (URLs)"),
+                                 "server (or start one: local); or the servers they may name (URLs, or local)"),
     "allow-outside-paths": Option("bool|strings", False, "true: projects' styles and vocab may be anywhere; or the "
                                   "folders outside a project they may name (~ allowed)"),
 })
@@ -67,7 +72,9 @@ def _server(url: str) -> str:
 
 
 def _url(url: str, where: str, what: str) -> str:
-    """A server the user allows, as compared; a one-line error for what is no http(s) URL."""
+    """A server the user allows, as compared; a one-line error for what is no http(s) URL (or ``local``)."""
+    if url.strip().lower() == LOCAL:
+        return LOCAL
     scheme, sep, rest = url.strip().partition("://")
     if scheme.lower() not in ("http", "https") or not sep or not rest.strip("/"):
         raise ConfigError(where, f"{what} must name http:// or https:// servers, not {url!r}")
@@ -88,16 +95,26 @@ class Trust:
     any_folder: bool = False
     folders: tuple[Path, ...] = ()
     user_config: Path | None = None  # where the user's consent would be written, for messages
+    local_flag: bool = False  # --languagetool-local: every configuration's languagetool is a local server
 
     def allows_server(self, url: str) -> bool:
-        return self.any_server or _server(url) in self.servers
+        # With --languagetool-local no project's server is contacted (a local one replaces it).
+        return self.any_server or self.local_flag or _server(url) in self.servers
+
+    def allows_local(self) -> bool:
+        """Whether a project's ``languagetool: {local: true}`` may start LanguageTool here (Java, a download)."""
+        return self.any_server or self.local_flag or LOCAL in self.servers
 
     def allows_folder(self, folder: Path) -> bool:
         """Whether ``folder`` (resolved) may be read although it is outside its project."""
         return self.any_folder or any(folder == f or folder.is_relative_to(f) for f in self.folders)
 
     def server_refused(self, where: str, url: str) -> str:
-        """The one-line warning for a server named in ``where`` that is not contacted."""
+        """The one-line warning for a server named in ``where`` that is not contacted ("" for local: true)."""
+        if not url:
+            return (f"{where}: local LanguageTool not started (asked for only by the project's configuration; it runs "
+                    f"Java and may download LanguageTool); allow it with {LOCAL_FLAG}, {SERVERS_FLAG}, "
+                    f"{ENV_SERVERS}={LOCAL} or allow-languagetool: [{LOCAL}] in {self._user_config()}")
         return (f"{where}: LanguageTool server {url} not contacted (named only in the project's configuration); "
                 f"allow it with {SERVERS_FLAG}, {ENV_SERVERS}={url} or allow-languagetool in {self._user_config()}")
 
@@ -112,7 +129,7 @@ class Trust:
 
     @classmethod
     def load(cls, allow_languagetool: bool = False, allow_outside_paths: bool = False,
-             environ: Mapping[str, str] | None = None) -> Trust:
+             environ: Mapping[str, str] | None = None, languagetool_local: bool = False) -> Trust:
         """The consent given by the flags, the environment and the user's configuration file.
 
         Raises a one-line :class:`ConfigError` for a bad user configuration or environment value.
@@ -135,7 +152,7 @@ class Trust:
             any_folder = True
         elif value.lower() not in _NO:
             folder_list += [_folder(f) for f in value.split(os.pathsep) if f.strip()]
-        return cls(any_server, frozenset(server_set), any_folder, tuple(folder_list), where)
+        return cls(any_server, frozenset(server_set), any_folder, tuple(folder_list), where, languagetool_local)
 
 
 def _read_user_config(path: Path) -> tuple[bool | list[str], bool | list[str]]:

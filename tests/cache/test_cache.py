@@ -245,3 +245,17 @@ def test_a_cache_folder_that_cannot_be_written_is_not_used(run_cli, desk, tmp_pa
     fresh = run(run_cli, desk, "--format", "concise", "articles")
     same(fresh, run(run_cli, desk, "--format", "concise", "articles", cache=blocker / "cache"))
     assert blocker.read_text() == "a file where the cache folder would go\n"
+
+
+def test_fix_with_a_baseline_from_the_cache(run_cli, desk, tmp_path):
+    """Findings a baseline records are left alone by fix: with every finding recorded, a cache hit
+    (nothing left to fix) and a fresh fix agree, and nothing is written."""
+    cache = tmp_path / "cache"
+    baseline = desk / "baseline.json"
+    assert run(run_cli, desk, "--write-baseline", baseline, "articles", cache=cache).returncode == 0
+    before = {p.name: p.read_bytes() for p in (desk / "articles").iterdir()}
+    fresh = run_cli("fix", "--no-cache", "--baseline", baseline, "--diff", "articles", cwd=desk)
+    cached = run_cli("fix", "--cache-dir", cache, "--baseline", baseline, "articles", cwd=desk)
+    assert fresh.returncode == 0 and fresh.stdout == b""
+    assert cached.returncode == 0 and {p.name: p.read_bytes() for p in (desk / "articles").iterdir()} == before
+    same(run_cli("fix", "--no-cache", "--baseline", baseline, "articles", cwd=desk), cached)

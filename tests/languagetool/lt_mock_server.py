@@ -109,7 +109,7 @@ def analyse(form: dict[str, str]) -> dict:
 class MockLanguageTool:
     """A threaded server on 127.0.0.1, port chosen by the system."""
 
-    def __init__(self, delay: float = 0.0):
+    def __init__(self, delay: float = 0.0, port: int = 0):
         self.delay = delay
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path, form)
         self._lock = threading.Lock()
@@ -146,6 +146,8 @@ class MockLanguageTool:
                     mock.requests.append((method, path, form))
                 if path == "/v2/languages":
                     self._answer(200, LANGUAGES)
+                elif path == "/v2/healthcheck":  # what language-tool-python polls until a server it started is up
+                    self._answer(200, "OK")
                 elif path == "/v2/check":
                     if mock.delay and mock._stop.wait(mock.delay):
                         return
@@ -168,7 +170,7 @@ class MockLanguageTool:
             def handle_error(self, request, client_address):  # a client that gave up: not our problem
                 pass
 
-        self.server = Server(("127.0.0.1", 0), Handler)
+        self.server = Server(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
@@ -187,3 +189,38 @@ class MockLanguageTool:
         """The forms of the /v2/check requests so far."""
         with self._lock:
             return [form for method, path, form in self.requests if path == "/v2/check"]
+
+
+def main(argv: list[str]) -> int:
+    """Serve as LanguageTool's ``org.languagetool.server.HTTPServer -p PORT`` would, until killed.
+
+    A fake ``java`` runs this (tests/languagetool/test_languagetool_local.py); each /v2/check
+    form is appended as a JSON line to the file named by $LT_MOCK_LOG.
+    """
+    import os
+    import sys
+
+    port = int(argv[argv.index("-p") + 1]) if "-p" in argv else 8081
+    try:
+        mock = MockLanguageTool(port=port)
+    except OSError as exc:  # the port is taken: exit early, as the real server does
+        print(f"cannot bind port {port}: {exc}", file=sys.stderr)
+        return 1
+    log = os.environ.get("LT_MOCK_LOG")
+    if log:
+        class Logged(list):
+            def append(self, item):
+                super().append(item)
+                if item[1] == "/v2/check":
+                    with open(log, "a", encoding="utf-8") as out:
+                        out.write(json.dumps(item[2]) + "\n")
+
+        mock.requests = Logged()
+    mock.server.serve_forever(poll_interval=0.05)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -45,16 +45,17 @@ def test_severity_by_id_or_prefix_sets_levels_without_touching_rules():
     assert {r.id: r.severity for r in POOL} == before
 
 
-@pytest.mark.parametrize("level, error", [
-    (Level(select=("News.Nope",), where="lintnews.yaml"), ConfigError),
-    (Level(ignore=("News.Nope",), where="lintnews.yaml"), ConfigError),
-    (Level(extend_select=("News.Nope",)), UsageError),
-    (Level(severity=(("News.Nope", "error"),), where="lintnews.yaml"), ConfigError),
+@pytest.mark.parametrize("level, error, key", [
+    (Level(select=("News.Nope",), where="lintnews.yaml"), ConfigError, "'select'"),
+    (Level(ignore=("News.Nope",), where="lintnews.yaml", section="per-path.wire/**."), ConfigError,
+     "'per-path.wire/**.ignore'"),
+    (Level(extend_select=("News.Nope",), section="--"), UsageError, "--extend-select on the command line"),
+    (Level(severity=(("News.Nope", "error"),), where="lintnews.yaml"), ConfigError, "'severity'"),
 ])
-def test_a_selector_that_names_no_rule_is_an_error_naming_where_it_is_written(level, error):
+def test_a_selector_that_names_no_rule_is_an_error_naming_where_it_is_written(level, error, key):
     with pytest.raises(error) as exc:
         validate(POOL, [Level(select=("News",)), level])
-    assert str(exc.value).endswith("unknown rule id or prefix 'News.Nope' (see `lintnews rules`)")
+    assert str(exc.value).endswith(f"unknown rule id or prefix 'News.Nope' in {key} (see `lintnews rules`)")
     assert (exc.value.path == "lintnews.yaml") == (error is ConfigError)
 
 
@@ -79,3 +80,27 @@ def test_a_prefix_ends_at_a_dot():
     assert names_rule("write-good.Weasel", "write-good.Weasel")
     assert not names_rule("write-good.We", "write-good.Weasel")
     assert not names_rule("News.Doubled", "News.DoubledWord")
+
+
+def _reject_rule():
+    from lintnews.rules.vocab import Vocab
+
+    return Vocab(reject=["utilise"], sources=["vocab/House/reject.txt"]).reject_rule()
+
+
+def test_a_configured_reject_list_runs_whatever_select_says_unless_ignored():
+    pool = POOL + [_reject_rule()]
+    assert "Vocab.Rejected" in ids(resolve(pool, [Level(select=("News",))], "en-GB"))
+    # A per-path select, or one on the command line, keeps it too.
+    levels = [Level(select=("News",)), Level(select=("News.DoubledWord",))]
+    assert ids(resolve(pool, levels, "en-GB")) == ["News.DoubledWord", "Vocab.Rejected"]
+    # Only an ignore that names it leaves it out (by id or prefix)...
+    for ignored in ("Vocab", "Vocab.Rejected"):
+        assert "Vocab.Rejected" not in ids(resolve(pool, [Level(select=("News",), ignore=(ignored,))], "en-GB"))
+    # ...and a later select keeps it out until a level names it again.
+    levels = [Level(ignore=("Vocab",)), Level(select=("News.DoubledWord",))]
+    assert ids(resolve(pool, levels, "en-GB")) == ["News.DoubledWord"]
+    levels.append(Level(extend_select=("Vocab.Rejected",)))
+    assert ids(resolve(pool, levels, "en-GB")) == ["News.DoubledWord", "Vocab.Rejected"]
+    # An ordinary rule is not kept by a select that does not name it.
+    assert "News.Spelling" not in ids(resolve(pool, [Level(select=("News.DoubledWord",))], "en-GB"))

@@ -16,6 +16,8 @@ MAX_TIMEOUT = 3600  # seconds; a longer wait is a mistake (or .inf, which the so
 
 OPTIONS = Schema({
     "url": Option("str", help="the LanguageTool server, e.g. http://localhost:8081 (with or without /v2)"),
+    "local": Option("bool", False, "true: start LanguageTool on this machine through language-tool-python instead "
+                                   "(needs Java 17+; downloads LanguageTool, about 250 MB, on first use)"),
     "language": Option("str", help="the language code sent to the server (default: the configuration's language)"),
     "disabled-rules": Option("csv", [], "LanguageTool rule ids to switch off"),
     "enabled-rules": Option("csv", [], "LanguageTool rule ids to switch on"),
@@ -30,8 +32,9 @@ OPTIONS = Schema({
 
 @dataclass(frozen=True)
 class BackendOptions:
-    url: str  # the server's base URL, without /v2
+    url: str  # the server's base URL, without /v2 ("" for a local server not yet started)
     language: str
+    local: bool = False  # start one through language-tool-python (local.py)
     disabled_rules: tuple[str, ...] = ()
     enabled_rules: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()
@@ -75,14 +78,18 @@ def parse_options(options: Any, where: str, default_language: str = "en-US") -> 
         fail(f"key '{CONFIG_KEY}' must be a mapping, not {type(options).__name__}")
     values = OPTIONS.validate(options, fail, prefix=f"{CONFIG_KEY}.", context=f" in '{CONFIG_KEY}'")
     url = values["url"]
-    if not url or not url.strip():
+    if values["local"] and url is not None:
+        fail(f"key '{CONFIG_KEY}': set either 'url' (a server of yours) or 'local: true' (one started here), not both")
+    if values["local"]:
+        url = ""
+    elif not url or not url.strip():
         fail(f"key '{CONFIG_KEY}': missing required key 'url' (the LanguageTool server, "
-             "e.g. http://localhost:8081)")
+             "e.g. http://localhost:8081; or local: true to start one here)")
     bad = _control(url.strip())
     if bad or " " in url.strip():
         fail(f"key '{CONFIG_KEY}.url' must not hold {bad or 'a space'} (a control character or a space): {url!r}")
     parsed = urllib.parse.urlsplit(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if not values["local"] and (parsed.scheme not in ("http", "https") or not parsed.netloc):
         fail(f"key '{CONFIG_KEY}.url' must be an http:// or https:// URL, not {url!r}")
     timeout = values["timeout"]
     if not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
@@ -94,6 +101,7 @@ def parse_options(options: Any, where: str, default_language: str = "en-US") -> 
     return BackendOptions(
         url=base_url(url),
         language=language.strip(),
+        local=values["local"],
         disabled_rules=tuple(values["disabled-rules"]),
         enabled_rules=tuple(values["enabled-rules"]),
         disabled_categories=tuple(values["disabled-categories"]),

@@ -50,6 +50,7 @@ Behaviour:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -57,7 +58,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from ....findings import Applicability, Edit, Finding, Fix, Severity
 from ....read.document import Block, Document
 from ...base import Rule
-from . import client
+from . import client, local
 from .client import Match, ServerProblem, clear_cache, utf16_to_index  # noqa: F401 (part of this module's API)
 from .options import CONFIG_KEY, BackendOptions, parse_options  # noqa: F401
 
@@ -88,12 +89,20 @@ class _State:
         self.problems: list[str] = []
         self.lock = threading.Lock()
 
+    def __getstate__(self):
+        """A copy sent to another process (a Dask worker, ``lintnews batch``) starts afresh there."""
+        return {}
+
+    def __setstate__(self, state):
+        self.__init__()
+
 
 class LanguageToolRule(Rule):
     name = KIND
     summary = "grammar and spelling from a LanguageTool server"
     default_quotes = "skip"
     default_fix = Applicability.UNSAFE
+    configured = True  # configured by naming a server: runs whatever `select` says, unless ignored
 
     def __init__(self, options: BackendOptions, where: str):
         self.options = options
@@ -267,22 +276,27 @@ def drop_overlaps(lt_findings: Iterable[Finding], our_findings: Iterable[Finding
 
 
 # ------------------------------------------------------------------ entry points
-def backend_rule(options: dict, where: str, default_language: str = "en-US") -> LanguageToolRule:
+def backend_rule(options: dict, where: str, default_language: str = "en-US", start: bool = True) -> LanguageToolRule:
     """The LanguageTool rule for a configuration's ``languagetool`` mapping.
 
     ``where`` names the configuration file in errors; ``default_language`` is
     used when the mapping has no ``language`` (pass ``Settings.language``).
     Raises a one-line :class:`~lintnews.errors.ConfigError` for an unknown key,
-    a wrong type or a missing url. Makes no request.
+    a wrong type or a missing url. Makes no request, except that with
+    ``local: true`` (and ``start``) it starts the local server (:mod:`.local`).
     """
-    return LanguageToolRule(parse_options(options, where, default_language), where)
+    parsed = parse_options(options, where, default_language)
+    if parsed.local and start:
+        parsed = dataclasses.replace(parsed, url=local.server_url(where, parsed.language))
+    return LanguageToolRule(parsed, where)
 
 
 def status(rule: LanguageToolRule | None) -> str:
     """One line for ``lintnews rules``."""
     if rule is None:
         return "LanguageTool backend: off (no url configured)"
-    line = f"LanguageTool backend: on: {rule.options.url} ({rule.options.language})"
+    server = rule.options.url or "a server started on this machine when checking (local: true)"
+    line = f"LanguageTool backend: on: {server} ({rule.options.language})"
     if rule.down:
         line += " - unavailable in this run"
     return line
