@@ -160,6 +160,15 @@ def test_fix_hook_rewrites_bad_article_then_passes(try_repo, tmp_path):
     assert (repo / "good.txt").read_bytes() == GOOD.encode()
 
 
+def test_hooks_keep_a_results_cache_git_never_sees(try_repo, tmp_path):
+    repo = make_repo(tmp_path / "desk", {"bad.txt": BAD, "good.txt": GOOD})
+    assert try_repo("lintnews-fix", repo).returncode == 1
+    check = try_repo("lintnews", repo)
+    assert check.returncode == 0 and "All clean: no findings in 2 files." in check.output
+    cache = repo / ".lintnews_cache"
+    assert len(list(cache.glob("v*/*/*.json"))) >= 2  # the fixed bad.txt and good.txt
+    assert _git("status", "--porcelain", "--untracked-files=all", cwd=repo).splitlines() == ["AM bad.txt", "A  good.txt"]
+
 # "12.500" could be 12,500 or 12.5: the fix is unsafe, so the fix hook leaves it for a person.
 UNFIXABLE = "A headline about the town\n\nThe town fund holds €12.500.\n"
 

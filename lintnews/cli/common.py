@@ -14,6 +14,7 @@ from ..report.text import visible
 from ..run.changed import only_changed
 from ..run.globhint import anchored_globs
 from ..run.session import Options, Session, failing
+from .progress import progress_bar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -80,6 +81,11 @@ def common_options(f):
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR", envvar="LINTNEWS_CACHE_DIR",
+                     help="Folder of the results cache (default: the config's cache-dir, else .lintnews_cache "
+                          "beside the config, or in the current folder) [env: LINTNEWS_CACHE_DIR]."),
+        click.option("--no-progress", is_flag=True, help="No progress bar (shown on a terminal for long runs)."),
         click.option("--changed-since", metavar="REF",
                      help="Only articles added, copied, modified or renamed since the git REF (its merge base "
                           "with HEAD), or in the working tree; each is checked whole."),
@@ -104,6 +110,7 @@ class Run:
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
             baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
+            cache=not kw["no_cache"], cache_dir=kw["cache_dir"] or None,
         )
         self.errors: list[str] = []
         try:
@@ -131,7 +138,8 @@ class Run:
 
     def execute(self, mode: str):
         try:
-            results = self.session.run(self.files, mode, self.kw["jobs"])
+            with progress_bar(self.kw, len(self.files), mode) as step:
+                results = self.session.run(self.files, mode, self.kw["jobs"], progress=step)
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
@@ -159,7 +167,11 @@ class Run:
                 statistics(findings, out)
                 return
             docs = {r.path: r.article.doc for r in results if r.article is not None}
-            ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
+            # The rules are loaded (a cached run may not have loaded them) only for formats that describe
+            # them (SARIF) or link each finding to its rule's page (the link can come from the rule file).
+            describe = self.kw["fmt"] in ("sarif", "json", "jsonl") or self.kw["show_links"]
+            rules = self.session.rules_used(r.path for r in results) if describe else []
+            ctx = ReportContext(docs=docs, rules=rules, stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
                                 unfinished={r.path: r.unfinished for r in results if r.unfinished},

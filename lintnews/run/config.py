@@ -69,6 +69,7 @@ class Settings:
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
+    cache_dir: Path | None = None  # the results cache's folder (run.cache); None: .lintnews_cache beside the config
     baseline: Path | None = None  # findings recorded there are not reported, nor fixed (run.baseline)
     parent: Settings | None = None  # the configuration this one extends (run/extend.py)
     docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
@@ -119,6 +120,7 @@ class Settings:
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
+            "cache-dir": str(self.cache_dir) if self.cache_dir else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
             "headline-fields": list(self.headline_fields),
@@ -166,6 +168,7 @@ KEYS = Schema({
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
+    "cache-dir": Option("str", None, "folder of the results cache (default: .lintnews_cache beside this file)"),
     "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
                                     "whose findings check and fix leave alone; --baseline overrides it"),
     "docs-url": Option("str", "docs/rules", "where the rule pages are published (a finding links to "
@@ -212,6 +215,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
+    settings.cache_dir = root / values["cache-dir"] if values["cache-dir"] else None
     settings.baseline = root / values["baseline"] if values["baseline"] else None
     settings.docs_url = values["docs-url"].strip()
     settings.headline_fields = tuple(values["headline-fields"])

@@ -9,9 +9,7 @@ files (``files``), and runs them in parallel with results in a stable order.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
 from ..errors import InputError, LintnewsError, UsageError
 from ..findings import Finding, Severity
@@ -22,12 +20,13 @@ from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vocab import Vocab, load_vocab
+from .cache import Caches
 from .config import ConfigFinder, Override, Settings
 from .engine import Linter
 from .files import Collected, collect
+from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
-from .trust import Trust
 from .trust import LOCAL_FLAG, Trust
 from .writeback import WriteError, write_back
 
@@ -48,6 +47,8 @@ class Options:
     stdin_filename: str | None = None
     allow_languagetool: bool = False  # contact a LanguageTool server a project's configuration names (run.trust)
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
+    cache: bool = False  # keep and reuse results in the cache folder (run.cache)
+    cache_dir: str | None = None  # that folder (--cache-dir, LINTNEWS_CACHE_DIR); None: each configuration's
     baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
     use_baselines: bool = True  # False while writing a baseline: every finding is recorded
     languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
@@ -89,6 +90,7 @@ class Session:
         self._pools: dict = {}
         self._linters: dict = {}
         self._checked: set[int] = set()
+        self.cache = Caches(options, options.cache_dir) if options.cache else None
         self.baselines = Baselines()
 
     # ------------------------------------------------------------ rules
@@ -125,11 +127,16 @@ class Session:
         """Raise, once per configuration, for a rule id or prefix that names no rule, at any level."""
         if id(settings) in self._checked:
             return
+        if self.cache is not None and self.cache.validated(settings):  # the same rules and choices passed before
+            self._checked.add(id(settings))
+            return
         pool, _ = self._pool(settings)
         where = str(settings.source) if settings.source else None
         sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
         validate(pool, [*self._levels(settings), *sections])
         self._checked.add(id(settings))
+        if self.cache is not None:
+            self.cache.mark_validated(settings)
 
     def prepare(self, files: list[str]) -> None:
         """Check every configuration the files use before any is read (errors reported once)."""
@@ -204,8 +211,28 @@ class Session:
             result.errors.append(f"{path}: internal error ({type(exc).__name__}: {exc}); please report it")
         return result
 
+    def cached(self, path: str, mode: str) -> FileResult | None:
+        """The file's result from the cache, or None (not cached, or anything to report or fix)."""
+        if self.cache is None or path == "-":
+            return None
+        result = FileResult(path)
+        try:
+            return result if self._restore(path, mode, self.read(path), result) else None
+        except LintnewsError:
+            return None  # process() reports it
+
+    def _restore(self, path: str, mode: str, source: Source, result: FileResult) -> bool:
+        if self.cache is None or path == "-":
+            return False
+        settings = self.configs.settings_for(path)
+        result.fail_on = self.options.fail_on or settings.fail_on
+        keep = self._baseline_keep(path, settings)
+        return self.cache.restore(result, settings, path, source, mode, self.options.unsafe_fixes, keep)
+
     def _process(self, path: str, mode: str, result: FileResult) -> None:
         source = self.read(path)
+        if self._restore(path, mode, source, result):
+            return
         linter, settings = self.linter_for(self._config_path(path))
         result.fail_on = self.options.fail_on or settings.fail_on
         result.original = source.text
@@ -242,34 +269,32 @@ class Session:
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
         result.unfinished = checked.unfinished
+        if self.cache is not None and path != "-":
+            self.cache.keep(result, settings, path, source, checked.findings)
 
-    def run(self, files: list[str], mode: str, jobs: int | None = None) -> list[FileResult]:
+    def run(self, files: list[str], mode: str, jobs: int | None = None, progress=None) -> list[FileResult]:
+        """Results for ``files`` in their order: from the cache where it has them, the others checked
+        in ``jobs`` processes (run.jobs). ``progress``, when given, is called with 1 per file done."""
         jobs = jobs or os.cpu_count() or 1
-        on_disk = [f for f in files if f != "-"]
-        if jobs <= 1 or len(on_disk) < 4:
-            return [self.process(f, mode) for f in files]
-        global _SESSION
-        _SESSION = self
-        # Warm the caches so forked workers inherit compiled rules.
-        for f in on_disk[:1]:
-            try:
-                self.linter_for(f)
-            except LintnewsError:
-                pass
-        results: dict[str, FileResult] = {}
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-            chunk = max(1, len(on_disk) // (jobs * 8))
-            for res in pool.map(_process, on_disk, [mode] * len(on_disk), chunksize=chunk):
-                results[res.path] = res
-        return [results[f] if f != "-" else self.process(f, mode) for f in files]
-
-
-_SESSION: Session | None = None
-
-
-def _process(path: str, mode: str) -> FileResult:
-    assert _SESSION is not None
-    return _SESSION.process(path, mode)
+        done: dict[str, FileResult] = {}
+        for f in files:
+            hit = self.cached(f, mode)
+            if hit is not None:
+                done[f] = hit
+                if progress is not None:
+                    progress(1)
+        todo = [f for f in files if f != "-" and f not in done]
+        if jobs > 1 and len(todo) >= 4:
+            done.update(run_parallel(self, todo, mode, jobs, progress))
+        results = []
+        for f in files:
+            res = done.get(f) if f != "-" else None
+            if res is None:
+                res = self.process(f, mode)
+                if progress is not None:
+                    progress(1)
+            results.append(res)
+        return results
 
 
 def failing(results: list[FileResult]) -> list[Finding]:
