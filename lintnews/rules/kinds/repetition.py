@@ -106,7 +106,7 @@ class Repetition(Rule):
         are not common words, and a name that doubles is written so each time."""
         if not self["names-zipf"]:
             return False
-        from .spelling import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
+        from .dictionary import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
 
         word = m.group("tok")
         if word != m.group("again") or "\n" in m.group("sep"):

@@ -1,4 +1,4 @@
-"""spelling: a word no English dictionary knows, with ranked suggestions.
+"""dictionary (formerly `spelling`): a word no English dictionary knows, with ranked suggestions.
 
 Built on two frequency lists that install with their packages (nothing is fetched at run
 time), loaded once per process:
@@ -101,8 +101,8 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-class Spelling(Rule):
-    name = "spelling"
+class Dictionary(Rule):
+    name = "dictionary"
     summary = "Flags words no dictionary knows, with ranked suggestions."
     OPTIONS = {
         "min-length": Option("int", 4, "shorter words are not checked"),

@@ -1,4 +1,4 @@
-"""capitalization: a paragraph (or sentence) that starts in lower case.
+"""paragraph-start (formerly `capitalization`): a paragraph (or sentence) that starts in lower case.
 
 A scraped paragraph such as "last week, a few hundred marines..." lost its
 capital. The kind leaves alone starts that are lower case on purpose
@@ -35,8 +35,8 @@ _OPEN_ENDINGS = frozenset(
 )
 
 
-class Capitalization(Rule):
-    name = "capitalization"
+class ParagraphStart(Rule):
+    name = "paragraph-start"
     summary = "Flags a paragraph or sentence that starts in lower case; fixes the capital."
     OPTIONS = {
         "position": Option("str", "paragraph-start", "where a capital is expected",
