@@ -16,6 +16,7 @@ from ..read.document import Document
 from . import budget
 from .patterns import compile_pattern
 from .schema import Option, Schema
+from .vale import is_vale_rule
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -28,7 +29,13 @@ VALE_SCOPES = {"raw": "text", "summary": "text", "list": "paragraph", "blockquot
                "alt": "text", "table": "paragraph"}
 
 
+# Vale's negated scopes, read as the nearest of ours until scopes are read as Vale reads them.
+VALE_NEGATED = {"heading": "paragraph", "title": "body"}
+
+
 def _scope_name(scope: str) -> str:
+    if scope.startswith("~"):
+        return VALE_NEGATED.get(scope[1:].split(".")[0], "text")
     base = scope.split(".")[0]
     return VALE_SCOPES.get(base, base)
 
@@ -40,16 +47,19 @@ SHARED = Schema({
     "link": Option("str", "", "where to read more"),
     "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
     "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
-                                  "[sic]); include: flag there, a word-level rule as a suggestion; default: the kind's",
-                     choices=("skip", "include")),
+                                  "[sic]); include: flag there, a word-level rule as a suggestion; check: flag there "
+                                  "at the rule's level (a fix there is never safe); default: the kind's, and check "
+                                  "for a rule in Vale's format", choices=("skip", "include", "check")),
     "posts": Option("str", None, "skip: never flag inside embedded social-media posts, which are quoted as posted; "
-                                 "include: flag there, a word-level rule as a suggestion; unset: a word-level rule "
-                                 "does not, others do", choices=("skip", "include")),
+                                 "include: flag there, a word-level rule as a suggestion; check: flag there at the "
+                                 "rule's level; unset: a word-level rule does not (a rule in Vale's format does), "
+                                 "others do", choices=("skip", "include", "check")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
     "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
     "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
+    "vocab": Option("bool", None, "Vale's: whether accepted vocabulary is an exception (it always is here)"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
 })
 
@@ -72,8 +82,15 @@ class Rule:
 
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id
+        self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
+        # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
+        self.vale = is_vale_rule(self.name, spec)
+        if self.vale:
+            for key in ("quotes", "posts"):
+                if self.values[key] is None:
+                    self.values[key] = "check"
         # The shared keys, typed.
         self.message: str = self.values["message"]
         self.description: str = (self.values["description"] or "").strip()

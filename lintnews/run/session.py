@@ -79,6 +79,9 @@ class Session:
         self.configs = ConfigFinder(options.config, options.isolated,
                                     Trust.load(options.allow_languagetool, options.allow_outside_paths))
         self._pools: dict = {}
+        # Rule files skipped (one line each: the file and the problem), and warnings about rules that load.
+        self.load_errors: list[str] = []
+        self.load_warnings: list[str] = []
         self._linters: dict = {}
         self._checked: set[int] = set()
 
@@ -88,7 +91,12 @@ class Session:
         key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), settings.language)
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
-            rules = load_rules(styles, builtin=not self.options.no_default_rules)
+            problems: list[str] = []
+            warnings: list[str] = []
+            rules = load_rules(styles, builtin=not self.options.no_default_rules, problems=problems,
+                               warnings=warnings)
+            self.load_errors.extend(p for p in problems if p not in self.load_errors)
+            self.load_warnings.extend(w for w in warnings if w not in self.load_warnings)
             vocab = load_vocab(settings.vocab)
             reject = vocab.reject_rule()
             if reject is not None:
