@@ -61,12 +61,13 @@ def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
     if not styles_dir.is_dir():
         raise RuleError(str(styles_dir), "styles folder not found")
     found = []
-    direct = [p for p in styles_dir.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()]
+    direct = [p for p in styles_dir.iterdir()
+              if p.suffix in RULE_SUFFIXES and p.is_file() and not p.name.startswith(".")]  # .yamllint.yml
     if direct:
         found.extend((f"{styles_dir.name}.{p.stem}", p) for p in direct)
     for style in sorted(p for p in styles_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in style.iterdir():
-            if path.suffix in RULE_SUFFIXES and path.is_file():
+            if path.suffix in RULE_SUFFIXES and path.is_file() and not path.name.startswith("."):
                 found.append((f"{style.name}.{path.stem}", path))
     return sorted(found)
 

@@ -1,0 +1,106 @@
+"""Vale's substitution, as Vale's source builds and runs it (internal/check/substitution.go).
+
+Every key of ``swap`` is one group of a single alternation, longest key first, inside Vale's
+word boundaries (none with ``nonword``); groups inside a key are made non-capturing. A match
+is reported unless the replacement, read as a pattern, matches it whole (a phrase is compared
+as text) or an exception stands in it. With ``capitalize``, a matched text that starts with a
+capital gives the replacement a capital first letter; ``$1`` in a replacement is the key's
+group. ``action: {name: replace}`` without params offers each of ``a|b``, and the message
+names them as Vale does ("'a' or 'b'").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..findings import Applicability, Edit
+from .patterns import compile_pattern, finditer
+from .vale import blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
+
+_CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
+_GROUP_REF = regex.compile(r"\$(\d+)")
+
+
+def _message_for_choices(message: str) -> str:
+    """Vale's convertMessage: a message quoting both %s drops the quotes round the first."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+class ValeSwap:
+    def __init__(self, rule, swap: dict[str, str]):
+        self.rule = rule
+        self.terms = sorted(swap, key=len, reverse=True)
+        self.replacements = [swap[t] for t in self.terms]
+        for term in self.terms:
+            rule.pattern(term, "swap")  # a bad key is named by itself
+        body = "|".join(f"({_CAPTURE.sub('(?:', t)})" for t in self.terms)
+        self.regex = rule.pattern(word_pattern([body], word=not rule["nonword"], ignorecase=rule["ignorecase"]),
+                                  "swap")
+        self.except_re = exceptions_pattern(rule["exceptions"], rule.path, rule.id)
+
+    def expected(self, index: int, observed: str) -> str:
+        good = self.replacements[index]
+        if self.rule["capitalize"] and observed == cap_first(observed):
+            good = cap_first(good)
+        if not _GROUP_REF.search(good):
+            return good
+        term = ("(?i)" if self.rule["ignorecase"] else "") + self.terms[index]
+        compiled = compile_pattern(term, where=self.rule.path, rule_id=self.rule.id, key="swap")
+        return compiled.sub(_GROUP_REF.sub(r"\\g<\1>", good), observed)
+
+    def check(self, doc):
+        rule, text = self.rule, doc.text
+        for lo, hi in blocks_in_scope(rule, doc):  # Vale matches within one block
+            for m in finditer(self.regex, text, rule.id, lo, hi):
+                index = next((i for i in range(len(self.terms)) if m.group(i + 1) is not None), None)
+                if index is None:
+                    continue
+                start, end = m.span(index + 1)
+                found = text[start:end]
+                observed = found.strip()
+                if not observed or start == end:
+                    continue
+                good = self.expected(index, observed)
+                if _same(good, observed) or excepted(self.except_re, observed, rule.id):
+                    continue
+                if not rule.in_scope(doc, start, end):
+                    continue
+                yield self._finding(doc, start, end, observed, good)
+
+    def _finding(self, doc, start, end, observed, good):
+        rule = self.rule
+        message = rule.message
+        action = rule["action"] or {}
+        choices = good.split("|")
+        shown = good
+        if action.get("name") == "replace" and not action.get("params"):
+            if rule["capitalize"] and observed == cap_first(observed):
+                choices = [cap_first(c) for c in choices]
+            shown = to_sentence(choices)
+            message = _message_for_choices(message)
+        text = _format(message, shown, observed)
+        if len(choices) == 1:
+            return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])],
+                                fix_title=f"Replace with '{choices[0]}'")
+        return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+def _same(expected: str, observed: str) -> bool:
+    """Vale's matchToken: whether the replacement, as a pattern, matches the text whole."""
+    if is_phrase(expected):
+        return expected == observed
+    try:
+        return regex.fullmatch(f"(?:{expected})", observed, timeout=0.5) is not None
+    except (regex.error, TimeoutError):
+        return expected == observed
+
+
+def _format(message: str, *args: str) -> str:
+    for arg in args:
+        if "%s" not in message:
+            break
+        message = message.replace("%s", arg, 1)
+    return message
