@@ -79,9 +79,17 @@ def excepted(compiled, text: str, rule_id: str) -> bool:
 
 
 def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
-    """(start, end) of each block a Vale rule reads, in order."""
+    """(start, end) of each block a Vale rule reads, in order: each sentence for ``scope: sentence``."""
+    scopes = rule.scopes
     for block in doc.blocks:
-        yield block.start, block.end
+        kind = block.kind
+        if "text" in scopes or ("body" in scopes and kind != "title") or (
+                "heading" in scopes and kind in ("title", "heading")) or (
+                "title" in scopes and kind == "title") or ("paragraph" in scopes and kind == "paragraph"):
+            yield block.start, block.end
+        elif "sentence" in scopes and kind == "paragraph":
+            for sentence in doc.sentences_in(block):
+                yield sentence.start, sentence.end
 
 
 def cap_first(s: str) -> str:

@@ -1,0 +1,136 @@
+"""capitalization: a heading (or any block) not in the case it should be (Vale's kind).
+
+As in Vale: ``match`` is ``$title`` (title case, ``style: AP`` or ``Chicago``), ``$sentence``
+(sentence case), ``$lower``, ``$upper`` or a pattern the text must contain. For title and
+sentence case the block's words are compared one by one with the text converted to that
+case; the block passes when at least ``threshold`` (0.8) of them agree. ``exceptions`` are
+words kept as written (brand names, acronyms); ``indicators`` are endings (":") after which
+the next word starts a sentence. The finding covers the block; the message's ``%s`` is the
+block's text, then the text as it should be. The case lists are the style guides' own
+(articles, coordinating conjunctions, and prepositions: of three letters or fewer for AP,
+all of them for Chicago).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ...findings import Edit
+from ..base import Option, Rule
+from ..patterns import search
+from ..vale import blocks_in_scope, excepted, exceptions_pattern
+
+_ARTICLES = {"a", "an", "the"}
+_AP_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "so", "yet", "as", "at", "by", "in", "of", "off",
+                         "on", "out", "per", "to", "up", "via", "vs", "vs."}
+_CHICAGO_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "as", "to"} | set(
+    "about above across after against along amid among around at before behind below beneath beside besides "
+    "between beyond by despite down during except from in inside into like near of off on onto opposite out "
+    "outside over past per since than through throughout till toward towards under underneath unlike until "
+    "up upon via with within without".split())
+_WORD = regex.compile(r"[\p{N}\p{L}*]+\S*")
+_NUMBERED = regex.compile(r"\d+\.")
+
+
+class Capitalization(Rule):
+    name = "capitalization"
+    summary = "Flags a heading (or block) that is not in title case, sentence case, lower or upper case."
+    OPTIONS = {
+        "match": Option("str", required=True, help="$title, $sentence, $lower, $upper, or a pattern the text "
+                                                   "must contain"),
+        "style": Option("str", "AP", "for $title: AP or Chicago", choices=("AP", "Chicago")),
+        "exceptions": Option("words", [], "words kept as written (patterns, as in Vale)"),
+        "indicators": Option("words", [], "for $sentence: endings (':') after which a word may start with a capital"),
+        "threshold": Option("float", 0.8, "the share of words that must agree with the case (0.8)"),
+        "prefix": Option("str", "", "a pattern for a prefix left out of the comparison (a list number)"),
+    }
+
+    def compile(self):
+        if self["threshold"] == 0:
+            self.values["threshold"] = 0.8
+        self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
+        self.exact = {str(e) for e in self["exceptions"]}
+        match = self["match"]
+        self.regex = None if match.startswith("$") else self.pattern(match, "match")
+        if match.startswith("$") and match not in ("$title", "$sentence", "$lower", "$upper"):
+            self.fail(f"key 'match': unknown case {match!r} (use $title, $sentence, $lower, $upper or a pattern)")
+        self.words = _WORD if self.except_re is None else regex.compile(
+            self.except_re.pattern.removeprefix("(?m)") + "|" + _WORD.pattern)
+
+    def check(self, doc):
+        text = doc.text
+        for lo, hi in blocks_in_scope(self, doc):
+            block = text[lo:hi].rstrip()
+            if not block.strip():
+                continue
+            expected, ok = self.judge(block)
+            if ok or not self.in_scope(doc, lo, lo + len(block)):
+                continue
+            end = lo + len(block)
+            edits = [Edit(lo, end, expected)] if expected != block and self["match"].startswith("$") else None
+            yield self.finding(doc, lo, end, self.format_message(block, expected), edits,
+                               fix_title="Change the case")
+
+    def judge(self, s: str) -> tuple[str, bool]:
+        """The text as it should be, and whether ``s`` passes."""
+        match = self["match"]
+        if match == "$lower":
+            return s.lower(), s == s.lower() or excepted(self.except_re, s, self.id)
+        if match == "$upper":
+            return s.upper(), s == s.upper() or excepted(self.except_re, s, self.id)
+        if self.regex is not None:
+            return match, search(self.regex, s, self.id) is not None or excepted(self.except_re, s, self.id)
+        expected = self.title(s) if match == "$title" else self.sentence(s)
+        want = self.words.findall(expected)
+        count = words = 0
+        for i, word in enumerate(self.words.findall(s)):
+            words += 1
+            if i >= len(want) or word == want[i] or excepted(self.except_re, word, self.id):
+                count += 1
+            elif match == "$title" and word == word.upper():
+                count += 1
+            elif match == "$sentence" and i == 0 and word != word.lower().title():
+                return expected, False
+        return expected, words == 0 or count / words >= self["threshold"]
+
+    def _kept(self, word: str) -> bool:
+        return word in self.exact or excepted(self.except_re, word, self.id)
+
+    def title(self, s: str) -> str:
+        small = _CHICAGO_SMALL if self["style"] == "Chicago" else _AP_SMALL
+        parts = regex.split(r"(\s+)", s)
+        words = [i for i, p in enumerate(parts) if p and not p.isspace()]
+        out = list(parts)
+        for n, i in enumerate(words):
+            word = parts[i]
+            after_colon = n > 0 and parts[words[n - 1]].endswith((":", "?", "!", "—"))
+            if self._kept(word):
+                continue
+            if word.lower() in small and 0 < n < len(words) - 1 and not after_colon:
+                out[i] = word.lower()
+            else:
+                out[i] = _cap(word)
+        return "".join(out)
+
+    def sentence(self, s: str) -> str:
+        indicators = tuple(str(i) for i in self["indicators"])
+        parts = regex.split(r"(\s+)", s)
+        words = [i for i, p in enumerate(parts) if p and not p.isspace()]
+        out = list(parts)
+        for n, i in enumerate(words):
+            word = parts[i]
+            prev = parts[words[n - 1]] if n else ""
+            if self._kept(word) or (len(word) > 1 and word.isupper()):
+                continue
+            if n == 0 or (indicators and prev.endswith(indicators)) or (n == 1 and _NUMBERED.fullmatch(prev)):
+                out[i] = _cap(word)
+            else:
+                out[i] = word.lower()
+        return "".join(out)
+
+
+def _cap(word: str) -> str:
+    for i, c in enumerate(word):
+        if c.isalpha():
+            return word[:i] + c.upper() + word[i + 1:]
+    return word
