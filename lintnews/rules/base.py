@@ -8,6 +8,7 @@ value is a one-line :class:`RuleError` naming the file and the rule.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ..errors import RuleError
@@ -16,7 +17,7 @@ from ..read.document import Document
 from . import budget
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import is_vale_rule
+from .vale import is_vale_rule, vale_kind
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -200,18 +201,19 @@ class Rule:
             return False
         if self.skip_posts and doc.in_post(start):
             return False
+        kind = vale_kind(block) if self.vale else block.kind
         for scope in self.scopes:
             if scope == "text":
                 return True
-            if scope == "body" and block.kind != "title":
+            if scope == "body" and kind != "title":
                 return True
-            if scope == "title" and block.kind == "title":
+            if scope == "title" and kind == "title":
                 return True
-            if scope == "heading" and block.kind in ("title", "heading"):
+            if scope == "heading" and kind in ("title", "heading"):
                 return True
-            if scope == "paragraph" and block.kind == "paragraph":
+            if scope == "paragraph" and kind == "paragraph":
                 return True
-            if scope == "sentence" and block.kind == "paragraph":
+            if scope == "sentence" and kind == "paragraph":
                 sentence = doc.sentence_at(start)
                 if sentence is not None and end <= sentence.end:
                     return True
@@ -235,6 +237,8 @@ class Rule:
             if applicability is not None and _CAUTION[applicability] > _CAUTION[chosen]:
                 chosen = applicability
             fix = Fix(tuple(sorted(edits)), chosen, fix_title)
+        if self.vale:
+            message = _SPACES.sub(" ", message.replace("\n", " "))  # as Vale shows a message: one line
         return Finding(
             rule_id=self.id,
             severity=self.severity,
@@ -246,6 +250,7 @@ class Rule:
         )
 
 
+_SPACES = re.compile(" {2,}")
 _CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
 
 

@@ -78,11 +78,16 @@ def excepted(compiled, text: str, rule_id: str) -> bool:
     return compiled is not None and search(compiled, text.strip(), rule_id) is not None
 
 
+def vale_kind(block) -> str:
+    """A block as Vale sees it: a heading only when marked up as one ("# ..."), else a paragraph."""
+    return block.kind if block.marked else "paragraph"
+
+
 def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
     """(start, end) of each block a Vale rule reads, in order: each sentence for ``scope: sentence``."""
     scopes = rule.scopes
     for block in doc.blocks:
-        kind = block.kind
+        kind = vale_kind(block)
         if "text" in scopes or ("body" in scopes and kind != "title") or (
                 "heading" in scopes and kind in ("title", "heading")) or (
                 "title" in scopes and kind == "title") or ("paragraph" in scopes and kind == "paragraph"):

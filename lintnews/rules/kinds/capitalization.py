@@ -120,7 +120,7 @@ class Capitalization(Rule):
         for n, i in enumerate(words):
             word = parts[i]
             prev = parts[words[n - 1]] if n else ""
-            if self._kept(word) or (len(word) > 1 and word.isupper()):
+            if self._kept(word):
                 continue
             if n == 0 or (indicators and prev.endswith(indicators)) or (n == 1 and _NUMBERED.fullmatch(prev)):
                 out[i] = _cap(word)

@@ -1,8 +1,8 @@
 """conditional: a match of ``second`` needs a match of ``first`` earlier (Vale's kind).
 
-As in Vale: every text captured by a group of ``first`` (an acronym's definition, "World
-Health Organization (WHO)") is remembered in document order, a block's own captures counting
-for that block; a match of ``second`` ("WHO") that was never captured, and in which no
+As in Vale's source: every text captured by a group of ``second`` (an acronym's definition,
+"World Health Organization (WHO)") is remembered in document order, a block's own captures
+counting for that block; a match of ``first`` ("WHO") that was never captured, and in which no
 exception stands, is reported. "'WHO' has no definition."
 """
 
@@ -17,8 +17,8 @@ class Conditional(Rule):
     name = "conditional"
     summary = "Flags a match of one pattern that no earlier match of another defines (an acronym never spelled out)."
     OPTIONS = {
-        "first": Option("str", required=True, help="pattern whose groups define texts (the definition)"),
-        "second": Option("str", required=True, help="pattern whose matches need a definition"),
+        "first": Option("str", required=True, help="pattern whose matches need a definition"),
+        "second": Option("str", required=True, help="pattern whose groups define texts (the definition)"),
         "exceptions": Option("words", [], "texts that need no definition (patterns, as in Vale)"),
         "ignorecase": Option("bool", False, "accepted for Vale compatibility (Vale does not apply it here)"),
     }
@@ -32,9 +32,9 @@ class Conditional(Rule):
         text = doc.text
         defined: set[str] = set()
         for lo, hi in blocks_in_scope(self, doc):
-            for m in finditer(self.first, text, self.id, lo, hi):
-                defined.update(g for g in m.groups() if g)
             for m in finditer(self.second, text, self.id, lo, hi):
+                defined.update(g for g in m.groups() if g)
+            for m in finditer(self.first, text, self.id, lo, hi):
                 found = m.group()
                 if not found or found in defined or excepted(self.except_re, found, self.id):
                     continue
