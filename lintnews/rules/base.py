@@ -35,6 +35,9 @@ VALE_NEGATED = {"heading": "paragraph", "title": "body"}
 
 
 def _scope_name(scope: str) -> str:
+    if "&" in scope:  # Vale's "heading & ~heading.h1": read as its first part for now
+        parts = [p.strip() for p in scope.split("&") if p.strip()]
+        scope = next((p for p in parts if not p.startswith("~")), parts[0] if parts else "text")
     if scope.startswith("~"):
         return VALE_NEGATED.get(scope[1:].split(".")[0], "text")
     base = scope.split(".")[0]
@@ -106,6 +109,7 @@ class Rule:
             if _scope_name(scope) not in SCOPES:
                 self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
         self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
+        self.raw = self.vale and "raw" in scopes  # Vale's raw scope: the file's text as it stands, markup and all
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
         self.skip_posts = (self.values["posts"] or "include") == "skip"
         fix = self.values["fix"]
@@ -192,6 +196,8 @@ class Rule:
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
         """Whether a match at [start, end) is one this rule may report."""
         budget.check()  # every rule weighs its candidates here: where a run out of time stops it
+        if self.raw:
+            return True
         block = doc.block_at(start)
         if block is None or end > block.end:
             return False  # matches never span paragraphs

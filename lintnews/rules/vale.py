@@ -85,6 +85,9 @@ def vale_kind(block) -> str:
 
 def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
     """(start, end) of each block a Vale rule reads, in order: each sentence for ``scope: sentence``."""
+    if rule.raw:
+        yield 0, len(doc.text)
+        return
     scopes = rule.scopes
     for block in doc.blocks:
         kind = vale_kind(block)

@@ -54,6 +54,7 @@ class Capitalization(Rule):
         self.regex = None if match.startswith("$") else self.pattern(match, "match")
         if match.startswith("$") and match not in ("$title", "$sentence", "$lower", "$upper"):
             self.fail(f"key 'match': unknown case {match!r} (use $title, $sentence, $lower, $upper or a pattern)")
+        self.prefix = self.pattern(self["prefix"], "prefix") if self["prefix"] else None
         self.words = _WORD if self.except_re is None else regex.compile(
             self.except_re.pattern.removeprefix("(?m)") + "|" + _WORD.pattern)
 
@@ -80,6 +81,10 @@ class Capitalization(Rule):
             return s.upper(), s == s.upper() or excepted(self.except_re, s, self.id)
         if self.regex is not None:
             return match, search(self.regex, s, self.id) is not None or excepted(self.except_re, s, self.id)
+        if self.prefix is not None:
+            m = search(self.prefix, s, self.id)
+            if m is not None and m.start() == 0:
+                s = s[m.end():]  # a list number ("a. "): left out of the comparison
         expected = self.title(s) if match == "$title" else self.sentence(s)
         want = self.words.findall(expected)
         count = words = 0
@@ -96,37 +101,36 @@ class Capitalization(Rule):
     def _kept(self, word: str) -> bool:
         return word in self.exact or excepted(self.except_re, word, self.id)
 
+    def _convert(self, s: str, change) -> str:
+        """``s`` with each word but the exceptions changed by ``change(word, n, previous word, last)``."""
+        tokens = list(self.words.finditer(s))
+        out, at = [], 0
+        for n, m in enumerate(tokens):
+            out.append(s[at:m.start()])
+            word = m.group()
+            kept = self._kept(word)
+            out.append(word if kept else change(word, n, tokens[n - 1].group() if n else "", n == len(tokens) - 1))
+            at = m.end()
+        out.append(s[at:])
+        return "".join(out)
+
     def title(self, s: str) -> str:
         small = _CHICAGO_SMALL if self["style"] == "Chicago" else _AP_SMALL
-        parts = regex.split(r"(\s+)", s)
-        words = [i for i, p in enumerate(parts) if p and not p.isspace()]
-        out = list(parts)
-        for n, i in enumerate(words):
-            word = parts[i]
-            after_colon = n > 0 and parts[words[n - 1]].endswith((":", "?", "!", "—"))
-            if self._kept(word):
-                continue
-            if word.lower() in small and 0 < n < len(words) - 1 and not after_colon:
-                out[i] = word.lower()
-            else:
-                out[i] = _cap(word)
-        return "".join(out)
+
+        def change(word, n, prev, last):
+            if word.lower() in small and n > 0 and not last and not prev.endswith((":", "?", "!", "—")):
+                return word.lower()
+            return _cap(word)
+        return self._convert(s, change)
 
     def sentence(self, s: str) -> str:
         indicators = tuple(str(i) for i in self["indicators"])
-        parts = regex.split(r"(\s+)", s)
-        words = [i for i, p in enumerate(parts) if p and not p.isspace()]
-        out = list(parts)
-        for n, i in enumerate(words):
-            word = parts[i]
-            prev = parts[words[n - 1]] if n else ""
-            if self._kept(word):
-                continue
+
+        def change(word, n, prev, last):
             if n == 0 or (indicators and prev.endswith(indicators)) or (n == 1 and _NUMBERED.fullmatch(prev)):
-                out[i] = _cap(word)
-            else:
-                out[i] = word.lower()
-        return "".join(out)
+                return _cap(word)
+            return word.lower()
+        return self._convert(s, change)
 
 
 def _cap(word: str) -> str:
