@@ -20,6 +20,7 @@ from ..read.source import Source, read_path
 from ..rules.backends.languagetool import backend_rule
 from ..rules.base import Rule
 from ..rules.loader import load_rules
+from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .config import ConfigFinder, Override, Settings
 from .engine import Linter
@@ -106,6 +107,8 @@ class Session:
                                           default_language=settings.language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
+            # Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid): run only when chosen.
+            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}))
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 

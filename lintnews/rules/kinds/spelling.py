@@ -1,0 +1,138 @@
+"""spelling: words a Hunspell dictionary does not know (Vale's kind).
+
+As in Vale: with no dictionary named, the English (US) Hunspell dictionary is used (the one the
+``chunspell`` package ships; Vale embeds its own); ``aff`` and ``dic`` name one dictionary's
+files, ``dicpath`` a folder and ``dictionaries`` the names of the ``.dic``/``.aff`` pairs in it
+(``append: true`` adds the default to them). A word is known when any dictionary knows it.
+``filters`` are patterns: a word in which one is found is not checked; unless ``custom: true``,
+Vale's own filters apply too (camel case, a word ending in capitals, a word with anything but
+ASCII letters, ``_`` and apostrophes). ``ignore`` names word-list files (one word a line) of
+words to accept, found as given, under the styles folder, or under its ``config/ignore``.
+Relative paths are read from the styles folder (the one holding the rule's style) or the
+working folder. The message's ``%s`` is the word; the suggestions are a shown (never applied)
+fix. Hunspell is reached through ``chunspell``, a maintained binding that installs with
+lintnews; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ...findings import Applicability, Edit
+from ..base import Option, Rule
+from ..patterns import search
+from ..vale import blocks_in_scope
+
+DEFAULT = ("", "en_US")  # (folder, name): chunspell's own dictionary
+_DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
+_TOKEN = regex.compile(r"\S+")
+_EDGE = "\"'“”‘’()[]{}<>.,;:!?*_`~"
+
+
+@lru_cache(maxsize=16)
+def _hunspell(folder: str, name: str):
+    """One dictionary, loaded once per process (kept off the rule, which may be sent to a worker)."""
+    from hunspell import Hunspell
+
+    return Hunspell(name, hunspell_data_dir=folder) if folder else Hunspell(name)
+
+
+class Spelling(Rule):
+    name = "spelling"
+    summary = "Flags words a Hunspell dictionary does not know (Vale's spelling; en_US unless told)."
+    OPTIONS = {
+        "aff": Option("str", "", "the .aff file of one dictionary"),
+        "dic": Option("str", "", "the .dic file of one dictionary"),
+        "dicpath": Option("str", "", "the folder holding the dictionaries named in 'dictionaries'"),
+        "dictionaries": Option("words", [], "names of .dic/.aff pairs in dicpath (en_US, en_medical)"),
+        "append": Option("bool", False, "with 'dictionaries': the default en_US dictionary too"),
+        "filters": Option("words", [], "patterns: a word holding one is not checked"),
+        "custom": Option("bool", False, "true: only your filters (not Vale's default ones)"),
+        "ignore": Option("words", [], "files of words to accept, one a line"),
+        "exceptions": Option("words", [], "words to accept"),
+        "threshold": Option("int", 0, "accepted for Vale compatibility"),
+    }
+    default_fix = Applicability.DISPLAY
+
+    def compile(self):
+        try:
+            import hunspell  # noqa: F401  (chunspell's module)
+        except ImportError:
+            self.fail("needs the chunspell package for Hunspell dictionaries (pip install chunspell)")
+        self.styles = Path(self.path).resolve().parent.parent
+        self.dictionaries = self._dictionaries()
+        for folder, name in self.dictionaries:
+            try:
+                _hunspell(folder, name)
+            except Exception as exc:  # the binding's own errors: a missing or unreadable file
+                self.fail(f"dictionary '{name}' in '{folder or 'chunspell'}' does not load: {exc}")
+        filters = list(self["filters"]) + ([] if self["custom"] else list(_DEFAULT_FILTERS))
+        self.filters = [self.pattern(str(f), "filters") for f in filters]
+        self.accepted = {str(e) for e in self["exceptions"]}
+        for name in self["ignore"]:
+            path = self._find(str(name), "config/ignore")
+            if path is None or not path.is_file():
+                self.fail(f"key 'ignore': word list '{name}' not found")
+            try:
+                self.accepted.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+            except (OSError, UnicodeDecodeError) as exc:
+                self.fail(f"key 'ignore': word list '{name}' does not read: {exc}")
+        self.accepted_lower = {w.lower() for w in self.accepted}
+
+    def _find(self, name: str, under: str = "") -> Path | None:
+        for candidate in (Path(name), self.styles / name, self.styles / under / name if under else None,
+                          Path.cwd() / name):
+            if candidate is not None and candidate.exists():
+                return candidate
+        return None
+
+    def _dictionaries(self) -> list[tuple[str, str]]:
+        aff, dic = self["aff"], self["dic"]
+        if aff or dic:
+            aff_path, dic_path = self._find(aff) if aff else None, self._find(dic) if dic else None
+            if aff_path is None or dic_path is None:
+                self.fail("keys 'aff' and 'dic': both files must exist")
+            if aff_path.with_suffix("") != dic_path.with_suffix(""):
+                self.fail("keys 'aff' and 'dic' must name one dictionary (the same name in the same folder)")
+            return [(str(dic_path.parent), dic_path.stem)]
+        names = [str(n) for n in self["dictionaries"]]
+        if not names:
+            return [DEFAULT]
+        folder = self._find(self["dicpath"], "config/dictionaries") if self["dicpath"] else \
+            self.styles / "config" / "dictionaries"
+        if folder is None or not folder.is_dir():
+            self.fail(f"key 'dicpath': folder '{self['dicpath']}' not found")
+        found = []
+        for name in names:
+            if not ((folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file()):
+                self.fail(f"key 'dictionaries': no {name}.dic and {name}.aff in {folder}")
+            found.append((str(folder), name))
+        return found + ([DEFAULT] if self["append"] else [])
+
+    def known(self, word: str) -> bool:
+        if word in self.accepted or word.lower() in self.accepted_lower:
+            return True
+        return any(_hunspell(folder, name).spell(word) for folder, name in self.dictionaries)
+
+    def check(self, doc):
+        text = doc.text
+        for lo, hi in blocks_in_scope(self, doc):
+            for m in _TOKEN.finditer(text, lo, hi):
+                token = m.group()
+                word = token.strip(_EDGE)
+                if not word:
+                    continue
+                start = m.start() + token.find(word)
+                end = start + len(word)
+                plain = word.replace("’", "'")
+                if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain):
+                    continue
+                if not self.in_scope(doc, start, end):
+                    continue
+                suggestions = list(_hunspell(*self.dictionaries[0]).suggest(plain))[:5]
+                edits = [Edit(start, end, suggestions[0])] if suggestions else None
+                yield self.finding(doc, start, end, self.format_message(word), edits, Applicability.DISPLAY,
+                                   fix_title="Did you mean " + " or ".join(f"'{s}'" for s in suggestions))
