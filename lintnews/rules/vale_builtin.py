@@ -37,6 +37,8 @@ def _rule(rule_id: str, spec: dict) -> Rule:
 def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] = frozenset()) -> list[Rule]:
     """Vale's built-in rules for a vocabulary, leaving out ids already ``taken`` by a user's style."""
     specs = dict(SPECS)
+    # Vale makes accepted terms exceptions to its spelling rule regardless of case.
+    specs["Vale.Spelling"] = {**SPECS["Vale.Spelling"], "exceptions": list(accept)}
     terms = {term.lower(): term for term in accept if is_phrase(term)}
     if terms:
         specs["Vale.Terms"] = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",

@@ -35,7 +35,7 @@ class Occurrence(Rule):
             if not text[lo:hi].strip():
                 continue
             spans = [m.span() for m in finditer(self.regex, text, self.id, lo, hi)
-                     if not (doc.skip_zones and doc.in_skip_zone(*m.span()))]
+                     if self.raw or not (doc.skip_zones and doc.in_skip_zone(*m.span()))]
             count = len(spans)
             if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):
                 continue
