@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from ...findings import Edit
+from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import search
 from ..vale import blocks_in_scope, excepted, exceptions_pattern
@@ -35,6 +35,7 @@ _NUMBERED = regex.compile(r"\d+\.")
 class Capitalization(Rule):
     name = "capitalization"
     summary = "Flags a heading (or block) that is not in title case, sentence case, lower or upper case."
+    default_fix = Applicability.UNSAFE  # the text recased: a person checks it
     OPTIONS = {
         "match": Option("str", required=True, help="$title, $sentence, $lower, $upper, or a pattern the text "
                                                    "must contain"),
