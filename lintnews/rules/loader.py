@@ -7,6 +7,7 @@ file can never run code.
 from __future__ import annotations
 
 import re
+import warnings as _warnings
 from pathlib import Path
 
 import yaml
@@ -80,9 +81,12 @@ def _renamed(kind: str, spec: dict, rule_id: str, where: str, warnings: list[str
     own = SHARED.options.keys() | registry()[new].OPTIONS.keys()
     if not all(key in own for key in spec):
         return kind  # neither kind's keys: Vale's kind names the problem
+    message = (f"{where}: rule {rule_id}: kind '{kind}' is now called '{new}'; "
+               f"the old name will stop working in the next release")
     if warnings is not None:
-        warnings.append(f"{where}: rule {rule_id}: kind '{kind}' is now called '{new}'; "
-                        f"the old name will stop working in the next release")
+        warnings.append(message)
+    else:  # a library caller: Python's own deprecation warning
+        _warnings.warn(message, DeprecationWarning, stacklevel=4)
     return new
 
 

@@ -11,10 +11,13 @@ names them as Vale does ("'a' or 'b'").
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..findings import Applicability, Edit
-from .patterns import compile_pattern, finditer
+from ..errors import RuleError
+from .patterns import compile_pattern, finditer, fullmatch
 from .vale import blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
 
 _CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
@@ -64,7 +67,7 @@ class ValeSwap:
                 if not observed or start == end:
                     continue
                 good = self.expected(index, observed)
-                if _same(good, observed) or excepted(self.except_re, observed, rule.id):
+                if _same(good, observed, rule.id) or excepted(self.except_re, observed, rule.id):
                     continue
                 if not rule.in_scope(doc, start, end):
                     continue
@@ -88,14 +91,21 @@ class ValeSwap:
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
 
 
-def _same(expected: str, observed: str) -> bool:
-    """Vale's matchToken: whether the replacement, as a pattern, matches the text whole."""
-    if is_phrase(expected):
-        return expected == observed
+@lru_cache(maxsize=256)
+def _as_pattern(expected: str):
+    """A replacement read as a pattern (None when it is not one)."""
     try:
-        return regex.fullmatch(f"(?:{expected})", observed, timeout=0.5) is not None
-    except (regex.error, TimeoutError):
+        return compile_pattern(f"(?:{expected})", where="replacement")
+    except RuleError:
+        return None
+
+
+def _same(expected: str, observed: str, rule_id: str) -> bool:
+    """Vale's matchToken: whether the replacement, as a pattern, matches the text whole."""
+    compiled = None if is_phrase(expected) else _as_pattern(expected)
+    if compiled is None:
         return expected == observed
+    return fullmatch(compiled, observed, rule_id) is not None
 
 
 def _format(message: str, *args: str) -> str:

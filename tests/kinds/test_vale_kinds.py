@@ -290,3 +290,12 @@ def test_vales_built_in_rules_run_when_chosen(run_cli, tmp_path):
                      "Vale.Terms Use 'JavaScript' instead of 'Javascript'."]
     # Not chosen, they do not run.
     assert "Vale." not in run_cli("check", "--format", "concise", article, cwd=tmp_path).stdout.decode()
+
+
+def test_the_library_gives_a_python_deprecation_warning_for_an_old_kind_name(tmp_path):
+    with pytest.warns(DeprecationWarning, match="kind 'capitalization' is now called 'paragraph-start'"):
+        [rule] = rules(tmp_path, Start="extends: capitalization\nmessage: m\nposition: paragraph-start\n")
+    assert rule.name == "paragraph-start"
+    # A Vale capitalization rule is Vale's kind, with no warning.
+    [rule] = rules(tmp_path, Start="extends: capitalization\nmessage: m\nmatch: $title\n")
+    assert rule.name == "capitalization" and rule.vale

@@ -17,7 +17,7 @@ import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
-from ..patterns import search
+from ..patterns import finditer, search
 from ..vale import blocks_in_scope, excepted, exceptions_pattern
 
 _ARTICLES = {"a", "an", "the"}
@@ -56,8 +56,8 @@ class Capitalization(Rule):
         if match.startswith("$") and match not in ("$title", "$sentence", "$lower", "$upper"):
             self.fail(f"key 'match': unknown case {match!r} (use $title, $sentence, $lower, $upper or a pattern)")
         self.prefix = self.pattern(self["prefix"], "prefix") if self["prefix"] else None
-        self.words = _WORD if self.except_re is None else regex.compile(
-            self.except_re.pattern.removeprefix("(?m)") + "|" + _WORD.pattern)
+        self.words = _WORD if self.except_re is None else self.pattern(
+            self.except_re.pattern.removeprefix("(?m)") + "|" + _WORD.pattern, "exceptions")
 
     def check(self, doc):
         text = doc.text
@@ -87,9 +87,9 @@ class Capitalization(Rule):
             if m is not None and m.start() == 0:
                 s = s[m.end():]  # a list number ("a. "): left out of the comparison
         expected = self.title(s) if match == "$title" else self.sentence(s)
-        want = self.words.findall(expected)
+        want = self._tokens(expected)
         count = words = 0
-        for i, word in enumerate(self.words.findall(s)):
+        for i, word in enumerate(self._tokens(s)):
             words += 1
             if i >= len(want) or word == want[i] or excepted(self.except_re, word, self.id):
                 count += 1
@@ -99,12 +99,15 @@ class Capitalization(Rule):
                 return expected, False
         return expected, words == 0 or count / words >= self["threshold"]
 
+    def _tokens(self, s: str) -> list[str]:
+        return [m.group() for m in finditer(self.words, s, self.id)]
+
     def _kept(self, word: str) -> bool:
         return word in self.exact or excepted(self.except_re, word, self.id)
 
     def _convert(self, s: str, change) -> str:
         """``s`` with each word but the exceptions changed by ``change(word, n, previous word, last)``."""
-        tokens = list(self.words.finditer(s))
+        tokens = list(finditer(self.words, s, self.id))
         out, at = [], 0
         for n, m in enumerate(tokens):
             out.append(s[at:m.start()])
