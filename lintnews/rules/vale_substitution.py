@@ -85,6 +85,10 @@ class ValeSwap:
             shown = to_sentence(choices)
             message = _message_for_choices(message)
         text = _format(message, shown, observed)
+        sentence = doc.sentence_at(start)
+        if observed[:1].isupper() and (sentence is None or sentence.start == start):
+            # The message is Vale's; the fix keeps a sentence's capital ("It is" -> "It's", not "it's").
+            choices = [cap_first(c) for c in choices]
         if len(choices) == 1:
             return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])],
                                 fix_title=f"Replace with '{choices[0]}'")

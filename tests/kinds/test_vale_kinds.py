@@ -72,7 +72,8 @@ def test_substitution_offers_the_swap_without_changing_its_case_unless_capitaliz
     assert found(text, rules(tmp_path, Use=body + "capitalize: true\n"))[0] == (
         "Utilise", "Use 'Use' instead of 'Utilise'.")
     fixed = lintnews.fix_text(text, path="a.md", rules=rules(tmp_path, Use=body), unsafe=True)
-    assert fixed.text == "# Budget\n\nuse the funds, said the mayor, and use them well.\n"
+    # The message is Vale's; the fix keeps the capital that starts a sentence.
+    assert fixed.text == "# Budget\n\nUse the funds, said the mayor, and use them well.\n"
 
 
 def test_substitution_choices_groups_and_a_text_already_right(tmp_path):
