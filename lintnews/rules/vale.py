@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .patterns import compile_pattern, search
+from .patterns import compile_pattern, finditer, search
 
 # Keys every Vale rule may set, and each extension point's own (Vale's docs and source).
 COMMON = frozenset({"extends", "message", "level", "description", "link", "scope", "limit", "action",
@@ -76,6 +76,14 @@ def exceptions_pattern(exceptions: list[str], where: str, rule_id: str):
 def excepted(compiled, text: str, rule_id: str) -> bool:
     """Whether an exception stands in ``text`` (Vale looks for one anywhere in the match)."""
     return compiled is not None and search(compiled, text.strip(), rule_id) is not None
+
+
+def block_matches(compiled, doc, blocks, rule_id: str):
+    """(block start, match) for each match in each block read alone, as Vale reads a block: ``^`` at its
+    start, no look behind it (a heading's text after its ``# ``). Match offsets are the block's."""
+    for lo, hi in blocks:
+        for m in finditer(compiled, doc.text[lo:hi], rule_id):
+            yield lo, m
 
 
 def vale_kind(block) -> str:

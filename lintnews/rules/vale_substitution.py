@@ -17,8 +17,8 @@ import regex
 
 from ..findings import Applicability, Edit
 from ..errors import RuleError
-from .patterns import compile_pattern, finditer, fullmatch
-from .vale import blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
+from .patterns import compile_pattern, fullmatch
+from .vale import block_matches, blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
 
 _CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
 _GROUP_REF = regex.compile(r"\$(\d+)")
@@ -55,23 +55,24 @@ class ValeSwap:
         return compiled.sub(_GROUP_REF.sub(r"\\g<\1>", good), observed)
 
     def check(self, doc):
-        rule, text = self.rule, doc.text
-        for lo, hi in blocks_in_scope(rule, doc):  # Vale matches within one block
-            for m in finditer(self.regex, text, rule.id, lo, hi):
-                index = next((i for i in range(len(self.terms)) if m.group(i + 1) is not None), None)
-                if index is None:
-                    continue
+        rule = self.rule
+        for lo, m in block_matches(self.regex, doc, blocks_in_scope(rule, doc), rule.id):  # within one block
+            index = next((i for i in range(len(self.terms)) if m.group(i + 1) is not None), None)
+            if index is not None:
                 start, end = m.span(index + 1)
-                found = text[start:end]
-                observed = found.strip()
-                if not observed or start == end:
-                    continue
-                good = self.expected(index, observed)
-                if _same(good, observed, rule.id) or excepted(self.except_re, observed, rule.id):
-                    continue
-                if not rule.in_scope(doc, start, end):
-                    continue
-                yield self._finding(doc, start, end, observed, good)
+                yield from self._judge(doc, index, lo + start, lo + end)
+
+    def _judge(self, doc, index, start, end):
+        """The finding for swap key ``index`` matched at [start, end), unless the text is already right."""
+        rule = self.rule
+        observed = doc.text[start:end].strip()
+        if not observed:
+            return
+        good = self.expected(index, observed)
+        if _same(good, observed, rule.id) or excepted(self.except_re, observed, rule.id):
+            return
+        if rule.in_scope(doc, start, end):
+            yield self._finding(doc, start, end, observed, good)
 
     def _finding(self, doc, start, end, observed, good):
         rule = self.rule

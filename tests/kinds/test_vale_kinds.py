@@ -300,3 +300,10 @@ def test_the_library_gives_a_python_deprecation_warning_for_an_old_kind_name(tmp
     # A Vale capitalization rule is Vale's kind, with no warning.
     [rule] = rules(tmp_path, Start="extends: capitalization\nmessage: m\nmatch: $title\n")
     assert rule.name == "capitalization" and rule.vale
+
+
+def test_a_block_is_read_alone_so_a_caret_matches_at_a_headings_start(tmp_path):
+    loaded = rules(tmp_path, Breaking="extends: existence\nmessage: \"Avoid '%s' in a heading.\"\nscope: heading\n"
+                                      "raw: ['^BREAKING:?']\n")
+    text = "## BREAKING: Council approves budget\n\nThe council said BREAKING news was due.\n"
+    assert found(text, loaded) == [("BREAKING:", "Avoid 'BREAKING:' in a heading.")]

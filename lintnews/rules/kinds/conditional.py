@@ -9,8 +9,7 @@ exception stands, is reported. "'WHO' has no definition."
 from __future__ import annotations
 
 from ..base import Option, Rule
-from ..patterns import finditer
-from ..vale import blocks_in_scope, excepted, exceptions_pattern
+from ..vale import block_matches, blocks_in_scope, excepted, exceptions_pattern
 
 
 class Conditional(Rule):
@@ -29,14 +28,13 @@ class Conditional(Rule):
         self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
 
     def check(self, doc):
-        text = doc.text
         defined: set[str] = set()
-        for lo, hi in blocks_in_scope(self, doc):
-            for m in finditer(self.second, text, self.id, lo, hi):
+        for block in blocks_in_scope(self, doc):
+            for _, m in block_matches(self.second, doc, [block], self.id):
                 defined.update(g for g in m.groups() if g)
-            for m in finditer(self.first, text, self.id, lo, hi):
-                found = m.group()
+            for lo, m in block_matches(self.first, doc, [block], self.id):
+                found, start, end = m.group(), lo + m.start(), lo + m.end()
                 if not found or found in defined or excepted(self.except_re, found, self.id):
                     continue
-                if self.in_scope(doc, m.start(), m.end()):
-                    yield self.finding(doc, m.start(), m.end(), self.format_message(found))
+                if self.in_scope(doc, start, end):
+                    yield self.finding(doc, start, end, self.format_message(found))

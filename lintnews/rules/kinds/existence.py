@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, word_alternation
-from ..vale import blocks_in_scope, exceptions_pattern, excepted, word_pattern
+from ..vale import block_matches, blocks_in_scope, exceptions_pattern, excepted, word_pattern
 
 
 class Existence(Rule):
@@ -59,19 +59,20 @@ class Existence(Rule):
             self.applicability = None  # nothing to apply: the rule only reports
 
     def _matches(self, doc):
+        """(start, end) of each match, in text order."""
         if not self.vale:
-            yield from finditer(self.regex, doc.text, self.id)
+            for m in finditer(self.regex, doc.text, self.id):
+                if not self.fold(m.group()) in self.exceptions:
+                    yield m.span()
             return
-        for lo, hi in blocks_in_scope(self, doc):  # Vale matches within one block
-            for m in finditer(self.regex, doc.text, self.id, lo, hi):
-                if not excepted(self.except_re, m.group(), self.id):
-                    yield m
+        for lo, m in block_matches(self.regex, doc, blocks_in_scope(self, doc), self.id):
+            if not excepted(self.except_re, m.group(), self.id):
+                yield lo + m.start(), lo + m.end()
 
     def check(self, doc):
         text = doc.text
-        for m in self._matches(doc):
-            start, end = m.span()
-            if start == end or (not self.vale and self.fold(m.group()) in self.exceptions):
+        for start, end in self._matches(doc):
+            if start == end:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
@@ -87,4 +88,4 @@ class Existence(Rule):
                 edits = [Edit(start_edit, end_edit, "")]
             elif self.replacement is not None:
                 edits = [Edit(start, end, self.replacement)]
-            yield self.finding(doc, start, end, self.format_message(m.group()), edits)
+            yield self.finding(doc, start, end, self.format_message(text[start:end]), edits)

@@ -10,8 +10,7 @@ there is none), and the message's ``%s`` is the count. "Sentences of at most 30 
 from __future__ import annotations
 
 from ..base import Option, Rule
-from ..patterns import finditer
-from ..vale import blocks_in_scope
+from ..vale import block_matches, blocks_in_scope
 
 
 class Occurrence(Rule):
@@ -34,8 +33,8 @@ class Occurrence(Rule):
         for lo, hi in blocks_in_scope(self, doc):
             if not text[lo:hi].strip():
                 continue
-            spans = [m.span() for m in finditer(self.regex, text, self.id, lo, hi)
-                     if self.raw or not (doc.skip_zones and doc.in_skip_zone(*m.span()))]
+            spans = [(lo + m.start(), lo + m.end()) for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id)]
+            spans = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
             count = len(spans)
             if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):
                 continue
