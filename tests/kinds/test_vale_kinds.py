@@ -307,3 +307,12 @@ def test_a_block_is_read_alone_so_a_caret_matches_at_a_headings_start(tmp_path):
                                       "raw: ['^BREAKING:?']\n")
     text = "## BREAKING: Council approves budget\n\nThe council said BREAKING news was due.\n"
     assert found(text, loaded) == [("BREAKING:", "Avoid 'BREAKING:' in a heading.")]
+
+
+def test_consistency_in_vales_format_flags_the_second_spelling_with_vales_message(tmp_path):
+    loaded = rules(tmp_path, Spelling="extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\n"
+                                      "level: error\nignorecase: true\neither:\n  adviser: advisor\n")
+    text = ("The adviser to the mayor spoke first. The council's advisers agreed. "
+            "\"My advisor told me,\" the mayor said.\n")
+    assert found(text, loaded, "a.txt") == [("advisor", "Inconsistent spelling of 'advisor'.")]
+    assert found("The adviser and the other adviser agreed.\n", loaded, "a.txt") == []
