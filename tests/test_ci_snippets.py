@@ -1,15 +1,20 @@
 """The README's "In pre-commit and CI" snippets: valid YAML of the right shape, and commands that work.
 
 Every fenced ```yaml block under that heading is parsed; every `lintnews ...`
-command in a GitHub `run:` or GitLab `script:` entry is run for real against
-an `articles/` folder holding a copy of the seed article.
+command in a GitHub `run:` or GitLab `script:` entry, and the commands the
+lintnews action runs for a step that uses it (see action.yml and
+tests/test_action.py), is run for real in a git repository whose branch
+added a copy of the seed article to `articles/`, next to an older article on
+the base branch that `--changed-since` must leave out.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -76,6 +81,27 @@ def shell_lines() -> list[tuple[str, str]]:
     return [(kind, line.strip()) for kind, line in lines if line.strip() and not line.strip().startswith("#")]
 
 
+def action_commands(step: dict) -> list[list[str]]:
+    """The commands the lintnews action (action.yml) runs for a step that uses it, from its inputs."""
+    inputs = {k: str(v) for k, v in step.get("with", {}).items()}
+    common = []
+    if inputs.get("changed-since"):
+        common += ["--changed-since", inputs["changed-since"]]
+    common += inputs.get("args", "").split()
+    paths = inputs.get("paths", ".").split()
+    commands = []
+    if inputs.get("sarif-file"):
+        commands.append(["lintnews", "check", "--quiet", "--format", "sarif", "--output", inputs["sarif-file"],
+                         *common, *paths])
+    fail_on = ["--fail-on", inputs["fail-on"]] if inputs.get("fail-on") else []
+    commands.append(["lintnews", "check", "--format", "github", *fail_on, *common, *paths])
+    return commands
+
+
+def uses_lintnews(step: dict) -> bool:
+    return step.get("uses", "").split("@")[0].endswith("/lintnews")
+
+
 def lintnews_commands(line: str) -> list[list[str]]:
     """The `lintnews ...` commands in a shell line, without `|| true`, `&&` chains and the like."""
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
@@ -100,7 +126,9 @@ def option(argv: list[str], name: str) -> str | None:
     return None
 
 
-COMMANDS = [(kind, argv) for kind, line in shell_lines() for argv in lintnews_commands(line)]
+COMMANDS = [(kind, argv) for kind, line in shell_lines() for argv in lintnews_commands(line)] + [
+    ("github", argv) for step in github_steps(snippets()["github"]) if uses_lintnews(step)
+    for argv in action_commands(step)]
 
 
 def test_section_has_the_three_snippets():
@@ -138,22 +166,23 @@ def test_pre_commit_snippet_uses_this_repositorys_hooks(tmp_path):
 def test_github_workflow_shape():
     workflow = snippets()["github"]
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` key as True
-    assert triggers, "the workflow needs triggers"
+    assert "pull_request" in triggers
     steps = github_steps(workflow)
-    uses = [step.get("uses", "").split("@")[0] for step in steps]
-    assert uses[:2] == ["actions/checkout", "actions/setup-python"]
-    runs = [step.get("run", "") for step in steps]
-    assert any(run.startswith("pip install") and "lintnews" in run for run in runs)
-
+    checkout = steps[0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == 0, "--changed-since needs the history"
+    (action,) = [step for step in steps if uses_lintnews(step)]
+    assert action["with"]["changed-since"] == "origin/${{ github.base_ref }}"
+    assert set(action["with"]) <= set(yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"])
+    # The optional SARIF upload comes after the annotations, runs even when the check failed, and cannot
+    # fail the job when code scanning is not available.
+    (upload,) = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert steps.index(action) < steps.index(upload)
+    assert upload["if"] == "always()" and upload["continue-on-error"] is True
+    assert upload["with"]["sarif_file"] == action["with"]["sarif-file"]
+    assert workflow["permissions"]["security-events"] == "write"
     (annotate,) = [argv for kind, argv in COMMANDS if kind == "github" and option(argv, "--format") == "github"]
     (sarif,) = [argv for kind, argv in COMMANDS if kind == "github" and option(argv, "--format") == "sarif"]
-    (upload,) = [step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    assert upload["with"]["sarif_file"] == option(sarif, "--output")
-    # the SARIF step must not stop the job before the upload: exit status ignored, or the step allowed to fail
-    sarif_step = next(step for step in steps if "--format sarif" in step.get("run", ""))
-    assert "|| true" in sarif_step["run"] or sarif_step.get("continue-on-error") is True
-    assert steps.index(sarif_step) < steps.index(upload)
-    assert workflow["permissions"]["security-events"] == "write"
     assert annotate[-1] == sarif[-1] == "articles/"
 
 
@@ -161,8 +190,12 @@ def test_gitlab_job_shape():
     config = snippets()["gitlab"]
     (job,) = gitlab_jobs(config).values()
     (junit,) = [argv for kind, argv in COMMANDS if kind == "gitlab" and option(argv, "--format") == "junit"]
+    (quality,) = [argv for kind, argv in COMMANDS if kind == "gitlab" and option(argv, "--format") == "gitlab"]
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"]["junit"] == option(junit, "--output")
+    assert job["artifacts"]["reports"]["codequality"] == option(quality, "--output")
+    assert str(job["variables"]["GIT_DEPTH"]) == "0", "--changed-since needs the history"
+    assert option(junit, "--changed-since") == option(quality, "--changed-since") == "$CI_MERGE_REQUEST_DIFF_BASE_SHA"
     assert any(line.startswith("pip install") and "lintnews" in line for line in job["script"])
 
 
@@ -180,14 +213,43 @@ def test_ci_snippets_match_the_published_schemas(tmp_path, schema, kind):
 
 def test_every_format_is_exercised():
     formats = {option(argv, "--format") for _, argv in COMMANDS}
-    assert {"github", "sarif", "junit"} <= formats
+    assert {"github", "gitlab", "sarif", "junit"} <= formats
 
 
+def _git(repo, *args) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    proc = subprocess.run(["git", "-c", "user.name=desk", "-c", "user.email=desk@example.invalid", "-c",
+                           "commit.gpgsign=false", *args], cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def pull_request(repo) -> dict[str, str]:
+    """A repository as CI checks it out: `main` (also as origin/main) holds an old article with findings, the
+    checked-out branch adds the seed article. Returns the values CI would put in the snippets' variables."""
+    articles = repo / "articles"
+    articles.mkdir()
+    (articles / "old.txt").write_text("Troops leave northern Syria\n\nThe the troops left.\n", encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "archive")
+    base = _git(repo, "rev-parse", "HEAD")
+    _git(repo, "update-ref", "refs/remotes/origin/main", base)
+    _git(repo, "checkout", "-q", "-b", "story")
+    (articles / SEED.name).write_bytes(SEED.read_bytes())
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "story")
+    return {"${{ github.base_ref }}": "main", "$CI_MERGE_REQUEST_DIFF_BASE_SHA": base}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 @pytest.mark.parametrize("kind, argv", COMMANDS, ids=[f"{k}:{' '.join(a[1:])}" for k, a in COMMANDS])
 def test_snippet_command_runs(run_cli, tmp_path, kind, argv):
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / SEED.name).write_bytes(SEED.read_bytes())
+    variables = pull_request(tmp_path)
+    for name, value in variables.items():
+        argv = [arg.replace(name, value) for arg in argv]
+    assert not [arg for arg in argv if "$" in arg], f"a variable the test does not fill in: {argv}"
     proc = run_cli(*argv[1:], cwd=tmp_path)
     stderr = proc.stderr.decode()
     assert proc.returncode == 1, f"{' '.join(argv)} exited {proc.returncode}; the seed has findings\n{stderr}"
@@ -221,5 +283,10 @@ def test_snippet_command_runs(run_cli, tmp_path, kind, argv):
         assert all(re.match(rf"::(error|warning|notice) file=articles/{re.escape(SEED.name)},line=\d+,", line)
                    for line in annotations), annotations
         assert any(line.startswith("::error file=") for line in annotations)
+    elif fmt == "gitlab":
+        issues = json.loads(content)
+        assert issues, "the seed's findings are in the Code Quality report"
+        assert {issue["location"]["path"] for issue in issues} == {f"articles/{SEED.name}"}
+        assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     else:
         pytest.fail(f"no check for --format {fmt} yet: add one")

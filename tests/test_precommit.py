@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from testkit import ROOT
 
@@ -65,7 +66,11 @@ def hooks_repo(tmp_path_factory) -> Path:
     untracked = _git("ls-files", "--others", "--exclude-standard", "-z", cwd=ROOT)
     if not untracked:
         return ROOT
-    snapshot = tmp_path_factory.mktemp("lintnews-snapshot")
+    return _snapshot(tmp_path_factory.mktemp("lintnews-snapshot"))
+
+
+def _snapshot(snapshot: Path) -> Path:
+    """The working tree (tracked and untracked files, as they are now) committed in a new repository."""
     listed = _git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=ROOT)
     for name in sorted(set(filter(None, listed.split("\0")))):
         source = ROOT / name
@@ -89,9 +94,11 @@ def pre_commit_home(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def try_repo(hooks_repo, pre_commit_home):
-    def run(hook_id: str, cwd: Path) -> subprocess.CompletedProcess:
+    def run(hook_id: str | None, cwd: Path) -> subprocess.CompletedProcess:
+        """One hook, or (None) every hook in .pre-commit-hooks.yaml's order."""
         proc = subprocess.run(
-            _pre_commit() + ["try-repo", str(hooks_repo), hook_id, "--all-files", "--verbose"],
+            _pre_commit() + ["try-repo", str(hooks_repo), *([hook_id] if hook_id else []), "--all-files",
+                             "--verbose"],
             cwd=cwd, env=_clean_env(PRE_COMMIT_HOME=str(pre_commit_home)), capture_output=True, text=True,
             timeout=300,
         )
@@ -142,6 +149,7 @@ def test_fix_hook_rewrites_bad_article_then_passes(try_repo, tmp_path):
     first = try_repo("lintnews-fix", repo)
     assert first.returncode == 1, first.output
     assert "files were modified by this hook" in first.output
+    assert "bad.txt:3:1: News.DoubledWord fixed: " in first.output  # what it changed: file, line, rule
     assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()
     assert (repo / "good.txt").read_bytes() == GOOD.encode()
 
@@ -150,3 +158,41 @@ def test_fix_hook_rewrites_bad_article_then_passes(try_repo, tmp_path):
     assert "Passed" in second.output
     assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()
     assert (repo / "good.txt").read_bytes() == GOOD.encode()
+
+
+# "12.500" could be 12,500 or 12.5: the fix is unsafe, so the fix hook leaves it for a person.
+UNFIXABLE = "A headline about the town\n\nThe town fund holds €12.500.\n"
+
+
+def test_fix_hook_passes_when_it_changed_nothing_even_with_findings_left(try_repo, tmp_path):
+    repo = make_repo(tmp_path / "desk", {"town.txt": UNFIXABLE})
+    proc = try_repo("lintnews-fix", repo)
+    assert proc.returncode == 0, proc.output
+    assert "Passed" in proc.output
+    assert "News.ThousandsSeparator" not in proc.output  # the check hook's to report
+    assert (repo / "town.txt").read_bytes() == UNFIXABLE.encode()
+
+
+def test_readme_config_fix_then_check_reports_each_finding_once(pre_commit_home, tmp_path_factory, tmp_path):
+    """The README's .pre-commit-config.yaml, pointed at this code: the fix hook lists what it fixed, the
+    check hook after it sees the fixed files and reports only what is left; nothing is said twice."""
+    from test_ci_snippets import snippets
+
+    hooks = _snapshot(tmp_path_factory.mktemp("lintnews-hooks"))
+    config = snippets()["pre-commit"]
+    config["repos"][0].update(repo=str(hooks), rev=_git("rev-parse", "HEAD", cwd=hooks).strip())
+    repo = make_repo(tmp_path / "desk", {"bad.txt": BAD, "town.txt": UNFIXABLE, "good.txt": GOOD,
+                                         ".pre-commit-config.yaml": yaml.safe_dump(config, sort_keys=False)})
+    proc = subprocess.run(_pre_commit() + ["run", "--all-files", "--verbose"], cwd=repo,
+                          env=_clean_env(PRE_COMMIT_HOME=str(pre_commit_home)), capture_output=True, text=True,
+                          timeout=300)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    fix_at = output.index("lintnews (fix articles)")
+    check_at = output.index("lintnews (check articles)")
+    assert fix_at < check_at, "the fix hook runs first"
+    assert output.count("bad.txt:3:1: News.DoubledWord") == 1, output  # fixed and listed, not reported again
+    assert "bad.txt:3:1: News.DoubledWord fixed" in output[fix_at:check_at]
+    assert output.count("town.txt:3:") == 1, output  # left, reported once, by the check hook
+    assert "town.txt:3:" in output[check_at:]
+    assert (repo / "bad.txt").read_bytes() == BAD_FIXED.encode()

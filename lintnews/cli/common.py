@@ -11,6 +11,7 @@ import click
 from ..errors import LintnewsError
 from ..report import FORMATS, ReportContext
 from ..report.text import visible
+from ..run.changed import only_changed
 from ..run.session import Options, Session, failing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -77,6 +78,9 @@ def common_options(f):
                      help="Send paragraphs to the LanguageTool server a project's configuration names."),
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
+        click.option("--changed-since", metavar="REF",
+                     help="Only articles added, copied, modified or renamed since the git REF (its merge base "
+                          "with HEAD), or in the working tree; each is checked whole."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -94,12 +98,15 @@ class Run:
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"],
+            baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
         )
         self.errors: list[str] = []
         try:
             self.session = Session(self.options)
             collected = self.session.collect(paths)
             self.files = collected.files
+            if kw.get("changed_since") is not None:
+                self.files = only_changed(self.files, paths, kw["changed_since"])
             self.session.prepare(self.files)
         except LintnewsError as exc:
             say_error(str(exc))
@@ -156,7 +163,9 @@ class Run:
             ctx = ReportContext(docs=docs, rules=self.session.rules_used(r.path for r in results), stream=out,
                                 color=not handle and use_color(self.kw["color"], out),
                                 show_fixes=self.kw["show_fixes"],
-                                unfinished={r.path: r.unfinished for r in results if r.unfinished})
+                                unfinished={r.path: r.unfinished for r in results if r.unfinished},
+                                fail_on={f.path: r.fail_on for r in results for f in r.findings},
+                                errors=list(self.errors))
             FORMATS[self.kw["fmt"]].render(findings, ctx)
         finally:
             if handle:

@@ -7,10 +7,8 @@ import sys
 
 import click
 
-from ..errors import LintnewsError
 from ..read.source import BOM
 from ..report.text import visible
-from ..run.baseline import apply_baseline
 from ..run.baseline import write_baseline as save_baseline
 from .common import (
     EXIT_CLEAN,
@@ -19,14 +17,14 @@ from .common import (
     Run,
     common_options,
     plural,
-    say_error,
 )
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @common_options
-@click.option("--baseline", metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--baseline", metavar="FILE",
+              help="Report only findings not recorded in this baseline (over the config's baseline: key).")
 @click.option("--write-baseline", metavar="FILE", help="Record today's findings in FILE (they are then not reported).")
 def check(paths, baseline, write_baseline, **kw):
     """Report findings in articles (files, folders, or - for standard input).
@@ -34,18 +32,12 @@ def check(paths, baseline, write_baseline, **kw):
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage,
     configuration or input error (or, with --strict, a rule that did not finish).
     """
-    run = Run(paths, kw)
+    run = Run(paths, {**kw, "baseline": baseline, "write_baseline": write_baseline})
     results = run.execute("check")
     if write_baseline:
         n = save_baseline(write_baseline, results)
         click.echo(f"Wrote {plural(n, 'finding')} to baseline {visible(write_baseline)}.", err=True)
         sys.exit(EXIT_ERROR if run.errors else EXIT_CLEAN)
-    if baseline:
-        try:
-            apply_baseline(baseline, results)
-        except LintnewsError as exc:
-            say_error(str(exc))
-            sys.exit(EXIT_ERROR)
     run.report(results)
     findings = [f for r in results for f in r.findings]
     checked = sum(1 for r in results if not r.errors or r.text)
@@ -58,8 +50,12 @@ def check(paths, baseline, write_baseline, **kw):
                     f" ({fixable} fixable with `lintnews fix`{more}).{unfinished}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
+    elif checked and run.errors:
+        run.summary(f"No findings in {plural(checked, 'file')}, but {plural(len(run.errors), 'error')} (see above).")
     elif checked:
         run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
+    elif kw.get("changed_since") is not None and not run.errors:
+        run.summary(f"No articles changed since {visible(kw['changed_since'])}.")
     elif not run.errors:
         run.summary("No articles to check (.txt, .md, .markdown; see exclude and .gitignore).")
     run.exit(results)
@@ -70,35 +66,56 @@ def check(paths, baseline, write_baseline, **kw):
 @common_options
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was changed (for pre-commit).")
-def fix(paths, diff, exit_non_zero_on_fix, **kw):
-    """Fix findings in place (or print the fixed text for -), then report what is left.
+@click.option("--baseline", metavar="FILE",
+              help="Leave the findings recorded in this baseline alone: not fixed, not reported "
+                   "(over the config's baseline: key).")
+@click.option("--exit-non-zero-on-fix", is_flag=True,
+              help="Exit 1 when a file was changed, else 0 whatever is left (pre-commit's convention for fixers).")
+@click.option("--fixes-only", is_flag=True,
+              help="List the fixes applied, not the findings left (for a fix hook with a check hook after it).")
+def fix(paths, diff, baseline, exit_non_zero_on_fix, fixes_only, **kw):
+    """Fix findings in place (or print the fixed text for -), list each fix, then report what is left.
 
     Exit status: 0 nothing left at or above --fail-on, 1 findings left (or,
-    with --diff, changes to make), 2 usage, configuration or input error (or,
-    with --strict, a rule that did not finish).
+    with --diff, changes to make; with --exit-non-zero-on-fix, a file
+    changed), 2 usage, configuration or input error (or, with --strict, a
+    rule that did not finish).
     """
-    run = Run(paths, kw)
+    run = Run(paths, {**kw, "baseline": baseline})
     results = run.execute("diff" if diff else "fix")
     # With the fixed text of standard input on standard output, everything else goes to standard error.
     aside = diff or any(r.path == "-" for r in results)
+    # Lines for people go to standard error too when a machine format (json, sarif...) has standard output.
+    told = aside or (kw["fmt"] not in ("text", "concise") and not kw["output"] and not fixes_only)
     _print_fixed(results, diff)
+    if not diff and not kw["quiet"]:
+        list_fixes(results, told)
     if kw["show_fixes"]:
         for r in results:
             if r.applied:
-                click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=aside)
-    if not diff:
+                click.echo(f"{visible(r.path)}: applied {plural(r.applied, 'fix')}", err=told)
+    if not diff and not fixes_only:
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
     if not kw["quiet"]:
-        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=aside)
+        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=told)
     if run.errors:
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
-    if exit_non_zero_on_fix and changed:
-        sys.exit(EXIT_FINDINGS)
+    if exit_non_zero_on_fix:  # the findings left are the check hook's to report
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
     run.exit(results)
+
+
+def list_fixes(results, aside: bool) -> None:
+    """One line per fix applied: where it was (in the text as that pass read it), the rule, what it did."""
+    for r in results:
+        if not r.changed:
+            continue
+        for f in r.fixes:
+            what = f.fix.title if f.fix is not None and f.fix.title else f.message
+            click.echo(f"{visible(f.path)}:{f.line}:{f.column}: {visible(f.rule_id)} fixed: {visible(what)}", err=aside)
 
 
 def _print_fixed(results, diff: bool) -> None:

@@ -64,6 +64,18 @@ def normalize(word: str) -> str:
 
 def shape(word: str) -> str:
     """``Xx`` for Paris, ``X.X.`` for U.S., ``x-x`` for well-known: letter classes with runs collapsed."""
+    got = _SHAPES.get(word)
+    if got is None:
+        got = _shape(word)
+        if len(_SHAPES) < 100_000:
+            _SHAPES[word] = got
+    return got
+
+
+_SHAPES: dict[str, str] = {}
+
+
+def _shape(word: str) -> str:
     out = []
     for ch in word[:12]:
         if ch.isupper():
@@ -140,6 +152,8 @@ class Model:
         or a list of one weight per tag when many tags have one (summed together, column by column)."""
         k = self._index.get(feat)
         if k is None:
+            if len(self._rows) < _ROWS_KEPT:
+                self._rows[feat] = ()  # remembered as absent: features recur
             return ()
         a, b = self._offsets[k], self._offsets[k + 1]
         if b - a > _DENSE:
@@ -165,7 +179,9 @@ class Model:
             if guess is None:
                 dense, sparse = [zero], []
                 for feat in word_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i):
-                    row = rows.get(feat) or row_of(feat)
+                    row = rows.get(feat)
+                    if row is None:
+                        row = row_of(feat)
                     if type(row) is list:
                         dense.append(row)
                     elif row:
@@ -220,6 +236,7 @@ def _decode(data: dict[str, str]):
     return dict(zip(feats, range(len(feats)))), list(accumulate(lengths, initial=0)), classes, values
 
 
+_ROWS_KEPT = 400_000  # features remembered (weights unpacked, or absent) per process
 _MODEL: Model | None = None
 _LOCK = threading.Lock()
 

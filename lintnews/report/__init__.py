@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from . import concise, github, json, jsonl, junit, sarif, text
+from . import concise, github, gitlab, html, json, jsonl, junit, sarif, text
 
 
 @dataclass
@@ -23,6 +23,8 @@ class ReportContext:
     color: bool = False
     show_fixes: bool = False
     unfinished: dict = field(default_factory=dict)  # path -> lines naming the rules that did not finish
+    fail_on: dict = field(default_factory=dict)  # path -> the lowest level that fails it (default: suggestion)
+    errors: list = field(default_factory=list)  # one line each: files not checked, and why (the run exits 2)
 
 
 FORMATS = {
@@ -31,6 +33,8 @@ FORMATS = {
     "json": json,
     "jsonl": jsonl,
     "github": github,
+    "gitlab": gitlab,
     "sarif": sarif,
     "junit": junit,
+    "html": html,
 }

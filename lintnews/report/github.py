@@ -5,9 +5,18 @@
 Errors become ``error``, warnings ``warning`` and suggestions ``notice``.
 Values are escaped as the Actions toolkit escapes them: ``%``, CR and LF in
 the message; those and ``:`` and ``,`` in the properties.
+
+In a GitHub Actions step (``$GITHUB_STEP_SUMMARY`` set) it also appends a
+Markdown summary to the run's page: counts per rule and level, and every
+finding past GitHub's annotation limit (see :mod:`lintnews.report.summary`).
 """
 
 from __future__ import annotations
+
+import os
+import sys
+
+from . import summary
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -36,3 +45,8 @@ def command(f) -> str:
 def render(findings, ctx) -> None:
     for f in findings:
         ctx.stream.write(command(f) + "\n")
+    target = os.environ.get("GITHUB_STEP_SUMMARY", "").strip()
+    if target:
+        problem = summary.append(findings, ctx, target)
+        if problem:
+            sys.stderr.write(f"warning: {problem}\n")

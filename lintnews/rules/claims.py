@@ -161,14 +161,17 @@ class Prefilter:
         single, pairs = self.single, self.pairs
         for m in _WORD.finditer(text.lower()):
             w = m.group()
-            hits = set(single.get(w, ()))
+            hits = single.get(w)
             if "-" in w:
+                hits = set(hits or ())
                 for part in w.split("-"):
                     hits |= single.get(part, set())
-            for group in hits:
-                found.setdefault(group, []).append(m.start())
-            for group in pairs.get((prev, w), ()):
-                found.setdefault(group, []).append(prev_start)
+            if hits:
+                for group in hits:
+                    found.setdefault(group, []).append(m.start())
+            if (prev, w) in pairs:
+                for group in pairs[(prev, w)]:
+                    found.setdefault(group, []).append(prev_start)
             prev, prev_start = w, m.start()
         for starts in found.values():
             starts.sort()

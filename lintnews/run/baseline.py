@@ -46,20 +46,47 @@ def load_baseline(file: str) -> Counter:
         raise UsageError(file, f"not a lintnews baseline: {exc}") from None
 
 
-def apply_baseline(file: str, results) -> int:
-    """Drop findings the baseline accounts for; return how many were dropped."""
-    budget = load_baseline(file)
-    base = Path(file).resolve().parent
-    dropped = 0
-    for r in results:
-        path = _key_path(r.path, base)
-        kept = []
-        for f in r.findings:
-            key = (path, f.rule_id, f.text)
-            if budget[key] > 0:
-                budget[key] -= 1
-                dropped += 1
-            else:
-                kept.append(f)
-        r.findings = kept
-    return dropped
+class Baselines:
+    """The baselines a run uses, each read once: ``--baseline FILE``, else the ``baseline:`` key of the
+    configuration that applies to an article.
+
+    For ``fix``, a finding the baseline accounts for is not only left out of the report: its fix is not
+    applied either. The baseline says "this archive has these, leave them", and a fix that rewrote them
+    would make the baseline wrong for every article it touched.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[Path, dict[str, Counter]] = {}
+
+    def load(self, file: str | Path, named_by: str | None = None) -> dict[str, Counter]:
+        """The baseline in ``file``, by path; ``named_by`` is the configuration whose ``baseline:`` key
+        names it (for the error when the file is missing)."""
+        file = Path(file).resolve()
+        if file not in self._loaded:
+            if named_by and not file.is_file():
+                raise UsageError(named_by, f"key 'baseline': file not found: {file} "
+                                           "(write it with lintnews check --write-baseline FILE)")
+            by_path: dict[str, Counter] = {}
+            for (path, rule, text), n in load_baseline(str(file)).items():
+                by_path.setdefault(path, Counter())[(rule, text)] += n
+            self._loaded[file] = by_path
+        return self._loaded[file]
+
+    def keep(self, file: str | Path, path: str):
+        """A function that drops, from one check of the article at ``path``, the findings the baseline
+        accounts for (each key as many times as it was recorded), or None if it records none there."""
+        mine = self.load(file).get(_key_path(path, Path(file).resolve().parent))
+        if not mine:
+            return None
+
+        def keep(findings):
+            left = Counter(mine)
+            kept = []
+            for f in findings:
+                if left[(f.rule_id, f.text)] > 0:
+                    left[(f.rule_id, f.text)] -= 1
+                else:
+                    kept.append(f)
+            return kept
+
+        return keep

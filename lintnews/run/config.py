@@ -62,6 +62,7 @@ class Settings:
     languagetool: dict | None = None  # options of the LanguageTool backend; None: off
     languagetool_allowed: bool = False  # whether the user consents to its server (run.trust)
     time_budget: float = budget.DEFAULT  # seconds one article may take; 0: no limit
+    baseline: Path | None = None  # findings recorded there are not reported, nor fixed (run.baseline)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -95,6 +96,7 @@ class Settings:
             "vocab": [str(v) for v in self.vocab],
             "languagetool": self.languagetool,
             "time-budget": self.time_budget,
+            "baseline": str(self.baseline) if self.baseline else None,
         }
 
 
@@ -134,6 +136,8 @@ KEYS = Schema({
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
     "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
+    "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
+                                    "whose findings check and fix leave alone; --baseline overrides it"),
 })
 OVERRIDE_KEYS = Schema(SELECTION_KEYS)
 
@@ -169,6 +173,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None) -> Sett
     settings.fail_on = values["fail-on"]
     settings.languagetool = values["languagetool"]
     settings.time_budget = values["time-budget"]
+    settings.baseline = root / values["baseline"] if values["baseline"] else None
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from ..findings import Finding, Severity
@@ -63,9 +64,15 @@ class Linter:
         self.accept = accept
         self.levels = levels or {}
         self.time_budget = time_budget
+        self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
 
     def check(self, text: str, path: str = "-") -> Result:
-        return self.check_article(read_article(text, path))
+        if self.timings is None:
+            return self.check_article(read_article(text, path))
+        started = time.process_time()
+        article = read_article(text, path)
+        self.timings["(reading)"] = self.timings.get("(reading)", 0.0) + time.process_time() - started
+        return self.check_article(article)
 
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
@@ -93,9 +100,12 @@ class Linter:
         """The rule's findings, less accepted terms; the time budget is looked at between them."""
         budget.check()
         found = []
+        started = time.process_time() if self.timings is not None else 0.0
         for f in rule.check(doc):
             found.append(f)
             budget.check()
+        if self.timings is not None:
+            self.timings[rule.id] = self.timings.get(rule.id, 0.0) + time.process_time() - started
         if self.accept is not None:
             found = [f for f in found if not f.text or not self.accept(f.text)]
         return found
@@ -131,13 +141,15 @@ class Linter:
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
         result.findings.sort(key=Finding.sort_key)
 
-    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None) -> FixResult:
+    def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
+            keep=None) -> FixResult:
         """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
         gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
         ``trace``, when given, receives one ``(text, findings)`` per pass: the text the pass
         edited and the findings whose fixes it applied, for a reader who wants to know
-        which rule made each change.
+        which rule made each change. ``keep``, when given, takes a pass's findings and returns those
+        whose fixes may be applied (a baseline's findings are left as they are).
         """
         applied = 0
         passes = 0
@@ -151,7 +163,8 @@ class Linter:
                     converged = True
                     break
                 taken: list[Finding] | None = [] if trace is not None else None
-                new_text, count = apply_fixes(text, result.findings, unsafe, doc=result.article.doc, first=repairs,
+                candidates = keep(result.findings) if keep is not None else result.findings
+                new_text, count = apply_fixes(text, candidates, unsafe, doc=result.article.doc, first=repairs,
                                               taken=taken)
                 if count == 0:
                     converged = True

@@ -26,6 +26,7 @@ from .config import ConfigFinder, Override, Settings
 from .engine import Linter
 from .files import Collected, collect
 from .selection import Level, resolve, validate
+from .baseline import Baselines
 from .trust import Trust
 from .writeback import WriteError, write_back
 
@@ -46,6 +47,8 @@ class Options:
     stdin_filename: str | None = None
     allow_languagetool: bool = False  # contact a LanguageTool server a project's configuration names (run.trust)
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
+    baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
+    use_baselines: bool = True  # False while writing a baseline: every finding is recorded
 
 
 @dataclass
@@ -60,6 +63,7 @@ class FileResult:
     unfinished: list[str] = field(default_factory=list)  # rules that did not finish on the file, one line each
     bom: bool = False
     applied: int = 0
+    fixes: list[Finding] = field(default_factory=list)  # fixed, each at its place in the text it was fixed in
     changed: bool = False
     fail_on: str = "suggestion"
     article: Article | None = None  # of ``text``, for the reporters
@@ -85,6 +89,7 @@ class Session:
         self.load_warnings: list[str] = []
         self._linters: dict = {}
         self._checked: set[int] = set()
+        self.baselines = Baselines()
 
     # ------------------------------------------------------------ rules
     def _pool(self, settings: Settings) -> tuple[list[Rule], Vocab]:
@@ -133,7 +138,20 @@ class Session:
     def prepare(self, files: list[str]) -> None:
         """Check every configuration the files use before any is read (errors reported once)."""
         for path in files:
-            self.check_settings(self.configs.settings_for(self._config_path(path)))
+            settings = self.configs.settings_for(self._config_path(path))
+            self.check_settings(settings)
+            self._baseline_keep(path, settings)
+
+    def _baseline_keep(self, path: str, settings: Settings):
+        """The filter that drops the findings the article's baseline records (None: no baseline)."""
+        if not self.options.use_baselines:
+            return None
+        if self.options.baseline:
+            return self.baselines.keep(self.options.baseline, path)
+        if settings.baseline is not None:
+            self.baselines.load(settings.baseline, named_by=str(settings.source))
+            return self.baselines.keep(settings.baseline, path)
+        return None
 
     def _config_path(self, path: str) -> str:
         return (self.options.stdin_filename or "-") if path == "-" else path
@@ -197,11 +215,13 @@ class Session:
         result.original = source.text
         result.bom = source.bom
         shown = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
+        keep = self._baseline_keep(path, settings)
         if mode == "check":
             checked = linter.check(source.text, shown)
             result.text = source.text
         else:
-            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes)
+            trace: list = []
+            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep)
             checked = fixed.result
             if not fixed.converged:
                 result.errors.append(f"{path}: fixes did not converge after {fixed.passes} passes; file left unchanged")
@@ -210,6 +230,7 @@ class Session:
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
+                result.fixes = [f for _, taken in trace for f in taken]
                 result.changed = fixed.text != source.text
                 if mode == "fix" and result.changed and path != "-":
                     try:
@@ -217,9 +238,9 @@ class Session:
                     except WriteError as exc:
                         # Nothing was written: report what the file still holds.
                         result.errors.append(str(exc))
-                        result.text, result.applied, result.changed = source.text, 0, False
+                        result.text, result.applied, result.changed, result.fixes = source.text, 0, False, []
                         checked = linter.check(source.text, shown)
-        result.findings = checked.findings
+        result.findings = keep(checked.findings) if keep is not None else checked.findings
         result.article = checked.article
         result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)

@@ -57,3 +57,53 @@ def test_escaping_round_trips():
     assert p["file"] == path
     assert p["message"] == message
     assert (p["line"], p["col"], p["endLine"], p["endColumn"]) == ("1", "2", "3", "4")
+
+
+def _finding(i: int, severity=Severity.WARNING, message="Several spaces in a row."):
+    return Finding("News.MultipleSpaces", severity, 0, 1, message, path=f"articles/story-{i:04}.md",
+                   line=i + 1, column=1, end_line=i + 1, end_column=3)
+
+
+def test_summary_lists_only_findings_past_ten_of_their_level():
+    from lintnews.report import ReportContext
+    from lintnews.report.summary import markdown
+
+    findings = [_finding(i) for i in range(13)] + [_finding(100 + i, Severity.ERROR) for i in range(4)]
+    text = markdown(findings, ReportContext(docs={f.path: None for f in findings}))
+    assert "**17 findings** in 17 of 17 articles checked: 4 errors, 13 warnings." in text
+    assert "| News.MultipleSpaces | 4 | 13 | 0 | 17 |" in text
+    rows = [line for line in text.splitlines() if line.startswith("| articles/")]
+    assert [row.split(" | ")[0] for row in rows] == [f"| articles/story-{i:04}.md:{i + 1}" for i in (10, 11, 12)]
+
+
+def test_summary_cells_cannot_break_the_table_or_carry_html():
+    from lintnews.report.summary import cell
+
+    assert cell("a | b\nc <img src=x> *bold* `code`") == r"a \| b c &lt;img src=x&gt; \*bold\* \`code\`"
+    assert "\x1b" not in cell("\x1b[31mred")
+
+
+def test_summary_stays_under_githubs_limit():
+    from lintnews.report import ReportContext
+    from lintnews.report.summary import markdown
+
+    findings = [_finding(i, message="x" * 500) for i in range(400)]
+    text = markdown(findings, ReportContext(), limit=50_000)
+    assert len(text.encode("utf-8")) <= 50_000
+    listed = sum(1 for line in text.splitlines() if line.startswith("| articles/"))
+    assert 0 < listed < 390
+    assert f"{390 - listed} more findings not listed" in text
+
+
+def test_github_format_writes_the_summary_only_in_a_step(run_cli, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("Troops leave northern Syria\n\nThe troops left on Monday, the ministry said.\n",
+                       encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step's text\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "github", article, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 0
+    assert summary.read_text(encoding="utf-8") == (
+        "earlier step's text\n## lintnews\n\nAll clean: no findings in 1 article.\n")
+    proc = run_cli("check", "--format", "github", article, env={"GITHUB_STEP_SUMMARY": ""})
+    assert proc.returncode == 0 and proc.stdout == b""

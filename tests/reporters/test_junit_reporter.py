@@ -62,3 +62,28 @@ def test_characters_xml_cannot_carry_still_parse(render):
     (failure,) = case.result
     assert "<&>" in failure.message and '"quoted"' in failure.message
     assert "\x0b" not in failure.message and "\x00" not in failure.message
+
+
+def test_findings_below_fail_on_do_not_fail_the_test_case(run_cli, tmp_path):
+    """A passing run (exit 0) has no failed test case: suggestions go to system-out."""
+    (tmp_path / "a.txt").write_text("A headline about troops\n\nThe the troops left.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A headline about troops\n\nThe troops left.\n", encoding="utf-8")
+    (tmp_path / "lintnews.yaml").write_text("fail-on: warning\nseverity: {News.DoubledWord: suggestion}\n",
+                                            encoding="utf-8")
+    proc = run_cli("check", "--format", "junit", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    (suite,) = list(read(proc.stdout.decode()))
+    cases = {c.name: c for c in suite}
+    assert all(c.is_passed for c in cases.values())
+    assert (suite.tests, suite.failures) == (2, 0)
+    assert "a.txt:3:1: News.DoubledWord" in cases["a.txt"].system_out
+    assert "below fail-on" in cases["a.txt"].system_out
+
+    # The same finding at the fail-on level fails its case, as it fails the run.
+    proc = run_cli("check", "--format", "junit", "--fail-on", "suggestion", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 1
+    (suite,) = list(read(proc.stdout.decode()))
+    cases = {c.name: c for c in suite}
+    assert not cases["a.txt"].is_passed and cases["b.txt"].is_passed
+    assert suite.failures == 1
+    assert [r.type for r in cases["a.txt"].result] == ["News.DoubledWord"]

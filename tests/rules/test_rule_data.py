@@ -56,18 +56,6 @@ KNOWN = {
     # DoubledWord's tokens are \p{L}+: a hyphenated word is never one token, and "bye bye"
     # is already excepted by 'bye'.
     ("needed", "DoubledWord", "exceptions", "bye-bye"): "no token can hold a hyphen",
-    # In the probe sentence the tagger reads these doubled words as two parts of speech (an
-    # interjection and a noun, "ha ha"), so same-part-of-speech already keeps them; kept for
-    # sentences where it reads both alike.
-    ("needed", "DoubledWord", "exceptions", "har"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "ah"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "um"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "no"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "ha"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "more"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "knock"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "mahi"): "the tagger tells the two apart in the probe",
-    ("needed", "DoubledWord", "exceptions", "ooh"): "the tagger tells the two apart in the probe",
     # The camel-case seam needs three lower-case letters before the capital ("comScore"):
     # "eHarmony" never matches, so its exception is never consulted.
     ("needed", "GluedWords", "exceptions", "eHarmony"): "one lower-case letter before the capital",

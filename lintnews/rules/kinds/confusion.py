@@ -29,30 +29,51 @@ from importlib import resources
 import regex
 
 from ...findings import Applicability, Edit
+from ...read import tables
 from ..base import Option, Rule, preserve_case
 from ..patterns import match
 from ..wordlist import WordList, attached
 
 
 class Bigrams:
-    """The bigram list as a dict: "w1 w2" -> count; ``floor`` is its cut-off."""
+    """The bigram list: "w1 w2" -> count, with each word's total as first and second word.
+
+    Frozen into tables (``read/tables.py``) at first use, so a start costs a
+    few milliseconds; ``floor`` is the list's cut-off.
+    """
+
+    SOURCE = "frequency_bigramdictionary_en_243_342.txt"
 
     def __init__(self) -> None:
-        path = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+        path = resources.files("symspellpy").joinpath(self.SOURCE)
+        key = tables.identity("bigrams", tables.file_identity(path))
+        built: dict[str, tuple] = {}
+
+        def part(i: int):
+            if not built:
+                built["all"] = self._build(path)
+            return built["all"][i]
+
+        self.counts = tables.load("bigrams", key, lambda: part(0))
+        self.first = tables.load("bigrams-first", key, lambda: part(1))
+        self.second = tables.load("bigrams-second", key, lambda: part(2))
+        self.floor = self.counts.extra
+
+    @staticmethod
+    def _build(path) -> tuple:
         counts: dict[str, int] = {}
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 a, b, n = line.split()
                 counts[f"{a} {b}"] = int(n)
-        self.counts = counts
-        self.floor = min(counts.values())
         first: dict[str, int] = {}
         second: dict[str, int] = {}
         for key, n in counts.items():
             a, b = key.split(" ")
             first[a] = first.get(a, 0) + n
             second[b] = second.get(b, 0) + n
-        self.first, self.second = first, second
+        floor = min(counts.values())
+        return (counts, floor), (first, 0), (second, 0)
 
     def get(self, a: str, b: str) -> int:
         return self.counts.get(f"{a} {b}", 0)

@@ -30,14 +30,13 @@ e-mail address, @handle or #hashtag, words shorter than ``min-length`` or longer
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from ...findings import Applicability, Edit
 from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
+from ..frequencies import Lexicon, lexicon  # noqa: F401 (Lexicon: part of this kind's interface)
 from ..misspellings import listed_corrections, sentence_openings
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
@@ -55,50 +54,6 @@ _LINKISH = regex.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
 _STRIPPED_TAIL = regex.compile(r" (t|s|re|ve|ll|d|m)(?![\p{L}\p{N}'’])")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])[a-z]{4,}(?![\p{L}\p{N}])")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
-class Lexicon:
-    """The word lists, as plain dicts: word -> frequency (share of all words)."""
-
-    def __init__(self) -> None:
-        import wordfreq
-
-        self.freq: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="large")
-        curated = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-        with curated.open(encoding="utf-8") as fh:
-            self.curated = frozenset(line.split(" ", 1)[0] for line in fh)
-
-    def zipf(self, word: str) -> float:
-        f = self.freq.get(word, 0.0)
-        return math.log10(f * 1e9) if f > 0 else 0.0
-
-    def known(self, word: str) -> bool:
-        return word in self.curated or word in self.freq
-
-    def edits1(self, word: str) -> set[str]:
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        out = {a + b[1:] for a, b in splits if b}
-        out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
-        out |= {a + c + b for a, b in splits for c in _ALPHABET}
-        out.discard(word)
-        return out
-
-    def suggestions(self, word: str, min_zipf: float) -> list[tuple[str, float]]:
-        """Words one edit away that are curated or common, most frequent first."""
-        found = []
-        for cand in self.freq.keys() & self.edits1(word):  # only listed words have a frequency
-            z = self.zipf(cand)
-            if z > 0 and (cand in self.curated or z >= min_zipf):
-                found.append((cand, z))
-        found.sort(key=lambda x: (-x[1], x[0]))
-        return found
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return Lexicon()
 
 
 class Dictionary(Rule):
@@ -236,13 +191,13 @@ class Dictionary(Rule):
         text = doc.text
         min_len = self["min-length"]
         capitalised = None
-        for m in _WORD.finditer(text):
+        # Judge each distinct word once (the search runs in C); walk the text only for the flagged.
+        flagged = {w for w in set(_WORD.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
+        for m in (_WORD.finditer(text) if flagged else ()):
             word = m.group()
-            if len(word) < min_len:
+            if word not in flagged:
                 continue
             sugg = self.verdict(word)
-            if sugg is None:
-                continue
             start, end = m.span()
             if _in_link(text, start, end) or self._context_skips(text, start, end, word):
                 continue

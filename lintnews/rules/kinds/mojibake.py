@@ -12,8 +12,8 @@ applied.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
-import ftfy
 import regex
 
 from ...findings import Applicability, Edit
@@ -32,7 +32,7 @@ _SPACING = {" \u0308": "\u00a8", " \u0304": "\u00af", " \u0301": "\u00b4", " \u0
 _SPACING_RE = regex.compile("|".join(_SPACING))
 _STILL_BAD = regex.compile(rf"[\ufffd\u00bf]|{_MOJIBAKE}")
 
-_CONFIG = ftfy.TextFixerConfig(
+_CONFIG = dict(
     unescape_html=True, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
     replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
     fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
@@ -40,9 +40,18 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 
 
+@lru_cache(maxsize=1)
+def _ftfy():
+    """ftfy and its settings, imported when an article first shows a telltale (most never do)."""
+    import ftfy
+
+    return ftfy, ftfy.TextFixerConfig(**_CONFIG)
+
+
 def repair(window: str) -> str:
     """What ftfy makes of a small window of text."""
-    return ftfy.fix_text(_SPACING_RE.sub(lambda m: _SPACING[m.group()], window), _CONFIG)
+    ftfy, config = _ftfy()
+    return ftfy.fix_text(_SPACING_RE.sub(lambda m: _SPACING[m.group()], window), config)
 
 
 class Mojibake(Rule):

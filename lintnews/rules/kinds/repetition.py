@@ -43,6 +43,9 @@ class Repetition(Rule):
                                           "once ('the Labour Labour government'); 0: never"),
         "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
                                                      "parts of speech ('that that', 'had had', 'May may')"),
+        "allowed-pairs": Option("list", [], "with same-part-of-speech: only these pairs of Penn tags make a repeat "
+                                            "English allows ('VBD VBN' for 'had had'; '*' stands for any tag); "
+                                            "empty: any two different tags"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
     }
     default_fix = Applicability.SAFE
@@ -63,6 +66,12 @@ class Repetition(Rule):
         )
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        self.allowed_pairs = set()
+        for pair in self["allowed-pairs"]:
+            tags = str(pair).split()
+            if len(tags) != 2:
+                self.fail(f"key 'allowed-pairs': '{pair}' is not two tags separated by a space")
+            self.allowed_pairs.add(tuple(tags))
         # Plain word tokens ("said", "told"): find them by string search, match only there.
         plain = all(is_plain(str(t)) for t in self["tokens"])
         self.words = WordList([str(t) for t in self["tokens"]], self["ignorecase"]) if plain else None
@@ -114,7 +123,7 @@ class Repetition(Rule):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
-            if self["same-part-of-speech"] and self._different_words(doc, m.start("tok"), m.start("again")):
+            if self["same-part-of-speech"] and self._allowed(doc, m.start("tok"), m.start("again")):
                 continue
             if self["keep"] == "first":
                 edit = Edit(m.end("tok"), m.end("again"), "")
@@ -136,7 +145,7 @@ class Repetition(Rule):
         are not common words, and a name that doubles is written so each time."""
         if not self["names-zipf"]:
             return False
-        from .dictionary import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
+        from ..frequencies import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
 
         word = m.group("tok")
         if word != m.group("again") or "\n" in m.group("sep"):
@@ -145,10 +154,11 @@ class Repetition(Rule):
             return False
         return text.count(m.group()) == 1
 
-    @staticmethod
-    def _different_words(doc, first: int, second: int) -> bool:
-        """Whether the tagger reads the words at the two offsets as different parts of speech (Penn tags:
-        'had had' is VBD VBN, 'came in in May' RP IN)."""
+    def _allowed(self, doc, first: int, second: int) -> bool:
+        """Whether the tagger reads the words at the two offsets as a repeat English allows: different
+        parts of speech (Penn tags: 'had had' is VBD VBN, 'came in in May' RP IN), and, when
+        ``allowed-pairs`` lists them, a listed pair ('to to', TO IN, is a slip the tagger bends to)
+        unless a word is capitalised."""
         sentence = doc.sentence_at(first)
         if sentence is None or second >= sentence.end:
             return False
@@ -159,4 +169,12 @@ class Repetition(Rule):
         if j >= len(plain) or plain[i].start != first or plain[j].start != second:
             return False
         words = tagged.tagged_around(doc, sentence, [(i, j)])
-        return words[i].xpos != words[j].xpos
+        pair = (words[i].xpos, words[j].xpos)
+        if pair[0] == pair[1]:
+            return False
+        # A capital in either word: a name or title ("The Late Late Show") or a sentence opening in
+        # emphasis ("Wait wait, he said"), where the tagger's reading is all there is to go on.
+        capitalised = words[i].text[:1].isupper() or words[j].text[:1].isupper()
+        if not self.allowed_pairs or capitalised:
+            return True
+        return any(a in ("*", pair[0]) and b in ("*", pair[1]) for a, b in self.allowed_pairs)

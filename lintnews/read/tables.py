@@ -1,0 +1,188 @@
+"""Large word tables (word -> number) that load in a millisecond.
+
+The word lists behind Spelling and Confusables hold hundreds of thousands
+of entries. Building them as dicts from their source files cost about 0.6 s
+and 100 MB at every start. A ``Table`` is the same data frozen into one
+flat file: the keys sorted as UTF-8 and joined, an array of where each key
+starts, and an array of values. Loading reads the file (a few MB) and looks
+at it through typed views; a lookup is a binary search, after a bit filter
+(a hash of each key, CRC-32) that turns most absent keys away at once. Nothing is
+unpickled, so a cache file can never run code.
+
+Each table is built once per user, at first use, into the cache folder
+(``$LINTNEWS_DATA_CACHE``, else ``$XDG_CACHE_HOME/lintnews/data``, else
+``~/.cache/lintnews/data``) under a name that holds a hash of what it was
+built from: the lintnews version, the table's format and its sources'
+identity (package versions, file sizes and times). A change to any of them
+builds a new file. Where the folder cannot be written, the table is built
+in memory for this run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import struct
+import tempfile
+import zlib
+from array import array
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+from ..version import __version__
+
+_MAGIC = b"LNTB1\0"
+_HEAD = struct.Struct("<6sIcxdI")  # magic, count, value typecode, padding, extra number, filter bits (log2)
+FORMAT = 2
+MEMO = 100_000  # lookups remembered per table (a run meets the same words again and again)
+
+
+class Table:
+    """A frozen mapping from str to int or float, sorted by the keys' UTF-8 bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        magic, n, code, extra, bits = _HEAD.unpack_from(data, 0)
+        if magic != _MAGIC or code not in (b"q", b"d") or bits > 32:
+            raise ValueError("not a lintnews table")
+        at = _HEAD.size
+        self._mask = (1 << bits) - 1
+        self._filter = data[at:at + max(1, (1 << bits) // 8)]
+        at += len(self._filter)
+        self._starts = memoryview(data)[at:at + 8 * (n + 1)].cast("q")
+        at += 8 * (n + 1)
+        self._values = memoryview(data)[at:at + 8 * n].cast(code.decode())
+        at += 8 * n
+        self._blob = data[at:]
+        if len(self._blob) != self._starts[n]:
+            raise ValueError("truncated lintnews table")
+        self._n = n
+        self._seen: dict[str, int] = {}  # key -> index (-1: absent), for the words a run meets again
+        self.extra = extra  # one number stored with the table (a list's cut-off, say)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _key(self, i: int) -> bytes:
+        return self._blob[self._starts[i]:self._starts[i + 1]]
+
+    def _find(self, key: str) -> int:
+        i = self._seen.get(key)
+        if i is None:
+            k = key.encode("utf-8", "surrogatepass")
+            h = zlib.crc32(k) & self._mask
+            if not self._filter[h >> 3] & (1 << (h & 7)):
+                return -1  # surely absent (most misspelt candidates end here, in well under a microsecond)
+            i = bisect.bisect_left(range(self._n), k, key=self._key)
+            if i >= self._n or self._key(i) != k:
+                i = -1
+            if len(self._seen) >= MEMO:
+                self._seen.clear()
+            self._seen[key] = i
+        return i
+
+    def get(self, key: str, default=None):
+        i = self._find(key)
+        return default if i < 0 else self._values[i]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) >= 0
+
+    def __getitem__(self, key: str):
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._values[i]
+
+    def keys(self) -> Iterable[str]:
+        return (self._key(i).decode("utf-8", "surrogatepass") for i in range(self._n))
+
+
+def encode(values: Mapping[str, float | int], extra: float = 0.0) -> bytes:
+    """The bytes of a table holding ``values`` (all ints, or any floats)."""
+    items = sorted((k.encode("utf-8", "surrogatepass"), v) for k, v in values.items())
+    code = "q" if all(isinstance(v, int) for _, v in items) else "d"
+    starts = array("q", [0])
+    total = 0
+    for k, _ in items:
+        total += len(k)
+        starts.append(total)
+    vals = array(code, (v for _, v in items))
+    bits = max(3, (16 * len(items)).bit_length())  # a filter of 16 to 32 bits a key: 2-4% false hits
+    mask, filt = (1 << bits) - 1, bytearray((1 << bits) // 8)
+    for k, _ in items:
+        h = zlib.crc32(k) & mask
+        filt[h >> 3] |= 1 << (h & 7)
+    head = _HEAD.pack(_MAGIC, len(items), code.encode(), float(extra), bits)
+    return head + bytes(filt) + starts.tobytes() + vals.tobytes() + b"".join(k for k, _ in items)
+
+
+def cache_dir() -> Path:
+    """Where built tables live for this user."""
+    if os.environ.get("LINTNEWS_DATA_CACHE"):
+        return Path(os.environ["LINTNEWS_DATA_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lintnews" / "data"
+
+
+def identity(*parts: object) -> str:
+    """A short hash of what a table is built from (with this version and format)."""
+    h = hashlib.blake2b(digest_size=10)
+    for part in (__version__, FORMAT, *parts):
+        h.update(repr(part).encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def file_identity(path) -> tuple:
+    """A source file's size and change time: enough to see that it was replaced."""
+    try:
+        st = os.stat(path)
+        return (str(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return (str(path), None)
+
+
+def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int], float]]) -> Table:
+    """The table ``name`` built from what ``key`` identifies: from the cache, else built (and cached)."""
+    path = cache_dir() / f"{name}-{key}.tbl"
+    try:
+        return Table(path.read_bytes())
+    except (OSError, ValueError, struct.error):
+        pass
+    values, extra = build()
+    data = encode(values, extra)
+    _store(path, data)
+    _sweep(path, name)
+    return Table(data)
+
+
+def _sweep(kept: Path, name: str, days: float = 7.0) -> None:
+    """Remove this table's files built from other sources (an older version) over ``days`` old."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    try:
+        for old in kept.parent.glob(f"{name}-*.tbl"):
+            rest = old.name[len(name) + 1:-4]
+            if old != kept and "-" not in rest and old.stat().st_mtime < cutoff:
+                old.unlink()
+    except OSError:
+        pass
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a folder that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tbl-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

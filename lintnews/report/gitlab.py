@@ -1,0 +1,76 @@
+"""--format gitlab: a GitLab Code Quality report (the merge request's code quality widget).
+
+A JSON array with one object per finding, holding the fields GitLab reads
+(https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format):
+
+    [{"description": "Use 'his' ...", "check_name": "News.Confusables",
+      "fingerprint": "3f1c...", "severity": "major",
+      "location": {"path": "articles/a.md", "lines": {"begin": 7}}}]
+
+GitLab compares the fingerprints of the source and target branches to tell new
+findings from fixed ones, so a fingerprint must not change when nothing about
+the finding did: it hashes the path, the rule, the matched text and the line it
+stands on (its words, not its number), and an occurrence index for repeats of
+all four. Lines added or removed above a finding leave it alone.
+
+Levels map onto GitLab's scale (info, minor, major, critical, blocker):
+suggestion -> info, warning -> minor, error -> major. critical and blocker
+are left for defects that break a build, which an editorial finding does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+SEVERITIES = {"suggestion": "info", "warning": "minor", "error": "major"}
+
+
+def report_path(path: str) -> str:
+    """The path GitLab links to: relative to the project folder (the working directory in CI), POSIX style."""
+    if path == "-":
+        return path
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    return str(PurePosixPath(p.as_posix()))
+
+
+def _context(f, docs) -> str:
+    doc = docs.get(f.path)
+    if doc is None or f.line < 1:
+        return ""
+    return " ".join(doc.line_text(f.line).split())
+
+
+def fingerprint(path: str, rule: str, text: str, context: str, occurrence: int) -> str:
+    data = json.dumps([path, rule, text, context, occurrence], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def issues(findings, ctx) -> list[dict]:
+    seen: Counter = Counter()
+    out = []
+    for f in findings:
+        path = report_path(f.path)
+        key = (path, f.rule_id, f.text, _context(f, ctx.docs))
+        occurrence = seen[key]
+        seen[key] += 1
+        out.append({
+            "description": f.message,
+            "check_name": f.rule_id,
+            "fingerprint": fingerprint(*key, occurrence),
+            "severity": SEVERITIES[f.severity.value],
+            "location": {"path": path, "lines": {"begin": max(1, f.line)}},
+        })
+    return out
+
+
+def render(findings, ctx) -> None:
+    json.dump(issues(findings, ctx), ctx.stream, ensure_ascii=False, indent=2)
+    ctx.stream.write("\n")
