@@ -107,7 +107,7 @@ def test_the_word_limit_decides_what_spelling_judges(monkeypatch):
         return rule.verdict(word)
 
     assert verdict("goverment") is not None  # 9 letters, under the limit of 50
-    monkeypatch.setattr("lintnews.rules.kinds.spelling.MAX_WORD", 8)
+    monkeypatch.setattr("lintnews.rules.kinds.dictionary.MAX_WORD", 8)
     assert verdict("goverment") is None
 
 
@@ -147,7 +147,7 @@ def short_timeout(monkeypatch):
 
 
 def test_capitalization_exceptions_run_with_the_timeout(tmp_path, short_timeout):
-    rules = house_rule(tmp_path, "Start", "extends: capitalization\nmessage: m\n"
+    rules = house_rule(tmp_path, "Start", "extends: paragraph-start\nmessage: m\n"
                                           f"exceptions: ['{CATASTROPHIC}']\n")
     text = LEAD + RUN + " was the word the panel read out at the hearing.\n"
     result, seconds = timed(lintnews.Linter(rules).check, text, "a.txt")
@@ -192,7 +192,7 @@ def test_a_bad_accept_entry_is_named_with_its_file(tmp_path):
 @pytest.mark.parametrize("body, key", [
     ("extends: existence\nmessage: m\ntokens: ['(?:a{1000}){1000}']\n", "tokens"),
     ("extends: substitution\nmessage: m\nswap: {'x{4294967294}': y}\n", "swap"),
-    ("extends: capitalization\nmessage: m\nexceptions: ['\\w{100000000}']\n", "exceptions"),
+    ("extends: paragraph-start\nmessage: m\nexceptions: ['\\w{100000000}']\n", "exceptions"),
     ("extends: pattern\nmessage: m\npatterns:\n  - tokens: [{word: could}, {word: care, skip: 4294967294}]\n",
      "patterns[0].tokens"),
 ])

@@ -131,6 +131,12 @@ class Run:
             say_warning(message)
             if kw["strict"]:
                 self.errors.append(message)
+        for message in self.session.load_errors:  # a rule file skipped: the rest of its style runs; exit 2
+            self.error(message)
+        for message in self.session.load_warnings:  # an old kind name, a kind not supported: once each
+            say_warning(message)
+            if kw["strict"]:
+                self.errors.append(message)
 
     def error(self, message: str) -> None:
         self.errors.append(message)

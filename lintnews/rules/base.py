@@ -8,6 +8,7 @@ value is a one-line :class:`RuleError` naming the file and the rule.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from ..errors import RuleError
@@ -16,6 +17,7 @@ from ..read.document import Document
 from . import budget
 from .patterns import compile_pattern
 from .schema import Option, Schema
+from .vale import is_vale_rule, vale_kind
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -28,7 +30,16 @@ VALE_SCOPES = {"raw": "text", "summary": "text", "list": "paragraph", "blockquot
                "alt": "text", "table": "paragraph"}
 
 
+# Vale's negated scopes, read as the nearest of ours until scopes are read as Vale reads them.
+VALE_NEGATED = {"heading": "paragraph", "title": "body"}
+
+
 def _scope_name(scope: str) -> str:
+    if "&" in scope:  # Vale's "heading & ~heading.h1": read as its first part for now
+        parts = [p.strip() for p in scope.split("&") if p.strip()]
+        scope = next((p for p in parts if not p.startswith("~")), parts[0] if parts else "text")
+    if scope.startswith("~"):
+        return VALE_NEGATED.get(scope[1:].split(".")[0], "text")
     base = scope.split(".")[0]
     return VALE_SCOPES.get(base, base)
 
@@ -40,16 +51,19 @@ SHARED = Schema({
     "link": Option("str", "", "where to read more"),
     "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
     "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
-                                  "[sic]); include: flag there, a word-level rule as a suggestion; default: the kind's",
-                     choices=("skip", "include")),
+                                  "[sic]); include: flag there, a word-level rule as a suggestion; check: flag there "
+                                  "at the rule's level (a fix there is never safe); default: the kind's, and check "
+                                  "for a rule in Vale's format", choices=("skip", "include", "check")),
     "posts": Option("str", None, "skip: never flag inside embedded social-media posts, which are quoted as posted; "
-                                 "include: flag there, a word-level rule as a suggestion; unset: a word-level rule "
-                                 "does not, others do", choices=("skip", "include")),
+                                 "include: flag there, a word-level rule as a suggestion; check: flag there at the "
+                                 "rule's level; unset: a word-level rule does not (a rule in Vale's format does), "
+                                 "others do", choices=("skip", "include", "check")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
     "enabled": Option("bool", True, "false: the rule runs only when selected by id (extend-select)"),
     "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
+    "vocab": Option("bool", None, "Vale's: whether accepted vocabulary is an exception (it always is here)"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
 })
 
@@ -72,11 +86,21 @@ class Rule:
     # True for a rule the configuration asked for by naming its data (a vocab reject list, a
     # LanguageTool server): run/selection.py keeps it whatever `select` says, unless an ignore names it.
     configured: bool = False
+    # Configured rules this one reports the same data for (Vale.Avoid: the reject list Vocab.Rejected
+    # reads): when this one is selected, they are not added by themselves (run/selection.py).
+    covers: frozenset = frozenset()
 
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id
+        self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
+        # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
+        self.vale = is_vale_rule(self.name, spec)
+        if self.vale:
+            for key in ("quotes", "posts"):
+                if self.values[key] is None:
+                    self.values[key] = "check"
         # The shared keys, typed.
         self.message: str = self.values["message"]
         self.description: str = (self.values["description"] or "").strip()
@@ -91,6 +115,7 @@ class Rule:
             if _scope_name(scope) not in SCOPES:
                 self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
         self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
+        self.raw = self.vale and "raw" in scopes  # Vale's raw scope: the file's text as it stands, markup and all
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
         self.skip_posts = (self.values["posts"] or "include") == "skip"
         fix = self.values["fix"]
@@ -177,6 +202,8 @@ class Rule:
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
         """Whether a match at [start, end) is one this rule may report."""
         budget.check()  # every rule weighs its candidates here: where a run out of time stops it
+        if self.raw:
+            return True
         block = doc.block_at(start)
         if block is None or end > block.end:
             return False  # matches never span paragraphs
@@ -186,18 +213,19 @@ class Rule:
             return False
         if self.skip_posts and doc.in_post(start):
             return False
+        kind = vale_kind(block) if self.vale else block.kind
         for scope in self.scopes:
             if scope == "text":
                 return True
-            if scope == "body" and block.kind not in ("title", "field"):
+            if scope == "body" and kind != "title" and block.kind != "field":  # a front matter field is no body
                 return True
-            if scope == "title" and block.kind == "title":
+            if scope == "title" and kind == "title":
                 return True
-            if scope == "heading" and block.kind in ("title", "heading"):
+            if scope == "heading" and kind in ("title", "heading"):
                 return True
-            if scope == "paragraph" and block.kind == "paragraph":
+            if scope == "paragraph" and kind == "paragraph":
                 return True
-            if scope == "sentence" and block.kind == "paragraph":
+            if scope == "sentence" and kind == "paragraph":
                 sentence = doc.sentence_at(start)
                 if sentence is not None and end <= sentence.end:
                     return True
@@ -221,6 +249,8 @@ class Rule:
             if applicability is not None and _CAUTION[applicability] > _CAUTION[chosen]:
                 chosen = applicability
             fix = Fix(tuple(sorted(edits)), chosen, fix_title)
+        if self.vale:
+            message = _SPACES.sub(" ", message.replace("\n", " "))  # as Vale shows a message: one line
         return Finding(
             rule_id=self.id,
             severity=self.severity,
@@ -232,6 +262,7 @@ class Rule:
         )
 
 
+_SPACES = re.compile(" {2,}")
 _CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
 
 

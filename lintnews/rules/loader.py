@@ -7,14 +7,20 @@ file can never run code.
 from __future__ import annotations
 
 import re
+import warnings as _warnings
 from pathlib import Path
 
 import yaml
 
 from ..errors import RuleError
 from ..read.datafile import load_yaml
-from .base import Rule
+from .base import SHARED, Rule
 from .registry import registry
+from .vale import is_vale_rule
+
+# lintnews kinds renamed so that Vale's kinds of the old names load as Vale's: the old name is
+# accepted, with a warning, for one release, in a rule whose keys are the lintnews kind's.
+RENAMED = {"capitalization": "paragraph-start", "spelling": "dictionary"}
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
@@ -56,17 +62,36 @@ def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
     if not styles_dir.is_dir():
         raise RuleError(str(styles_dir), "styles folder not found")
     found = []
-    direct = [p for p in styles_dir.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file()]
+    direct = [p for p in styles_dir.iterdir()
+              if p.suffix in RULE_SUFFIXES and p.is_file() and not p.name.startswith(".")]  # .yamllint.yml
     if direct:
         found.extend((f"{styles_dir.name}.{p.stem}", p) for p in direct)
     for style in sorted(p for p in styles_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in style.iterdir():
-            if path.suffix in RULE_SUFFIXES and path.is_file():
+            if path.suffix in RULE_SUFFIXES and path.is_file() and not path.name.startswith("."):
                 found.append((f"{style.name}.{path.stem}", path))
     return sorted(found)
 
 
-def load_rule_file(rule_id: str, path: Path) -> Rule:
+def _renamed(kind: str, spec: dict, rule_id: str, where: str, warnings: list[str] | None) -> str:
+    """The kind a rule file means: a lintnews rule under an old kind name gets the new one."""
+    new = RENAMED.get(kind)
+    if new is None or is_vale_rule(kind, spec):
+        return kind
+    own = SHARED.options.keys() | registry()[new].OPTIONS.keys()
+    if not all(key in own for key in spec):
+        return kind  # neither kind's keys: Vale's kind names the problem
+    message = (f"{where}: rule {rule_id}: kind '{kind}' is now called '{new}'; "
+               f"the old name will stop working in the next release")
+    if warnings is not None:
+        warnings.append(message)
+    else:  # a library caller: Python's own deprecation warning
+        _warnings.warn(message, DeprecationWarning, stacklevel=4)
+    return new
+
+
+def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) -> Rule:
+    """One rule file as a rule; ``warnings`` collects what loads but deserves a word (an old kind name)."""
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -81,14 +106,30 @@ def load_rule_file(rule_id: str, path: Path) -> Rule:
         raise RuleError(where, f"rule {rule_id}: missing required key 'extends' (one of: {', '.join(sorted(kinds))})")
     if kind not in kinds:
         raise RuleError(where, f"rule {rule_id}: unknown kind '{kind}' in 'extends' (one of: {', '.join(sorted(kinds))})")
-    return kinds[kind](rule_id, spec, where)
+    rule = kinds[_renamed(kind, spec, rule_id, where, warnings)](rule_id, spec, where)
+    if warnings is not None:
+        warnings.extend(f"{where}: rule {rule_id}: {problem}" for problem in rule.load_warnings)
+    return rule
 
 
-def load_rules(styles: list[str | Path] = (), builtin: bool = True) -> list[Rule]:
-    """All rules: built-in first, then each styles folder; a later id replaces an earlier one."""
+def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: list[str] | None = None,
+               warnings: list[str] | None = None) -> list[Rule]:
+    """All rules: built-in first, then each styles folder; a later id replaces an earlier one.
+
+    With ``problems`` (a list), a rule file that cannot load is one line there (the file and the
+    problem, "; skipped") and the rest of its style loads; without it, the first bad file raises.
+    ``warnings`` collects a line for each rule that loads but deserves a word (an old kind name, a
+    kind that is not supported).
+    """
     dirs = ([builtin_styles_dir()] if builtin else []) + [Path(s) for s in styles]
     rules: dict[str, Rule] = {}
     for d in dirs:
         for rule_id, path in rule_files(d):
-            rules[rule_id] = load_rule_file(rule_id, path)
+            if problems is None:
+                rules[rule_id] = load_rule_file(rule_id, path, warnings)
+                continue
+            try:
+                rules[rule_id] = load_rule_file(rule_id, path, warnings)
+            except RuleError as exc:
+                problems.append(f"{exc}; skipped")
     return sorted(rules.values(), key=lambda r: r.id)

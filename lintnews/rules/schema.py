@@ -35,6 +35,9 @@ TYPES: dict[str, tuple[Callable[[Any], bool], str, Callable[[Any], Any] | None]]
     "float": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "a number", None),
     # Rule files: words, numbers allowed (YAML reads "2000" as a number).
     "list": (lambda v: isinstance(v, list) and all(_scalar(x) for x in v), "a list of strings", None),
+    # Rule files in Vale's format: a single string is a list of one (Vale reads `raw: '...'` so).
+    "words": (lambda v: isinstance(v, list) and all(_scalar(x) for x in v), "a list of strings",
+              lambda v: [v] if isinstance(v, str) else v),
     # Configuration: a single string is a list of one.
     "strings": (_strings, "a list of strings", lambda v: [v] if isinstance(v, str) else v),
     # Backend options: a single string is a comma-separated list.

@@ -17,7 +17,8 @@ its rule reported it, whatever the kind:
 * A word-level finding (kinds whose ``nature`` is "words": spelling,
   confusables, doubled words, case) inside a quotation or post is kept only
   when the rule's ``quotes:`` (``posts:`` for a post) is set to ``include``,
-  and then at most as a suggestion.
+  and then at most as a suggestion, or to ``check`` (a rule in Vale's format),
+  at the rule's own level.
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def guard(doc: Document, rule: Rule, finding: Finding) -> Finding | None:
         reason = doc.protected(finding.start, max(finding.end, finding.start + 1))
         if reason in QUOTED:
             key = "posts" if reason == "post" else "quotes"
-            if rule.values.get(key) != "include":
+            mode = rule.values.get(key)
+            if mode not in ("include", "check"):
                 return None
-            if finding.severity.rank > Severity.SUGGESTION.rank:
+            if mode == "include" and finding.severity.rank > Severity.SUGGESTION.rank:
                 finding.severity = Severity.SUGGESTION
     if finding.fix is not None:
         finding.fix = guard_fix(doc, nature, finding.fix)

@@ -19,7 +19,9 @@ A rule the configuration asked for by naming its data (``Rule.configured``:
 ``Vocab.Rejected`` for a ``vocab`` reject list, the ``languagetool``
 backend) runs whatever ``select`` says: a ``select`` keeps it, and only an
 ``ignore`` that names it (id or prefix) leaves it out, until a later
-``select`` or ``extend-select`` names it again.
+``select`` or ``extend-select`` names it again; and a selected rule that
+reports the same data (``Rule.covers``: ``Vale.Avoid`` for the reject list)
+stands in for it.
 
 A selector that names no rule is an error wherever it is written, checked
 once for the whole configuration (every ``per-path`` section, matching or
@@ -115,8 +117,9 @@ class _Choice:
         if level.select is not None:
             named = self.named(level.select)
             self.withheld -= {r.id for r in named}
+            covered = {c for r in named for c in r.covers}  # "--select Vale": Vale.Avoid reads the reject list
             self.chosen = named + [r for r in self.pool if r.configured and r.id not in self.withheld
-                                   and r not in named]
+                                   and r not in named and r.id not in covered]
         elif self.chosen is None:
             self.chosen = self.default()
         if level.extend_select:

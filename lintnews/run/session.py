@@ -19,6 +19,7 @@ from ..rules.backends.languagetool import backend_rule
 from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
+from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .cache import Caches
 from .config import ConfigFinder, Override, Settings
@@ -88,6 +89,9 @@ class Session:
                                     Trust.load(options.allow_languagetool, options.allow_outside_paths,
                                                languagetool_local=options.languagetool_local))
         self._pools: dict = {}
+        # Rule files skipped (one line each: the file and the problem), and warnings about rules that load.
+        self.load_errors: list[str] = []
+        self.load_warnings: list[str] = []
         self._linters: dict = {}
         self._checked: set[int] = set()
         self.cache = Caches(options, options.cache_dir) if options.cache else None
@@ -100,7 +104,12 @@ class Session:
         key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language)
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
-            rules = load_rules(styles, builtin=not self.options.no_default_rules)
+            problems: list[str] = []
+            warnings: list[str] = []
+            rules = load_rules(styles, builtin=not self.options.no_default_rules, problems=problems,
+                               warnings=warnings)
+            self.load_errors.extend(p for p in problems if p not in self.load_errors)
+            self.load_warnings.extend(w for w in warnings if w not in self.load_warnings)
             vocab = load_vocab(settings.vocab)
             reject = vocab.reject_rule()
             if reject is not None:
@@ -112,6 +121,8 @@ class Session:
                 rules.append(backend_rule(dict(lt), where, default_language=language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
+            # Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid): run only when chosen.
+            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}))
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 

@@ -36,7 +36,7 @@ KIND_LISTS = {
     "existence": {"tokens": "list", "raw": "list", "exceptions": "list"},
     "repetition": {"tokens": "list", "exceptions": "list"},
     "consistency": {"either": "map", "exceptions": "list"},
-    "capitalization": {"exceptions": "list"},
+    "paragraph-start": {"exceptions": "list"},
     "glued-words": {"exceptions": "list"},
     "stripped-apostrophe": {"exceptions": "list"},
     "number-format": {"decimal-units": "list", "measure-units": "list", "reference-words": "list"},
@@ -45,7 +45,7 @@ KIND_LISTS = {
     "attribution": {"claims": "lists", "sources": "list", "vague-sources": "list",
                     "next-sources": "list", "previous-sources": "list", "lexicons": "lists",
                     "source-lemmas": "list", "source-nouns": "list", "hedges": "list", "features": "keys"},
-    "spelling": {"accept": "list"},
+    "dictionary": {"accept": "list"},
     "normalize": {}, "duplicate-title": {}, "mojibake": {},
     "pattern": {},  # token lists are checked when the rule compiles (unknown tags, keys, empty lists)
 }
@@ -92,7 +92,7 @@ def ignores_case(spec: dict, key: str) -> bool:
         return bool(spec.get("ignorecase", False))
     if kind == "consistency":
         return key == "either" and bool(spec.get("ignorecase", False))  # exceptions: as written
-    if kind == "capitalization":
+    if kind == "paragraph-start":
         return False
     if kind == "repetition":
         return key == "exceptions" or bool(spec.get("ignorecase", True))

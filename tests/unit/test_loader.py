@@ -24,14 +24,15 @@ def test_user_rule_loads_with_id_from_path(tmp_path):
     rules = load(tmp_path)
     assert [r.id for r in rules] == ["House.Utilize"]
     found = lintnews.check_text("Title\n\nWe Utilize drones.\n", rules=rules)
-    assert [(f.text, f.message) for f in found] == [("Utilize", "Use 'Use' instead of 'Utilize'.")]
+    # A rule in Vale's format: capitalize is off, as in Vale.
+    assert [(f.text, f.message) for f in found] == [("Utilize", "Use 'use' instead of 'Utilize'.")]
 
 
 @pytest.mark.parametrize(
     "body, problem",
     [
         ("extends: existence\nmessage: m\ntokns: [a]\n", "unknown key 'tokns' for kind 'existence' (did you mean 'tokens'?)"),
-        ("extends: existence\nmessage: m\ntokens: a\n", "key 'tokens' must be a list of strings, not str"),
+        ("extends: existence\nmessage: m\ntokens: {a: b}\n", "key 'tokens' must be a list of strings, not dict"),
         ("extends: existence\nmessage: m\ntokens: ['(unclosed']\n", "key 'tokens': bad regex"),
         ("extends: existence\nmessage: m\nlevel: fatal\ntokens: [a]\n", "key 'level' must be one of error, warning, suggestion"),
         ("extends: nonsense\nmessage: m\n", "unknown kind 'nonsense'"),
@@ -91,7 +92,8 @@ def test_prefix_selects_a_style_and_ends_at_a_dot():
                                             ("sentence", ["utilize"]), ("body", ["utilize"])])
 def test_vale_scope_names_load(tmp_path, scope, flagged):
     style(tmp_path, "Utilize", f"extends: existence\nmessage: m\nignorecase: true\nscope: {scope}\ntokens: [utilize]\n")
-    found = lintnews.check_text("Utilize drones\n\nWe utilize drones.\n", rules=load(tmp_path))
+    # A rule in Vale's format sees headings as Vale does: marked up as headings.
+    found = lintnews.check_text("# Utilize drones\n\nWe utilize drones.\n", path="a.md", rules=load(tmp_path))
     assert [f.text for f in found] == flagged
 
 

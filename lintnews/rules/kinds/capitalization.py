@@ -1,9 +1,14 @@
-"""capitalization: a paragraph (or sentence) that starts in lower case.
+"""capitalization: a heading (or any block) not in the case it should be (Vale's kind).
 
-A scraped paragraph such as "last week, a few hundred marines..." lost its
-capital. The kind leaves alone starts that are lower case on purpose
-(``exceptions``: iPhone, eBay, de, al-...) and a paragraph that continues a
-sentence the paragraph before left unfinished (a line broken by a scraper).
+As in Vale: ``match`` is ``$title`` (title case, ``style: AP`` or ``Chicago``), ``$sentence``
+(sentence case), ``$lower``, ``$upper`` or a pattern the text must contain. For title and
+sentence case the block's words are compared one by one with the text converted to that
+case; the block passes when at least ``threshold`` (0.8) of them agree. ``exceptions`` are
+words kept as written (brand names, acronyms); ``indicators`` are endings (":") after which
+the next word starts a sentence. The finding covers the block; the message's ``%s`` is the
+block's text, then the text as it should be. The case lists are the style guides' own
+(articles, coordinating conjunctions, and prepositions: of three letters or fewer for AP,
+all of them for Chicago).
 """
 
 from __future__ import annotations
@@ -12,112 +17,128 @@ import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
-from ..patterns import match
+from ..patterns import finditer, search
+from ..vale import blocks_in_scope, excepted, exceptions_pattern
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
-_LOWER_AFTER_STOP = regex.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
-_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
-# A heading-like line that ends in one of these was cut mid-sentence.
-# Words that commonly open a news sentence: a lost capital on one of these is
-# certain. Any other first word may be a cut-off fragment ("of the issue...",
-# "espite the..."), so its fix is only shown: a person should look (blind reads of the
-# measure half found the capital right 3 of 7 and then 1 of 6 times: the fault is usually
-# elsewhere, a lost letter or a repeated fragment).
-_OPENERS = frozenset(
-    "the a an this that these those last next after before when while since as in on at for from with "
-    "without during despite although though if it its he she they we i you there here but and yet so "
-    "then however meanwhile earlier later today yesterday tomorrow some many most more several "
-    "officials police one two three four five both all no not what why how where who".split()
-)
-_OPEN_ENDINGS = frozenset(
-    "a an the and but or nor of to in on at by for from with as that which who whose than "
-    "is are was were be been his her its their our your my".split()
-)
+_ARTICLES = {"a", "an", "the"}
+_AP_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "so", "yet", "as", "at", "by", "in", "of", "off",
+                         "on", "out", "per", "to", "up", "via", "vs", "vs."}
+_CHICAGO_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "as", "to"} | set(
+    "about above across after against along amid among around at before behind below beneath beside besides "
+    "between beyond by despite down during except from in inside into like near of off on onto opposite out "
+    "outside over past per since than through throughout till toward towards under underneath unlike until "
+    "up upon via with within without".split())
+_WORD = regex.compile(r"[\p{N}\p{L}*]+\S*")
+_NUMBERED = regex.compile(r"\d+\.")
 
 
 class Capitalization(Rule):
     name = "capitalization"
-    summary = "Flags a paragraph or sentence that starts in lower case; fixes the capital."
+    summary = "Flags a heading (or block) that is not in title case, sentence case, lower or upper case."
+    default_fix = Applicability.UNSAFE  # the text recased: a person checks it
     OPTIONS = {
-        "position": Option("str", "paragraph-start", "where a capital is expected",
-                           choices=("paragraph-start", "sentence-start")),
-        "exceptions": Option("list", [], "regexes for first words that may start in lower case"),
-        "heading-words": Option("int", 12, "a paragraph of at most this many words with no final stop counts as a heading"),
-        "min-words": Option("int", 6, "shorter paragraphs (list items, credits) are not checked"),
+        "match": Option("str", required=True, help="$title, $sentence, $lower, $upper, or a pattern the text "
+                                                   "must contain"),
+        "style": Option("str", "AP", "for $title: AP or Chicago", choices=("AP", "Chicago")),
+        "exceptions": Option("words", [], "words kept as written (patterns, as in Vale)"),
+        "indicators": Option("words", [], "for $sentence: endings (':') after which a word may start with a capital"),
+        "threshold": Option("float", 0.8, "the share of words that must agree with the case (0.8)"),
+        "prefix": Option("str", "", "a pattern for a prefix left out of the comparison (a list number)"),
     }
-    default_fix = Applicability.SAFE
 
     def compile(self):
-        exceptions = "|".join(f"(?:{e})" for e in self["exceptions"]) or "(?!)"
-        self.exceptions = self.pattern(f"^(?:{exceptions})$", "exceptions")
-
-    def _starts(self, doc):
-        if self["position"] == "paragraph-start":
-            blocks = [b for b in doc.blocks if b.kind != "field"]  # a front matter field is no paragraph
-            lower = [_starts_lower(doc, b) for b in blocks]
-            for i, block in enumerate(blocks):
-                if block.kind == "title" or not lower[i]:
-                    continue
-                if (i > 0 and lower[i - 1]) or (i + 1 < len(blocks) and lower[i + 1]):
-                    continue  # a run of lower-case paragraphs: verse, a list, a style
-                if len(block.text(doc).split()) < self["min-words"]:
-                    continue
-                if self._ends_previous(doc, blocks[i - 1] if i else None):
-                    yield block.start
-        else:
-            # The sentence splitter wants a capital after a stop, so look for the lower-case ones here.
-            text = doc.text
-            for block in doc.blocks:
-                if block.kind != "paragraph":
-                    continue
-                for m in _LOWER_AFTER_STOP.finditer(text, block.start, block.end):
-                    if m.group(1) == "." and doc.is_abbreviation(block.start, m.start(1)):
-                        continue
-                    yield m.start(2)
-
-    def _ends_previous(self, doc, previous) -> bool:
-        """A lower-case start is a lost capital only if the block before ended its sentence."""
-        if previous is None:
-            return True
-        text = previous.text(doc)
-        if text.endswith(_TERMINAL):
-            return True
-        words = text.split()
-        return (previous.kind in ("title", "heading") and len(words) <= self["heading-words"]
-                and words[-1].lower() not in _OPEN_ENDINGS)
+        if self["threshold"] == 0:
+            self.values["threshold"] = 0.8
+        self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
+        self.exact = {str(e) for e in self["exceptions"]}
+        match = self["match"]
+        self.regex = None if match.startswith("$") else self.pattern(match, "match")
+        if match.startswith("$") and match not in ("$title", "$sentence", "$lower", "$upper"):
+            self.fail(f"key 'match': unknown case {match!r} (use $title, $sentence, $lower, $upper or a pattern)")
+        self.prefix = self.pattern(self["prefix"], "prefix") if self["prefix"] else None
+        self.words = _WORD if self.except_re is None else self.pattern(
+            self.except_re.pattern.removeprefix("(?m)") + "|" + _WORD.pattern, "exceptions")
 
     def check(self, doc):
         text = doc.text
-        for start in self._starts(doc):
-            m = _FIRST_WORD.match(text, start)
-            if not m or not m.group()[0].islower():
+        for lo, hi in blocks_in_scope(self, doc):
+            block = text[lo:hi].rstrip()
+            if not block.strip():
                 continue
-            word = m.group().rstrip(".")
-            if match(self.exceptions, word, self.id) or any(c.isupper() for c in word[1:]):
-                continue  # iPhone, eBay, al-Assad's own style, or an exception
-            if "." in word or "@" in word or "/" in text[m.end():m.end() + 1]:
-                continue  # e.g., a domain name
-            if not self.in_scope(doc, start, m.end()):
+            expected, ok = self.judge(block)
+            if ok or not self.in_scope(doc, lo, lo + len(block)):
                 continue
-            fixed = text[start].upper()
-            # "was delighted to...": a verb first means a lost name, not a lost capital; and a
-            # paragraph whose opening words stand in the paragraph before is a scraper's repeated
-            # fragment, to delete rather than capitalise.
-            sure = word.lower() in _OPENERS and not _repeats_previous(doc, start)
-            yield self.finding(doc, start, m.end(), self.format_message(m.group()),
-                               [Edit(start, start + 1, fixed)],
-                               Applicability.SAFE if sure else Applicability.DISPLAY, fix_title="Capitalise")
+            end = lo + len(block)
+            edits = [Edit(lo, end, expected)] if expected != block and self["match"].startswith("$") else None
+            yield self.finding(doc, lo, end, self.format_message(block, expected), edits,
+                               fix_title="Change the case")
+
+    def judge(self, s: str) -> tuple[str, bool]:
+        """The text as it should be, and whether ``s`` passes."""
+        match = self["match"]
+        if match == "$lower":
+            return s.lower(), s == s.lower() or excepted(self.except_re, s, self.id)
+        if match == "$upper":
+            return s.upper(), s == s.upper() or excepted(self.except_re, s, self.id)
+        if self.regex is not None:
+            return match, search(self.regex, s, self.id) is not None or excepted(self.except_re, s, self.id)
+        if self.prefix is not None:
+            m = search(self.prefix, s, self.id)
+            if m is not None and m.start() == 0:
+                s = s[m.end():]  # a list number ("a. "): left out of the comparison
+        expected = self.title(s) if match == "$title" else self.sentence(s)
+        want = self._tokens(expected)
+        count = words = 0
+        for i, word in enumerate(self._tokens(s)):
+            words += 1
+            if i >= len(want) or word == want[i] or excepted(self.except_re, word, self.id):
+                count += 1
+            elif match == "$title" and word == word.upper():
+                count += 1
+            elif match == "$sentence" and i == 0 and word != word.lower().title():
+                return expected, False
+        return expected, words == 0 or count / words >= self["threshold"]
+
+    def _tokens(self, s: str) -> list[str]:
+        return [m.group() for m in finditer(self.words, s, self.id)]
+
+    def _kept(self, word: str) -> bool:
+        return word in self.exact or excepted(self.except_re, word, self.id)
+
+    def _convert(self, s: str, change) -> str:
+        """``s`` with each word but the exceptions changed by ``change(word, n, previous word, last)``."""
+        tokens = list(finditer(self.words, s, self.id))
+        out, at = [], 0
+        for n, m in enumerate(tokens):
+            out.append(s[at:m.start()])
+            word = m.group()
+            kept = self._kept(word)
+            out.append(word if kept else change(word, n, tokens[n - 1].group() if n else "", n == len(tokens) - 1))
+            at = m.end()
+        out.append(s[at:])
+        return "".join(out)
+
+    def title(self, s: str) -> str:
+        small = _CHICAGO_SMALL if self["style"] == "Chicago" else _AP_SMALL
+
+        def change(word, n, prev, last):
+            if word.lower() in small and n > 0 and not last and not prev.endswith((":", "?", "!", "—")):
+                return word.lower()
+            return _cap(word)
+        return self._convert(s, change)
+
+    def sentence(self, s: str) -> str:
+        indicators = tuple(str(i) for i in self["indicators"])
+
+        def change(word, n, prev, last):
+            if n == 0 or (indicators and prev.endswith(indicators)) or (n == 1 and _NUMBERED.fullmatch(prev)):
+                return _cap(word)
+            return word.lower()
+        return self._convert(s, change)
 
 
-def _repeats_previous(doc, start: int, words: int = 4) -> bool:
-    """Whether the first ``words`` words from ``start`` also stand in the block before it."""
-    block = doc.block_at(start)
-    if block is None or block.index == 0:
-        return False
-    opening = " ".join(doc.text[start:block.end].split()[:words]).lower()
-    before = " ".join(doc.blocks[block.index - 1].text(doc).split()).lower()
-    return len(opening.split()) == words and opening in before
-
-
-def _starts_lower(doc, block) -> bool:
-    return doc.text[block.start].islower()
+def _cap(word: str) -> str:
+    for i, c in enumerate(word):
+        if c.isalpha():
+            return word[:i] + c.upper() + word[i + 1:]
+    return word

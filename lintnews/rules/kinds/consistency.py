@@ -139,7 +139,7 @@ class Consistency(Rule):
                 continue
             found = text[start:end]
             good = preserve_case(found, majority) if self["ignorecase"] else majority
-            message = self.format_message(found, good) + f" ({counts})"
+            message = self.format_message(found, good) + ("" if self.vale else f" ({counts})")
             yield self.finding(doc, start, end, message, [Edit(start, end, good)], applicability,
                                fix_title=f"Write '{good}'")
 

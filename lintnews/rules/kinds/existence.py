@@ -5,18 +5,20 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, word_alternation
+from ..vale import block_matches, blocks_in_scope, exceptions_pattern, excepted, word_pattern
 
 
 class Existence(Rule):
     name = "existence"
     summary = "Flags words or patterns that should not appear."
     OPTIONS = {
-        "tokens": Option("list", [], "words or regex fragments to flag, matched as whole words"),
-        "raw": Option("list", [], "regex fragments joined as they are into one pattern"),
+        "tokens": Option("words", [], "words or regex fragments to flag, matched as whole words"),
+        "raw": Option("words", [], "regex fragments joined as they are into one pattern"),
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "do not require word boundaries around tokens"),
-        "exceptions": Option("list", [], "matched texts to accept"),
-        "append": Option("bool", False, "accepted for Vale compatibility"),
+        "exceptions": Option("words", [], "matched texts to accept (in Vale's format: patterns looked for in the "
+                                           "matched text)"),
+        "append": Option("bool", False, "in Vale's format: put raw after the tokens, not before"),
     }
     default_fix = Applicability.UNSAFE
 
@@ -26,6 +28,10 @@ class Existence(Rule):
             self.fail("needs 'tokens' or 'raw'")
         for token in tokens:
             self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
+        self._compile_action()
+        if self.vale:
+            self._compile_vale([str(t) for t in tokens if str(t).strip()], [str(r) for r in raw])
+            return
         parts = []
         if tokens:
             parts.append(word_alternation([str(t) for t in tokens], nonword=self["nonword"], ignorecase=False))
@@ -36,6 +42,15 @@ class Existence(Rule):
         fold = str.lower if self["ignorecase"] else str
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
         self.fold = fold
+
+    def _compile_vale(self, tokens, raw):
+        """Vale's one pattern (rules/vale.py) and its exceptions."""
+        source = word_pattern(tokens, raw, word=not self["nonword"] and bool(tokens),
+                              ignorecase=self["ignorecase"], append=self["append"])
+        self.regex = self.pattern(source, "tokens" if tokens else "raw")
+        self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
+
+    def _compile_action(self):
         action = self["action"] or {}
         self.action = action.get("name")
         params = action.get("params") or []
@@ -43,11 +58,21 @@ class Existence(Rule):
         if self.action not in ("remove", "replace"):
             self.applicability = None  # nothing to apply: the rule only reports
 
+    def _matches(self, doc):
+        """(start, end) of each match, in text order."""
+        if not self.vale:
+            for m in finditer(self.regex, doc.text, self.id):
+                if not self.fold(m.group()) in self.exceptions:
+                    yield m.span()
+            return
+        for lo, m in block_matches(self.regex, doc, blocks_in_scope(self, doc), self.id):
+            if not excepted(self.except_re, m.group(), self.id):
+                yield lo + m.start(), lo + m.end()
+
     def check(self, doc):
         text = doc.text
-        for m in finditer(self.regex, text, self.id):
-            start, end = m.span()
-            if start == end or self.fold(m.group()) in self.exceptions:
+        for start, end in self._matches(doc):
+            if start == end:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
@@ -63,4 +88,4 @@ class Existence(Rule):
                 edits = [Edit(start_edit, end_edit, "")]
             elif self.replacement is not None:
                 edits = [Edit(start, end, self.replacement)]
-            yield self.finding(doc, start, end, self.format_message(m.group()), edits)
+            yield self.finding(doc, start, end, self.format_message(text[start:end]), edits)

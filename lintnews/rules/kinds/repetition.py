@@ -16,6 +16,7 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
 from ..patterns import finditer, match
+from ..vale import blocks_in_scope, excepted, exceptions_pattern
 from ..wordlist import WordList, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
@@ -29,7 +30,8 @@ class Repetition(Rule):
     summary = "Flags a token repeated in a row, with a fix that deletes one."
     OPTIONS = {
         "tokens": Option("list", [r"\p{L}+"], "regexes for the tokens that must not repeat"),
-        "ignorecase": Option("bool", True, "'The the' counts as a repeat"),
+        "ignorecase": Option("bool", None, "'The the' counts as a repeat (default: true; false in Vale's format)"),
+        "max": Option("int", 0, "in Vale's format: repeats allowed before one is reported"),
         "alpha": Option("bool", False, "accepted for Vale compatibility (tokens are words anyway)"),
         "between": Option("str", r"[ \t]+|[ \t]*\r?\n[ \t]*", "regex for what may stand between the two tokens"),
         "followed-by": Option("str", "", "regex that must follow the second token"),
@@ -49,7 +51,13 @@ class Repetition(Rule):
     default_fix = Applicability.SAFE
 
     def compile(self):
+        if self.values["ignorecase"] is None:
+            self.values["ignorecase"] = not self.vale
         tokens = "|".join(f"(?:{t})" for t in self["tokens"])
+        if self.vale:  # Vale's way: consecutive matches of the tokens, whatever stands between them
+            self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + f"({tokens})", "tokens")
+            self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
+            return
         follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
         precede = f"(?<={self['preceded-by']})" if self["preceded-by"] else ""
         source = (
@@ -81,7 +89,29 @@ class Repetition(Rule):
                 last_end = m.end()
                 yield m
 
+    def _check_vale(self, doc):
+        """Vale's repetition: a match equal to the one before it, on one line, is reported from the first."""
+        text, fold = doc.text, (str.lower if self["ignorecase"] else str)
+        for lo, hi in blocks_in_scope(self, doc):
+            prev, before, count = "", None, 0
+            for m in finditer(self.regex, text, self.id, lo, hi):
+                curr = m.group().strip()
+                hit = curr != "" and fold(curr) == fold(prev) and (not self["alpha"] or curr.isalpha())
+                count += hit
+                if hit and count > self["max"]:
+                    span = text[before[0]:m.end()]
+                    if "\n" not in span and not excepted(self.except_re, span, self.id) and self.in_scope(
+                            doc, before[0], m.end()):
+                        yield self.finding(doc, before[0], m.end(), self.format_message(curr),
+                                           [Edit(before[1], m.end(), "")], Applicability.UNSAFE,
+                                           fix_title=f"Delete the repeated '{curr}'")
+                        count = 0
+                before, prev = m.span(), curr
+
     def check(self, doc):
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         text = doc.text
         for m in self._matches(text, doc):
             start, end = m.span()

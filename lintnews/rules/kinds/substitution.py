@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
+from ..vale_substitution import ValeSwap
 from ..wordlist import WordList, is_plain
 
 
@@ -22,7 +23,9 @@ class Substitution(Rule):
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "do not require word boundaries around patterns"),
         "exceptions": Option("list", [], "matched texts to accept"),
-        "capitalize": Option("bool", True, "give the replacement the case of the matched text"),
+        "capitalize": Option("bool", None, "give the replacement the case of the matched text (default: true; "
+                                           "false in Vale's format, where it capitalises the first letter only)"),
+        "pos": Option("str", "", "Vale's part-of-speech filter; accepted for compatibility (not applied)"),
     }
     default_fix = Applicability.UNSAFE
 
@@ -30,6 +33,11 @@ class Substitution(Rule):
         swap = {str(k): str(v) for k, v in self["swap"].items()}
         if not swap:
             self.fail("key 'swap' is empty")
+        if self.values["capitalize"] is None:
+            self.values["capitalize"] = not self.vale
+        if self.vale:
+            self.swap = ValeSwap(self, swap)
+            return
         self.replacements = list(swap.values())
         fold = str.lower if self["ignorecase"] else str
         self.fold = fold
@@ -62,6 +70,9 @@ class Substitution(Rule):
             yield m.start(), m.end(), self.replacements[index]
 
     def check(self, doc):
+        if self.vale:
+            yield from self.swap.check(doc)
+            return
         for start, end, good in self._matches(doc):
             found = doc.text[start:end]
             if start == end or self.fold(found) in self.exceptions:

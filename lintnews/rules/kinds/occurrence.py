@@ -1,0 +1,45 @@
+"""occurrence: too many, or too few, matches of a pattern in one block (Vale's kind).
+
+As in Vale: ``token`` is counted in each block the scope names (each sentence for
+``scope: sentence``, each heading for ``scope: heading``); a count above ``max`` or below
+``min`` (either 0: no limit) is one finding at the first match (at the block's start when
+there is none), and the message's ``%s`` is the count. "Sentences of at most 30 words",
+"a headline under 70 characters".
+"""
+
+from __future__ import annotations
+
+from ..base import Option, Rule
+from ..vale import block_matches, blocks_in_scope
+
+
+class Occurrence(Rule):
+    name = "occurrence"
+    summary = "Flags a block (sentence, heading, paragraph) with too many or too few matches of a pattern."
+    OPTIONS = {
+        "token": Option("str", required=True, help="the pattern to count"),
+        "max": Option("int", 0, "report a block with more matches than this (0: no limit)"),
+        "min": Option("int", 0, "report a block with fewer matches than this (0: no limit)"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+    }
+
+    def compile(self):
+        if self["max"] <= 0 and self["min"] <= 0:
+            self.fail("needs 'max' or 'min' above 0")
+        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + f"(?:{self['token']})", "token")
+
+    def check(self, doc):
+        text = doc.text
+        for lo, hi in blocks_in_scope(self, doc):
+            if not text[lo:hi].strip():
+                continue
+            spans = [(lo + m.start(), lo + m.end()) for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id)]
+            spans = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
+            count = len(spans)
+            if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):
+                continue
+            words = [(s, e) for s, e in spans if text[s:e].strip()]
+            start, end = words[0] if words else (lo, lo + 1)
+            if not self.in_scope(doc, start, max(end, start + 1)):
+                continue
+            yield self.finding(doc, start, end, self.format_message(str(count)))

@@ -1,0 +1,143 @@
+"""sequence: a run of words by pattern and part-of-speech tag (Vale's kind).
+
+As in Vale's source (internal/check/sequence.go), in each sentence: ``tokens`` is a list of
+``{pattern, tag, negate, skip}``; ``tag`` is a Penn Treebank tag pattern (MD, VB|VBN), read by
+lintnews's own tagger (``lintnews/read/tagger.py``), ``pattern`` a pattern the word must hold;
+``negate`` turns the test round; ``skip: N`` lets up to N words stand before the token. The first
+token with a pattern anchors the search: the words left of it must match the tokens before
+it, the words right of it the tokens after. The message's ``%[n]s`` is the n-th word of the
+run (``%s`` in turn). Tags and patterns are looked for inside the tag or word, as Vale does
+("VB" holds for "VBZ" too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...read import tagged
+from ..base import Option, Rule
+from ..patterns import compile_pattern, finditer, search
+from ..schema import Option as PartOption
+from ..schema import Schema
+from ..vale import vale_kind
+
+_INDEXED = regex.compile(r"%\[(\d+)\]s")
+TOKEN = Schema({
+    "pattern": PartOption("str", "", "a pattern the word must hold"),
+    "tag": PartOption("str", "", "a Penn Treebank tag pattern (NN, VB|VBN)"),
+    "negate": PartOption("bool", False, "the word must not match"),
+    "skip": PartOption("int", 0, "up to this many words may stand before this token"),
+})
+
+
+@dataclass
+class _Token:
+    pattern: object
+    tag: object
+    has_pattern: bool
+    has_tag: bool
+    negate: bool
+    skip: int
+    optional: bool
+    start: bool = False
+    end: bool = False
+
+
+class Sequence(Rule):
+    name = "sequence"
+    summary = "Flags a run of words given by pattern and part of speech (Vale's sequence)."
+    OPTIONS = {
+        "tokens": Option("records", required=True, help="the run: each {pattern, tag, negate, skip}"),
+        "ignorecase": Option("bool", False, "patterns match regardless of case"),
+    }
+    PARTS = {"Keys of each token": TOKEN}
+
+    def compile(self):
+        self.tokens: list[_Token] = []
+        for i, spec in enumerate(self["tokens"]):
+            values = TOKEN.validate(spec, self.fail, prefix=f"tokens[{i}].")
+            flags = "(?i)" if self["ignorecase"] else ""
+            pattern = self.pattern(f"{flags}(?m)(?:{values['pattern']})", "tokens") if values["pattern"] else None
+            tag = compile_pattern(values["tag"], where=self.path, rule_id=self.id, key="tokens.tag")
+            base = dict(pattern=pattern, tag=tag, has_pattern=bool(values["pattern"]), has_tag=bool(values["tag"]),
+                        negate=values["negate"], skip=values["skip"])
+            for n in range(values["skip"], 0, -1):  # optional places before the token, as Vale builds them
+                self.tokens.append(_Token(**base, optional=True, start=n == values["skip"]))
+            if values["pattern"] or values["tag"]:
+                self.tokens.append(_Token(**base, optional=False, end=True))
+        self.anchor = next((i for i, t in enumerate(self.tokens) if not t.negate and t.has_pattern), None)
+        if self.anchor is None:
+            self.fail("key 'tokens': one token needs a 'pattern' (without 'negate')")
+        self.needs_tags = any(t.has_tag for t in self.tokens)
+
+    def check(self, doc):
+        target = self.tokens[self.anchor]
+        for block in doc.blocks:
+            if vale_kind(block) != "paragraph":
+                continue
+            for sentence in doc.sentences_in(block):
+                hits = list(finditer(target.pattern, doc.text, self.id, sentence.start, sentence.end))
+                if not hits:
+                    continue
+                words = (tagged.tagged if self.needs_tags else tagged.words)(doc, sentence)
+                history: list[int] = []
+                for _ in hits:
+                    run, index = self._run(target, words, history)
+                    history.append(index)
+                    if not run:
+                        continue
+                    start, end = words[run[0]].start, words[run[-1]].end
+                    if self.in_scope(doc, start, end):
+                        yield self.finding(doc, start, end, self._message([words[i].text for i in run]))
+
+    def _matches(self, token: _Token, word) -> bool:
+        failed_tag = (search(token.tag, word.xpos or "", self.id) is not None) == token.negate
+        failed_word = token.pattern is not None and (
+            search(token.pattern, word.text, self.id) is not None) == token.negate
+        if not token.has_pattern and failed_tag:
+            return False
+        if not token.has_tag and failed_word:
+            return False
+        return not (token.has_tag and token.has_pattern and (failed_tag or failed_word))
+
+    def _run(self, target: _Token, words, history: list[int]) -> tuple[list[int], int]:
+        """The word indices of the run anchored at the first word matching ``target`` not yet used."""
+        idx, toks = self.anchor, self.tokens
+        for j, word in enumerate(words):
+            if j in history or not self._matches(target, word):
+                continue
+            run: list[int] = []
+            for i in range(1, idx + 1):  # the left side, right to left
+                if j - i < 0:
+                    return [], j
+                tok = toks[idx - i]
+                optional = (tok.optional or tok.end) and not tok.start if tok.skip > 0 else tok.optional
+                run.insert(0, j - i)
+                hit = self._matches(tok, words[j - i])
+                if not hit and not optional:
+                    return [], j
+                if hit and optional:
+                    break
+            for i in range(len(toks) - idx):  # the anchor and the right side
+                if j + i >= len(words):
+                    return [], j
+                tok = toks[idx + i]
+                run.append(j + i)
+                hit = self._matches(tok, words[j + i])
+                if not hit and not tok.optional:
+                    return [], j
+                if hit and tok.optional:
+                    break
+            return run, j
+        return [], 0
+
+    def _message(self, steps: list[str]) -> str:
+        message = _INDEXED.sub(lambda m: steps[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(steps)
+                               else m.group(), self.message)
+        for step in steps:
+            if "%s" not in message:
+                break
+            message = message.replace("%s", step, 1)
+        return message

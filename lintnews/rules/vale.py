@@ -1,0 +1,129 @@
+"""Vale's rule format: which rule files are Vale's, and Vale's way of building their patterns.
+
+A rule is read as Vale's when its kind is one of Vale's extension points and every key it
+sets is one Vale knows for that kind (or a lintnews key that only chooses when it runs:
+``enabled``, ``languages``, ``examples``). Such a rule behaves as Vale's own does
+(https://vale.sh/docs/checks/, and Vale's source, internal/check/): it looks inside direct
+quotations (``quotes: check``), and existence and substitution build one pattern the way
+Vale does:
+
+- existence: the ``tokens`` joined by ``|`` inside ``\\b(?:...)\\b`` (no word boundaries with
+  ``nonword``, or when there are no tokens), with ``raw``'s pieces joined as they are,
+  *before* that group (after it with ``append: true``); ``(?i)`` with ``ignorecase``;
+  ``^`` and ``$`` match at each line;
+- substitution: every key of ``swap`` a group of one alternation, longest first, inside the
+  same word boundaries;
+- ``exceptions``: one pattern, longest first, each entry case-sensitive unless it starts
+  with ``(?i)``, looked for (with word boundaries) inside the matched text.
+
+Vale matches a pattern within one block (a paragraph, a heading, a list item); so do these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .patterns import compile_pattern, finditer, search
+
+# Keys every Vale rule may set, and each extension point's own (Vale's docs and source).
+COMMON = frozenset({"extends", "message", "level", "description", "link", "scope", "limit", "action",
+                    "name", "selector", "code", "vocab"})
+KEYS: dict[str, frozenset[str]] = {kind: frozenset(keys) for kind, keys in {
+    "existence": {"tokens", "raw", "exceptions", "append", "ignorecase", "nonword"},
+    "substitution": {"swap", "exceptions", "ignorecase", "nonword", "capitalize", "pos"},
+    "occurrence": {"token", "max", "min", "ignorecase"},
+    "repetition": {"tokens", "max", "ignorecase", "alpha", "exceptions"},
+    "consistency": {"either", "nonword", "ignorecase"},
+    "conditional": {"first", "second", "exceptions", "ignorecase"},
+    "capitalization": {"match", "style", "exceptions", "indicators", "threshold", "prefix"},
+    "metric": {"formula", "condition"},
+    "readability": {"metrics", "grade"},
+    "spelling": {"aff", "dic", "dicpath", "dictionaries", "filters", "ignore", "exceptions", "custom",
+                 "append", "threshold"},
+    "sequence": {"tokens", "ignorecase"},
+    "script": {"script"},
+}.items()}
+# lintnews keys that choose when a rule runs, not what it finds: they leave a rule Vale's.
+NEUTRAL = frozenset({"enabled", "languages", "examples"})
+
+
+def is_vale_rule(kind: str, spec: dict) -> bool:
+    """Whether a rule file of this kind and keys is one of Vale's (see the module's doc)."""
+    keys = KEYS.get(kind)
+    return keys is not None and all(k in COMMON or k in keys or k in NEUTRAL for k in spec)
+
+
+def word_pattern(tokens: list[str], raw: list[str] = (), *, word: bool, ignorecase: bool,
+                 append: bool = False) -> str:
+    """One pattern as Vale builds it: ``raw`` joined, then the tokens' group (see the module's doc)."""
+    body = "|".join(tokens)
+    group = rf"\b(?:{body})\b" if word else f"(?:{body})"
+    joined = "".join(raw)
+    pattern = group + joined if append else joined + group
+    return ("(?i)" if ignorecase else "") + "(?m)" + pattern
+
+
+def exceptions_pattern(exceptions: list[str], where: str, rule_id: str):
+    """Vale's exceptions as one compiled pattern (None when there are none)."""
+    terms = sorted((str(e) for e in exceptions if str(e).strip()), key=len, reverse=True)
+    if not terms:
+        return None
+    parts = [f"(?i:{t[4:]})" if t.startswith("(?i)") else f"(?-i:{t})" for t in terms]
+    return compile_pattern(r"(?m)\b(?:" + "|".join(parts) + r")\b", where=where, rule_id=rule_id,
+                           key="exceptions")
+
+
+def excepted(compiled, text: str, rule_id: str) -> bool:
+    """Whether an exception stands in ``text`` (Vale looks for one anywhere in the match)."""
+    return compiled is not None and search(compiled, text.strip(), rule_id) is not None
+
+
+def block_matches(compiled, doc, blocks, rule_id: str):
+    """(block start, match) for each match in each block read alone, as Vale reads a block: ``^`` at its
+    start, no look behind it (a heading's text after its ``# ``). Match offsets are the block's."""
+    for lo, hi in blocks:
+        for m in finditer(compiled, doc.text[lo:hi], rule_id):
+            yield lo, m
+
+
+def vale_kind(block) -> str:
+    """A block as Vale sees it: a heading only when marked up as one ("# ..."), else a paragraph."""
+    return block.kind if block.marked else "paragraph"
+
+
+def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
+    """(start, end) of each block a Vale rule reads, in order: each sentence for ``scope: sentence``."""
+    if rule.raw:
+        yield 0, len(doc.text)
+        return
+    scopes = rule.scopes
+    for block in doc.blocks:
+        kind = vale_kind(block)
+        if "text" in scopes or ("body" in scopes and kind != "title") or (
+                "heading" in scopes and kind in ("title", "heading")) or (
+                "title" in scopes and kind == "title") or ("paragraph" in scopes and kind == "paragraph"):
+            yield block.start, block.end
+        elif "sentence" in scopes and kind == "paragraph":
+            for sentence in doc.sentences_in(block):
+                yield sentence.start, sentence.end
+
+
+def cap_first(s: str) -> str:
+    """Vale's CapFirst: the first character upper-cased."""
+    return s[:1].upper() + s[1:]
+
+
+def to_sentence(words: list[str], conjunction: str = "or") -> str:
+    """Vale's ToSentence: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    if len(words) == 1:
+        return f"'{words[0]}'"
+    if len(words) == 2:
+        return f"'{words[0]}' {conjunction} '{words[1]}'"
+    quoted = [f"'{w}'" for w in words]
+    quoted[-1] = f"{conjunction} {quoted[-1]}"
+    return ", ".join(quoted)
+
+
+def is_phrase(s: str) -> bool:
+    """Vale's IsPhrase: only letters, digits, spaces and hyphens."""
+    return all(c.isalpha() or c.isdigit() or c in " -" for c in s)

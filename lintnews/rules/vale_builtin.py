@@ -1,0 +1,53 @@
+"""Vale's built-in rules, with Vale's triggers and messages (Vale's source, internal/check/definition.go).
+
+- ``Vale.Spelling``: words the English (US) Hunspell dictionary does not know, "Did you really
+  mean '%s'?", an error;
+- ``Vale.Repetition``: a word repeated ("the the"), "'%s' is repeated!", an error;
+- ``Vale.Terms``: an accepted vocabulary term (accept.txt) written in another case
+  ("Javascript" for "JavaScript"), "Use '%s' instead of '%s'.", an error;
+- ``Vale.Avoid``: a rejected vocabulary term (reject.txt), "Avoid using '%s'.", an error.
+
+None runs unless chosen (``--select Vale``, ``extend-select: [Vale]``, or by id): in lintnews,
+``Vocab.Rejected`` already reports rejected terms, and News.Spelling and News.DoubledWord
+cover spelling and repeats for news copy. Terms and Avoid exist only when the vocabulary has
+accepted or rejected terms.
+"""
+
+from __future__ import annotations
+
+from .base import Rule
+from .registry import registry
+from .vale import is_phrase
+
+WHERE = "built-in Vale style"
+
+SPECS: dict[str, dict] = {
+    "Vale.Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error",
+                      "scope": "text", "action": {"name": "suggest", "params": ["spellings"]}},
+    "Vale.Repetition": {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
+                        "alpha": True, "tokens": [r"[^\s]+"],
+                        "action": {"name": "edit", "params": ["truncate", " "]}},
+}
+
+
+def _rule(rule_id: str, spec: dict) -> Rule:
+    return registry()[spec["extends"]](rule_id, {**spec, "enabled": False}, WHERE)
+
+
+def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] = frozenset()) -> list[Rule]:
+    """Vale's built-in rules for a vocabulary, leaving out ids already ``taken`` by a user's style."""
+    specs = dict(SPECS)
+    # Vale makes accepted terms exceptions to its spelling rule regardless of case.
+    specs["Vale.Spelling"] = {**SPECS["Vale.Spelling"], "exceptions": list(accept)}
+    terms = {term.lower(): term for term in accept if is_phrase(term)}
+    if terms:
+        specs["Vale.Terms"] = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
+                               "scope": "text", "ignorecase": True, "swap": terms, "vocab": False}
+    if reject:
+        specs["Vale.Avoid"] = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error",
+                               "scope": "text", "ignorecase": False, "tokens": list(reject)}
+    rules = [_rule(rule_id, spec) for rule_id, spec in specs.items() if rule_id not in taken]
+    for rule in rules:
+        if rule.id == "Vale.Avoid":
+            rule.covers = frozenset({"Vocab.Rejected"})  # the same reject list: one finding, not two
+    return rules

@@ -1,0 +1,121 @@
+"""Vale's substitution, as Vale's source builds and runs it (internal/check/substitution.go).
+
+Every key of ``swap`` is one group of a single alternation, longest key first, inside Vale's
+word boundaries (none with ``nonword``); groups inside a key are made non-capturing. A match
+is reported unless the replacement, read as a pattern, matches it whole (a phrase is compared
+as text) or an exception stands in it. With ``capitalize``, a matched text that starts with a
+capital gives the replacement a capital first letter; ``$1`` in a replacement is the key's
+group. ``action: {name: replace}`` without params offers each of ``a|b``, and the message
+names them as Vale does ("'a' or 'b'").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..findings import Applicability, Edit
+from ..errors import RuleError
+from .patterns import compile_pattern, fullmatch
+from .vale import block_matches, blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
+
+_CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
+_GROUP_REF = regex.compile(r"\$(\d+)")
+
+
+def _message_for_choices(message: str) -> str:
+    """Vale's convertMessage: a message quoting both %s drops the quotes round the first."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+class ValeSwap:
+    def __init__(self, rule, swap: dict[str, str]):
+        self.rule = rule
+        self.terms = sorted(swap, key=len, reverse=True)
+        self.replacements = [swap[t] for t in self.terms]
+        for term in self.terms:
+            rule.pattern(term, "swap")  # a bad key is named by itself
+        body = "|".join(f"({_CAPTURE.sub('(?:', t)})" for t in self.terms)
+        self.regex = rule.pattern(word_pattern([body], word=not rule["nonword"], ignorecase=rule["ignorecase"]),
+                                  "swap")
+        self.except_re = exceptions_pattern(rule["exceptions"], rule.path, rule.id)
+
+    def expected(self, index: int, observed: str) -> str:
+        good = self.replacements[index]
+        if self.rule["capitalize"] and observed == cap_first(observed):
+            good = cap_first(good)
+        if not _GROUP_REF.search(good):
+            return good
+        term = ("(?i)" if self.rule["ignorecase"] else "") + self.terms[index]
+        compiled = compile_pattern(term, where=self.rule.path, rule_id=self.rule.id, key="swap")
+        return compiled.sub(_GROUP_REF.sub(r"\\g<\1>", good), observed)
+
+    def check(self, doc):
+        rule = self.rule
+        for lo, m in block_matches(self.regex, doc, blocks_in_scope(rule, doc), rule.id):  # within one block
+            index = next((i for i in range(len(self.terms)) if m.group(i + 1) is not None), None)
+            if index is not None:
+                start, end = m.span(index + 1)
+                yield from self._judge(doc, index, lo + start, lo + end)
+
+    def _judge(self, doc, index, start, end):
+        """The finding for swap key ``index`` matched at [start, end), unless the text is already right."""
+        rule = self.rule
+        observed = doc.text[start:end].strip()
+        if not observed:
+            return
+        good = self.expected(index, observed)
+        if _same(good, observed, rule.id) or excepted(self.except_re, observed, rule.id):
+            return
+        if rule.in_scope(doc, start, end):
+            yield self._finding(doc, start, end, observed, good)
+
+    def _finding(self, doc, start, end, observed, good):
+        rule = self.rule
+        message = rule.message
+        action = rule["action"] or {}
+        choices = good.split("|")
+        shown = good
+        if action.get("name") == "replace" and not action.get("params"):
+            if rule["capitalize"] and observed == cap_first(observed):
+                choices = [cap_first(c) for c in choices]
+            shown = to_sentence(choices)
+            message = _message_for_choices(message)
+        text = _format(message, shown, observed)
+        sentence = doc.sentence_at(start)
+        if observed[:1].isupper() and (sentence is None or sentence.start == start):
+            # The message is Vale's; the fix keeps a sentence's capital ("It is" -> "It's", not "it's").
+            choices = [cap_first(c) for c in choices]
+        if len(choices) == 1:
+            return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])],
+                                fix_title=f"Replace with '{choices[0]}'")
+        return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+@lru_cache(maxsize=256)
+def _as_pattern(expected: str):
+    """A replacement read as a pattern (None when it is not one)."""
+    try:
+        return compile_pattern(f"(?:{expected})", where="replacement")
+    except RuleError:
+        return None
+
+
+def _same(expected: str, observed: str, rule_id: str) -> bool:
+    """Vale's matchToken: whether the replacement, as a pattern, matches the text whole."""
+    compiled = None if is_phrase(expected) else _as_pattern(expected)
+    if compiled is None:
+        return expected == observed
+    return fullmatch(compiled, observed, rule_id) is not None
+
+
+def _format(message: str, *args: str) -> str:
+    for arg in args:
+        if "%s" not in message:
+            break
+        message = message.replace("%s", arg, 1)
+    return message
