@@ -14,6 +14,7 @@ from ..report.text import visible
 from ..run.changed import only_changed
 from ..run.globhint import anchored_globs
 from ..run.session import Options, Session, failing
+from .profile import print_profile
 from .progress import progress_bar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -82,6 +83,8 @@ def common_options(f):
         click.option("--allow-outside-paths", is_flag=True,
                      help="Read a project's styles and vocab folders even outside the project."),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache."),
+        click.option("--profile", is_flag=True, help="Print the CPU time each rule took (one job, no cache) "
+                                                     "to standard error."),
         click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR", envvar="LINTNEWS_CACHE_DIR",
                      help="Folder of the results cache (default: the config's cache-dir, else .lintnews_cache "
                           "beside the config, or in the current folder) [env: LINTNEWS_CACHE_DIR]."),
@@ -110,7 +113,7 @@ class Run:
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
             baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
-            cache=not kw["no_cache"], cache_dir=kw["cache_dir"] or None,
+            cache=not (kw["no_cache"] or kw["profile"]), cache_dir=kw["cache_dir"] or None, profile=kw["profile"],
         )
         self.errors: list[str] = []
         try:
@@ -145,7 +148,10 @@ class Run:
     def execute(self, mode: str):
         try:
             with progress_bar(self.kw, len(self.files), mode) as step:
-                results = self.session.run(self.files, mode, self.kw["jobs"], progress=step)
+                results = self.session.run(self.files, mode, 1 if self.kw["profile"] else self.kw["jobs"],
+                                           progress=step)
+            if self.session.timings is not None:
+                print_profile(self.session.timings, len(self.files))
         except LintnewsError as exc:
             say_error(str(exc))
             sys.exit(EXIT_ERROR)

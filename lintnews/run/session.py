@@ -50,6 +50,7 @@ class Options:
     allow_outside_paths: bool = False  # read a project's styles and vocab outside it
     cache: bool = False  # keep and reuse results in the cache folder (run.cache)
     cache_dir: str | None = None  # that folder (--cache-dir, LINTNEWS_CACHE_DIR); None: each configuration's
+    profile: bool = False  # time each rule (Session.timings); the caller runs one job, without the cache
     baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
     use_baselines: bool = True  # False while writing a baseline: every finding is recorded
     languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
@@ -93,6 +94,7 @@ class Session:
         self.load_errors: list[str] = []
         self.load_warnings: list[str] = []
         self._linters: dict = {}
+        self.timings: dict[str, float] | None = {} if options.profile else None  # rule id -> CPU seconds
         self._checked: set[int] = set()
         self.cache = Caches(options, options.cache_dir) if options.cache else None
         self.baselines = Baselines()
@@ -182,6 +184,7 @@ class Session:
             selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields)
+            linter.timings = self.timings
             self._linters[key] = (linter, settings)
         return self._linters[key]
 
