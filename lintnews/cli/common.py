@@ -178,7 +178,8 @@ class Run:
             if self.kw["statistics"]:
                 statistics(findings, out)
                 return
-            docs = {r.path: r.article.doc for r in results if r.article is not None}
+            # By the path findings carry: for standard input, the --stdin-filename it is shown as.
+            docs = {r.article.path: r.article.doc for r in results if r.article is not None}
             # The rules are loaded (a cached run may not have loaded them) only for formats that describe
             # them (SARIF) or link each finding to its rule's page (the link can come from the rule file).
             describe = self.kw["fmt"] in ("sarif", "json", "jsonl") or self.kw["show_links"]

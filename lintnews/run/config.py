@@ -319,8 +319,10 @@ class ConfigFinder:
     def settings_for(self, path: str | Path) -> Settings:
         if self.fixed is not None:
             return self.fixed
-        if self.isolated or str(path) == "-":
+        if self.isolated:
             return self.default
+        if str(path) == "-":  # standard input with no --stdin-filename: configured from the current folder
+            return self._walk(Path(os.getcwd()))
         folder = Path(os.path.abspath(path))  # not resolve(): a link is configured where it stands
         folder = folder if folder.is_dir() else folder.parent
         return self._walk(folder)
@@ -368,7 +370,7 @@ fail-on: warning
 
 # Articles never checked (gitignore-style globs).
 exclude:
-  - "drafts/**"
+  - "**/drafts/**"
 
 # Fewer rules for wire copy, which is edited upstream. Globs are relative to this
 # file, as in .gitignore: "content/wire/**" here, or "**/wire/**" at any depth.
