@@ -58,13 +58,15 @@ class Spelling(Rule):
     default_fix = Applicability.DISPLAY
 
     def compile(self):
-        try:
-            import hunspell  # noqa: F401  (chunspell's module)
-        except ImportError:
+        from importlib.util import find_spec
+
+        if find_spec("hunspell") is None:  # chunspell's module, imported when a dictionary is first needed
             self.fail("needs the chunspell package for Hunspell dictionaries (pip install chunspell)")
         self.styles = Path(self.path).resolve().parent.parent
         self.dictionaries = self._dictionaries()
         for folder, name in self.dictionaries:
+            if (folder, name) == DEFAULT:
+                continue  # the binding's own dictionary: loaded when first needed (0.1 s every start otherwise)
             try:
                 _hunspell(folder, name)
             except Exception as exc:  # the binding's own errors: a missing or unreadable file
