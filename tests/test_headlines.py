@@ -207,3 +207,13 @@ def test_a_desk_config_that_extends_the_site_config_keeps_its_headline_fields(ru
                                                              encoding="utf-8")
     found = findings(run_cli, site)
     assert {(f[0], f[1]) for f in found if f[1] <= 4} == {("fair.md", 3), ("harbour-plan.md", 3), ("storm.md", 3)}
+
+
+def test_a_slip_in_a_single_quoted_yaml_title_is_found_and_fixed_with_the_quoting_kept(run_cli, tmp_path):
+    """YAML's own single quotes are no apostrophes joining a word: "'The the harbour plan'"."""
+    article = tmp_path / "harbour.md"
+    article.write_text("---\ntitle: 'The the harbour plan'\n---\n\nThe council met on Monday.\n", encoding="utf-8")
+    out = run_cli("check", "--isolated", "--format", "concise", "--select", "News.DoubledWord", article).stdout.decode()
+    assert f"{article}:2:9: News.DoubledWord" in out
+    run_cli("fix", "--isolated", "--select", "News.DoubledWord", article)
+    assert article.read_text(encoding="utf-8") == "---\ntitle: 'The harbour plan'\n---\n\nThe council met on Monday.\n"

@@ -23,8 +23,11 @@ def is_plain(token: str) -> bool:
 
 def attached(text: str, start: int, end: int, joiners: str = "'’-") -> bool:
     """Whether the span is part of a longer word by an apostrophe or a hyphen
-    ("hi-tech", "well-known known", "don't t"): ``\\b`` stops at those."""
-    return (start > 0 and text[start - 1] in joiners) or (end < len(text) and text[end] in joiners)
+    ("hi-tech", "well-known known", "don't t"): ``\\b`` stops at those. A joiner with no word
+    character on its far side is a quotation mark or a dash, not a joint ("'The the plan'")."""
+    before = start > 1 and text[start - 1] in joiners and word_char(text[start - 2])
+    after = end + 1 < len(text) and text[end] in joiners and word_char(text[end + 1])
+    return before or after
 
 
 def word_char(ch: str) -> bool:
