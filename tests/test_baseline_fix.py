@@ -86,3 +86,17 @@ def test_a_missing_configured_baseline_is_one_line_naming_the_config(run_cli, tm
         assert proc.returncode == 2
         assert len(lines) == 1, lines
         assert lines[0].startswith("error: ") and "lintnews.yaml: key 'baseline': file not found" in lines[0]
+
+
+def test_the_summary_says_how_many_findings_the_baseline_hid(run_cli, tmp_path):
+    """"All clean" over an archive with a baseline says what it is not showing, from the cache too."""
+    (tmp_path / "a.txt").write_text("Storm closes road\n\nThe the storm closed the road.\n", encoding="utf-8")
+    run_cli("check", "--isolated", "--write-baseline", "b.json", "a.txt", cwd=tmp_path)
+    for _ in range(2):  # the second run is answered from the results cache
+        proc = run_cli("check", "--isolated", "--baseline", "b.json", "a.txt", cwd=tmp_path)
+        assert proc.returncode == 0
+        assert proc.stdout.decode().strip() == "All clean: no findings in 1 file. 1 finding in the baseline not shown."
+    (tmp_path / "a.txt").write_text("Storm closes road\n\nThe the storm closed the the road.\n", encoding="utf-8")
+    proc = run_cli("check", "--isolated", "--baseline", "b.json", "--format", "concise", "a.txt", cwd=tmp_path)
+    assert proc.stdout.decode().rstrip().endswith(
+        "Found 1 finding in 1 file (1 fixable with `lintnews fix`). 1 finding in the baseline not shown.")

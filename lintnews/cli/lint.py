@@ -42,18 +42,20 @@ def check(paths, baseline, write_baseline, **kw):
     findings = [f for r in results for f in r.findings]
     checked = sum(1 for r in results if not r.errors or r.text)
     unfinished = run.unfinished(results)
+    hidden = sum(r.baselined for r in results)
+    baselined = f" {plural(hidden, 'finding')} in the baseline not shown." if hidden else ""
     if findings:
         fixable = sum(f.safe_fix for f in findings)
         unsafe = sum(f.can_fix and not f.safe_fix for f in findings)
         more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
-                    f" ({fixable} fixable with `lintnews fix`{more}).{unfinished}")
+                    f" ({fixable} fixable with `lintnews fix`{more}).{baselined}{unfinished}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked and run.errors:
         run.summary(f"No findings in {plural(checked, 'file')}, but {plural(len(run.errors), 'error')} (see above).")
     elif checked:
-        run.summary(f"All clean: no findings in {plural(checked, 'file')}.")
+        run.summary(f"All clean: no findings in {plural(checked, 'file')}.{baselined}")
     elif kw.get("changed_since") is not None and not run.errors:
         run.summary(f"No articles changed since {visible(kw['changed_since'])}.")
     elif not run.errors:

@@ -193,6 +193,7 @@ class Caches:
         result.original = result.text = source.text
         result.bom = source.bom
         result.findings = findings
+        result.baselined = len(hit.findings) - len(findings)
         result.unused_suppressions = hit.unused_suppressions
         result.article = hit.article
         return True

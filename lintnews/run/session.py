@@ -70,6 +70,7 @@ class FileResult:
     applied: int = 0
     fixes: list[Finding] = field(default_factory=list)  # fixed, each at its place in the text it was fixed in
     changed: bool = False
+    baselined: int = 0  # findings the baseline accounts for, not reported
     fail_on: str = "suggestion"
     article: Article | None = None  # of ``text``, for the reporters
 
@@ -278,6 +279,7 @@ class Session:
                         result.text, result.applied, result.changed, result.fixes = source.text, 0, False, []
                         checked = linter.check(source.text, shown)
         result.findings = keep(checked.findings) if keep is not None else checked.findings
+        result.baselined = len(checked.findings) - len(result.findings)
         result.article = checked.article
         result.unused_suppressions = checked.unused_suppressions
         result.errors.extend(checked.errors)
