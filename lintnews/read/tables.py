@@ -24,13 +24,13 @@ import bisect
 import hashlib
 import os
 import struct
-import tempfile
 import zlib
 from array import array
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from ..version import __version__
+from .atomic import write_atomically
 
 _MAGIC = b"LNTB1\0"
 _HEAD = struct.Struct("<6sIcxdI")  # magic, count, value typecode, padding, extra number, filter bits (log2)
@@ -174,15 +174,6 @@ def _store(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; a folder that cannot be written is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tbl-", suffix=".tmp")
+        write_atomically(path, data, prefix=".tbl-")
     except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        pass

@@ -35,13 +35,13 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LintnewsError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.article import Article
+from ..read.atomic import write_atomically
 from ..read.document import Document
 from ..rules.loader import builtin_styles_dir, rule_files
 from ..version import __version__
@@ -315,7 +315,7 @@ class ResultCache:
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(target, data)
+            write_atomically(target, data)
         except OSError:
             self.broken = True
 
@@ -326,20 +326,5 @@ class ResultCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
             if not (self.folder / name).is_file():
-                _atomic_write(self.folder / name, content.encode("utf-8"))
+                write_atomically(self.folder / name, content.encode("utf-8"))
         self.ready = True
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, then rename it into place."""
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
