@@ -268,7 +268,8 @@ class Session:
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
-                result.fixes = [f for _, taken in trace for f in taken]
+                # In the order of the text (line, column, each in the text its pass read), not the order applied.
+                result.fixes = sorted((f for _, taken in trace for f in taken), key=lambda f: (f.line, f.column))
                 result.changed = fixed.text != source.text
                 if mode == "fix" and result.changed and path != "-":
                     try:
