@@ -74,7 +74,7 @@ def test_a_run_with_an_error_is_not_called_clean(run_cli, tmp_path):
     assert proc.stdout.decode().splitlines()[-1] == "No findings in 1 file, but 1 error (see above)."
 
 
-def test_fixes_of_one_pass_are_listed_in_the_order_of_the_text(run_cli, tmp_path):
+def test_fixes_are_listed_in_the_order_of_the_text(run_cli, tmp_path):
     """A repair applied first (mojibake, in a pass of its own) on a later line is listed after an earlier line's fix."""
     article = tmp_path / "a.txt"
     article.write_text("Harbour plan\n\nThe the council met.\nThe mayor said it wasnâ€™t settled.\n", encoding="utf-8")

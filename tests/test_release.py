@@ -180,8 +180,9 @@ def test_pip_installs_from_a_git_url_at_a_release_tag(tmp_path):
     hosted = tmp_path / "hosted"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(hosted)], check=True, env=env, timeout=120)
+    # -f: the checkout may carry the release tag already (on another commit); the clone's HEAD is what is tested.
     subprocess.run(["git", "-C", str(hosted), "-c", "user.name=t", "-c", "user.email=t@example.invalid",
-                    "tag", f"v{__version__}"], check=True, env=env)
+                    "tag", "-f", f"v{__version__}"], check=True, env=env, capture_output=True)
     target = tmp_path / "site"
     proc = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),
                            f"lintnews @ git+file://localhost{hosted}@v{__version__}"],
