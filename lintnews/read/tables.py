@@ -24,6 +24,7 @@ import bisect
 import hashlib
 import os
 import struct
+import time
 import zlib
 from array import array
 from pathlib import Path
@@ -158,8 +159,6 @@ def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int
 
 def _sweep(kept: Path, name: str, days: float = 7.0) -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
-    import time
-
     cutoff = time.time() - days * 86400
     try:
         for old in kept.parent.glob(f"{name}-*.tbl"):

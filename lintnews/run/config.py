@@ -49,7 +49,7 @@ class Override:
     source: str | None = None  # the file the section is written in
 
     def matches(self, relative: str) -> bool:
-        return _spec(self.patterns or (self.pattern,)).match_file(relative)
+        return glob_spec(self.patterns or (self.pattern,)).match_file(relative)
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Settings:
 
     def excluded(self, path: str | Path) -> bool:
         """Whether an ``exclude`` glob (here or in an extended file) leaves ``path`` out, or it is a vocab list."""
-        if self.exclude and _spec(tuple(self.exclude)).match_file(self.relative(path)):
+        if self.exclude and glob_spec(tuple(self.exclude)).match_file(self.relative(path)):
             return True
         return is_vocab_file(path, self.vocab) or (self.parent is not None and self.parent.excluded(path))
 
@@ -143,7 +143,8 @@ def _override_dict(o: Override) -> dict:
 
 
 @lru_cache(maxsize=256)
-def _spec(patterns: tuple[str, ...]):
+def glob_spec(patterns: tuple[str, ...]):
+    """The gitignore-style matcher of ``patterns``, compiled once per tuple."""
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

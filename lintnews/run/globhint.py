@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import pathspec
+from .config import glob_spec
 
 
 def _matches(glob: str, relative: str) -> bool:
-    return pathspec.GitIgnoreSpec.from_lines([glob]).match_file(relative)
+    return glob_spec((glob,)).match_file(relative)  # compiled once per glob, not per file
 
 
 def _deeper(glob: str, relative: str) -> str | None:
