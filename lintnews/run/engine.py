@@ -70,8 +70,9 @@ class Linter:
         self.headline_fields = tuple(headline_fields)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
 
-    def check(self, text: str, path: str = "-", reader=read_article) -> Result:
-        """``reader`` builds the article from the text (``read_article``; a record's title and body, run.batch)."""
+    def check(self, text: str, path: str = "-", reader=None) -> Result:
+        """``reader`` builds the article from the text (None: a file, with this linter's headline fields; a
+        record's title and body, run.batch)."""
         if self.timings is None:
             return self.check_article(self._read(reader, text, path))
         started = time.process_time()
@@ -81,7 +82,7 @@ class Linter:
 
     def _read(self, reader, text: str, path: str) -> Article:
         """The article, with this linter's headline fields when it is read as a file."""
-        if reader is read_article:
+        if reader is None:
             return read_article(text, path, headline_fields=self.headline_fields)
         return reader(text, path)
 
@@ -155,7 +156,7 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
-            keep=None, reader=read_article) -> FixResult:
+            keep=None, reader=None) -> FixResult:
         """Fix to a fixed point, every pass within the one time budget. A check the budget cut short
         gives no fixes (the rules not run could hold the repairs that go first): the passes done stand.
 
