@@ -8,7 +8,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from lintnews.rules.kinds.dictionary import lexicon
+from lintnews.rules.frequencies import lexicon
 from lintnews.rules.misspellings import _table, corrections, listed_corrections
 
 ROOT = Path(__file__).parents[2]

@@ -36,7 +36,7 @@ import regex
 from ...findings import Applicability, Edit
 from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
-from ..frequencies import Lexicon, lexicon  # noqa: F401 (Lexicon: part of this kind's interface)
+from ..frequencies import Lexicon, lexicon
 from ..misspellings import listed_corrections, sentence_openings
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
