@@ -41,5 +41,5 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
         return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
     parsed = markdown.parse(text, headline_fields)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
-                   block_quotes=parsed.block_quotes)
+                   block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     return Article(path, doc, suppress.parse(text, parsed.comments, doc), parsed.headlines)

@@ -53,6 +53,9 @@ class Block:
     # Marked up as a heading ("# ..."), not judged one from its shape.
     marked: bool = False
     field: str | None = None  # the front matter key whose value this block is (a headline field)
+    # Vale's name for the block, when a reader knows it: "heading.h1".."heading.h6", "paragraph",
+    # "list", "table.header", "table.cell", "blockquote" (see rules/vale.py).
+    scope: str | None = None
 
     def text(self, doc: "Document") -> str:
         if self.value is not None:
@@ -76,6 +79,7 @@ class ProseBlock:
     value: str | None = None
     removal: tuple[int, int] | None = None
     field: str | None = None
+    scope: str | None = None  # Vale's name for the block (see Block.scope)
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,12 @@ class Sentence:
 class Document:
     def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None,
                  blocks: list[ProseBlock] | None = None, marker_zones: list[tuple[int, int]] | None = None,
-                 block_quotes: list[tuple[int, int]] | None = None):
+                 block_quotes: list[tuple[int, int]] | None = None,
+                 inline_scopes: list[tuple[str, int, int]] | None = None):
         self.text = text
         self.path = path
+        # Inline spans a reader names as Vale does: ("strong" | "emphasis" | "link" | "code" | "alt", start, end).
+        self.inline_scopes = sorted(inline_scopes or [], key=lambda z: (z[1], z[2]))
         # Spans never flagged and never edited (code, URLs, markup): filled by readers.
         self.protected_zones = merge_zones(skip_zones or [])
         # Block markup on a block's own lines ('> ', '# '): never flagged, edited only by
@@ -139,7 +146,7 @@ class Document:
         blocks = []
         for i, g in enumerate(given):
             kind = guessed.get(id(g), g.kind)
-            blocks.append(Block(i, g.start, g.end, kind, g.value, g.kind in ("title", "heading"), g.field))
+            blocks.append(Block(i, g.start, g.end, kind, g.value, g.kind in ("title", "heading"), g.field, g.scope))
             if g.removal is not None:
                 self._removals[i] = g.removal
         return blocks

@@ -83,6 +83,7 @@ class MarkdownParse:
     marker_zones: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, int]] = field(default_factory=list)
     block_quotes: list[tuple[int, int]] = field(default_factory=list)
+    inline_scopes: list[tuple[str, int, int]] = field(default_factory=list)  # see Document.inline_scopes
     headlines: front_matter.Headlines | None = None  # the front matter and its headline fields
 
 
