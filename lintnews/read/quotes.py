@@ -39,7 +39,7 @@ becomes "shouting  Blood and soil,  a slogan". A gap of two spaces or more
 inside a line (not after a sentence end, where two spaces are a typing
 habit) is judged a stripped mark when it is three spaces or more (a dash and
 its spaces), or when the article has several gaps and not one quotation
-mark. In such an article the gaps of each paragraph pair up in order (those
+mark outside its embedded posts (a post keeps its author's marks). In such an article the gaps of each paragraph pair up in order (those
 after a sentence end too, where a closing mark stood; never across a
 sentence glued to the next, "as well.In June", a lost paragraph break; not
 the dash before a post's byline), and the text between the two of a pair
@@ -210,7 +210,7 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
         return any(ps <= span[0] < pe for ps, pe in posts)
     by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
     total = sum(len(g) for _, _, g in by_block)
-    article_stripped = total >= 2 and not any(q in text for q in QUOTATION_MARKS)
+    article_stripped = total >= 2 and not _marks_outside(text, posts)
     marks, zones = [], []
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]
@@ -228,6 +228,17 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
                 if e - s <= STRIPPED_REACH:
                     zones.append((s, e))
     return sorted(marks), zones
+
+
+def _marks_outside(text: str, posts) -> bool:
+    """Whether a quotation mark stands outside the embedded posts: a post keeps the marks its author
+    typed, so marks there say nothing of whether the article's own lost theirs."""
+    pos = 0
+    for ps, pe in sorted(posts):
+        if any(q in text[pos:ps] for q in QUOTATION_MARKS):
+            return True
+        pos = max(pos, pe)
+    return any(q in text[pos:] for q in QUOTATION_MARKS)
 
 
 def _split(gaps, cuts) -> list[list[tuple[int, int]]]:

@@ -84,6 +84,17 @@ def test_gaps_in_an_article_with_marks_are_typos_or_lost_links():
     assert doc.stripped_marks == [] and doc.zones["stripped quotation"] == []
 
 
+def test_marks_inside_an_embedded_post_do_not_make_the_article_marked():
+    # The scraper stripped the article's own marks; the embedded tweet kept its author's.
+    text = ("Warren\n\nOn Monday, Trump referred to Warren as  Pocahontas  at an event honoring Native "
+            "American veterans.\n\nShe answered on Twitter. \"This is an insult to heroes\" "
+            "pic.twitter.com/AbC123  Elizabeth Warren (@ewarren) November 27, 2017\n\n"
+            "The White House said it was  ridiculous  to call the remark a slur.\n")
+    doc = read_article(text).doc
+    assert [text[s:e] for s, e in doc.zones["stripped quotation"]] == ["Pocahontas", "ridiculous"]
+    assert len(doc.stripped_marks) == 5  # the four pairs' gaps and the dash before the byline
+
+
 def test_three_spaces_are_a_stripped_dash_anywhere():
     text = "Troops\n\n“We will stay,” he said. They were there   for now.\n"
     doc = read_article(text).doc
