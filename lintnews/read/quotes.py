@@ -38,8 +38,10 @@ spaces that stood around them, so "shouting “Blood and soil,” a slogan"
 becomes "shouting  Blood and soil,  a slogan". A gap of two spaces or more
 inside a line (not after a sentence end, where two spaces are a typing
 habit) is judged a stripped mark when it is three spaces or more (a dash and
-its spaces), or when the article has several gaps and not one quotation
-mark outside its embedded posts (a post keeps its author's marks). In such an article the gaps of each paragraph pair up in order (those
+its spaces), when it stands before an embedded post's byline (where the
+post's dash stood), or when the article has several gaps and not one
+quotation mark outside its embedded posts (a post keeps its author's marks).
+In such an article the gaps of each paragraph pair up in order (those
 after a sentence end too, where a closing mark stood; never across a
 sentence glued to the next, "as well.In June", a lost paragraph break; not
 the dash before a post's byline), and the text between the two of a pair
@@ -77,6 +79,8 @@ _GAP = regex.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
 _GLUED_BREAK = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?)(?=\p{Lu})")
 _SENTENCE_GAP = regex.compile(r"(?<=\S)  (?=\S)")
 STRIPPED_REACH = 300
+# A post's byline after the gap where its dash stood: a display name, then the handle.
+_BYLINE = regex.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
 _TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
 _BLOCK_QUOTE_LINE = regex.compile(r"[ ]{0,3}>")
 
@@ -215,6 +219,8 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]
         marks += [g for g in gaps if g[1] - g[0] >= 3]
+        # The dash before a post's byline ("... pic.twitter.com/x — Jane Doe (@jdoe)"), whatever the rest of the article.
+        marks += [g for g in doubles if in_post(g) and _BYLINE.match(text, g[1])]
         if not (doubles and article_stripped):
             continue
         marks += doubles
@@ -227,7 +233,7 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
             for (_, s), (e, _) in zip(piece[::2], piece[1::2]):
                 if e - s <= STRIPPED_REACH:
                     zones.append((s, e))
-    return sorted(marks), zones
+    return sorted(set(marks)), zones
 
 
 def _marks_outside(text: str, posts) -> bool:

@@ -95,6 +95,14 @@ def test_marks_inside_an_embedded_post_do_not_make_the_article_marked():
     assert len(doc.stripped_marks) == 5  # the four pairs' gaps and the dash before the byline
 
 
+def test_the_gap_before_a_posts_byline_is_its_stripped_dash():
+    # An article with its marks kept: its own double spaces are typos, the byline's gap is not.
+    text = ("Hurricanes\n\n“We will rebuild,” the governor said.\n\nThe network posted the  clip. "
+            "We have never had a thing like this https://t.co/xrDzAiaLuv  NBC News (@NBCNews) September 7, 2017\n")
+    doc = read_article(text).doc
+    assert [text[s - 4:e + 3] for s, e in doc.stripped_marks] == ["aLuv  NBC"]
+
+
 def test_three_spaces_are_a_stripped_dash_anywhere():
     text = "Troops\n\n“We will stay,” he said. They were there   for now.\n"
     doc = read_article(text).doc
