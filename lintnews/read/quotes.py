@@ -241,10 +241,15 @@ def _marks_outside(text: str, posts) -> bool:
     typed, so marks there say nothing of whether the article's own lost theirs."""
     pos = 0
     for ps, pe in sorted(posts):
-        if any(q in text[pos:ps] for q in QUOTATION_MARKS):
+        if _has_marks(text[pos:ps]):
             return True
         pos = max(pos, pe)
-    return any(q in text[pos:] for q in QUOTATION_MARKS)
+    return _has_marks(text[pos:])
+
+
+def _has_marks(chunk: str) -> bool:
+    """A double mark, or two apostrophes standing for one (typewriter copy: ''Like this,'' he said)."""
+    return any(q in chunk for q in QUOTATION_MARKS) or "''" in chunk
 
 
 def _split(gaps, cuts) -> list[list[tuple[int, int]]]:

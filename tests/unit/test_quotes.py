@@ -103,6 +103,14 @@ def test_the_gap_before_a_posts_byline_is_its_stripped_dash():
     assert [text[s - 4:e + 3] for s, e in doc.stripped_marks] == ["aLuv  NBC"]
 
 
+def test_two_apostrophes_are_a_double_mark_when_judging_an_article_stripped():
+    # Archive copy typed on a typewriter: its quotations keep their marks, so its gaps are typos.
+    text = ("Netanyahu\n\n''They have a fraught relationship,'' said Martin Indyk, the  adviser.\n\n"
+            "''He's got it,'' he told advisers afterward, according to  Uzi Arad.\n")
+    doc = read_article(text).doc
+    assert doc.stripped_marks == [] and doc.zones["stripped quotation"] == []
+
+
 def test_three_spaces_are_a_stripped_dash_anywhere():
     text = "Troops\n\n“We will stay,” he said. They were there   for now.\n"
     doc = read_article(text).doc
