@@ -132,7 +132,9 @@ class Dictionary(Rule):
             sugg = curated
         # A word whose first or last letter differs from every suggestion is usually another
         # word, a coinage or a foreign word ("nuttery" / "buttery", "consortio" / "consortia").
-        sugg = [(s, z) for s, z in sugg if _inner_edit(base, s)]
+        # A letter dropped at an edge ("ecessary", "awmakers") is a slip too, in a word no list knows.
+        sugg = [(s, z) for s, z in sugg if _inner_edit(base, s) or (
+            not listed and len(base) >= 5 and _dropped_letter(base, s))]
         if len(sugg) == 1 and _l_variant(base, sugg[0][0]):
             return None  # "enrolees" / "enrollees": a spelling variant, not a typo
         if not sugg:
