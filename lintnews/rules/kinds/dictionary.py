@@ -237,7 +237,10 @@ class Dictionary(Rule):
             # One clear suggestion. Safe only for the typos fingers make, a letter
             # left out ("legisation") or two swapped ("recieve"); a changed or an
             # extra letter is as often a rare real word ("brasen", "perdure").
-            typo = _dropped_letter(word.lower(), sugg[0][0]) or _swapped_letters(word.lower(), sugg[0][0])
+            # A letter restored at an edge ("ecessary") may make another word than the writer's: unsafe.
+            low, best = word.lower(), sugg[0][0]
+            inner = low[:1] == best[:1] and low[-1:] == best[-1:]
+            typo = (_dropped_letter(low, best) and inner) or _swapped_letters(low, best)
             applicability = Applicability.SAFE if typo else Applicability.UNSAFE
         elif sugg[0][1] - sugg[1][1] >= self.clear_gain / 2:
             applicability = Applicability.UNSAFE
