@@ -137,6 +137,15 @@ class Dictionary(Rule):
             not listed and len(base) >= 5 and _dropped_letter(base, s))]
         if len(sugg) == 1 and _l_variant(base, sugg[0][0]):
             return None  # "enrolees" / "enrollees": a spelling variant, not a typo
+        # A word keeps its last letter, an ending, unless another reading is far more frequent
+        # ("outburts": "outbursts" before "outburst"; but "almots": "almost").
+        if sugg and sugg[0][0][-1:] != base[-1:]:
+            near = [sz for sz in sugg if sz[0][-1:] == base[-1:] and sz[1] >= sugg[0][1] - self.clear_gain]
+            sugg = near[:1] + [sz for sz in sugg if sz not in near[:1]]
+        if not listed:
+            split = _glued_short_word(base, lex)
+            if split:  # "reportedby": two words, one of them short and frequent, run together
+                sugg.insert(0, split)
         if not sugg:
             return None
         suffix = w[len(base):]
@@ -233,7 +242,10 @@ class Dictionary(Rule):
         names = [preserve_case(word, s) for s, _ in sugg[: self["max-suggestions"]]]
         if "’" in word:
             names = [n.replace("'", "’") for n in names]
-        if len(sugg) == 1 or sugg[0][1] - sugg[1][1] >= self.clear_gain:
+        if " " in sugg[0][0]:
+            # Two words run together: a space is the fix when nothing else is near, but a person checks it.
+            applicability = Applicability.UNSAFE if len(sugg) == 1 else Applicability.DISPLAY
+        elif len(sugg) == 1 or sugg[0][1] - sugg[1][1] >= self.clear_gain:
             # One clear suggestion. Safe only for the typos fingers make, a letter
             # left out ("legisation") or two swapped ("recieve"); a changed or an
             # extra letter is as often a rare real word ("brasen", "perdure").
@@ -333,6 +345,32 @@ def _compound(word: str, lex: Lexicon) -> bool:
     return any(
         lex.zipf(word[:i]) >= 4.0 and lex.zipf(word[i:]) >= 4.0 for i in range(4, len(word) - 3)
     )
+
+
+# Short words so frequent that one run into a neighbour is a slip, not a coinage ("reportedby").
+_SHORT_WORDS = frozenset("a an the of to in on at by for and or but is was are be it as he we she has had not".split())
+
+
+# ... but not where the short word is also a prefix or an ending that makes words ("inbound",
+# "formator", "urban"): there a word the lists lack is likelier than a slip.
+_PREFIX_LIKE = frozenset("a an be in for on at to".split())
+_ENDING_LIKE = frozenset("a an or as".split())
+
+
+def _glued_short_word(word: str, lex: Lexicon):
+    """("reported by", zipf) when the word is a common word and a short frequent one run together
+    (either order: "reportedby", "ofthe"... each side a word), else None."""
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if left in _SHORT_WORDS and right in _SHORT_WORDS:
+            glued = True
+        elif left in _SHORT_WORDS:
+            glued = left not in _PREFIX_LIKE and len(right) >= 3 and lex.zipf(right) >= 4.0
+        else:
+            glued = right in _SHORT_WORDS and right not in _ENDING_LIKE and len(left) >= 3 and lex.zipf(left) >= 4.0
+        if glued:
+            return f"{left} {right}", min(lex.zipf(left), lex.zipf(right))
+    return None
 
 
 def _l_variant(word: str, suggestion: str) -> bool:
