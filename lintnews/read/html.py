@@ -1,0 +1,383 @@
+"""HTML articles (``.html``, ``.htm``, ``.xhtml``: CMS exports): prose blocks and skip zones.
+
+The document is the file's own text, so findings keep their true line and
+column and a fix edits the file itself. The tokens come from
+:mod:`.html_tokens`; this module keeps a stack of open elements (with the
+end tags HTML lets a writer leave out: a ``<p>`` ends at the next block, an
+``<li>`` at the next item, a cell at the next cell or row) and cuts the text
+into runs: a run is text and inline markup between two block boundaries.
+
+What comes out (:class:`HtmlParse`):
+
+* ``blocks``: one prose block per run that has text: headings, paragraphs,
+  list items, table cells, block quotes, figure captions, and text loose in a
+  ``<div>`` or ``<body>``; each with Vale's scope name (``Block.scope``) and
+  the span that deleting it removes (its element with its tags when the run
+  is the element's whole text, else the text alone, so markup never breaks);
+* ``skip_zones`` (never flagged, never edited): every tag but a block's own,
+  comments, declarations, character references (``&amp;``, ``&#8217;``), and
+  whole ``script``, ``style``, ``pre``, ``code``, ``head``, ``svg``... elements;
+* ``marker_zones``: the start and end tags of block elements (a fix may take
+  them only whole, by deleting the block);
+* ``block_quotes`` (``<blockquote>``, ``<q>``) and ``tables`` (``<table>``):
+  quoted as written, so a safe fix leaves their words alone;
+* ``inline_scopes``: ``strong``/``b``, ``em``/``i``, ``a``, ``code`` and an
+  image's ``alt`` text by Vale's names. Alt text is prose: inside a paragraph,
+  part of it; alone (an image in a figure), a block of scope "alt".
+
+:class:`HtmlDocument` refuses an edit whose new text holds ``<`` or ``&``
+(or, in alt text, a quotation mark): a fix never writes markup.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+
+import regex
+
+from . import quotes
+from .document import Document, ProseBlock
+from .html_tokens import Token, tokens
+from .zones import blank_marks
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Elements whose whole content is never prose.
+SKIPPED = frozenset("""script style pre code tt kbd samp var noscript template svg math head title
+    textarea select button iframe object canvas audio video""".split())
+# Elements that start and end a run of text (block-level, or skipped and not inline).
+BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav
+    ol p pre section summary table tbody td tfoot th thead tr ul""".split()) | (
+    SKIPPED - frozenset("code tt kbd samp var button".split()))
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The tag that names a run's scope, innermost first; a paragraph is "paragraph" only outside them.
+SCOPE_TAGS = {**{h: f"heading.{h}" for h in HEADINGS}, "li": "list", "td": "table.cell", "th": "table.header",
+              "blockquote": "blockquote"}
+INLINE_SCOPES = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "a": "link", "code": "code"}
+# Start tags that end an open element of these names (HTML's optional end tags).
+_CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"), "th": ("td", "th"),
+           "tr": ("tr", "td", "th"), "tbody": ("tbody", "thead", "tr", "td", "th"),
+           "thead": ("tbody", "thead", "tr", "td", "th"), "tfoot": ("tbody", "thead", "tr", "td", "th")}
+# Containers a list item or a cell does not close across.
+_FENCES = {"li": ("ul", "ol", "menu"), "dt": ("dl",), "dd": ("dl",), "td": ("table",), "th": ("table",),
+           "tr": ("table",), "tbody": ("table",), "thead": ("table",), "tfoot": ("table",)}
+_ALT = regex.compile(r"""[\s"'/]alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", regex.I)
+_P_SCOPE = ("table", "td", "th", "caption", "html", "template", "object", "button")
+_PARAGRAPHS = ("p", "li", "td", "th", "blockquote", "figcaption", "dd", "dt", "caption", "summary")
+_REMOVABLE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "dd", "dt", "summary")
+_QUOTE_MARKS = "\"'“”‘’«»‹›„‚"
+_REF = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_SPACE = " \t\r\n\f"
+
+
+def is_html(path: str | None) -> bool:
+    return bool(path) and PurePath(str(path)).suffix.lower() in HTML_SUFFIXES
+
+
+@dataclass
+class HtmlParse:
+    blocks: list[ProseBlock] = field(default_factory=list)
+    skip_zones: list[tuple[int, int]] = field(default_factory=list)
+    marker_zones: list[tuple[int, int]] = field(default_factory=list)
+    comments: list[tuple[int, int]] = field(default_factory=list)
+    block_quotes: list[tuple[int, int]] = field(default_factory=list)
+    tables: list[tuple[int, int]] = field(default_factory=list)
+    inline_scopes: list[tuple[str, int, int]] = field(default_factory=list)
+    alt_spans: list[tuple[int, int, str]] = field(default_factory=list)  # alt text and its quotation mark
+    marks: list[tuple[int, int, str]] = field(default_factory=list)  # quotation marks written as references
+
+
+@dataclass
+class _Open:
+    tag: str
+    start: int  # where its start tag begins
+    inner: int  # where its content begins
+    runs: int = 0  # runs with text inside it
+    nested: bool = False  # a block element opened inside it
+    span: tuple[int, int] | None = None  # start tag to end tag, once closed
+
+
+@dataclass
+class _Run:
+    pieces: list[tuple[int, int, str]] = field(default_factory=list)  # prose: "text", "alt", "ref"
+    scope: str | None = None
+    kind: str = "guess"
+    owner: _Open | None = None  # the innermost block element around it
+    alt_only: bool = True
+
+
+class HtmlDocument(Document):
+    """A document over HTML: an edit may not write markup (``<``, ``&``), nor a quotation mark in alt
+    text; quotation marks written as references (``&ldquo;``) are quotation marks; and a run of spaces
+    is layout (the browser shows one), never a stripped quotation mark."""
+
+    def __init__(self, *args, alt_spans=(), marks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.alt_spans = list(alt_spans)
+        self.marks = list(marks)
+
+    def content_allowed(self, start: int, end: int, content: str) -> bool:
+        if "<" in content or "&" in content:
+            return False
+        for s, e, mark in self.alt_spans:
+            if s <= start and end <= e and mark in content:
+                return False
+        return True
+
+    @cached_property
+    def quote_zones(self) -> list[tuple[int, int]]:
+        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’\\")
+        if self.marks:
+            pieces, pos = [], 0
+            for s, e, mark in self.marks:  # the mark, then invisible characters the reading looks through
+                pieces += [text[pos:s], mark, "\u200b" * (e - s - 1)]
+                pos = e
+            text = "".join(pieces) + text[pos:]
+        return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
+
+    @cached_property
+    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        return [], []
+
+
+def parse(text: str) -> HtmlParse:
+    return _Reader(text).read()
+
+
+class _Reader:
+    def __init__(self, text: str):
+        self.text = text
+        self.out = HtmlParse()
+        self.stack: list[_Open] = []
+        self.skipping = 0  # open skipped elements
+        self.run: _Run | None = None
+        self.runs: list[tuple[_Run, int, int]] = []
+        self.has_heading = False
+
+    def read(self) -> HtmlParse:
+        for tok in tokens(self.text):
+            if tok.kind == "data":
+                self.data(tok)
+            elif tok.kind == "start":
+                self.start(tok)
+            elif tok.kind == "end":
+                self.end(tok)
+            elif tok.kind == "ref" and not self.skipping:
+                self.out.skip_zones.append((tok.start, tok.end))
+                self.piece(tok.start, tok.end, "ref")
+            else:
+                if tok.tag == "!--":
+                    self.out.comments.append(self.comment_span(tok))
+                self.out.skip_zones.append((tok.start, tok.end))
+        self.cut()
+        while self.stack:
+            self.pop(len(self.text), len(self.text))
+        return self.result()
+
+    # ------------------------------------------------------------- tokens
+    def data(self, tok: Token) -> None:
+        if self.skipping or "<" in self.text[tok.start:tok.end]:
+            self.out.skip_zones.append((tok.start, tok.end))
+        else:
+            self.piece(tok.start, tok.end, "text")
+
+    def piece(self, start: int, end: int, kind: str) -> None:
+        """Text ("text", "alt") or a character reference ("ref") in the current run, which it opens."""
+        if self.run is None:
+            self.run = self.new_run()
+        self.run.pieces.append((start, end, kind))
+        if kind != "alt" and _has_text(self.text[start:end], kind):
+            self.run.alt_only = False
+
+    def new_run(self) -> _Run:
+        run = _Run()
+        for el in reversed(self.stack):
+            if el.tag in BLOCK and run.owner is None:
+                run.owner = el
+            if el.tag in SCOPE_TAGS:
+                run.scope = SCOPE_TAGS[el.tag]
+                break
+        owner = run.owner.tag if run.owner is not None else ""
+        if run.scope is None and owner == "p":
+            run.scope = "paragraph"
+        if owner in HEADINGS:
+            run.kind = "heading"
+        elif owner in _PARAGRAPHS:
+            run.kind = "paragraph"
+        return run
+
+    def start(self, tok: Token) -> None:
+        tag = tok.tag
+        if tag == "body":
+            self.close("head", tok.start)
+        if tag in BLOCK and not self.skipping:
+            self.implied_ends(tag, tok.start)
+            self.cut()
+        alt = self.alt(tok) if tag in ("img", "area", "input") and not self.skipping else None
+        if self.skipping or tag not in BLOCK or tag in SKIPPED:
+            if alt is None:
+                self.out.skip_zones.append((tok.start, tok.end))
+            else:
+                self.out.skip_zones.extend([(tok.start, alt[0]), (alt[1], tok.end)])
+        else:
+            self.out.marker_zones.append((tok.start, tok.end))
+        if tag in VOID or tok.closed:
+            return
+        if tag in BLOCK:
+            for el in reversed(self.stack):
+                if el.tag in BLOCK:
+                    el.nested = True
+                    break
+        if tag in HEADINGS:
+            self.has_heading = True
+        self.stack.append(_Open(tag, tok.start, tok.end))
+        if tag in SKIPPED:
+            self.skipping += 1
+
+    def implied_ends(self, tag: str, at: int) -> None:
+        """Close what a block start tag ends: an open ``<p>``; an item, a cell or a row by the next one."""
+        names = _CLOSES.get(tag, ())
+        fences = _FENCES.get(tag, ()) + _P_SCOPE
+        i = len(self.stack) - 1
+        while i >= 0:
+            el = self.stack[i].tag
+            if el in fences or el in SKIPPED:
+                return
+            if el == "p" or el in names:
+                while len(self.stack) > i:
+                    self.pop(at, at)
+                if not names:
+                    return
+            i = min(i, len(self.stack)) - 1
+
+    def close(self, tag: str, at: int) -> None:
+        """Close the innermost open ``tag`` and what is open inside it, if it is open."""
+        index = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None)
+        if index is not None:
+            while len(self.stack) > index:
+                self.pop(at, at)
+
+    def end(self, tok: Token) -> None:
+        tag = tok.tag
+        index = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None)
+        if self.skipping or tag in SKIPPED or tag not in BLOCK or index is None:
+            self.out.skip_zones.append((tok.start, tok.end))
+        else:
+            self.out.marker_zones.append((tok.start, tok.end))
+        if index is None:
+            return
+        while len(self.stack) > index + 1:
+            self.pop(tok.start, tok.start)
+        self.pop(tok.start, tok.end)
+
+    def pop(self, content_end: int, end: int) -> None:
+        el = self.stack.pop()
+        el.span = (el.start, end)
+        if el.tag in BLOCK:
+            self.cut()
+        if el.tag in SKIPPED:
+            self.skipping -= 1
+            self.out.skip_zones.append((el.start, end))
+        if self.skipping:
+            return
+        if el.tag in INLINE_SCOPES and el.inner < content_end:
+            self.out.inline_scopes.append((INLINE_SCOPES[el.tag], el.inner, content_end))
+        if el.tag in ("blockquote", "q"):
+            self.out.block_quotes.append((el.start, end))
+        elif el.tag == "table":
+            self.out.tables.append((el.start, end))
+
+    def alt(self, tok: Token) -> tuple[int, int] | None:
+        """An image's alt text: prose, named "alt"; its character references are markup."""
+        raw = self.text[tok.start:tok.end]
+        m = _ALT.search(raw)
+        if m is None:
+            return None
+        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
+        s, e = tok.start + m.start(g), tok.start + m.end(g)
+        if not self.text[s:e].strip(_SPACE):
+            return None
+        mark = raw[m.start(g) - 1] if g < 3 else " "
+        self.out.inline_scopes.append(("alt", s, e))
+        self.out.alt_spans.append((s, e, mark))
+        pos = s
+        for ref in _REF.finditer(self.text, s, e):
+            self.piece(pos, ref.start(), "alt")
+            self.out.skip_zones.append((ref.start(), ref.end()))
+            self.piece(ref.start(), ref.end(), "alt")
+            pos = ref.end()
+        self.piece(pos, e, "alt")
+        return s, e
+
+    def comment_span(self, tok: Token) -> tuple[int, int]:
+        close = self.text.find("-->", tok.start + 4, tok.end)
+        return (tok.start, close + 3) if close != -1 else (tok.start, tok.end)
+
+    # --------------------------------------------------------------- runs
+    def cut(self) -> None:
+        """End the current run: a block if it has text (leading and trailing blanks and &nbsp; left out)."""
+        run, self.run = self.run, None
+        if run is None:
+            return
+        text = self.text
+        pieces = [p for p in run.pieces if p[1] > p[0]]
+        while pieces and not _has_text(text[pieces[0][0]:pieces[0][1]], pieces[0][2]):
+            pieces.pop(0)
+        while pieces and not _has_text(text[pieces[-1][0]:pieces[-1][1]], pieces[-1][2]):
+            pieces.pop()
+        if not pieces:
+            return
+        s, e = pieces[0][0], pieces[-1][1]
+        if pieces[0][2] != "ref":
+            s += len(text[s:pieces[0][1]]) - len(text[s:pieces[0][1]].lstrip(_SPACE))
+        if pieces[-1][2] != "ref":
+            e -= len(text[pieces[-1][0]:e]) - len(text[pieces[-1][0]:e].rstrip(_SPACE))
+        run.pieces = pieces
+        if run.owner is not None:
+            run.owner.runs += 1
+        self.runs.append((run, s, e))
+        for start, end, kind in pieces:
+            if kind == "ref" and _html.unescape(text[start:end]) in _QUOTE_MARKS:
+                self.out.marks.append((start, end, _html.unescape(text[start:end])))
+
+    def result(self) -> HtmlParse:
+        out = self.out
+        for k, (run, s, e) in enumerate(self.runs):
+            kind, scope = run.kind, run.scope
+            if run.alt_only:
+                kind, scope = "paragraph", "alt"
+            elif kind == "heading" and k == 0:
+                kind = "title"
+            elif kind == "guess" and self.has_heading:
+                kind = "paragraph"
+            out.blocks.append(ProseBlock(s, e, kind, removal=self.removal(run, s, e), scope=scope))
+        return out
+
+    def removal(self, run: _Run, s: int, e: int) -> tuple[int, int]:
+        """The element with its tags and the blanks after it, when the run is all its text; else the run."""
+        owner = run.owner
+        if owner is None or owner.runs != 1 or owner.nested or owner.span is None or owner.tag not in _REMOVABLE:
+            return s, e
+        start, end = owner.span
+        while end < len(self.text) and self.text[end] in _SPACE:
+            end += 1
+        return start, end
+
+
+def _has_text(chunk: str, kind: str) -> bool:
+    return bool((_html.unescape(chunk) if kind == "ref" else chunk).strip(_SPACE + "\u00a0"))
+
+
+def document(text: str, path: str, zones: list[tuple[int, int]]) -> tuple[HtmlDocument, HtmlParse]:
+    """The document over an HTML text (``zones``: more skip zones, bare URLs), with its parse."""
+    parsed = parse(text)
+    doc = HtmlDocument(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
+                       marker_zones=parsed.marker_zones, block_quotes=parsed.block_quotes,
+                       inline_scopes=parsed.inline_scopes, tables=parsed.tables, alt_spans=parsed.alt_spans,
+                       marks=parsed.marks)
+    return doc, parsed
