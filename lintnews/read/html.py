@@ -10,13 +10,15 @@ into runs: a run is text and inline markup between two block boundaries.
 What comes out (:class:`HtmlParse`):
 
 * ``blocks``: one prose block per run that has text: headings, paragraphs,
-  list items, table cells, block quotes, figure captions, and text loose in a
-  ``<div>`` or ``<body>``; each with Vale's scope name (``Block.scope``) and
+  list items, table cells, block quotes, figure captions, text loose in a
+  ``<div>`` or ``<body>``, and the page's ``<title>`` (of kind "field", as a
+  front matter title is: checked as prose, not the article's title, which
+  is its first heading when that is its first block); each with Vale's scope name (``Block.scope``) and
   the span that deleting it removes (its element with its tags when the run
   is the element's whole text, else the text alone, so markup never breaks);
 * ``skip_zones`` (never flagged, never edited): every tag but a block's own,
   comments, declarations, character references (``&amp;``, ``&#8217;``), and
-  whole ``script``, ``style``, ``pre``, ``code``, ``head``, ``svg``... elements;
+  whole ``script``, ``style``, ``pre``, ``code``, ``svg``... elements;
 * ``marker_zones``: the start and end tags of block elements (a fix may take
   them only whole, by deleting the block);
 * ``block_quotes`` (``<blockquote>``, ``<q>``) and ``tables`` (``<table>``):
@@ -25,34 +27,31 @@ What comes out (:class:`HtmlParse`):
   image's ``alt`` text by Vale's names. Alt text is prose: inside a paragraph,
   part of it; alone (an image in a figure), a block of scope "alt".
 
-:class:`HtmlDocument` refuses an edit whose new text holds ``<`` or ``&``
-(or, in alt text, a quotation mark): a fix never writes markup.
+:mod:`.html_doc` builds the document over it (``HtmlDocument``: a fix never
+writes markup).
 """
 
 from __future__ import annotations
 
 import html as _html
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import PurePath
 
 import regex
 
-from . import quotes
-from .document import Document, ProseBlock
+from .document import ProseBlock
 from .html_tokens import Token, tokens
-from .zones import blank_marks
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Elements whose whole content is never prose.
-SKIPPED = frozenset("""script style pre code tt kbd samp var noscript template svg math head title
+SKIPPED = frozenset("""script style pre code tt kbd samp var noscript template svg math
     textarea select button iframe object canvas audio video""".split())
 # Elements that start and end a run of text (block-level, or skipped and not inline).
 BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav
-    ol p pre section summary table tbody td tfoot th thead tr ul""".split()) | (
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html li main menu nav
+    ol p pre section summary table tbody td tfoot th thead title tr ul""".split()) | (
     SKIPPED - frozenset("code tt kbd samp var button".split()))
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The tag that names a run's scope, innermost first; a paragraph is "paragraph" only outside them.
@@ -99,6 +98,7 @@ class _Open:
     inner: int  # where its content begins
     runs: int = 0  # runs with text inside it
     nested: bool = False  # a block element opened inside it
+    skips: bool = False  # skipped whole (its name, or a class the caller ignores)
     span: tuple[int, int] | None = None  # start tag to end tag, once closed
 
 
@@ -111,47 +111,18 @@ class _Run:
     alt_only: bool = True
 
 
-class HtmlDocument(Document):
-    """A document over HTML: an edit may not write markup (``<``, ``&``), nor a quotation mark in alt
-    text; quotation marks written as references (``&ldquo;``) are quotation marks; and a run of spaces
-    is layout (the browser shows one), never a stripped quotation mark."""
-
-    def __init__(self, *args, alt_spans=(), marks=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.alt_spans = list(alt_spans)
-        self.marks = list(marks)
-
-    def content_allowed(self, start: int, end: int, content: str) -> bool:
-        if "<" in content or "&" in content:
-            return False
-        for s, e, mark in self.alt_spans:
-            if s <= start and end <= e and mark in content:
-                return False
-        return True
-
-    @cached_property
-    def quote_zones(self) -> list[tuple[int, int]]:
-        text = blank_marks(self.text, self.protected_zones, quotes.QUOTATION_MARKS + "'‘’\\")
-        if self.marks:
-            pieces, pos = [], 0
-            for s, e, mark in self.marks:  # the mark, then invisible characters the reading looks through
-                pieces += [text[pos:s], mark, "\u200b" * (e - s - 1)]
-                pos = e
-            text = "".join(pieces) + text[pos:]
-        return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
-
-    @cached_property
-    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        return [], []
-
-
-def parse(text: str) -> HtmlParse:
-    return _Reader(text).read()
+def parse(text: str, skipped=(), ignored_classes=()) -> HtmlParse:
+    """Read ``text``. ``skipped``: more elements whose whole content is never prose (Vale's
+    ``SkippedScopes`` and ``IgnoredScopes``: "figure", "strong"...); ``ignored_classes``: an element
+    with one of these classes is skipped whole (Vale's ``IgnoredClasses``)."""
+    return _Reader(text, SKIPPED | frozenset(t.lower() for t in skipped), frozenset(ignored_classes)).read()
 
 
 class _Reader:
-    def __init__(self, text: str):
+    def __init__(self, text: str, skipped: frozenset = SKIPPED, ignored_classes: frozenset = frozenset()):
         self.text = text
+        self.skipped = skipped
+        self.ignored_classes = ignored_classes
         self.out = HtmlParse()
         self.stack: list[_Open] = []
         self.skipping = 0  # open skipped elements
@@ -207,19 +178,31 @@ class _Reader:
             run.scope = "paragraph"
         if owner in HEADINGS:
             run.kind = "heading"
+        elif owner == "title":
+            run.kind = "field"  # the page's <title>: a headline field, as a front matter title is
         elif owner in _PARAGRAPHS:
             run.kind = "paragraph"
         return run
+
+    def skips(self, tok: Token) -> bool:
+        """Whether the element opened by ``tok`` is skipped whole: by its name, or by a class."""
+        if tok.tag in self.skipped:
+            return True
+        if self.ignored_classes:
+            classes = next((v for k, v in tok.attrs if k == "class" and v), "")
+            return any(c in self.ignored_classes for c in classes.split())
+        return False
 
     def start(self, tok: Token) -> None:
         tag = tok.tag
         if tag == "body":
             self.close("head", tok.start)
+        skips = self.skips(tok)
         if tag in BLOCK and not self.skipping:
             self.implied_ends(tag, tok.start)
             self.cut()
-        alt = self.alt(tok) if tag in ("img", "area", "input") and not self.skipping else None
-        if self.skipping or tag not in BLOCK or tag in SKIPPED:
+        alt = self.alt(tok) if tag in ("img", "area", "input") and not self.skipping and not skips else None
+        if self.skipping or tag not in BLOCK or skips:
             if alt is None:
                 self.out.skip_zones.append((tok.start, tok.end))
             else:
@@ -235,8 +218,8 @@ class _Reader:
                     break
         if tag in HEADINGS:
             self.has_heading = True
-        self.stack.append(_Open(tag, tok.start, tok.end))
-        if tag in SKIPPED:
+        self.stack.append(_Open(tag, tok.start, tok.end, skips=skips))
+        if skips:
             self.skipping += 1
 
     def implied_ends(self, tag: str, at: int) -> None:
@@ -246,7 +229,7 @@ class _Reader:
         i = len(self.stack) - 1
         while i >= 0:
             el = self.stack[i].tag
-            if el in fences or el in SKIPPED:
+            if el in fences or self.stack[i].skips:
                 return
             if el == "p" or el in names:
                 while len(self.stack) > i:
@@ -265,7 +248,7 @@ class _Reader:
     def end(self, tok: Token) -> None:
         tag = tok.tag
         index = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].tag == tag), None)
-        if self.skipping or tag in SKIPPED or tag not in BLOCK or index is None:
+        if self.skipping or tag not in BLOCK or index is None:
             self.out.skip_zones.append((tok.start, tok.end))
         else:
             self.out.marker_zones.append((tok.start, tok.end))
@@ -280,7 +263,7 @@ class _Reader:
         el.span = (el.start, end)
         if el.tag in BLOCK:
             self.cut()
-        if el.tag in SKIPPED:
+        if el.skips:
             self.skipping -= 1
             self.out.skip_zones.append((el.start, end))
         if self.skipping:
@@ -347,15 +330,18 @@ class _Reader:
 
     def result(self) -> HtmlParse:
         out = self.out
-        for k, (run, s, e) in enumerate(self.runs):
+        first = True
+        for run, s, e in self.runs:
             kind, scope = run.kind, run.scope
             if run.alt_only:
                 kind, scope = "paragraph", "alt"
-            elif kind == "heading" and k == 0:
+            elif kind == "heading" and first:
                 kind = "title"
             elif kind == "guess" and self.has_heading:
                 kind = "paragraph"
-            out.blocks.append(ProseBlock(s, e, kind, removal=self.removal(run, s, e), scope=scope))
+            first = first and kind == "field"
+            out.blocks.append(ProseBlock(s, e, kind, removal=self.removal(run, s, e), scope=scope,
+                                         field="title" if kind == "field" else None))
         return out
 
     def removal(self, run: _Run, s: int, e: int) -> tuple[int, int]:
@@ -371,13 +357,3 @@ class _Reader:
 
 def _has_text(chunk: str, kind: str) -> bool:
     return bool((_html.unescape(chunk) if kind == "ref" else chunk).strip(_SPACE + "\u00a0"))
-
-
-def document(text: str, path: str, zones: list[tuple[int, int]]) -> tuple[HtmlDocument, HtmlParse]:
-    """The document over an HTML text (``zones``: more skip zones, bare URLs), with its parse."""
-    parsed = parse(text)
-    doc = HtmlDocument(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
-                       marker_zones=parsed.marker_zones, block_quotes=parsed.block_quotes,
-                       inline_scopes=parsed.inline_scopes, tables=parsed.tables, alt_spans=parsed.alt_spans,
-                       marks=parsed.marks)
-    return doc, parsed

@@ -77,7 +77,9 @@ def test_a_house_rule_finds_prose_only(run_cli, tmp_path, styles):
                        '<p data-note="teh">Officials said teh vote <code>teh</code> was close.</p>\n'
                        '<!-- teh -->\n<script>var teh = 1;</script>\n<pre>teh</pre>\n</body></html>\n')
     r = run_cli("check", "--isolated", "--styles", styles, "--select", "House.Teh", "--format", "line", article)
-    assert r.stdout.decode() == f"{article}:3:35:House.Teh:Did you mean 'the'?\n"
+    # The page's <title> is prose, as Vale reads it; the attribute, code, comment, script and <pre> are not.
+    assert r.stdout.decode() == (f"{article}:1:20:House.Teh:Did you mean 'the'?\n"
+                                 f"{article}:3:35:House.Teh:Did you mean 'the'?\n")
     assert r.returncode == 1
 
 
@@ -129,3 +131,13 @@ def test_folder_walk_takes_html_and_skips_unsupported_formats(run_cli, tmp_path)
     assert [line.split(":")[0] for line in r.stdout.decode().splitlines()] == [
         f"{desk}/a.html", f"{desk}/b.htm", f"{desk}/f.md"]
     assert "error" not in r.stderr.decode()
+
+
+def test_a_repeated_headline_is_deleted_with_its_element(run_cli, tmp_path):
+    article = tmp_path / "dup.html"
+    article.write_text("<article>\n  <h1>Storm batters the coast</h1>\n  <p>Storm batters the coast</p>\n"
+                       "  <p>Thousands lost power on Monday as the storm came ashore.</p>\n</article>\n")
+    r = run_cli("fix", "--isolated", "--select", "News.DuplicateTitle", article)
+    assert r.returncode == 0, r.stdout.decode() + r.stderr.decode()
+    assert article.read_text() == ("<article>\n  <h1>Storm batters the coast</h1>\n"
+                                   "  <p>Thousands lost power on Monday as the storm came ashore.</p>\n</article>\n")

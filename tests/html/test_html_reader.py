@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lintnews.read.article import read_article
-from lintnews.read.html import HtmlDocument
+from lintnews.read.html_doc import HtmlDocument
 
 HERE = Path(__file__).parent
 
@@ -25,6 +25,7 @@ def blocks(doc):
 def test_story_blocks_kinds_and_scopes():
     doc = read("story.html")
     assert blocks(doc) == [
+        ("field", None, "Council approves budget | The Daily Ledger"),  # <title>: checked, not the headline
         ("title", "heading.h1", "Council approves the the budget"),
         ("paragraph", "paragraph", "By Jane Doe &amp; Sam Roe"),
         ("paragraph", "paragraph", "The city council voted 7&ndash;2 on Tuesday to approve a budget of "
@@ -43,7 +44,7 @@ def test_script_style_pre_code_head_and_tags_are_skip_zones():
     doc = read("story.html")
     text = doc.text
     for needle in ('var teh = "the the"', "/* teh */", "the the teh", '{"headline": "the the"}',
-                   "teh the the", "Council approves budget | The Daily Ledger", 'class="byline"',
+                   "teh the the", '<meta charset="utf-8">', 'class="byline"',
                    'href="https://example.com/p"', "&amp;", "&ndash;", "&rsquo;", "<!DOCTYPE html>"):
         start = text.index(needle)
         assert doc.in_skip_zone(start, start + len(needle)), needle
@@ -56,7 +57,9 @@ def test_script_style_pre_code_head_and_tags_are_skip_zones():
 def test_cms_export_with_optional_end_tags_crlf_and_uppercase_tags():
     doc = read("cms_export.html")
     got = blocks(doc)
-    assert got[0] == ("title", "heading.h1", "Flood waters recede in Riverton")
+    assert got[:2] == [("field", None, "Flood waters recede in Riverton"),
+                       ("title", "heading.h1", "Flood waters recede in Riverton")]
+    assert doc.title.kind == "title" and doc.text[doc.title.start:doc.title.end] == got[1][2]
     assert ("paragraph", "paragraph", "RIVERTON &mdash; Residents returned on Sunday to homes that had been under "
             "water for for three days, officials said.") in got
     # <P> closed by the next <P>; the <BR> and the line break stay inside the paragraph.
@@ -140,3 +143,35 @@ def test_broken_html_reads_without_error_and_blocks_stay_in_order(broken):
     assert spans == sorted(spans)
     assert all(0 <= s < e <= len(broken) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_vale_skipped_scopes_and_ignored_classes_skip_elements_whole():
+    from lintnews.read.html_doc import document
+    text = ('<figure><img alt="A crowd"><figcaption>Crowds TODO</figcaption></figure>\n'
+            '<div class="sidebar metrics"><p>Query time TODO</p></div>\n'
+            '<p>Mayor <strong>TODO</strong> spoke.</p>\n')
+    doc, _ = document(text, "t.html", [], skipped=("figure", "strong"), ignored_classes=("metrics",))
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == ["Mayor <strong>TODO</strong> spoke."]
+    for at in (text.index("Crowds"), text.index("Query"), text.index("TODO</strong>"), text.index("A crowd")):
+        assert doc.in_skip_zone(at, at + 4)
+    assert not doc.in_skip_zone(text.index("spoke"), text.index("spoke") + 5)
+
+
+def test_scopes_where_vales_html_fixtures_expect_them():
+    # Shaped as Asciidoctor and DocBook write HTML: an anchor inside a heading, a paragraph inside a list
+    # item or a table cell, a table of contents in a definition list.
+    doc = read('<div class="toc"><dl><dt><span><a href="#i">Introduction TODO</a></span></dt></dl></div>\n'
+               '<div><h2 class="title"><a name="i"></a>Introduction TODO</h2></div>\n'
+               '<div class="ulist"><ul>\n<li>\n<p>level 1 TODO</p>\n</li>\n</ul></div>\n'
+               '<table><tbody><tr><td class="tableblock"><p class="tableblock">TODO</p></td></tr></tbody></table>\n'
+               '<p>Introductory text TODO.</p>\n')
+    scopes = [(doc.block_at(m).scope, doc.position(m)) for m in _all(doc.text, "TODO")]
+    assert scopes == [(None, (1, 58)), ("heading.h2", (2, 53)), ("list", (5, 12)), ("table.cell", (8, 64)),
+                      ("paragraph", (9, 22))]
+
+
+def _all(text, needle):
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
