@@ -65,7 +65,8 @@ _CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "
 # Containers a list item or a cell does not close across.
 _FENCES = {"li": ("ul", "ol", "menu"), "dt": ("dl",), "dd": ("dl",), "td": ("table",), "th": ("table",),
            "tr": ("table",), "tbody": ("table",), "thead": ("table",), "tfoot": ("table",)}
-_ALT = regex.compile(r"""[\s"'/]alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", regex.I)
+# One attribute of a start tag, from where the last ended (as html.parser reads them).
+_ATTR = regex.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _P_SCOPE = ("table", "td", "th", "caption", "html", "template", "object", "button")
 _PARAGRAPHS = ("p", "li", "td", "th", "blockquote", "figcaption", "dd", "dt", "caption", "summary")
 _REMOVABLE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "dd", "dt", "summary")
@@ -277,15 +278,12 @@ class _Reader:
 
     def alt(self, tok: Token) -> tuple[int, int] | None:
         """An image's alt text: prose, named "alt"; its character references are markup."""
-        raw = self.text[tok.start:tok.end]
-        m = _ALT.search(raw)
-        if m is None:
-            return None
-        g = next(k for k in (1, 2, 3) if m.group(k) is not None)
-        s, e = tok.start + m.start(g), tok.start + m.end(g)
+        found = _alt_value(self.text, tok.start, tok.end)
+        if found is None or _html.unescape(self.text[found[0]:found[1]]) != dict(tok.attrs).get("alt"):
+            return None  # none, or not the value the tokenizer read: leave the tag alone
+        s, e, mark = found
         if not self.text[s:e].strip(_SPACE):
             return None
-        mark = raw[m.start(g) - 1] if g < 3 else " "
         self.out.inline_scopes.append(("alt", s, e))
         self.out.alt_spans.append((s, e, mark))
         pos = s
@@ -353,6 +351,24 @@ class _Reader:
         while end < len(self.text) and self.text[end] in _SPACE:
             end += 1
         return start, end
+
+
+def _alt_value(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """Where the value of the ``alt`` attribute of the start tag at [start, end) stands, and the
+    quotation mark around it (" " for none)."""
+    m = regex.match(r"<[^\s/>]+", text[:end], pos=start)
+    pos = m.end() if m else end
+    while pos < end:
+        a = _ATTR.match(text, pos, end)
+        if a is None or a.end() == pos:
+            return None
+        if a.group(1).lower() == "alt":
+            g = next((k for k in (2, 3, 4) if a.group(k) is not None), None)
+            if g is None:
+                return None
+            return a.start(g), a.end(g), text[a.start(g) - 1] if g < 4 else " "
+        pos = a.end()
+    return None
 
 
 def _has_text(chunk: str, kind: str) -> bool:

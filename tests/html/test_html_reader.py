@@ -175,3 +175,14 @@ def _all(text, needle):
     while at != -1:
         yield at
         at = text.find(needle, at + 1)
+
+
+@pytest.mark.parametrize("tag, alt", [
+    ("<img title='say alt=\"x\"' alt=\"Mayor Lee\">", "Mayor Lee"),  # the alt=... inside another value is not it
+    ("<img src=a.png alt= 'Mayor Lee' />", "Mayor Lee"),
+    ("<IMG ALT=Crowds>", "Crowds"),
+    ("<img alt>", None), ('<img alt="">', None), ('<img data-alt="Not this">', None),
+])
+def test_alt_text_is_the_alt_attribute_the_tokenizer_reads(tag, alt):
+    doc = read(tag)
+    assert [doc.text[s:e] for name, s, e in doc.inline_scopes if name == "alt"] == ([alt] if alt else [])
