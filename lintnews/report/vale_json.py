@@ -11,7 +11,7 @@ with Vale's fields in Vale's order:
   ``{"Name": "", "Params": null}``;
 * ``Span``: ``[first column, last column]`` of the match on its line, both
   1-based and counting characters (Vale's runes), the last inclusive and at
-  most the line's length;
+  most the line's length with its line break, as Vale caps it;
 * ``Check`` (rule id), ``Description`` (the rule's; "" when unset), ``Link``
   (the rule's ``link``, else its page when ``docs-url`` is an address; else
   ""), ``Message``, ``Severity``, ``Match`` (the text matched), ``Line``.
@@ -74,8 +74,9 @@ def action(f, given) -> dict:
 
 
 def span(f, doc) -> list[int]:
-    """[first, last] column of the match on its line: the last inclusive, at most the line's length."""
+    """[first, last] column of the match on its line, the last inclusive; a match that runs on past its
+    line stops at the line's end, its line break counted (Vale counts the line with its line break)."""
     last = f.column + len(f.text) - 1 if f.text else f.column
-    if doc is not None:
-        last = min(last, max(len(doc.line_text(f.line)), f.column))
+    if doc is not None and f.end_line > f.line:
+        last = min(last, len(doc.line_text(f.line)) + 1)
     return [f.column, max(last, f.column)]

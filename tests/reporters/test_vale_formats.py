@@ -90,7 +90,7 @@ def test_span_of_a_match_that_runs_past_its_line_stops_at_the_line(render):
                 fix=Fix((Edit(4, 13, "headline"),), title="join"))
     out = render("vale-json", findings=[f], docs={"x.txt": doc}, rule_list=[])
     alert = json.loads(out)["x.txt"][0]
-    assert alert["Span"] == [5, 8]
+    assert alert["Span"] == [5, 9]  # "head" and the line break: Vale caps a span at the line with its "\n"
     assert alert["Message"] == "Two lines here"  # Vale's WhitespaceToSpace
     assert alert["Action"] == {"Name": "", "Params": None}
     assert render("line", findings=[f], docs={"x.txt": doc}, rule_list=[]) == "x.txt:1:5:News.Test:Two lines here\n"
