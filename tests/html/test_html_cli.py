@@ -141,3 +141,22 @@ def test_a_repeated_headline_is_deleted_with_its_element(run_cli, tmp_path):
     assert r.returncode == 0, r.stdout.decode() + r.stderr.decode()
     assert article.read_text() == ("<article>\n  <h1>Storm batters the coast</h1>\n"
                                    "  <p>Thousands lost power on Monday as the storm came ashore.</p>\n</article>\n")
+
+
+@pytest.mark.parametrize("name", ["story.html", "cms_export.html"])
+def test_every_rule_and_unsafe_fix_leaves_the_markup_byte_for_byte(run_cli, tmp_path, name):
+    from lintnews.read.article import read_article
+
+    article = copy(tmp_path, name)
+    before = article.read_bytes().decode("utf-8")
+    r = run_cli("fix", "--isolated", "--unsafe-fixes", article)
+    assert r.returncode in (0, 1), r.stderr.decode()
+    after = article.read_bytes().decode("utf-8")
+    assert after != before  # something in the prose was fixed...
+
+    def markup(text):
+        doc = read_article(text, name).doc
+        return [text[s:e] for s, e in doc.protected_zones]
+
+    assert markup(after) == markup(before)  # ...and every tag, reference, script, code and <pre> is as it was
+    assert after.count("\r\n") == before.count("\r\n")
