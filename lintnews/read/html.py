@@ -5,7 +5,8 @@ column and a fix edits the file itself. The tokens come from
 :mod:`.html_tokens`; this module keeps a stack of open elements (with the
 end tags HTML lets a writer leave out: a ``<p>`` ends at the next block, an
 ``<li>`` at the next item, a cell at the next cell or row) and cuts the text
-into runs: a run is text and inline markup between two block boundaries.
+into runs: a run is text and inline markup between two block boundaries (or
+two ``<br>`` in a row, as CMS bodies mark paragraphs).
 
 What comes out (:class:`HtmlParse`):
 
@@ -130,6 +131,7 @@ class _Reader:
         self.run: _Run | None = None
         self.runs: list[tuple[_Run, int, int]] = []
         self.has_heading = False
+        self.after_br = False  # the run's last markup is a <br> with only blanks after it
 
     def read(self) -> HtmlParse:
         for tok in tokens(self.text):
@@ -163,8 +165,10 @@ class _Reader:
         if self.run is None:
             self.run = self.new_run()
         self.run.pieces.append((start, end, kind))
-        if kind != "alt" and _has_text(self.text[start:end], kind):
-            self.run.alt_only = False
+        if _has_text(self.text[start:end], kind):
+            self.after_br = False
+            if kind != "alt":
+                self.run.alt_only = False
 
     def new_run(self) -> _Run:
         run = _Run()
@@ -196,6 +200,12 @@ class _Reader:
 
     def start(self, tok: Token) -> None:
         tag = tok.tag
+        if tag == "br" and self.run is not None and not self.skipping:
+            if self.after_br:
+                self.cut()  # two line breaks in a row end a paragraph (CMS bodies written as <br><br>)
+            self.after_br = self.run is not None
+        else:
+            self.after_br = False
         if tag == "body":
             self.close("head", tok.start)
         skips = self.skips(tok)

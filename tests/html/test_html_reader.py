@@ -186,3 +186,9 @@ def _all(text, needle):
 def test_alt_text_is_the_alt_attribute_the_tokenizer_reads(tag, alt):
     doc = read(tag)
     assert [doc.text[s:e] for name, s, e in doc.inline_scopes if name == "alt"] == ([alt] if alt else [])
+
+
+def test_two_line_breaks_in_a_row_end_a_paragraph_one_does_not():
+    doc = read('<div class="body">First paragraph.<br><br>\n Second one,<br/>still second.<br /> <br />Third.</div>')
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "First paragraph.", "Second one,<br/>still second.", "Third."]
