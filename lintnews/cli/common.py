@@ -182,7 +182,7 @@ class Run:
             docs = {r.article.path: r.article.doc for r in results if r.article is not None}
             # The rules are loaded (a cached run may not have loaded them) only for formats that describe
             # them (SARIF) or link each finding to its rule's page (the link can come from the rule file).
-            describe = self.kw["fmt"] in ("sarif", "json", "jsonl") or self.kw["show_links"]
+            describe = self.kw["fmt"] in ("sarif", "json", "jsonl", "vale-json") or self.kw["show_links"]
             rules = self.session.rules_used(r.path for r in results) if describe else []
             ctx = ReportContext(docs=docs, rules=rules, stream=out,
                                 color=not handle and use_color(self.kw["color"], out),

@@ -2,8 +2,8 @@
 
 Built once per text by :func:`read_article`: Markdown (by the path's suffix)
 is parsed for its prose blocks and skip zones (its front matter's headline
-fields, ``headline_fields``, are prose); plain text is split on blank
-lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
+fields, ``headline_fields``, are prose); HTML (``.html``, ``.htm``,
+``.xhtml``) by :mod:`.html` and :mod:`.html_doc`; plain text is split on blank lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
 comment is never prose (it is where ``lintnews-disable`` comments live).
 Rules, the engine and the reporters share the one :class:`Article`.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import markdown, suppress
+from . import html, html_doc, markdown, suppress
 from .document import Document
 from .front_matter import HEADLINE_FIELDS, Headlines
 from .links import bare_link_zones
@@ -35,6 +35,9 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     """``as_markdown`` says whether the text is Markdown (None: by the path's suffix); ``headline_fields``
     are the front matter fields read as prose, the first the title."""
     zones = bare_link_zones(text)
+    if as_markdown is None and html.is_html(path):
+        doc, parsed = html_doc.document(text, path, zones)
+        return Article(path, doc, suppress.parse(text, parsed.comments, doc))
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)

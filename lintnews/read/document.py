@@ -93,7 +93,8 @@ class Document:
     def __init__(self, text: str, path: str = "-", skip_zones: list[tuple[int, int]] | None = None,
                  blocks: list[ProseBlock] | None = None, marker_zones: list[tuple[int, int]] | None = None,
                  block_quotes: list[tuple[int, int]] | None = None,
-                 inline_scopes: list[tuple[str, int, int]] | None = None):
+                 inline_scopes: list[tuple[str, int, int]] | None = None,
+                 tables: list[tuple[int, int]] | None = None):
         self.text = text
         self.path = path
         # Inline spans a reader names as Vale does: ("strong" | "emphasis" | "link" | "code" | "alt", start, end).
@@ -107,7 +108,7 @@ class Document:
         self._removals: dict[int, tuple[int, int]] = {}
         # Block quotes and tables: found by the reader, else from the lines ('> ', '| a | b |').
         self._block_quotes = quotes.line_block_quotes(text) if block_quotes is None else list(block_quotes)
-        self._tables = quotes.table_zones(text)
+        self._tables = quotes.table_zones(text) if tables is None else list(tables)
         self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
@@ -358,6 +359,10 @@ class Document:
             touches = (zs < end and start < ze) or (start == end and zs < start < ze)
             if touches and not (start <= zs and ze <= end):
                 return False
+        return True
+
+    def content_allowed(self, start: int, end: int, content: str) -> bool:
+        """Whether an edit may write ``content`` over [start, end) (a reader of markup says no to markup)."""
         return True
 
     # ------------------------------------------------------------------ words

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..rules.docs import page_url
-from . import concise, github, gitlab, html, json, jsonl, junit, sarif, text
+from . import concise, github, gitlab, html, json, jsonl, junit, line, sarif, text, vale_json
 
 
 @dataclass
@@ -45,4 +45,6 @@ FORMATS = {
     "sarif": sarif,
     "junit": junit,
     "html": html,
+    "line": line,
+    "vale-json": vale_json,
 }

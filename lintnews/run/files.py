@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pathspec
 
+from ..read.formats import ARTICLE_SUFFIXES, unsupported
 from .globs import costly_glob
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 
 
 @dataclass
@@ -41,7 +40,10 @@ def collect(paths, excluded) -> Collected:
 
     ``excluded(path)`` tells whether the configuration's ``exclude`` globs
     leave a path out. A file named on the command line is checked whatever
-    its suffix; a folder gives its ``.txt``, ``.md`` and ``.markdown`` files.
+    its suffix, but for a format lintnews does not read (reStructuredText,
+    AsciiDoc, source code...: an error naming it, see :mod:`lintnews.read.formats`);
+    a folder gives its ``.txt``, ``.md``, ``.markdown``, ``.html``, ``.htm``
+    and ``.xhtml`` files.
     """
     out = Collected()
     for raw in paths:
@@ -51,6 +53,8 @@ def collect(paths, excluded) -> Collected:
         kind, problem = _kind(raw)
         if kind == "dir":
             walk(Path(raw), excluded, out)
+        elif kind == "file" and unsupported(raw):
+            out.errors.append(f"{raw}: format not supported ({unsupported(raw)})")
         elif kind == "file":
             if not excluded(raw):
                 out.add(raw, os.path.realpath(raw))

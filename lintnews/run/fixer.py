@@ -41,7 +41,8 @@ class _Taken:
 
 def fix_allowed(doc: Document, fix: Fix) -> bool:
     """Whether every edit of ``fix`` leaves the document's markup, code and URLs as they are."""
-    return all(doc.edit_allowed(e.start, e.end) for e in fix.edits)
+    return all(doc.edit_allowed(e.start, e.end) and doc.content_allowed(e.start, e.end, e.content)
+               for e in fix.edits)
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
