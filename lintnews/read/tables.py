@@ -157,12 +157,26 @@ def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int
     return Table(data)
 
 
-def _sweep(kept: Path, name: str, days: float = 7.0) -> None:
+def load_bytes(name: str, key: str, build: Callable[[], bytes], check: Callable[[bytes], object]):
+    """Other frozen data (arrays, a small JSON part) the same way: ``check(bytes)`` of the cached
+    file, else of ``build()``'s bytes (then cached). ``check`` raises ValueError on a bad file."""
+    path = cache_dir() / f"{name}-{key}.bin"
+    try:
+        return check(path.read_bytes())
+    except (OSError, ValueError, struct.error):
+        pass
+    data = build()
+    _store(path, data)
+    _sweep(path, name, suffix=".bin")
+    return check(data)
+
+
+def _sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
     cutoff = time.time() - days * 86400
     try:
-        for old in kept.parent.glob(f"{name}-*.tbl"):
-            rest = old.name[len(name) + 1:-4]
+        for old in kept.parent.glob(f"{name}-*{suffix}"):
+            rest = old.name[len(name) + 1:-len(suffix)]
             if old != kept and "-" not in rest and old.stat().st_mtime < cutoff:
                 old.unlink()
     except OSError:
