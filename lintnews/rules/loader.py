@@ -15,6 +15,7 @@ import yaml
 from ..errors import RuleError
 from ..read.datafile import load_yaml
 from .base import SHARED, Rule
+from .registry import kind as find_kind
 from .registry import registry
 from .vale import is_vale_rule
 
@@ -78,7 +79,7 @@ def _renamed(kind: str, spec: dict, rule_id: str, where: str, warnings: list[str
     new = RENAMED.get(kind)
     if new is None or is_vale_rule(kind, spec):
         return kind
-    own = SHARED.options.keys() | registry()[new].OPTIONS.keys()
+    own = SHARED.options.keys() | find_kind(new).OPTIONS.keys()
     if not all(key in own for key in spec):
         return kind  # neither kind's keys: Vale's kind names the problem
     message = (f"{where}: rule {rule_id}: kind '{kind}' is now called '{new}'; "
@@ -101,12 +102,11 @@ def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) 
     if not isinstance(spec, dict):
         raise RuleError(where, f"rule {rule_id}: a rule file must be a mapping of keys, not {type(spec).__name__}")
     kind = spec.get("extends")
-    kinds = registry()
     if not isinstance(kind, str):
-        raise RuleError(where, f"rule {rule_id}: missing required key 'extends' (one of: {', '.join(sorted(kinds))})")
-    if kind not in kinds:
-        raise RuleError(where, f"rule {rule_id}: unknown kind '{kind}' in 'extends' (one of: {', '.join(sorted(kinds))})")
-    rule = kinds[_renamed(kind, spec, rule_id, where, warnings)](rule_id, spec, where)
+        raise RuleError(where, f"rule {rule_id}: missing required key 'extends' (one of: {', '.join(sorted(registry()))})")
+    if find_kind(kind) is None:
+        raise RuleError(where, f"rule {rule_id}: unknown kind '{kind}' in 'extends' (one of: {', '.join(sorted(registry()))})")
+    rule = find_kind(_renamed(kind, spec, rule_id, where, warnings))(rule_id, spec, where)
     if warnings is not None:
         warnings.extend(f"{where}: rule {rule_id}: {problem}" for problem in rule.load_warnings)
     return rule
