@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import RuleError
+from ..read import compiled
 from ..read.datafile import load_yaml
 from .base import SHARED, Rule
 from .registry import kind as find_kind
@@ -132,4 +133,5 @@ def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: li
                 rules[rule_id] = load_rule_file(rule_id, path, warnings)
             except RuleError as exc:
                 problems.append(f"{exc}; skipped")
+    compiled.save()  # the patterns this load compiled, for the next run
     return sorted(rules.values(), key=lambda r: r.id)

@@ -8,7 +8,8 @@ timeout (cut to the article's time left, see ``budget``), so one
 catastrophic pattern cannot hang a run. Compiling cannot be interrupted
 (``a{4294967294}`` would spend minutes and gigabytes inside the ``regex``
 package), so a pattern whose counted repeats multiply out past
-``MAX_EXPANSION`` is refused before it is compiled.
+``MAX_EXPANSION`` is refused before it is compiled. A pattern compiled once
+is rebuilt from the per-user cache in later runs (``read/compiled.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import regex
 
 from ..errors import RuleError
+from ..read import compiled
 from . import budget
 
 # Seconds one rule may spend matching one document.
@@ -58,7 +60,7 @@ def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "
         raise RuleError(where, f"{what}: regex {shown!r} repeats too much (its counted repeats make over "
                                f"{MAX_EXPANSION:,} copies): use a smaller count, or + or *")
     try:
-        return regex.compile(pattern, flags)
+        return compiled.compile(pattern, flags)  # regex.compile, from the per-user cache when it can
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(where, f"{what}: bad regex {shown!r}: {exc}") from None
 
