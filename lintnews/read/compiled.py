@@ -12,8 +12,11 @@ unpickled: the file is JSON, checked against its own hash, and an entry
 that does not rebuild is compiled from its source instead.
 
 A pattern with named lists (``\\L<name>``) or locale rules is never kept.
-``save()`` writes what a run added (the rule loader calls it once the rules
-are loaded); the file holds at most ``MAX_ENTRIES`` patterns.
+``save()`` writes the file again when a run compiled a pattern it did not
+hold (the rule loader calls it once the rules are loaded): the patterns this
+run used first, then others it held, ``MAX_ENTRIES`` at most, so patterns no
+rule builds any more (or a pattern built in a different order each run) do
+not pile up.
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ from . import tables
 from .atomic import write_atomically
 
 FORMAT = 1
-MAX_ENTRIES = 5000
+MAX_ENTRIES = 1000
 _LOCK = threading.Lock()
-_state: dict = {}  # "path", "entries" (key -> stored data), "added" (keys new this run)
+_state: dict = {}  # "path", "entries" (key -> stored data), "used" (keys asked for), "added" (keys new this run)
 
 
 def _key(pattern: str, flags: int) -> str:
@@ -54,7 +57,7 @@ def _entries() -> dict:
                 entries = json.loads(body)
         except (OSError, ValueError):
             entries = {}
-        _state.update(path=path, entries=entries if isinstance(entries, dict) else {}, added=set())
+        _state.update(path=path, entries=entries if isinstance(entries, dict) else {}, used=set(), added=set())
     return _state["entries"]
 
 
@@ -65,6 +68,7 @@ def compile(pattern: str, flags: int = 0):  # noqa: A001 - regex.compile's name 
     key = _key(pattern, flags)
     with _LOCK:
         stored = _entries().get(key)
+        _state["used"].add(key)
     if stored is not None:
         try:
             return _regex.compile(*_thaw(pattern, stored))
@@ -74,10 +78,8 @@ def compile(pattern: str, flags: int = 0):  # noqa: A001 - regex.compile's name 
     frozen = _freeze(compiled)
     if frozen is not None:
         with _LOCK:
-            entries = _entries()
-            if len(entries) < MAX_ENTRIES:
-                entries[key] = frozen
-                _state["added"].add(key)
+            _entries()[key] = frozen
+            _state["added"].add(key)
     return compiled
 
 
@@ -101,7 +103,12 @@ def save() -> None:
     with _LOCK:
         if not _state.get("added"):
             return
-        path, entries = _state["path"], dict(_state["entries"])
+        path, held, used = _state["path"], _state["entries"], _state["used"]
+        entries = {k: held[k] for k in sorted(used) if k in held}
+        for k in held:
+            if len(entries) >= MAX_ENTRIES:
+                break
+            entries.setdefault(k, held[k])
         _state["added"] = set()
     body = json.dumps(entries, separators=(",", ":"), sort_keys=True).encode("utf-8")
     data = hashlib.blake2b(body, digest_size=16).hexdigest().encode() + b"\n" + body

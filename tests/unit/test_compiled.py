@@ -73,3 +73,36 @@ def test_locale_patterns_are_not_kept_and_bad_patterns_still_fail(cache, monkeyp
     new_run(monkeypatch)
     with pytest.raises(RuleError, match="bad regex"):
         compile_pattern(r"(unclosed", where="rules/News/X.yml", rule_id="News.X", key="tokens")
+
+
+def test_the_file_keeps_the_patterns_in_use_first_and_stays_bounded(cache, monkeypatch):
+    monkeypatch.setattr(compiled, "MAX_ENTRIES", 3)
+    for i in range(5):  # a first project's patterns
+        compiled.compile(rf"\bold{i}\b", 0)
+    compiled.save()
+    new_run(monkeypatch)
+    compiled.compile(r"\bnew\b", 0)  # another project's: new, so the file is written again
+    compiled.compile(r"\bold4\b", 0)
+    compiled.save()
+    (stored,) = cache.glob("regex-*.json")
+    kept = json.loads(stored.read_bytes().split(b"\n", 1)[1])
+    assert len(kept) == 3 and {"0:\\bnew\\b", "0:\\bold4\\b"} <= set(kept)
+
+
+def test_a_second_run_of_the_command_compiles_no_pattern_and_reports_the_same(tmp_path):
+    import os
+    import subprocess
+
+    from testkit import SEED, lintnews_command
+
+    outputs, files = [], []
+    for seed in ("1", "2"):  # another hash seed: a pattern built from a set must come out the same
+        env = dict(os.environ, LINTNEWS_DATA_CACHE=str(tmp_path), PYTHONHASHSEED=seed)
+        done = subprocess.run([*lintnews_command(), "check", "--isolated", "--no-cache", "--format", "json", str(SEED)],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout)
+        (stored,) = tmp_path.glob("regex-*.json")
+        files.append((stored.read_bytes(), stored.stat().st_mtime_ns))
+    assert outputs[0] == outputs[1] and '"News.DuplicateTitle"' in outputs[0]
+    assert files[0] == files[1]  # nothing new to keep: not written again
