@@ -25,12 +25,12 @@ SOURCES = [
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("LINTNEWS_DATA_CACHE", str(tmp_path))
-    monkeypatch.setattr(compiled, "_state", {})
+    compiled._STORE.reload()
     return tmp_path
 
 
 def new_run(monkeypatch):
-    monkeypatch.setattr(compiled, "_state", {})
+    compiled._STORE.reload()
 
 
 def results(pattern):
@@ -76,7 +76,7 @@ def test_locale_patterns_are_not_kept_and_bad_patterns_still_fail(cache, monkeyp
 
 
 def test_the_file_keeps_the_patterns_in_use_first_and_stays_bounded(cache, monkeypatch):
-    monkeypatch.setattr(compiled, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(compiled._STORE, "limit", 3)
     for i in range(5):  # a first project's patterns
         compiled.compile(rf"\bold{i}\b", 0)
     compiled.save()
