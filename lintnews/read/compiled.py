@@ -30,21 +30,29 @@ MAX_ENTRIES = 1000
 _STORE = Store("regex", FORMAT, regex.__version__, regex.DEFAULT_VERSION, limit=MAX_ENTRIES)
 
 
-def compile(pattern: str, flags: int = 0):  # noqa: A001 - regex.compile's name and arguments
-    """``regex.compile(pattern, flags)``, rebuilt from the cache when it holds the pattern."""
+def cached(pattern: str, flags: int = 0):
+    """The pattern rebuilt from the cache, or None when the cache does not hold it (a pattern the
+    cache holds compiled without error before, so checks made before compiling can be skipped)."""
     if not isinstance(pattern, str) or not isinstance(flags, int):
-        return regex.compile(pattern, flags)
-    key = f"{flags}:{pattern}"
-    stored = _STORE.get(key)
+        return None
+    stored = _STORE.get(f"{flags}:{pattern}")
     if stored is not None:
         try:
             return _regex.compile(*_thaw(pattern, stored))
-        except Exception:  # noqa: BLE001 - a damaged entry: compiled from its source below
+        except Exception:  # noqa: BLE001 - a damaged entry: compiled from its source instead
             pass
+    return None
+
+
+def compile(pattern: str, flags: int = 0):  # noqa: A001 - regex.compile's name and arguments
+    """``regex.compile(pattern, flags)``, rebuilt from the cache when it holds the pattern."""
+    found = cached(pattern, flags)
+    if found is not None:
+        return found
     compiled = regex.compile(pattern, flags)
-    frozen = _freeze(compiled)
+    frozen = _freeze(compiled) if isinstance(pattern, str) and isinstance(flags, int) else None
     if frozen is not None:
-        _STORE.put(key, frozen)
+        _STORE.put(f"{flags}:{pattern}", frozen)
     return compiled
 
 

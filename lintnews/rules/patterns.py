@@ -54,6 +54,9 @@ def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "
                     what: str | None = None):
     """``pattern`` compiled; a one-line :class:`RuleError` naming ``where`` and the rule's key (or
     ``what``) if it does not compile or would expand past ``MAX_EXPANSION``."""
+    known = compiled.cached(pattern, flags)  # compiled here before (by this version), so within the limit
+    if known is not None:
+        return known
     what = what or f"rule {rule_id}: key '{key}'"
     shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
     if expansion(pattern, verbose=bool(flags & regex.VERBOSE)) > MAX_EXPANSION:

@@ -38,9 +38,16 @@ class WordList:
     def __init__(self, phrases, ignorecase: bool = False):
         self.ignorecase = ignorecase
         self.phrases = sorted({p.lower() if ignorecase else p for p in phrases})
-        self.fallback = regex.compile(
-            ("(?i)" if ignorecase else "") + r"\b(?:" + "|".join(
-                regex.escape(p) for p in sorted(self.phrases, key=len, reverse=True)) + r")\b")
+        self._fallback = None
+
+    @property
+    def fallback(self):
+        """The phrases as one regex, compiled when first needed (rarely: see ``spans``)."""
+        if self._fallback is None:
+            self._fallback = regex.compile(
+                ("(?i)" if self.ignorecase else "") + r"\b(?:" + "|".join(
+                    regex.escape(p) for p in sorted(self.phrases, key=len, reverse=True)) + r")\b")
+        return self._fallback
 
     def spans(self, doc) -> list[tuple[int, int]]:
         text = doc.text
