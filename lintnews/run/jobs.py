@@ -16,9 +16,7 @@ What makes ``--jobs`` scale:
 from __future__ import annotations
 
 import gc
-from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
-from multiprocessing import get_context
 
 from ..errors import LintnewsError
 from ..read.markdown import is_markdown
@@ -79,6 +77,9 @@ def run_parallel(session, paths: list[str], mode: str, jobs: int, progress=None)
 
     ``progress``, when given, is called with 1 as each result comes back.
     """
+    from concurrent.futures import ProcessPoolExecutor  # imported here: a run of one job never needs it
+    from multiprocessing import get_context
+
     global _SESSION
     _SESSION = session
     warm(session, paths)
