@@ -7,6 +7,7 @@ options and flow check and fix share.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -16,9 +17,12 @@ import click
 
 from ..report.text import visible
 from ..version import __version__
-from .batch import batch
 from .info import config_cmd, init, kinds, rules
 from .lint import check, fix
+
+# Commands imported when named (or listed): ``batch`` brings the archive readers, writers and Dask's
+# client code, which ``check`` and ``fix`` never use.
+_LAZY = {"batch": "batch"}
 
 
 class _Main(click.Group):
@@ -29,6 +33,15 @@ class _Main(click.Group):
     output ends the run quietly; SIGTERM unwinds like Ctrl-C, so ``fix``
     removes its temporary file.
     """
+
+    def get_command(self, ctx, name):
+        if name in _LAZY and name not in self.commands:
+            module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+            self.add_command(getattr(module, name))
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(_LAZY))
 
     def invoke(self, ctx):
         if threading.current_thread() is threading.main_thread():  # signal handlers live there only
@@ -72,5 +85,5 @@ def main():
     """lintnews: an editorial linter and normalizer for news articles."""
 
 
-for command in (check, fix, config_cmd, init, rules, kinds, batch):
+for command in (check, fix, config_cmd, init, rules, kinds):
     main.add_command(command)

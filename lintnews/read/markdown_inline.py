@@ -13,10 +13,15 @@ but for the escapes and entities in the title. The target is markup.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+# markdown-it is imported when a Markdown article is first read (its import is 0.02 s of a start
+# that reads plain text only).
 
 _ALL_MARKUP = ("html_inline", "autolink", "entity", "escape")
 _TITLE_MARKUP = regex.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -47,6 +52,8 @@ def _wrap(name, fn):
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark")
     md.disable("inline")  # inline content is parsed per block below, with positions recorded
     for r in list(md.inline.ruler.__rules__):
@@ -105,6 +112,8 @@ def _title_span(content: str, label_end: int, end: int) -> tuple[int, int] | Non
     pos = label_end + 1
     if not content.startswith("(", pos):
         return None
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
     pos = _skip_space(content, pos + 1, end)
     dest = parseLinkDestination(content, pos, end)
     if not dest.ok:

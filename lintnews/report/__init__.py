@@ -8,12 +8,13 @@ stream to write to.
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..rules.docs import page_url
-from . import concise, github, gitlab, html, json, jsonl, junit, line, sarif, text, vale_json
 
 
 @dataclass
@@ -35,16 +36,23 @@ class ReportContext:
         return page_url(rule, self.docs_url) if rule is not None else None
 
 
-FORMATS = {
-    "text": text,
-    "concise": concise,
-    "json": json,
-    "jsonl": jsonl,
-    "github": github,
-    "gitlab": gitlab,
-    "sarif": sarif,
-    "junit": junit,
-    "html": html,
-    "line": line,
-    "vale-json": vale_json,
-}
+class _Formats(Mapping):
+    """Format name -> reporter module, each imported when first asked for (a run imports one)."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self._names = names
+
+    def __getitem__(self, name: str):
+        if name not in self._names:
+            raise KeyError(name)
+        return importlib.import_module(f"{__name__}.{name.replace('-', '_')}")  # vale-json: vale_json
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+FORMATS = _Formats(("text", "concise", "json", "jsonl", "github", "gitlab", "sarif", "junit", "html", "line",
+                    "vale-json"))

@@ -7,16 +7,22 @@ CC BY-SA 3.0; see ``lintnews/data/LICENSE-misspellings.txt``), kept to entries
 that are no word of their own in the frequency lists and no British spelling.
 One entry a line, tab-separated: the misspelling, then its corrections in codespell's
 order (not ranked: the rule only shows several); lines starting with ``#`` are
-comments. Read once per process, on first use.
+comments. Looked up through a table of where each entry's corrections start in
+the file, frozen into the per-user data cache at first use (``read/tables.py``),
+so a start reads the file and the table instead of building a 57,000-entry dict.
 """
 
 from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import regex
+
+from ..read import tables
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "misspellings.txt"
 
 # A capitalised word opening a line or a sentence ("Accomodate"), and at the start of the text.
 # Led by the character before it: a look-behind or "^" tried at every position costs 4 times more.
@@ -27,16 +33,48 @@ _MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},;:][ \t]+)\p{Lu}[\p{Ll}'’]+")
 _NAME_GOES_ON = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")  # "Enver Solomon said", "Calle 62"
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    """Misspelling -> its corrections as written in the file (split on look-up: ~45 ms to load)."""
-    text = resources.files("lintnews").joinpath("data", "misspellings.txt").read_text(encoding="utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    """Misspelling -> its corrections as written in the file (the whole list, as a dict)."""
+    text = _text()
+    return {word: text[at:text.find("\n", at)] for word, at in _entries(text)}
+
+
+def _text() -> str:
+    text = PATH.read_text(encoding="utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _entries(text: str):
+    """(misspelling, where its corrections start in ``text``) for each entry."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        tab = line.find("\t")
+        if line.strip() and not line.startswith("#") and tab > 0:
+            yield line[:tab], at + tab + 1
+        at += len(line)
+
+
+class _Listed:
+    """The file's text and a frozen table of where each misspelling's corrections start in it."""
+
+    def __init__(self) -> None:
+        self.text = _text()
+        key = tables.identity("misspellings", tables.file_identity(PATH))
+        self.starts = tables.load("misspellings", key, lambda: (dict(_entries(self.text)), 0.0))
+
+    def get(self, word: str) -> str | None:
+        at = self.starts.get(word)
+        return None if at is None else self.text[at:self.text.find("\n", at)]
+
+
+@lru_cache(maxsize=1)
+def _listed() -> _Listed:
+    return _Listed()
 
 
 def corrections(word: str) -> tuple[str, ...]:
     """The corrections of a lower-case misspelling, in the list's order; () for a word not in it."""
-    found = _table().get(word)
+    found = _listed().get(word)
     return tuple(found.split("\t")) if found else ()
 
 

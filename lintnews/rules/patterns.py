@@ -8,7 +8,8 @@ timeout (cut to the article's time left, see ``budget``), so one
 catastrophic pattern cannot hang a run. Compiling cannot be interrupted
 (``a{4294967294}`` would spend minutes and gigabytes inside the ``regex``
 package), so a pattern whose counted repeats multiply out past
-``MAX_EXPANSION`` is refused before it is compiled.
+``MAX_EXPANSION`` is refused before it is compiled. A pattern compiled once
+is rebuilt from the per-user cache in later runs (``read/compiled.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import regex
 
 from ..errors import RuleError
+from ..read import compiled
 from . import budget
 
 # Seconds one rule may spend matching one document.
@@ -52,13 +54,16 @@ def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "
                     what: str | None = None):
     """``pattern`` compiled; a one-line :class:`RuleError` naming ``where`` and the rule's key (or
     ``what``) if it does not compile or would expand past ``MAX_EXPANSION``."""
+    known = compiled.cached(pattern, flags)  # compiled here before (by this version), so within the limit
+    if known is not None:
+        return known
     what = what or f"rule {rule_id}: key '{key}'"
     shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
     if expansion(pattern, verbose=bool(flags & regex.VERBOSE)) > MAX_EXPANSION:
         raise RuleError(where, f"{what}: regex {shown!r} repeats too much (its counted repeats make over "
                                f"{MAX_EXPANSION:,} copies): use a smaller count, or + or *")
     try:
-        return regex.compile(pattern, flags)
+        return compiled.compile(pattern, flags)  # regex.compile, from the per-user cache when it can
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(where, f"{what}: bad regex {shown!r}: {exc}") from None
 

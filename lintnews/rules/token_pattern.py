@@ -17,6 +17,7 @@ tagged, and the pattern is then matched on the real tags and lemmas.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, NamedTuple, NoReturn
 
 from ..read.tagged import Word
@@ -129,23 +130,29 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 
 
 def _tags(value, key: str, fail, tag_pairs) -> tuple[tuple[str, ...], dict[str, frozenset]]:
-    """The ``pos`` tags, checked, and for each tag (and each "VB*") the universal tags it comes with,
+    """The ``pos`` tags, checked, and for each of them (a "VB*" too) the universal tags it comes with,
     which the loose match tests against a word's possible tags."""
-    upos_of: dict[str, set[str]] = {}
-    for upos, xpos in tag_pairs:
-        upos_of.setdefault(xpos, set()).add(upos)
-        upos_of.setdefault(upos, set()).add(upos)
+    upos_of, known = _upos_table(tuple(tag_pairs))
     tags = () if value is None else tuple(str(t) for t in ([value] if isinstance(value, str) else value))
-    known = set(upos_of) | UPOS
     for t in tags:
         starred = t.endswith("*") and any(k.startswith(t[:-1]) for k in known)
         if not starred and t not in known:
             fail(f"key '{key}': unknown tag {t!r} (universal: {', '.join(sorted(UPOS))}; or a Penn tag)")
-    out = {t: frozenset(u) for t, u in upos_of.items()}
+    out = {t: upos_of[t] for t in tags if t in upos_of}  # a constraint looks up its own tags only
     for t in tags:
         if t.endswith("*"):
             out[t] = frozenset(u for k, us in upos_of.items() if k.startswith(t[:-1]) for u in us)
     return tags, out
+
+
+@lru_cache(maxsize=4)
+def _upos_table(tag_pairs: tuple) -> tuple[dict[str, frozenset], frozenset]:
+    """Each tag (Penn or universal) -> the universal tags it comes with, and every tag known."""
+    upos_of: dict[str, set[str]] = {}
+    for upos, xpos in tag_pairs:
+        upos_of.setdefault(xpos, set()).add(upos)
+        upos_of.setdefault(upos, set()).add(upos)
+    return {t: frozenset(u) for t, u in upos_of.items()}, frozenset(upos_of) | UPOS
 
 
 class Match(NamedTuple):

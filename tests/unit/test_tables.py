@@ -95,3 +95,12 @@ def test_tables_built_from_old_sources_are_swept_after_a_week(tmp_path, monkeypa
     assert not stale.exists()  # same table, other sources, long unused
     assert recent.exists()  # another installation may still use it
     assert other.exists()  # another table ("words-more")
+
+
+def test_every_key_of_a_large_table_is_found_through_its_hash_slots():
+    # Enough keys that many share a slot and are found further along; absent look-alikes are not found.
+    words = {f"{w}{i}": i * 7 for i, w in enumerate(["said", "Zürich", "naïve", "état", "of the"] * 4000)}
+    t = tables.Table(tables.encode(words))
+    assert all(t.get(word) == value for word, value in words.items())
+    assert not any(f"{word}x" in t or word.upper() in t for word in list(words)[:2000] if word.upper() != word)
+    assert sorted(t.keys()) == sorted(words)

@@ -195,3 +195,28 @@ def test_accuracy_on_a_slice_of_ewt_test():
     assert total > 5000
     assert right / total > 0.93
     assert lemmas / total > 0.95
+
+
+def test_the_frozen_model_tags_as_the_json_model_and_is_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINTNEWS_DATA_CACHE", str(tmp_path))
+    text = ("Prime Minister May may resign, said the ministers of the new government on Tuesday. "
+            "The companies' shares rose 4.5% after the U.S. regulator's ruling.")
+    built = Model.frozen()  # first use: built from the JSON file and written to the cache
+    assert [p.name.split("-")[0] for p in tmp_path.iterdir()] == ["tagger"]
+    opened = []
+    monkeypatch.setattr(gzip, "open", lambda *a, **k: opened.append(a) or pytest.fail("read the JSON again"))
+    again = Model.frozen()
+    assert not opened
+    assert again.tag(text) == built.tag(text)
+    monkeypatch.undo()
+    assert again.tag(text) == Model.load(MODEL_PATH).tag(text)
+
+
+def test_a_damaged_frozen_model_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("LINTNEWS_DATA_CACHE", str(tmp_path))
+    Model.frozen()
+    (frozen,) = tmp_path.iterdir()
+    frozen.write_bytes(frozen.read_bytes()[:-100])  # cut short
+    text = "The vote was close."
+    assert [t.upos for t in Model.frozen().tag(text)] == ["DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    assert [t.upos for t in Model.frozen().tag(text)] == ["DET", "NOUN", "AUX", "ADJ", "PUNCT"]

@@ -246,7 +246,7 @@ class Pattern(Rule):
 def _words_regex(words) -> str:
     """Any of the words, whole where they begin or end with a letter (or before a clitic), either apostrophe."""
     parts = []
-    for w in sorted(words, key=len, reverse=True):
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # longest first; the same pattern in every process
         body = regex.escape(w).replace("'", "['’]")
         # A word's end may touch a clitic the tokenizer splits off ("should|n't", "can|not", "gon|na").
         end = r"(?:\b|(?=n['’]t|not\b|na\b|ta\b))" if w[-1:].isalnum() else ""
