@@ -22,13 +22,14 @@ from ..rules.loader import load_rules
 from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .cache import Caches
-from .config import ConfigFinder, Override, Settings
+from .config import Override, Settings
 from .engine import Linter
 from .files import Collected, collect
 from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import LOCAL_FLAG, Trust
+from .vale_ini import ValeConfigFinder, above_min_level, vale_levels
 from .writeback import WriteError, write_back
 
 
@@ -54,6 +55,7 @@ class Options:
     baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
     use_baselines: bool = True  # False while writing a baseline: every finding is recorded
     languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
+    vale_config: str | None = None  # --vale-config: a Vale configuration for every article (run/vale_ini.py)
 
 
 @dataclass
@@ -87,9 +89,10 @@ def _level(o: Override, where: str | None) -> Level:
 class Session:
     def __init__(self, options: Options):
         self.options = options
-        self.configs = ConfigFinder(options.config, options.isolated,
-                                    Trust.load(options.allow_languagetool, options.allow_outside_paths,
-                                               languagetool_local=options.languagetool_local))
+        self.configs = ValeConfigFinder(options.config, options.isolated,
+                                        Trust.load(options.allow_languagetool, options.allow_outside_paths,
+                                                   languagetool_local=options.languagetool_local),
+                                        vale_config=options.vale_config)
         self._pools: dict = {}
         # Rule files skipped (one line each: the file and the problem), and warnings about rules that load.
         self.load_errors: list[str] = []
@@ -176,13 +179,15 @@ class Session:
     def linter_for(self, path: str) -> tuple[Linter, Settings]:
         settings = self.configs.settings_for(path)
         overrides = settings.overrides_for(path) if path != "-" else ()
-        key = (id(settings), overrides)
+        vale = vale_levels(settings, path)  # a Vale configuration's choice for this file: the first level
+        key = (id(settings), overrides, vale)
         if key not in self._linters:
             self.check_settings(settings)
             language = settings.language_for(overrides)
             pool, vocab = self._pool(settings, language)
             where = str(settings.source) if settings.source else None
-            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
+            selection = resolve(pool, [*vale, *self._levels(settings), *(_level(o, where) for o in overrides)], language)
+            selection = above_min_level(selection, settings)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields)
             linter.timings = self.timings
