@@ -129,6 +129,7 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
     for key in ("IgnoredScopes", "SkippedScopes"):
         scopes[SCOPE_KEYS[key]] += ini.values(CORE, key)
     styles, checks = _section(ini, "*", levels, scopes) if "*" in ini.sections else ((), ())
+    styles = styles or ()
     sections = []
     for name in ini.sections:
         if name in NOT_GLOBS:
