@@ -29,7 +29,7 @@ from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import LOCAL_FLAG, Trust
-from .vale_ini import ValeConfigFinder, above_min_level, vale_levels
+from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_styles_path
 from .writeback import WriteError, write_back
 
 
@@ -107,7 +107,8 @@ class Session:
     def _pool(self, settings: Settings, language: str | None = None) -> tuple[list[Rule], Vocab]:
         """Every rule an article under ``settings`` (in ``language``) could run (before selection), and the vocabulary."""
         language = language or settings.language
-        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language)
+        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language,
+               vale_styles_path(settings))
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
             problems: list[str] = []
@@ -128,7 +129,7 @@ class Session:
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
             # Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid): run only when chosen.
-            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}))
+            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}, vale_styles_path(settings)))
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 

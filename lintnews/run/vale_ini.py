@@ -51,6 +51,7 @@ NOT_GLOBS = frozenset({CORE, "*", "DEFAULT", "formats", "asciidoctor"})
 SCOPE_KEYS = {"IgnoredScopes": "ignored-scopes", "SkippedScopes": "skipped-scopes",
               "BlockIgnores": "block-ignores", "IgnorePatterns": "block-ignores", "TokenIgnores": "token-ignores"}
 BUILTIN_STYLE = "Vale"
+SKIPPED_FOLDERS = ("node_modules/", ".git/")  # folders Vale never walks into (internal/core/util.go)
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,9 @@ class ValeChoice:
     checks: tuple[tuple[str, bool], ...] = ()  # [*]'s rules turned on or off
     sections: tuple[Section, ...] = ()
     levels: tuple[tuple[str, str], ...] = ()  # rule id -> level (Vale's RuleToLevel)
-    min_level: str = "suggestion"
+    min_level: str = "warning"
     formats: tuple[tuple[str, str], ...] = ()  # suffix -> the suffix it is read as ([formats])
+    styles_path: Path | None = None  # where Vale.Spelling finds config/dictionaries and config/ignore
 
     def paths(self, path: str) -> list[str]:
         """The paths Vale matches a file by: as given (relative to the current folder when under it),
@@ -120,7 +122,8 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
     if styles_path is not None:
         ini = _with_packages(ini, styles_path)
     settings = Settings(source=path, root=root)
-    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "suggestion"
+    settings.exclude = list(SKIPPED_FOLDERS)
+    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "warning"  # Vale's default
     if level not in ALERT_LEVELS:
         ini.fail(f"MinAlertLevel must be suggestion, warning or error, not {level!r}", CORE, "MinAlertLevel")
     settings.vocab = [_vocab(ini, styles_path, name) for name in ini.values(CORE, "Vocab")]
@@ -146,7 +149,7 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
     settings.styles = _style_folders(ini, styles_path, named, based)
     settings.vale = ValeChoice(str(path), tuple(styles), checks, tuple(sections), tuple(sorted(levels.items())),
                                level, tuple((k.lstrip("."), ini.value("formats", k).lstrip("."))
-                                            for k in ini.keys("formats")))
+                                            for k in ini.keys("formats")), styles_path)
     settings.scopes = {k: v for k, v in scopes.items() if v}
     return settings
 
@@ -252,6 +255,12 @@ def vale_levels(settings: Settings, path: str) -> tuple[Level, ...]:
     """The Vale configuration's choice for the article at ``path`` (none without one)."""
     choice = getattr(settings, "vale", None)
     return (choice.level(path),) if choice is not None and path != "-" else ()
+
+
+def vale_styles_path(settings: Settings) -> Path | None:
+    """The StylesPath of the Vale configuration behind ``settings`` (None: none)."""
+    choice = getattr(settings, "vale", None)
+    return choice.styles_path if choice is not None else None
 
 
 def above_min_level(selection: Selection, settings: Settings) -> Selection:
