@@ -141,7 +141,7 @@ class Spelling(Rule):
             for m in _TOKEN.finditer(text, lo, hi):
                 token = m.group()
                 word = token.strip(_EDGE)
-                if not word:
+                if not any(c.isalpha() for c in word):  # Vale's tokenizer drops a token with no letter ("|", "--")
                     continue
                 start = m.start() + token.find(word)
                 end = start + len(word)
