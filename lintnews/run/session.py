@@ -190,7 +190,8 @@ class Session:
             selection = resolve(pool, [*vale, *self._levels(settings), *(_level(o, where) for o in overrides)], language)
             selection = above_min_level(selection, settings)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
-                            time_budget=settings.time_budget, headline_fields=settings.headline_fields)
+                            time_budget=settings.time_budget, headline_fields=settings.headline_fields,
+                            accept_within=vocab.accepts_within if vocab.accept else None)
             linter.timings = self.timings
             self._linters[key] = (linter, settings)
         return self._linters[key]
