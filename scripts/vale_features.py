@@ -35,6 +35,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews.errors import LintnewsError
+from lintnews.run.vale_ini import CODE, find_vale_ini
+from lintnews.run.vale_ini_read import read_ini
+
 IN_SCOPE = (".md", ".markdown", ".txt", ".html", ".htm")
 _STEP = re.compile(r"^\s*(?:When|And|Given) (.*)$")
 _FILE = re.compile(r'^\s*(?:Given|And) a file named "(.*?)" with:\s*$')
@@ -108,8 +112,21 @@ def scenarios(feature: Path) -> list[Scenario]:
     return out
 
 
-def _in_scope(name: str) -> bool:
-    return name.lower().endswith(IN_SCOPE)
+def _in_scope(name: str, formats: dict[str, str] | None = None) -> bool:
+    """Whether a file is Markdown, text or HTML, by its suffix or the one ``[formats]`` maps it to."""
+    suffix = Path(name).suffix.lstrip(".")
+    mapped = (formats or {}).get(suffix, suffix)
+    return name.lower().endswith(IN_SCOPE) or (f".{mapped}" in IN_SCOPE and not CODE.fullmatch(suffix))
+
+
+def _formats(cwd: Path) -> dict[str, str]:
+    """The ``[formats]`` of the Vale configuration found from ``cwd``."""
+    found = find_vale_ini(cwd)
+    try:
+        ini = read_ini(found) if found else None
+    except LintnewsError:
+        return {}
+    return {k.lstrip("."): ini.value("formats", k).lstrip(".") for k in ini.keys("formats")} if ini else {}
 
 
 def _finding_line(f: dict, cwd: Path) -> str:
@@ -160,15 +177,16 @@ def measure(testdata: Path, sc: Scenario, tally: Tally, verbose: bool) -> None:
         if verbose:
             print(f"  not run: {sc.feature}: {sc.name} (no folder {cwd})")
         return
+    formats = _formats(cwd)
     expected = [e for e in sc.expected if re.match(r"^[^:\s]+:\d+:\d+:", e)]
-    wanted = [e for e in expected if _in_scope(e.split(":")[0])]
+    wanted = [e for e in expected if _in_scope(e.split(":")[0], formats)]
     tally.scenarios += 1
     tally.other_formats += len(expected) - len(wanted)
-    args = [a for a in args if a.startswith("-") or a == "." or _in_scope(a) or a.startswith("../")]
+    args = [a for a in args if a.startswith("-") or a == "." or _in_scope(a, formats) or a.startswith("../")]
     if not [a for a in args if not a.startswith("-")]:
         return  # every file the step names is in another format
     got, errors = run_lintnews(cwd, args)
-    got = [g for g in got if _in_scope(g.split(":")[0])]
+    got = [g for g in got if _in_scope(g.split(":")[0], formats)]
     hits = set(wanted) & set(got)
     extra = sorted(set(got) - set(expected)) if sc.exactly else []
     tally.expected += len(wanted)

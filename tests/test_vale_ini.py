@@ -165,3 +165,15 @@ def test_bad_vale_ini_is_one_line_and_exit_2(run_cli, desk, ini, problem):
     assert err.count("\n") == 1 and "Traceback" not in err
     assert f"{desk / '.vale.ini'}: " in err and problem in err
     assert "vale sync" in err if "Packages" in ini else True
+
+
+def test_formats_association_reads_mdx_as_markdown(run_cli, desk):
+    (desk / ".vale.ini").write_text(VALE_INI.replace("Vocab = Desk\n", "Vocab = Desk\n\n[formats]\nmdx = md\npy = md\n"))
+    (desk / "news" / "explainer.mdx").write_text("import Chart from './chart'\n\n# Budget explained\n\n"
+                                                "The council allegedly met.\n\n```js\nreportedly()\n```\n")
+    (desk / "news" / "tool.py").write_text("# The council reportedly met.\n")
+    _, found = findings(run_cli, desk, "news")
+    mdx = [(line, col, rule, level) for path, line, col, rule, level in found if path.endswith(".mdx")]
+    # Read as Markdown: matched by [*.md] (House.Hedging = error), the code block left alone.
+    assert mdx == [(5, 13, "House.Hedging", "error")]
+    assert not any(path.endswith(".py") for path, *_ in found)  # Markdown in comments: not read

@@ -36,12 +36,12 @@ class Collected:
             self.files.append(path)
 
 
-def collect(paths, excluded) -> Collected:
+def collect(paths, excluded, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> Collected:
     """Articles to check, in a stable order, with errors and warnings for entries left out.
 
     ``excluded(path)`` tells whether the configuration's ``exclude`` globs
     leave a path out. A file named on the command line is checked whatever
-    its suffix; a folder gives its ``.txt``, ``.md`` and ``.markdown`` files.
+    its suffix; a folder gives its ``.txt``, ``.md`` and ``.markdown`` files (or those ``suffixes`` name).
     """
     out = Collected()
     for raw in paths:
@@ -50,7 +50,7 @@ def collect(paths, excluded) -> Collected:
             continue
         kind, problem = _kind(raw)
         if kind == "dir":
-            walk(Path(raw), excluded, out)
+            walk(Path(raw), excluded, out, suffixes)
         elif kind == "file":
             if not excluded(raw):
                 out.add(raw, os.path.realpath(raw))
@@ -90,7 +90,7 @@ def _special_name(mode: int) -> str:
     return "a special file"
 
 
-def walk(top: Path, excluded, out: Collected) -> None:
+def walk(top: Path, excluded, out: Collected, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> None:
     """Add the articles under ``top`` to ``out``, with its warnings and errors."""
     root_real = os.path.realpath(top)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
@@ -107,7 +107,7 @@ def walk(top: Path, excluded, out: Collected) -> None:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(here / d)
                          and not _ignored(here / d, True, ignores, excluded))
         for name in sorted(names):
-            if not name.endswith(ARTICLE_SUFFIXES) or name.startswith("."):
+            if not name.endswith(suffixes) or name.startswith("."):
                 continue
             path = here / name
             kind, problem = _kind(str(path))

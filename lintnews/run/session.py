@@ -29,7 +29,7 @@ from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import LOCAL_FLAG, Trust
-from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_styles_path
+from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_reader, vale_styles_path
 from .writeback import WriteError, write_back
 
 
@@ -212,7 +212,7 @@ class Session:
     # ------------------------------------------------------------ files
     def collect(self, paths) -> Collected:
         """Articles to check, in a stable order, with errors and warnings for entries left out."""
-        return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p))
+        return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p), self.configs.suffixes())
 
     # ------------------------------------------------------------ running
     def read(self, path: str) -> Source:
@@ -261,17 +261,19 @@ class Session:
         result.bom = source.bom
         shown = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         keep = self._baseline_keep(path, settings)
+        reader = vale_reader(settings, path, linter.headline_fields)  # a suffix [formats] maps to md or txt
         if mode == "check":
-            checked = linter.check(source.text, shown)
+            checked = linter.check(source.text, shown, reader)
             result.text = source.text
         else:
             trace: list = []
-            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep)
+            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep,
+                               reader=reader)
             checked = fixed.result
             if not fixed.converged:
                 result.errors.append(f"{path}: fixes did not converge after {fixed.passes} passes; file left unchanged")
                 result.text = source.text
-                checked = linter.check(source.text, shown)
+                checked = linter.check(source.text, shown, reader)
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
@@ -285,7 +287,7 @@ class Session:
                         # Nothing was written: report what the file still holds.
                         result.errors.append(str(exc))
                         result.text, result.applied, result.changed, result.fixes = source.text, 0, False, []
-                        checked = linter.check(source.text, shown)
+                        checked = linter.check(source.text, shown, reader)
         result.findings = keep(checked.findings) if keep is not None else checked.findings
         result.baselined = len(checked.findings) - len(result.findings)
         result.article = checked.article

@@ -30,12 +30,16 @@ lintnews.yaml's keys and the command line's flags come after it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from ..errors import ConfigError
 from ..findings import Severity
+from ..read.article import read_article
 from .config import ConfigFinder, Settings
+from .files import ARTICLE_SUFFIXES
 from .selection import Level, Selection
 from .trust import Trust
 from .vale_ini_read import CORE, Ini, ValeGlob, compile_glob, read_ini
@@ -51,6 +55,12 @@ NOT_GLOBS = frozenset({CORE, "*", "DEFAULT", "formats", "asciidoctor"})
 SCOPE_KEYS = {"IgnoredScopes": "ignored-scopes", "SkippedScopes": "skipped-scopes",
               "BlockIgnores": "block-ignores", "IgnorePatterns": "block-ignores", "TokenIgnores": "token-ignores"}
 BUILTIN_STYLE = "Vale"
+MARKDOWN, TEXT = ("md", "markdown"), ("txt",)  # the formats [formats] can map a suffix to that lintnews reads
+# Source code's suffixes (Vale's internal/core/format.go): mapped to Markdown, Vale reads their comments as
+# Markdown fragments, which lintnews does not read (source-code comments are out of its scope).
+CODE = re.compile(r"(?:[rc]?py[3w]?|[Ss][Cc]onstruct|clj[sc]?|cljd|cpp|cc|c|cp|cxx|c\+\+|h|hpp|h\+\+|css|cs|csx|go|"
+                  r"hs|java|bsh|jl|jsx?|lua|php|pl|pm|pod|proto|ps1|psm1|psd1|rb|Gemfile|Rakefile|Brewfile|gemspec|"
+                  r"rs|[rR]|sass|less|scala|sbt|swift|tsx?|ya?ml)")
 SKIPPED_FOLDERS = ("node_modules/", ".git/")  # folders Vale never walks into (internal/core/util.go)
 
 
@@ -85,6 +95,12 @@ class ValeChoice:
         suffix = PurePosixPath(shown).suffix.lstrip(".")
         normed = dict(self.formats).get(suffix)
         return [shown] + ([shown[: len(shown) - len(suffix)] + normed] if normed else [])
+
+    def read_as(self, suffix: str) -> str | None:
+        """The format (md, markdown, txt) ``[formats]`` has lintnews read a file with this suffix as;
+        None: its own (a source file mapped to Markdown is Markdown in comments: not read)."""
+        normed = dict(self.formats).get(suffix)
+        return normed if normed in MARKDOWN + TEXT and not CODE.fullmatch(suffix) else None
 
     def level(self, path: str) -> Level:
         """The first level of the selection for the file at ``path`` (see the module's doc)."""
@@ -273,6 +289,16 @@ def above_min_level(selection: Selection, settings: Settings) -> Selection:
     return selection
 
 
+def vale_reader(settings: Settings, path: str, headline_fields: tuple[str, ...]):
+    """How to read the article at ``path`` when the Vale configuration's ``[formats]`` maps its suffix
+    to Markdown or text (``mdx = md``); None: by its own suffix."""
+    choice = getattr(settings, "vale", None)
+    normed = choice.read_as(PurePosixPath(path).suffix.lstrip(".")) if choice is not None else None
+    if normed is None:
+        return None
+    return partial(read_article, as_markdown=normed in MARKDOWN, headline_fields=headline_fields)
+
+
 class ValeConfigFinder(ConfigFinder):
     """The configuration finder that also reads Vale's: ``vale_config`` (``--vale-config``) for every
     article, else a lintnews.yaml's ``vale-config``, else the Vale file found from the current
@@ -289,6 +315,12 @@ class ValeConfigFinder(ConfigFinder):
             found = find_vale_ini(Path(os.getcwd()))
             if found is not None:
                 self.default = self._vale_settings(found)
+
+    def suffixes(self) -> tuple[str, ...]:
+        """The suffixes of the articles a folder gives: lintnews's, and those ``[formats]`` maps to them."""
+        extra = {f".{suffix}" for s in self._vale.values() for suffix, _ in s.vale.formats
+                 if s.vale.read_as(suffix)}
+        return ARTICLE_SUFFIXES + tuple(sorted(extra - set(ARTICLE_SUFFIXES)))
 
     def _vale_settings(self, path: Path) -> Settings:
         key = path.resolve()

@@ -145,7 +145,7 @@ class Spelling(Rule):
                     continue
                 start = m.start() + token.find(word)
                 end = start + len(word)
-                plain = word.replace("’", "'")
+                plain = word.replace("’", "'").replace("‘", "'")  # the ICONV of en_US.aff, as Vale reads it
                 if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain):
                     continue
                 if not self.in_scope(doc, start, end):
