@@ -177,3 +177,10 @@ def test_formats_association_reads_mdx_as_markdown(run_cli, desk):
     # Read as Markdown: matched by [*.md] (House.Hedging = error), the code block left alone.
     assert mdx == [(5, 13, "House.Hedging", "error")]
     assert not any(path.endswith(".py") for path, *_ in found)  # Markdown in comments: not read
+
+
+def test_a_style_name_set_to_no_does_nothing_and_says_so(run_cli, desk):
+    (desk / ".vale.ini").write_text(VALE_INI.replace("House.Jargon = NO", "House = NO"))
+    proc = run_cli("check", "--format", "json", "news/council.md", cwd=desk)
+    assert "House.Hedging" in {f["rule"] for f in json.loads(proc.stdout)}  # as in Vale: still on
+    assert "line 8: [*] House = NO does nothing (as in Vale)" in proc.stderr.decode()

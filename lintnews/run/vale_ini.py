@@ -126,9 +126,11 @@ def find_vale_ini(folder: Path) -> Path | None:
     return None
 
 
-def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
-    """lintnews settings from the Vale configuration at ``path`` (see the module's doc)."""
+def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | None = None) -> Settings:
+    """lintnews settings from the Vale configuration at ``path`` (see the module's doc); ``warnings``
+    collects a line for a setting that does nothing (``Style = NO``, as in Vale)."""
     trust = trust or Trust()
+    warnings = warnings if warnings is not None else []
     ini = read_ini(path)
     root = path.parent.resolve()
     for key in ini.keys(CORE):
@@ -147,7 +149,7 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
     scopes: dict[str, list[str]] = {v: [] for v in SCOPE_KEYS.values()}
     for key in ("IgnoredScopes", "SkippedScopes"):
         scopes[SCOPE_KEYS[key]] += ini.values(CORE, key)
-    styles, checks = _section(ini, "*", levels, scopes) if "*" in ini.sections else ((), ())
+    styles, checks = _section(ini, "*", levels, scopes, warnings) if "*" in ini.sections else ((), ())
     styles = styles or ()
     sections = []
     for name in ini.sections:
@@ -157,7 +159,7 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
             glob = compile_glob(name)
         except ValueError as exc:
             raise ConfigError(str(path), f"section [{name}]: the glob cannot be used: {exc}") from None
-        sec_styles, sec_checks = _section(ini, name, levels, scopes)
+        sec_styles, sec_checks = _section(ini, name, levels, scopes, warnings)
         sections.append(Section(glob, sec_styles, sec_checks))
     named = {*styles, *(s for sec in sections for s in sec.styles or ()),
              *(k.split(".")[0] for sec in sections for k, _ in sec.checks), *(k.split(".")[0] for k, _ in checks)}
@@ -170,7 +172,7 @@ def vale_settings(path: Path, trust: Trust | None = None) -> Settings:
     return settings
 
 
-def _section(ini: Ini, name: str, levels: dict[str, str], scopes: dict[str, list[str]]):
+def _section(ini: Ini, name: str, levels: dict[str, str], scopes: dict[str, list[str]], warnings: list[str]):
     """(BasedOnStyles or None, rules on or off) of a section; its scope keys go into ``scopes``."""
     styles = None
     checks: dict[str, bool] = {}
@@ -188,6 +190,10 @@ def _section(ini: Ini, name: str, levels: dict[str, str], scopes: dict[str, list
             if value not in RULE_VALUES:
                 ini.fail(f"[{name}] {key} = {value!r}: a rule is set to YES, NO, suggestion, warning or error",
                          name, key)
+            if "." not in key:  # Vale looks rules up by Style.Rule: a style's name alone turns nothing on or off
+                warnings.append(f"{ini.path}: line {ini.lines.get((name, key))}: [{name}] {key} = {value} does "
+                                f"nothing (as in Vale): name the style in BasedOnStyles, or its rules one by one")
+                continue
             checks[key] = value != "NO"
             if value in ALERT_LEVELS:
                 levels[key] = value
@@ -327,7 +333,7 @@ class ValeConfigFinder(ConfigFinder):
         if key not in self._vale:
             if not path.is_file():
                 raise ConfigError(str(path), "Vale configuration not found")
-            self._vale[key] = vale_settings(path, self.trust)
+            self._vale[key] = vale_settings(path, self.trust, self.warnings)
         return self._vale[key]
 
     def _read(self, path: Path) -> Settings | None:
