@@ -58,6 +58,8 @@ def common_options(f):
         click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
                      help="Use this configuration file instead of searching for one."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--vale-config", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Use this Vale configuration (.vale.ini) for every article; --config's keys go on top."),
         click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
                      help="Output format."),
         click.option("--output", "-o", "output", type=click.Path(dir_okay=False), metavar="FILE",
@@ -112,7 +114,7 @@ class Run:
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
             allow_outside_paths=kw["allow_outside_paths"], languagetool_local=kw["languagetool_local"],
-            baseline=kw.get("baseline"), use_baselines=not kw.get("write_baseline"),
+            baseline=kw.get("baseline"), vale_config=kw.get("vale_config"), use_baselines=not kw.get("write_baseline"),
             cache=not (kw["no_cache"] or kw["profile"]), cache_dir=kw["cache_dir"] or None, profile=kw["profile"],
         )
         self.errors: list[str] = []

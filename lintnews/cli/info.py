@@ -24,9 +24,9 @@ from ..run.config import (
     KEYS,
     OVERRIDE_KEYS,
     STARTER_CONFIG,
-    ConfigFinder,
 )
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
+from ..run.vale_ini import ValeConfigFinder, vale_levels
 from .common import EXIT_ERROR, say_error
 from .starters import pre_commit_config
 
@@ -46,7 +46,7 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
         _print_keys(f"Keys of your own configuration ({user_config_path()})", USER_KEYS)
         return
     try:
-        finder = ConfigFinder(config_path, isolated, Trust.load(allow_outside_paths=allow_outside_paths))
+        finder = ValeConfigFinder(config_path, isolated, Trust.load(allow_outside_paths=allow_outside_paths))
         settings = finder.settings_for(path)
         overrides = settings.overrides_for(path)
     except LintnewsError as exc:
@@ -54,6 +54,9 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
         sys.exit(EXIT_ERROR)
     data = settings.describe()
     source = data.pop("source")
+    vale = vale_levels(settings, path)
+    data["vale"] = {"select": list(vale[0].select), "ignore": list(vale[0].ignore),
+                    "severity": dict(vale[0].severity)} if vale else None
     click.echo(f"# settings for {visible(path)}")
     click.echo(f"# from {visible(source)}" if source else "# from built-in defaults (no configuration file found)")
     if overrides:
@@ -95,7 +98,7 @@ def rules(ctx, styles, fmt):
     With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too.
     """
     try:
-        settings = ConfigFinder().settings_for(".")
+        settings = ValeConfigFinder().settings_for(".")
         loaded = load_rules([*settings.styles, *styles])
         reject = load_vocab(settings.vocab).reject_rule()
         loaded += [reject] if reject is not None else []

@@ -15,6 +15,8 @@ accepted or rejected terms.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .base import Rule
 from .registry import registry
 from .vale import is_phrase
@@ -30,15 +32,33 @@ SPECS: dict[str, dict] = {
 }
 
 
+def _spelling_files(styles_path: Path | None) -> dict:
+    """Vale 3's Vale.Spelling: every dictionary in StylesPath/config/dictionaries besides en_US, and
+    every word list under StylesPath/config/ignore (Vale's source, internal/check/spelling.go)."""
+    if styles_path is None:
+        return {}
+    spec: dict = {}
+    folder = styles_path / "config" / "dictionaries"
+    names = sorted(p.stem for p in folder.glob("*.dic") if p.with_suffix(".aff").is_file()) if folder.is_dir() else []
+    if names:
+        spec.update(dicpath=str(folder), dictionaries=names, append=True)
+    ignore = styles_path / "config" / "ignore"
+    if ignore.is_dir():
+        spec["ignore"] = [str(p) for p in sorted(ignore.rglob("*.txt")) if p.is_file()]
+    return spec
+
+
 def _rule(rule_id: str, spec: dict) -> Rule:
     return registry()[spec["extends"]](rule_id, {**spec, "enabled": False}, WHERE)
 
 
-def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] = frozenset()) -> list[Rule]:
-    """Vale's built-in rules for a vocabulary, leaving out ids already ``taken`` by a user's style."""
+def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] = frozenset(),
+               styles_path: Path | None = None) -> list[Rule]:
+    """Vale's built-in rules for a vocabulary, leaving out ids already ``taken`` by a user's style;
+    with a Vale configuration's ``styles_path``, Vale.Spelling also reads its dictionaries and ignore files."""
     specs = dict(SPECS)
     # Vale makes accepted terms exceptions to its spelling rule regardless of case.
-    specs["Vale.Spelling"] = {**SPECS["Vale.Spelling"], "exceptions": list(accept)}
+    specs["Vale.Spelling"] = {**SPECS["Vale.Spelling"], "exceptions": list(accept), **_spelling_files(styles_path)}
     terms = {term.lower(): term for term in accept if is_phrase(term)}
     if terms:
         specs["Vale.Terms"] = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",

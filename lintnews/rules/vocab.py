@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RuleError
-from .patterns import compile_pattern, fullmatch
+from .patterns import compile_pattern, fullmatch, search
 from .registry import registry
 
 
@@ -34,7 +34,7 @@ class Vocab:
     accept_files: list[str] = field(default_factory=list)  # the accept.txt each accept entry comes from
 
     def __post_init__(self):
-        self._accept = None
+        self._accept = self._within = None
         if self.accept:
             files = self.accept_files or [self.sources[0] if self.sources else "vocab"] * len(self.accept)
             self._where = f"accept list {files[0]}"
@@ -48,6 +48,15 @@ class Vocab:
 
     def accepts(self, text: str) -> bool:
         return self._accept is not None and fullmatch(self._accept, text, "", what=self._where) is not None
+
+    def accepts_within(self, text: str) -> bool:
+        """Vale's reading (its exceptions): an accepted term anywhere in ``text``, as whole words."""
+        if self._accept is None:
+            return False
+        if self._within is None:
+            self._within = compile_pattern(r"\b(?:" + "|".join(f"(?:{a})" for a in self.accept) + r")\b",
+                                           where=self._where, what="accept list")
+        return search(self._within, text, "") is not None
 
     def reject_rule(self):
         if not self.reject:

@@ -86,7 +86,8 @@ def for_records(linter: Linter) -> Linter:
     rules = [r for r in linter.rules if not (r.name == "normalize" and r["check"] == "final-newline")]
     if len(rules) == len(linter.rules):
         return linter
-    return Linter(rules, accept=linter.accept, levels=linter.levels, time_budget=linter.time_budget)
+    return Linter(rules, accept=linter.accept, levels=linter.levels, time_budget=linter.time_budget,
+                  accept_within=linter.accept_within)
 
 
 def lint_records(records, linter_for, job: Job):

@@ -29,6 +29,7 @@ from ..rules.vocab import is_vocab_file
 from . import extend
 from .globs import checked_glob as _glob
 from .trust import Trust
+from .vale_ini_read import CONFIG_KEYS as VALE_KEYS, SCOPE_KEYS
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
 LEVELS = ("error", "warning", "suggestion")
@@ -74,6 +75,9 @@ class Settings:
     parent: Settings | None = None  # the configuration this one extends (run/extend.py)
     docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
     headline_fields: tuple[str, ...] = HEADLINE_FIELDS  # front matter fields read as prose; the first is the title
+    vale_config: Path | None = None  # a Vale configuration these settings build on (run/vale_ini.py)
+    vale: Any = None  # what that Vale configuration runs on each file (run.vale_ini.ValeChoice)
+    scopes: dict[str, list[str]] = field(default_factory=dict)  # ignored-scopes, skipped-scopes, block-/token-ignores
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -123,7 +127,7 @@ class Settings:
             "cache-dir": str(self.cache_dir) if self.cache_dir else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
-            "headline-fields": list(self.headline_fields),
+            "headline-fields": list(self.headline_fields), "vale": repr(self.vale), **self.scopes,
         }
 
 
@@ -176,6 +180,7 @@ KEYS = Schema({
                                             "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
     "headline-fields": Option("strings", list(HEADLINE_FIELDS), "front matter fields linted as prose (YAML, TOML "
                                                                 "or JSON); the first is the article's title"),
+    **VALE_KEYS,
 })
 OVERRIDE_KEYS = Schema({
     **SELECTION_KEYS,
@@ -220,6 +225,8 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.baseline = root / values["baseline"] if values["baseline"] else None
     settings.docs_url = values["docs-url"].strip()
     settings.headline_fields = tuple(values["headline-fields"])
+    settings.vale_config = root / values["vale-config"] if values["vale-config"] else None
+    settings.scopes = {k: values[k] for k in SCOPE_KEYS if values[k]}
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:

@@ -58,13 +58,16 @@ class Linter:
     from the selection) sets the level of a rule's findings; ``time_budget``
     is the seconds one article may take (0 or None: no limit), after which
     the rules still to run are skipped and named in ``Result.unfinished``;
-    ``headline_fields`` the front matter fields read as prose (the first is the title).
+    ``headline_fields`` the front matter fields read as prose (the first is the title);
+    ``accept_within`` (another predicate) reads the accept list as Vale does for a rule in Vale's format:
+    an accepted term anywhere in the matched text, as whole words, is an exception.
     """
 
     def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None,
-                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS):
+                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS, accept_within=None):
         self.rules = rules
         self.accept = accept
+        self.accept_within = accept_within
         self.levels = levels or {}
         self.time_budget = time_budget
         self.headline_fields = tuple(headline_fields)
@@ -118,8 +121,9 @@ class Linter:
             budget.check()
         if self.timings is not None:
             self.timings[rule.id] = self.timings.get(rule.id, 0.0) + time.process_time() - started
-        if self.accept is not None:
-            found = [f for f in found if not f.text or not self.accept(f.text)]
+        if self.accept is not None and rule.values.get("vocab") is not False:  # Vale's `vocab: false`: no exceptions
+            within = self.accept_within if rule.vale else None
+            found = [f for f in found if not f.text or not (self.accept(f.text) or (within and within(f.text)))]
         return found
 
     def _out_of_time(self, path: str, left: list[Rule]) -> str:

@@ -63,6 +63,8 @@ def inherit(settings, parent, data: dict) -> None:
         settings.time_budget = parent.time_budget
     if "headline-fields" not in data:
         settings.headline_fields = parent.headline_fields
+    if "vale-config" not in data:  # the Vale configuration the parent builds on (run/vale_ini.py reads it)
+        settings.vale_config = parent.vale_config
     if "languagetool" not in data:
         settings.languagetool = parent.languagetool
         settings.languagetool_allowed = parent.languagetool_allowed

@@ -35,7 +35,7 @@ class Collected:
             self.files.append(path)
 
 
-def collect(paths, excluded) -> Collected:
+def collect(paths, excluded, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> Collected:
     """Articles to check, in a stable order, with errors and warnings for entries left out.
 
     ``excluded(path)`` tells whether the configuration's ``exclude`` globs
@@ -43,7 +43,7 @@ def collect(paths, excluded) -> Collected:
     its suffix, but for a format lintnews does not read (reStructuredText,
     AsciiDoc, source code...: an error naming it, see :mod:`lintnews.read.formats`);
     a folder gives its ``.txt``, ``.md``, ``.markdown``, ``.html``, ``.htm``
-    and ``.xhtml`` files.
+    and ``.xhtml`` files (or those ``suffixes`` name).
     """
     out = Collected()
     for raw in paths:
@@ -52,7 +52,7 @@ def collect(paths, excluded) -> Collected:
             continue
         kind, problem = _kind(raw)
         if kind == "dir":
-            walk(Path(raw), excluded, out)
+            walk(Path(raw), excluded, out, suffixes)
         elif kind == "file" and unsupported(raw):
             out.errors.append(f"{raw}: format not supported ({unsupported(raw)})")
         elif kind == "file":
@@ -94,7 +94,7 @@ def _special_name(mode: int) -> str:
     return "a special file"
 
 
-def walk(top: Path, excluded, out: Collected) -> None:
+def walk(top: Path, excluded, out: Collected, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> None:
     """Add the articles under ``top`` to ``out``, with its warnings and errors."""
     root_real = os.path.realpath(top)
     ignores: list[tuple[Path, pathspec.PathSpec]] = []
@@ -111,7 +111,7 @@ def walk(top: Path, excluded, out: Collected) -> None:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(here / d)
                          and not _ignored(here / d, True, ignores, excluded))
         for name in sorted(names):
-            if not name.endswith(ARTICLE_SUFFIXES) or name.startswith("."):
+            if not name.endswith(suffixes) or name.startswith("."):
                 continue
             path = here / name
             kind, problem = _kind(str(path))

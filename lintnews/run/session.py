@@ -22,13 +22,14 @@ from ..rules.loader import load_rules
 from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .cache import Caches
-from .config import ConfigFinder, Override, Settings
+from .config import Override, Settings
 from .engine import Linter
 from .files import Collected, collect
 from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import LOCAL_FLAG, Trust
+from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_reader, vale_styles_path
 from .writeback import WriteError, write_back
 
 
@@ -54,6 +55,7 @@ class Options:
     baseline: str | None = None  # --baseline FILE, over the configuration's baseline: key
     use_baselines: bool = True  # False while writing a baseline: every finding is recorded
     languagetool_local: bool = False  # start LanguageTool here and check with it (rules/backends/languagetool/local.py)
+    vale_config: str | None = None  # --vale-config: a Vale configuration for every article (run/vale_ini.py)
 
 
 @dataclass
@@ -87,9 +89,10 @@ def _level(o: Override, where: str | None) -> Level:
 class Session:
     def __init__(self, options: Options):
         self.options = options
-        self.configs = ConfigFinder(options.config, options.isolated,
-                                    Trust.load(options.allow_languagetool, options.allow_outside_paths,
-                                               languagetool_local=options.languagetool_local))
+        self.configs = ValeConfigFinder(options.config, options.isolated,
+                                        Trust.load(options.allow_languagetool, options.allow_outside_paths,
+                                                   languagetool_local=options.languagetool_local),
+                                        vale_config=options.vale_config)
         self._pools: dict = {}
         # Rule files skipped (one line each: the file and the problem), and warnings about rules that load.
         self.load_errors: list[str] = []
@@ -104,7 +107,8 @@ class Session:
     def _pool(self, settings: Settings, language: str | None = None) -> tuple[list[Rule], Vocab]:
         """Every rule an article under ``settings`` (in ``language``) could run (before selection), and the vocabulary."""
         language = language or settings.language
-        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language)
+        key = (tuple(settings.styles), tuple(settings.vocab), repr(settings.languagetool), language,
+               vale_styles_path(settings))
         if key not in self._pools:
             styles = [*settings.styles, *self.options.styles]
             problems: list[str] = []
@@ -125,7 +129,7 @@ class Session:
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")
             # Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid): run only when chosen.
-            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}))
+            rules.extend(vale_rules(vocab.accept, vocab.reject, {r.id for r in rules}, vale_styles_path(settings)))
             self._pools[key] = (rules, vocab)
         return self._pools[key]
 
@@ -176,15 +180,18 @@ class Session:
     def linter_for(self, path: str) -> tuple[Linter, Settings]:
         settings = self.configs.settings_for(path)
         overrides = settings.overrides_for(path) if path != "-" else ()
-        key = (id(settings), overrides)
+        vale = vale_levels(settings, path)  # a Vale configuration's choice for this file: the first level
+        key = (id(settings), overrides, vale)
         if key not in self._linters:
             self.check_settings(settings)
             language = settings.language_for(overrides)
             pool, vocab = self._pool(settings, language)
             where = str(settings.source) if settings.source else None
-            selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
+            selection = resolve(pool, [*vale, *self._levels(settings), *(_level(o, where) for o in overrides)], language)
+            selection = above_min_level(selection, settings)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
-                            time_budget=settings.time_budget, headline_fields=settings.headline_fields)
+                            time_budget=settings.time_budget, headline_fields=settings.headline_fields,
+                            accept_within=vocab.accepts_within if vocab.accept else None)
             linter.timings = self.timings
             self._linters[key] = (linter, settings)
         return self._linters[key]
@@ -205,7 +212,7 @@ class Session:
     # ------------------------------------------------------------ files
     def collect(self, paths) -> Collected:
         """Articles to check, in a stable order, with errors and warnings for entries left out."""
-        return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p))
+        return collect(paths, lambda p: self.configs.settings_for(str(p)).excluded(p), self.configs.suffixes())
 
     # ------------------------------------------------------------ running
     def read(self, path: str) -> Source:
@@ -254,17 +261,19 @@ class Session:
         result.bom = source.bom
         shown = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         keep = self._baseline_keep(path, settings)
+        reader = vale_reader(settings, path, linter.headline_fields)  # a suffix [formats] maps to md or txt
         if mode == "check":
-            checked = linter.check(source.text, shown)
+            checked = linter.check(source.text, shown, reader)
             result.text = source.text
         else:
             trace: list = []
-            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep)
+            fixed = linter.fix(source.text, shown, unsafe=self.options.unsafe_fixes, trace=trace, keep=keep,
+                               reader=reader)
             checked = fixed.result
             if not fixed.converged:
                 result.errors.append(f"{path}: fixes did not converge after {fixed.passes} passes; file left unchanged")
                 result.text = source.text
-                checked = linter.check(source.text, shown)
+                checked = linter.check(source.text, shown, reader)
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
@@ -278,7 +287,7 @@ class Session:
                         # Nothing was written: report what the file still holds.
                         result.errors.append(str(exc))
                         result.text, result.applied, result.changed, result.fixes = source.text, 0, False, []
-                        checked = linter.check(source.text, shown)
+                        checked = linter.check(source.text, shown, reader)
         result.findings = keep(checked.findings) if keep is not None else checked.findings
         result.baselined = len(checked.findings) - len(result.findings)
         result.article = checked.article

@@ -32,6 +32,22 @@ _TOKEN = regex.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_`~"
 
 
+def _spells(speller, word: str) -> bool:
+    """Whether a dictionary knows ``word``; a word its encoding (ISO 8859-1...) cannot write is not in it."""
+    try:
+        return speller.spell(word)
+    except UnicodeError:
+        return False
+
+
+def _suggestions(speller, word: str) -> list[str]:
+    """Up to five spellings a dictionary suggests; none for a word its encoding cannot write."""
+    try:
+        return list(speller.suggest(word))[:5]
+    except UnicodeError:
+        return []
+
+
 @lru_cache(maxsize=16)
 def _hunspell(folder: str, name: str):
     """One dictionary, loaded once per process (kept off the rule, which may be sent to a worker)."""
@@ -117,7 +133,7 @@ class Spelling(Rule):
     def known(self, word: str) -> bool:
         if word in self.accepted or word.lower() in self.accepted_lower:
             return True
-        return any(_hunspell(folder, name).spell(word) for folder, name in self.dictionaries)
+        return any(_spells(_hunspell(folder, name), word) for folder, name in self.dictionaries)
 
     def check(self, doc):
         text = doc.text
@@ -125,16 +141,16 @@ class Spelling(Rule):
             for m in _TOKEN.finditer(text, lo, hi):
                 token = m.group()
                 word = token.strip(_EDGE)
-                if not word:
+                if not any(c.isalpha() for c in word):  # Vale's tokenizer drops a token with no letter ("|", "--")
                     continue
                 start = m.start() + token.find(word)
                 end = start + len(word)
-                plain = word.replace("’", "'")
+                plain = word.replace("’", "'").replace("‘", "'")  # the ICONV of en_US.aff, as Vale reads it
                 if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain):
                     continue
                 if not self.in_scope(doc, start, end):
                     continue
-                suggestions = list(_hunspell(*self.dictionaries[0]).suggest(plain))[:5]
+                suggestions = _suggestions(_hunspell(*self.dictionaries[0]), plain)
                 edits = [Edit(start, end, suggestions[0])] if suggestions else None
                 yield self.finding(doc, start, end, self.format_message(word), edits, Applicability.DISPLAY,
                                    fix_title="Did you mean " + " or ".join(f"'{s}'" for s in suggestions))
