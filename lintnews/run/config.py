@@ -22,11 +22,12 @@ import pathspec
 from ..errors import ConfigError
 from ..read.datafile import load_toml, load_yaml
 from ..read.front_matter import HEADLINE_FIELDS
+from ..read.markup_ignores import Ignores
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
 from ..rules.vocab import is_vocab_file
-from . import extend
+from . import extend, markup_config
 from .globs import checked_glob as _glob
 from .trust import Trust
 
@@ -74,6 +75,7 @@ class Settings:
     parent: Settings | None = None  # the configuration this one extends (run/extend.py)
     docs_url: str = "docs/rules"  # where findings link to their rule's page (rules/docs.py)
     headline_fields: tuple[str, ...] = HEADLINE_FIELDS  # front matter fields read as prose; the first is the title
+    markup: Ignores | None = None  # ignored-scopes, skipped-scopes, block-ignores, token-ignores (run/markup_config.py)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -124,6 +126,7 @@ class Settings:
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
             "headline-fields": list(self.headline_fields),
+            **markup_config.describe(self.markup),
         }
 
 
@@ -176,6 +179,7 @@ KEYS = Schema({
                                             "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
     "headline-fields": Option("strings", list(HEADLINE_FIELDS), "front matter fields linted as prose (YAML, TOML "
                                                                 "or JSON); the first is the article's title"),
+    **markup_config.OPTIONS,
 })
 OVERRIDE_KEYS = Schema({
     **SELECTION_KEYS,
@@ -220,6 +224,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.baseline = root / values["baseline"] if values["baseline"] else None
     settings.docs_url = values["docs-url"].strip()
     settings.headline_fields = tuple(values["headline-fields"])
+    settings.markup = markup_config.read(fail, values, where)
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:

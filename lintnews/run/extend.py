@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import markup_config
 from .trust import Trust
 
 
@@ -63,6 +64,7 @@ def inherit(settings, parent, data: dict) -> None:
         settings.time_budget = parent.time_budget
     if "headline-fields" not in data:
         settings.headline_fields = parent.headline_fields
+    settings.markup = markup_config.inherit(parent.markup, settings.markup, data)
     if "languagetool" not in data:
         settings.languagetool = parent.languagetool
         settings.languagetool_allowed = parent.languagetool_allowed

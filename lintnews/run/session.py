@@ -184,7 +184,8 @@ class Session:
             where = str(settings.source) if settings.source else None
             selection = resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)], language)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
-                            time_budget=settings.time_budget, headline_fields=settings.headline_fields)
+                            time_budget=settings.time_budget, headline_fields=settings.headline_fields,
+                            markup=settings.markup)
             linter.timings = self.timings
             self._linters[key] = (linter, settings)
         return self._linters[key]
