@@ -29,7 +29,7 @@ from vale_fixtures import chosen, read_ini  # noqa: E402
 from lintnews.rules.loader import load_rules  # noqa: E402
 from lintnews.run.engine import Linter  # noqa: E402
 
-_SCENARIO = re.compile(r'When I test (scope|comments for) "(.*?)"')
+_SCENARIO = re.compile(r'When I test (scope|comments for|) ?"(.*?)"')
 _EXPECTED = re.compile(r"^\s*(\S+:\d+:\d+:\S+:.*)$", re.M)
 _LISTS = {"IgnoredScopes": "ignored_scopes", "SkippedScopes": "skipped_scopes"}
 
@@ -82,16 +82,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("testdata", type=Path)
     parser.add_argument("--verbose", action="store_true", help="list every finding missed or extra")
+    parser.add_argument("--all", action="store_true", help="every feature file's scenarios of the form "
+                                                            "'When I test \"FOLDER\"', not only scopes and comments")
     args = parser.parse_args()
     totals = [0, 0, 0]
-    for feature in ("scopes", "comments"):
+    features = sorted(p.stem for p in (args.testdata / "features").glob("*.feature")) if args.all else []
+    for feature in features or ("scopes", "comments"):
         text = (args.testdata / "features" / f"{feature}.feature").read_text(encoding="utf-8")
         for scenario in re.split(r"\n\s*Scenario:", text)[1:]:
             m = _SCENARIO.search(scenario)
             if m is None:
                 continue
-            folder = args.testdata / "fixtures" / (f"scopes/{m.group(2)}" if m.group(1) == "scope" else "comments")
-            suffix = m.group(2) if m.group(1) != "scope" else None
+            kind = {"scope": "scopes/", "": ""}.get(m.group(1))
+            folder = args.testdata / "fixtures" / (kind + m.group(2) if kind is not None else "comments")
+            suffix = m.group(2) if kind is None else None
+            if not folder.is_dir() or _ini(folder) is None or "StylesPath" not in _ini(folder)["top"]:
+                continue
             if suffix not in (None, ".md", ".txt") or not any(p.suffix in (".md", ".txt") for p in folder.iterdir()):
                 continue
             name = scenario.strip().splitlines()[0]

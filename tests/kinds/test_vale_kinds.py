@@ -6,7 +6,6 @@ copied); the behaviour expected is Vale's, as its documentation and source defin
 
 from __future__ import annotations
 
-
 import pytest
 
 import lintnews

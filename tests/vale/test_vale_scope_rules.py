@@ -88,3 +88,12 @@ def test_a_raw_rule_is_silenced_only_by_vale_off_at_the_end(tmp_path):
 def test_lintnews_rules_keep_their_own_scopes(tmp_path):
     loaded = rules(tmp_path, Body="extends: existence\nmessage: m\nscope: body\nfix: none\ntokens: [TODO]\n")
     assert [s[:2] for s in spots("# TODO title\n\nTODO body.\n", loaded)] == [(3, 1)]
+
+
+def test_occurrence_counts_a_code_spans_text_as_vale_masks_it(tmp_path):
+    loaded = rules(tmp_path, Long="extends: occurrence\nmessage: m\nscope: heading & ~heading.h1\nmax: 40\ntoken: .\n")
+    text = ("# Title\n\n## `apt-get install nginx` fails on the new servers\n\n"
+            "## [A link to the story](https://example.com/a/very/long/path/to/the/page)\n")
+    # 21 characters of code and 25 of text are 46: reported at the first character Vale leaves readable;
+    # a link's target is no text (23 characters).
+    assert spots(text, loaded) == [(3, 28, "House.Long")]

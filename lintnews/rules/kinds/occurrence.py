@@ -34,11 +34,13 @@ class Occurrence(Rule):
             if not text[lo:hi].strip():
                 continue
             spans = [(lo + m.start(), lo + m.end()) for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id)]
-            spans = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
-            count = len(spans)
+            # Vale masks a code span's text (it still counts) and drops other markup (it does not).
+            masked = [(s, e) for name, s, e in doc.inline_scopes if name == "code" and lo <= s and e <= hi]
+            read = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
+            count = len(read) + (0 if self.raw else sum(1 for s, e in spans if any(ms <= s and e <= me for ms, me in masked)))
             if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):
                 continue
-            words = [(s, e) for s, e in spans if text[s:e].strip()]
+            words = [(s, e) for s, e in read if text[s:e].strip()]
             start, end = words[0] if words else (lo, lo + 1)
             if not self.in_scope(doc, start, max(end, start + 1)):
                 continue
