@@ -4,8 +4,9 @@ Vale names these by HTML tag (https://vale.sh/docs/keys/ignoredscopes, .../skipp
 its source, internal/lint/ast.go and html.go):
 
 - ``ignored-scopes``: inline tags whose text no rule reads, though the block around them is read;
-  Vale's default ``code, tt``. Code spans are never prose here anyway; ``a`` (or ``link``) keeps a
-  link's text out, ``strong``/``b`` strong text, ``em``/``i`` (or ``emphasis``) emphasised text.
+  Vale's default ``code, tt``. ``a`` (or ``link``) keeps a link's text out, ``strong``/``b``
+  strong text, ``em``/``i`` (or ``emphasis``) emphasised text. Left without ``code``, rules in
+  Vale's format read code spans' text, as Vale's do (lintnews's own never do).
 - ``skipped-scopes``: block tags skipped whole; Vale's default ``script, style, pre, figure``
   (code blocks, HTML and figures are never prose here anyway). ``blockquote``, ``li`` (``ul``,
   ``ol``, ``list``), ``table``, ``th``, ``td``, ``h1``..``h6`` (``heading`` for all), ``p``
@@ -39,6 +40,11 @@ class Ignores:
     skipped_scopes: tuple[str, ...] = DEFAULT_SKIPPED
     block_ignores: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
+
+    @property
+    def reads_code(self) -> bool:
+        """Whether rules in Vale's format read code spans (Vale does when ``code`` is not ignored)."""
+        return "code" not in self.ignored_scopes
 
     @property
     def patterns(self) -> tuple[str, ...]:

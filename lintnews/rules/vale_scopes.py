@@ -19,7 +19,7 @@ and ``emphasis`` still select a link's text, a code span, strong and emphasised 
 text block but the article's title) is understood too.
 
 A match is reported only inside a block the rule selects; a block inside another the rule reads
-(a sentence in its paragraph) is not read twice.
+(a sentence in its paragraph) is not read twice. Front matter is no block (Vale reads it as code).
 """
 
 from __future__ import annotations
@@ -101,8 +101,8 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
                 cells.setdefault(block.index, []).append((name, s, e))
     out = [(0, len(doc.text), frozenset({"raw"}) | ext)]
     for block in doc.blocks:
-        if block.kind == "field":
-            continue  # front matter: Vale reads it as a code block
+        if block.field is not None:
+            continue  # front matter, its headline fields too: Vale reads it as a code block
         scope = block.scope or ("heading" if block.marked and block.kind in ("title", "heading") else "paragraph")
         title = {_TITLE} if block.kind == "title" else set()
         if scope == "paragraph":
@@ -158,3 +158,11 @@ def unit_at(rule, doc, start: int, end: int) -> frozenset | None:
         if s <= start and end <= e:
             return names
     return None
+
+
+def in_read_code(doc, start: int, end: int) -> bool:
+    """Whether [start, end) is inside a code span that the configuration lets Vale's rules read (its
+    ``ignored-scopes`` leave out ``code``: Vale then lints a code span's text as any other)."""
+    if not getattr(doc, "vale_reads_code", False):
+        return False
+    return any(name == "code" and s <= start and end <= e for name, s, e in doc.inline_scopes)

@@ -155,3 +155,18 @@ def test_an_extending_configuration_keeps_the_ignore_keys_it_does_not_set(run_cl
     # skipped-scopes is the child's (list items skipped, the block quote read: Pending never reads it
     # anyway); token-ignores comes from the parent.
     assert findings(run_cli, path) == ["3:13: House.Pending Still to be decided: TBD"]
+
+
+def test_code_spans_are_read_by_vale_rules_only_when_code_is_not_ignored(run_cli, tmp_path):
+    article = "# Deploy notes\n\nRun `make TBD` before the TBD vote.\n"
+    path = project(tmp_path, "", article)
+    assert findings(run_cli, path) == ["3:27: House.Pending Still to be decided: TBD"]
+    (tmp_path / "lintnews.yaml").write_text("styles: [styles]\nselect: [House]\nignored-scopes: [tt]\n",
+                                            encoding="utf-8")
+    assert findings(run_cli, path) == ["3:11: House.Pending Still to be decided: TBD",
+                                       "3:27: House.Pending Still to be decided: TBD"]
+
+
+def test_front_matter_is_no_block_to_a_vale_rule(run_cli, tmp_path):
+    article = "---\ntitle: Budget TBD\n---\n\n# Council vote\n\nThe vote is TBD.\n"
+    assert findings(run_cli, project(tmp_path, "", article)) == ["7:13: House.Pending Still to be decided: TBD"]
