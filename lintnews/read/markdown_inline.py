@@ -72,7 +72,8 @@ def inline_markup(md: MarkdownIt, content: str, env: dict,
         if name == "image" and label_end >= 0:  # the alt text is prose, with its own markup
             out.append((start, start + 2))
             inner = [] if scopes is not None else None
-            out.extend((start + 2 + s, start + 2 + e) for s, e in inline_markup(md, content[start + 2:label_end], env, inner))
+            alt = inline_markup(md, content[start + 2:label_end], env, inner)
+            out.extend((start + 2 + s, start + 2 + e) for s, e in alt)
             out.extend(_link_tail(content, label_end, end))
             if scopes is not None:
                 scopes.append(("alt", start + 2, label_end))

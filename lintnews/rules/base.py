@@ -49,7 +49,8 @@ SHARED = Schema({
     "level": Option("str", "warning", "error, warning or suggestion", choices=("error", "warning", "suggestion")),
     "description": Option("str", "", "why the rule exists, shown by `lintnews rules show`"),
     "link": Option("str", "", "where to read more"),
-    "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
+    "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES) + "; a rule in Vale's format "
+                                        "takes Vale's scopes (heading.h2, list, blockquote, table.cell, alt, raw, ~, &)"),
     "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
                                   "[sic]); include: flag there, a word-level rule as a suggestion; check: flag there "
                                   "at the rule's level (a fix there is never safe); default: the kind's, and check "

@@ -159,7 +159,8 @@ class Linter:
             if f.fix is not None and article.headlines is not None:
                 f.fix = check_fix(doc.text, article.headlines, f.fix)  # quoting kept, or no fix
         if article.vale_controls:  # <!-- vale off --> and kin (read/vale_comments.py)
-            whole = frozenset(r.id for r in self.rules if r.raw or "summary" in r.scopes)
+            whole = frozenset(r.id for r in self.rules
+                              if getattr(r, "raw", False) or "summary" in getattr(r, "scopes", ()))
             result.findings = vale_comments.apply(result.findings, article.vale_controls, doc, whole)
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
