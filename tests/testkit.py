@@ -25,3 +25,14 @@ def lintnews_command() -> list[str]:
     if found:
         return [found]
     pytest.fail("the `lintnews` command is not installed: run `pip install .` first (see README)")
+
+
+def house_rules(tmp_path: Path, **files: str):
+    """Rules loaded from ``styles/House/<Name>.yml`` files written in tmp_path (no built-in rules)."""
+    import lintnews
+
+    folder = tmp_path / "styles" / "House"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, body in files.items():
+        (folder / f"{name}.yml").write_text(body, encoding="utf-8")
+    return lintnews.load_rules(styles=[tmp_path / "styles"], builtin=False)

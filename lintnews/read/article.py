@@ -3,19 +3,22 @@
 Built once per text by :func:`read_article`: Markdown (by the path's suffix)
 is parsed for its prose blocks and skip zones (its front matter's headline
 fields, ``headline_fields``, are prose); HTML (``.html``, ``.htm``,
-``.xhtml``) by :mod:`.html` and :mod:`.html_doc`; plain text is split on blank lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
-comment is never prose (it is where ``lintnews-disable`` comments live).
-Rules, the engine and the reporters share the one :class:`Article`.
+``.xhtml``) by :mod:`.html` and :mod:`.html_doc`; plain text is split on
+blank lines. Bare URLs and e-mail addresses are skip zones in all, and an
+HTML comment is never prose (it is where ``lintnews-disable`` comments and
+Vale's comment controls live). Rules, the engine and the reporters share
+the one :class:`Article`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import html, html_doc, markdown, suppress
+from . import html, html_doc, markdown, suppress, vale_comments
 from .document import Document
 from .front_matter import HEADLINE_FIELDS, Headlines
 from .links import bare_link_zones
+from .markup_ignores import Ignores
 
 
 @dataclass
@@ -24,6 +27,7 @@ class Article:
     doc: Document
     suppressions: list[suppress.Suppression] = field(default_factory=list)
     headlines: Headlines | None = None  # a Markdown article's front matter and its headline fields
+    vale_controls: list[vale_comments.Control] = field(default_factory=list)  # <!-- vale off --> and kin
 
     @property
     def text(self) -> str:
@@ -31,18 +35,41 @@ class Article:
 
 
 def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
-                 headline_fields=HEADLINE_FIELDS) -> Article:
+                 headline_fields=HEADLINE_FIELDS, ignores: Ignores | None = None,
+                 ignore_zones: list[tuple[int, int]] = ()) -> Article:
     """``as_markdown`` says whether the text is Markdown (None: by the path's suffix); ``headline_fields``
-    are the front matter fields read as prose, the first the title."""
-    zones = bare_link_zones(text)
+    are the front matter fields read as prose, the first the title; ``ignores`` the scopes no rule reads,
+    and ``ignore_zones`` the spans its patterns matched (read/markup_ignores.py)."""
+    zones = bare_link_zones(text) + list(ignore_zones)
     if as_markdown is None and html.is_html(path):
-        doc, parsed = html_doc.document(text, path, zones)
-        return Article(path, doc, suppress.parse(text, parsed.comments, doc))
+        return _html_article(text, path, zones, ignores)
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
-        return Article(path, doc, suppress.parse(text, comments, doc) if comments else [])
+        return _article(path, doc, text, comments)
     parsed = markdown.parse(text, headline_fields)
+    if ignores is not None:
+        zones += ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
-    return Article(path, doc, suppress.parse(text, parsed.comments, doc), parsed.headlines)
+    doc.vale_reads_code = ignores is not None and ignores.reads_code
+    return _article(path, doc, text, parsed.comments, parsed.headlines)
+
+
+def _html_article(text: str, path: str, zones, ignores: Ignores | None) -> Article:
+    """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
+    skipped = ignores.skipped_scopes if ignores is not None else ()
+    doc, parsed = html_doc.document(text, path, zones, skipped=skipped)
+    if ignores is not None:
+        extra = ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
+        if extra:
+            doc, parsed = html_doc.document(text, path, zones + extra, skipped=skipped)
+        doc.vale_reads_code = ignores.reads_code
+    return _article(path, doc, text, parsed.comments)
+
+
+def _article(path: str, doc: Document, text: str, comments, headlines: Headlines | None = None) -> Article:
+    """The article, with its lintnews-disable comments and Vale's comment controls."""
+    if not comments:
+        return Article(path, doc, [], headlines)
+    return Article(path, doc, suppress.parse(text, comments, doc), headlines, vale_comments.parse(text, comments))

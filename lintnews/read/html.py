@@ -185,6 +185,7 @@ class _Reader:
             run.kind = "heading"
         elif owner == "title":
             run.kind = "field"  # the page's <title>: a headline field, as a front matter title is
+            run.scope = "title"  # ... but text to a Vale rule, as Vale reads it (front matter is code to Vale)
         elif owner in _PARAGRAPHS:
             run.kind = "paragraph"
         return run

@@ -54,7 +54,7 @@ from pathlib import PurePath
 
 import regex
 
-from . import front_matter
+from . import front_matter, markdown_scopes
 from .document import ProseBlock
 from .front_matter import FrontMatter
 from .lines import Lines
@@ -125,7 +125,9 @@ class _Reader:
         self.env: dict = {}
         self.out = MarkdownParse()
         self.covered = [False] * len(self.lines)  # lines some block (or the front matter) stands on
-        self.prose: list[tuple[int, int, str, int, int]] = []  # start, end, kind, first line, last line
+        self.prose: list[tuple[int, int, str, int, int, str]] = []  # start, end, kind, first line, last line, scope
+        # Block tags opened since the last one closed, as Vale's HTML walk keeps them (its scope of a block).
+        self.history: list[str] = []
 
     def front_matter(self, fm: FrontMatter, names) -> list[ProseBlock]:
         """Front matter is a skip zone but for its headline fields, each a block (the title field's of kind "title")."""
@@ -149,6 +151,10 @@ class _Reader:
         for i, tok in enumerate(tokens):
             if tok.type == "blockquote_open" and tok.map is not None:
                 self.out.block_quotes.append(self.lines.zone(*tok.map))
+            if tok.nesting == 1:
+                self.history.append(tok.tag)
+            elif tok.nesting == -1:
+                self.history = []
             if tok.type not in _LEAF_TYPES or tok.map is None:
                 continue
             l0, l1 = tok.map
@@ -182,16 +188,25 @@ class _Reader:
             kind = "heading"
         else:
             kind = "guess" if tok.level == 0 else "paragraph"
-        self.prose.append((start, end, kind, l0, l1 - 1))
+        scope = markdown_scopes.block_scope(self.history)
+        if scope == "paragraph":
+            cells = markdown_scopes.table_cells(content)
+            if cells:
+                scope = "table"
+                self.out.inline_scopes.extend((name, to_src(cs), to_src(ce)) for name, cs, ce in cells)
+        self.prose.append((start, end, kind, l0, l1 - 1, scope))
 
     def inline_markup(self, content: str, to_src) -> None:
-        """Code spans, links, HTML, emphasis markers... are skip zones; inline HTML comments are comments."""
-        for ms, me in inline_markup(self.md, content, self.env):
+        """Code spans, links, HTML, emphasis markers... are skip zones; inline HTML comments are comments;
+        strong, emphasis, link text, code spans and alt text are the inline scopes Vale names."""
+        scopes: list[tuple[str, int, int]] = []
+        for ms, me in inline_markup(self.md, content, self.env, scopes):
             s, e = to_src(ms), to_src(me)
             if s < e:
                 self.out.skip_zones.append((s, e))
                 if self.masked.startswith("<!--", s):
                     self.out.comments.extend(html_comments(self.masked, s, e))
+        self.out.inline_scopes.extend((name, to_src(s), to_src(e)) for name, s, e in scopes if e > s)
 
     def line_markers(self, l0: int, l1: int, start: int, line_cols) -> None:
         """Markers on the block's own lines: '# ', '> ', list indentation, a setext underline."""
@@ -238,10 +253,10 @@ class _Reader:
         protected = sorted(self.out.skip_zones)
         blocks = list(fields)
         has_title = any(b.kind == "title" for b in fields)
-        for k, (start, end, kind, l0, l1) in enumerate(self.prose):
+        for k, (start, end, kind, l0, l1, scope) in enumerate(self.prose):
             if kind == "heading" and k == 0 and not has_title:
                 kind = "title"
-            blocks.append(ProseBlock(start, end, kind, removal=self.removal(l0, l1, protected)))
+            blocks.append(ProseBlock(start, end, kind, removal=self.removal(l0, l1, protected), scope=scope))
         self.out.blocks = blocks
         self.out.comments = sorted(set(self.out.comments))
         return self.out

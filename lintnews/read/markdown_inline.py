@@ -61,22 +61,64 @@ def parser() -> MarkdownIt:
     return md
 
 
-def inline_markup(md: MarkdownIt, content: str, env: dict) -> list[tuple[int, int]]:
-    """Spans of ``content`` (an inline token's source) that are markup, not prose."""
+def inline_markup(md: MarkdownIt, content: str, env: dict,
+                  scopes: list[tuple[str, int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of ``content`` (an inline token's source) that are markup, not prose.
+
+    ``scopes``, when given, receives the inline spans Vale names ("strong", "emphasis", "link", "code",
+    "alt"), each over its text, without its markup (see ``Document.inline_scopes``)."""
     rec = {"src": content, "spans": []}
     env[_KEY] = rec
+    tokens: list = []
     try:
-        md.inline.parse(content, md, env, [])
+        md.inline.parse(content, md, env, tokens)
     finally:
         env.pop(_KEY, None)
     out = []
-    for name, start, end, tokens, label_end in rec["spans"]:
+    for name, start, end, toks, label_end in rec["spans"]:
         if name == "image" and label_end >= 0:  # the alt text is prose, with its own markup
             out.append((start, start + 2))
-            out.extend((start + 2 + s, start + 2 + e) for s, e in inline_markup(md, content[start + 2:label_end], env))
+            inner = [] if scopes is not None else None
+            alt = inline_markup(md, content[start + 2:label_end], env, inner)
+            out.extend((start + 2 + s, start + 2 + e) for s, e in alt)
             out.extend(_link_tail(content, label_end, end))
+            if scopes is not None:
+                scopes.append(("alt", start + 2, label_end))
+                scopes.extend((n, start + 2 + s, start + 2 + e) for n, s, e in inner)
             continue
-        out.extend(_markup_of(name, start, end, tokens, label_end, content))
+        out.extend(_markup_of(name, start, end, toks, label_end, content))
+        if scopes is not None:
+            scopes.extend(_scope_of(name, start, end, toks, label_end, content))
+    if scopes is not None:
+        scopes.extend(_emphasis_scopes(rec["spans"], tokens))
+    return out
+
+
+def _scope_of(name: str, start: int, end: int, tokens, label_end: int, content: str) -> list[tuple[str, int, int]]:
+    """A link's text or a code span's content, as Vale names them."""
+    if name == "link" and label_end > start:
+        return [("link", start + 1, label_end)]
+    if name == "backticks" and _has(tokens, "code_inline"):
+        ticks = len(content[start:end]) - len(content[start:end].lstrip("`"))
+        return [("code", start + ticks, end - ticks)] if end - ticks > start + ticks else []
+    return []
+
+
+def _emphasis_scopes(spans, tokens) -> list[tuple[str, int, int]]:
+    """Strong and emphasis spans: each delimiter token's offset is known from the run that pushed it, and the
+    parser's last pass retypes the paired ones (strong_open on the inner character of an opening ``**``)."""
+    where = {}
+    for name, start, end, toks, _ in spans:
+        if name in ("emphasis", "strikethrough"):
+            run = toks[max(0, len(toks) - (end - start)):]
+            where.update((id(tok), start + i) for i, tok in enumerate(run))
+    out, opened = [], []
+    for tok in tokens:
+        if tok.type in ("strong_open", "em_open") and id(tok) in where:
+            opened.append(tok)
+        elif tok.type in ("strong_close", "em_close") and opened and id(tok) in where:
+            first = opened.pop()
+            out.append(("strong" if tok.type == "strong_close" else "emphasis", where[id(first)] + 1, where[id(tok)]))
     return out
 
 

@@ -14,10 +14,10 @@ from typing import Any, Iterator
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.document import Document
-from . import budget
+from . import budget, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import is_vale_rule, vale_kind
+from .vale import is_vale_rule
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -49,7 +49,8 @@ SHARED = Schema({
     "level": Option("str", "warning", "error, warning or suggestion", choices=("error", "warning", "suggestion")),
     "description": Option("str", "", "why the rule exists, shown by `lintnews rules show`"),
     "link": Option("str", "", "where to read more"),
-    "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES)),
+    "scope": Option("str|list", "text", "where the rule looks: " + ", ".join(SCOPES) + "; a rule in Vale's format "
+                                        "takes Vale's scopes (heading.h2, list, blockquote, table.cell, alt, raw, ~, &)"),
     "quotes": Option("str", None, "skip: never flag inside quotations (any marks, stripped marks, block quotes, "
                                   "[sic]); include: flag there, a word-level rule as a suggestion; check: flag there "
                                   "at the rule's level (a fix there is never safe); default: the kind's, and check "
@@ -111,11 +112,20 @@ class Rule:
         self.languages: tuple[str, ...] = tuple(str(x) for x in self.values["languages"])
         scopes = self.values["scope"]
         scopes = (scopes,) if isinstance(scopes, str) else tuple(str(s) for s in scopes)
-        for scope in scopes:
-            if _scope_name(scope) not in SCOPES:
-                self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
-        self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
-        self.raw = self.vale and "raw" in scopes  # Vale's raw scope: the file's text as it stands, markup and all
+        if self.vale:  # Vale's scopes, read as Vale reads them (rules/vale_scopes.py)
+            for scope in scopes:
+                if vale_scopes.problem(scope):
+                    self.fail(f"key 'scope': {vale_scopes.problem(scope)}")
+            self.scopes = tuple(dict.fromkeys(scopes))
+            self.vale_scope = vale_scopes.parse(self.scopes)
+            # Vale's raw scope: the file's text as it stands, markup and all
+            self.raw = any(not p.negated and "raw" in p.sections for conj in self.vale_scope for p in conj)
+        else:
+            for scope in scopes:
+                if _scope_name(scope) not in SCOPES:
+                    self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
+            self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
+            self.raw = False
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
         self.skip_posts = (self.values["posts"] or "include") == "skip"
         fix = self.values["fix"]
@@ -202,8 +212,8 @@ class Rule:
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
         """Whether a match at [start, end) is one this rule may report."""
         budget.check()  # every rule weighs its candidates here: where a run out of time stops it
-        if self.raw:
-            return True
+        if self.vale:
+            return self._in_vale_scope(doc, start, end)
         block = doc.block_at(start)
         if block is None or end > block.end:
             return False  # matches never span paragraphs
@@ -213,7 +223,7 @@ class Rule:
             return False
         if self.skip_posts and doc.in_post(start):
             return False
-        kind = vale_kind(block) if self.vale else block.kind
+        kind = block.kind
         for scope in self.scopes:
             if scope == "text":
                 return True
@@ -230,6 +240,21 @@ class Rule:
                 if sentence is not None and end <= sentence.end:
                     return True
         return False
+
+    def _in_vale_scope(self, doc: Document, start: int, end: int) -> bool:
+        """In a block the rule's Vale scope selects (anywhere for ``raw``), off markup but in a code span it
+        selects, and out of quotations and posts when the rule says so."""
+        names = vale_scopes.unit_at(self, doc, start, end)
+        if names is None:
+            return False
+        if "raw" in names:
+            return True
+        if ("code" not in names and doc.skip_zones and doc.in_skip_zone(start, end)
+                and not vale_scopes.in_read_code(doc, start, end)):
+            return False
+        if self.skip_quotes and doc.in_quote(start, end):
+            return False
+        return not (self.skip_posts and doc.in_post(start))
 
     def finding(
         self,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import vale_scopes
 from .patterns import compile_pattern, finditer, search
 
 # Keys every Vale rule may set, and each extension point's own (Vale's docs and source).
@@ -92,20 +93,8 @@ def vale_kind(block) -> str:
 
 
 def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
-    """(start, end) of each block a Vale rule reads, in order: each sentence for ``scope: sentence``."""
-    if rule.raw:
-        yield 0, len(doc.text)
-        return
-    scopes = rule.scopes
-    for block in doc.blocks:
-        kind = vale_kind(block)
-        if "text" in scopes or ("body" in scopes and kind != "title") or (
-                "heading" in scopes and kind in ("title", "heading")) or (
-                "title" in scopes and kind == "title") or ("paragraph" in scopes and kind == "paragraph"):
-            yield block.start, block.end
-        elif "sentence" in scopes and kind == "paragraph":
-            for sentence in doc.sentences_in(block):
-                yield sentence.start, sentence.end
+    """(start, end) of each block a Vale rule reads, in order, as its scope selects them (rules/vale_scopes.py)."""
+    return iter(vale_scopes.spans(rule, doc))
 
 
 def cap_first(s: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -22,14 +21,15 @@ import pathspec
 from ..errors import ConfigError
 from ..read.datafile import load_toml, load_yaml
 from ..read.front_matter import HEADLINE_FIELDS
+from ..read.markup_ignores import Ignores
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
 from ..rules.schema import Option, Schema
 from ..rules.vocab import is_vocab_file
-from . import extend
+from . import extend, markup_config
 from .globs import checked_glob as _glob
 from .trust import Trust
-from .vale_ini_read import CONFIG_KEYS as VALE_KEYS, SCOPE_KEYS
+from .vale_ini_read import CONFIG_KEYS as VALE_KEYS
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
 LEVELS = ("error", "warning", "suggestion")
@@ -77,7 +77,7 @@ class Settings:
     headline_fields: tuple[str, ...] = HEADLINE_FIELDS  # front matter fields read as prose; the first is the title
     vale_config: Path | None = None  # a Vale configuration these settings build on (run/vale_ini.py)
     vale: Any = None  # what that Vale configuration runs on each file (run.vale_ini.ValeChoice)
-    scopes: dict[str, list[str]] = field(default_factory=dict)  # ignored-scopes, skipped-scopes, block-/token-ignores
+    markup: Ignores | None = None  # ignored-scopes, skipped-scopes, block-ignores, token-ignores (run/markup_config.py)
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the config's folder, POSIX style (for globs)."""
@@ -127,7 +127,7 @@ class Settings:
             "cache-dir": str(self.cache_dir) if self.cache_dir else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
-            "headline-fields": list(self.headline_fields), "vale": repr(self.vale), **self.scopes,
+            "headline-fields": list(self.headline_fields), "vale": repr(self.vale), **markup_config.describe(self.markup),
         }
 
 
@@ -180,7 +180,7 @@ KEYS = Schema({
                                             "<docs-url>/<Style>/<Rule>.md; an absolute URL also becomes SARIF's helpUri)"),
     "headline-fields": Option("strings", list(HEADLINE_FIELDS), "front matter fields linted as prose (YAML, TOML "
                                                                 "or JSON); the first is the article's title"),
-    **VALE_KEYS,
+    **VALE_KEYS, **markup_config.OPTIONS,
 })
 OVERRIDE_KEYS = Schema({
     **SELECTION_KEYS,
@@ -226,7 +226,7 @@ def parse_settings(data: dict, source: Path, trust: Trust | None = None, chain: 
     settings.docs_url = values["docs-url"].strip()
     settings.headline_fields = tuple(values["headline-fields"])
     settings.vale_config = root / values["vale-config"] if values["vale-config"] else None
-    settings.scopes = {k: values[k] for k in SCOPE_KEYS if values[k]}
+    settings.markup = markup_config.read(fail, values, where)
     if not (math.isfinite(settings.time_budget) and settings.time_budget >= 0):
         fail(f"key 'time-budget' must be a number of seconds, 0 (no limit) or more, not {settings.time_budget!r}")
     if settings.languagetool is not None:

@@ -6,13 +6,15 @@ import time
 from dataclasses import dataclass, field
 
 from ..findings import Finding, Severity
-from ..read import suppress
+from ..read import suppress, vale_comments
+from ..read.markup_ignores import Ignores, from_values
 from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
 from ..rules import budget
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
+from ..rules.vale_ignores import ignore_zones
 from .fixer import apply_fixes, fix_allowed
 from .protect import guard
 
@@ -64,13 +66,16 @@ class Linter:
     """
 
     def __init__(self, rules: list[Rule], accept=None, levels: dict[str, Severity] | None = None,
-                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS, accept_within=None):
+                 time_budget: float | None = budget.DEFAULT, headline_fields=HEADLINE_FIELDS, accept_within=None,
+                 markup=None):
         self.rules = rules
         self.accept = accept
         self.accept_within = accept_within
         self.levels = levels or {}
         self.time_budget = time_budget
         self.headline_fields = tuple(headline_fields)
+        # Scopes and patterns no rule reads (read/markup_ignores.py): an Ignores, its keyword values, or None.
+        self.markup = markup if markup is None or isinstance(markup, Ignores) else from_values(markup)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
 
     def check(self, text: str, path: str = "-", reader=None) -> Result:
@@ -86,6 +91,10 @@ class Linter:
     def _read(self, reader, text: str, path: str) -> Article:
         """The article, with this linter's headline fields when it is read as a file."""
         if reader is None:
+            if self.markup is not None:
+                zones = ignore_zones(text, self.markup.patterns) if self.markup.patterns else []
+                return read_article(text, path, headline_fields=self.headline_fields, ignores=self.markup,
+                                    ignore_zones=zones)
             return read_article(text, path, headline_fields=self.headline_fields)
         return reader(text, path)
 
@@ -154,6 +163,10 @@ class Linter:
                 f.fix = None  # it would edit markup, code or a URL: report only
             if f.fix is not None and article.headlines is not None:
                 f.fix = check_fix(doc.text, article.headlines, f.fix)  # quoting kept, or no fix
+        if article.vale_controls:  # <!-- vale off --> and kin (read/vale_comments.py)
+            whole = frozenset(r.id for r in self.rules
+                              if getattr(r, "raw", False) or "summary" in getattr(r, "scopes", ()))
+            result.findings = vale_comments.apply(result.findings, article.vale_controls, doc, whole)
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from . import markup_config
 from .trust import Trust
 
 
@@ -65,6 +66,7 @@ def inherit(settings, parent, data: dict) -> None:
         settings.headline_fields = parent.headline_fields
     if "vale-config" not in data:  # the Vale configuration the parent builds on (run/vale_ini.py reads it)
         settings.vale_config = parent.vale_config
+    settings.markup = markup_config.inherit(parent.markup, settings.markup, data)
     if "languagetool" not in data:
         settings.languagetool = parent.languagetool
         settings.languagetool_allowed = parent.languagetool_allowed

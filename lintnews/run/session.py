@@ -191,7 +191,7 @@ class Session:
             selection = above_min_level(selection, settings)
             linter = Linter(selection.rules, accept=vocab.accepts if vocab.accept else None, levels=selection.levels,
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields,
-                            accept_within=vocab.accepts_within if vocab.accept else None)
+                            accept_within=vocab.accepts_within if vocab.accept else None, markup=settings.markup)
             linter.timings = self.timings
             self._linters[key] = (linter, settings)
         return self._linters[key]

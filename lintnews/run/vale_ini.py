@@ -38,6 +38,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import ConfigError
 from ..findings import Severity
 from ..read.article import read_article
+from . import markup_config
 from .config import ConfigFinder, Settings
 from .files import ARTICLE_SUFFIXES
 from .selection import Level, Selection
@@ -168,7 +169,8 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
     settings.vale = ValeChoice(str(path), tuple(styles), checks, tuple(sections), tuple(sorted(levels.items())),
                                level, tuple((k.lstrip("."), ini.value("formats", k).lstrip("."))
                                             for k in ini.keys("formats")), styles_path)
-    settings.scopes = {k: v for k, v in scopes.items() if v}
+    settings.markup = markup_config.read(lambda message: ini.fail(message, CORE, "BlockIgnores"),
+                                         {k: v for k, v in scopes.items() if v}, str(path))
     return settings
 
 
@@ -268,8 +270,7 @@ def on_top(vale: Settings, settings: Settings) -> Settings:
     settings.styles = [*vale.styles, *settings.styles]
     settings.vocab = [*vale.vocab, *settings.vocab]
     settings.vale = vale.vale
-    settings.scopes = {k: [*vale.scopes.get(k, ()), *settings.scopes.get(k, ())]
-                       for k in {*vale.scopes, *settings.scopes}}
+    settings.markup = settings.markup if settings.markup is not None else vale.markup  # lintnews.yaml's keys win
     return settings
 
 

@@ -23,16 +23,12 @@ from .globs import MAX_GLOB_STARS, costly_glob
 
 CORE = ""  # the section of the keys before any [section]
 
-# The lintnews configuration keys a Vale configuration maps onto (run/config.py's KEYS).
+# The lintnews configuration key naming a Vale configuration (run/config.py's KEYS); the keys its
+# IgnoredScopes, SkippedScopes, BlockIgnores and TokenIgnores map onto are run/markup_config.py's.
 CONFIG_KEYS = {
     "vale-config": Option("str", None, "a Vale configuration (.vale.ini) these settings build on, relative to "
                                        "this file; this file's keys go on top"),
-    "ignored-scopes": Option("strings", [], "inline scopes never linted (Vale's IgnoredScopes)"),
-    "skipped-scopes": Option("strings", [], "block scopes never linted (Vale's SkippedScopes)"),
-    "block-ignores": Option("strings", [], "patterns of blocks never linted (Vale's BlockIgnores)"),
-    "token-ignores": Option("strings", [], "patterns of inline text never linted (Vale's TokenIgnores)"),
 }
-SCOPE_KEYS = ("ignored-scopes", "skipped-scopes", "block-ignores", "token-ignores")
 
 
 @dataclass

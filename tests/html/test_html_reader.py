@@ -25,7 +25,7 @@ def blocks(doc):
 def test_story_blocks_kinds_and_scopes():
     doc = read("story.html")
     assert blocks(doc) == [
-        ("field", None, "Council approves budget | The Daily Ledger"),  # <title>: checked, not the headline
+        ("field", "title", "Council approves budget | The Daily Ledger"),  # <title>: checked, not the headline
         ("title", "heading.h1", "Council approves the the budget"),
         ("paragraph", "paragraph", "By Jane Doe &amp; Sam Roe"),
         ("paragraph", "paragraph", "The city council voted 7&ndash;2 on Tuesday to approve a budget of "
@@ -57,7 +57,7 @@ def test_script_style_pre_code_head_and_tags_are_skip_zones():
 def test_cms_export_with_optional_end_tags_crlf_and_uppercase_tags():
     doc = read("cms_export.html")
     got = blocks(doc)
-    assert got[:2] == [("field", None, "Flood waters recede in Riverton"),
+    assert got[:2] == [("field", "title", "Flood waters recede in Riverton"),
                        ("title", "heading.h1", "Flood waters recede in Riverton")]
     assert doc.title.kind == "title" and doc.text[doc.title.start:doc.title.end] == got[1][2]
     assert ("paragraph", "paragraph", "RIVERTON &mdash; Residents returned on Sunday to homes that had been under "

@@ -6,21 +6,14 @@ copied); the behaviour expected is Vale's, as its documentation and source defin
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import lintnews
 from lintnews.rules.formula import FormulaError, evaluate
+from testkit import house_rules
 
 
-def rules(tmp_path: Path, **files: str):
-    """Rules loaded from ``House/<Name>.yml`` files written in tmp_path."""
-    folder = tmp_path / "styles" / "House"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, body in files.items():
-        (folder / f"{name}.yml").write_text(body, encoding="utf-8")
-    return lintnews.load_rules(styles=[tmp_path / "styles"], builtin=False)
+rules = house_rules
 
 
 def found(text: str, loaded, path: str = "a.md") -> list[tuple[str, str]]:

@@ -34,12 +34,25 @@ class Occurrence(Rule):
             if not text[lo:hi].strip():
                 continue
             spans = [(lo + m.start(), lo + m.end()) for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id)]
-            spans = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
-            count = len(spans)
+            # Vale masks a code span's text (it still counts) and drops other markup (it does not).
+            masked = [(s, e) for name, s, e in doc.inline_scopes if name == "code" and lo <= s and e <= hi]
+            read = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
+            count = len(read) + (0 if self.raw else _inside(spans, masked))
             if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):
                 continue
-            words = [(s, e) for s, e in spans if text[s:e].strip()]
+            words = [(s, e) for s, e in read if text[s:e].strip()]
             start, end = words[0] if words else (lo, lo + 1)
             if not self.in_scope(doc, start, max(end, start + 1)):
                 continue
             yield self.finding(doc, start, end, self.format_message(str(count)))
+
+
+def _inside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]) -> int:
+    """How many of ``spans`` (in order) lie inside one of ``zones`` (in order, apart): one pass over both."""
+    n, k = 0, 0
+    for s, e in spans:
+        while k < len(zones) and zones[k][1] <= s:
+            k += 1
+        if k < len(zones) and zones[k][0] <= s and e <= zones[k][1]:
+            n += 1
+    return n

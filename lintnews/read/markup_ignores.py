@@ -1,0 +1,69 @@
+"""What the configuration keeps out of reading: Vale's IgnoredScopes, SkippedScopes, BlockIgnores, TokenIgnores.
+
+Vale names these by HTML tag (https://vale.sh/docs/keys/ignoredscopes, .../skippedscopes, and
+its source, internal/lint/ast.go and html.go):
+
+- ``ignored-scopes``: inline tags whose text no rule reads, though the block around them is read;
+  Vale's default ``code, tt``. ``a`` (or ``link``) keeps a link's text out, ``strong``/``b``
+  strong text, ``em``/``i`` (or ``emphasis``) emphasised text. Left without ``code``, rules in
+  Vale's format read code spans' text, as Vale's do (lintnews's own never do).
+- ``skipped-scopes``: block tags skipped whole; Vale's default ``script, style, pre, figure``
+  (code blocks, HTML and figures are never prose here anyway). ``blockquote``, ``li`` (``ul``,
+  ``ol``, ``list``), ``table``, ``th``, ``td``, ``h1``..``h6`` (``heading`` for all), ``p``
+  (``paragraph``) and ``alt`` (an image's alt text) name the blocks a reader found.
+- ``block-ignores`` and ``token-ignores``: regexes whose matches no rule reads (Vale turns a block
+  match into a code block and a token match into a code span); matched by the caller, which runs
+  user regexes with a timeout (rules/patterns.py), and handed over as spans.
+
+A rule reading the raw file (Vale's ``scope: raw``) still sees all of it, as in Vale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_IGNORED = ("code", "tt")
+DEFAULT_SKIPPED = ("script", "style", "pre", "figure")
+
+_INLINE = {"a": "link", "link": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
+           "emphasis": "emphasis", "code": "code", "tt": "code", "kbd": "code", "alt": "alt"}
+_BLOCK = {"blockquote": ("blockquote",), "li": ("list",), "ul": ("list",), "ol": ("list",), "list": ("list",),
+          "table": ("table", "table.header", "table.cell"), "th": ("table.header",), "td": ("table.cell",),
+          "p": ("paragraph",), "paragraph": ("paragraph",),
+          "heading": tuple(f"heading.h{n}" for n in range(1, 7)),
+          **{f"h{n}": (f"heading.h{n}",) for n in range(1, 7)}}
+
+
+@dataclass(frozen=True)
+class Ignores:
+    ignored_scopes: tuple[str, ...] = DEFAULT_IGNORED
+    skipped_scopes: tuple[str, ...] = DEFAULT_SKIPPED
+    block_ignores: tuple[str, ...] = ()
+    token_ignores: tuple[str, ...] = ()
+
+    @property
+    def reads_code(self) -> bool:
+        """Whether rules in Vale's format read code spans (Vale does when ``code`` is not ignored)."""
+        return "code" not in self.ignored_scopes
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return self.block_ignores + self.token_ignores
+
+    def scope_zones(self, blocks, inline_scopes) -> list[tuple[int, int]]:
+        """The spans of the blocks and inline scopes these settings keep out (``blocks`` with ``.scope``)."""
+        inline = {_INLINE[n] for n in self.ignored_scopes if n in _INLINE}
+        if "alt" in self.skipped_scopes:
+            inline.add("alt")
+        named = {s for n in self.skipped_scopes for s in _BLOCK.get(n, ())}
+        zones = [(s, e) for name, s, e in inline_scopes if name in inline or name in named]
+        zones.extend((b.start, b.end) for b in blocks if b.scope in named)
+        return zones
+
+
+def from_values(values: dict | None) -> Ignores | None:
+    """Ignores from keyword values (``ignored_scopes``...); None when nothing differs from Vale's defaults."""
+    if not values:
+        return None
+    ignores = Ignores(**{k: tuple(str(v) for v in values[k]) for k in values})
+    return None if ignores == Ignores() else ignores

@@ -1,0 +1,168 @@
+"""Vale's scopes: which parts of an article a rule in Vale's format reads.
+
+Vale cuts a file into blocks, each named by dotted sections, and a rule's ``scope`` is a list of
+selectors, any of which may match (Vale's source, internal/check/scope.go, internal/lint/ast.go,
+internal/nlp/provider.go; https://vale.sh/docs/scopes):
+
+- a plain paragraph is read three times: as "paragraph", as each "sentence" in it, and as "text";
+- any other block once, as "text.<its scope>": "text.heading.h2", "text.list", "text.blockquote",
+  "text.table.header", "text.table.cell" (a reader names them: ``Block.scope``); an image's alt
+  text as "text.attr.alt";
+- the whole file as "raw", and the prose (paragraphs, lists, block quotes) as "summary";
+- each name also carries the file's extension ("heading.md" selects Markdown headings only).
+
+A selector's sections must all be among a block's ("heading" selects "text.heading.h1");
+``~x`` selects every block but those ``x`` selects, and never "raw" or "summary"; ``a & b``
+selects what both select. Vale 3 no longer reads inline scopes; ``link``, ``code``, ``strong``
+and ``emphasis`` still select a link's text, a code span, strong and emphasised text here
+(``Document.inline_scopes``), only when named without ``~``. lintnews's own ``body`` (every
+text block but the article's title) is understood too.
+
+A match is reported only inside a block the rule selects; a block inside another the rule reads
+(a sentence in its paragraph) is not read twice. Front matter is no block (Vale reads it as code).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import PurePath
+
+# The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
+ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
+           "summary", "raw", "figure")
+INLINE = ("link", "code", "strong", "emphasis")
+_SIZED = frozenset({"raw", "summary"})  # whole-file blocks no negated selector reads
+_TITLE = "lintnews-title"  # the article's title block, for lintnews's ``body`` (no Vale scope names it)
+
+
+@dataclass(frozen=True)
+class Selector:
+    sections: frozenset
+    negated: bool = False
+
+
+def parse(scopes) -> tuple[tuple[Selector, ...], ...]:
+    """Each scope a conjunction of selectors ("heading & ~heading.h1")."""
+    out = []
+    for scope in scopes:
+        if str(scope).strip() == "body":  # lintnews's own name: every text block but the article's title
+            out.append((Selector(frozenset({"text"})), Selector(frozenset({_TITLE}), True)))
+            continue
+        parts = []
+        for part in str(scope).split("&"):
+            part = part.strip()
+            negated = part.startswith("~")
+            names = frozenset(s.strip() for s in part.lstrip("~").split(".") if s.strip())
+            parts.append(Selector(names, negated))
+        out.append(tuple(parts))
+    return tuple(out)
+
+
+def problem(scope: str) -> str | None:
+    """Why Vale would refuse ``scope`` (None: it is fine). As Vale, only a scope's first section is checked."""
+    if "&" in scope:
+        return None if all(p.strip().lstrip("~") for p in scope.split("&")) else f"empty part in scope {scope!r}"
+    first = scope.strip().lstrip("~").split(".")[0].strip()
+    if first in ALLOWED or scope.strip() == "body" or first in INLINE:
+        return None
+    return f"unknown scope {scope!r} (Vale's scopes: {', '.join(ALLOWED + INLINE)})"
+
+
+def _part(part: Selector, sections: frozenset) -> bool:
+    has = part.sections <= sections
+    if part.negated:
+        return not has and not (sections & _SIZED)
+    return has
+
+
+def matches(parsed, sections: frozenset) -> bool:
+    """Whether any of the rule's scopes selects a block named by ``sections``."""
+    return any(all(_part(p, sections) for p in conj) for conj in parsed)
+
+
+def _inline_named(parsed) -> frozenset:
+    """The inline scopes a rule names without ``~``."""
+    return frozenset(s for conj in parsed for p in conj if not p.negated for s in p.sections if s in INLINE)
+
+
+def units(doc) -> list[tuple[int, int, frozenset]]:
+    """Every block Vale would read in ``doc``: (start, end, its sections). Computed once per document."""
+    cached = getattr(doc, "_vale_units", None)
+    if cached is not None:
+        return cached
+    suffix = PurePath(str(doc.path)).suffix.lower().lstrip(".")
+    ext = frozenset({suffix} if suffix and doc.path != "-" else ())
+    cells: dict[int, list] = {}
+    for name, s, e in doc.inline_scopes:
+        if name.startswith("table."):
+            block = doc.block_at(s)
+            if block is not None:
+                cells.setdefault(block.index, []).append((name, s, e))
+    out = [(0, len(doc.text), frozenset({"raw"}) | ext)]
+    for block in doc.blocks:
+        if block.field is not None and block.scope is None:
+            continue  # front matter, its headline fields too: Vale reads it as a code block (an HTML <title> is text)
+        scope = block.scope or ("heading" if block.marked and block.kind in ("title", "heading") else "paragraph")
+        title = {_TITLE} if block.kind == "title" else set()
+        if scope == "paragraph":
+            out.append((block.start, block.end, frozenset({"paragraph"}) | ext))
+            out.append((block.start, block.end, frozenset({"text", *title}) | ext))
+            out.append((block.start, block.end, frozenset({"summary"}) | ext))
+            out.extend((s.start, s.end, frozenset({"sentence"}) | ext) for s in doc.sentences_in(block))
+        elif scope == "table":
+            out.extend((s, e, frozenset({"text", *name.split(".")}) | ext) for name, s, e in cells.get(block.index, ()))
+        else:
+            out.append((block.start, block.end, frozenset({"text", *scope.split("."), *title}) | ext))
+            if scope in ("list", "blockquote"):
+                out.append((block.start, block.end, frozenset({"summary"}) | ext))
+    for name, s, e in doc.inline_scopes:
+        if name == "alt":
+            out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
+        elif name in INLINE:
+            out.append((s, e, frozenset({name, "inline"}) | ext))
+    doc._vale_units = out
+    return out
+
+
+def selected(rule, doc) -> tuple[list[tuple[int, int, frozenset]], list[int]]:
+    """The blocks ``rule`` reads in ``doc``, in order, none inside another it reads, and their starts."""
+    cache = getattr(rule, "_vale_selected", None)
+    if cache is not None and cache[0] is doc:
+        return cache[1]
+    parsed = rule.vale_scope
+    named = _inline_named(parsed)
+    chosen = sorted(((s, e, n) for s, e, n in units(doc)
+                     if (named & n if "inline" in n else matches(parsed, n))), key=lambda u: (u[0], -u[1]))
+    out: list[tuple[int, int, frozenset]] = []
+    for unit in chosen:
+        if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0]:
+            continue  # inside the last block read: read there already
+        out.append(unit)
+    starts = [u[0] for u in out]
+    rule._vale_selected = (doc, (out, starts))
+    return out, starts
+
+
+def spans(rule, doc) -> list[tuple[int, int]]:
+    """(start, end) of each block a rule reads, in order."""
+    return [(s, e) for s, e, _ in selected(rule, doc)[0]]
+
+
+def unit_at(rule, doc, start: int, end: int) -> frozenset | None:
+    """The sections of the block the rule reads that holds [start, end), or None."""
+    out, starts = selected(rule, doc)
+    i = bisect.bisect_right(starts, start) - 1
+    for k in range(i, max(i - 4, -1), -1):  # blocks seldom overlap: the nearest few before ``start``
+        s, e, names = out[k]
+        if s <= start and end <= e:
+            return names
+    return None
+
+
+def in_read_code(doc, start: int, end: int) -> bool:
+    """Whether [start, end) is inside a code span that the configuration lets Vale's rules read (its
+    ``ignored-scopes`` leave out ``code``: Vale then lints a code span's text as any other)."""
+    if not getattr(doc, "vale_reads_code", False):
+        return False
+    return any(name == "code" and s <= start and end <= e for name, s, e in doc.inline_scopes)
