@@ -167,8 +167,16 @@ def _options(rule) -> list[tuple[str, object, str]]:
     return rows
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Values written out in full each time: a page reads the same whether the rule file came from its
+    YAML (where a value may be shared through an anchor) or from the loader's cache (where it is not)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _value(value) -> str:
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+    dumped = yaml.dump(value, Dumper=_NoAliases, allow_unicode=True, default_flow_style=True, width=10_000).strip()
     return dumped.removesuffix("...").strip()
 
 
@@ -209,8 +217,8 @@ def body_lines(rule, options: bool = True) -> list[str]:
             lines.append(f"| {_code(key)} | {_cell(help_text)} | {_cell(shown)} |")
         lines.append("")
         for key, value in long_values:
-            dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=100,
-                                    default_flow_style=None)
+            dumped = yaml.dump({key: value}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100,
+                               default_flow_style=None)
             lines += [f"{_code(key)}:", "", *_block(dumped, "yaml"), ""]
     return lines
 
