@@ -3,8 +3,9 @@
 Built once per text by :func:`read_article`: Markdown (by the path's suffix)
 is parsed for its prose blocks and skip zones (its front matter's headline
 fields, ``headline_fields``, are prose); HTML (``.html``, ``.htm``,
-``.xhtml``) by :mod:`.html` and :mod:`.html_doc`; plain text is split on blank lines. Bare URLs and e-mail addresses are skip zones in both, and an HTML
-comment is never prose (it is where ``lintnews-disable`` comments live).
+``.xhtml``) is read by :mod:`.html` and :mod:`.html_doc`; plain text is
+split on blank lines. Bare URLs and e-mail addresses are skip zones in
+all, and an HTML comment is never prose (it is where ``lintnews-disable`` comments live).
 Rules, the engine and the reporters share the one :class:`Article`.
 """
 
