@@ -32,12 +32,14 @@ class Article:
 
 
 def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
-                 headline_fields=HEADLINE_FIELDS) -> Article:
+                 headline_fields=HEADLINE_FIELDS, html_skipped=(), html_ignored_classes=()) -> Article:
     """``as_markdown`` says whether the text is Markdown (None: by the path's suffix); ``headline_fields``
-    are the front matter fields read as prose, the first the title."""
+    are the front matter fields read as prose, the first the title. ``html_skipped`` and
+    ``html_ignored_classes``: HTML elements skipped whole, by name and by class (Vale's
+    ``SkippedScopes``/``IgnoredScopes`` and ``IgnoredClasses``; see :func:`.html.parse`)."""
     zones = bare_link_zones(text)
     if as_markdown is None and html.is_html(path):
-        doc, parsed = html_doc.document(text, path, zones)
+        doc, parsed = html_doc.document(text, path, zones, html_skipped, html_ignored_classes)
         return Article(path, doc, suppress.parse(text, parsed.comments, doc))
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
