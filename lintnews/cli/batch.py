@@ -51,7 +51,7 @@ def _shared_options(f):
               help="The field holding the headline (may be absent or null).")
 @click.option("--body-field", default="body", show_default=True, metavar="NAME", help="The field holding the text.")
 @click.option("--format-field", default="format", show_default=True, metavar="NAME",
-              help="The field saying 'markdown' or 'text' for a record's body (may be absent).")
+              help="The field saying 'markdown', 'html' or 'text' for a record's body (may be absent).")
 @click.option("--dask", "dask_address", metavar="local|ADDRESS",
               help="Run on Dask: 'local' starts a cluster on this machine; or a scheduler, e.g. tcp://host:8786.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,

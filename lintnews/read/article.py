@@ -36,13 +36,15 @@ class Article:
 
 def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
                  headline_fields=HEADLINE_FIELDS, ignores: Ignores | None = None,
-                 ignore_zones: list[tuple[int, int]] = ()) -> Article:
+                 ignore_zones: list[tuple[int, int]] = (), html_skipped=(), html_ignored_classes=()) -> Article:
     """``as_markdown`` says whether the text is Markdown (None: by the path's suffix); ``headline_fields``
     are the front matter fields read as prose, the first the title; ``ignores`` the scopes no rule reads,
-    and ``ignore_zones`` the spans its patterns matched (read/markup_ignores.py)."""
+    and ``ignore_zones`` the spans its patterns matched (read/markup_ignores.py). ``html_skipped`` and
+    ``html_ignored_classes``: HTML elements skipped whole, by name and by class (Vale's
+    ``SkippedScopes`` and ``IgnoredClasses``; see :func:`.html.parse`)."""
     zones = bare_link_zones(text) + list(ignore_zones)
     if as_markdown is None and html.is_html(path):
-        return _html_article(text, path, zones, ignores)
+        return _html_article(text, path, zones, ignores, tuple(html_skipped), tuple(html_ignored_classes))
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
         doc = Document(text, path, zones + comments)
@@ -56,14 +58,14 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     return _article(path, doc, text, parsed.comments, parsed.headlines)
 
 
-def _html_article(text: str, path: str, zones, ignores: Ignores | None) -> Article:
+def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:
     """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
-    skipped = ignores.skipped_scopes if ignores is not None else ()
-    doc, parsed = html_doc.document(text, path, zones, skipped=skipped)
+    skipped += ignores.skipped_scopes if ignores is not None else ()
+    doc, parsed = html_doc.document(text, path, zones, skipped, classes)
     if ignores is not None:
         extra = ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
         if extra:
-            doc, parsed = html_doc.document(text, path, zones + extra, skipped=skipped)
+            doc, parsed = html_doc.document(text, path, zones + extra, skipped, classes)
         doc.vale_reads_code = ignores.reads_code
     return _article(path, doc, text, parsed.comments)
 

@@ -9,8 +9,8 @@ that no fix deletes. The separator is a skip zone, so no finding and no fix
 crosses from the title into the body; :class:`Layout` says where each is, so
 findings and fixed text are split back into the two fields.
 
-The body is read alone (Markdown, or plain text split on blank lines) and its
-blocks and zones moved by where it starts, so its first heading or first
+The body is read alone (Markdown, HTML, or plain text split on blank lines) and
+its blocks and zones moved by where it starts, so its first heading or first
 short line is a heading there, never a second title.
 """
 
@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from . import markdown, suppress
 from .article import Article, read_article
 from .document import Document, ProseBlock
+from .html import parse as parse_html
+from .html_doc import HtmlDocument
 from .lines import Lines
 from .links import bare_link_zones
 
@@ -55,10 +57,13 @@ def join(title: str | None, body: str) -> tuple[str, Layout]:
     return title + SEPARATOR + body, Layout(len(title))
 
 
-def record_article(text: str, path: str, as_markdown: bool, layout: Layout) -> Article:
-    """The article of a joined record text: the body read as Markdown or plain text, the title its title."""
-    if layout.title_end is None:
+def record_article(text: str, path: str, as_markdown: bool, layout: Layout, html: bool = False) -> Article:
+    """The article of a joined record text: the body read as Markdown, HTML (``html``) or plain text, the
+    title its title."""
+    if layout.title_end is None and not html:
         return read_article(text, path, as_markdown)
+    if layout.title_end is None:
+        return _html_article(text, path, 0, [], bare_link_zones(text))
     title_end, at = layout.title_end, layout.body_start
     if text[title_end:at] != SEPARATOR:
         raise ValueError(f"{path}: the title and body of the record cannot be told apart")
@@ -70,6 +75,8 @@ def record_article(text: str, path: str, as_markdown: bool, layout: Layout) -> A
         s = title.index(stripped)
         blocks.append(ProseBlock(s, s + len(stripped), "title", value=stripped, removal=(s, s)))
     zones = bare_link_zones(text) + [(title_end, at)]
+    if html:
+        return _html_article(text, path, at, blocks, zones)
     if not as_markdown:
         comments = markdown.html_comments(text)
         blocks += [ProseBlock(b.start + at, b.end + at, "guess") for b in Document(body).blocks]
@@ -86,6 +93,24 @@ def record_article(text: str, path: str, as_markdown: bool, layout: Layout) -> A
         blocks.append(replace(b, start=b.start + at, end=b.end + at, kind=kind, removal=removal))
     doc = Document(text, path, zones + moved(parsed.skip_zones), blocks=blocks,
                    marker_zones=moved(parsed.marker_zones), block_quotes=moved(parsed.block_quotes))
+    return Article(path, doc, suppress.parse(text, moved(parsed.comments), doc))
+
+
+def _html_article(text: str, path: str, at: int, blocks: list[ProseBlock], zones) -> Article:
+    """The article of a record whose body (from ``at``) is HTML: its blocks and zones moved there."""
+    parsed = parse_html(text[at:])
+
+    def moved(spans):
+        return [(s + at, e + at, *rest) for s, e, *rest in spans]
+
+    for b in parsed.blocks:
+        removal = (b.removal[0] + at, b.removal[1] + at) if b.removal is not None else None
+        kind = "heading" if b.kind == "title" and blocks else b.kind  # the record's title is the title
+        blocks.append(replace(b, start=b.start + at, end=b.end + at, kind=kind, removal=removal))
+    doc = HtmlDocument(text, path, zones + moved(parsed.skip_zones), blocks=blocks,
+                       marker_zones=moved(parsed.marker_zones), block_quotes=moved(parsed.block_quotes),
+                       inline_scopes=[(n, s + at, e + at) for n, s, e in parsed.inline_scopes],
+                       tables=moved(parsed.tables), alt_spans=moved(parsed.alt_spans), marks=moved(parsed.marks))
     return Article(path, doc, suppress.parse(text, moved(parsed.comments), doc))
 
 

@@ -26,6 +26,7 @@ from .records import BadRecord, Fields, Record, describe
 
 MARKDOWN_FORMATS = ("markdown", "md", "commonmark", "gfm")
 TEXT_FORMATS = ("text", "plain", "txt", "plaintext")
+HTML_FORMATS = ("html", "htm", "xhtml")
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ class _Reader:
     layout follows them (no edit crosses the separator, a skip zone).
     """
 
-    def __init__(self, layout: Layout, markdown: bool):
+    def __init__(self, layout: Layout, markdown: bool | str):
         self.layout = layout
-        self.markdown = markdown
+        self.markdown = markdown  # True, False, or "html": a body in HTML
         self.trace: list = []
         self._seen = 0
 
@@ -77,7 +78,8 @@ class _Reader:
             if end is not None:
                 end += sum(len(e.content) - (e.end - e.start) for f in taken for e in f.fix.edits if e.end <= end)
         self.layout = Layout(end)
-        return record_article(text, path, self.markdown, self.layout)
+        html = self.markdown == "html"
+        return record_article(text, path, False if html else self.markdown, self.layout, html=html)
 
 
 def for_records(linter: Linter) -> Linter:
@@ -155,7 +157,8 @@ def _fix(record: Record, linter: Linter, job: Job, text: str, reader: _Reader, o
 
 
 def _fields(record: Record, job: Job):
-    """(id, title, body, markdown) of a record, or the problem that makes it a bad record."""
+    """(id, title, body, markdown) of a record, or the problem that makes it a bad record (markdown:
+    True, False, or "html" when the record's format field says so)."""
     names, data = job.fields, record.data
     rid = data.get(names.id)
     if rid is None:
@@ -178,8 +181,10 @@ def _fields(record: Record, job: Job):
             markdown = True
         elif value in TEXT_FORMATS:
             markdown = False
+        elif value in HTML_FORMATS:
+            markdown = "html"
         else:
-            return f"{names.format!r} must be markdown or text, not {fmt!r}"
+            return f"{names.format!r} must be markdown, html or text, not {fmt!r}"
     return rid, title, body, markdown
 
 

@@ -53,7 +53,7 @@ def collect(paths, excluded, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> Co
         kind, problem = _kind(raw)
         if kind == "dir":
             walk(Path(raw), excluded, out, suffixes)
-        elif kind == "file" and unsupported(raw):
+        elif kind == "file" and unsupported(raw) and not excluded(raw):
             out.errors.append(f"{raw}: format not supported ({unsupported(raw)})")
         elif kind == "file":
             if not excluded(raw):

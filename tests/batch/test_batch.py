@@ -94,7 +94,7 @@ def test_bad_records_are_one_line_each_and_the_run_goes_on(tmp_path):
         '{"title": "No id", "body": "Fine."}',
         '{"id": 4, "body": null}',
         '{"id": 5, "body": ["a"]}',
-        '{"id": 6, "body": "x", "format": "html"}',
+        '{"id": 6, "body": "x", "format": "rst"}',
         json.dumps(HEADLINES[3]),
     ]
     write_jsonl(tmp_path / "bad.jsonl", lines)
@@ -109,7 +109,7 @@ def test_bad_records_are_one_line_each_and_the_run_goes_on(tmp_path):
         "error: bad.jsonl: line 6: missing 'id'",
         "error: bad.jsonl: line 7: missing 'body'",
         "error: bad.jsonl: line 8: 'body' must be text, not a list",
-        "error: bad.jsonl: line 9: 'format' must be markdown or text, not 'html'",
+        "error: bad.jsonl: line 9: 'format' must be markdown, html or text, not 'rst'",
         "error: bad.jsonl: line 11: not UTF-8 (byte 23 of the line)",
         "Checked 10 records in 1 file: 3 findings (2 fixable with --fix); 8 bad records.",
     ]

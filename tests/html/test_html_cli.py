@@ -160,3 +160,12 @@ def test_every_rule_and_unsafe_fix_leaves_the_markup_byte_for_byte(run_cli, tmp_
 
     assert markup(after) == markup(before)  # ...and every tag, reference, script, code and <pre> is as it was
     assert after.count("\r\n") == before.count("\r\n")
+
+
+def test_an_unsupported_file_the_configuration_excludes_is_left_out_quietly(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text("exclude: ['*.py']\n")
+    (tmp_path / "tool.py").write_text("print('the the')\n")
+    (tmp_path / "a.html").write_text("<p>The vote was close.</p>\n")
+    r = run_cli("check", "tool.py", "a.html", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "not supported" not in r.stderr.decode()

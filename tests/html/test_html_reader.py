@@ -192,3 +192,11 @@ def test_two_line_breaks_in_a_row_end_a_paragraph_one_does_not():
     doc = read('<div class="body">First paragraph.<br><br>\n Second one,<br/>still second.<br /> <br />Third.</div>')
     assert [doc.text[b.start:b.end] for b in doc.blocks] == [
         "First paragraph.", "Second one,<br/>still second.", "Third."]
+
+
+def test_read_article_passes_vales_skipped_scopes_and_ignored_classes_to_the_html_reader():
+    text = '<div class="blurb"><svg>...</svg>Thanks! bye bye</div>\n<div class="okay">Thanks! bye bye</div>\n'
+    doc = read_article(text, "a.html", html_ignored_classes=("blurb",)).doc
+    assert [(doc.position(b.start), doc.text[b.start:b.end]) for b in doc.blocks] == [((2, 19), "Thanks! bye bye")]
+    doc = read_article(text, "a.html", html_skipped=("div",)).doc
+    assert doc.blocks == []
