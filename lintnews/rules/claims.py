@@ -18,7 +18,8 @@ and tested for four features, in the order the rule lists them:
 * ``casualty``: a figure (a cardinal number, "dozens") next to a casualty
   lemma ("40 people were killed", "killing 12", "the death toll rose to 40").
 * ``statistic``: a figure with "per cent of" and a population ("40 percent
-  of voters"; not "5 percent of its budget").
+  of voters"; not "5 percent of its budget"), or a poll figure: a share of
+  respondents with a verb of speech or stance ("74 percent said", see ``polls``).
 * ``cause``: a causal phrase (caused, led to, sparked) in a sentence that
   names a contested event (war, crisis, riot), not under a modal ("could
   lead to" is a forecast).
@@ -40,6 +41,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import regex
+
+from . import polls
 
 _VOWELS = "aeiou"
 
@@ -132,17 +135,18 @@ class Prefilter:
 
     Each feature needs its words together in one sentence: an accusation its trigger; a cause
     its trigger and an event word; a casualty or statistic its trigger and a figure (a digit, a
-    number word); a judging superlative a judging word and "most" or a scope ("ever"). A phrase
+    number word); a judging superlative a judging word and "most" or a scope ("ever"); a poll
+    figure a share word ("percent", "majority") and a verb of stance ("say", "oppose"). A phrase
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")))
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances",)), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
-                                         "events", "scopes")}, "figures": lex["number-words"]}
+                                         "events", "scopes", "shares", "portions", "stances")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
@@ -330,7 +334,8 @@ class Features:
                 j = shares.match_at(tokens, i + 1)
                 if j > i + 1 and self._population(tokens, j):
                     return Claim("statistic", i, j)
-        return None
+        poll = polls.poll_claim(self.lex, tokens)  # "74 percent said they ...": the respondents' verb
+        return None if poll is None else Claim("statistic", *poll)
 
     def _population(self, tokens, j: int) -> bool:
         """A share of people ("40 percent of Americans", "of young voters"), not of a sum or a budget."""

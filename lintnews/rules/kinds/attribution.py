@@ -63,6 +63,7 @@ import regex
 
 from ...read import tagged
 from ..base import Option, Rule
+from .. import polls
 from ..claims import Features, Lexicon, Prefilter
 from ..patterns import finditer, match, search
 from ..wordlist import leading_words, word_starts
@@ -85,7 +86,8 @@ def _any_in(starts: list[int], start: int, end: int) -> bool:
 _CLOSERS = " \"'”’)]"
 _FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
-             "statistics", "populations", "causes", "events", "judgements", "records", "scopes")
+             "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
+             "stances")
 
 
 class _Claims:
@@ -103,6 +105,12 @@ class _Claims:
             return False
         return self.prefilter.worth(
             lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end))
+
+    def poll_shaped(self, sentence) -> bool:
+        """A share word and a verb of stance stand in the sentence: its "said" may be the respondents'."""
+        def has(group):
+            return _any_in(self.triggers.get(group, []), sentence.start, sentence.end)
+        return (has("shares") or has("portions")) and has("stances")
 
     def first_in(self, sentence) -> int | None:
         """Index of the first claim starting in ``sentence``, if it ends there too; else None."""
@@ -133,10 +141,15 @@ class _Sources:
         self.speech_starts = [s for s, _ in speech]
 
     def attributed(self, sentence) -> bool:
-        if _any_in(self.source_starts, sentence.start, sentence.end):
-            return True
+        return _any_in(self.source_starts, sentence.start, sentence.end) or self.spoken(sentence)
+
+    def spoken(self, sentence) -> bool:
         i = bisect.bisect_left(self.speech_starts, sentence.end) - 1
         return i >= 0 and self.speech[i][1] > sentence.start
+
+    def starts_in(self, sentence) -> list[int]:
+        lo = bisect.bisect_left(self.source_starts, sentence.start)
+        return self.source_starts[lo:bisect.bisect_left(self.source_starts, sentence.end)]
 
 
 class Attribution(Rule):
@@ -156,6 +169,8 @@ class Attribution(Rule):
         "window": Option("int", 0, "1: a neighbour sentence may carry the source (see next-/previous-sources)"),
         "next-sources": Option("list", [], "regexes matched at the start of the next sentence: it attributes this one"),
         "previous-sources": Option("list", [], "regexes matched at the end of the previous sentence: it introduces this one"),
+        "study-sources": Option("list", [], "regexes naming a study (a poll, a survey): a statistic after one in the "
+                                "article, or before one in the next sentence, is sourced"),
         "quote-words": Option("int", 3, "a quotation of fewer words is a scare quote, not a source"),
         "min-words": Option("int", 6, "shorter sentences are not checked"),
     }
@@ -171,6 +186,8 @@ class Attribution(Rule):
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
         self._compile_neighbours()
+        study = self["study-sources"]
+        self.study_sources = self.pattern(r"(?i)\b(?:" + _alternation(study) + r")\b", "study-sources") if study else None
 
     def _compile_features(self):
         features = self["features"]
@@ -211,13 +228,14 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most"}:
+        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances"}:
             return
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
+        studies: dict = {}  # where the text names a study, found when a statistic needs it
         for block in doc.body:
             if block.kind == "paragraph":
-                yield from self._paragraph(doc, doc.sentences_in(block), claims, sources)
+                yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
 
     def _find_claims(self, doc) -> set[tuple[int, int, int]]:
         """(start, end, category rank) of every claim cue's match."""
@@ -252,14 +270,15 @@ class Attribution(Rule):
         zones.sort()
         return zones
 
-    def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources):
+    def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources, studies: dict):
         """The findings of one paragraph: each long enough claim sentence with no source in reach."""
         text = doc.text
         for i, sentence in enumerate(sentences):
             j = claims.first_in(sentence)
             if j is None and not claims.triggered(sentence):
                 continue
-            if sources.attributed(sentence) or self._carried_by_neighbour(text, sentences, i):
+            if sources.attributed(sentence) and not self._respondents_only(doc, sentence, claims, sources) \
+                    or self._carried_by_neighbour(text, sentences, i):
                 continue
             if len(text[sentence.start:sentence.end].split()) < self["min-words"]:
                 continue
@@ -273,21 +292,45 @@ class Attribution(Rule):
                                    self.format_message(self.claims[rank][0], text[start:end]))
                 continue
             named = self._feature(doc, sentence, sources.vague)
-            if named is not None:
-                yield self.finding(doc, sentence.start, sentence.end, self.format_message(*named))
+            if named is not None and not (named[0] == "statistic" and self._study_in_reach(text, sentences, i, studies)):
+                yield self.finding(doc, sentence.start, sentence.end,
+                                   self.format_message(self.feature_names[named[0]], named[1]))
 
     def _feature(self, doc, sentence, vague) -> tuple[str, str] | None:
-        """(how the message names the feature, its cue words) for a tagged sentence, or None.
-        A speech verb inside a vague source ("critics say") names no source."""
+        """(the feature, its cue words) for a tagged sentence, or None. A speech verb inside a
+        vague source ("critics say") names no source, nor does the verb of a share of
+        respondents ("74 percent said": see ``polls``)."""
         text = doc.text
         tokens = tagged.tagged(doc, sentence)  # shared with the other rules that tag this sentence
-        if any(self._source(tokens, k) and not _inside(vague, tokens[k].start) for k in range(len(tokens))):
+        respondents = polls.respondent_verbs(self.features.lex, tokens)
+        if any(self._source(tokens, k) and k not in respondents and not _inside(vague, tokens[k].start)
+               for k in range(len(tokens))):
             return None
-        claim = self.features.first(tokens)
+        # A poll figure names the claim: what respondents report ("had their phone stolen") is theirs.
+        claim = respondents and self.features.statistic(tokens) or self.features.first(tokens)
         if claim is None:
             return None
-        cue = text[tokens[claim.start].start:tokens[claim.end - 1].end]
-        return self.feature_names[claim.feature], cue
+        return claim.feature, text[tokens[claim.start].start:tokens[claim.end - 1].end]
+
+    def _respondents_only(self, doc, sentence, claims: _Claims, sources: _Sources) -> bool:
+        """Every source cue of a poll-shaped sentence is the verb of a share of respondents ("74
+        percent said they ..."): the sentence names no source of its own."""
+        if self.features is None or not claims.poll_shaped(sentence) or sources.spoken(sentence):
+            return False
+        tokens = tagged.tagged(doc, sentence)
+        verbs = {tokens[k].start for k in polls.respondent_verbs(self.features.lex, tokens)}
+        return all(start in verbs for start in sources.starts_in(sentence))
+
+    def _study_in_reach(self, text: str, sentences, i: int, studies: dict) -> bool:
+        """A statistic is the study's when the article names a study (a poll, a survey) before it,
+        title included, or the next sentence of its paragraph does ("..., the poll found")."""
+        if self.study_sources is None:
+            return False
+        if "starts" not in studies:
+            studies["starts"] = [m.start() for m in finditer(self.study_sources, text, self.id)]
+        starts = studies["starts"]
+        end = sentences[i + 1].end if i + 1 < len(sentences) else sentences[i].end
+        return _any_in(starts, 0, sentences[i].start) or _any_in(starts, sentences[i].end, end)
 
     def _source(self, tokens, k: int) -> bool:
         """Token k names a source: a speech verb ("tweeted"; also one mistagged as a plural noun

@@ -1,0 +1,41 @@
+"""Poll figures (lintnews/rules/polls.py): the verb of a share of respondents, read from tags."""
+
+from __future__ import annotations
+
+from lintnews.read.tagger import tag
+from lintnews.rules.claims import Lexicon
+from lintnews.rules.polls import poll_claim, respondent_verbs, share_subject
+
+LEX = {"shares": Lexicon(["percent", "per cent", "%"]), "portions": Lexicon(["majority", "half"]),
+       "stances": Lexicon(["say|said", "oppose", "think|thought"]), "populations": Lexicon(["voter", "respondent"])}
+
+
+def _words(tokens, found):
+    return " ".join(t.text for t in tokens[found[0]:found[1]]) if found else None
+
+
+def test_a_share_heads_the_subject_of_a_stance_verb():
+    tokens = tag("Among Trump voters, 74 percent said they would vote for him.")
+    said = [t.text for t in tokens].index("said")
+    assert tokens[share_subject(LEX, tokens, said)].text == "percent"
+    assert _words(tokens, poll_claim(LEX, tokens)) == "74 percent said"
+
+
+def test_a_verb_after_they_follows_the_respondents():
+    tokens = tag("Half of voters said they would vote for Clinton.")
+    words = [t.text for t in tokens]
+    assert {words.index("said"), words.index("vote")} <= respondent_verbs(LEX, tokens)
+
+
+def test_a_share_that_is_no_subject_is_no_poll():
+    for sentence in ("Senate Majority Leader Mitch McConnell said the bill would pass.",
+                     "He won 40 percent of the vote and said he was pleased.",
+                     "A 5 percent rise in sales was said to be likely.",
+                     "Too many among the 98% said nothing at all."):
+        tokens = tag(sentence)
+        assert poll_claim(LEX, tokens) is None, sentence
+
+
+def test_only_stance_verbs_belong_to_respondents():
+    tokens = tag("Some 54 percent of voters chose the incumbent.")
+    assert respondent_verbs(LEX, tokens) == set()
