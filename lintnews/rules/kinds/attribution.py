@@ -33,8 +33,15 @@ A claim is attributed, and not flagged, when
   speech verb ("He said.", "She added that ...", "The statement said ...",
   "That is according to ..."), or the previous sentence ends with a
   ``previous-sources`` pattern, a speech verb introducing what follows
-  ("the minister said:"). ``window`` (0 or 1) switches the neighbour test
-  off or on.
+  ("the minister said:"), or one of the two sentences before it in the
+  paragraph matches ``paragraph-sources``, a source set up for what follows
+  ("The inquiry concluded ...", "She described what she saw."). ``window``
+  (0 or 1) switches the neighbour test off or on; or
+* it is a share or poll figure (the ``statistic`` feature) and the article
+  names a study before it, title included, or the next sentence of its
+  paragraph does (``study-sources``: "poll", "survey"). A poll figure's own
+  verb ("74 percent said") is the respondents', never its source
+  (``rules/polls.py``).
 
 Sentences inside a direct quotation, headings, the title and sentences
 shorter than ``min-words`` are never flagged. No fix: only a reporter can
@@ -169,6 +176,8 @@ class Attribution(Rule):
         "window": Option("int", 0, "1: a neighbour sentence may carry the source (see next-/previous-sources)"),
         "next-sources": Option("list", [], "regexes matched at the start of the next sentence: it attributes this one"),
         "previous-sources": Option("list", [], "regexes matched at the end of the previous sentence: it introduces this one"),
+        "paragraph-sources": Option("list", [], "regexes that, in an earlier sentence of the paragraph, name the source "
+                                    "of the sentences after it (the report found; described what he saw)"),
         "study-sources": Option("list", [], "regexes naming a study (a poll, a survey): a statistic after one in the "
                                 "article, or before one in the next sentence, is sourced"),
         "quote-words": Option("int", 3, "a quotation of fewer words is a scare quote, not a source"),
@@ -217,7 +226,8 @@ class Attribution(Rule):
         """The patterns anchored at the start of the next sentence / the end of the previous one."""
         if self["window"] not in (0, 1):
             self.fail("key 'window' must be 0 or 1")
-        nxt, prev = self["next-sources"], self["previous-sources"]
+        nxt, prev, par = self["next-sources"], self["previous-sources"], self["paragraph-sources"]
+        self.paragraph_sources = self.pattern(r"(?i)\b(?:" + _alternation(par) + r")\b", "paragraph-sources") if par else None
         self.next_sources = self.pattern(r"(?i)(?:" + _alternation(nxt) + ")", "next-sources") if nxt else None
         self.previous_sources = (self.pattern(r"(?i)(?:" + _alternation(prev) + r")\W*\Z", "previous-sources")
                                  if prev else None)
@@ -359,4 +369,10 @@ class Attribution(Rule):
             prev = sentences[i - 1]
             if search(self.previous_sources, text, self.id, max(prev.start, prev.end - 80), prev.end):
                 return True
-        return False
+        # One of the two sentences before, in the paragraph, sets up a source for what follows it:
+        # a document with its finding ("The inquiry concluded ..."), a speaker's account ("described
+        # what he saw"). Further back it points at nothing in particular (scraped copy is often
+        # one long paragraph).
+        return (i > 0 and self.paragraph_sources is not None
+                and search(self.paragraph_sources, text, self.id, sentences[max(0, i - 2)].start,
+                           sentences[i - 1].end) is not None)
