@@ -261,7 +261,7 @@ class Features:
         """A process word (charged, investigated, whether, not) anywhere before token k, or a
         modal (would, could, tried to) just before it: a process, a question or a forecast."""
         return (any(self.lex["process"].has(t) for t in tokens[:k])
-                or any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, k - 3):k]))
+                or self._modal_in(tokens, max(0, k - 3), k))
 
     @staticmethod
     def _modifier(tokens, i: int, j: int) -> bool:
@@ -313,19 +313,28 @@ class Features:
                 if casualties.has(tokens[j]):
                     return Claim("casualty", i, j + 1)
                 j, nouns = j + 1, nouns + 1
+            aux = j
             while j < len(tokens) and tokens[j].upos in ("AUX", "ADV", "PART"):
                 j += 1
-            if j < len(tokens) and casualties.has(tokens[j]) and j > i + 1:
+            if j < len(tokens) and casualties.has(tokens[j]) and j > i + 1 and not self._modal_in(tokens, aux, j):
                 return Claim("casualty", i, j + 1)
-            # Before: "killing 12", "killed at least 30", "the death toll rose to 40".
+            # Before: "killing 12", "killed at least 30", "the death toll rose to 40"; not an age
+            # ("died at 92") nor a forecast ("could kill 30").
             for k in range(i - 1, max(-1, i - 6), -1):
                 b = tokens[k]
                 if casualties.has(b) and (b.upos == "VERB" and b.xpos != "VBN"
                                           or k + 1 < i and tokens[k + 1].lemma.lower() == "toll"):
+                    age = tokens[i - 1].lemma.lower() == "at" and (i + 1 == len(tokens) or tokens[i + 1].upos != "NOUN")
+                    if age or self._modal_in(tokens, max(0, k - 3), k):
+                        break
                     return Claim("casualty", k, i + 1)
                 if b.upos not in ("ADV", "ADP", "ADJ", "DET") and b.lemma.lower() not in _TOLL_PATH:
                     break
         return None
+
+    def _modal_in(self, tokens, i: int, j: int) -> bool:
+        """A modal or a verb of attempt among tokens[i:j] (a verb: "in May" is no modal)."""
+        return any(t.xpos == "MD" or t.upos in ("AUX", "VERB") and self.lex["modals"].has(t) for t in tokens[i:j])
 
     def statistic(self, tokens) -> Claim | None:
         shares = self.lex["statistics"]
@@ -349,7 +358,7 @@ class Features:
     def cause(self, tokens) -> Claim | None:
         causes = self.lex["causes"]
         for i, j in causes.find(tokens):
-            if any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, i - 3):i]):
+            if self._modal_in(tokens, max(0, i - 3), i):
                 continue
             near = tokens[max(0, i - 5):i] + tokens[j:j + 5]
             if any(self.lex["events"].has(t) and t.upos == "NOUN" for t in near):
