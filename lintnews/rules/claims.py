@@ -140,13 +140,14 @@ class Prefilter:
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances",)), ("portions", ("stances",)))
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
-                                         "events", "scopes", "shares", "portions", "stances")}, "figures": lex["number-words"]}
+                                         "events", "scopes", "shares", "portions", "stances",
+                                         "leads")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
@@ -343,8 +344,8 @@ class Features:
                 j = shares.match_at(tokens, i + 1)
                 if j > i + 1 and self._population(tokens, j):
                     return Claim("statistic", i, j)
-        poll = polls.poll_claim(self.lex, tokens)  # "74 percent said they ...": the respondents' verb
-        return None if poll is None else Claim("statistic", *poll)
+        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens)
+        return None if poll is None else Claim("statistic", *poll)  # "74 percent said", "leads 46% to 41%"
 
     def _population(self, tokens, j: int) -> bool:
         """A share of people ("40 percent of Americans", "of young voters"), not of a sum or a budget."""

@@ -21,6 +21,10 @@ module holds only the mechanism.
   has no share for a subject).
 * A verb right after "they" or "we" that follows a respondents' verb is the
   respondents' too ("a majority say they believe ...").
+* A **margin** sets two shares against each other after a word of leading
+  ("Clinton leads Trump 46 percent to 41 percent", "By 58%-33%, those
+  surveyed ..."); a sentence that reports a result ("won 52% to 48%") or a
+  range or change ("from 1.9% to 1.8%") holds none.
 """
 
 from __future__ import annotations
@@ -112,4 +116,40 @@ def poll_claim(lex, tokens):
                                  and start >= 2 and tokens[start - 2].xpos == "CD"):
                 start -= 1
             return start, k + 1
+    return None
+
+
+def _percent_at(lex, tokens, j: int) -> int:
+    """The end index of a figure with a share unit at j ("57 percent", "45 %", "82%"), or -1."""
+    t = tokens[j]
+    if t.text.endswith("%") and any(c.isdigit() for c in t.text):
+        return j + 1
+    if t.xpos == "CD" and any(c.isdigit() for c in t.text) and j + 1 < len(tokens):
+        end = lex["shares"].match_at(tokens, j + 1)
+        if end > j + 1:
+            return end
+    return -1
+
+
+def margin_claim(lex, tokens):
+    """(start, end) of a poll margin: two shares set against each other ("leads 57 percent to 33
+    percent", "by 58%-33%") after a word of leading (``leads``: lead, ahead, trail, margin) or
+    opening the sentence with "by"; None when the sentence reports a result (``results``: won,
+    lost, voted) or the pair is a range or a change ("from 1.9% to 1.8%", "edged up 0.1% to 4.7%":
+    "from" or another verb just before it)."""
+    if any(lex["results"].has(t) for t in tokens):
+        return None
+    for i in range(len(tokens)):
+        a = _percent_at(lex, tokens, i)
+        if a < 0 or a + 1 >= len(tokens) or tokens[a].lemma.lower() not in ("to", "-", "–", "versus", "vs", "vs."):
+            continue
+        b = _percent_at(lex, tokens, a + 1)
+        if b < 0:
+            continue
+        before = tokens[max(0, i - 8):i]
+        if any(t.lemma.lower() == "from" or t.upos == "VERB" and not lex["leads"].has(t) for t in before[-3:]):
+            continue
+        opening = i <= 3 and tokens[0].lemma.lower() == "by"
+        if opening or any(lex["leads"].has(t) for t in before):
+            return i, b
     return None

@@ -39,3 +39,12 @@ def test_a_share_that_is_no_subject_is_no_poll():
 def test_only_stance_verbs_belong_to_respondents():
     tokens = tag("Some 54 percent of voters chose the incumbent.")
     assert respondent_verbs(LEX, tokens) == set()
+
+
+def test_a_margin_is_two_shares_after_a_word_of_leading():
+    from lintnews.rules.polls import margin_claim
+    lex = dict(LEX, leads=Lexicon(["lead|led"]), results=Lexicon(["win|won"]))
+    tokens = tag("Clinton led Trump 47 percent to 39 percent among young voters.")
+    assert _words(tokens, margin_claim(lex, tokens)) == "47 percent to 39 percent"
+    assert margin_claim(lex, tag("Clinton won the state 47 percent to 39 percent.")) is None
+    assert margin_claim(lex, tag("Turnout rose from 47 percent to 59 percent.")) is None

@@ -94,7 +94,7 @@ _CLOSERS = " \"'”’)]"
 _FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
-             "stances")
+             "stances", "leads", "results")
 
 
 class _Claims:
@@ -238,7 +238,7 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances"}:
+        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads"}:
             return
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
