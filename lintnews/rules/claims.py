@@ -20,6 +20,7 @@ and tested for four features, in the order the rule lists them:
 * ``statistic``: a figure with "per cent of" and a population ("40 percent
   of voters"; not "5 percent of its budget"), or a poll figure: a share of
   respondents with a verb of speech or stance ("74 percent said", see ``polls``).
+* ``figure``: an indicator's change with its quantity ("spending grew 4.2%", see ``figures``).
 * ``cause``: a causal phrase (caused, led to, sparked) in a sentence that
   names a contested event (war, crisis, riot), not under a modal ("could
   lead to" is a forecast).
@@ -42,7 +43,7 @@ from typing import NamedTuple
 
 import regex
 
-from . import polls
+from . import figures, polls
 
 _VOWELS = "aeiou"
 
@@ -140,14 +141,15 @@ class Prefilter:
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")), ("portions", ("stances",)))
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")),
+             ("changes", ("figures", "magnitudes")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
                                          "events", "scopes", "shares", "portions", "stances",
-                                         "leads")}, "figures": lex["number-words"]}
+                                         "leads", "changes", "magnitudes")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
@@ -346,6 +348,11 @@ class Features:
                     return Claim("statistic", i, j)
         poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens)
         return None if poll is None else Claim("statistic", *poll)  # "74 percent said", "leads 46% to 41%"
+
+    def figure(self, tokens) -> Claim | None:
+        """An indicator's change with the quantity it reports ("car sales fell 2.8%"): see ``figures``."""
+        got = figures.change_claim(self.lex, tokens)
+        return None if got is None else Claim("figure", *got)
 
     def _population(self, tokens, j: int) -> bool:
         """A share of people ("40 percent of Americans", "of young voters"), not of a sum or a budget."""

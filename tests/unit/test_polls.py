@@ -48,3 +48,15 @@ def test_a_margin_is_two_shares_after_a_word_of_leading():
     assert _words(tokens, margin_claim(lex, tokens)) == "47 percent to 39 percent"
     assert margin_claim(lex, tag("Clinton won the state 47 percent to 39 percent.")) is None
     assert margin_claim(lex, tag("Turnout rose from 47 percent to 59 percent.")) is None
+
+
+def test_a_figure_of_change_needs_an_indicator_for_its_subject():
+    from lintnews.rules.figures import change_claim
+    lex = dict(LEX, changes=Lexicon(["fall|fell", "grow|grew"]), indicators=Lexicon(["spending", "income"]),
+               measures=Lexicon(["rate"]), magnitudes=Lexicon(["million", "m"]), modals=Lexicon(["could"]),
+               **{"number-words": Lexicon(["five"])})
+    tokens = tag("Consumer spending grew 4.2% in the final quarter.")
+    assert _words(tokens, change_claim(lex, tokens)) == "grew 4.2 %"  # tokens joined by spaces
+    assert change_claim(lex, tag("Heineken's net income fell to 537m euros.")) is None
+    assert change_claim(lex, tag("Shares fell 15% in early trading.")) is None
+    assert change_claim(lex, tag("Consumer spending could fall 5% next year.")) is None

@@ -37,7 +37,7 @@ A claim is attributed, and not flagged, when
   paragraph matches ``paragraph-sources``, a source set up for what follows
   ("The inquiry concluded ...", "She described what she saw."). ``window``
   (0 or 1) switches the neighbour test off or on; or
-* it is a share or poll figure (the ``statistic`` feature) and the article
+* it is a share, poll or reported figure (``statistic``, ``figure``) and the article
   names a study before it, title included, or the next sentence of its
   paragraph does (``study-sources``: "poll", "survey"). A poll figure's own
   verb ("74 percent said") is the respondents', never its source
@@ -91,10 +91,11 @@ def _any_in(starts: list[int], start: int, end: int) -> bool:
 
 
 _CLOSERS = " \"'”’)]"
-_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative")
+_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
-             "stances", "leads", "results")
+             "stances", "leads", "results",
+             "changes", "magnitudes", "indicators", "measures")
 
 
 class _Claims:
@@ -238,7 +239,7 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads"}:
+        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads", "magnitudes"}:
             return
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
@@ -302,7 +303,7 @@ class Attribution(Rule):
                                    self.format_message(self.claims[rank][0], text[start:end]))
                 continue
             named = self._feature(doc, sentence, sources.vague)
-            if named is not None and not (named[0] == "statistic" and self._study_in_reach(text, sentences, i, studies)):
+            if named is not None and not (named[0] in ("statistic", "figure") and self._study_in_reach(text, sentences, i, studies)):
                 yield self.finding(doc, sentence.start, sentence.end,
                                    self.format_message(self.feature_names[named[0]], named[1]))
 
