@@ -142,14 +142,14 @@ class Prefilter:
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
              ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")),
-             ("changes", ("figures", "magnitudes")), ("portions", ("stances",)))
+             (("changes", "indicators"), ("figures", "magnitudes")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
                                          "events", "scopes", "shares", "portions", "stances",
-                                         "leads", "changes", "magnitudes")}, "figures": lex["number-words"]}
+                                         "leads", "changes", "magnitudes", "indicators")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
@@ -186,8 +186,9 @@ class Prefilter:
 
     def worth(self, has) -> bool:
         """Whether a sentence is worth tagging; ``has(group)`` says whether a group's word stands in it."""
-        for trigger, needs in self.NEEDS:
-            if has(trigger) and (not needs or any(has(n) for n in needs)):
+        for trigger, needs in self.NEEDS:  # a trigger of two groups needs both
+            if all(map(has, trigger if isinstance(trigger, tuple) else (trigger,))) \
+                    and (not needs or any(has(n) for n in needs)):
                 return True
         return False
 

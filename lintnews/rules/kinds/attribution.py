@@ -115,10 +115,15 @@ class _Claims:
             lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end))
 
     def poll_shaped(self, sentence) -> bool:
-        """A share word and a verb of stance stand in the sentence: its "said" may be the respondents'."""
-        def has(group):
-            return _any_in(self.triggers.get(group, []), sentence.start, sentence.end)
-        return (has("shares") or has("portions")) and has("stances")
+        """A verb of stance follows a share word closely (80 characters): its "said" may be the
+        respondents' ("74 percent of Democrats said")."""
+        stances = self.triggers.get("stances", [])
+        for group in ("shares", "portions"):
+            starts = self.triggers.get(group, [])
+            for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+                if _any_in(stances, starts[k] + 1, min(sentence.end, starts[k] + 80)):
+                    return True
+        return False
 
     def first_in(self, sentence) -> int | None:
         """Index of the first claim starting in ``sentence``, if it ends there too; else None."""
@@ -239,7 +244,8 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads", "magnitudes"}:
+        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads", "magnitudes",
+                                                   "indicators"}:
             return
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
@@ -328,6 +334,9 @@ class Attribution(Rule):
         percent said they ..."): the sentence names no source of its own."""
         if self.features is None or not claims.poll_shaped(sentence) or sources.spoken(sentence):
             return False
+        stances = set(claims.triggers.get("stances", []))
+        if any(start not in stances for start in sources.starts_in(sentence)):
+            return False  # "according to", "the poll": a source no respondent's verb can be
         tokens = tagged.tagged(doc, sentence)
         verbs = {tokens[k].start for k in polls.respondent_verbs(self.features.lex, tokens)}
         return all(start in verbs for start in sources.starts_in(sentence))
