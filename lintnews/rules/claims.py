@@ -141,7 +141,7 @@ class Prefilter:
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")),
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")), ("margins", ("leads",)),
              (("changes", "indicators"), ("figures", "magnitudes")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
@@ -149,7 +149,7 @@ class Prefilter:
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
                                          "events", "scopes", "shares", "portions", "stances",
-                                         "leads", "changes", "magnitudes", "indicators")}, "figures": lex["number-words"]}
+                                         "leads", "margins", "changes", "magnitudes", "indicators")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":

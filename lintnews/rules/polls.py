@@ -131,14 +131,34 @@ def _percent_at(lex, tokens, j: int) -> int:
     return -1
 
 
+def _points_after(lex, tokens, j: int) -> int:
+    """The end index of "by [about] 13 [percentage] points" from "by" at j, or -1."""
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].upos == "ADV")
+    if k >= len(tokens) or tokens[k].xpos != "CD":
+        return -1
+    k += 1
+    if k < len(tokens) and tokens[k].upos in ("ADJ", "NOUN") and not lex["margins"].has(tokens[k]):
+        k += 1  # "percentage"
+    return k + 1 if k < len(tokens) and lex["margins"].has(tokens[k]) else -1
+
+
 def margin_claim(lex, tokens):
-    """(start, end) of a poll margin: two shares set against each other ("leads 57 percent to 33
-    percent", "by 58%-33%") after a word of leading (``leads``: lead, ahead, trail, margin) or
+    """(start, end) of a poll margin: a lead in points ("leads Sanders by 13 points", ``margins``)
+    or two shares set against each other ("leads 57 percent to 33 percent", "by 58%-33%") after a
+    word of leading (``leads``: lead, ahead, trail, margin) or
     opening the sentence with "by"; None when the sentence reports a result (``results``: won,
     lost, voted) or the pair is a range or a change ("from 1.9% to 1.8%", "edged up 0.1% to 4.7%":
     "from" or another verb just before it)."""
     if any(lex["results"].has(t) for t in tokens):
         return None
+    for i, t in enumerate(tokens):
+        if lex["leads"].has(t):  # "leads Sanders by 13 points", "trails by 4 percentage points"
+            for j in range(i + 1, min(len(tokens), i + 5)):
+                if tokens[j].lemma.lower() == "by":
+                    end = _points_after(lex, tokens, j)
+                    if end > 0:
+                        return i, end
+                    break
     for i in range(len(tokens)):
         a = _percent_at(lex, tokens, i)
         if a < 0 or a + 1 >= len(tokens) or tokens[a].lemma.lower() not in ("to", "-", "–", "versus", "vs", "vs."):

@@ -7,7 +7,7 @@ from lintnews.rules.claims import Features, Lexicon, Prefilter, forms
 
 KEYS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
         "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
-        "stances", "leads", "results",
+        "stances", "leads", "results", "margins",
         "changes", "magnitudes", "indicators", "measures")
 
 

@@ -94,7 +94,7 @@ _CLOSERS = " \"'”’)]"
 _FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
-             "stances", "leads", "results",
+             "stances", "leads", "results", "margins",
              "changes", "magnitudes", "indicators", "measures")
 
 
