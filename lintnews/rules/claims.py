@@ -137,11 +137,13 @@ class Prefilter:
     Each feature needs its words together in one sentence: an accusation its trigger; a cause
     its trigger and an event word; a casualty or statistic its trigger and a figure (a digit, a
     number word); a judging superlative a judging word and "most" or a scope ("ever"); a poll
-    figure a share word ("percent", "majority") and a verb of stance ("say", "oppose"). A phrase
+    margin a share or points and a word of leading; a reported figure a verb of change, an
+    indicator and a figure. (A poll figure, a verb of stance close after a share word, is
+    tested by the attribution kind, which knows where each word stands.) A phrase
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("stances", "leads")), ("margins", ("leads",)),
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads",)), ("margins", ("leads",)),
              (("changes", "indicators"), ("figures", "magnitudes")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):

@@ -112,7 +112,8 @@ class _Claims:
         if not self.triggers:
             return False
         return self.prefilter.worth(
-            lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end))
+            lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end)) \
+            or self.poll_shaped(sentence)
 
     def poll_shaped(self, sentence) -> bool:
         """A verb of stance follows a share word closely (80 characters): its "said" may be the
@@ -244,9 +245,9 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most", "stances", "leads", "magnitudes",
-                                                   "indicators"}:
-            return
+        polls = "stances" in triggers and ("shares" in triggers or "portions" in triggers)
+        if not found and not polls and not (triggers and self.triggers.worth(triggers.__contains__)):
+            return  # no sentence can be worth tagging if the whole text is not
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
         studies: dict = {}  # where the text names a study, found when a statistic needs it
