@@ -18,7 +18,9 @@ and tested for four features, in the order the rule lists them:
 * ``casualty``: a figure (a cardinal number, "dozens") next to a casualty
   lemma ("40 people were killed", "killing 12", "the death toll rose to 40").
 * ``statistic``: a figure with "per cent of" and a population ("40 percent
-  of voters"; not "5 percent of its budget").
+  of voters"; not "5 percent of its budget"), or a poll figure: a share of
+  respondents with a verb of speech or stance ("74 percent said", see ``polls``).
+* ``figure``: an indicator's change with its quantity ("spending grew 4.2%", see ``figures``).
 * ``cause``: a causal phrase (caused, led to, sparked) in a sentence that
   names a contested event (war, crisis, riot), not under a modal ("could
   lead to" is a forecast).
@@ -40,6 +42,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import regex
+
+from . import figures, polls
 
 _VOWELS = "aeiou"
 
@@ -132,17 +136,22 @@ class Prefilter:
 
     Each feature needs its words together in one sentence: an accusation its trigger; a cause
     its trigger and an event word; a casualty or statistic its trigger and a figure (a digit, a
-    number word); a judging superlative a judging word and "most" or a scope ("ever"). A phrase
+    number word); a judging superlative a judging word and "most" or a scope ("ever"); a poll
+    margin a share or points and a word of leading; a reported figure a verb of change, an
+    indicator and a figure. (A poll figure, a verb of stance close after a share word, is
+    tested by the attribution kind, which knows where each word stands.) A phrase
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")))
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads",)), ("margins", ("leads",)),
+             (("changes", "indicators"), ("figures", "magnitudes")), ("portions", ("stances",)))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
         self.pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
-                                         "events", "scopes")}, "figures": lex["number-words"]}
+                                         "events", "scopes", "shares", "portions", "stances",
+                                         "leads", "margins", "changes", "magnitudes", "indicators")}, "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
@@ -179,8 +188,9 @@ class Prefilter:
 
     def worth(self, has) -> bool:
         """Whether a sentence is worth tagging; ``has(group)`` says whether a group's word stands in it."""
-        for trigger, needs in self.NEEDS:
-            if has(trigger) and (not needs or any(has(n) for n in needs)):
+        for trigger, needs in self.NEEDS:  # a trigger of two groups needs both
+            if all(map(has, trigger if isinstance(trigger, tuple) else (trigger,))) \
+                    and (not needs or any(has(n) for n in needs)):
                 return True
         return False
 
@@ -257,7 +267,7 @@ class Features:
         """A process word (charged, investigated, whether, not) anywhere before token k, or a
         modal (would, could, tried to) just before it: a process, a question or a forecast."""
         return (any(self.lex["process"].has(t) for t in tokens[:k])
-                or any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, k - 3):k]))
+                or self._modal_in(tokens, max(0, k - 3), k))
 
     @staticmethod
     def _modifier(tokens, i: int, j: int) -> bool:
@@ -309,19 +319,28 @@ class Features:
                 if casualties.has(tokens[j]):
                     return Claim("casualty", i, j + 1)
                 j, nouns = j + 1, nouns + 1
+            aux = j
             while j < len(tokens) and tokens[j].upos in ("AUX", "ADV", "PART"):
                 j += 1
-            if j < len(tokens) and casualties.has(tokens[j]) and j > i + 1:
+            if j < len(tokens) and casualties.has(tokens[j]) and j > i + 1 and not self._modal_in(tokens, aux, j):
                 return Claim("casualty", i, j + 1)
-            # Before: "killing 12", "killed at least 30", "the death toll rose to 40".
+            # Before: "killing 12", "killed at least 30", "the death toll rose to 40"; not an age
+            # ("died at 92") nor a forecast ("could kill 30").
             for k in range(i - 1, max(-1, i - 6), -1):
                 b = tokens[k]
                 if casualties.has(b) and (b.upos == "VERB" and b.xpos != "VBN"
                                           or k + 1 < i and tokens[k + 1].lemma.lower() == "toll"):
+                    age = tokens[i - 1].lemma.lower() == "at" and (i + 1 == len(tokens) or tokens[i + 1].upos != "NOUN")
+                    if age or self._modal_in(tokens, max(0, k - 3), k):
+                        break
                     return Claim("casualty", k, i + 1)
                 if b.upos not in ("ADV", "ADP", "ADJ", "DET") and b.lemma.lower() not in _TOLL_PATH:
                     break
         return None
+
+    def _modal_in(self, tokens, i: int, j: int) -> bool:
+        """A modal or a verb of attempt among tokens[i:j] (a verb: "in May" is no modal)."""
+        return any(t.xpos == "MD" or t.upos in ("AUX", "VERB") and self.lex["modals"].has(t) for t in tokens[i:j])
 
     def statistic(self, tokens) -> Claim | None:
         shares = self.lex["statistics"]
@@ -330,7 +349,13 @@ class Features:
                 j = shares.match_at(tokens, i + 1)
                 if j > i + 1 and self._population(tokens, j):
                     return Claim("statistic", i, j)
-        return None
+        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens)
+        return None if poll is None else Claim("statistic", *poll)  # "74 percent said", "leads 46% to 41%"
+
+    def figure(self, tokens) -> Claim | None:
+        """An indicator's change with the quantity it reports ("car sales fell 2.8%"): see ``figures``."""
+        got = figures.change_claim(self.lex, tokens)
+        return None if got is None else Claim("figure", *got)
 
     def _population(self, tokens, j: int) -> bool:
         """A share of people ("40 percent of Americans", "of young voters"), not of a sum or a budget."""
@@ -344,7 +369,7 @@ class Features:
     def cause(self, tokens) -> Claim | None:
         causes = self.lex["causes"]
         for i, j in causes.find(tokens):
-            if any(t.xpos == "MD" or self.lex["modals"].has(t) for t in tokens[max(0, i - 3):i]):
+            if self._modal_in(tokens, max(0, i - 3), i):
                 continue
             near = tokens[max(0, i - 5):i] + tokens[j:j + 5]
             if any(self.lex["events"].has(t) and t.upos == "NOUN" for t in near):

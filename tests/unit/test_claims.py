@@ -6,7 +6,9 @@ from lintnews.read.tagger import tag
 from lintnews.rules.claims import Features, Lexicon, Prefilter, forms
 
 KEYS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
-        "statistics", "populations", "causes", "events", "judgements", "records", "scopes")
+        "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
+        "stances", "leads", "results", "margins",
+        "changes", "magnitudes", "indicators", "measures")
 
 
 def lexicons(**given) -> dict[str, Lexicon]:

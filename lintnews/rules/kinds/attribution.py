@@ -33,8 +33,15 @@ A claim is attributed, and not flagged, when
   speech verb ("He said.", "She added that ...", "The statement said ...",
   "That is according to ..."), or the previous sentence ends with a
   ``previous-sources`` pattern, a speech verb introducing what follows
-  ("the minister said:"). ``window`` (0 or 1) switches the neighbour test
-  off or on.
+  ("the minister said:"), or one of the two sentences before it in the
+  paragraph matches ``paragraph-sources``, a source set up for what follows
+  ("The inquiry concluded ...", "She described what she saw."). ``window``
+  (0 or 1) switches the neighbour test off or on; or
+* it is a share, poll or reported figure (``statistic``, ``figure``) and the article
+  names a study before it, title included, or the next sentence of its
+  paragraph does (``study-sources``: "poll", "survey"). A poll figure's own
+  verb ("74 percent said") is the respondents', never its source
+  (``rules/polls.py``).
 
 Sentences inside a direct quotation, headings, the title and sentences
 shorter than ``min-words`` are never flagged. No fix: only a reporter can
@@ -63,6 +70,7 @@ import regex
 
 from ...read import tagged
 from ..base import Option, Rule
+from .. import polls
 from ..claims import Features, Lexicon, Prefilter
 from ..patterns import finditer, match, search
 from ..wordlist import leading_words, word_starts
@@ -83,9 +91,11 @@ def _any_in(starts: list[int], start: int, end: int) -> bool:
 
 
 _CLOSERS = " \"'”’)]"
-_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative")
+_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
-             "statistics", "populations", "causes", "events", "judgements", "records", "scopes")
+             "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
+             "stances", "leads", "results", "margins",
+             "changes", "magnitudes", "indicators", "measures")
 
 
 class _Claims:
@@ -102,7 +112,19 @@ class _Claims:
         if not self.triggers:
             return False
         return self.prefilter.worth(
-            lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end))
+            lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end)) \
+            or self.poll_shaped(sentence)
+
+    def poll_shaped(self, sentence) -> bool:
+        """A verb of stance follows a share word closely (80 characters): its "said" may be the
+        respondents' ("74 percent of Democrats said")."""
+        stances = self.triggers.get("stances", [])
+        for group in ("shares", "portions"):
+            starts = self.triggers.get(group, [])
+            for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+                if _any_in(stances, starts[k] + 1, min(sentence.end, starts[k] + 80)):
+                    return True
+        return False
 
     def first_in(self, sentence) -> int | None:
         """Index of the first claim starting in ``sentence``, if it ends there too; else None."""
@@ -133,10 +155,15 @@ class _Sources:
         self.speech_starts = [s for s, _ in speech]
 
     def attributed(self, sentence) -> bool:
-        if _any_in(self.source_starts, sentence.start, sentence.end):
-            return True
+        return _any_in(self.source_starts, sentence.start, sentence.end) or self.spoken(sentence)
+
+    def spoken(self, sentence) -> bool:
         i = bisect.bisect_left(self.speech_starts, sentence.end) - 1
         return i >= 0 and self.speech[i][1] > sentence.start
+
+    def starts_in(self, sentence) -> list[int]:
+        lo = bisect.bisect_left(self.source_starts, sentence.start)
+        return self.source_starts[lo:bisect.bisect_left(self.source_starts, sentence.end)]
 
 
 class Attribution(Rule):
@@ -156,6 +183,10 @@ class Attribution(Rule):
         "window": Option("int", 0, "1: a neighbour sentence may carry the source (see next-/previous-sources)"),
         "next-sources": Option("list", [], "regexes matched at the start of the next sentence: it attributes this one"),
         "previous-sources": Option("list", [], "regexes matched at the end of the previous sentence: it introduces this one"),
+        "paragraph-sources": Option("list", [], "regexes that, in an earlier sentence of the paragraph, name the source "
+                                    "of the sentences after it (the report found; described what he saw)"),
+        "study-sources": Option("list", [], "regexes naming a study (a poll, a survey): a statistic after one in the "
+                                "article, or before one in the next sentence, is sourced"),
         "quote-words": Option("int", 3, "a quotation of fewer words is a scare quote, not a source"),
         "min-words": Option("int", 6, "shorter sentences are not checked"),
     }
@@ -171,6 +202,8 @@ class Attribution(Rule):
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
         self._compile_neighbours()
+        study = self["study-sources"]
+        self.study_sources = self.pattern(r"(?i)\b(?:" + _alternation(study) + r")\b", "study-sources") if study else None
 
     def _compile_features(self):
         features = self["features"]
@@ -200,7 +233,8 @@ class Attribution(Rule):
         """The patterns anchored at the start of the next sentence / the end of the previous one."""
         if self["window"] not in (0, 1):
             self.fail("key 'window' must be 0 or 1")
-        nxt, prev = self["next-sources"], self["previous-sources"]
+        nxt, prev, par = self["next-sources"], self["previous-sources"], self["paragraph-sources"]
+        self.paragraph_sources = self.pattern(r"(?i)\b(?:" + _alternation(par) + r")\b", "paragraph-sources") if par else None
         self.next_sources = self.pattern(r"(?i)(?:" + _alternation(nxt) + ")", "next-sources") if nxt else None
         self.previous_sources = (self.pattern(r"(?i)(?:" + _alternation(prev) + r")\W*\Z", "previous-sources")
                                  if prev else None)
@@ -211,13 +245,15 @@ class Attribution(Rule):
         # sources only around the sentences that hold one.
         found = self._find_claims(doc)
         triggers = {} if self.triggers is None else self.triggers.scan(doc.text)
-        if not found and not triggers.keys() - {"figures", "events", "scopes", "most"}:
-            return
+        polls = "stances" in triggers and ("shares" in triggers or "portions" in triggers)
+        if not found and not polls and not (triggers and self.triggers.worth(triggers.__contains__)):
+            return  # no sentence can be worth tagging if the whole text is not
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
+        studies: dict = {}  # where the text names a study, found when a statistic needs it
         for block in doc.body:
             if block.kind == "paragraph":
-                yield from self._paragraph(doc, doc.sentences_in(block), claims, sources)
+                yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
 
     def _find_claims(self, doc) -> set[tuple[int, int, int]]:
         """(start, end, category rank) of every claim cue's match."""
@@ -252,14 +288,15 @@ class Attribution(Rule):
         zones.sort()
         return zones
 
-    def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources):
+    def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources, studies: dict):
         """The findings of one paragraph: each long enough claim sentence with no source in reach."""
         text = doc.text
         for i, sentence in enumerate(sentences):
             j = claims.first_in(sentence)
             if j is None and not claims.triggered(sentence):
                 continue
-            if sources.attributed(sentence) or self._carried_by_neighbour(text, sentences, i):
+            if sources.attributed(sentence) and not self._respondents_only(doc, sentence, claims, sources) \
+                    or self._carried_by_neighbour(text, sentences, i):
                 continue
             if len(text[sentence.start:sentence.end].split()) < self["min-words"]:
                 continue
@@ -273,21 +310,48 @@ class Attribution(Rule):
                                    self.format_message(self.claims[rank][0], text[start:end]))
                 continue
             named = self._feature(doc, sentence, sources.vague)
-            if named is not None:
-                yield self.finding(doc, sentence.start, sentence.end, self.format_message(*named))
+            if named is not None and not (named[0] in ("statistic", "figure") and self._study_in_reach(text, sentences, i, studies)):
+                yield self.finding(doc, sentence.start, sentence.end,
+                                   self.format_message(self.feature_names[named[0]], named[1]))
 
     def _feature(self, doc, sentence, vague) -> tuple[str, str] | None:
-        """(how the message names the feature, its cue words) for a tagged sentence, or None.
-        A speech verb inside a vague source ("critics say") names no source."""
+        """(the feature, its cue words) for a tagged sentence, or None. A speech verb inside a
+        vague source ("critics say") names no source, nor does the verb of a share of
+        respondents ("74 percent said": see ``polls``)."""
         text = doc.text
         tokens = tagged.tagged(doc, sentence)  # shared with the other rules that tag this sentence
-        if any(self._source(tokens, k) and not _inside(vague, tokens[k].start) for k in range(len(tokens))):
+        respondents = polls.respondent_verbs(self.features.lex, tokens)
+        if any(self._source(tokens, k) and k not in respondents and not _inside(vague, tokens[k].start)
+               for k in range(len(tokens))):
             return None
-        claim = self.features.first(tokens)
+        # A poll figure names the claim: what respondents report ("had their phone stolen") is theirs.
+        claim = respondents and self.features.statistic(tokens) or self.features.first(tokens)
         if claim is None:
             return None
-        cue = text[tokens[claim.start].start:tokens[claim.end - 1].end]
-        return self.feature_names[claim.feature], cue
+        return claim.feature, text[tokens[claim.start].start:tokens[claim.end - 1].end]
+
+    def _respondents_only(self, doc, sentence, claims: _Claims, sources: _Sources) -> bool:
+        """Every source cue of a poll-shaped sentence is the verb of a share of respondents ("74
+        percent said they ..."): the sentence names no source of its own."""
+        if self.features is None or not claims.poll_shaped(sentence) or sources.spoken(sentence):
+            return False
+        stances = set(claims.triggers.get("stances", []))
+        if any(start not in stances for start in sources.starts_in(sentence)):
+            return False  # "according to", "the poll": a source no respondent's verb can be
+        tokens = tagged.tagged(doc, sentence)
+        verbs = {tokens[k].start for k in polls.respondent_verbs(self.features.lex, tokens)}
+        return all(start in verbs for start in sources.starts_in(sentence))
+
+    def _study_in_reach(self, text: str, sentences, i: int, studies: dict) -> bool:
+        """A statistic is the study's when the article names a study (a poll, a survey) before it,
+        title included, or the next sentence of its paragraph does ("..., the poll found")."""
+        if self.study_sources is None:
+            return False
+        if "starts" not in studies:
+            studies["starts"] = [m.start() for m in finditer(self.study_sources, text, self.id)]
+        starts = studies["starts"]
+        end = sentences[i + 1].end if i + 1 < len(sentences) else sentences[i].end
+        return _any_in(starts, 0, sentences[i].start) or _any_in(starts, sentences[i].end, end)
 
     def _source(self, tokens, k: int) -> bool:
         """Token k names a source: a speech verb ("tweeted"; also one mistagged as a plural noun
@@ -316,4 +380,10 @@ class Attribution(Rule):
             prev = sentences[i - 1]
             if search(self.previous_sources, text, self.id, max(prev.start, prev.end - 80), prev.end):
                 return True
-        return False
+        # One of the two sentences before, in the paragraph, sets up a source for what follows it:
+        # a document with its finding ("The inquiry concluded ..."), a speaker's account ("described
+        # what he saw"). Further back it points at nothing in particular (scraped copy is often
+        # one long paragraph).
+        return (i > 0 and self.paragraph_sources is not None
+                and search(self.paragraph_sources, text, self.id, sentences[max(0, i - 2)].start,
+                           sentences[i - 1].end) is not None)
