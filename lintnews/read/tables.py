@@ -173,7 +173,7 @@ def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int
     values, extra = build()
     data = encode(values, extra)
     _store(path, data)
-    _sweep(path, name)
+    sweep(path, name)
     return Table(data)
 
 
@@ -187,11 +187,11 @@ def load_bytes(name: str, key: str, build: Callable[[], bytes], check: Callable[
         pass
     data = build()
     _store(path, data)
-    _sweep(path, name, suffix=".bin")
+    sweep(path, name, suffix=".bin")
     return check(data)
 
 
-def _sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
+def sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
     cutoff = time.time() - days * 86400
     try:
