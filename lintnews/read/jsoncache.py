@@ -76,7 +76,8 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, _digest(body) + b"\n" + body, prefix=f".{self.name}-")
         except OSError:
-            pass
+            return
+        tables.sweep(path, self.name, suffix=".json")  # files of an older version, long unused
 
 
 def _digest(body: bytes) -> bytes:

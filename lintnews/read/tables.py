@@ -81,14 +81,15 @@ class Table:
             f = h & self._mask
             i = -1
             if self._filter[f >> 3] & (1 << (f & 7)):  # else surely absent (most misspelt candidates end here)
-                slots, starts, blob, mask = self._slots, self._starts, self._blob, self._slot_mask
+                slots, starts, blob, mask, n = self._slots, self._starts, self._blob, self._slot_mask, self._n
                 s = h & mask
-                while slots[s]:
-                    j = slots[s] - 1
-                    if blob[starts[j]:starts[j + 1]] == k:
+                j, probes = slots[s] - 1, 0
+                while j >= 0 and probes <= mask:  # bounded, should a damaged file have no empty slot
+                    if j < n and blob[starts[j]:starts[j + 1]] == k:
                         i = j
                         break
                     s = (s + 1) & mask
+                    j, probes = slots[s] - 1, probes + 1
             if len(self._seen) >= MEMO:
                 self._seen.clear()
             self._seen[key] = i
@@ -173,7 +174,7 @@ def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int
     values, extra = build()
     data = encode(values, extra)
     _store(path, data)
-    _sweep(path, name)
+    sweep(path, name)
     return Table(data)
 
 
@@ -187,11 +188,11 @@ def load_bytes(name: str, key: str, build: Callable[[], bytes], check: Callable[
         pass
     data = build()
     _store(path, data)
-    _sweep(path, name, suffix=".bin")
+    sweep(path, name, suffix=".bin")
     return check(data)
 
 
-def _sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
+def sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
     cutoff = time.time() - days * 86400
     try:

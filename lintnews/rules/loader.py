@@ -34,7 +34,7 @@ RULE_SUFFIXES = (".yml", ".yaml")
 # Rule files as read, by a hash of their text: JSON loads in a thirtieth of the time YAML takes
 # (0.019 s for the built-in rules). Only a value JSON gives back as it was is kept (not a date,
 # say); a file that does not read is never kept, so it fails as before.
-SPEC_FORMAT = 1
+SPEC_FORMAT = 2
 _SPECS = Store("rule-specs", SPEC_FORMAT, __version__, yaml.__version__, limit=2000)
 
 
@@ -136,17 +136,32 @@ def _read_spec(text: str, where: str):
     return spec
 
 
-def _plain(value, depth: int = 0) -> bool:
-    """Whether JSON gives ``value`` back as it is: dicts with string keys, lists, strings, numbers, None."""
-    if depth > 100:
-        return False
-    if isinstance(value, dict):
-        return all(type(k) is str and _plain(v, depth + 1) for k, v in value.items())
-    if type(value) is list:
-        return all(_plain(v, depth + 1) for v in value)
-    if type(value) is float:
-        return math.isfinite(value)
-    return value is None or type(value) in (str, int, bool)
+def _plain(value) -> bool:
+    """Whether JSON gives ``value`` back as it is: dicts with string keys, lists, strings, numbers, None,
+    and no list or dict twice (a YAML alias: JSON would make two copies, and the rule's page, which
+    prints the YAML, would lose the anchor)."""
+    seen: set[int] = set()
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if id(item) in seen or depth > 100:
+                return False
+            seen.add(id(item))
+        if isinstance(item, dict):
+            if type(item) is not dict or not all(type(k) is str for k in item):
+                return False
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            if type(item) is not list:
+                return False
+            stack.extend((v, depth + 1) for v in item)
+        elif type(item) is float:
+            if not math.isfinite(item):
+                return False
+        elif not (item is None or type(item) in (str, int, bool)):
+            return False
+    return True
 
 
 def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: list[str] | None = None,

@@ -36,35 +36,40 @@ _NAME_GOES_ON = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")  # "Enver Solomon said", "
 def _table() -> dict[str, str]:
     """Misspelling -> its corrections as written in the file (the whole list, as a dict)."""
     text = _text()
-    return {word: text[at:text.find("\n", at)] for word, at in _entries(text)}
+    return {word: _value(text, where) for word, where in _entries(text)}
 
 
 def _text() -> str:
-    text = PATH.read_text(encoding="utf-8")
-    return text if text.endswith("\n") else text + "\n"
+    return PATH.read_text(encoding="utf-8")
 
 
 def _entries(text: str):
-    """(misspelling, where its corrections start in ``text``) for each entry."""
+    """(misspelling, where its corrections stand in ``text``: start << 16 | length) for each entry."""
     at = 0
     for line in text.splitlines(keepends=True):
-        tab = line.find("\t")
-        if line.strip() and not line.startswith("#") and tab > 0:
-            yield line[:tab], at + tab + 1
+        content = line.splitlines()[0] if line.splitlines() else ""
+        tab = content.find("\t")
+        if content and not content.startswith("#") and tab > 0 and len(content) - tab - 1 < 1 << 16:
+            yield content[:tab], (at + tab + 1) << 16 | (len(content) - tab - 1)
         at += len(line)
 
 
+def _value(text: str, where: int) -> str:
+    start = where >> 16
+    return text[start:start + (where & 0xFFFF)]
+
+
 class _Listed:
-    """The file's text and a frozen table of where each misspelling's corrections start in it."""
+    """The file's text and a frozen table of where each misspelling's corrections stand in it."""
 
     def __init__(self) -> None:
         self.text = _text()
-        key = tables.identity("misspellings", tables.file_identity(PATH))
-        self.starts = tables.load("misspellings", key, lambda: (dict(_entries(self.text)), 0.0))
+        key = tables.identity("misspellings", 2, tables.file_identity(PATH))
+        self.where = tables.load("misspellings", key, lambda: (dict(_entries(self.text)), 0.0))
 
     def get(self, word: str) -> str | None:
-        at = self.starts.get(word)
-        return None if at is None else self.text[at:self.text.find("\n", at)]
+        where = self.where.get(word)
+        return None if where is None else _value(self.text, where)
 
 
 @lru_cache(maxsize=1)

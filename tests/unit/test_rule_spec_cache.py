@@ -60,3 +60,19 @@ def test_values_json_would_change_are_not_kept_and_bad_files_still_fail(cache, t
         loader._SPECS.reload()
         with pytest.raises(RuleError, match="invalid YAML"):
             loader.load_rules([tmp_path / "styles"], builtin=False)
+
+
+def test_a_rule_file_with_a_yaml_alias_is_read_from_yaml_each_time(cache, tmp_path, monkeypatch):
+    # JSON would make two copies of the aliased list, and the rule's page (which prints the YAML) would
+    # lose its anchor.
+    style = tmp_path / "styles" / "Desk"
+    style.mkdir(parents=True)
+    aliased = RULE.replace("tokens:\n  - presser", "tokens: &words\n  - presser") + "exceptions: *words\n"
+    (style / "Aliased.yml").write_text(aliased, encoding="utf-8")
+    loader.load_rules([tmp_path / "styles"], builtin=False)
+    loader._SPECS.reload()
+    read = []
+    real = loader.load_yaml
+    monkeypatch.setattr(loader, "load_yaml", lambda *a, **k: read.append(1) or real(*a, **k))
+    (rule,) = loader.load_rules([tmp_path / "styles"], builtin=False)
+    assert read == [1] and rule["exceptions"] is rule["tokens"]

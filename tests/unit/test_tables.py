@@ -1,6 +1,7 @@
 """Frozen word tables: the same answers as the dicts they replace, built once, never trusted blindly."""
 
 import os
+import sys
 
 import pytest
 
@@ -104,3 +105,14 @@ def test_every_key_of_a_large_table_is_found_through_its_hash_slots():
     assert all(t.get(word) == value for word, value in words.items())
     assert not any(f"{word}x" in t or word.upper() in t for word in list(words)[:2000] if word.upper() != word)
     assert sorted(t.keys()) == sorted(words)
+
+
+def test_a_table_whose_hash_slots_are_damaged_answers_without_hanging():
+    words = {f"word{i}": i for i in range(100)}
+    data = bytearray(tables.encode(words))
+    t = tables.Table(bytes(data))
+    at = t._blob and len(data) - len(t._blob) - 4 * len(t._slots)  # where the slots start
+    data[at:at + 4 * len(t._slots)] = (1).to_bytes(4, sys.byteorder) * len(t._slots)  # every slot taken, none right
+    damaged = tables.Table(bytes(data))
+    assert damaged.get("word0") == 0
+    assert [damaged.get(f"word{i}") for i in range(1, 100)] == [None] * 99
