@@ -156,7 +156,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         if name in NOT_GLOBS:
             continue
         try:
-            glob = compile_glob(name)
+            glob = compile_glob(name, str(path))
         except ValueError as exc:
             raise ConfigError(str(path), f"section [{name}]: the glob cannot be used: {exc}") from None
         sec_styles, sec_checks = _section(ini, name, levels, scopes, warnings)
