@@ -184,3 +184,11 @@ def test_a_style_name_set_to_no_does_nothing_and_says_so(run_cli, desk):
     proc = run_cli("check", "--format", "json", "news/council.md", cwd=desk)
     assert "House.Hedging" in {f["rule"] for f in json.loads(proc.stdout)}  # as in Vale: still on
     assert "line 8: [*] House = NO does nothing (as in Vale)" in proc.stderr.decode()
+
+
+def test_lintnews_yaml_naming_a_missing_vale_config_is_one_line(run_cli, desk):
+    (desk / "lintnews.yaml").write_text("vale-config: house.ini\n")
+    proc = run_cli("check", "news/council.md", cwd=desk)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (f"error: {desk / 'lintnews.yaml'}: key 'vale-config': "
+                                    f"Vale configuration not found: {desk / 'house.ini'}\n")

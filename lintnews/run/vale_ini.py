@@ -157,7 +157,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         if name in NOT_GLOBS:
             continue
         try:
-            glob = compile_glob(name)
+            glob = compile_glob(name, str(path))
         except ValueError as exc:
             raise ConfigError(str(path), f"section [{name}]: the glob cannot be used: {exc}") from None
         sec_styles, sec_checks = _section(ini, name, levels, scopes, warnings)
@@ -340,5 +340,11 @@ class ValeConfigFinder(ConfigFinder):
     def _read(self, path: Path) -> Settings | None:
         settings = super()._read(path)
         if settings is not None and settings.vale_config is not None:
-            on_top(self._vale_settings(settings.vale_config), settings)
+            ini, root = settings.vale_config, settings.root
+            folder = ini.resolve().parent
+            if not (root.is_relative_to(folder) or folder.is_relative_to(root) or self.trust.allows_folder(folder)):
+                raise ConfigError(str(path), self.trust.folder_refused("vale-config", str(ini), ini.resolve(), root))
+            if not ini.is_file():
+                raise ConfigError(str(path), f"key 'vale-config': Vale configuration not found: {ini}")
+            on_top(self._vale_settings(ini), settings)
         return settings

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..rules.patterns import compile_pattern, fullmatch
 from ..rules.schema import Option
 from .globs import MAX_GLOB_STARS, costly_glob
 
@@ -139,20 +140,20 @@ class ValeGlob:
     """A section's glob, matched as Vale matches it (see the module's doc)."""
 
     pattern: str
-    regex: re.Pattern = field(compare=False, repr=False)
+    regex: object = field(compare=False, repr=False)  # compiled by rules/patterns.py, matched with its timeout
     negated: bool = False
 
     def match(self, path: str) -> bool:
-        return (self.regex.fullmatch(path) is not None) != self.negated
+        return (fullmatch(self.regex, path, "", what=f"section [{self.pattern}]") is not None) != self.negated
 
 
-def compile_glob(pattern: str) -> ValeGlob:
+def compile_glob(pattern: str, where: str) -> ValeGlob:
     """The glob of a section name; ValueError for one Vale could not compile or that is too costly."""
     negated = pattern.startswith("!")
     body = pattern.lstrip("!")
     if costly_glob(body) if "**" in body else body.count("*") > MAX_GLOB_STARS:
         raise ValueError(f"too many wildcards to match in bounded time (at most {MAX_GLOB_STARS} '*')")
-    return ValeGlob(pattern, re.compile(_regex(body)), negated)
+    return ValeGlob(pattern, compile_pattern(_regex(body), where=where, what=f"section [{pattern}]"), negated)
 
 
 def _regex(pattern: str) -> str:
