@@ -106,3 +106,13 @@ def test_a_long_row_under_a_pipe_line_is_read_in_linear_time():
     doc = read_article("Wins | losses\n-" + " " * 60000 + "x\n", "a.md").doc
     assert time.process_time() - started < 2.0  # a backtracking pattern took 18 s on this row
     assert [b.scope for b in doc.blocks] == ["paragraph"]
+
+
+def test_an_ignore_pattern_that_times_out_leaves_the_rest_read(monkeypatch):
+    from lintnews.rules import patterns
+    from lintnews.rules.vale_ignores import ignore_zones
+
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.05)
+    text = "a" * 60 + "b\n\nThe vote is {{ TBD }}.\n"
+    zones = ignore_zones(text, ("^(a|aa)+$", r"\{\{[^}]*\}\}"))  # the first backtracks past any timeout
+    assert [text[s:e] for s, e in zones] == ["{{ TBD }}"]
