@@ -3,13 +3,15 @@
 Vale's BlockIgnores and TokenIgnores (https://vale.sh/docs/keys/blockignores, .../tokenignores):
 each match is text no rule reads (Vale makes it a code block or a code span). The patterns are
 the user's, so they compile here through :mod:`.patterns` (bounded) and run with its timeout; a
-pattern that times out stops the search for that pattern, and what it found so far stays ignored.
+pattern that times out stops the search for that pattern (the article's time running out, for all
+of them), and what was found so far stays ignored.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from . import budget
 from .patterns import PatternTimeout, compile_pattern, finditer
 
 RULE_ID = "(block-ignores)"
@@ -31,4 +33,6 @@ def ignore_zones(text: str, patterns: tuple[str, ...], where: str = "configurati
                     zones.append(m.span())
         except PatternTimeout:
             continue
+        except budget.OutOfTime:
+            break  # the article's time is up: the rules will say so; what was found stays ignored
     return zones

@@ -126,22 +126,38 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
 
 
 def selected(rule, doc) -> tuple[list[tuple[int, int, frozenset]], list[int]]:
-    """The blocks ``rule`` reads in ``doc``, in order, none inside another it reads, and their starts."""
+    """The blocks ``rule`` reads in ``doc``, in order, none inside another it reads, and their starts.
+    Worked out once per document for each distinct scope (most rules share ``text``)."""
     cache = getattr(rule, "_vale_selected", None)
     if cache is not None and cache[0] is doc:
         return cache[1]
     parsed = rule.vale_scope
+    by_scope = getattr(doc, "_vale_selected", None)
+    if by_scope is None:
+        by_scope = doc._vale_selected = {}
+    if parsed not in by_scope:
+        by_scope[parsed] = _select(parsed, units(doc))
+    rule._vale_selected = (doc, by_scope[parsed])
+    return by_scope[parsed]
+
+
+def _select(parsed, every: list[tuple[int, int, frozenset]]) -> tuple[list[tuple[int, int, frozenset]], list[int]]:
     named = _inline_named(parsed)
-    chosen = sorted(((s, e, n) for s, e, n in units(doc)
-                     if (named & n if "inline" in n else matches(parsed, n))), key=lambda u: (u[0], -u[1]))
+    verdicts: dict[frozenset, bool] = {}  # a few distinct names among many blocks
+    chosen = []
+    for unit in every:
+        names = unit[2]
+        if names not in verdicts:
+            verdicts[names] = bool(named & names) if "inline" in names else matches(parsed, names)
+        if verdicts[names]:
+            chosen.append(unit)
+    chosen.sort(key=lambda u: (u[0], -u[1]))
     out: list[tuple[int, int, frozenset]] = []
     for unit in chosen:
         if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0]:
             continue  # inside the last block read: read there already
         out.append(unit)
-    starts = [u[0] for u in out]
-    rule._vale_selected = (doc, (out, starts))
-    return out, starts
+    return out, [u[0] for u in out]
 
 
 def spans(rule, doc) -> list[tuple[int, int]]:

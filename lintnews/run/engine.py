@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Severity
 from ..read import suppress, vale_comments
-from ..read.markup_ignores import Ignores, from_values
 from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
+from ..read.markup_ignores import Ignores, from_values
 from ..rules import budget
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout

@@ -106,3 +106,38 @@ def test_a_long_row_under_a_pipe_line_is_read_in_linear_time():
     doc = read_article("Wins | losses\n-" + " " * 60000 + "x\n", "a.md").doc
     assert time.process_time() - started < 2.0  # a backtracking pattern took 18 s on this row
     assert [b.scope for b in doc.blocks] == ["paragraph"]
+
+
+def test_an_ignore_pattern_that_times_out_leaves_the_rest_read(monkeypatch):
+    from lintnews.rules import patterns
+    from lintnews.rules.vale_ignores import ignore_zones
+
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.05)
+    text = "a" * 60 + "b\n\nThe vote is {{ TBD }}.\n"
+    zones = ignore_zones(text, ("^(a|aa)+$", r"\{\{[^}]*\}\}"))  # the first backtracks past any timeout
+    assert [text[s:e] for s, e in zones] == ["{{ TBD }}"]
+
+
+def test_vale_styles_control_leaves_only_the_styles_it_names(tmp_path):
+    loaded = rules(tmp_path, Todo=todo("text"))
+    other = tmp_path / "styles" / "Desk"
+    other.mkdir()
+    (other / "Fixme.yml").write_text("extends: existence\nmessage: m\ntokens: [FIXME]\n", encoding="utf-8")
+    loaded = lintnews.load_rules(styles=[tmp_path / "styles"], builtin=False)
+    text = ("TODO one FIXME.\n\n<!-- vale style = Desk -->\n\nTODO two FIXME.\n\n<!-- vale House = YES -->\n\n"
+            "TODO three FIXME.\n\n<!-- vale styles = House, Desk -->\n\nTODO four FIXME.\n")
+    assert spots(text, loaded) == [(1, 1, "House.Todo"), (1, 10, "Desk.Fixme"), (5, 10, "Desk.Fixme"),
+                                   (9, 1, "House.Todo"), (9, 12, "Desk.Fixme"), (13, 1, "House.Todo"),
+                                   (13, 11, "Desk.Fixme")]
+
+
+def test_many_controls_are_read_in_linear_time(tmp_path):
+    import time
+
+    loaded = rules(tmp_path, Todo=todo("text"))
+    text = "".join(f"<!-- vale Desk.Rule{i} = NO -->\n<!-- vale House.Todo = {'NO' if i % 2 else 'YES'} -->\n\n"
+                   f"TODO {i}.\n\n" for i in range(20000))  # a state copied per control was quadratic
+    started = time.process_time()
+    found = spots(text, loaded)
+    assert time.process_time() - started < 30
+    assert len(found) == 10000 and found[0] == (4, 1, "House.Todo")
