@@ -288,7 +288,6 @@ class Document:
         "quotation" a quotation by its marks; "stripped quotation" one whose
         marks a scraper stripped (see :mod:`lintnews.read.quotes`).
         """
-        spans = [(b.start, b.end) for b in self.blocks]
         return {
             "table": merge_zones(self._tables),
             "block quote": merge_zones(self._block_quotes),

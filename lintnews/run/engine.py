@@ -89,14 +89,17 @@ class Linter:
         return self.check_article(article)
 
     def _read(self, reader, text: str, path: str) -> Article:
-        """The article, with this linter's headline fields when it is read as a file."""
-        if reader is None:
-            if self.markup is not None:
-                zones = ignore_zones(text, self.markup.patterns) if self.markup.patterns else []
-                return read_article(text, path, headline_fields=self.headline_fields, ignores=self.markup,
-                                    ignore_zones=zones)
-            return read_article(text, path, headline_fields=self.headline_fields)
-        return reader(text, path)
+        """The article, read as a file (:meth:`read`) unless a ``reader`` is given."""
+        return self.read(text, path) if reader is None else reader(text, path)
+
+    def read(self, text: str, path: str, as_markdown: bool | None = None) -> Article:
+        """The article as this linter reads a file: with its headline fields, and without the scopes and
+        patterns its configuration ignores; ``as_markdown`` as :func:`read_article` takes it."""
+        if self.markup is None:
+            return read_article(text, path, as_markdown, headline_fields=self.headline_fields)
+        zones = ignore_zones(text, self.markup.patterns) if self.markup.patterns else []
+        return read_article(text, path, as_markdown, headline_fields=self.headline_fields, ignores=self.markup,
+                            ignore_zones=zones)
 
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from ..errors import InputError, LintnewsError, UsageError
+from ..errors import LintnewsError, UsageError
 from ..findings import Finding, Severity
 from ..read.article import Article
 from ..read.source import Source, read_path
@@ -261,7 +261,7 @@ class Session:
         result.bom = source.bom
         shown = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         keep = self._baseline_keep(path, settings)
-        reader = vale_reader(settings, path, linter.headline_fields)  # a suffix [formats] maps to md or txt
+        reader = vale_reader(settings, path, linter)  # a suffix [formats] maps to md or txt
         if mode == "check":
             checked = linter.check(source.text, shown, reader)
             result.text = source.text

@@ -37,7 +37,6 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ConfigError
 from ..findings import Severity
-from ..read.article import read_article
 from . import markup_config
 from .config import ConfigFinder, Settings
 from .files import ARTICLE_SUFFIXES
@@ -296,14 +295,14 @@ def above_min_level(selection: Selection, settings: Settings) -> Selection:
     return selection
 
 
-def vale_reader(settings: Settings, path: str, headline_fields: tuple[str, ...]):
-    """How to read the article at ``path`` when the Vale configuration's ``[formats]`` maps its suffix
-    to Markdown or text (``mdx = md``); None: by its own suffix."""
+def vale_reader(settings: Settings, path: str, linter):
+    """How ``linter`` reads the article at ``path`` when the Vale configuration's ``[formats]`` maps its
+    suffix to Markdown or text (``mdx = md``); None: by its own suffix."""
     choice = getattr(settings, "vale", None)
     normed = choice.read_as(PurePosixPath(path).suffix.lstrip(".")) if choice is not None else None
     if normed is None:
         return None
-    return partial(read_article, as_markdown=normed in MARKDOWN, headline_fields=headline_fields)
+    return partial(linter.read, as_markdown=normed in MARKDOWN)
 
 
 class ValeConfigFinder(ConfigFinder):
