@@ -39,8 +39,10 @@ becomes "shouting  Blood and soil,  a slogan". A gap of two spaces or more
 inside a line (not after a sentence end, where two spaces are a typing
 habit) is judged a stripped mark when it is three spaces or more (a dash and
 its spaces), when it stands before an embedded post's byline (where the
-post's dash stood), or when the article has several gaps and not one
-quotation mark outside its embedded posts (a post keeps its author's marks).
+post's dash stood), when the article has several gaps and not one quotation
+mark outside its embedded posts (a post keeps its author's marks), or when
+the article lost its apostrophes too ("don t", "Trump s supporters", twice or
+more: then even a lone gap is a mark).
 In such an article the gaps of each paragraph pair up in order (those
 after a sentence end too, where a closing mark stood; never across a
 sentence glued to the next, "as well.In June", a lost paragraph break; not
@@ -79,6 +81,11 @@ _GAP = regex.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
 _GLUED_BREAK = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?)(?=\p{Lu})")
 _SENTENCE_GAP = regex.compile(r"(?<=\S)  (?=\S)")
 STRIPPED_REACH = 300
+# A negative contraction or a possessive whose apostrophe a scraper took ("don t", "isn t", "Trump s
+# supporters"): where these are, the scraper stripped marks, whatever marks survive elsewhere (in an
+# embedded post or script), and even one gap is where a mark stood.
+_LOST_APOSTROPHE = regex.compile(
+    r"(?i)\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should)n t\b|\b\p{L}{2,} s (?=\p{L})")
 # A post's byline after the gap where its dash stood: a display name, then the handle.
 _BYLINE = regex.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
 _TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
@@ -214,7 +221,8 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
         return any(ps <= span[0] < pe for ps, pe in posts)
     by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
     total = sum(len(g) for _, _, g in by_block)
-    article_stripped = total >= 2 and not _marks_outside(text, posts)
+    lost = len(_LOST_APOSTROPHE.findall(text)) >= 2
+    article_stripped = total >= 1 and (lost or total >= 2 and not _marks_outside(text, posts))
     marks, zones = [], []
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]

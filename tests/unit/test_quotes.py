@@ -111,6 +111,15 @@ def test_two_apostrophes_are_a_double_mark_when_judging_an_article_stripped():
     assert doc.stripped_marks == [] and doc.zones["stripped quotation"] == []
 
 
+def test_an_article_that_lost_its_apostrophes_lost_its_marks_too():
+    # The scraper took every apostrophe and mark from the story; a leaked embed script kept its quotes.
+    text = ("Tarsey\n\nThe man attacked a defenseless young woman. I m estranged from my dad,  Tarsey says. "
+            "Trump s critics say he doesn t care and the family didn t comment.\n\n"
+            "(function(d) { js.src = \"//connect.example.net/sdk.js\"; }(document));\n")
+    doc = read_article(text).doc
+    assert [text[s - 4:e + 6] for s, e in doc.stripped_marks] == ["dad,  Tarsey"]
+
+
 def test_three_spaces_are_a_stripped_dash_anywhere():
     text = "Troops\n\n“We will stay,” he said. They were there   for now.\n"
     doc = read_article(text).doc
