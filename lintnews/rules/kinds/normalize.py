@@ -77,7 +77,9 @@ class Normalize(Rule):
                 if doc.in_zone("table", start, end):
                     continue  # a table's padding
                 # No fix where a quotation mark or dash was stripped.
-                content = None if doc.is_stripped_mark(start, end) else " "
+                # Before a comma or a stop no space belongs ("Project  ." is "Project."); an ellipsis keeps one.
+                before_stop = text[end:end + 1] in ",.;:!?" and text[end:end + 2] != ".."
+                content = None if doc.is_stripped_mark(start, end) else "" if before_stop else " "
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
