@@ -160,14 +160,25 @@ class Pattern(Rule):
         hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
         for k, p in enumerate(self.patterns):
-            for hit in self._hits(p, doc):
-                sentence = doc.sentence_at(hit.start())
-                if sentence is None or hit.end() > sentence.end:
+            for span in self._spans(p, doc):
+                sentence = doc.sentence_at(span[0])
+                if sentence is None or span[1] > sentence.end:
                     continue
-                hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(hit.span())
+                hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
                 sentences[sentence.start] = sentence
         for start in sorted(hopeful):
             yield from self._check_sentence(doc, sentences[start], hopeful[start])
+
+    def _spans(self, p: _Pattern, doc) -> list[tuple[int, int]]:
+        """Where the pattern's outline matches in the document. Patterns (of any rule) with the same
+        outline share one scan of a document: several of the agreement rules' patterns look for the
+        same verbs."""
+        shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
+        key = (p.outline.pattern, p.outline.flags, p.start_words)
+        spans = shared.get(key)
+        if spans is None:
+            spans = shared[key] = [hit.span() for hit in self._hits(p, doc)]
+        return spans
 
     def _hits(self, p: _Pattern, doc):
         text = doc.text
