@@ -1,0 +1,46 @@
+"""Where a Vale style run by lintnews must find what Vale finds, at Vale's positions: each case a newsroom's
+own rule and article (written for these tests), run through the installed `lintnews` command with only a
+.vale.ini beside the article."""
+
+from __future__ import annotations
+
+import json
+
+
+def project(tmp_path, rules: dict[str, str], files: dict[str, str | bytes], ini_extra: str = "") -> None:
+    (tmp_path / ".vale.ini").write_text(f"StylesPath = styles\nMinAlertLevel = suggestion\n{ini_extra}\n"
+                                        "[*]\nBasedOnStyles = Desk\n")
+    style = tmp_path / "styles" / "Desk"
+    style.mkdir(parents=True)
+    for name, text in rules.items():
+        (style / f"{name}.yml").write_text(text)
+    for name, body in files.items():
+        path = tmp_path / name
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(body)
+
+
+def spots(run_cli, cwd, *files: str) -> list[tuple[int, int, str, str]]:
+    proc = run_cli("check", "--format", "json", *files, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return [(f["line"], f["column"], f["rule"], f["message"]) for f in json.loads(proc.stdout)]
+
+
+QUOTES = ("extends: consistency\nmessage: \"Mixed quotation marks: '%s'.\"\nlevel: error\nscope: text\n"
+          "nonword: true\neither:\n  '\"': '[”“]'\n")
+
+
+def test_consistency_reports_once_per_block_at_vales_position(run_cli, tmp_path):
+    story = ("# Council vote\n\nThe mayor said the vote was “close” on Tuesday.\n\n"
+             "Her deputy called it a \"landslide\" and the “people's choice” and a \"mandate\".\n\n"
+             "A third paragraph with \"plain\" quotes only.\n")
+    project(tmp_path, {"Quotes": QUOTES}, {"vote.md": story})
+    # The first paragraph uses one kind only; the second mixes both: one finding, for its last match
+    # (a straight quote), placed at the first straight quote in the paragraph. The third, once both kinds
+    # have been seen in the file, is flagged too.
+    assert spots(run_cli, tmp_path, "vote.md") == [
+        (5, 24, "Desk.Quotes", "Mixed quotation marks: '\"'."),
+        (7, 24, "Desk.Quotes", "Mixed quotation marks: '\"'."),
+    ]
