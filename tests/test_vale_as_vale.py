@@ -44,3 +44,20 @@ def test_consistency_reports_once_per_block_at_vales_position(run_cli, tmp_path)
         (5, 24, "Desk.Quotes", "Mixed quotation marks: '\"'."),
         (7, 24, "Desk.Quotes", "Mixed quotation marks: '\"'."),
     ]
+
+
+HEDGE = "extends: existence\nmessage: \"Consider removing '%s'.\"\nlevel: warning\nignorecase: true\ntokens: [very]\n"
+UTILIZE = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\naction:\n  name: replace\nswap:\n  utilize: use\n"
+
+
+def test_a_file_with_lone_cr_line_endings_counts_each_cr_as_a_line(run_cli, tmp_path):
+    story = "## Budget\r\rThe council had a very long night.\r\rOfficials will utilize the very last funds.\r"
+    project(tmp_path, {"Hedge": HEDGE, "Utilize": UTILIZE}, {"old-mac.md": story.encode()})
+    assert [s[:3] for s in spots(run_cli, tmp_path, "old-mac.md")] == [
+        (3, 19, "Desk.Hedge"), (5, 16, "Desk.Utilize"), (5, 28, "Desk.Hedge")]
+    concise = run_cli("check", "--format", "line", "old-mac.md", cwd=tmp_path).stdout.decode()
+    assert "old-mac.md:5:16:Desk.Utilize" in concise
+    # The fix writes the file's own line endings back: no LF appears.
+    proc = run_cli("fix", "--unsafe-fixes", "old-mac.md", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (tmp_path / "old-mac.md").read_bytes() == story.replace("utilize", "use").encode()
