@@ -61,3 +61,12 @@ def test_a_file_with_lone_cr_line_endings_counts_each_cr_as_a_line(run_cli, tmp_
     proc = run_cli("fix", "--unsafe-fixes", "old-mac.md", cwd=tmp_path)
     assert proc.returncode in (0, 1), proc.stderr
     assert (tmp_path / "old-mac.md").read_bytes() == story.replace("utilize", "use").encode()
+
+
+def test_ignored_classes_skip_html_elements_by_class(run_cli, tmp_path):
+    page = ("<html><body>\n<article>\n<p>The council had a very long night.</p>\n"
+            "<div class=\"promo newsletter\"><p>Get our very best stories every morning.</p></div>\n"
+            "<aside class=\"related\"><p>A very similar vote last year</p></aside>\n"
+            "<p class=\"byline\">By a very tired reporter</p>\n</article>\n</body></html>\n")
+    project(tmp_path, {"Hedge": HEDGE}, {"vote.html": page}, ini_extra="IgnoredClasses = newsletter, related")
+    assert [s[:2] for s in spots(run_cli, tmp_path, "vote.html")] == [(3, 22), (6, 24)]

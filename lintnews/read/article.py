@@ -61,6 +61,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:
     """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
     skipped += ignores.skipped_scopes if ignores is not None else ()
+    classes += ignores.ignored_classes if ignores is not None else ()
     doc, parsed = html_doc.document(text, path, zones, skipped, classes)
     if ignores is not None:
         extra = ignores.scope_zones(parsed.blocks, parsed.inline_scopes)

@@ -40,6 +40,7 @@ class Ignores:
     skipped_scopes: tuple[str, ...] = DEFAULT_SKIPPED
     block_ignores: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()  # Vale's IgnoredClasses: an HTML element with one is skipped whole
 
     @property
     def reads_code(self) -> bool:
