@@ -70,3 +70,15 @@ def test_ignored_classes_skip_html_elements_by_class(run_cli, tmp_path):
             "<p class=\"byline\">By a very tired reporter</p>\n</article>\n</body></html>\n")
     project(tmp_path, {"Hedge": HEDGE}, {"vote.html": page}, ini_extra="IgnoredClasses = newsletter, related")
     assert [s[:2] for s in spots(run_cli, tmp_path, "vote.html")] == [(3, 22), (6, 24)]
+
+
+SPELL = "extends: spelling\nmessage: \"'%s' is not in the dictionary.\"\nlevel: warning\ncustom: true\nfilters: ['[0-9]']\n"
+
+
+def test_a_hyphenated_word_is_looked_up_whole_as_vales_speller_does(run_cli, tmp_path):
+    story = "The mayor e-mailed an all-time record budget to a council-friendly press office.\n"
+    project(tmp_path, {"Spell": SPELL}, {"budget.md": story})
+    # Hunspell would accept "council-friendly" (two known words); Vale's speller, with its default
+    # filters off (custom: true), looks the word up whole and flags it. Listed ones pass.
+    assert spots(run_cli, tmp_path, "budget.md") == [
+        (1, 51, "Desk.Spell", "'council-friendly' is not in the dictionary.")]
