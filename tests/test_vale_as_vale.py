@@ -82,3 +82,17 @@ def test_a_hyphenated_word_is_looked_up_whole_as_vales_speller_does(run_cli, tmp
     # filters off (custom: true), looks the word up whole and flags it. Listed ones pass.
     assert spots(run_cli, tmp_path, "budget.md") == [
         (1, 51, "Desk.Spell", "'council-friendly' is not in the dictionary.")]
+
+
+SENTENCE = "extends: capitalization\nmessage: \"'%s' should be in sentence case.\"\nlevel: warning\nscope: heading\nmatch: $sentence\n"
+
+
+def test_an_html_headings_entities_are_read_as_characters_and_placed_as_vale_places_them(run_cli, tmp_path):
+    page = ("<html><body>\n<h1>Council passes the budget</h1>\n"
+            "  <h2>Mayor&#160;Says The Vote Was Fair</h2>\n<p>Text.</p>\n"
+            "  <h2>Turnout&#160;was low</h2>\n</body></html>\n")
+    project(tmp_path, {"Sentence": SENTENCE}, {"vote.html": page})
+    # Vale reads "&#160;" as a no-break space; the text it flags is not in the file as written, so
+    # Vale reports the start of its line. The heading in sentence case passes.
+    assert spots(run_cli, tmp_path, "vote.html") == [
+        (3, 1, "Desk.Sentence", "'Mayor\u00a0Says The Vote Was Fair' should be in sentence case.")]
