@@ -96,3 +96,10 @@ def test_an_html_headings_entities_are_read_as_characters_and_placed_as_vale_pla
     # Vale reports the start of its line. The heading in sentence case passes.
     assert spots(run_cli, tmp_path, "vote.html") == [
         (3, 1, "Desk.Sentence", "'Mayor\u00a0Says The Vote Was Fair' should be in sentence case.")]
+
+
+def test_ignored_classes_skip_inline_html_in_markdown(run_cli, tmp_path):
+    story = ("# Budget\n\nThe council had a very long night. <span class=\"cms-note internal\">A very rough "
+             "draft line.</span> It was very late.\n")
+    project(tmp_path, {"Hedge": HEDGE}, {"budget.md": story}, ini_extra="IgnoredClasses = internal")
+    assert [s[:2] for s in spots(run_cli, tmp_path, "budget.md")] == [(3, 19), (3, 107)]

@@ -52,6 +52,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     parsed = markdown.parse(text, headline_fields)
     if ignores is not None:
         zones += ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
+        zones += ignores.class_zones(text, parsed.blocks)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code

@@ -181,21 +181,32 @@ _SIDES = ("lintnews_either_a", "lintnews_either_b")
 
 def vale_locate(text: str, lo: int, match: str) -> int:
     """Where Vale reports ``match`` found in the block starting at ``lo``: its first occurrence from
-    there standing on a word boundary (ASCII, as Go's ``\\b``) and not beside a backtick or hyphen,
-    else the first word-bounded one, else the first occurrence at all."""
-    pat = regex.compile(r"(?:\b|_)" + regex.escape(match) + r"(?:_|\b|$)", regex.ASCII)
+    there standing on a word boundary (ASCII, as Go's ``\\b``, or ``_``) and not beside a backtick or
+    hyphen, else the first word-bounded one, else the first occurrence at all."""
     first = None
-    for m in pat.finditer(text, lo):
-        first = m.start() if first is None else first
-        before, after = m.start() - 1, m.end() + 1
-        if (before > 0 and text[before] in "`-") or (after < len(text) and text[after] in "`-"):
-            continue
-        first = m.start()
-        break
-    if first is None:
-        found = text.find(match, lo)
-        return found if found != -1 else lo
-    return first + (1 if text.startswith("_", first) else 0)
+    i = text.find(match, lo)
+    while i != -1 and match:
+        e = i + len(match)
+        if _bounded(text, i, e):
+            first = i if first is None else first
+            if not ((i - 1 > 0 and text[i - 2] in "`-") or (e + 1 < len(text) and text[e + 1] in "`-")):
+                return i
+        i = text.find(match, i + 1)
+    if first is not None:
+        return first
+    found = text.find(match, lo)
+    return found if found != -1 else lo
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _bounded(text: str, i: int, e: int) -> bool:
+    """Vale's ``(?:^|\\b|_)match(?:_|\\b|$)`` at [i, e)."""
+    before = i == 0 or text[i - 1] == "_" or _ascii_word(text[i - 1]) != _ascii_word(text[i])
+    after = e >= len(text) or text[e] == "_" or _ascii_word(text[e - 1]) != _ascii_word(text[e])
+    return before and after
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
