@@ -56,7 +56,8 @@ sentences = st.lists(word, min_size=3, max_size=12).map(sentence)
 
 
 def _positions_ok(result, text: str) -> None:
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    # A line ends at LF, CR LF or a lone CR.
+    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n")]
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(text)
         if f.text:

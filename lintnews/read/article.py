@@ -52,6 +52,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     parsed = markdown.parse(text, headline_fields)
     if ignores is not None:
         zones += ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
+        zones += ignores.class_zones(text, parsed.blocks)
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
@@ -61,6 +62,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:
     """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
     skipped += ignores.skipped_scopes if ignores is not None else ()
+    classes += ignores.ignored_classes if ignores is not None else ()
     doc, parsed = html_doc.document(text, path, zones, skipped, classes)
     if ignores is not None:
         extra = ignores.scope_zones(parsed.blocks, parsed.inline_scopes)

@@ -19,6 +19,8 @@ from .zones import blank_marks, merge_zones
 from .zones import overlaps as _overlaps
 from .zones import touches as _touches
 
+_LINE_END = regex.compile(r"\r\n?|\n")
+
 _BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
 
@@ -374,13 +376,9 @@ class Document:
     # -------------------------------------------------------------- positions
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        # A line ends at LF, CR LF or a lone CR (an old Mac file: Vale, editors and markdown-it
+        # count each CR as a line too).
+        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
@@ -389,5 +387,5 @@ class Document:
 
     def line_text(self, line: int) -> str:
         start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start:] if end == -1 else self.text[start:end].rstrip("\r")
+        m = _LINE_END.search(self.text, start)
+        return self.text[start:] if m is None else self.text[start:m.start()]

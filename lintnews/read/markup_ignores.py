@@ -20,8 +20,11 @@ A rule reading the raw file (Vale's ``scope: raw``) still sees all of it, as in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+# An opening tag with a class attribute, bounded so it runs in linear time.
+_CLASSED_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9]{0,20})\b[^<>]{0,500}?\bclass\s*=\s*["']([^"'<>]{0,500})["'][^<>]{0,500}>""")
 DEFAULT_IGNORED = ("code", "tt")
 DEFAULT_SKIPPED = ("script", "style", "pre", "figure")
 
@@ -40,6 +43,7 @@ class Ignores:
     skipped_scopes: tuple[str, ...] = DEFAULT_SKIPPED
     block_ignores: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()  # Vale's IgnoredClasses: an HTML element with one is skipped whole
 
     @property
     def reads_code(self) -> bool:
@@ -49,6 +53,22 @@ class Ignores:
     @property
     def patterns(self) -> tuple[str, ...]:
         return self.block_ignores + self.token_ignores
+
+    def class_zones(self, text: str, blocks) -> list[tuple[int, int]]:
+        """Inline HTML in Markdown prose whose tag has one of ``ignored_classes``: from its opening tag to
+        its closing one (Vale renders Markdown to HTML and skips such an element whole)."""
+        if not self.ignored_classes:
+            return []
+        wanted = set(self.ignored_classes)
+        zones = []
+        for block in blocks:
+            for m in _CLASSED_TAG.finditer(text, block.start, block.end):
+                if wanted.isdisjoint(m.group(2).split()):
+                    continue
+                close = text.find(f"</{m.group(1)}>", m.end(), block.end)
+                if close != -1:
+                    zones.append((m.start(), close + len(m.group(1)) + 3))
+        return zones
 
     def scope_zones(self, blocks, inline_scopes) -> list[tuple[int, int]]:
         """The spans of the blocks and inline scopes these settings keep out (``blocks`` with ``.scope``)."""

@@ -40,6 +40,9 @@ class Source:
 def dominant_newline(text: str) -> str:
     """The text's dominant line ending, for the line breaks a fix inserts."""
     crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    if lone_cr > text.count("\n"):
+        return "\r"  # an old Mac file: its lines end in a lone CR
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
 

@@ -21,6 +21,7 @@ Vale matches a pattern within one block (a paragraph, a heading, a list item); s
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 
 from . import vale_scopes
@@ -95,6 +96,32 @@ def vale_kind(block) -> str:
 def blocks_in_scope(rule, doc) -> Iterator[tuple[int, int]]:
     """(start, end) of each block a Vale rule reads, in order, as its scope selects them (rules/vale_scopes.py)."""
     return iter(vale_scopes.spans(rule, doc))
+
+
+def decoded_text(doc, lo: int, hi: int) -> str | None:
+    """``doc.text[lo:hi]`` with each HTML entity in it ("&#160;", "&amp;") read as its character, as Vale
+    reads an HTML file's text; None when other markup stands inside (a code span, emphasis), which
+    this does not read as Vale does."""
+    text, out, at = doc.text, [], lo
+    for zs, ze in doc.skip_zones:
+        if ze <= lo or zs < at:
+            continue
+        if zs >= hi:
+            break
+        out.append(text[at:zs])
+        zone = text[zs:min(ze, hi)]
+        if not (zone.startswith("&") and zone.endswith(";")):
+            return None
+        out.append(html.unescape(zone))
+        at = min(ze, hi)
+    out.append(text[at:hi])
+    return "".join(out)
+
+
+def guessed_start(text: str, lo: int) -> int:
+    """Where Vale reports a match whose text, as Vale read it (entities decoded, markup dropped), is not
+    in the file as written: the start of the line that holds it (core/location.go guessLocation)."""
+    return max(text.rfind("\n", 0, lo), text.rfind("\r", 0, lo)) + 1
 
 
 def cap_first(s: str) -> str:

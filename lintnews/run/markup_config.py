@@ -20,9 +20,11 @@ OPTIONS = {
                                               "h1..h6, alt...; default script, style, pre, figure)"),
     "block-ignores": Option("strings", None, "Vale's BlockIgnores: regexes whose matches no rule reads"),
     "token-ignores": Option("strings", None, "Vale's TokenIgnores: regexes whose matches no rule reads"),
+    "ignored-classes": Option("strings", None, "Vale's IgnoredClasses: an HTML element with one of these classes "
+                                               "is skipped whole"),
 }
 KEYS = {"ignored-scopes": "ignored_scopes", "skipped-scopes": "skipped_scopes",
-        "block-ignores": "block_ignores", "token-ignores": "token_ignores"}
+        "block-ignores": "block_ignores", "token-ignores": "token_ignores", "ignored-classes": "ignored_classes"}
 
 
 def read(fail, values: dict, where: str) -> Ignores | None:

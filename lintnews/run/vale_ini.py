@@ -53,7 +53,8 @@ SECTION_KEYS = frozenset({"BasedOnStyles", "IgnorePatterns", "BlockIgnores", "Co
                           "Transform", "Lang"})
 NOT_GLOBS = frozenset({CORE, "*", "DEFAULT", "formats", "asciidoctor"})
 SCOPE_KEYS = {"IgnoredScopes": "ignored-scopes", "SkippedScopes": "skipped-scopes",
-              "BlockIgnores": "block-ignores", "IgnorePatterns": "block-ignores", "TokenIgnores": "token-ignores"}
+              "BlockIgnores": "block-ignores", "IgnorePatterns": "block-ignores", "TokenIgnores": "token-ignores",
+              "IgnoredClasses": "ignored-classes"}
 BUILTIN_STYLE = "Vale"
 MARKDOWN, TEXT = ("md", "markdown"), ("txt",)  # the formats [formats] can map a suffix to that lintnews reads
 # Source code's suffixes (Vale's internal/core/format.go): mapped to Markdown, Vale reads their comments as
@@ -147,7 +148,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
     settings.vocab = [_vocab(ini, styles_path, name) for name in ini.values(CORE, "Vocab")]
     levels: dict[str, str] = {}
     scopes: dict[str, list[str]] = {v: [] for v in SCOPE_KEYS.values()}
-    for key in ("IgnoredScopes", "SkippedScopes"):
+    for key in ("IgnoredScopes", "SkippedScopes", "IgnoredClasses"):
         scopes[SCOPE_KEYS[key]] += ini.values(CORE, key)
     styles, checks = _section(ini, "*", levels, scopes, warnings) if "*" in ini.sections else ((), ())
     styles = styles or ()

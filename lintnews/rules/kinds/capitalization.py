@@ -18,7 +18,7 @@ import regex
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, search
-from ..vale import blocks_in_scope, excepted, exceptions_pattern
+from ..vale import blocks_in_scope, excepted, exceptions_pattern, decoded_text, guessed_start
 
 _ARTICLES = {"a", "an", "the"}
 _AP_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "so", "yet", "as", "at", "by", "in", "of", "off",
@@ -62,13 +62,18 @@ class Capitalization(Rule):
     def check(self, doc):
         text = doc.text
         for lo, hi in blocks_in_scope(self, doc):
-            block = text[lo:hi].rstrip()
+            written = text[lo:hi].rstrip()
+            end = lo + len(written)
+            block = decoded_text(doc, lo, end)  # as Vale reads it: "&#160;" a no-break space
+            if block is None:  # other markup inside: as before, a match must stay off it
+                block = written
             if not block.strip():
                 continue
             expected, ok = self.judge(block)
-            if ok or not self.in_scope(doc, lo, lo + len(block)):
+            if ok or not self.in_scope(doc, lo, lo if block != written else end):
                 continue
-            end = lo + len(block)
+            if block != written:  # as Vale places it (rules/vale.py); no edit, which would drop the entities
+                lo, expected = guessed_start(text, lo), block
             edits = [Edit(lo, end, expected)] if expected != block and self["match"].startswith("$") else None
             yield self.finding(doc, lo, end, self.format_message(block, expected), edits,
                                fix_title="Change the case")

@@ -15,6 +15,7 @@ from ...findings import Applicability, Edit
 from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
+from ..vale import blocks_in_scope
 
 _ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
 # Capitals that are not an acronym's spelling: a shouted phrase, a dateline
@@ -46,6 +47,9 @@ class Consistency(Rule):
             pa = self.pattern(self._wrap(str(a)), "either")
             pb = self.pattern(self._wrap(str(b)), "either")
             self.pairs.append((pa, pb))
+        # Vale's way (check/consistency.go): one pattern per pair, its two sides named groups.
+        self.vale_steps = [self.pattern(self._wrap(f"(?P<{_SIDES[0]}>{a})|(?P<{_SIDES[1]}>{b})"), "either")
+                           for a, b in self["either"].items()] if self.vale else []
         if not self.pairs and not self["case-variants"]:
             self.fail("needs 'either' or 'case-variants: true'")
 
@@ -54,6 +58,9 @@ class Consistency(Rule):
         return flags + (p if self["nonword"] else rf"(?<![\p{{L}}\p{{N}}_])(?:{p})(?![\p{{L}}\p{{N}}_])")
 
     def check(self, doc):
+        if self.vale:
+            yield from self._check_vale(doc)
+            return
         body = doc.body
         if not body:
             return
@@ -68,6 +75,31 @@ class Consistency(Rule):
         for spans_a, spans_b in groups:
             if spans_a and spans_b:
                 yield from self._report(doc, spans_a, spans_b)
+
+    def _check_vale(self, doc):
+        """As Vale runs a consistency rule: block by block, in order, remembering which side of each pair
+        the file has used so far. A block with a match, once both sides have been seen, gets one finding
+        for its last match, placed where Vale places it: the first occurrence of that text from the
+        block's start (core/location.go initialPosition)."""
+        text = doc.text
+        seen: dict[int, dict[str, str]] = {}
+        for lo, hi in blocks_in_scope(self, doc):
+            for i, pat in enumerate(self.vale_steps):
+                last, side = None, None
+                for m in finditer(pat, text[lo:hi], self.id):
+                    side = _SIDES[0] if m.start(_SIDES[0]) != -1 else _SIDES[1]
+                    seen.setdefault(i, {}).setdefault(side, m.group(side))
+                    last = m.group(side)
+                if not last or len(seen.get(i, {})) < 2:
+                    continue
+                start = vale_locate(text, lo, last)
+                end = start + len(last)
+                if not self.in_scope(doc, start, end):
+                    continue
+                other = seen[i][_SIDES[1] if side == _SIDES[0] else _SIDES[0]]  # the other side's first form
+                edits = [Edit(start, end, other)] if other != last else None
+                yield self.finding(doc, start, end, self.format_message(last), edits, Applicability.UNSAFE,
+                                   fix_title=f"Write '{other}'")
 
     def _case_variants(self, doc, lo, hi):
         text = doc.text
@@ -142,6 +174,39 @@ class Consistency(Rule):
             message = self.format_message(found, good) + ("" if self.vale else f" ({counts})")
             yield self.finding(doc, start, end, message, [Edit(start, end, good)], applicability,
                                fix_title=f"Write '{good}'")
+
+
+_SIDES = ("lintnews_either_a", "lintnews_either_b")
+
+
+def vale_locate(text: str, lo: int, match: str) -> int:
+    """Where Vale reports ``match`` found in the block starting at ``lo``: its first occurrence from
+    there standing on a word boundary (ASCII, as Go's ``\\b``, or ``_``) and not beside a backtick or
+    hyphen, else the first word-bounded one, else the first occurrence at all."""
+    first = None
+    i = text.find(match, lo)
+    while i != -1 and match:
+        e = i + len(match)
+        if _bounded(text, i, e):
+            first = i if first is None else first
+            if not ((i - 1 > 0 and text[i - 2] in "`-") or (e + 1 < len(text) and text[e + 1] in "`-")):
+                return i
+        i = text.find(match, i + 1)
+    if first is not None:
+        return first
+    found = text.find(match, lo)
+    return found if found != -1 else lo
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _bounded(text: str, i: int, e: int) -> bool:
+    """Vale's ``(?:^|\\b|_)match(?:_|\\b|$)`` at [i, e)."""
+    before = i == 0 or text[i - 1] == "_" or _ascii_word(text[i - 1]) != _ascii_word(text[i])
+    after = e >= len(text) or text[e] == "_" or _ascii_word(text[e - 1]) != _ascii_word(text[e])
+    return before and after
 
 
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")

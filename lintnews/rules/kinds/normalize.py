@@ -60,7 +60,7 @@ class Normalize(Rule):
         text = doc.text
         kind = self["check"]
         if kind == "final-newline":
-            if text and not text.endswith("\n") and doc.blocks:
+            if text and not text.endswith(("\n", "\r")) and doc.blocks:
                 end = len(text)
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")

@@ -56,6 +56,32 @@ def _hunspell(folder: str, name: str):
     return Hunspell(name, hunspell_data_dir=folder) if folder else Hunspell(name)
 
 
+# Endings a hyphenated entry takes through its affix flags ("T-shirt/MS": "T-shirts", "T-shirt's").
+_ENDINGS = ("", "s", "'s", "es", "d", "ed", "ing", "er", "ers", "ly")
+
+
+@lru_cache(maxsize=16)
+def _hyphenated(folder: str, name: str) -> frozenset:
+    """The hyphenated entries of a dictionary's ``.dic`` file, lower-cased, without their flags."""
+    if not folder:
+        import hunspell
+
+        folder = str(Path(hunspell.__file__).parent / "dictionaries")
+    try:
+        data = (Path(folder) / f"{name}.dic").read_bytes()
+    except OSError:
+        return frozenset()
+    text = data.decode("utf-8", errors="replace")
+    words = (line.split("/", 1)[0].split(maxsplit=1) for line in text.splitlines()[1:])  # "e-mailed st:e-mail"
+    return frozenset(w[0].lower() for w in words if w and "-" in w[0])
+
+
+def _listed_hyphenated(folder: str, name: str, word: str) -> bool:
+    entries = _hyphenated(folder, name)
+    lower = word.lower()
+    return any(lower.endswith(end) and lower[:len(lower) - len(end)] in entries for end in _ENDINGS)
+
+
 class Spelling(Rule):
     name = "spelling"
     summary = "Flags words a Hunspell dictionary does not know (Vale's spelling; en_US unless told)."
@@ -133,6 +159,10 @@ class Spelling(Rule):
     def known(self, word: str) -> bool:
         if word in self.accepted or word.lower() in self.accepted_lower:
             return True
+        if "-" in word.strip("-"):
+            # Vale's speller looks a word up whole: a hyphenated one is known only when the dictionary lists
+            # it ("well-known"), where Hunspell would accept any two known words joined ("human-friendly").
+            return any(_listed_hyphenated(folder, name, word) for folder, name in self.dictionaries)
         return any(_spells(_hunspell(folder, name), word) for folder, name in self.dictionaries)
 
     def check(self, doc):
