@@ -224,7 +224,7 @@ def main() -> None:
     for name, t in [*rows.items(), ("all", total)]:
         print(f"| {name} | {t.scenarios} | {t.expected} | {t.reproduced} | {t.extra} | {t.other_formats} | {t.not_run} |")
     print(f"\n{total.reproduced} of {total.expected} expected findings in Markdown, text and HTML reproduced "
-          f"({100 * total.reproduced / max(total.expected, 1):.0f}%), {total.extra} extra")
+          f"({100 * total.reproduced / max(total.expected, 1):.1f}%), {total.extra} extra")
 
 
 if __name__ == "__main__":
