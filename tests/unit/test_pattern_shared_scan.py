@@ -58,3 +58,18 @@ def test_patterns_sharing_a_head_find_what_each_finds_alone(tmp_path):
         alone += [(f.start, f.text, f.message) for f in
                   lintnews.check_text(text, rules=rules_from(tmp_path / str(i), body))]
     assert [(t, m) for _, t, m in sorted(alone)] == together
+
+
+def test_outline_with_a_clitic_finds_any_capitals(tmp_path):
+    # The outline starts from "'s" (not a plain word): scanned over the lower-cased text.
+    rules = rules_from(tmp_path, """
+        patterns:
+          - tokens: [{word: it, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+    """)
+    text = "The party said IT’S OWN polling was wrong, and It's own staff agreed.\n"
+    want = [("IT’S", "'IT’S': use 'ITS'."), ("It's", "'It's': use 'Its'.")]
+    assert [(f.text, f.message) for f in lintnews.check_text(text, rules=rules)] == want
+    # a long s anywhere: the text is scanned with (?i) instead, with the same findings
+    long_s = text + "Its 1780 masthead spelt it Poſt.\n"
+    assert [(f.text, f.message) for f in lintnews.check_text(long_s, rules=rules)] == want

@@ -81,11 +81,14 @@ class _Pattern:
         # Where to look first: the text around each place one of the rarest required words stands (a
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
+        self.outline_lower = None  # the outline without (?i), for the lower-cased text
         if v["prefilter"] is None:
             source, start_words = _outline_regex(self.tokens.outline())
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             if all(_PLAIN.fullmatch(w) for w in start_words):
                 self.start_words = start_words
+            else:  # its words are lower case: the regex then finds a literal start quickly
+                self.outline_lower = rule.pattern(source, f"{where}.tokens")
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
         self.suggest = v["suggest"]
@@ -193,10 +196,14 @@ class Pattern(Rule):
 
     def _hits(self, p: _Pattern, doc):
         text = doc.text
-        if p.start_words is None:
-            yield from finditer(p.outline, text, self.id, overlapped=True)
-            return
         low = doc.lower_text
+        if p.start_words is None:
+            # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
+            # every character but the long s, which (?i) takes for an s), some four times faster.
+            lower = p.outline_lower is not None and low is not None and "ſ" not in text
+            yield from finditer(p.outline_lower if lower else p.outline, low if lower else text, self.id,
+                                overlapped=True)
+            return
         if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
             yield from finditer(p.outline, text, self.id, overlapped=True)
             return
