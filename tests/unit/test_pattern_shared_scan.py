@@ -73,3 +73,18 @@ def test_outline_with_a_clitic_finds_any_capitals(tmp_path):
     # a long s anywhere: the text is scanned with (?i) instead, with the same findings
     long_s = text + "Its 1780 masthead spelt it Poſt.\n"
     assert [(f.text, f.message) for f in lintnews.check_text(long_s, rules=rules)] == want
+
+
+def test_loose_answers_are_kept_by_word_and_bounded(tmp_path, monkeypatch):
+    from lintnews.rules import token_pattern
+    monkeypatch.setattr(token_pattern, "_LOOSE_KEPT", 2)
+    rules = rules_from(tmp_path, """
+        patterns:
+          - tokens: [{pos: MD}, {word: loose, mark: true}]
+            suggest: lose
+    """)
+    texts = ["Voters might loose patience.\n", "A loose coalition might form.\n",
+             "They could loose the seat, and it might loose more.\n", "Officials said it would loose.\n"]
+    for text in texts * 2:  # the second time round, answers kept (and dropped) from the first
+        got = [f.text for f in lintnews.check_text(text, rules=rules)]
+        assert got == {0: ["loose"], 1: [], 2: ["loose", "loose"], 3: ["loose"]}[texts.index(text)]
