@@ -213,3 +213,39 @@ def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = 
         return compiled.match(text, pos, len(text) if endpos is None else endpos, timeout=timeout)
     except TimeoutError:
         raise _timed_out(rule_id, cut) from None
+
+
+_WORD_HEAD = regex.compile(r"\\b\(\?:[a-zA-Z]+(?:\|[a-zA-Z]+)*\)\\b")
+_LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
+
+
+def word_head(pattern: str) -> tuple[str, str] | None:
+    r"""``pattern`` as a head ``\b(?:was|is|has)\b`` (plain words: at most one of them matches at a
+    place, in one way) and a tail of lookarounds only (so a match is the head word), or None.
+    Patterns with the same head can then be tested in one scan (see ``kinds/pattern.py``)."""
+    head = _WORD_HEAD.match(pattern)
+    if head is None or head.end() == len(pattern):
+        return None
+    j = head.end()
+    while j < len(pattern):
+        if not pattern.startswith(_LOOKAROUND, j):
+            return None
+        depth = 0
+        while True:
+            if j >= len(pattern):
+                return None
+            ch = pattern[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "[":
+                j = _class_end(pattern, j)
+                continue
+            j += 1
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+    return pattern[:head.end()], pattern[head.end():]

@@ -61,8 +61,21 @@ class Constraint:
     mark: bool = False
     upos_of: dict = field(default_factory=dict)  # Penn tag -> the universal tags it comes with
     rule_id: str = ""
+    # The loose test's answer by word text (it depends on nothing else): a sentence's words are tried
+    # at several starts and by several patterns, and the same words come back in every article.
+    _loose: dict = field(default_factory=dict, repr=False, compare=False)
 
     def test(self, w: Word, loose: bool = False) -> bool:
+        if not loose:
+            return self._test(w, False)
+        got = self._loose.get(w.text)
+        if got is None:
+            if len(self._loose) >= _LOOSE_KEPT:
+                self._loose.clear()
+            got = self._loose[w.text] = self._test(w, True)
+        return got
+
+    def _test(self, w: Word, loose: bool) -> bool:
         if self.words is not None and w.low not in self.words:
             return False
         if self.case is not None and not _CASES[self.case](w.text):
@@ -88,6 +101,9 @@ class Constraint:
     def exact(self) -> bool:
         """Whether the constraint can be decided on the word alone, before tagging."""
         return not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
+
+
+_LOOSE_KEPT = 20_000  # answers kept by one constraint
 
 
 def _tag_is(tag: str, upos: str | None, xpos: str | None) -> bool:

@@ -26,7 +26,7 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ...read.tagger import model
 from ..base import Option, Rule, preserve_case
-from ..patterns import finditer, match
+from ..patterns import finditer, match, word_head
 from ..wordlist import word_char
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token
@@ -81,11 +81,14 @@ class _Pattern:
         # Where to look first: the text around each place one of the rarest required words stands (a
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
+        self.outline_lower = None  # the outline without (?i), for the lower-cased text
         if v["prefilter"] is None:
             source, start_words = _outline_regex(self.tokens.outline())
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             if all(_PLAIN.fullmatch(w) for w in start_words):
                 self.start_words = start_words
+            else:  # its words are lower case: the regex then finds a literal start quickly
+                self.outline_lower = rule.pattern(source, f"{where}.tokens")
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
         self.suggest = v["suggest"]
@@ -153,6 +156,7 @@ class Pattern(Rule):
         self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
         if not self.patterns:
             self.fail("key 'patterns' is empty")
+        self._shared_scans = _shared_scans(self, self.patterns)
 
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
@@ -177,15 +181,29 @@ class Pattern(Rule):
         key = (p.outline.pattern, p.outline.flags, p.start_words)
         spans = shared.get(key)
         if spans is None:
+            together = self._shared_scans.get(key)
+            if together is not None:  # one scan for all the patterns with this head word
+                scan, members = together
+                found = {k: [] for k in members}
+                for hit in finditer(scan, doc.text, self.id, overlapped=True):
+                    for k, name in members.items():
+                        if hit.start(name) != -1:
+                            found[k].append(hit.span())
+                shared.update(found)
+                return found[key]
             spans = shared[key] = [hit.span() for hit in self._hits(p, doc)]
         return spans
 
     def _hits(self, p: _Pattern, doc):
         text = doc.text
-        if p.start_words is None:
-            yield from finditer(p.outline, text, self.id, overlapped=True)
-            return
         low = doc.lower_text
+        if p.start_words is None:
+            # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
+            # every character but the long s, which (?i) takes for an s), some four times faster.
+            lower = p.outline_lower is not None and low is not None and "ſ" not in text
+            yield from finditer(p.outline_lower if lower else p.outline, low if lower else text, self.id,
+                                overlapped=True)
+            return
         if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
             yield from finditer(p.outline, text, self.id, overlapped=True)
             return
@@ -252,6 +270,27 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
+
+
+def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
+    """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
+    noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
+    and then each pattern's lookarounds, optional, with an empty named group that shows they held.
+    Each pattern's outline key -> (that regex, every member's key -> its group name)."""
+    heads: dict[tuple, dict[tuple, str]] = {}
+    for p in patterns:
+        split = word_head(p.outline.pattern) if p.start_words is None and p.outline.groups == 0 else None
+        if split is not None and not p.outline.flags & regex.VERBOSE:
+            heads.setdefault((split[0], p.outline.flags), {})[(p.outline.pattern, p.outline.flags, None)] = split[1]
+    out = {}
+    for (head, flags), tails in heads.items():
+        if len(tails) < 2:
+            continue
+        members = {key: f"_p{i}" for i, key in enumerate(tails)}
+        source = head + "".join(f"(?:{tail}(?P<{members[key]}>)|)" for key, tail in tails.items())
+        scan = rule.pattern(source, "patterns (their prefilters together)", flags)
+        out.update({key: (scan, members) for key in members})
+    return out
 
 
 def _words_regex(words) -> str:

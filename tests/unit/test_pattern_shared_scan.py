@@ -1,0 +1,90 @@
+"""Prefilters that share a head word are scanned together: same findings as one scan each."""
+
+from __future__ import annotations
+
+import textwrap
+
+import lintnews
+from lintnews.rules.loader import load_rules
+from lintnews.rules.patterns import word_head
+
+# Two prefilters with the head "was|is" and lookbehinds only, one with another head.
+BODY = r"""
+    patterns:
+      - tokens: [{pos: NOUN}, {word: [was, is], mark: true}]
+        prefilter: '\b(?:was|is)\b(?<=\bnumbers\s+(?:was|is))'
+        suggest: were
+        message: "'%s' after numbers: use {suggestion}."
+      - tokens: [{pos: NOUN}, {word: [was, is], mark: true}]
+        prefilter: '\b(?:was|is)\b(?<=\bfigures\s+(?:was|is))(?<!\bthe\s+figures\s+is)'
+        suggest: were
+        message: "'%s' after figures: use {suggestion}."
+      - tokens: [{pos: NOUN}, {word: [were], mark: true}]
+        prefilter: '\b(?:were)\b(?<=\bcouncil\s+were)'
+        suggest: was
+"""
+
+
+def rules_from(tmp_path, body):
+    folder = tmp_path / "styles" / "Desk"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Rule.yml").write_text("extends: pattern\nmessage: \"'%s': use {suggestion}.\"\n"
+                                     + textwrap.dedent(body), encoding="utf-8")
+    return load_rules([tmp_path / "styles"], builtin=False)
+
+
+def test_word_head_splits_only_a_head_word_and_lookarounds():
+    assert word_head(r"\b(?:was|is)\b(?<=s\s+(?:was|is))(?!\s+not)") == (r"\b(?:was|is)\b",
+                                                                          r"(?<=s\s+(?:was|is))(?!\s+not)")
+    assert word_head(r"\b(?:was|is)\b\s+(?:a|an)") is None          # the tail consumes text
+    assert word_head(r"\b(?:was|is)\b(?<=s\s+(?:was|is))x") is None
+    assert word_head(r"\b(?:was|is)\b") is None                     # no tail: nothing to share
+    assert word_head(r"(?i)\bthere\s+(?!is)") is None
+    assert word_head(r"\b(?:are|were)\b(?<=[)(]\s(?:are|were))") == (r"\b(?:are|were)\b",
+                                                                       r"(?<=[)(]\s(?:are|were))")
+
+
+def test_patterns_sharing_a_head_find_what_each_finds_alone(tmp_path):
+    text = ("The unemployment numbers was released on Friday, and the council were told the figures is "
+            "wrong. Officials said the figures is final, while ministers said new figures was due.\n")
+    together = [(f.text, f.message) for f in lintnews.check_text(text, rules=rules_from(tmp_path / "a", BODY))]
+    assert together == [("was", "'was' after numbers: use 'were'."), ("were", "'were': use 'was'."),
+                        ("was", "'was' after figures: use 'were'.")]
+    # each prefilter in a rule of its own (no shared scan) flags the same words
+    entries = textwrap.dedent(BODY).split("\n  - ")
+    alone = []
+    for i, entry in enumerate(entries[1:]):
+        body = "patterns:\n  - " + entry
+        alone += [(f.start, f.text, f.message) for f in
+                  lintnews.check_text(text, rules=rules_from(tmp_path / str(i), body))]
+    assert [(t, m) for _, t, m in sorted(alone)] == together
+
+
+def test_outline_with_a_clitic_finds_any_capitals(tmp_path):
+    # The outline starts from "'s" (not a plain word): scanned over the lower-cased text.
+    rules = rules_from(tmp_path, """
+        patterns:
+          - tokens: [{word: it, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+    """)
+    text = "The party said IT’S OWN polling was wrong, and It's own staff agreed.\n"
+    want = [("IT’S", "'IT’S': use 'ITS'."), ("It's", "'It's': use 'Its'.")]
+    assert [(f.text, f.message) for f in lintnews.check_text(text, rules=rules)] == want
+    # a long s anywhere: the text is scanned with (?i) instead, with the same findings
+    long_s = text + "Its 1780 masthead spelt it Poſt.\n"
+    assert [(f.text, f.message) for f in lintnews.check_text(long_s, rules=rules)] == want
+
+
+def test_loose_answers_are_kept_by_word_and_bounded(tmp_path, monkeypatch):
+    from lintnews.rules import token_pattern
+    monkeypatch.setattr(token_pattern, "_LOOSE_KEPT", 2)
+    rules = rules_from(tmp_path, """
+        patterns:
+          - tokens: [{pos: MD}, {word: loose, mark: true}]
+            suggest: lose
+    """)
+    texts = ["Voters might loose patience.\n", "A loose coalition might form.\n",
+             "They could loose the seat, and it might loose more.\n", "Officials said it would loose.\n"]
+    for text in texts * 2:  # the second time round, answers kept (and dropped) from the first
+        got = [f.text for f in lintnews.check_text(text, rules=rules)]
+        assert got == {0: ["loose"], 1: [], 2: ["loose", "loose"], 3: ["loose"]}[texts.index(text)]
