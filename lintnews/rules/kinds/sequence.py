@@ -45,6 +45,17 @@ class _Token:
     end: bool = False
 
 
+def _located(text: str, sentence, run) -> tuple[int, int] | None:
+    """Where Vale reports the run: its words joined by single spaces (no space before one that
+    starts with an apostrophe), found in the sentence. Vale drops a run not written that way
+    ("opinion , he" is not in "opinion, he"), so None then."""
+    joined = "".join(w.text if w.text.startswith(("'", "’")) else " " + w.text for w in run).strip()
+    if text[run[0].start:run[-1].end] == joined:
+        return run[0].start, run[-1].end
+    at = text.find(joined, sentence.start, sentence.end)
+    return None if at < 0 else (at, at + len(joined))
+
+
 class Sequence(Rule):
     name = "sequence"
     summary = "Flags a run of words given by pattern and part of speech (Vale's sequence)."
@@ -88,7 +99,10 @@ class Sequence(Rule):
                     history.append(index)
                     if not run:
                         continue
-                    start, end = words[run[0]].start, words[run[-1]].end
+                    span = _located(doc.text, sentence, [words[i] for i in run])
+                    if span is None:
+                        continue
+                    start, end = span
                     if self.in_scope(doc, start, end):
                         yield self.finding(doc, start, end, self._message([words[i].text for i in run]))
 
