@@ -28,3 +28,24 @@ def test_a_sequence_run_with_a_comma_inside_is_dropped_as_vale_does(run_cli, tmp
     assert proc.returncode == 1
     assert lines == ["House.AMBIG Avoid ambiguous pronouns"]
     assert ":5:5:" in proc.stdout.decode()  # "mayor said he", not "opinion, he"
+
+
+GRADE = "extends: readability\nmessage: \"Grade level (%s) too high!\"\ngrade: 4\nmetrics:\n  - Flesch-Kincaid\n"
+
+
+def test_readability_counts_the_words_a_reader_sees_not_link_targets_or_code(run_cli, tmp_path):
+    easy = ("# Council vote\n\nThe council [approved](https://example.com/municipal-infrastructure-reorganisation"
+            "-consultation-documentation) the plan. It met on `Tuesday`.\n")
+    proc, lines = check(run_cli, tmp_path, "Grade", GRADE, easy)
+    assert (proc.returncode, lines) == (0, [])
+    hard = ("# Council vote\n\nThe municipal administration approved comprehensive infrastructure "
+            "reorganisation after considerable deliberation.\n")
+    proc, lines = check(run_cli, tmp_path, "Grade", GRADE, hard)
+    assert proc.returncode == 1 and len(lines) == 1 and lines[0].startswith("House.Grade Grade level (")
+
+
+def test_syllables_are_counted_as_vales_summarize_package_counts_them():
+    from lintnews.rules.syllables import syllables
+    counts = {"the": 1, "people": 2, "council": 2, "approved": 2, "community": 4, "readability": 5,
+              "business": 2, "created": 2, "interesting": 4, "ology": 3}
+    assert {word: syllables(word) for word in counts} == counts
