@@ -30,6 +30,19 @@ def test_a_sequence_run_with_a_comma_inside_is_dropped_as_vale_does(run_cli, tmp
     assert ":5:5:" in proc.stdout.decode()  # "mayor said he", not "opinion, he"
 
 
+MEETUP = ("extends: sequence\nmessage: \"Use 'meetup(s)' instead of 'meet-up'\"\n"
+          "tokens:\n  - tag: NN|NNS\n    pattern: meet-ups?\n")
+
+
+def test_a_hyphenated_compound_is_one_sequence_word_as_in_vales_tokenizer(run_cli, tmp_path):
+    text = ("# Community news\n\nAll of our local meet-ups are organised by residents. "
+            "Residents meet up at the library.\n")
+    proc, lines = check(run_cli, tmp_path, "Meetup", MEETUP, text)
+    assert proc.returncode == 1
+    assert lines == ["House.Meetup Use 'meetup(s)' instead of 'meet-up'"]
+    assert ":3:18:" in proc.stdout.decode()
+
+
 GRADE = "extends: readability\nmessage: \"Grade level (%s) too high!\"\ngrade: 4\nmetrics:\n  - Flesch-Kincaid\n"
 
 
