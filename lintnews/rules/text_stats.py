@@ -2,11 +2,12 @@
 
 ``words``, ``sentences``, ``paragraphs``, ``characters`` (letters and digits in words),
 ``syllables``, ``polysyllabic_words`` (three syllables or more), ``complex_words``
-(polysyllabic, not capitalised, not hyphenated, not three syllables only through an -es, -ed
-or -ing ending), ``long_words`` (more than six letters), and the counts of Markdown blocks:
-``heading_h1`` to ``heading_h6``, ``list`` (items), ``blockquote``, ``pre`` (code blocks).
-Syllables are counted by vowel groups (a silent final e, and -le after a consonant, taken into
-account): the readability formulas' usual estimate, not a dictionary's.
+(polysyllabic even without an -es, -ed or -ing ending), ``long_words`` (more than six
+characters), and the counts of Markdown blocks: ``heading_h1`` to ``heading_h6``, ``list``
+(items), ``blockquote``, ``pre`` (code blocks). Words, syllables and complex words are counted
+as Vale's summarize package (github.com/jdkato/twine) counts them: a word is a run of letters,
+digits and straight apostrophes (a hyphen splits "meet-ups" in two), or an initialism like U.S.;
+syllables come from ``syllables.py``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import math
 
 import regex
 
+from .syllables import syllables
 from .vale import vale_kind
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_VOWELS = regex.compile(r"[aeiouy]+")
+_WORD = regex.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
 _HEADING = regex.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 _LIST_ITEM = regex.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _QUOTE_START = regex.compile(r"(?m)^(?<!>[^\n]*\n)[ \t]{0,3}>")
@@ -29,19 +30,6 @@ VARIABLES = ("words", "sentences", "paragraphs", "characters", "syllables", "pol
              *(f"heading_h{i}" for i in range(1, 7)))
 
 
-def syllables(word: str) -> int:
-    w = word.lower().strip("'’")
-    if len(w) <= 3:
-        return 1
-    count = len(_VOWELS.findall(w))
-    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
-        count -= 1  # a silent e ("make"); "table" keeps its -le
-    if w.endswith(("es", "ed")) and not w.endswith(("tes", "des", "ted", "ded", "ses", "zes", "ces", "ges")) \
-            and count > 1:
-        count -= 1
-    return max(count, 1)
-
-
 def prose(doc) -> str:
     """The document's prose, as Vale's summary holds it: its paragraphs, without headings."""
     return "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks if vale_kind(b) == "paragraph")
@@ -50,7 +38,10 @@ def prose(doc) -> str:
 def stats(doc) -> dict[str, float]:
     """Every variable, for the document (all 0 when it has no words)."""
     blocks = [b for b in doc.blocks if vale_kind(b) == "paragraph"]
-    words = [w for b in blocks for w in _WORD.findall(doc.text, b.start, b.end)]
+    # Vale counts the text a reader sees: not code (it masks it with '*'), link targets or markup.
+    hidden = doc.protected_zones
+    words = [m.group() for b in blocks for m in _WORD.finditer(doc.text, b.start, b.end)
+             if not any(s <= m.start() < e for s, e in hidden)]
     out = dict.fromkeys(VARIABLES, 0.0)
     if not words:
         return out
@@ -61,10 +52,8 @@ def stats(doc) -> dict[str, float]:
     out["characters"] = float(sum(sum(c.isalnum() for c in w) for w in words))
     out["syllables"] = float(sum(counts))
     out["polysyllabic_words"] = float(sum(c >= 3 for c in counts))
-    out["complex_words"] = float(sum(
-        c >= 3 and not w[0].isupper() and "-" not in w and not (c == 3 and w.lower().endswith(("es", "ed", "ing")))
-        for w, c in zip(words, counts)))
-    out["long_words"] = float(sum(sum(ch.isalpha() for ch in w) > 6 for w in words))
+    out["complex_words"] = float(sum(c - w.endswith(("es", "ed", "ing")) > 2 for w, c in zip(words, counts)))
+    out["long_words"] = float(sum(len(w.encode()) > 6 for w in words))
     text = doc.text
     for b in doc.blocks:
         if b.marked and b.kind in ("title", "heading"):

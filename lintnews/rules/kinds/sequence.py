@@ -45,6 +45,37 @@ class _Token:
     end: bool = False
 
 
+def _hyphened(words: list) -> list:
+    """The words with hyphenated compounds made one word ("meet-ups"), as Vale's Treebank tokenizer
+    keeps them; the compound takes its last part's tag (NNS for "meet-ups")."""
+    if not any(w.text == "-" for w in words):
+        return words
+    out: list = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        while (i + 2 < len(words) and words[i + 1].text == "-" and word.end == words[i + 1].start
+               and words[i + 1].end == words[i + 2].start and words[i + 2].text[:1].isalnum()
+               and word.text[-1:].isalnum()):
+            last = words[i + 2]
+            word = last._replace(start=word.start, text=word.text + "-" + last.text, low=word.low + "-" + last.low)
+            i += 2
+        out.append(word)
+        i += 1
+    return out
+
+
+def _located(text: str, sentence, run) -> tuple[int, int] | None:
+    """Where Vale reports the run: its words joined by single spaces (no space before one that
+    starts with an apostrophe), found in the sentence. Vale drops a run not written that way
+    ("opinion , he" is not in "opinion, he"), so None then."""
+    joined = "".join(w.text if w.text.startswith(("'", "’")) else " " + w.text for w in run).strip()
+    if text[run[0].start:run[-1].end] == joined:
+        return run[0].start, run[-1].end
+    at = text.find(joined, sentence.start, sentence.end)
+    return None if at < 0 else (at, at + len(joined))
+
+
 class Sequence(Rule):
     name = "sequence"
     summary = "Flags a run of words given by pattern and part of speech (Vale's sequence)."
@@ -81,14 +112,17 @@ class Sequence(Rule):
                 hits = list(finditer(target.pattern, doc.text, self.id, sentence.start, sentence.end))
                 if not hits:
                     continue
-                words = (tagged.tagged if self.needs_tags else tagged.words)(doc, sentence)
+                words = _hyphened((tagged.tagged if self.needs_tags else tagged.words)(doc, sentence))
                 history: list[int] = []
                 for _ in hits:
                     run, index = self._run(target, words, history)
                     history.append(index)
                     if not run:
                         continue
-                    start, end = words[run[0]].start, words[run[-1]].end
+                    span = _located(doc.text, sentence, [words[i] for i in run])
+                    if span is None:
+                        continue
+                    start, end = span
                     if self.in_scope(doc, start, end):
                         yield self.finding(doc, start, end, self._message([words[i].text for i in run]))
 
