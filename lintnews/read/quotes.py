@@ -41,8 +41,8 @@ habit) is judged a stripped mark when it is three spaces or more (a dash and
 its spaces), when it stands before an embedded post's byline (where the
 post's dash stood), when the article has several gaps and not one quotation
 mark outside its embedded posts (a post keeps its author's marks), or when
-the article lost its apostrophes too ("don t", "Trump s supporters", twice or
-more: then even a lone gap is a mark).
+the article lost its apostrophes too ("don t", "Trump s supporters", "I m",
+"we re", twice or more: then even a lone gap is a mark).
 In such an article the gaps of each paragraph pair up in order (those
 after a sentence end too, where a closing mark stood; never across a
 sentence glued to the next, "as well.In June", a lost paragraph break; not
@@ -85,7 +85,8 @@ STRIPPED_REACH = 300
 # supporters"): where these are, the scraper stripped marks, whatever marks survive elsewhere (in an
 # embedded post or script), and even one gap is where a mark stood.
 _LOST_APOSTROPHE = regex.compile(
-    r"(?i)\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should)n t\b|\b\p{L}{2,} s (?=\p{L})")
+    r"(?i)\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should)n t\b|\b\p{L}{2,} s (?=\p{L})"
+    r"|\bI (?:m|ve|ll)\b|\b(?:we|you|they) (?:re|ve|ll)\b")
 # A post's byline after the gap where its dash stood: a display name, then the handle.
 _BYLINE = regex.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
 _TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
