@@ -55,6 +55,8 @@ web page dropped its links ("attacks on  Clinton"), not marks.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 # Characters that may stand before an opening quotation mark: space, brackets,
@@ -222,8 +224,9 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
         return any(ps <= span[0] < pe for ps, pe in posts)
     by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
     total = sum(len(g) for _, _, g in by_block)
-    lost = len(_LOST_APOSTROPHE.findall(text)) >= 2
-    article_stripped = total >= 1 and (lost or total >= 2 and not _marks_outside(text, posts))
+    # Only an article with a gap is looked at, and the scan for lost apostrophes stops at the second.
+    lost = total >= 1 and next(itertools.islice(_LOST_APOSTROPHE.finditer(text), 1, None), None) is not None
+    article_stripped = lost or (total >= 2 and not _marks_outside(text, posts))
     marks, zones = [], []
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]
