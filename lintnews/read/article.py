@@ -63,11 +63,9 @@ def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped:
     """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
     skipped += ignores.skipped_scopes if ignores is not None else ()
     classes += ignores.ignored_classes if ignores is not None else ()
-    doc, parsed = html_doc.document(text, path, zones, skipped, classes)
+    ignored = None if ignores is None else (lambda parsed: ignores.scope_zones(parsed.blocks, parsed.inline_scopes))
+    doc, parsed = html_doc.document(text, path, zones, skipped, classes, ignored)
     if ignores is not None:
-        extra = ignores.scope_zones(parsed.blocks, parsed.inline_scopes)
-        if extra:
-            doc, parsed = html_doc.document(text, path, zones + extra, skipped, classes)
         doc.vale_reads_code = ignores.reads_code
     return _article(path, doc, text, parsed.comments)
 

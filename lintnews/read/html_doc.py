@@ -54,11 +54,13 @@ class HtmlDocument(Document):
 
 
 def document(text: str, path: str, zones: list[tuple[int, int]], skipped=(),
-             ignored_classes=()) -> tuple[HtmlDocument, HtmlParse]:
+             ignored_classes=(), more_zones=None) -> tuple[HtmlDocument, HtmlParse]:
     """The document over an HTML text (``zones``: more skip zones, bare URLs), with its parse
-    (``skipped`` and ``ignored_classes`` as :func:`parse` takes them)."""
+    (``skipped`` and ``ignored_classes`` as :func:`parse` takes them); ``more_zones(parsed)``, when
+    given, adds skip zones read from the parse (scopes the configuration ignores)."""
     parsed = parse(text, skipped, ignored_classes)
-    doc = HtmlDocument(text, path, zones + parsed.skip_zones, blocks=parsed.blocks,
+    extra = more_zones(parsed) if more_zones is not None else []
+    doc = HtmlDocument(text, path, zones + extra + parsed.skip_zones, blocks=parsed.blocks,
                        marker_zones=parsed.marker_zones, block_quotes=parsed.block_quotes,
                        inline_scopes=parsed.inline_scopes, tables=parsed.tables, alt_spans=parsed.alt_spans,
                        marks=parsed.marks)
