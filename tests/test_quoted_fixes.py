@@ -64,3 +64,35 @@ def test_scraper_repairs_in_quotations_and_posts_are_reported_and_fixed_only_wit
     run_cli("fix", "--unsafe-fixes", article)
     # Apostrophes put back after the mojibake repair follow the article's curly one.
     assert article.read_text(encoding="utf-8") == REPAIRED
+
+
+# A scraper took every apostrophe and quotation mark; the one gap left by a closing mark is known
+# for one only because the apostrophes went too ("I m", "doesn t").
+STRIPPED = ("Family speaks out\n\n"
+            "The man attacked a defenseless young woman. I m estranged from my dad,  Tarsey says. "
+            "His brother doesn t agree and the family didn t comment.\n")
+
+
+def test_fix_keeps_the_lost_apostrophes_while_they_are_all_that_shows_a_gap_is_a_stripped_mark(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(STRIPPED, encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", article).stdout)
+    assert [(f["rule"], f["text"], f["fix"]) for f in found] == [
+        ("News.StrippedApostrophe", "I m", None),
+        ("News.MultipleSpaces", "  ", None),
+        ("News.StrippedApostrophe", "doesn t", None),
+        ("News.StrippedApostrophe", "didn t", None),
+    ]
+    assert "restore the quotation marks first" in found[0]["message"]
+    # Neither fix nor a second fix closes the gap: repairing the apostrophes first would have left it
+    # looking like a typed double space.
+    for _ in range(2):
+        proc = run_cli("fix", "--unsafe-fixes", article)
+        assert article.read_text(encoding="utf-8") == STRIPPED and proc.returncode == 1
+    # Once an editor restores the marks, the apostrophes are repaired as usual (in the quotation only
+    # with unsafe fixes, as every repair there).
+    article.write_text(STRIPPED.replace("dad,  Tarsey", "dad,” Tarsey").replace("I m estranged", "“I m estranged"),
+                       encoding="utf-8")
+    run_cli("fix", article)
+    assert "“I m estranged from my dad,” Tarsey says. His brother doesn't agree and the family didn't" \
+        in article.read_text(encoding="utf-8")

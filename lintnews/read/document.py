@@ -268,7 +268,7 @@ class Document:
         return post_zones(self.text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
-    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
         spans = [(b.start, b.end) for b in self.blocks]
         return quotes.stripped_marks(self.text, spans, self._tables, self._posts)
 
@@ -276,6 +276,12 @@ class Document:
     def stripped_marks(self) -> list[tuple[int, int]]:
         """Runs of spaces that stand where a scraper stripped a quotation mark or a dash."""
         return self._stripped[0]
+
+    @property
+    def marks_rest_on_apostrophes(self) -> bool:
+        """Whether some stripped mark is judged one only because the article lost its apostrophes
+        ("don t", "Trump s"): restoring them would erase the only evidence for that gap."""
+        return self._stripped[2]
 
     def is_stripped_mark(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._stripped[0], (start, end))

@@ -211,12 +211,18 @@ def quotations(text: str, blocks) -> list[tuple[int, int]]:
     return sorted(zones)
 
 
-def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The gaps judged stripped marks, and the quotations between them (module docstring).
+def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
+    """The gaps judged stripped marks, the quotations between them (module docstring), and whether
+    that judgement rests on the lost apostrophes alone.
 
     Gaps inside ``tables`` are padding, left out. Gaps inside ``posts`` (the
     dash before a byline) are marks but pair with nothing: a post is
-    protected as a post, and pairing across its byline would fall out of step."""
+    protected as a post, and pairing across its byline would fall out of step.
+
+    The last value is true when some two-space gap is a mark only because the article lost its
+    apostrophes: once they are restored nothing would tell that gap from a double space, so the
+    repair of the apostrophes must wait (News.StrippedApostrophe gives no fix then) or the next
+    pass of ``fix`` would close the gap and erase the trace of the stripped mark."""
     def padding(span):
         return any(ts <= span[0] < te for ts, te in tables)
 
@@ -226,8 +232,10 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
     total = sum(len(g) for _, _, g in by_block)
     # Only an article with a gap is looked at, and the scan for lost apostrophes stops at the second.
     lost = total >= 1 and next(itertools.islice(_LOST_APOSTROPHE.finditer(text), 1, None), None) is not None
-    article_stripped = lost or (total >= 2 and not _marks_outside(text, posts))
+    by_shape = total >= 2 and not _marks_outside(text, posts)
+    article_stripped = lost or by_shape
     marks, zones = [], []
+    rests_on_apostrophes = False
     for start, end, gaps in by_block:
         doubles = [g for g in gaps if g[1] - g[0] == 2]
         marks += [g for g in gaps if g[1] - g[0] >= 3]
@@ -235,6 +243,9 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
         marks += [g for g in doubles if in_post(g) and _BYLINE.match(text, g[1])]
         if not (doubles and article_stripped):
             continue
+        # A post's byline dash is a mark whatever the article: only the other gaps rest on the evidence.
+        rests_on_apostrophes = rests_on_apostrophes or (not by_shape and any(
+            not (in_post(g) and _BYLINE.match(text, g[1])) for g in doubles))
         marks += doubles
         # Every mark went, so a gap after a sentence end is a closing mark too ('disaster.”  Three'):
         # pair with it, or the pairs fall out of step.
@@ -245,7 +256,7 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
             for (_, s), (e, _) in zip(piece[::2], piece[1::2]):
                 if e - s <= STRIPPED_REACH:
                     zones.append((s, e))
-    return sorted(set(marks)), zones
+    return sorted(set(marks)), zones, rests_on_apostrophes
 
 
 def _marks_outside(text: str, posts) -> bool:
