@@ -11,8 +11,11 @@ quotation marks and dashes leave the spaces that stood around them ("called
 it a  shameless attempt", "hesitant   they know"). Closing the gap would hide
 where the mark belongs, so a run the document judges a stripped mark
 (``Document.stripped_marks``, from the shape of the article and paragraph,
-see ``lintnews/read/quotes.py``) is reported with no fix. Padding inside a
-table is layout, not a fault: not reported.
+see ``lintnews/read/quotes.py``) is reported with no fix. So is a run
+before a capitalised function word mid-sentence ("Cheers, Ms. Yellen  The
+Federal Reserve chairwoman"): a sentence starts there, so a line break or
+a mark was lost, and a single space would hide it. Padding inside a table
+is layout, not a fault: not reported.
 
 No-break spaces and invisible characters are bytes, not words ("encoding");
 the other checks are spacing.
@@ -25,6 +28,13 @@ import regex
 from ...findings import Applicability, Edit
 from ...read.source import dominant_newline
 from ..base import Option, Rule
+
+# A function word that opens a sentence, capitalised: after a gap mid-sentence, a lost break or mark.
+# "I" is capitalised anywhere.
+_OPENER = regex.compile(
+    r"(?:The|A|An|It|He|She|They|We|You|This|That|These|Those|There|Here|If|When|While|But|And|Or|So|"
+    r"Because|Although|Though|As|In|On|At|For|From|With|By|Of|To|After|Before|Since|Until|Just|Now|Then|"
+    r"His|Her|Their|Our|Its|My|Your|What|Who|Why|How|Where)\b")
 
 CHECKS = {
     # A no-break space not tied to a number ("10 km", "£ 5" keep theirs).
@@ -67,6 +77,7 @@ class Normalize(Rule):
             return
         for m in CHECKS[kind].finditer(text):
             start, end = m.span()
+            note = _STRIPPED_NOTE
             if doc.skip_zones and doc.in_skip_zone(start, end):
                 continue
             if kind == "no-break-space":
@@ -80,12 +91,14 @@ class Normalize(Rule):
                 # Before a comma or a stop no space belongs ("Project  ." is "Project."); an ellipsis keeps one.
                 before_stop = text[end:end + 1] in ",.;:!?" and text[end:end + 2] != ".."
                 content = None if doc.is_stripped_mark(start, end) else "" if before_stop else " "
+                if content == " " and _OPENER.match(text, end):
+                    content, note = None, _BREAK_NOTE
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):
                 continue
             if content is None:
-                yield self.finding(doc, start, end, self.format_message(_name(m.group())) + _STRIPPED_NOTE)
+                yield self.finding(doc, start, end, self.format_message(_name(m.group())) + note)
                 continue
             yield self.finding(doc, start, end, self.format_message(_name(m.group())),
                                [Edit(start, end, content)], fix_title="Normalise")
@@ -93,6 +106,8 @@ class Normalize(Rule):
 
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
 
+
+_BREAK_NOTE = " A sentence starts here: a line break or mark was probably lost; restore it rather than close the gap."
 
 
 def _name(chars: str) -> str:
