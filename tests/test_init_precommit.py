@@ -11,6 +11,7 @@ clone of this repository.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lintnews.read.formats import ARTICLE_SUFFIXES
 from testkit import ROOT, lintnews_command
 from test_precommit import BAD, BAD_FIXED, GOOD, _clean_env, _git, _pre_commit, make_repo
 
@@ -42,6 +44,10 @@ def test_local_hooks_mirror_the_published_hooks(run_cli, tmp_path):
         for key in ("entry", "files", "types_or"):
             assert hook[key] == published[hook_id][key], (hook_id, key)
         assert hook["language"] == "system" and hook["require_serial"] is True
+        # The hooks take every article a folder walk takes, and nothing else.
+        pattern = re.compile(hook["files"])
+        assert all(pattern.search("news/story" + suffix) for suffix in ARTICLE_SUFFIXES), hook_id
+        assert not any(pattern.search(name) for name in ("notes.rst", "app.py", "story.txt.bak")), hook_id
 
 
 def test_validates_both_ways(run_cli, tmp_path):
@@ -69,7 +75,8 @@ def test_repo_without_rev_is_a_one_line_error(run_cli, tmp_path):
 def test_commit_through_the_generated_hooks(run_cli, tmp_path):
     """A reporter's day: init, pre-commit install, a commit the hooks fix, then a clean commit."""
     pytest.importorskip("pre_commit")
-    desk = make_repo(tmp_path / "desk", {"bad.txt": BAD, "good.md": GOOD})
+    page = "<html><body><h1>Troops leave</h1><p>The troops were there  to keep the peace.</p></body></html>\n"
+    desk = make_repo(tmp_path / "desk", {"bad.txt": BAD, "good.md": GOOD, "page.html": page})
     assert run_cli("init", desk).returncode == 0
     env = _env(tmp_path)
     install = subprocess.run(_pre_commit() + ["install"], cwd=desk, env=env, capture_output=True, text=True,
@@ -88,6 +95,7 @@ def test_commit_through_the_generated_hooks(run_cli, tmp_path):
     assert "lintnews (fix articles)" in output and "files were modified by this hook" in output
     assert (desk / "bad.txt").read_text(encoding="utf-8") == BAD_FIXED
     assert (desk / "good.md").read_text(encoding="utf-8") == GOOD
+    assert (desk / "page.html").read_text(encoding="utf-8") == page.replace("there  to", "there to")
 
     _git("add", "-A", cwd=desk, env=env)
     second = commit("Troops story, fixed")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-FILES = r"\.(txt|md|markdown)$"
+# Every suffix a folder walk reads (read/formats.py ARTICLE_SUFFIXES): Markdown, text, HTML.
+FILES = r"\.(txt|md|markdown|html?|xhtml)$"
 HOOKS = (
     # (id, name, entry, comment)
     ("lintnews-fix", "lintnews (fix articles)", "lintnews fix --exit-non-zero-on-fix --fixes-only",
@@ -48,7 +49,7 @@ def pre_commit_config(repo: str | None = None, rev: str | None = None) -> str:
                   f"        name: {name}",
                   f"        entry: {entry}",
                   "        language: system",
-                  "        types_or: [text, markdown]",
+                  "        types_or: [text, markdown, html]",
                   f"        files: {FILES}",
                   "        require_serial: true   # lintnews checks files in parallel itself"]
     return "\n".join(lines) + "\n"
