@@ -10,6 +10,9 @@ dollar"), not after a reference word ("section 4.100", "version 2.100"),
 and not an address. The fix writes commas: safe where the reading is
 certain (several groups, "000", a plural count noun), unsafe where the
 number could still be a decimal (a lone "12.500", a price, a measure).
+Money is written to the cent, so a three-digit group after ten units or
+more ("£17.730", "£131.961") or before a time ("£3.000 a year") is read as
+thousands too, unsafely; a small unit price ("$2.999 a gallon") is not.
 
 ``mode: decimal-comma`` flags a comma used as a decimal point ("12,5
 percent", "3,2%", "a 0,5 point rise"): one or two digits after the comma,
@@ -49,6 +52,8 @@ _LIST_BEFORE = regex.compile(r"\p{N}\s*,\s*$")
 # s but not in ss, us or is ("reports", "Syrians"; not "status", "crisis").
 # Words in s that are not nouns are kept out below.
 _PLURAL = regex.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
+_RATE_WORDS = frozenset({"a", "an", "per"})
+_PERIODS = frozenset({"year", "annum", "month", "week", "day", "night", "hour", "season", "term"})
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "cattle", "feet", "teeth", "mice", "geese"}
 _NOT_NOUNS = {"does", "goes", "perhaps", "always", "whereas", "towards", "afterwards",
               "besides", "sometimes", "unless", "ones", "plus", "minus", "thus", "this"}
@@ -108,11 +113,18 @@ class NumberFormat(Rule):
         money = any(c in self["currency"] for c in text[max(0, start - 4):start])
         nxt = _NEXT_WORD.match(text, end)
         word = nxt.group(1) if nxt else ""
+        if money and word.lower() in _RATE_WORDS and self._per_period(text, nxt.end()):
+            # "£3.000 a year", "$250.000 per year": a sum over a time, not a unit price to a tenth of a cent
+            return Applicability.UNSAFE
         if word.lower() in self.units:
             return None  # "1.068 million", "20.000 per dollar": a decimal amount
         if int(head) == 0:
             return None  # "0.500": a decimal
         round_ = groups[0].endswith("00")
+        if money and int(head) >= 10:
+            # Money is written to the cent: three decimals are a unit price of a few units ("$2.999 a
+            # gallon", caught above by its unit), never "£17.730" or "£131.961": thousands, though unsure.
+            return Applicability.UNSAFE
         if money or word.lower() in self.measures:
             # "€12.500", "12.500 euros", "1.500 km": a decimal price or measure is possible
             return Applicability.UNSAFE if round_ else None
@@ -122,9 +134,16 @@ class NumberFormat(Rule):
         return Applicability.UNSAFE if round_ else None
 
     def _rate(self, text, at):
-        """Whether a decimal unit follows the noun: "2.125 goals per game" is a rate."""
+        """Whether a rate follows the noun: "2.125 goals per game" is an average, so may have decimals;
+        "11.608 votes each" shares out whole counts, so "each" is no rate."""
         after = _NEXT_WORD.match(text, at)
-        return bool(after) and after.group(1).lower() in self.units
+        return bool(after) and after.group(1).lower() in self.units and after.group(1).lower() != "each"
+
+    @staticmethod
+    def _per_period(text, at) -> bool:
+        """Whether a unit of time follows ("a year", "per month")."""
+        after = _NEXT_WORD.match(text, at)
+        return bool(after) and after.group(1).lower() in _PERIODS
 
     def _decimal_commas(self, doc):
         text = doc.text
