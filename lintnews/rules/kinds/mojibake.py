@@ -6,7 +6,9 @@ followed by one that continues it ("©", "€", "™"). Only the word around eac
 telltale goes to ftfy, which decides what was meant; a finding is reported
 only where ftfy changes the text, and its edit covers only what changed. A
 repair that still looks damaged ("¿" for a lost apostrophe) is shown, never
-applied.
+applied; where that "¿" stands between two letters ("America&#191;s"), it
+is what a curly apostrophe became on the way, and the apostrophe is
+proposed instead, as an unsafe fix.
 """
 
 from __future__ import annotations
@@ -101,9 +103,19 @@ class Mojibake(Rule):
             if s == e or not self.in_scope(doc, s, e):
                 continue
             applicability = Applicability.DISPLAY if _STILL_BAD.search(fixed) else Applicability.SAFE
+            if good == "\u00bf" and text[s - 1:s].isalpha() and text[e:e + 1].isalpha():
+                # "America&#191;s", "don¿t": an inverted question mark never stands inside a word; it is
+                # what a lost curly apostrophe became on the way. Likely, not certain: unsafe.
+                good, applicability = _apostrophe(text), Applicability.UNSAFE
             shown = good.replace("\u00a0", "no-break space") if good.strip() == "" else good
             yield self.finding(doc, s, e, self.format_message(shown, text[s:e]), [Edit(s, e, good)],
                                applicability, fix_title=f"Write '{shown}'")
+
+
+def _apostrophe(text: str) -> str:
+    """The article's own apostrophe: curly when it has more curly ones between letters than straight."""
+    curly = len(regex.findall(r"\p{L}’\p{L}", text))
+    return "’" if curly and curly >= len(regex.findall(r"\p{L}'\p{L}", text)) else "'"
 
 
 def _word(text: str, start: int, end: int) -> tuple[int, int]:
