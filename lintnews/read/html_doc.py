@@ -49,8 +49,8 @@ class HtmlDocument(Document):
         return quotes.quotations(text, [(b.start, b.end) for b in self.blocks])
 
     @cached_property
-    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        return [], []
+    def _stripped(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]], bool]:
+        return [], [], False
 
 
 def document(text: str, path: str, zones: list[tuple[int, int]], skipped=(),

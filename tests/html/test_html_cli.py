@@ -169,3 +169,17 @@ def test_an_unsupported_file_the_configuration_excludes_is_left_out_quietly(run_
     r = run_cli("check", "tool.py", "a.html", cwd=tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     assert "not supported" not in r.stderr.decode()
+
+
+def test_scraper_damage_in_html_prose_is_found_and_fixed(run_cli, tmp_path):
+    # Scraper repairs read the document's stripped-mark judgement, which an HTML article answers too.
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Port closes</h1><p>Officials say they don t know when the "
+                    "mayor s office will reopen the  harbor.</p></body></html>\n", encoding="utf-8")
+    r = run_cli("check", "--isolated", "--format", "json", page)
+    assert r.returncode == 1, r.stderr.decode()
+    assert [f["rule"] for f in json.loads(r.stdout)] == [
+        "News.StrippedApostrophe", "News.StrippedApostrophe", "News.MultipleSpaces"]
+    assert run_cli("fix", "--isolated", page).returncode == 0
+    assert ("<p>Officials say they don't know when the mayor's office will reopen the harbor.</p>"
+            in page.read_text(encoding="utf-8"))
