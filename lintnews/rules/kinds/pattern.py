@@ -25,6 +25,7 @@ import regex
 from ...findings import Applicability, Edit
 from ...read import tagged
 from ...read.tagger import model
+from .. import reading
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer, match, word_head
 from ..wordlist import word_char
@@ -39,6 +40,8 @@ PATTERN = Schema({
                                    "{suggestion} the suggestion"),
     "fix": Option("str", None, "lower this pattern's fix: unsafe, display or none",
                   choices=("unsafe", "display", "none")),
+    "read-as": Option("str", None, "match on the tags the sentence has with the marked tokens read as these words "
+                                   "(the intended ones: their, its), not as written (rules/reading.py)"),
     "prefilter": Option("str", None, "a regex that finds where the pattern may match, for speed (default: "
                                      "the pattern's required words in order)"),
     "unless": Option("records", [], "token sequences ({tokens: [...]}) that cancel a finding they overlap"),
@@ -98,6 +101,9 @@ class _Pattern:
             if not 1 <= int(ref) <= len(self.tokens.tokens):
                 rule.fail(f"key '{where}.suggest': {{{ref}}} names no token (there are {len(self.tokens.tokens)})")
         self.message = v["message"]
+        self.read_as = None if v["read-as"] is None else str(v["read-as"]).split()
+        if self.read_as is not None and (not self.read_as or not self.tokens.marked):
+            rule.fail(f"key '{where}.read-as' needs words, and a pattern with marked tokens")
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
     def fits(self, words, m, loose: bool = False) -> bool:
@@ -229,22 +235,25 @@ class Pattern(Rule):
             starts = [m.start for m in p.tokens.search(plain, loose=True, starts=near) if p.fits(plain, m, loose=True)]
             if starts:
                 candidates.append((p, starts))
-                reach = max((u.longest for u in p.unless), default=0)  # an unless may look further
-                stretches.extend((max(0, j - reach), j + p.tokens.longest - 1 + reach) for j in starts)
+                if p.read_as is None:  # a pattern read another way tags its own window (rules/reading.py)
+                    reach = max((u.longest for u in p.unless), default=0)  # an unless may look further
+                    stretches.extend((max(0, j - reach), j + p.tokens.longest - 1 + reach) for j in starts)
         if not candidates:
             return
         words = tagged.tagged_around(doc, sentence, stretches)
         done = set()
         for p, starts in candidates:
-            for m in p.tokens.search(words, starts=starts):
-                a, b = p.tokens.span(words, m)
-                start, end = words[a].start, words[b].end
-                if (start, end) in done or not p.fits(words, m) or self._cancelled(p, words, a, b):
+            found = (((m, words) for m in p.tokens.search(words, starts=starts)) if p.read_as is None
+                     else reading.matches(p.tokens, p.read_as, plain, starts))
+            for m, ws in found:
+                a, b = p.tokens.span(ws, m)
+                start, end = ws[a].start, ws[b].end
+                if (start, end) in done or not p.fits(ws, m) or self._cancelled(p, ws, a, b):
                     continue
                 if not self.in_scope(doc, start, end):
                     continue
                 done.add((start, end))
-                yield self._finding(doc, p, words, m, start, end)
+                yield self._finding(doc, p, ws, m, start, end)
 
     @staticmethod
     def _cancelled(p: _Pattern, words, a: int, b: int) -> bool:
