@@ -317,6 +317,26 @@ def test_fix_keeps_the_passes_done_when_the_budget_runs_out():
     assert fixed.result.out_of_time and fixed.result.unfinished
 
 
+class _Waiting(Rule):
+    """A rule whose article waits on the machine (other processes have the cores), not on its own work."""
+
+    name = "waiting"
+
+    def check(self, doc):
+        for _ in range(6):
+            time.sleep(0.1)
+            self.in_scope(doc, 0, 1)
+        return iter(())
+
+
+def test_the_budget_is_cpu_time_so_a_busy_machine_does_not_run_it_out():
+    doubled, = builtin("News.DoubledWord")
+    waiting = _Waiting("House.Waiting", {"extends": "waiting", "message": "m"}, "styles/House/Waiting.yml")
+    result = lintnews.Linter([waiting, doubled], time_budget=0.3).check(LEAD + "The the plan was bold.\n", "a.txt")
+    assert not result.out_of_time and not result.unfinished  # 0.6 s waited, far less worked
+    assert [f.rule_id for f in result.findings] == ["News.DoubledWord"]
+
+
 def test_a_check_cut_short_gives_no_fixes():
     # The rules not run could hold the character repairs that must go first.
     doubled, = builtin("News.DoubledWord")

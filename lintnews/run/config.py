@@ -171,7 +171,7 @@ KEYS = Schema({
     "fail-on": Option("str", "suggestion", "exit 1 only for findings at or above this level", choices=LEVELS),
     "vocab": Option("strings", [], "folders with Vale-style accept.txt / reject.txt word lists"),
     "languagetool": Option("dict", None, "a LanguageTool server to ask (its keys are listed below)"),
-    "time-budget": Option("float", budget.DEFAULT, "seconds one article may take; the rules not finished by then "
+    "time-budget": Option("float", budget.DEFAULT, "CPU seconds one article may take; the rules not finished by then "
                                                    "are named in a warning (0: no limit)"),
     "cache-dir": Option("str", None, "folder of the results cache (default: .lintnews_cache beside this file)"),
     "baseline": Option("str", None, "a baseline file (check --write-baseline), relative to this configuration, "
