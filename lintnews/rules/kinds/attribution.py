@@ -69,8 +69,9 @@ import bisect
 import regex
 
 from ...read import tagged
+from ...read.zones import merge_zones
 from ..base import Option, Rule
-from .. import polls
+from .. import carriers, polls
 from ..claims import Features, Lexicon, Prefilter
 from ..patterns import finditer, match, search
 from ..wordlist import leading_words, word_starts
@@ -251,8 +252,11 @@ class Attribution(Rule):
         claims = _Claims(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
         studies: dict = {}  # where the text names a study, found when a statistic needs it
-        for block in doc.body:
-            if block.kind == "paragraph":
+        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
+        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: _any_in(sources.source_starts, s, e),
+                                          doc.quote_zones) if self["window"] else set()
+        for block in paragraphs:
+            if block.index not in carried:  # a source points at the whole paragraph (see rules/carriers.py)
                 yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
 
     def _find_claims(self, doc) -> set[tuple[int, int, int]]:
@@ -281,12 +285,12 @@ class Attribution(Rule):
         return [m.start() for m in finditer(self.sources, text, self.id) if not _inside(vague, m.start())], vague
 
     def _speech_zones(self, doc) -> list[tuple[int, int]]:
-        """Quotations long enough to be speech, and doubled-apostrophe quotes."""
+        """Quotations long enough to be speech, and doubled-apostrophe quotes, merged: a quotation
+        nested in a longer one must not hide it from the lookup by start."""
         text = doc.text
         zones = [(s, e) for s, e in doc.quote_zones if len(text[s:e].split()) >= self["quote-words"]]
         zones.extend(m.span() for m in finditer(_DOUBLED_APOSTROPHES, text, self.id))
-        zones.sort()
-        return zones
+        return merge_zones(zones)
 
     def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources, studies: dict):
         """The findings of one paragraph: each long enough claim sentence with no source in reach."""
@@ -296,7 +300,9 @@ class Attribution(Rule):
             if j is None and not claims.triggered(sentence):
                 continue
             if sources.attributed(sentence) and not self._respondents_only(doc, sentence, claims, sources) \
-                    or self._carried_by_neighbour(text, sentences, i):
+                    or self._carried_by_neighbour(text, sentences, i) \
+                    or self["window"] and carriers.first_person_after_source(text, sentences, i, sources.attributed,
+                                                                             sources.spoken):
                 continue
             if len(text[sentence.start:sentence.end].split()) < self["min-words"]:
                 continue
