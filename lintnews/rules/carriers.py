@@ -12,8 +12,9 @@ words:
   a source cue of its own, ``INTRODUCED`` paragraphs at most;
 * **a speaker label**: the paragraph opens with a speaker's name and a colon,
   as a transcript does ("Chris Matthews: Seriously ...", "A: I came home ...");
-  a one-word name ("Matthews:") counts where two paragraphs have labels (a
-  transcript, not "Update:"). In a transcript the unlabelled paragraphs right
+  a one-word name ("Matthews:") counts in a transcript, two speakers with a
+  label that comes back (not "Update:", nor a scrape's title "Never Hike
+  Alone: A Fan Film" twice). In a transcript the unlabelled paragraphs right
   after a labelled one (``INTRODUCED`` at most) are still its speaker's;
 * **a bracketed credit**: the paragraph ends with a short bracketed name
   ("... of all time. [ESPN.]"), as a news digest credits each item;
@@ -57,8 +58,14 @@ def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:
     quotations (sorted spans)."""
     text = doc.text
     carried: set[int] = set()
-    labels = [_LABEL.match(text, b.start, b.end) for b in paragraphs]
-    transcript = sum(m is not None for m in labels) >= 2
+    # A label or a credit speaks for one paragraph of one line: a block of many lines (scraped copy,
+    # one sentence a line) is no transcript turn or digest item.
+    labels = [None if "\n" in text[b.start:b.end] else _LABEL.match(text, b.start, b.end) for b in paragraphs]
+    every = (_LABEL.match(text, b.start, b.end) for b in doc.body)  # a short question is a heading
+    names = [m.group().split(":", 1)[0].lstrip("\"“'‘") for m in every if m is not None]
+    # Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:"); a scrape's
+    # repeated title ("Never Hike Alone: A Fan Film") is one name.
+    transcript = len(names) > len(set(names)) >= 2
     speaker = 0  # paragraphs since the last labelled one, in a transcript
     for k, block in enumerate(paragraphs):
         words = text[block.start:block.end]
@@ -71,7 +78,7 @@ def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:
             speaker -= 1
         else:
             speaker = 0
-        if "[" in words and _CREDIT.search(words):
+        if "[" in words and "\n" not in words and _CREDIT.search(words):
             carried.add(block.index)
         if words.rstrip().endswith(":") and has_source(block.start, block.end):
             for later in paragraphs[k + 1:k + 1 + INTRODUCED]:
