@@ -349,7 +349,8 @@ class Features:
                 j = shares.match_at(tokens, i + 1)
                 if j > i + 1 and self._population(tokens, j):
                     return Claim("statistic", i, j)
-        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens)
+        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens) \
+            or polls.group_claim(self.lex, tokens)
         return None if poll is None else Claim("statistic", *poll)  # "74 percent said", "leads 46% to 41%"
 
     def figure(self, tokens) -> Claim | None:

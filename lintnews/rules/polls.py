@@ -173,3 +173,29 @@ def margin_claim(lex, tokens):
         if opening or any(lex["leads"].has(t) for t in before):
             return i, b
     return None
+
+
+def group_claim(lex, tokens):
+    """(start, end) of a share of a group as the subject of a verb: "over 60% of mobiles sold
+    featured cameras", "40 percent of the homes were flooded" (a share, "of", a plural noun, then
+    the verb); None when there is none. A share of one thing ("5 percent of its budget went"), a
+    result (``results``: "54 percent of members voted") and a forecast (a modal between the share
+    and its verb: "30% of jobs could go") are left."""
+    for k, t in enumerate(tokens):
+        if not (t.upos in ("VERB", "AUX") or t.xpos.startswith("VB")) or lex["results"].has(t) or t.xpos == "MD":
+            continue
+        s = share_subject(lex, tokens, k)
+        if s is None or s + 1 >= k or tokens[s + 1].lemma.lower() != "of":
+            continue
+        j = s + 2
+        if j < k and tokens[j].lemma.lower() == "a":
+            continue  # "a quarter of a million students": a figure, not a share of a group
+        while j < k and tokens[j].upos in ("DET", "ADJ", "NUM"):
+            j += 1
+        if j == k or tokens[j].xpos not in ("NNS", "NNPS") and not lex["populations"].has(tokens[j]):
+            continue
+        if any(x.xpos == "MD" or lex["modals"].has(x) and x.upos in ("AUX", "VERB") for x in tokens[s:k]):
+            continue
+        start = s - 1 if s > 0 and tokens[s - 1].xpos == "CD" else s
+        return start, k + 1
+    return None

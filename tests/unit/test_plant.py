@@ -28,7 +28,7 @@ ARTICLE = (
     "Acme Corp said on Monday that its profits rose 12.5 percent to €12,500 in 2003. The firm had 635,173 "
     "customers, more than analysts expected. There were 14 stores, and there are many reasons for optimism, "
     "the company said.\n\n"
-    "According to the police, some 37 people were hurt. The prices of oil were rising, and the market was calm. "
+    "According to the police, some 37 people were hurt in the crush. The prices of oil were rising, and the market was calm. "
     "The rise in prices is welcome. It's the best year since the business began, said John Smith. The board "
     "could have acted sooner, and the firm has passed the test and has led the market with $1.5bn.\n\n"
     + QUOTE + "\n\n"
