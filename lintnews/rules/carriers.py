@@ -58,9 +58,9 @@ def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:
     quotations (sorted spans)."""
     text = doc.text
     carried: set[int] = set()
-    # A label or a credit speaks for one paragraph of one line: a block of many lines (scraped copy,
-    # one sentence a line) is no transcript turn or digest item.
-    labels = [None if "\n" in text[b.start:b.end] else _LABEL.match(text, b.start, b.end) for b in paragraphs]
+    # Outside a transcript, a label or a credit speaks for a paragraph of one line: a block of many
+    # lines (scraped copy, one sentence a line) that opens "Editor's Note:" is no speaker's turn.
+    labels = [_LABEL.match(text, b.start, b.end) for b in paragraphs]
     every = (_LABEL.match(text, b.start, b.end) for b in doc.body)  # a short question is a heading
     names = [m.group().split(":", 1)[0].lstrip("\"“'‘") for m in every if m is not None]
     # Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:"); a scrape's
@@ -70,7 +70,7 @@ def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:
     for k, block in enumerate(paragraphs):
         words = text[block.start:block.end]
         label = labels[k]
-        if label is not None and (transcript or label.group("one") is None):
+        if label is not None and (transcript or label.group("one") is None and "\n" not in words):
             carried.add(block.index)
             speaker = INTRODUCED if transcript else 0
         elif speaker > 0 and not has_source(block.start, block.end):

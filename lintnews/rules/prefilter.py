@@ -39,7 +39,7 @@ class Prefilter:
     ("lead to", "per cent of") is looked up as its first two words."""
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads",)),
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads", "figures")),
              (("margins", "leads"), ("figures",)), (("changes", "indicators"), ("figures", "magnitudes")))
     # The groups whose features are only a share, a poll or a reported figure (a study named in reach
     # sources those, so such a sentence need not be tagged there).
