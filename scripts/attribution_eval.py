@@ -27,6 +27,12 @@ Rate. Findings per 1,000 words in each corpus folder: ``bbc/`` and the
     Reuters ``isot/true_*`` files are edited copy (controls, which should stay
     near silent); the scraped folders are where the rule should find work.
 
+``--reach`` measures the rule's source reach against the gold instead, per half: of the sentences
+of 6+ words that lie (60% or more) inside a gold Content span whose Cue stands in another
+sentence, how many the rule reads as attributed (its own cue or speech, a neighbour that points
+at it, a paragraph a source points at by layout); and how many of the sentences outside every
+Content span it reads as attributed too (what reach costs: a claim there is never checked).
+
 ``--sample N`` writes N flags drawn from the measure half of the scraped
 folders, each with its sentence and neighbours and nothing about the rule,
 to ``--sample-file`` for blind judging. ``--timing N`` times the rule alone
@@ -129,6 +135,43 @@ def stripped_sentences(text: str, attributions) -> list[str]:
     return out
 
 
+def reach(root: Path, which: str, golds) -> dict:
+    """Counts of gold-attributed sentences (cue in another sentence) the rule reads as attributed,
+    and of sentences outside every Content span it reads as attributed (see --reach)."""
+    from lintnews.rules import carriers
+    from lintnews.rules.kinds.attribution import _Sources
+    from lintnews.rules.prefilter import any_in
+    rule = load_rules(select=[RULE])[0]
+    out = Counter()
+    for path in corpus.articles_in(root, which):
+        if folder_of(path, root) != "polnear" or path.stem not in golds:
+            continue
+        text = read_path(str(path)).text
+        doc = read_article(text).doc
+        contents = [(f, roles["Cue"]) for roles in golds[path.stem][1] for f in roles["Content"]]
+        sources = _Sources(rule._find_sources(text), rule._speech_zones(doc))
+        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
+        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: any_in(sources.source_starts, s, e),
+                                          doc.quote_zones)
+        for block in paragraphs:
+            sentences = doc.sentences_in(block)
+            for i, s in enumerate(sentences):
+                if len(text[s.start:s.end].split()) < 6:
+                    continue
+                seen = (sources.attributed(s) or rule._carried_by_neighbour(text, sentences, i)
+                        or block.index in carried
+                        or carriers.first_person_after_source(text, sentences, i, sources.attributed, sources.spoken))
+                cues = next((c for (a, b), c in contents if min(b, s.end) - max(a, s.start) >= 0.6 * (s.end - s.start)),
+                            None)
+                if cues is None:
+                    out["outside"] += 1
+                    out["outside read as attributed"] += bool(seen)
+                elif not any(s.start <= c0 and c1 <= s.end for c0, c1 in cues):
+                    out["cue elsewhere"] += 1
+                    out["cue elsewhere read as attributed"] += bool(seen)
+    return dict(out)
+
+
 def context(text: str, doc, start: int, end: int) -> str:
     """The flagged sentence with the sentence before and after it in its paragraph, marked [[...]]."""
     sentences = doc.sentences
@@ -156,6 +199,7 @@ def main(argv=None) -> int:
     ap.add_argument("--controls", type=int, default=0, help="flags on the controls' tune half to print")
     ap.add_argument("--scraped", type=int, default=0, help="flags on the scraped folders' tune half to print")
     ap.add_argument("--timing", type=int, default=0, help="time the rule over the first N articles and stop")
+    ap.add_argument("--reach", action="store_true", help="measure the rule's source reach against the gold and stop")
     ap.add_argument("--max-overlap", type=float, default=5.0, help="percent; exit 1 above it")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -168,6 +212,10 @@ def main(argv=None) -> int:
     def flags_of(text: str, path: str):
         return [f for f in linter.check(text, path).findings if f.rule_id == RULE]
 
+    if args.reach:
+        for which in ([args.half] if args.half else list(HALVES)):
+            print(which, reach(args.corpus, which, gold(ann_dir)))
+        return 0
     if args.timing:
         paths = list(articles(args.corpus))[:args.timing]
         texts = [read_path(str(p)).text for p in paths]

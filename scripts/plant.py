@@ -225,7 +225,11 @@ def main(argv=None) -> int:
                     help="print N misses, and N fixes that do not restore the original, per sub-kind")
     ap.add_argument("--json", action="store_true", help="print the rows and every result as JSON")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    ap.add_argument("--any-claim", action="store_true",
+                    help="unattributed claims: strip any attribution, not only one from a sentence with a figure "
+                         "the article does not repeat (the planter before 2026-12-01)")
     args = ap.parse_args(argv)
+    planters.FIGURES_ONLY = not args.any_claim
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to plant")
         return 0

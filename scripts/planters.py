@@ -345,9 +345,53 @@ _SOURCE = r"(?:[A-Z][\w.'’-]*|[Tt]he [a-z]+|[a-z]+)(?: [\w.'’-]+){0,5}?"
 _WHEN = r"(?: on [A-Z][a-z]+day| in a statement| yesterday| today| last week)?"
 
 
+# A planted defect must be a defect: most attributed sentences need no source once it is gone ("the
+# report will be released on 11 March"; a blind reader judged 40 of 76 of the old planter's sentences
+# on the tune half contested). The planter keeps only a sentence of six words or more that states a
+# figure (digits; not a year, a date, a clock time, an age or a numbered name) which stands nowhere
+# else in the article, so no other sentence sources it. The test is surface structure (digits and
+# their neighbours), not the rule's part-of-speech
+# features and word lists. Against the same blind verdicts it keeps 16 of the tune half's 76 sentences,
+# 12 of them contested (11 a figure or a casualty count); on the measure half 20 of 96, 12 contested
+# (the old planter: 40 of 76 and 44 of 96). ``FIGURES_ONLY = False`` (plant.py --any-claim) is the
+# old planter.
+FIGURES_ONLY = True
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FIGURE = re.compile(r"(?<![\w.,:])(?:[$£€]\s?)?\d[\d,.]*\d|(?<![\w.,:])(?:[$£€]\s?)?\d")
+
+
+def _figures(sentence: str) -> list[str]:
+    """The figures a sentence states: digit groups that are not a year, a date, a clock time, an
+    age or a numbered name."""
+    out = []
+    for m in _FIGURE.finditer(sentence):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            continue
+        if re.search(_MONTH + r"\s*$", sentence[:m.start()]) or re.match(r"\s*" + _MONTH, sentence[m.end():]):
+            continue
+        if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|ET\b)|:\d|[- ]years?[- ]old", sentence[m.end():]):
+            continue  # a clock time, an age
+        if re.search(r"\S\s+[A-Z][a-z]+\s$", sentence[:m.start()]):
+            continue  # a numbered name: "Section 5", "Flight 370"
+        out.append(m.group())
+    return out
+
+
+def _contested(site: Site, planted: str, span: tuple[int, int]) -> bool:
+    """The planted sentence states a figure that the rest of the article does not repeat."""
+    if not FIGURES_ONLY:
+        return True
+    sentence = planted[span[0]:span[1]]
+    if len(sentence.split()) < 6:
+        return False  # a fragment ("28." after "Dec.") states nothing
+    rest = planted[:span[0]] + planted[span[1]:]
+    return any(re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d])", rest) is None for f in _figures(sentence))
+
+
 @planter("unattributed-claim", "trailing ', X said.'")
 def plant_said(site: Site, rng) -> Plant | None:
     found = matches(site, r"(?P<w>, " + _SOURCE + r" (?:said|says|added|told [A-Z][\w.]*)" + _WHEN + r")\.")
+    found = [m for m in found if _contested(site, *_without(site.text, m.start("w"), m.end("w"), ""))]
     if not found:
         return None
     m = rng.choice(found)
@@ -362,6 +406,8 @@ def plant_according(site: Site, rng) -> Plant | None:
     found = [m for m in matches(site, r"(?P<w>According to [^,.;:]{2,60}, (?P<c>[a-z]))")
              if m.start() == site.text.rfind("\n", 0, m.start()) + 1
              or site.text[m.start() - 2:m.start()] in (". ", "? ", "! ")]
+    found = [m for m in found
+             if _contested(site, *_without(site.text, m.start("w"), m.end("w"), m.group("c").upper(), 1))]
     if not found:
         return None
     m = rng.choice(found)
@@ -370,6 +416,12 @@ def plant_according(site: Site, rng) -> Plant | None:
     text = site.text[:start] + new + site.text[m.end("w"):]
     return Plant("unattributed-claim", "leading 'According to X,'", start, m.end("w"), m.group("w"), new,
                  mark=sentence_around(text, start, start + 1))
+
+
+def _without(text: str, start: int, end: int, new: str, width: int = 0):
+    """The planted copy with text[start:end] replaced by ``new``, and the sentence left around it."""
+    planted = text[:start] + new + text[end:]
+    return planted, sentence_around(planted, start, start + width)
 
 
 # Invisible characters.

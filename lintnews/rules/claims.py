@@ -44,6 +44,7 @@ from typing import NamedTuple
 import regex
 
 from . import figures, polls
+from .prefilter import Prefilter  # noqa: F401  (its home was here)
 
 _VOWELS = "aeiou"
 
@@ -122,77 +123,6 @@ class Lexicon:
             j = self.match_at(tokens, i)
             if j > i:
                 yield i, j
-
-
-_WORD = regex.compile(r"[\w-]+|%")
-
-
-_DIGITS = regex.compile(r"\d+")
-
-
-class Prefilter:
-    """Which sentences are worth tagging, from one pass over the words of the text with set
-    lookups (a regex alternation of a few thousand forms is an order of magnitude slower).
-
-    Each feature needs its words together in one sentence: an accusation its trigger; a cause
-    its trigger and an event word; a casualty or statistic its trigger and a figure (a digit, a
-    number word); a judging superlative a judging word and "most" or a scope ("ever"); a poll
-    margin a share or points and a word of leading; a reported figure a verb of change, an
-    indicator and a figure. (A poll figure, a verb of stance close after a share word, is
-    tested by the attribution kind, which knows where each word stands.) A phrase
-    ("lead to", "per cent of") is looked up as its first two words."""
-
-    NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
-             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads",)), ("margins", ("leads",)),
-             (("changes", "indicators"), ("figures", "magnitudes")), ("portions", ("stances",)))
-
-    def __init__(self, lex: dict[str, Lexicon]):
-        self.single: dict[str, set[str]] = {}    # word -> groups it starts
-        self.pairs: dict[tuple[str, str], set[str]] = {}
-        groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
-                                         "events", "scopes", "shares", "portions", "stances",
-                                         "leads", "margins", "changes", "magnitudes", "indicators")}, "figures": lex["number-words"]}
-        for group, lexicon in groups.items():
-            for e in lexicon.entries:
-                if len(e.words) == 1 or e.words[1] == "*":
-                    for w in e.surface[0]:
-                        self.single.setdefault(w, set()).add(group)
-                else:
-                    for a in e.surface[0]:
-                        for b in e.surface[1] | {e.words[1]}:
-                            self.pairs.setdefault((a, b), set()).add(group)
-        self.single.setdefault("most", set()).add("most")
-
-    def scan(self, text: str) -> dict[str, list[int]]:
-        """Starts of the words of each group, sorted."""
-        found: dict[str, list[int]] = {"figures": [m.start() for m in _DIGITS.finditer(text)]}
-        prev, prev_start = "", 0
-        single, pairs = self.single, self.pairs
-        for m in _WORD.finditer(text.lower()):
-            w = m.group()
-            hits = single.get(w)
-            if "-" in w:
-                hits = set(hits or ())
-                for part in w.split("-"):
-                    hits |= single.get(part, set())
-            if hits:
-                for group in hits:
-                    found.setdefault(group, []).append(m.start())
-            if (prev, w) in pairs:
-                for group in pairs[(prev, w)]:
-                    found.setdefault(group, []).append(prev_start)
-            prev, prev_start = w, m.start()
-        for starts in found.values():
-            starts.sort()
-        return found
-
-    def worth(self, has) -> bool:
-        """Whether a sentence is worth tagging; ``has(group)`` says whether a group's word stands in it."""
-        for trigger, needs in self.NEEDS:  # a trigger of two groups needs both
-            if all(map(has, trigger if isinstance(trigger, tuple) else (trigger,))) \
-                    and (not needs or any(has(n) for n in needs)):
-                return True
-        return False
 
 
 class Claim(NamedTuple):
@@ -349,7 +279,8 @@ class Features:
                 j = shares.match_at(tokens, i + 1)
                 if j > i + 1 and self._population(tokens, j):
                     return Claim("statistic", i, j)
-        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens)
+        poll = polls.poll_claim(self.lex, tokens) or polls.margin_claim(self.lex, tokens) \
+            or polls.group_claim(self.lex, tokens)
         return None if poll is None else Claim("statistic", *poll)  # "74 percent said", "leads 46% to 41%"
 
     def figure(self, tokens) -> Claim | None:

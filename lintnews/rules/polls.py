@@ -61,7 +61,11 @@ def _heads(lex, tokens, j: int, end: int) -> bool:
     if j + 1 >= end:
         return True
     nxt = tokens[j + 1]
-    return nxt.lemma.lower() == "of" or lex["populations"].has(nxt) or nxt.xpos == "NNPS"
+    if nxt.lemma.lower() == "of" or lex["populations"].has(nxt) or nxt.xpos == "NNPS":
+        return True
+    # A ratio before a noun phrase that ends in a plural: "nine out of 10 Xbox Live members".
+    return (_ratio_at(tokens, j) and tokens[end - 1].xpos == "NNS"
+            and all(t.upos in ("NOUN", "PROPN", "ADJ") for t in tokens[j + 1:end]))
 
 
 def share_subject(lex, tokens, k: int) -> int | None:
@@ -110,13 +114,18 @@ def poll_claim(lex, tokens):
     for k in sorted(respondent_verbs(lex, tokens)):
         s = share_subject(lex, tokens, k) if lex["stances"].has(tokens[k]) else None
         if s is not None:
-            start = s
-            while start > 0 and (tokens[start - 1].xpos in ("CD", "HYPH") or _share_at(lex, tokens, start - 1)
-                                 or tokens[start - 1].lemma.lower() in ("in", "out", "of")
-                                 and start >= 2 and tokens[start - 2].xpos == "CD"):
-                start -= 1
-            return start, k + 1
+            return _share_start(lex, tokens, s), k + 1
     return None
+
+
+def _share_start(lex, tokens, s: int) -> int:
+    """Where the share ending at s begins: its figure and ratio words ("seven in 10", "74 percent")."""
+    start = s
+    while start > 0 and (tokens[start - 1].xpos in ("CD", "HYPH") or _share_at(lex, tokens, start - 1)
+                         or tokens[start - 1].lemma.lower() in ("in", "out", "of")
+                         and start >= 2 and tokens[start - 2].xpos == "CD"):
+        start -= 1
+    return start
 
 
 def _percent_at(lex, tokens, j: int) -> int:
@@ -173,3 +182,44 @@ def margin_claim(lex, tokens):
         if opening or any(lex["leads"].has(t) for t in before):
             return i, b
     return None
+
+
+def group_claim(lex, tokens):
+    """(start, end) of a share of a group as the subject of a verb: "over 60% of mobiles sold
+    featured cameras", "40 percent of the homes were flooded" (a share, "of", a plural noun, then
+    the verb), "about 70% were using it" (the share alone), "nine out of 10 members have played"
+    (a ratio of a group); None when there is none. A share of one thing ("5 percent of its budget went"), a
+    result (``results``: "54 percent of members voted") and a forecast (a modal between the share
+    and its verb: "30% of jobs could go") are left."""
+    for k, t in enumerate(tokens):
+        if not (t.upos in ("VERB", "AUX") or t.xpos.startswith("VB")) or lex["results"].has(t) or t.xpos == "MD":
+            continue
+        s = share_subject(lex, tokens, k)
+        if s is None or s + 1 >= k:
+            continue
+        if tokens[s + 1].lemma.lower() == "of":
+            j = s + 2
+            if j < k and tokens[j].lemma.lower() == "a":
+                continue  # "a quarter of a million students": a figure, not a share of a group
+            while j < k and tokens[j].upos in ("DET", "ADJ", "NUM"):
+                j += 1
+            if j == k or tokens[j].xpos not in ("NNS", "NNPS") and not lex["populations"].has(tokens[j]):
+                continue
+        elif not (_ratio_at(tokens, s) or tokens[s + 1].upos in ("AUX", "VERB")):
+            continue  # the share alone heads the subject ("about 70% were using"), or a ratio of a group
+        elif _after_a_noun(tokens, s):
+            continue  # "a record turnout of 37% was set": the share measures a noun before it
+        if any(x.xpos == "MD" or lex["modals"].has(x) and x.upos in ("AUX", "VERB") for x in tokens[s:k]):
+            continue
+        return _share_start(lex, tokens, s), k + 1
+    return None
+
+
+def _after_a_noun(tokens, s: int) -> bool:
+    """A noun stands before the share at s in its phrase ("a turnout of 37%"): the noun heads it."""
+    j = s - 1
+    while j >= 0 and (tokens[j].xpos in ("CD", "HYPH") or tokens[j].lemma.lower() in ("in", "out", "of")):
+        j -= 1  # the share's own figure and ratio words
+    while j >= 0 and tokens[j].upos in ("ADV", "ADJ", "DET", "ADP", "NUM") and tokens[j].lemma.lower() != "of":
+        j -= 1
+    return j >= 0 and (tokens[j].lemma.lower() == "of" or tokens[j].upos in ("NOUN", "PROPN"))

@@ -55,3 +55,29 @@ def test_the_prefilter_wants_each_feature_s_words_together():
     assert not worth("The man was killed in a crash.")  # a casualty word with no figure
     assert worth("He took bribes.")
     assert worth("The most corrupt mayor.") and not worth("A corrupt mayor.")
+
+
+def test_a_sentence_sure_to_give_nothing_is_not_tagged(monkeypatch):
+    """An accusation after a process word ("no evidence of collusion") and a share with a poll
+    named earlier are never flagged: the rule must not pay to tag them. Findings stay as before."""
+    from lintnews import check_text
+    from lintnews.read import tagged
+
+    seen = []
+    real = tagged.tagged
+    monkeypatch.setattr(tagged, "tagged", lambda doc, s: seen.append(doc.text[s.start:s.end]) or real(doc, s))
+
+    def run(body: str):
+        seen.clear()
+        found = check_text("Title\n\n" + body + "\n", select=["News.UnattributedClaim"])
+        return [f.message for f in found], list(seen)
+
+    found, tagged_now = run("There was no evidence of collusion between the campaign and the foreign agents.")
+    assert found == [] and tagged_now == []
+    found, tagged_now = run("The campaign colluded with the foreign agents throughout the summer.")
+    assert len(found) == 1 and len(tagged_now) == 1
+    poll = "A new poll of the state was published on Monday morning. "
+    found, tagged_now = run(poll + "About 40 percent of voters in the state back the plan to build the dam.")
+    assert found == [] and tagged_now == []
+    found, tagged_now = run("About 40 percent of voters in the state back the plan to build the dam.")
+    assert len(found) == 1 and tagged_now

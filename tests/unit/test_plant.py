@@ -26,9 +26,9 @@ QUOTE = '"It\'s a great day, and there were 12 stores," he said.'
 ARTICLE = (
     "Acme profits rise sharply\n\n"
     "Acme Corp said on Monday that its profits rose 12.5 percent to €12,500 in 2003. The firm had 635,173 "
-    "customers, more than analysts expected. There were 12 stores, and there are many reasons for optimism, "
+    "customers, more than analysts expected. There were 14 stores, and there are many reasons for optimism, "
     "the company said.\n\n"
-    "According to the police, four people were hurt. The prices of oil were rising, and the market was calm. "
+    "According to the police, some 37 people were hurt in the crush. The prices of oil were rising, and the market was calm. "
     "The rise in prices is welcome. It's the best year since the business began, said John Smith. The board "
     "could have acted sooner, and the firm has passed the test and has led the market with $1.5bn.\n\n"
     + QUOTE + "\n\n"
@@ -88,12 +88,31 @@ def test_typos_are_not_known_words():
 
 
 def test_deleted_attribution_marks_the_sentence_left():
-    site = planters.Site("Title\n\nFour people died in the attack, police said. Others fled.\n")
+    site = planters.Site("Title\n\n41 people died in the attack, police said. Others fled.\n")
     fn = next(f for _, s, f in planters.PLANTERS if s == "trailing ', X said.'")
     plant = fn(site, random.Random(0))
     planted = plant.apply(site.text)
-    assert planted == "Title\n\nFour people died in the attack. Others fled.\n"
-    assert planted[slice(*plant.span)] == "Four people died in the attack."
+    assert planted == "Title\n\n41 people died in the attack. Others fled.\n"
+    assert planted[slice(*plant.span)] == "41 people died in the attack."
+
+
+@pytest.mark.parametrize("body", [
+    # no figure: a reader finds nothing to contest once the source is gone
+    "The report will be published next week, the ministry said. Others fled.",
+    # a year, a date and a clock time are no figures
+    "The talks began in 2004 and resume on 11 March at 10:30, the ministry said.",
+    # the figure stands elsewhere in the article, which sources it there
+    "Figures from the census show 41 people live there. 41 people live in the village, the council said.",
+])
+def test_an_attribution_is_stripped_only_from_a_figure_the_article_does_not_repeat(body):
+    site = planters.Site("Title\n\n" + body + "\n")
+    fn = next(f for _, s, f in planters.PLANTERS if s == "trailing ', X said.'")
+    assert fn(site, random.Random(0)) is None
+    planters.FIGURES_ONLY = False  # the old planter strips any attribution
+    try:
+        assert fn(site, random.Random(0)) is not None
+    finally:
+        planters.FIGURES_ONLY = True
 
 
 def test_the_script_plants_finds_and_restores(tmp_path):

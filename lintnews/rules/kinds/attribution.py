@@ -9,7 +9,7 @@ mechanism is in ``rules/claims.py``, every word list in the rule's
 names it in the message, with the words that showed it.
 
 Tagging costs about 1.5 ms a sentence, so only a sentence that has no source
-in reach and holds each feature's words together (``claims.Prefilter``, one
+in reach and holds each feature's words together (``prefilter.Prefilter``, one
 pass of set lookups over the text) is tagged. A tagged sentence is
 attributed too when a verb's lemma is one of ``source-lemmas`` ("tweeted",
 "blamed") or a noun's one of ``source-nouns`` ("his accusation"), unless it
@@ -69,9 +69,11 @@ import bisect
 import regex
 
 from ...read import tagged
+from ...read.zones import merge_zones
 from ..base import Option, Rule
-from .. import polls
+from .. import carriers, polls
 from ..claims import Features, Lexicon, Prefilter
+from ..prefilter import Triggered, any_in as _any_in
 from ..patterns import finditer, match, search
 from ..wordlist import leading_words, word_starts
 
@@ -84,60 +86,12 @@ def _alternation(cues: list[str]) -> str:
     return "|".join(f"(?:{c})" for c in cues)
 
 
-def _any_in(starts: list[int], start: int, end: int) -> bool:
-    """Some offset of the sorted ``starts`` lies in [start, end)."""
-    i = bisect.bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
-
-
 _CLOSERS = " \"'”’)]"
 _FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure")
 _LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
              "stances", "leads", "results", "margins",
              "changes", "magnitudes", "indicators", "measures")
-
-
-class _Claims:
-    """The claim cues matched in a text, (start, end, category rank), sorted."""
-
-    def __init__(self, found: set[tuple[int, int, int]], prefilter, triggers: dict[str, list[int]]):
-        self.claims = sorted(found)
-        self.starts = [c[0] for c in self.claims]
-        self.prefilter = prefilter
-        self.triggers = triggers
-
-    def triggered(self, sentence) -> bool:
-        """A feature could stand in the sentence (see claims.Prefilter): worth tagging."""
-        if not self.triggers:
-            return False
-        return self.prefilter.worth(
-            lambda group: _any_in(self.triggers.get(group, []), sentence.start, sentence.end)) \
-            or self.poll_shaped(sentence)
-
-    def poll_shaped(self, sentence) -> bool:
-        """A verb of stance follows a share word closely (80 characters): its "said" may be the
-        respondents' ("74 percent of Democrats said")."""
-        stances = self.triggers.get("stances", [])
-        for group in ("shares", "portions"):
-            starts = self.triggers.get(group, [])
-            for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
-                if _any_in(stances, starts[k] + 1, min(sentence.end, starts[k] + 80)):
-                    return True
-        return False
-
-    def first_in(self, sentence) -> int | None:
-        """Index of the first claim starting in ``sentence``, if it ends there too; else None."""
-        j = bisect.bisect_left(self.starts, sentence.start)
-        if j == len(self.claims) or self.claims[j][1] > sentence.end:
-            return None
-        return j
-
-    def naming(self, sentence, j: int) -> tuple[int, int, int]:
-        """The claim that names the sentence's: of those inside it from ``j`` on, the first category listed."""
-        stop = bisect.bisect_left(self.starts, sentence.end)
-        inside = [c for c in self.claims[j:stop] if c[1] <= sentence.end]
-        return min(inside, key=lambda c: (c[2], c[0]))
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -248,11 +202,14 @@ class Attribution(Rule):
         polls = "stances" in triggers and ("shares" in triggers or "portions" in triggers)
         if not found and not polls and not (triggers and self.triggers.worth(triggers.__contains__)):
             return  # no sentence can be worth tagging if the whole text is not
-        claims = _Claims(found, self.triggers, triggers)
+        claims = Triggered(found, self.triggers, triggers)
         sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
         studies: dict = {}  # where the text names a study, found when a statistic needs it
-        for block in doc.body:
-            if block.kind == "paragraph":
+        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
+        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: _any_in(sources.source_starts, s, e),
+                                          doc.quote_zones) if self["window"] else set()
+        for block in paragraphs:
+            if block.index not in carried:  # a source points at the whole paragraph (see rules/carriers.py)
                 yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
 
     def _find_claims(self, doc) -> set[tuple[int, int, int]]:
@@ -281,14 +238,14 @@ class Attribution(Rule):
         return [m.start() for m in finditer(self.sources, text, self.id) if not _inside(vague, m.start())], vague
 
     def _speech_zones(self, doc) -> list[tuple[int, int]]:
-        """Quotations long enough to be speech, and doubled-apostrophe quotes."""
+        """Quotations long enough to be speech, and doubled-apostrophe quotes, merged: a quotation
+        nested in a longer one must not hide it from the lookup by start."""
         text = doc.text
         zones = [(s, e) for s, e in doc.quote_zones if len(text[s:e].split()) >= self["quote-words"]]
         zones.extend(m.span() for m in finditer(_DOUBLED_APOSTROPHES, text, self.id))
-        zones.sort()
-        return zones
+        return merge_zones(zones)
 
-    def _paragraph(self, doc, sentences, claims: _Claims, sources: _Sources, studies: dict):
+    def _paragraph(self, doc, sentences, claims: Triggered, sources: _Sources, studies: dict):
         """The findings of one paragraph: each long enough claim sentence with no source in reach."""
         text = doc.text
         for i, sentence in enumerate(sentences):
@@ -296,7 +253,9 @@ class Attribution(Rule):
             if j is None and not claims.triggered(sentence):
                 continue
             if sources.attributed(sentence) and not self._respondents_only(doc, sentence, claims, sources) \
-                    or self._carried_by_neighbour(text, sentences, i):
+                    or self._carried_by_neighbour(text, sentences, i) \
+                    or self["window"] and carriers.first_person_after_source(text, sentences, i, sources.attributed,
+                                                                             sources.spoken):
                 continue
             if len(text[sentence.start:sentence.end].split()) < self["min-words"]:
                 continue
@@ -309,6 +268,8 @@ class Attribution(Rule):
                 yield self.finding(doc, sentence.start, sentence.end,
                                    self.format_message(self.claims[rank][0], text[start:end]))
                 continue
+            if claims.untaggable(sentence, lambda: self._study_in_reach(text, sentences, i, studies)):
+                continue  # nothing tagging could find would be flagged
             named = self._feature(doc, sentence, sources.vague)
             if named is not None and not (named[0] in ("statistic", "figure") and self._study_in_reach(text, sentences, i, studies)):
                 yield self.finding(doc, sentence.start, sentence.end,
@@ -330,7 +291,7 @@ class Attribution(Rule):
             return None
         return claim.feature, text[tokens[claim.start].start:tokens[claim.end - 1].end]
 
-    def _respondents_only(self, doc, sentence, claims: _Claims, sources: _Sources) -> bool:
+    def _respondents_only(self, doc, sentence, claims: Triggered, sources: _Sources) -> bool:
         """Every source cue of a poll-shaped sentence is the verb of a share of respondents ("74
         percent said they ..."): the sentence names no source of its own."""
         if self.features is None or not claims.poll_shaped(sentence) or sources.spoken(sentence):

@@ -1,0 +1,163 @@
+"""Which sentences of a text are worth tagging for the ``attribution`` kind, by cheap lookups.
+
+``Prefilter`` scans a text once for the words of each feature's lexicons (set lookups, no regex
+alternation of thousands of forms); ``Triggered`` holds what one text's scan found, with the claim
+cues of the rule's ``claims`` regexes, and answers per sentence: worth tagging, poll-shaped, or sure
+to give nothing when tagged. The features themselves are in ``claims``.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+
+def any_in(starts: list[int], start: int, end: int) -> bool:
+    """Some offset of the sorted ``starts`` lies in [start, end)."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+_WORD = regex.compile(r"[\w-]+|%")
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+class Prefilter:
+    """Which sentences are worth tagging, from one pass over the words of the text with set
+    lookups (a regex alternation of a few thousand forms is an order of magnitude slower).
+
+    Each feature needs its words together in one sentence: an accusation its trigger; a cause
+    its trigger and an event word; a casualty or statistic its trigger and a figure (a digit, a
+    number word); a judging superlative a judging word and "most" or a scope ("ever"); a poll
+    margin a share or points and a word of leading; a reported figure a verb of change, an
+    indicator and a figure. (A poll figure, a verb of stance close after a share word, is
+    tested by the attribution kind, which knows where each word stands; a portion word with a
+    verb of stance further off, 79 sentences of the corpus tagged, never made one.) A phrase
+    ("lead to", "per cent of") is looked up as its first two words."""
+
+    NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
+             ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads", "figures")),
+             (("margins", "leads"), ("figures",)), (("changes", "indicators"), ("figures", "magnitudes")))
+    # The groups whose features are only a share, a poll or a reported figure (a study named in reach
+    # sources those, so such a sentence need not be tagged there).
+    FIGURES_ONLY = ("accusations", "causes", "casualties", "judgements")
+
+    def __init__(self, lex: dict[str, Lexicon]):
+        self.single: dict[str, set[str]] = {}    # word -> groups it starts
+        self.pairs: dict[tuple[str, str], set[str]] = {}
+        groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
+                                         "events", "scopes", "shares", "portions", "stances",
+                                         "leads", "margins", "changes", "magnitudes", "indicators", "process")},
+                  "figures": lex["number-words"]}
+        for group, lexicon in groups.items():
+            for e in lexicon.entries:
+                if len(e.words) == 1 or e.words[1] == "*":
+                    for w in e.surface[0]:
+                        self.single.setdefault(w, set()).add(group)
+                else:
+                    for a in e.surface[0]:
+                        for b in e.surface[1] | {e.words[1]}:
+                            self.pairs.setdefault((a, b), set()).add(group)
+        self.single.setdefault("most", set()).add("most")
+
+    def scan(self, text: str) -> dict[str, list[int]]:
+        """Starts of the words of each group, sorted."""
+        found: dict[str, list[int]] = {"figures": [m.start() for m in _DIGITS.finditer(text)]}
+        prev, prev_start = "", 0
+        single, pairs = self.single, self.pairs
+        for m in _WORD.finditer(text.lower()):
+            w = m.group()
+            hits = single.get(w)
+            if "-" in w:
+                hits = set(hits or ())
+                for part in w.split("-"):
+                    hits |= single.get(part, set()) - {"process"}  # "fight-back" may be one token
+            if hits:
+                for group in hits:
+                    found.setdefault(group, []).append(m.start())
+            if (prev, w) in pairs:
+                for group in pairs[(prev, w)]:
+                    found.setdefault(group, []).append(prev_start)
+            prev, prev_start = w, m.start()
+        for starts in found.values():
+            starts.sort()
+        return found
+
+    def worth(self, has) -> bool:
+        """Whether a sentence is worth tagging; ``has(group)`` says whether a group's word stands in it."""
+        for trigger, needs in self.NEEDS:  # a trigger of two groups needs both
+            if all(map(has, trigger if isinstance(trigger, tuple) else (trigger,))) \
+                    and (not needs or any(has(n) for n in needs)):
+                return True
+        return False
+
+    def cancelled(self, first) -> bool:
+        """Only an accusation could stand in the sentence, and a process word comes before its first
+        trigger ("charged with fraud", "no evidence of collusion"): the feature cancels every match
+        after one, so tagging would find nothing. ``first(group)`` is the start of the group's first
+        word in the sentence, or None."""
+        accusation, process = first("accusations"), first("process")
+        if accusation is None or process is None or process >= accusation:
+            return False
+        return not self.worth(lambda group: group != "accusations" and first(group) is not None)
+
+    def figures_only(self, has) -> bool:
+        """No word of an accusation, a cause, a casualty or a judgement stands in the sentence: it
+        can only hold a share, a poll figure or a reported figure."""
+        return not any(map(has, self.FIGURES_ONLY))
+
+
+class Triggered:
+    """The claim cues matched in a text, (start, end, category rank), sorted."""
+
+    def __init__(self, found: set[tuple[int, int, int]], prefilter, triggers: dict[str, list[int]]):
+        self.claims = sorted(found)
+        self.starts = [c[0] for c in self.claims]
+        self.prefilter = prefilter
+        self.triggers = triggers
+
+    def triggered(self, sentence) -> bool:
+        """A feature could stand in the sentence (see Prefilter): worth tagging."""
+        if not self.triggers:
+            return False
+        return self.prefilter.worth(
+            lambda group: any_in(self.triggers.get(group, []), sentence.start, sentence.end)) \
+            or self.poll_shaped(sentence)
+
+    def poll_shaped(self, sentence) -> bool:
+        """A verb of stance follows a share word closely (80 characters): its "said" may be the
+        respondents' ("74 percent of Democrats said")."""
+        stances = self.triggers.get("stances", [])
+        for group in ("shares", "portions"):
+            starts = self.triggers.get(group, [])
+            for k in range(bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)):
+                if any_in(stances, starts[k] + 1, min(sentence.end, starts[k] + 80)):
+                    return True
+        return False
+
+    def untaggable(self, sentence, study_in_reach) -> bool:
+        """Tagging could find nothing to flag: only an accusation, after a process word; or only a
+        share or a figure, with a study named in reach (see Prefilter)."""
+        def first(group):
+            starts = self.triggers.get(group, [])
+            i = bisect.bisect_left(starts, sentence.start)
+            return starts[i] if i < len(starts) and starts[i] < sentence.end else None
+        if self.prefilter.figures_only(lambda g: first(g) is not None):
+            return study_in_reach()
+        return self.prefilter.cancelled(first) and not self.poll_shaped(sentence)
+
+    def first_in(self, sentence) -> int | None:
+        """Index of the first claim starting in ``sentence``, if it ends there too; else None."""
+        j = bisect.bisect_left(self.starts, sentence.start)
+        if j == len(self.claims) or self.claims[j][1] > sentence.end:
+            return None
+        return j
+
+    def naming(self, sentence, j: int) -> tuple[int, int, int]:
+        """The claim that names the sentence's: of those inside it from ``j`` on, the first category listed."""
+        stop = bisect.bisect_left(self.starts, sentence.end)
+        inside = [c for c in self.claims[j:stop] if c[1] <= sentence.end]
+        return min(inside, key=lambda c: (c[2], c[0]))
