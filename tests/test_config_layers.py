@@ -225,3 +225,13 @@ def test_config_keys_lists_extend_and_per_path_language(run_cli):
     assert "\n    extend  (a string)" in keys[0]
     assert "\n    language  (en-US | en-GB)" in keys[1].split("Keys of the languagetool mapping", 1)[0]
     assert "\n    local  (true or false" in keys[1].split("Keys of the languagetool mapping", 1)[1]
+
+
+def test_a_level_given_as_a_number_names_the_levels(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text("fail-on: 3\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Budget\n\nThe council met.\n")
+    proc = run_cli("check", article, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == (f"error: {tmp_path / 'lintnews.yaml'}: key 'fail-on' must be one of "
+                                            "error, warning, suggestion, not int 3")

@@ -123,7 +123,9 @@ class Schema:
             if coerce is not None:
                 value = coerce(value)
             if not test(value):
-                fail(f"key '{prefix}{key}' must be {opt.described}, not {type(value).__name__}")
+                wanted = f"one of {', '.join(map(str, opt.choices))}" if opt.choices else opt.described
+                fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__} {value!r}"
+                     if opt.choices else f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}")
             if opt.choices and value not in opt.choices:
                 fail(f"key '{prefix}{key}' must be one of {', '.join(map(str, opt.choices))}, not {value!r}")
             values[key] = value
