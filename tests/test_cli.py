@@ -151,6 +151,22 @@ def test_rules_show_explains_with_examples(run_cli):
     assert run_cli("rules", "show", "News.Nope").returncode == 2
 
 
+def test_rules_show_and_docs_take_styles_after_the_subcommand_too(run_cli, tmp_path):
+    house = tmp_path / "styles" / "House"
+    house.mkdir(parents=True)
+    (house / "Utilize.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+                                       "level: warning\nswap:\n  utilize: use\n")
+    styles = str(tmp_path / "styles")
+    after = run_cli("rules", "show", "--styles", styles, "House.Utilize")
+    before = run_cli("rules", "--styles", styles, "show", "House.Utilize")
+    assert after.returncode == before.returncode == 0
+    assert after.stdout == before.stdout and after.stdout.decode().startswith("# House.Utilize\n")
+    assert run_cli("rules", "show", "House.Utilize").returncode == 2  # not without the folder
+    out = tmp_path / "pages"
+    assert run_cli("rules", "docs", "--styles", styles, out).returncode == 0
+    assert (out / "House" / "Utilize.md").is_file()
+
+
 def test_diff_of_clean_file_is_empty_and_exit_0(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text(CLEAN)
     proc = run_cli("fix", "--diff", tmp_path / "a.txt")

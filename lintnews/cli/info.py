@@ -101,11 +101,12 @@ def rules(ctx, styles, fmt):
         settings = ValeConfigFinder().settings_for(".")
         loaded = load_rules([*settings.styles, *styles])
         reject = load_vocab(settings.vocab).reject_rule()
-        loaded += [reject] if reject is not None else []
+        extra = [reject] if reject is not None else []
+        loaded += extra
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
-    ctx.obj = loaded
+    ctx.obj = (loaded, [*settings.styles, *styles], extra)
     if ctx.invoked_subcommand is not None:
         return
     if fmt == "json":
@@ -140,11 +141,29 @@ def _rule_info(rule) -> dict:
     }
 
 
+_SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+                           help="Also the rules in this folder (as `lintnews rules --styles DIR`).")
+
+
+def _with(obj, more) -> list:
+    """The group's rules, or with ``more`` style folders given after the subcommand, those added."""
+    loaded, styles, extra = obj
+    if not more:
+        return loaded
+    try:
+        return load_rules([*styles, *more]) + extra
+    except LintnewsError as exc:
+        say_error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
 @rules.command("show")
 @click.argument("rule_id")
+@_SUB_STYLES
 @click.pass_obj
-def rules_show(loaded, rule_id):
+def rules_show(obj, rule_id, more):
     """Explain one rule, with its bad, good and fixed examples."""
+    loaded = _with(obj, more)
     matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
     if not matches:
         say_error(f"unknown rule id '{rule_id}' (see `lintnews rules`)")
@@ -154,9 +173,11 @@ def rules_show(loaded, rule_id):
 
 @rules.command("docs")
 @click.argument("out", type=click.Path(file_okay=False))
+@_SUB_STYLES
 @click.pass_obj
-def rules_docs(loaded, out):
+def rules_docs(obj, out, more):
     """Write a Markdown page per rule (OUT/<Style>/<Rule>.md) and an index (OUT/README.md)."""
+    loaded = _with(obj, more)
     try:
         written = write_docs(loaded, Path(out), builtin_styles_dir())
     except OSError as exc:
