@@ -79,8 +79,10 @@ def test_a_hyphenated_word_is_looked_up_whole_as_vales_speller_does(run_cli, tmp
     story = "The mayor e-mailed an all-time record budget to a council-friendly press office.\n"
     project(tmp_path, {"Spell": SPELL}, {"budget.md": story})
     # Hunspell would accept "council-friendly" (two known words); Vale's speller, with its default
-    # filters off (custom: true), looks the word up whole and flags it. Listed ones pass.
+    # filters off (custom: true), looks each word up whole, and its en_US-web lists no hyphenated word.
     assert spots(run_cli, tmp_path, "budget.md") == [
+        (1, 11, "Desk.Spell", "'e-mailed' is not in the dictionary."),
+        (1, 23, "Desk.Spell", "'all-time' is not in the dictionary."),
         (1, 51, "Desk.Spell", "'council-friendly' is not in the dictionary.")]
 
 
