@@ -91,7 +91,7 @@ class Spelling(Rule):
         self.dictionaries = self._dictionaries()
         for folder, name in self.dictionaries:
             if (folder, name) == DEFAULT:
-                continue  # the shipped dictionary: loaded when first needed (0.25 s every start otherwise)
+                continue  # the shipped dictionary: loaded when first needed (0.5 s every start otherwise)
             try:
                 speller(folder, name)
             except DictionaryError as exc:
