@@ -14,6 +14,8 @@ match in that text into a span of the file and says whether it is the file's own
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from . import vale_scopes
@@ -35,8 +37,14 @@ def blocks(rule, doc):
 def rendered(doc, lo: int, hi: int) -> tuple[str, list[int]] | None:
     """``doc.text[lo:hi]`` without its inline markup, and the file offset of each character (plus ``hi``
     at the end); None when the block has no such markup (its text is read as written)."""
-    text = doc.text
-    cut = [(s, e) for s, e in doc.skip_zones if lo <= s and e <= hi and _MARKUP.fullmatch(text, s, e)]
+    text, zones = doc.text, doc.skip_zones
+    cut = []
+    for i in range(bisect_left(zones, (lo, -1)), len(zones)):  # the zones are in text order
+        s, e = zones[i]
+        if s >= hi:
+            break
+        if e <= hi and _MARKUP.fullmatch(text, s, e):
+            cut.append((s, e))
     if not cut:
         return None
     parts, where, at = [], [], lo
