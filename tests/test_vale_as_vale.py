@@ -79,8 +79,10 @@ def test_a_hyphenated_word_is_looked_up_whole_as_vales_speller_does(run_cli, tmp
     story = "The mayor e-mailed an all-time record budget to a council-friendly press office.\n"
     project(tmp_path, {"Spell": SPELL}, {"budget.md": story})
     # Hunspell would accept "council-friendly" (two known words); Vale's speller, with its default
-    # filters off (custom: true), looks the word up whole and flags it. Listed ones pass.
+    # filters off (custom: true), looks each word up whole, and its en_US-web lists no hyphenated word.
     assert spots(run_cli, tmp_path, "budget.md") == [
+        (1, 11, "Desk.Spell", "'e-mailed' is not in the dictionary."),
+        (1, 23, "Desk.Spell", "'all-time' is not in the dictionary."),
         (1, 51, "Desk.Spell", "'council-friendly' is not in the dictionary.")]
 
 
@@ -103,3 +105,27 @@ def test_ignored_classes_skip_inline_html_in_markdown(run_cli, tmp_path):
              "draft line.</span> It was very late.\n")
     project(tmp_path, {"Hedge": HEDGE}, {"budget.md": story}, ini_extra="IgnoredClasses = internal")
     assert [s[:2] for s in spots(run_cli, tmp_path, "budget.md")] == [(3, 19), (3, 107)]
+
+
+LOWER_HEADLINE = ("extends: existence\nmessage: \"'%s' should start with a capital\"\nlevel: warning\n"
+                  "scope: heading.h1\nraw:\n  - '^[a-z].+'\n")
+TWICE = "extends: repetition\nmessage: '\"%s\" is repeated.'\nlevel: error\nalpha: true\ntokens:\n  - '[^\\s]+'\n"
+
+
+def test_a_markdown_block_is_read_rendered_and_markup_inside_a_match_places_it_at_the_line_start(run_cli, tmp_path):
+    story = ("# council approves budget\n\n"
+             "# council *narrowly* approves budget\n\n"
+             "The mayor said the vote [came in](https://example.org/vote) in the last hour, the the count slow.\n")
+    project(tmp_path, {"Headline": LOWER_HEADLINE, "Twice": TWICE}, {"vote.md": story})
+    # Vale reads "council narrowly approves budget" and "came in in the last hour": the second headline and
+    # the "in in" across the link are reported, at their line's start, since the file has markup inside them.
+    assert spots(run_cli, tmp_path, "vote.md") == [
+        (1, 3, "Desk.Headline", "'council approves budget' should start with a capital"),
+        (3, 1, "Desk.Headline", "'council narrowly approves budget' should start with a capital"),
+        (5, 1, "Desk.Twice", '"in" is repeated.'),
+        (5, 79, "Desk.Twice", '"the" is repeated.')]
+    # Only the repeat written as it is gets a fix: one that crossed the link would delete its markup.
+    proc = run_cli("fix", "--unsafe-fixes", "vote.md", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert (tmp_path / "vote.md").read_text().splitlines()[4] == (
+        "The mayor said the vote [came in](https://example.org/vote) in the last hour, the count slow.")

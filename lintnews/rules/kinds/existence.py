@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, word_alternation
-from ..vale import block_matches, blocks_in_scope, exceptions_pattern, excepted, word_pattern
+from ..vale import block_matches, exceptions_pattern, excepted, word_pattern
+from ..vale_rendered import blocks, place
 
 
 class Existence(Rule):
@@ -59,20 +60,35 @@ class Existence(Rule):
             self.applicability = None  # nothing to apply: the rule only reports
 
     def _matches(self, doc):
-        """(start, end) of each match, in text order."""
+        """(start, end, matched text or None) of each match, in text order; the matched text is given when
+        Vale reads it from a Markdown block's rendered text and the file does not have it there as written."""
         if not self.vale:
             for m in finditer(self.regex, doc.text, self.id):
                 if not self.fold(m.group()) in self.exceptions:
-                    yield m.span()
+                    yield *m.span(), None
             return
-        for lo, m in block_matches(self.regex, doc, blocks_in_scope(self, doc), self.id):
-            if not excepted(self.except_re, m.group(), self.id):
-                yield lo + m.start(), lo + m.end()
+        for lo, hi, shown in blocks(self, doc):  # inline markup left out, as Vale reads a Markdown block
+            if shown is None:
+                for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id):
+                    if not excepted(self.except_re, m.group(), self.id):
+                        yield lo + m.start(), lo + m.end(), None
+                continue
+            block, where = shown
+            for m in finditer(self.regex, block, self.id):
+                if not excepted(self.except_re, m.group(), self.id):
+                    start, end, as_written, probe = place(doc, where, *m.span(), m.group())
+                    if as_written:
+                        yield start, end, None
+                    elif self.in_scope(doc, *probe):
+                        yield start, end, m.group()
 
     def check(self, doc):
         text = doc.text
-        for start, end in self._matches(doc):
+        for start, end, shown in self._matches(doc):
             if start == end:
+                continue
+            if shown is not None:  # markup inside the match (its scope checked): as Vale reports it, no fix
+                yield self.finding(doc, start, end, self.format_message(shown), None)
                 continue
             if not self.in_scope(doc, start, end):
                 continue

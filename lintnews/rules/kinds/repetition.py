@@ -16,7 +16,8 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
 from ..patterns import finditer, match
-from ..vale import blocks_in_scope, excepted, exceptions_pattern
+from ..vale import excepted, exceptions_pattern
+from ..vale_rendered import blocks, place
 from ..wordlist import WordList, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
@@ -90,23 +91,44 @@ class Repetition(Rule):
                 yield m
 
     def _check_vale(self, doc):
-        """Vale's repetition: a match equal to the one before it, on one line, is reported from the first."""
-        text, fold = doc.text, (str.lower if self["ignorecase"] else str)
-        for lo, hi in blocks_in_scope(self, doc):
-            prev, before, count = "", None, 0
-            for m in finditer(self.regex, text, self.id, lo, hi):
-                curr = m.group().strip()
-                hit = curr != "" and fold(curr) == fold(prev) and (not self["alpha"] or curr.isalpha())
-                count += hit
-                if hit and count > self["max"]:
-                    span = text[before[0]:m.end()]
-                    if "\n" not in span and not excepted(self.except_re, span, self.id) and self.in_scope(
-                            doc, before[0], m.end()):
-                        yield self.finding(doc, before[0], m.end(), self.format_message(curr),
-                                           [Edit(before[1], m.end(), "")], Applicability.UNSAFE,
-                                           fix_title=f"Delete the repeated '{curr}'")
-                        count = 0
-                before, prev = m.span(), curr
+        """Vale's repetition: a match equal to the one before it, on one line, is reported from the first.
+        A Markdown block is read rendered (rules/vale_rendered.py): "in](https://...) in" repeats "in"."""
+        for lo, hi, shown in blocks(self, doc):
+            if shown is None:
+                text, where, bounds = doc.text, None, (lo, hi)
+            else:
+                (text, where), bounds = shown, (0, len(shown[0]))
+
+            def spot(start: int, end: int) -> tuple[int, int, bool, tuple[int, int]]:
+                if where is None:
+                    return start, end, True, (start, end)
+                return place(doc, where, start, end, text[start:end])
+
+            def counts(start: int, end: int) -> bool:
+                return not excepted(self.except_re, text[start:end], self.id) and self.in_scope(
+                    doc, *spot(start, end)[3])
+
+            for start, end, curr, cut in self._repeats(text, *bounds, counts):
+                s, e, as_written, _ = spot(start, end)
+                edits = None
+                if as_written:  # no fix where markup stands inside: it would take the markup too
+                    edits = [Edit(cut, end, "")] if where is None else [Edit(where[cut], e, "")]
+                yield self.finding(doc, s, e, self.format_message(curr), edits, Applicability.UNSAFE,
+                                   fix_title=f"Delete the repeated '{curr}'")
+
+    def _repeats(self, text: str, lo: int, hi: int, counts):
+        """(start, end, word, end of the first one) of each repeat in ``text[lo:hi]`` on one line that
+        ``counts`` (not excepted, in scope); the count of repeats starts again after each."""
+        fold = str.lower if self["ignorecase"] else str
+        prev, before, count = "", None, 0
+        for m in finditer(self.regex, text, self.id, lo, hi):
+            curr = m.group().strip()
+            hit = curr != "" and fold(curr) == fold(prev) and (not self["alpha"] or curr.isalpha())
+            count += hit
+            if hit and count > self["max"] and "\n" not in text[before[0]:m.end()] and counts(before[0], m.end()):
+                yield before[0], m.end(), curr, before[1]
+                count = 0
+            before, prev = m.span(), curr
 
     def check(self, doc):
         if self.vale:

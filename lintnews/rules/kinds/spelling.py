@@ -1,17 +1,19 @@
 """spelling: words a Hunspell dictionary does not know (Vale's kind).
 
-As in Vale: with no dictionary named, the English (US) Hunspell dictionary is used (the one the
-``chunspell`` package ships; Vale embeds its own); ``aff`` and ``dic`` name one dictionary's
-files, ``dicpath`` a folder and ``dictionaries`` the names of the ``.dic``/``.aff`` pairs in it
-(``append: true`` adds the default to them). A word is known when any dictionary knows it.
-``filters`` are patterns: a word in which one is found is not checked; unless ``custom: true``,
-Vale's own filters apply too (camel case, a word ending in capitals, a word with anything but
-ASCII letters, ``_`` and apostrophes). ``ignore`` names word-list files (one word a line) of
+As in Vale: with no dictionary named, Vale's own English (US) dictionary, en_US-web, is used
+(lintnews ships the same word list); ``aff`` and ``dic`` name one dictionary's files,
+``dicpath`` a folder and ``dictionaries`` the names of the ``.dic``/``.aff`` pairs in it
+(``append: true`` adds the default to them). A word is known when any dictionary knows it, as
+Vale's speller decides (rules/vale_speller.py: the word or its lower case in the expanded list,
+numbers, hashes, ordinals), not as Hunspell would. ``filters`` are patterns: a word in which one
+is found is not checked; unless ``custom: true``, Vale's own filters apply too (camel case, a
+word ending in capitals, a word with anything but ASCII letters, ``_`` and apostrophes, so a
+word in another script is never checked). ``ignore`` names word-list files (one word a line) of
 words to accept, found as given, under the styles folder, or under its ``config/ignore``.
 Relative paths are read from the styles folder (the one holding the rule's style) or the
 working folder. The message's ``%s`` is the word; the suggestions are a shown (never applied)
-fix. Hunspell is reached through ``chunspell``, a maintained binding that installs with
-lintnews; nothing is downloaded.
+fix, from Hunspell through ``chunspell`` (a maintained binding that installs with lintnews)
+when it reads the dictionary; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -25,19 +27,12 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import search
 from ..vale import blocks_in_scope
+from ..vale_speller import DictionaryError, speller
 
-DEFAULT = ("", "en_US")  # (folder, name): chunspell's own dictionary
+DEFAULT = ("", "en_US")  # (folder, name): Vale's en_US-web for spelling, chunspell's en_US for suggestions
 _DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
 _TOKEN = regex.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_`~"
-
-
-def _spells(speller, word: str) -> bool:
-    """Whether a dictionary knows ``word``; a word its encoding (ISO 8859-1...) cannot write is not in it."""
-    try:
-        return speller.spell(word)
-    except UnicodeError:
-        return False
 
 
 def _suggestions(speller, word: str) -> list[str]:
@@ -56,30 +51,22 @@ def _hunspell(folder: str, name: str):
     return Hunspell(name, hunspell_data_dir=folder) if folder else Hunspell(name)
 
 
-# Endings a hyphenated entry takes through its affix flags ("T-shirt/MS": "T-shirts", "T-shirt's").
-_ENDINGS = ("", "s", "'s", "es", "d", "ed", "ing", "er", "ers", "ly")
-
-
-@lru_cache(maxsize=16)
-def _hyphenated(folder: str, name: str) -> frozenset:
-    """The hyphenated entries of a dictionary's ``.dic`` file, lower-cased, without their flags."""
-    if not folder:
-        import hunspell
-
-        folder = str(Path(hunspell.__file__).parent / "dictionaries")
-    try:
-        data = (Path(folder) / f"{name}.dic").read_bytes()
-    except OSError:
-        return frozenset()
-    text = data.decode("utf-8", errors="replace")
-    words = (line.split("/", 1)[0].split(maxsplit=1) for line in text.splitlines()[1:])  # "e-mailed st:e-mail"
-    return frozenset(w[0].lower() for w in words if w and "-" in w[0])
-
-
-def _listed_hyphenated(folder: str, name: str, word: str) -> bool:
-    entries = _hyphenated(folder, name)
-    lower = word.lower()
-    return any(lower.endswith(end) and lower[:len(lower) - len(end)] in entries for end in _ENDINGS)
+def _markup_blanked(doc) -> str:
+    """The article's text with its markup (``![``, ``](url)``, ``*``: the skip zones the reader marks, but not
+    an HTML entity, which stands for a character) written as spaces, positions kept: Vale's speller reads
+    the rendered text, where an image's alt text or a link's words stand apart from the address."""
+    text = doc.text
+    zones = [(s, e) for s, e in doc.skip_zones if not (text.startswith("&", s) and text.endswith(";", s, e))]
+    if not zones:
+        return text
+    parts, at = [], 0
+    for s, e in zones:
+        if s < at:
+            continue
+        parts += [text[at:s], " " * (e - s)]
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 class Spelling(Rule):
@@ -100,19 +87,15 @@ class Spelling(Rule):
     default_fix = Applicability.DISPLAY
 
     def compile(self):
-        from importlib.util import find_spec
-
-        if find_spec("hunspell") is None:  # chunspell's module, imported when a dictionary is first needed
-            self.fail("needs the chunspell package for Hunspell dictionaries (pip install chunspell)")
         self.styles = Path(self.path).resolve().parent.parent
         self.dictionaries = self._dictionaries()
         for folder, name in self.dictionaries:
             if (folder, name) == DEFAULT:
-                continue  # the binding's own dictionary: loaded when first needed (0.1 s every start otherwise)
+                continue  # the shipped dictionary: loaded when first needed (0.5 s every start otherwise)
             try:
-                _hunspell(folder, name)
-            except Exception as exc:  # the binding's own errors: a missing or unreadable file
-                self.fail(f"dictionary '{name}' in '{folder or 'chunspell'}' does not load: {exc}")
+                speller(folder, name)
+            except DictionaryError as exc:
+                self.fail(f"dictionary '{name}' in '{folder}' does not load: {exc}")
         filters = list(self["filters"]) + ([] if self["custom"] else list(_DEFAULT_FILTERS))
         self.filters = [self.pattern(str(f), "filters") for f in filters]
         self.accepted = {str(e) for e in self["exceptions"]}
@@ -159,14 +142,26 @@ class Spelling(Rule):
     def known(self, word: str) -> bool:
         if word in self.accepted or word.lower() in self.accepted_lower:
             return True
-        if "-" in word.strip("-"):
-            # Vale's speller looks a word up whole: a hyphenated one is known only when the dictionary lists
-            # it ("well-known"), where Hunspell would accept any two known words joined ("human-friendly").
-            return any(_listed_hyphenated(folder, name, word) for folder, name in self.dictionaries)
-        return any(_spells(_hunspell(folder, name), word) for folder, name in self.dictionaries)
+        # Vale's speller looks a word up whole: a hyphenated one is known only when a dictionary lists it
+        # ("well-known"), where Hunspell would accept any two known words joined ("human-friendly").
+        return any(speller(folder, name).spell(word) for folder, name in self.dictionaries)
+
+    def convert(self, word: str) -> str:
+        """The dictionaries' ``ICONV`` replacements (en_US-web's: curly apostrophes to straight), as Vale
+        applies them to the text before looking words up."""
+        for folder, name in self.dictionaries:
+            word = speller(folder, name).convert(word)
+        return word
+
+    def suggestions(self, word: str) -> list[str]:
+        """Hunspell's suggestions from the first dictionary, when chunspell reads it; none otherwise."""
+        try:
+            return _suggestions(_hunspell(*self.dictionaries[0]), word)
+        except Exception:  # noqa: BLE001 - no binding, or a dictionary only Vale's reader takes: no suggestions
+            return []
 
     def check(self, doc):
-        text = doc.text
+        text = _markup_blanked(doc)
         for lo, hi in blocks_in_scope(self, doc):
             for m in _TOKEN.finditer(text, lo, hi):
                 token = m.group()
@@ -175,12 +170,12 @@ class Spelling(Rule):
                     continue
                 start = m.start() + token.find(word)
                 end = start + len(word)
-                plain = word.replace("’", "'").replace("‘", "'")  # the ICONV of en_US.aff, as Vale reads it
+                plain = self.convert(word)
                 if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain):
                     continue
                 if not self.in_scope(doc, start, end):
                     continue
-                suggestions = _suggestions(_hunspell(*self.dictionaries[0]), plain)
+                suggestions = self.suggestions(plain)
                 edits = [Edit(start, end, suggestions[0])] if suggestions else None
                 yield self.finding(doc, start, end, self.format_message(word), edits, Applicability.DISPLAY,
                                    fix_title="Did you mean " + " or ".join(f"'{s}'" for s in suggestions))
