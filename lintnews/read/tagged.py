@@ -11,6 +11,7 @@ sentence would get). All are kept for the life of the document.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -65,19 +66,33 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     got = cache.words.get(sentence.start)
     if got is None:
         text = doc.text[sentence.start:sentence.end]
-        lexicon = model().lexicon
-        curly = "’" in text or "‘" in text
         base = sentence.start
         got = []
+        known = _KNOWN
         for s, e in tokenize(text):
             word = text[s:e]
-            low = word.lower()
-            if curly:
-                low = low.translate(_APOSTROPHES)
-            classes = lexicon.get(low)
-            got.append(Word(base + s, base + e, word, low, None, None, None,
-                            None if classes is None else _seen(classes)))
+            low_seen = known.get(word)
+            if low_seen is None:
+                low_seen = _low_seen(word)
+            got.append(_word((base + s, base + e, word, low_seen[0], None, None, None, low_seen[1])))
         cache.words[sentence.start] = got
+    return got
+
+
+_word = partial(tuple.__new__, Word)  # Word(*fields) without the keyword handling: quicker
+# A token's text -> its lower case (straight apostrophes) and the tags it can have: the same words
+# come back in every sentence.
+_KNOWN: dict[str, tuple[str, frozenset | None]] = {}
+_KNOWN_KEPT = 200_000
+
+
+def _low_seen(word: str) -> tuple[str, frozenset | None]:
+    low = word.lower().translate(_APOSTROPHES)
+    classes = model().lexicon.get(low)
+    got = (low, None if classes is None else _seen(classes))
+    if len(_KNOWN) >= _KNOWN_KEPT:
+        _KNOWN.clear()
+    _KNOWN[word] = got
     return got
 
 

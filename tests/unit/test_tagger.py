@@ -220,3 +220,15 @@ def test_a_damaged_frozen_model_is_rebuilt(tmp_path, monkeypatch):
     text = "The vote was close."
     assert [t.upos for t in Model.frozen().tag(text)] == ["DET", "NOUN", "AUX", "ADJ", "PUNCT"]
     assert [t.upos for t in Model.frozen().tag(text)] == ["DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+
+
+def test_a_chunk_splits_the_same_each_time_and_by_its_place_in_the_sentence():
+    # Chunks that are not plain words are split once and remembered by their text and whether they end
+    # the sentence: "U.S." keeps its period inside a sentence and loses it at the end, every time.
+    for _ in range(2):
+        assert words("The U.S. said it's over, the U.S.") == ["The", "U.S.", "said", "it", "'s", "over", ",",
+                                                             "the", "U.S", "."]
+        assert words("Officials in the U.S. declined.") == ["Officials", "in", "the", "U.S.", "declined", "."]
+    text = "  “We don’t know,”  said   the minister’s aide.\n"
+    assert [text[s:e] for s, e in tokenize(text)] == ["“", "We", "do", "n’t", "know", ",", "”", "said", "the",
+                                                      "minister", "’s", "aide", "."]
