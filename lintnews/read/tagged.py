@@ -11,7 +11,6 @@ sentence would get). All are kept for the life of the document.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -67,19 +66,16 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         text = doc.text[sentence.start:sentence.end]
         base = sentence.start
-        got = []
+        spans = tokenize(text)
+        texts = [text[s:e] for s, e in spans]
         known = _KNOWN
-        for s, e in tokenize(text):
-            word = text[s:e]
-            low_seen = known.get(word)
-            if low_seen is None:
-                low_seen = _low_seen(word)
-            got.append(_word((base + s, base + e, word, low_seen[0], None, None, None, low_seen[1])))
+        got = [_new(Word, (base + s, base + e, word, low, None, None, None, seen))
+               for (s, e), word, (low, seen) in zip(spans, texts, [known.get(w) or _low_seen(w) for w in texts])]
         cache.words[sentence.start] = got
     return got
 
 
-_word = partial(tuple.__new__, Word)  # Word(*fields) without the keyword handling: quicker
+_new = tuple.__new__  # _new(Word, fields): a Word without the keyword handling of Word(...), quicker
 # A token's text -> its lower case (straight apostrophes) and the tags it can have: the same words
 # come back in every sentence.
 _KNOWN: dict[str, tuple[str, frozenset | None]] = {}

@@ -26,7 +26,7 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ...read.tagger import model
 from ..base import Option, Rule, preserve_case
-from ..patterns import finditer, match, word_head
+from ..patterns import finditer, match_each, word_head
 from ..wordlist import word_char
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token
@@ -91,6 +91,7 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+        self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -178,7 +179,7 @@ class Pattern(Rule):
         outline share one scan of a document: several of the agreement rules' patterns look for the
         same verbs."""
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
-        key = (p.outline.pattern, p.outline.flags, p.start_words)
+        key = p.key
         spans = shared.get(key)
         if spans is None:
             together = self._shared_scans.get(key)
@@ -186,6 +187,8 @@ class Pattern(Rule):
                 scan, members = together
                 found = {k: [] for k in members}
                 for hit in finditer(scan, doc.text, self.id, overlapped=True):
+                    if hit.lastindex is None:  # the head word alone: no member's lookarounds held
+                        continue
                     for k, name in members.items():
                         if hit.start(name) != -1:
                             found[k].append(hit.span())
@@ -207,14 +210,14 @@ class Pattern(Rule):
         if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
             yield from finditer(p.outline, text, self.id, overlapped=True)
             return
+        # Where each word starts a word, found once per document for all the patterns starting from it.
+        places = doc.__dict__.setdefault("_pattern_word_places", {})
         for word in p.start_words:
-            i = low.find(word)
-            while i != -1:
-                if i == 0 or not word_char(text[i - 1]):
-                    hit = match(p.outline, text, self.id, i)
-                    if hit is not None:
-                        yield hit
-                i = low.find(word, i + 1)
+            at = places.get(word)
+            if at is None:
+                at = places[word] = _word_starts(text, low, word)
+            if at:
+                yield from match_each(p.outline, text, self.id, at)
 
     def _check_sentence(self, doc, sentence, hopeful):
         plain = tagged.words(doc, sentence)
@@ -270,6 +273,17 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
+
+
+def _word_starts(text: str, low: str, word: str) -> list[int]:
+    """Where ``word`` stands in the lower-cased text with no letter or digit just before it."""
+    out = []
+    i = low.find(word)
+    while i != -1:
+        if i == 0 or not word_char(text[i - 1]):
+            out.append(i)
+        i = low.find(word, i + 1)
+    return out
 
 
 def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
