@@ -208,7 +208,15 @@ class TokenPattern:
 
     def search(self, words: list[Word], loose: bool = False, starts=None):
         """Matches, one per start token (every token, or those in ``starts``)."""
+        first = self.tokens[0]
+        # Loosely, a first token that must stand at the start is tested there first, from its answers
+        # by word text: most starts fail on it, before any matching is set up.
+        known = first._loose if loose and not first.optional and not first.skip else None
         for j in (range(len(words)) if starts is None else starts):
+            if known is not None:
+                ok = known.get(words[j].text)
+                if ok is False or (ok is None and not first.test(words[j], True)):
+                    continue
             m = self.match_at(words, j, loose)
             if m is not None:
                 yield m
