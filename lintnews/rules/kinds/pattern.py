@@ -194,30 +194,31 @@ class Pattern(Rule):
                             found[k].append(hit.span())
                 shared.update(found)
                 return found[key]
-            spans = shared[key] = [hit.span() for hit in self._hits(p, doc)]
+            spans = shared[key] = self._hits(p, doc)
         return spans
 
-    def _hits(self, p: _Pattern, doc):
+    def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
         if p.start_words is None:
             # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
             # every character but the long s, which (?i) takes for an s), some four times faster.
             lower = p.outline_lower is not None and low is not None and "ſ" not in text
-            yield from finditer(p.outline_lower if lower else p.outline, low if lower else text, self.id,
-                                overlapped=True)
-            return
+            return [hit.span() for hit in finditer(p.outline_lower if lower else p.outline, low if lower else text,
+                                                   self.id, overlapped=True)]
         if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
-            yield from finditer(p.outline, text, self.id, overlapped=True)
-            return
-        # Where each word starts a word, found once per document for all the patterns starting from it.
+            return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
+        # Where each word starts a word, found once per document for all the patterns starting from it
+        # (most of them are not in a given article: then a pattern costs a few lookups).
         places = doc.__dict__.setdefault("_pattern_word_places", {})
+        out = []
         for word in p.start_words:
             at = places.get(word)
             if at is None:
                 at = places[word] = _word_starts(text, low, word)
             if at:
-                yield from match_each(p.outline, text, self.id, at)
+                out.extend(hit.span() for hit in match_each(p.outline, text, self.id, at))
+        return out
 
     def _check_sentence(self, doc, sentence, hopeful):
         plain = tagged.words(doc, sentence)
