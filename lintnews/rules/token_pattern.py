@@ -64,10 +64,12 @@ class Constraint:
     # The loose test's answer by word text (it depends on nothing else): a sentence's words are tried
     # at several starts and by several patterns, and the same words come back in every article.
     _loose: dict = field(default_factory=dict, repr=False, compare=False)
+    _exact: bool | None = field(default=None, repr=False, compare=False)
 
     def test(self, w: Word, loose: bool = False) -> bool:
-        if not loose:
+        if not loose and not self.exact:
             return self._test(w, False)
+        # Loosely, or for a constraint on the word alone (then the loose answer is the answer): by text.
         got = self._loose.get(w.text)
         if got is None:
             if len(self._loose) >= _LOOSE_KEPT:
@@ -100,7 +102,10 @@ class Constraint:
     @property
     def exact(self) -> bool:
         """Whether the constraint can be decided on the word alone, before tagging."""
-        return not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
+        got = self._exact
+        if got is None:
+            got = self._exact = not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
+        return got
 
 
 _LOOSE_KEPT = 20_000  # answers kept by one constraint
