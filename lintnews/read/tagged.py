@@ -79,7 +79,7 @@ _new = tuple.__new__  # _new(Word, fields): a Word without the keyword handling 
 # A token's text -> its lower case (straight apostrophes) and the tags it can have: the same words
 # come back in every sentence.
 _KNOWN: dict[str, tuple[str, frozenset | None]] = {}
-_KNOWN_KEPT = 200_000
+_KNOWN_KEPT = 50_000  # some 10 MB at most
 
 
 def _low_seen(word: str) -> tuple[str, frozenset | None]:

@@ -65,7 +65,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 # Each chunk that is not a plain word -> its tokens' offsets in it ("said." "U.S." "minister's"):
 # the same chunks come back in sentence after sentence.
 _PIECES: dict[tuple[str, bool], tuple[tuple[int, int], ...]] = {}
-_PIECES_KEPT = 50_000
+_PIECES_KEPT = 20_000  # a few MB at most
 
 
 def _is_abbreviation(word: str, last: bool) -> bool:
