@@ -65,19 +65,30 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     got = cache.words.get(sentence.start)
     if got is None:
         text = doc.text[sentence.start:sentence.end]
-        lexicon = model().lexicon
-        curly = "’" in text or "‘" in text
         base = sentence.start
-        got = []
-        for s, e in tokenize(text):
-            word = text[s:e]
-            low = word.lower()
-            if curly:
-                low = low.translate(_APOSTROPHES)
-            classes = lexicon.get(low)
-            got.append(Word(base + s, base + e, word, low, None, None, None,
-                            None if classes is None else _seen(classes)))
+        spans = tokenize(text)
+        texts = [text[s:e] for s, e in spans]
+        known = _KNOWN
+        got = [_new(Word, (base + s, base + e, word, low, None, None, None, seen))
+               for (s, e), word, (low, seen) in zip(spans, texts, [known.get(w) or _low_seen(w) for w in texts])]
         cache.words[sentence.start] = got
+    return got
+
+
+_new = tuple.__new__  # _new(Word, fields): a Word without the keyword handling of Word(...), quicker
+# A token's text -> its lower case (straight apostrophes) and the tags it can have: the same words
+# come back in every sentence.
+_KNOWN: dict[str, tuple[str, frozenset | None]] = {}
+_KNOWN_KEPT = 50_000  # some 10 MB at most
+
+
+def _low_seen(word: str) -> tuple[str, frozenset | None]:
+    low = word.lower().translate(_APOSTROPHES)
+    classes = model().lexicon.get(low)
+    got = (low, None if classes is None else _seen(classes))
+    if len(_KNOWN) >= _KNOWN_KEPT:
+        _KNOWN.clear()
+    _KNOWN[word] = got
     return got
 
 

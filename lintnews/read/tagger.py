@@ -105,23 +105,32 @@ def context(words: list[str], lexicon: dict[str, str]) -> tuple[list[str], list[
 def word_features(norm: list[str], low: list[str], amb: list[str], i: int) -> list[str]:
     """The features of word ``i`` (0-based, unpadded) that do not depend on the tags predicted."""
     j = i + 2
-    w, lw = norm[j], low[j]
-    feats = [
-        "b", "w " + lw, "s1 " + lw[-1:], "s2 " + lw[-2:], "s3 " + lw[-3:], "s4 " + lw[-4:],
-        "p1 " + lw[:1], "p2 " + lw[:2], "sh " + shape(w),
-        "w-1 " + low[j - 1], "w-2 " + low[j - 2], "w+1 " + low[j + 1], "w+2 " + low[j + 2],
-        "s3-1 " + low[j - 1][-3:], "s3+1 " + low[j + 1][-3:], "sh+1 " + shape(norm[j + 1]),
-        "w,w+1 " + lw + " " + low[j + 1], "w-1,w " + low[j - 1] + " " + lw,
-        "p3 " + lw[:3], "sh-1 " + shape(norm[j - 1]), "a " + amb[j], "a+1 " + amb[j + 1], "a+2 " + amb[j + 2],
-        "a,a+1 " + amb[j] + " " + amb[j + 1],
-    ]
+    feats = own_features(norm[j], low[j], amb[j]) + context_features(norm, low, amb, i)
+    if i == 0 and norm[j] != low[j]:
+        feats.append("first-cap")
+    return feats
+
+
+def own_features(w: str, lw: str, a: str) -> list[str]:
+    """The features that depend on the word alone (its normalized form, lower case and ambiguity class)."""
+    feats = ["b", "w " + lw, "s1 " + lw[-1:], "s2 " + lw[-2:], "s3 " + lw[-3:], "s4 " + lw[-4:],
+             "p1 " + lw[:1], "p2 " + lw[:2], "sh " + shape(w), "p3 " + lw[:3], "a " + a]
     if w != lw:
         feats.append("W " + w)
-        if i == 0:
-            feats.append("first-cap")
     if "-" in w[1:-1]:
         feats.append("hyphen")
     return feats
+
+
+def context_features(norm: list[str], low: list[str], amb: list[str], i: int) -> list[str]:
+    """The features of word ``i`` that depend on the words around it (not on the tags predicted)."""
+    j = i + 2
+    lw = low[j]
+    return ["w-1 " + low[j - 1], "w-2 " + low[j - 2], "w+1 " + low[j + 1], "w+2 " + low[j + 2],
+            "s3-1 " + low[j - 1][-3:], "s3+1 " + low[j + 1][-3:], "sh+1 " + shape(norm[j + 1]),
+            "w,w+1 " + lw + " " + low[j + 1], "w-1,w " + low[j - 1] + " " + lw,
+            "sh-1 " + shape(norm[j - 1]), "a+1 " + amb[j + 1], "a+2 " + amb[j + 2],
+            "a,a+1 " + amb[j] + " " + amb[j + 1]]
 
 
 def tag_features(prev: str, prev2: str, low: list[str], amb: list[str], i: int) -> list[str]:
@@ -144,6 +153,7 @@ class Model:
         self.tagdict: dict[str, int] = data["tagdict"]
         self._index, self._offsets, self._classes, self._values = weights or _decode(data["weights"])
         self._rows: dict[str, tuple] = {}
+        self._owned: dict[str, int] = {}  # word -> the summed scores of its own features, packed
         self.lexicon: dict[str, str] = data["lexicon"]
         self.lemmatizer = Lemmatizer(data["lemmas"])
         self.meta: dict = data.get("meta", {})
@@ -171,7 +181,7 @@ class Model:
 
     def _row(self, feat: str):
         """A feature's weights, unpacked on first use (so loading stays quick): ``(tag, weight)`` pairs,
-        or a list of one weight per tag when many tags have one (summed together, column by column)."""
+        or, when many tags have one, one weight per tag packed into one integer (``_pack``)."""
         k = self._index.get(feat)
         if k is None:
             if len(self._rows) < _ROWS_KEPT:
@@ -182,33 +192,57 @@ class Model:
             dense = [0] * len(self.tags)
             for c, v in zip(self._classes[a:b], self._values[a:b]):
                 dense[c] = v
-            row = dense
+            row = _pack(dense)
         else:
             row = tuple(zip(self._classes[a:b], self._values[a:b]))
         self._rows[feat] = row
         return row
 
+    def _own(self, w: str, lw: str, a: str) -> int:
+        """The scores of the features that depend on the word alone, summed once per word: a third of
+        a word's features, the same in every sentence (the weights are whole numbers: the same sums)."""
+        got = self._owned.get(w)
+        if got is None:
+            scores = [0] * len(self.tags)
+            packed = 0
+            for feat in own_features(w, lw, a):
+                row = self._rows.get(feat)
+                if row is None:
+                    row = self._row(feat)
+                if type(row) is int:
+                    packed += row
+                else:
+                    for c, v in row:
+                        scores[c] += v
+            if len(self._owned) >= _OWNED_KEPT:
+                self._owned.clear()
+            got = self._owned[w] = packed + _pack(scores, bias=_SUM_BIAS)  # a dozen weights summed
+        return got
+
     def predict(self, words: list[str]) -> list[int]:
         """The tag index of each word, greedily left to right."""
         norm, low, amb = context(words, self.lexicon)
-        n_tags = len(self.tags)
+        size = _LANE_BYTES * len(self.tags)
         rows, row_of, tagdict, tags = self._rows, self._row, self.tagdict, self.tags
-        zero = [0] * n_tags
         prev, prev2 = "-S1-", "-S2-"
         out = []
         for i in range(len(words)):
             guess = tagdict.get(norm[i + 2])
             if guess is None:
-                dense, sparse = [zero], []
-                for feat in word_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i):
+                packed, sparse = self._own(norm[i + 2], low[i + 2], amb[i + 2]), []
+                feats = context_features(norm, low, amb, i) + tag_features(prev, prev2, low, amb, i)
+                if i == 0 and norm[2] != low[2]:
+                    feats.append("first-cap")
+                for feat in feats:
                     row = rows.get(feat)
                     if row is None:
                         row = row_of(feat)
-                    if type(row) is list:
-                        dense.append(row)
+                    if type(row) is int:
+                        packed += row
                     elif row:
                         sparse.append(row)
-                scores = list(map(sum, zip(*dense)))
+                # Each tag's score, plus the same offset for every tag (so the best is the same tag).
+                scores = array(_LANE, packed.to_bytes(size, sys.byteorder)).tolist()
                 for row in sparse:
                     for c, v in row:
                         scores[c] += v
@@ -294,7 +328,22 @@ def _thaw(blob: bytes):
     return data, dict(zip(feats, range(len(feats)))), offsets, classes, values
 
 
+# A row of one weight per tag is kept as one integer, a lane of 32 bits a tag holding the weight plus
+# _BIAS (never below 0; the same for every tag, so the best tag stays the best): adding the integers adds
+# every tag's weights at once, in C, and each lane stays below 2**32 for the 40 or so rows a word sums
+# (each under 2**16, the weights being 16-bit), so the lanes never carry into each other.
+_LANE = next(t for t in "IL" if array(t).itemsize == 4)
+_LANE_BYTES = 4
+_BIAS = 1 << 15
+_SUM_BIAS = 1 << 20  # for a sum of up to 32 weights
+
+
+def _pack(weights: list[int], bias: int = _BIAS) -> int:
+    return int.from_bytes(array(_LANE, [w + bias for w in weights]).tobytes(), sys.byteorder)
+
+
 _ROWS_KEPT = 400_000  # features remembered (weights unpacked, or absent) per process
+_OWNED_KEPT = 10_000  # words whose own features' scores are kept summed (some 430 bytes each)
 _MODEL: Model | None = None
 _LOCK = threading.Lock()
 

@@ -42,15 +42,30 @@ _EXTRA_ABBREVIATIONS = frozenset("etc vs ca ie eg".split())
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each token of ``text``, in order."""
-    chunks = list(_CHUNK.finditer(text))
     out: list[tuple[int, int]] = []
-    for n, chunk in enumerate(chunks):
-        word = chunk.group()
+    chunks = _CHUNK.findall(text)
+    last = len(chunks) - 1
+    e = 0
+    for n, word in enumerate(chunks):
+        s = text.find(word, e)  # the chunks are the text's runs of non-space, in order
+        e = s + len(word)
         if word.isalpha() and word.lower() not in _FUSED_WORDS:
-            out.append(chunk.span())  # most words: nothing to split (same result, a tenth of the time)
-        else:
-            out.extend(_split_chunk(text, chunk.start(), chunk.end(), last=n == len(chunks) - 1))
+            out.append((s, e))  # most words: nothing to split (same result, a tenth of the time)
+            continue
+        key = (word, n == last)
+        pieces = _PIECES.get(key)
+        if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
+            if len(_PIECES) >= _PIECES_KEPT:
+                _PIECES.clear()
+            pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=n == last))
+        out.extend([(s + a, s + b) for a, b in pieces])
     return out
+
+
+# Each chunk that is not a plain word -> its tokens' offsets in it ("said." "U.S." "minister's"):
+# the same chunks come back in sentence after sentence.
+_PIECES: dict[tuple[str, bool], tuple[tuple[int, int], ...]] = {}
+_PIECES_KEPT = 20_000  # a few MB at most
 
 
 def _is_abbreviation(word: str, last: bool) -> bool:

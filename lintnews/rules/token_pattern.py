@@ -64,10 +64,12 @@ class Constraint:
     # The loose test's answer by word text (it depends on nothing else): a sentence's words are tried
     # at several starts and by several patterns, and the same words come back in every article.
     _loose: dict = field(default_factory=dict, repr=False, compare=False)
+    _exact: bool | None = field(default=None, repr=False, compare=False)
 
     def test(self, w: Word, loose: bool = False) -> bool:
-        if not loose:
+        if not loose and not self.exact:
             return self._test(w, False)
+        # Loosely, or for a constraint on the word alone (then the loose answer is the answer): by text.
         got = self._loose.get(w.text)
         if got is None:
             if len(self._loose) >= _LOOSE_KEPT:
@@ -100,7 +102,10 @@ class Constraint:
     @property
     def exact(self) -> bool:
         """Whether the constraint can be decided on the word alone, before tagging."""
-        return not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
+        got = self._exact
+        if got is None:
+            got = self._exact = not self.tags and self.lemmas is None and all(n.exact for n in self.negated)
+        return got
 
 
 _LOOSE_KEPT = 20_000  # answers kept by one constraint
@@ -208,7 +213,15 @@ class TokenPattern:
 
     def search(self, words: list[Word], loose: bool = False, starts=None):
         """Matches, one per start token (every token, or those in ``starts``)."""
+        first = self.tokens[0]
+        # Loosely, a first token that must stand at the start is tested there first, from its answers
+        # by word text: most starts fail on it, before any matching is set up.
+        known = first._loose if loose and not first.optional and not first.skip else None
         for j in (range(len(words)) if starts is None else starts):
+            if known is not None:
+                ok = known.get(words[j].text)
+                if ok is False or (ok is None and not first.test(words[j], True)):
+                    continue
             m = self.match_at(words, j, loose)
             if m is not None:
                 yield m

@@ -145,3 +145,28 @@ def test_plural_verb_runs_by_default_at_suggestion_level(tmp_path):
     article.write_text("Festival\n\nThe commercial success of many showcased films have led to criticism.\n")
     found = [f for f in Session(Options()).process(str(article), "check").findings if f.rule_id == "News.PluralVerb"]
     assert [(f.text, f.severity.value) for f in found] == [("have", "suggestion")]
+
+
+def test_patterns_starting_from_the_same_word_each_find_theirs(tmp_path):
+    # Both start from "loose" (the places of a start word are found once per article and shared).
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{pos: MD}, {word: loose, mark: true}]
+            suggest: lose
+          - tokens: [{word: to}, {word: loose, mark: true}]
+            suggest: lose
+    """)
+    text = "Labour could loose the seat. The party is set to loose ground, and a loose alliance may form.\n"
+    assert flagged(rules, text) == [("loose", "'loose': use 'lose'."), ("loose", "'loose': use 'lose'.")]
+
+
+def test_anchored_matches_share_one_timeout_and_keep_their_order(monkeypatch):
+    import regex
+
+    from lintnews.rules import patterns
+    word = regex.compile(r"\b(?:lose|loose)\b")
+    text = "They lose, we loose, you win."
+    assert [m.group() for m in patterns.match_each(word, text, "Desk.Rule", [5, 0, 14, 23])] == ["lose", "loose"]
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.2)
+    with pytest.raises(patterns.PatternTimeout, match="Desk.Rule"):
+        patterns.match_each(regex.compile("(a|aa)+b"), "x" + "a" * 38, "Desk.Rule", [0, 1])

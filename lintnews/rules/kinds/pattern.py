@@ -27,7 +27,7 @@ from ...read import tagged
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
-from ..patterns import finditer, match, word_head
+from ..patterns import finditer, match_each, word_head
 from ..wordlist import word_char
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token
@@ -94,6 +94,7 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+        self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -184,7 +185,7 @@ class Pattern(Rule):
         outline share one scan of a document: several of the agreement rules' patterns look for the
         same verbs."""
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
-        key = (p.outline.pattern, p.outline.flags, p.start_words)
+        key = p.key
         spans = shared.get(key)
         if spans is None:
             together = self._shared_scans.get(key)
@@ -192,35 +193,38 @@ class Pattern(Rule):
                 scan, members = together
                 found = {k: [] for k in members}
                 for hit in finditer(scan, doc.text, self.id, overlapped=True):
+                    if hit.lastindex is None:  # the head word alone: no member's lookarounds held
+                        continue
                     for k, name in members.items():
                         if hit.start(name) != -1:
                             found[k].append(hit.span())
                 shared.update(found)
                 return found[key]
-            spans = shared[key] = [hit.span() for hit in self._hits(p, doc)]
+            spans = shared[key] = self._hits(p, doc)
         return spans
 
-    def _hits(self, p: _Pattern, doc):
+    def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
         if p.start_words is None:
             # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
             # every character but the long s, which (?i) takes for an s), some four times faster.
             lower = p.outline_lower is not None and low is not None and "ſ" not in text
-            yield from finditer(p.outline_lower if lower else p.outline, low if lower else text, self.id,
-                                overlapped=True)
-            return
+            return [hit.span() for hit in finditer(p.outline_lower if lower else p.outline, low if lower else text,
+                                                   self.id, overlapped=True)]
         if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
-            yield from finditer(p.outline, text, self.id, overlapped=True)
-            return
+            return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
+        # Where each word starts a word, found once per document for all the patterns starting from it
+        # (most of them are not in a given article: then a pattern costs a few lookups).
+        places = doc.__dict__.setdefault("_pattern_word_places", {})
+        out = []
         for word in p.start_words:
-            i = low.find(word)
-            while i != -1:
-                if i == 0 or not word_char(text[i - 1]):
-                    hit = match(p.outline, text, self.id, i)
-                    if hit is not None:
-                        yield hit
-                i = low.find(word, i + 1)
+            at = places.get(word)
+            if at is None:
+                at = places[word] = _word_starts(text, low, word)
+            if at:
+                out.extend(hit.span() for hit in match_each(p.outline, text, self.id, at))
+        return out
 
     def _check_sentence(self, doc, sentence, hopeful):
         plain = tagged.words(doc, sentence)
@@ -281,6 +285,17 @@ class Pattern(Rule):
         return text
 
 
+def _word_starts(text: str, low: str, word: str) -> list[int]:
+    """Where ``word`` stands in the lower-cased text with no letter or digit just before it."""
+    out = []
+    i = low.find(word)
+    while i != -1:
+        if i == 0 or not word_char(text[i - 1]):
+            out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
 def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
     """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
     noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
@@ -313,6 +328,21 @@ def _words_regex(words) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+# One token of a gap: spaces or apostrophes, then a word (letters, digits, apostrophes, hyphens) or a mark.
+_ITEM = r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))"
+# The same, but a word that ends where no letter or digit follows: the fewest tokens that cover a text
+# never end a word before a letter (the two words would be one), so the gap allows the same texts,
+# but the regex no longer tries every way of cutting each word into pieces when the words after the
+# gap are not there (that took some 25 microseconds a try on "before ... were").
+_WHOLE_ITEM = r"(?:[\s'’]*(?:[\w'’-]+(?!\w)|[^\w\s]))"
+
+
+def _gap(n: int) -> str:
+    """At most ``n`` tokens (``n`` > 0) and the spaces after them: as ``(?:_ITEM){0,n}[\\s'’]*``, with
+    every token but the last a whole word."""
+    return (f"(?:{_WHOLE_ITEM}{{0,{n - 1}}}{_ITEM})?" if n > 1 else f"{_ITEM}?") + r"[\s'’]*"
+
+
 def _outline_regex(outline) -> tuple[str, frozenset[str]]:
     """Where a pattern may match: its required words in order, with room for the tokens allowed between
     them (adjacent ones may touch: "it's" is two tokens). The
@@ -321,7 +351,7 @@ def _outline_regex(outline) -> tuple[str, frozenset[str]]:
     k = min(range(len(lists)), key=lambda i: (sum(1000 if w in _COMMON else 1 for w in lists[i]), len(lists[i])))
 
     def gap(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
-        return r"\s*" if n == 0 else r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))" + "{0,%d}" % n + r"[\s'’]*"
+        return r"\s*" if n == 0 else _gap(n)
 
     before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
     after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
