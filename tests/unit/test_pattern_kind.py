@@ -170,3 +170,30 @@ def test_anchored_matches_share_one_timeout_and_keep_their_order(monkeypatch):
     monkeypatch.setattr(patterns, "TIMEOUT", 0.2)
     with pytest.raises(patterns.PatternTimeout, match="Desk.Rule"):
         patterns.match_each(regex.compile("(a|aa)+b"), "x" + "a" * 38, "Desk.Rule", [0, 1])
+
+
+def test_a_hit_on_a_later_word_finds_matches_whose_start_skips_and_optional_tokens_vary(tmp_path):
+    # The outline's search starts from the rarest word ("was", after a skipped run of tokens); a head-word
+    # prefilter hits "were". Each match is tried from the starts that put that word where it may stand.
+    rules = rule(tmp_path, r"""
+        patterns:
+          - tokens:
+              - {pos: DET}
+              - {pos: ADJ, optional: true}
+              - {pos: NNS, skip: 3, skip-over: {pos: [NOUN, ADJ, ADP, DET]}}
+              - {word: was, mark: true}
+            suggest: were
+          - tokens:
+              - {word: the}
+              - {pos: NN}
+              - {word: [were, are], mark: true}
+            prefilter: '\b(?:were|are)\b(?<=\b[a-z]+\s(?:were|are))'
+            suggest: was
+    """)
+    from lintnews.rules.kinds.pattern import _anchor
+    first, second = rules[0].patterns
+    assert first.anchor == _anchor(first.tokens, 0) == (2, 1 + 1 + (1 + 3))
+    assert second.anchor == (2, 2)
+    text = ("Ministers\n\nThe new ministers was sworn in. The old board members was absent.\n\n"
+            "The minister were late.\n")
+    assert [t for t, _ in flagged(rules, text)] == ["was", "was", "were"]

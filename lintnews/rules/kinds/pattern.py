@@ -85,8 +85,12 @@ class _Pattern:
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
         self.outline_lower = None  # the outline without (?i), for the lower-cased text
+        # With the outline, a hit is the word of one required list: how many tokens a match may hold
+        # before the token that takes it (fewest, most), so only those starts are tried.
+        self.anchor: tuple[int, int] | None = None
         if v["prefilter"] is None:
-            source, start_words = _outline_regex(self.tokens.outline())
+            source, start_words, k = _outline_regex(self.tokens.outline())
+            self.anchor = _anchor(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             if all(_PLAIN.fullmatch(w) for w in start_words):
                 self.start_words = start_words
@@ -94,6 +98,7 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+            self.anchor = _head_anchor(self.tokens, v["prefilter"])
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
@@ -232,10 +237,14 @@ class Pattern(Rule):
         stretches, candidates = [], []
         for k, hits in hopeful.items():
             p = self.patterns[k]
-            # A match holds the words found, so it starts at most its length before them.
-            near = sorted({j for a, b in hits
-                           for j in range(max(0, bisect_right(offsets, a) - 1 - p.tokens.longest),
-                                          bisect_right(offsets, b))})
+            if p.anchor is not None:  # the hit is the token of one required list: the starts that put it there
+                fewest, most = p.anchor
+                near = sorted({j for a, _ in hits for h in (bisect_right(offsets, a) - 1,)
+                               for j in range(max(0, h - most), max(0, h - fewest + 1))})
+            else:  # a prefilter's hit: a match holds it, so it starts at most its length before it
+                near = sorted({j for a, b in hits
+                               for j in range(max(0, bisect_right(offsets, a) - 1 - p.tokens.longest),
+                                              bisect_right(offsets, b))})
             starts = [m.start for m in p.tokens.search(plain, loose=True, starts=near) if p.fits(plain, m, loose=True)]
             if starts:
                 candidates.append((p, starts))
@@ -343,7 +352,29 @@ def _gap(n: int) -> str:
     return (f"(?:{_WHOLE_ITEM}{{0,{n - 1}}}{_ITEM})?" if n > 1 else f"{_ITEM}?") + r"[\s'’]*"
 
 
-def _outline_regex(outline) -> tuple[str, frozenset[str]]:
+def _anchor(tokens: TokenPattern, k: int) -> tuple[int, int]:
+    """How many tokens a match holds before the one that takes its ``k``-th required word list (fewest,
+    most): the constraints before it (an optional one may be absent; each may skip tokens before its
+    own, the first token's skipped ones counting as the match's), and those its own constraint skips."""
+    idx = [i for i, t in enumerate(tokens.tokens) if not t.optional and t.words is not None][k]
+    fewest = sum(1 for t in tokens.tokens[:idx] if not t.optional)
+    most = sum(1 + t.skip for t in tokens.tokens[:idx]) + tokens.tokens[idx].skip
+    return fewest, most
+
+
+def _head_anchor(tokens: TokenPattern, prefilter: str) -> tuple[int, int] | None:
+    """A prefilter that is a head word and lookarounds (``\\b(?:were|are)\\b(?<=...)``) hits the head word:
+    when one required token takes exactly those words, the hit is that token, as with an outline."""
+    split = word_head(prefilter)
+    if split is None:
+        return None
+    heads = set(split[0][len(r"\b(?:"):-len(r")\b")].lower().split("|"))
+    lists = [t.words for t in tokens.tokens if not t.optional and t.words is not None]
+    takers = [k for k, words in enumerate(lists) if heads <= words]
+    return _anchor(tokens, takers[0]) if len(takers) == 1 else None
+
+
+def _outline_regex(outline) -> tuple[str, frozenset[str], int]:
     """Where a pattern may match: its required words in order, with room for the tokens allowed between
     them (adjacent ones may touch: "it's" is two tokens). The
     search starts from the shortest word list, the others checked around it, so the scan is quick."""
@@ -355,7 +386,8 @@ def _outline_regex(outline) -> tuple[str, frozenset[str]]:
 
     before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
     after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
-    return (f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else ""), lists[k]
+    return ((f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else ""),
+            lists[k], k)
 
 
 def _format(message: str, marked: str) -> str:
