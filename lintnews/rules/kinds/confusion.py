@@ -24,7 +24,6 @@ by default, direct quotations are not checked. A finding needs at least
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -45,7 +44,7 @@ class Bigrams:
     SOURCE = "frequency_bigramdictionary_en_243_342.txt"
 
     def __init__(self) -> None:
-        path = resources.files("symspellpy").joinpath(self.SOURCE)
+        path = tables.package_file("symspellpy", self.SOURCE)
         key = tables.identity("bigrams", tables.file_identity(path))
         built: dict[str, tuple] = {}
 
