@@ -103,7 +103,10 @@ def bigrams() -> Bigrams:
     return Bigrams()
 
 
-_PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $")
+# The word before a space at the end of the window. Only one match can end there, so a search
+# backwards from the end (REVERSE) finds it without trying the 40 starts a forward search tries:
+# a fourth of the time, the same match at every position of 400 articles.
+_PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $", regex.REVERSE)
 _NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 
