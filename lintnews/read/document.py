@@ -11,22 +11,22 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
 
 from . import quotes
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
 from .zones import overlaps as _overlaps
 from .zones import touches as _touches
+from . import compiled as _compiled
 
-_LINE_END = regex.compile(r"\r\n?|\n")
+_LINE_END = _compiled.compile(r"\r\n?|\n")
 
-_BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
+_BLANK_LINES = _compiled.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
 
 # End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_NEXT_START = regex.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
+_SENTENCE_END = _compiled.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_NEXT_START = _compiled.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -39,7 +39,7 @@ ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
-_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}\.$")  # U.S.  e.g.  J.
+_DOTTED = _compiled.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}\.$")  # U.S.  e.g.  J.
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ import regex
 
 from .document import ProseBlock
 from .html_tokens import Token, tokens
+from . import compiled as _compiled
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -67,12 +68,12 @@ _CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "
 _FENCES = {"li": ("ul", "ol", "menu"), "dt": ("dl",), "dd": ("dl",), "td": ("table",), "th": ("table",),
            "tr": ("table",), "tbody": ("table",), "thead": ("table",), "tfoot": ("table",)}
 # One attribute of a start tag, from where the last ended (as html.parser reads them).
-_ATTR = regex.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_ATTR = _compiled.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _P_SCOPE = ("table", "td", "th", "caption", "html", "template", "object", "button")
 _PARAGRAPHS = ("p", "li", "td", "th", "blockquote", "figcaption", "dd", "dt", "caption", "summary")
 _REMOVABLE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "dd", "dt", "summary")
 _QUOTE_MARKS = "\"'“”‘’«»‹›„‚"
-_REF = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_REF = _compiled.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _SPACE = " \t\r\n\f"
 
 

@@ -32,6 +32,7 @@ from ...read import tables
 from ..base import Option, Rule, preserve_case
 from ..patterns import match
 from ..wordlist import WordList, attached
+from ...read import compiled as _compiled
 
 
 class Bigrams:
@@ -106,8 +107,8 @@ def bigrams() -> Bigrams:
 # The word before a space at the end of the window. Only one match can end there, so a search
 # backwards from the end (REVERSE) finds it without trying the 40 starts a forward search tries:
 # a fourth of the time, the same match at every position of 400 articles.
-_PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $", regex.REVERSE)
-_NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
+_PREV = _compiled.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $", regex.REVERSE)
+_NEXT = _compiled.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 
 class Confusion(Rule):
