@@ -7,6 +7,7 @@ options and flow check and fix share.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import signal
@@ -44,6 +45,10 @@ class _Main(click.Group):
         return sorted(set(super().list_commands(ctx)) | set(_LAZY))
 
     def invoke(self, ctx):
+        # Few objects a run makes are cyclic garbage (489 over 400 articles), but with Python's default
+        # thresholds the collector walks the young objects every 700 allocations and the loaded rules
+        # and data again and again: 5% to 7% of a run's CPU. Collections stay, much less often.
+        gc.set_threshold(100_000, 50, 1000)
         if threading.current_thread() is threading.main_thread():  # signal handlers live there only
             signal.signal(signal.SIGTERM, _terminate)
         for name, said in (("stdout", "output"), ("stderr", "error")):

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import html, html_doc, markdown, suppress, vale_comments
+from . import markdown, suppress, vale_comments
+from .formats import is_html
 from .document import Document
 from .front_matter import HEADLINE_FIELDS, Headlines
 from .links import bare_link_zones
@@ -43,7 +44,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     ``html_ignored_classes``: HTML elements skipped whole, by name and by class (Vale's
     ``SkippedScopes`` and ``IgnoredClasses``; see :func:`.html.parse`)."""
     zones = bare_link_zones(text) + list(ignore_zones)
-    if as_markdown is None and html.is_html(path):
+    if as_markdown is None and is_html(path):
         return _html_article(text, path, zones, ignores, tuple(html_skipped), tuple(html_ignored_classes))
     if not (markdown.is_markdown(path) if as_markdown is None else as_markdown):
         comments = markdown.html_comments(text)
@@ -63,6 +64,8 @@ def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped:
     """An HTML article: its skipped scopes left out by the reader, its ignored ones as skip zones."""
     skipped += ignores.skipped_scopes if ignores is not None else ()
     classes += ignores.ignored_classes if ignores is not None else ()
+    from . import html_doc  # the HTML parser, imported for the first HTML article only
+
     ignored = None if ignores is None else (lambda parsed: ignores.scope_zones(parsed.blocks, parsed.inline_scopes))
     doc, parsed = html_doc.document(text, path, zones, skipped, classes, ignored)
     if ignores is not None:

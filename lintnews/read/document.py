@@ -11,22 +11,22 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
 
 from . import quotes
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
 from .zones import overlaps as _overlaps
 from .zones import touches as _touches
+from . import compiled as _compiled
 
-_LINE_END = regex.compile(r"\r\n?|\n")
+_LINE_END = _compiled.compile(r"\r\n?|\n")
 
-_BLANK_LINES = regex.compile(r"(?:\r?\n[ \t]*){2,}")
+_BLANK_LINES = _compiled.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
 
 # End-of-sentence candidates: terminal punctuation, closing quotes/brackets, then space.
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_NEXT_START = regex.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
+_SENTENCE_END = _compiled.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_NEXT_START = _compiled.compile(r"\s+([\"“‘'(\[]?[\p{Lu}\p{N}])")
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -39,7 +39,7 @@ ABBREVIATIONS = frozenset(
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
-_DOTTED = regex.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}\.$")  # U.S.  e.g.  J.
+_DOTTED = _compiled.compile(r"^(?:\p{L}\.){2,}$|^\p{Lu}\.$")  # U.S.  e.g.  J.
 
 
 @dataclass(frozen=True)
@@ -114,10 +114,14 @@ class Document:
         self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
+    # What rules keep on a document while they check it (the pattern kind's scans shared by outline,
+    # Vale's scope units): rebuilt on use, and 90% of a result's pickle (24 KB of 27 KB an article).
+    RULE_CACHES = frozenset({"_pattern_outline_spans", "_vale_units", "_vale_selected"})
+
     def __getstate__(self):
         """For a worker process to hand a document back: without the caches, rebuilt on use."""
         return {k: v for k, v in self.__dict__.items()
-                if not isinstance(getattr(type(self), k, None), cached_property)}
+                if k not in self.RULE_CACHES and not isinstance(getattr(type(self), k, None), cached_property)}
 
     # ----------------------------------------------------------------- blocks
     def _split_blocks(self) -> list[Block]:
@@ -279,8 +283,7 @@ class Document:
 
     @property
     def marks_rest_on_apostrophes(self) -> bool:
-        """Whether some stripped mark is judged one only because the article lost its apostrophes
-        ("don t", "Trump s"): restoring them would erase the only evidence for that gap."""
+        """Whether a stripped mark is judged one only because the article lost its apostrophes ("don t")."""
         return self._stripped[2]
 
     def is_stripped_mark(self, start: int, end: int) -> bool:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from .html import HTML_SUFFIXES
 from .markdown import MARKDOWN_SUFFIXES
+
+# Here, not in html.py, so that reading a plain text or Markdown article imports no HTML parser.
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 
@@ -27,6 +29,10 @@ UNSUPPORTED = {
     **{s: "DITA/XML" for s in (".dita", ".ditamap", ".xml")},
     **{"." + s: "source code" for s in _CODE.split()},
 }
+
+
+def is_html(path: str | None) -> bool:
+    return bool(path) and PurePath(str(path)).suffix.lower() in HTML_SUFFIXES
 
 
 def unsupported(path: str) -> str | None:

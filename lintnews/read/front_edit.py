@@ -17,21 +17,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
 
 from ..findings import Edit, Fix
 from .front_fields import Field
 from .front_matter import Headlines, load
+from . import compiled as _compiled
 
 # Characters of front matter one article may have parsed again to check fixes (each check reads the
 # whole front matter): a few hundred fixes in a usual one, a handful in a huge one. Past it, a fix in a
 # headline field is reported without its fix.
 MAX_REPARSED = 1_000_000
-_CONTROL = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_CONTROL = _compiled.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Characters a plain YAML scalar may not gain from a fix: a mapping or comment mark, a flow bracket;
 # at its start, any indicator (a quote there would open a quoted scalar).
-_PLAIN_UNSAFE = regex.compile(r"[:#\[\]{},\\\t]")
-_PLAIN_INDICATOR = regex.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
+_PLAIN_UNSAFE = _compiled.compile(r"[:#\[\]{},\\\t]")
+_PLAIN_INDICATOR = _compiled.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
 
 
 def escape(style: str, content: str, first: bool = False) -> str | None:

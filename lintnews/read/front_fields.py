@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import LintnewsError
 from .datafile import compose_yaml, load_toml
+from . import compiled as _compiled
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ ESCAPES = {
     "json": regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[^\r\n]"),
 }
 ESCAPES["multiline"] = ESCAPES["basic"]
-_INDENT = regex.compile(r"(?<=\n)[ \t]+")
+_INDENT = _compiled.compile(r"(?<=\n)[ \t]+")
 
 
 def locate(text: str, fm, data: dict, wanted: set[str]) -> list[Field]:
@@ -127,13 +128,13 @@ def _yaml(fm, data: dict, wanted: set[str]):
 
 
 # ------------------------------------------------------------------- TOML
-_TOML_LINE = regex.compile(
+_TOML_LINE = _compiled.compile(
     r"""^[ \t]*(?P<key>[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*=[ \t]*(?P<value>
         \"\"\"(?:[^\\]|\\.)*?\"\"\"(?!")|'''.*?'''(?!')|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'
     )""",
     regex.MULTILINE | regex.VERBOSE | regex.DOTALL,
 )
-_TABLE_HEADER = regex.compile(r"^[ \t]*\[", regex.MULTILINE)
+_TABLE_HEADER = _compiled.compile(r"^[ \t]*\[", regex.MULTILINE)
 
 
 def _toml(fm, data: dict, wanted: set[str]):
@@ -171,7 +172,7 @@ def _toml_value(line: str, key: str | None = None, default=None):
 
 
 # ------------------------------------------------------------------- JSON
-_JSON_TOKEN = regex.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+|\s+')
+_JSON_TOKEN = _compiled.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+|\s+')
 
 
 def _json(fm, data: dict, wanted: set[str]):

@@ -36,14 +36,14 @@ from __future__ import annotations
 
 import html as _html
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 import regex
 
 from .document import ProseBlock
+from .formats import HTML_SUFFIXES, is_html  # noqa: F401 - named here before formats.py held them
 from .html_tokens import Token, tokens
+from . import compiled as _compiled
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Elements whose whole content is never prose.
@@ -67,17 +67,13 @@ _CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "
 _FENCES = {"li": ("ul", "ol", "menu"), "dt": ("dl",), "dd": ("dl",), "td": ("table",), "th": ("table",),
            "tr": ("table",), "tbody": ("table",), "thead": ("table",), "tfoot": ("table",)}
 # One attribute of a start tag, from where the last ended (as html.parser reads them).
-_ATTR = regex.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_ATTR = _compiled.compile(r"""[\s/]*([^\s/>][^\s/=>]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _P_SCOPE = ("table", "td", "th", "caption", "html", "template", "object", "button")
 _PARAGRAPHS = ("p", "li", "td", "th", "blockquote", "figcaption", "dd", "dt", "caption", "summary")
 _REMOVABLE = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "dd", "dt", "summary")
 _QUOTE_MARKS = "\"'“”‘’«»‹›„‚"
-_REF = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_REF = _compiled.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _SPACE = " \t\r\n\f"
-
-
-def is_html(path: str | None) -> bool:
-    return bool(path) and PurePath(str(path)).suffix.lower() in HTML_SUFFIXES
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import regex
+from . import compiled as _compiled
 
 # Bare web addresses and e-mail addresses: never prose to correct.
-_BARE_URL = regex.compile(r"(?<![\p{L}\p{N}_@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”‘’]+")
-_EMAIL = regex.compile(r"(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
+_BARE_URL = _compiled.compile(r"(?<![\p{L}\p{N}_@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”‘’]+")
+_EMAIL = _compiled.compile(r"(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}_.+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+")
 _URL_TAIL = ".,;:!?'"
 
 

@@ -52,22 +52,22 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-import regex
 
 from . import front_matter, markdown_scopes
 from .document import ProseBlock
 from .front_matter import FrontMatter
 from .lines import Lines
 from .markdown_inline import inline_markup, parser
+from . import compiled as _compiled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr")
 _SKIPPED_LEAVES = ("code_block", "fence", "hr")
 # Inline rules whose whole match is markup.
-_BLANKISH = regex.compile(r"[ \t>]*")
-_LONE_CR = regex.compile(r"\r(?!\n)")
-_NOT_LINE_END = regex.compile(r"[^\r\n]")
+_BLANKISH = _compiled.compile(r"[ \t>]*")
+_LONE_CR = _compiled.compile(r"\r(?!\n)")
+_NOT_LINE_END = _compiled.compile(r"[^\r\n]")
 # Python's str.strip() (used by markdown-it-py) takes more than the plain-text splitter does.
 _PLAIN_STRIP = " \t\r\n\f\v"
 

@@ -14,12 +14,12 @@ first row) or "table.cell" over the cell's text, since Vale reads every cell as 
 
 from __future__ import annotations
 
-import regex
+from . import compiled as _compiled
 
 _TAGS = {"li": "list", "blockquote": "blockquote", "th": "table.header", "td": "table.cell"}
-_HEADING = regex.compile(r"h[1-6]")
-_DELIMITER_CELL = regex.compile(r":?-+:?")
-_PIPE = regex.compile(r"(?<!\\)\|")
+_HEADING = _compiled.compile(r"h[1-6]")
+_DELIMITER_CELL = _compiled.compile(r":?-+:?")
+_PIPE = _compiled.compile(r"(?<!\\)\|")
 
 
 def block_scope(history: list[str]) -> str:

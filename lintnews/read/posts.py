@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import regex
+from . import compiled as _compiled
 
 # An embedded social-media post, as scraped copy carries it: its text runs up to a picture
 # link, the poster's byline ("... pic.twitter.com/x  FOX & friends (@foxandfriends) May 1"),
 # a wire roundup's time stamp ("... tens of thousands of miles [1435 EST]"), or sits in a
 # tweet tag (<tweet author="@x">...</tweet>). Quotation marks are often lost on the way.
-_POST_AHEAD = regex.compile(r"pic\.twitter\.com/|\(@\w+\)|</tweet>|\[\d{3,4} [ECMP][SD]T\]")
+_POST_AHEAD = _compiled.compile(r"pic\.twitter\.com/|\(@\w+\)|</tweet>|\[\d{3,4} [ECMP][SD]T\]")
 POST_REACH = 280
 
 
@@ -25,12 +26,12 @@ def in_social_post(text: str, start: int, limit: int | None = None) -> bool:
 
 
 # After a post's marker, its byline's date ("... (@jdoe) March 3, 2017") and a picture link's tail.
-_AFTER_MARKER = regex.compile(
+_AFTER_MARKER = _compiled.compile(
     r"[^\s]*(?:[ \t\u00a0]+(?:—|-|–)?[^\n(]{0,60}\(@\w+\))?"
     r"(?:[ \t\u00a0]*(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{1,2}(?:, \d{4})?)?")
 # A tweet tag, closed as it should be or as some scrapes do ("<tweet/>").
-_TWEET_TAG = regex.compile(r"<tweet\b(?!/).*?(?:</tweet>|<tweet/>)", regex.DOTALL)
+_TWEET_TAG = _compiled.compile(r"<tweet\b(?!/).*?(?:</tweet>|<tweet/>)", regex.DOTALL)
 
 
 def post_zones(text: str, blocks) -> list[tuple[int, int]]:

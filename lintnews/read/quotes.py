@@ -58,6 +58,7 @@ from __future__ import annotations
 import itertools
 
 import regex
+from . import compiled as _compiled
 
 # Characters that may stand before an opening quotation mark: space, brackets,
 # dashes, and the invisible direction marks scraped text carries.
@@ -68,31 +69,31 @@ LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
                       "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-_DOUBLE = regex.compile(r'[“”"]')
-_GUILLEMET = regex.compile(r"[«»]")
-_ANGLE = regex.compile(r"[‹›]")
-_SINGLE = regex.compile(r"['‘’]")
+_DOUBLE = _compiled.compile(r'[“”"]')
+_GUILLEMET = _compiled.compile(r"[«»]")
+_ANGLE = _compiled.compile(r"[‹›]")
+_SINGLE = _compiled.compile(r"['‘’]")
 # What follows an apostrophe that stands for left-out letters at the start of a word.
-_ELISION = regex.compile(r"(?i)(?:\d0?s?|n|em|til|cause|bout|tis|twas|round|kay)(?![\p{L}\p{N}])")
+_ELISION = _compiled.compile(r"(?i)(?:\d0?s?|n|em|til|cause|bout|tis|twas|round|kay)(?![\p{L}\p{N}])")
 # A single-quoted passage longer than this is an apostrophe taken for a mark ("Al-‘Ayesh").
 SINGLE_REACH = 1000
 _POSSESSIVE_REACH = 150
-_SIC = regex.compile(r"[\[(]sic[\])]", regex.IGNORECASE)
+_SIC = _compiled.compile(r"[\[(]sic[\])]", regex.IGNORECASE)
 # A gap between two words on one line, not after a sentence end or a colon.
-_GAP = regex.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
-_GLUED_BREAK = regex.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?)(?=\p{Lu})")
-_SENTENCE_GAP = regex.compile(r"(?<=\S)  (?=\S)")
+_GAP = _compiled.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
+_GLUED_BREAK = _compiled.compile(r"(?<=\p{Ll}{2}[.!?][\"”’]?)(?=\p{Lu})")
+_SENTENCE_GAP = _compiled.compile(r"(?<=\S)  (?=\S)")
 STRIPPED_REACH = 300
 # A negative contraction or a possessive whose apostrophe a scraper took ("don t", "isn t", "Trump s
 # supporters"): where these are, the scraper stripped marks, whatever marks survive elsewhere (in an
 # embedded post or script), and even one gap is where a mark stood.
-_LOST_APOSTROPHE = regex.compile(
+_LOST_APOSTROPHE = _compiled.compile(
     r"(?i)\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should)n t\b|\b\p{L}{2,} s (?=\p{L})"
     r"|\bI (?:m|ve|ll)\b|\b(?:we|you|they) (?:re|ve|ll)\b")
 # A post's byline after the gap where its dash stood: a display name, then the handle.
-_BYLINE = regex.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
-_TABLE_DELIMITER = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
-_BLOCK_QUOTE_LINE = regex.compile(r"[ ]{0,3}>")
+_BYLINE = _compiled.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
+_TABLE_DELIMITER = _compiled.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
+_BLOCK_QUOTE_LINE = _compiled.compile(r"[ ]{0,3}>")
 
 
 def _beside(text: str, i: int, start: int, end: int) -> tuple[str, str]:

@@ -19,16 +19,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
 
 from ..findings import Finding, Severity, names_rule
+from . import compiled as _compiled
 
 UNUSED_RULE_ID = "Lintnews.UnusedSuppression"
 
 # The head of a directive; its rule ids are the rest of the comment. (A lazy ``.*?`` before a final
 # ``\s*-->`` would try every split of a long run of spaces: quadratic.)
-_DIRECTIVE = regex.compile(r"<!--\s*lintnews-(?P<action>disable-next-line|disable|enable)(?![\w-])")
-_ID = regex.compile(r"[^\s,]+")
+_DIRECTIVE = _compiled.compile(r"<!--\s*lintnews-(?P<action>disable-next-line|disable|enable)(?![\w-])")
+_ID = _compiled.compile(r"[^\s,]+")
 
 
 @dataclass

@@ -25,10 +25,10 @@ import bisect
 import html
 from dataclasses import dataclass
 
-import regex
+from . import compiled as _compiled
 
-_CONTROL = regex.compile(r"vale[ \t]+([^\s=]+)[ \t]*=[ \t]*(YES|NO)")
-_STYLES = regex.compile(r"vale[ \t]+styles?[ \t]*=[ \t]*([^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)")
+_CONTROL = _compiled.compile(r"vale[ \t]+([^\s=]+)[ \t]*=[ \t]*(YES|NO)")
+_STYLES = _compiled.compile(r"vale[ \t]+styles?[ \t]*=[ \t]*([^\s,]+(?:[ \t]*,[ \t]*[^\s,]+)*)")
 
 
 @dataclass(frozen=True)

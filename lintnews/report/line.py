@@ -10,9 +10,9 @@ tool that reads Vale's line output reads this.
 
 from __future__ import annotations
 
-import regex
+from ..read import compiled as _compiled
 
-_SPACES = regex.compile(r" +")
+_SPACES = _compiled.compile(r" +")
 
 
 def vale_message(message: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..read import tables
@@ -27,7 +26,7 @@ class Lexicon:
     """The word lists: ``freq`` word -> frequency (share of all words), ``curated`` a set of words."""
 
     def __init__(self) -> None:
-        curated = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+        curated = tables.package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
         key = tables.identity("lexicon", _wordfreq_identity(), tables.file_identity(curated))
         self.freq = tables.load("wordfreq-large-en", key, _wordfreq)
         self.curated = tables.load("curated-en", key, lambda: _curated(curated))

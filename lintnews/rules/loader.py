@@ -22,6 +22,7 @@ from ..read.jsoncache import Store
 from ..version import __version__
 from .base import SHARED, Rule
 from .registry import kind as find_kind
+from . import ruleset_cache
 from .registry import registry
 from .vale import is_vale_rule
 
@@ -175,7 +176,10 @@ def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: li
     """
     dirs = ([builtin_styles_dir()] if builtin else []) + [Path(s) for s in styles]
     rules: dict[str, Rule] = {}
-    for d in dirs:
+    for n, d in enumerate(dirs):
+        if builtin and n == 0:  # the built-in rules: loaded once per user and kept (rules/ruleset_cache.py)
+            rules.update(_builtin(d, problems, warnings))
+            continue
         for rule_id, path in rule_files(d):
             if problems is None:
                 rules[rule_id] = load_rule_file(rule_id, path, warnings)
@@ -187,3 +191,29 @@ def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: li
     compiled.save()  # the patterns and rule files this load read, for the next run
     _SPECS.save()
     return sorted(rules.values(), key=lambda r: r.id)
+
+
+def _builtin(styles_dir: Path, problems: list[str] | None, warnings: list[str] | None) -> list[tuple[str, Rule]]:
+    """The built-in rules: from the rule cache, else from their files (then kept when all load without a word)."""
+    files = rule_files(styles_dir)
+    kept = ruleset_cache.get(files)
+    if kept is not None:
+        return kept
+    said: list[str] = []
+    loaded, failed = [], False
+    for rule_id, path in files:
+        try:
+            loaded.append((rule_id, load_rule_file(rule_id, path, said)))
+        except RuleError as exc:
+            if problems is None:
+                raise
+            problems.append(f"{exc}; skipped")
+            failed = True
+    if warnings is not None:
+        warnings.extend(said)
+    else:
+        for message in said:
+            _warnings.warn(message, DeprecationWarning, stacklevel=3)
+    if not (failed or said):
+        ruleset_cache.put(files, loaded)
+    return loaded

@@ -18,19 +18,19 @@ import itertools
 from functools import lru_cache
 from pathlib import Path
 
-import regex
 
 from ..read import tables
+from ..read import compiled as _compiled
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "misspellings.txt"
 
 # A capitalised word opening a line or a sentence ("Accomodate"), and at the start of the text.
 # Led by the character before it: a look-behind or "^" tried at every position costs 4 times more.
-_OPENING = regex.compile(r"(?:\n|[.!?][\"”’)]?[ \t])[ \t]*([A-Z][a-z]+(?:['’][a-z]+)*)")
-_FIRST = regex.compile(r"[ \t]*([A-Z][a-z]+(?:['’][a-z]+)*)")
-_WORD_GOES_ON = regex.compile(r"[\p{L}\p{M}\p{N}\p{S}_@/\\&-]|[.'’]\p{L}")
-_MID_SENTENCE = regex.compile(r"(?<=[\p{Ll},;:][ \t]+)\p{Lu}[\p{Ll}'’]+")
-_NAME_GOES_ON = regex.compile(r"[ \t]+[\p{Lu}\p{N}]")  # "Enver Solomon said", "Calle 62"
+_OPENING = _compiled.compile(r"(?:\n|[.!?][\"”’)]?[ \t])[ \t]*([A-Z][a-z]+(?:['’][a-z]+)*)")
+_FIRST = _compiled.compile(r"[ \t]*([A-Z][a-z]+(?:['’][a-z]+)*)")
+_WORD_GOES_ON = _compiled.compile(r"[\p{L}\p{M}\p{N}\p{S}_@/\\&-]|[.'’]\p{L}")
+_MID_SENTENCE = _compiled.compile(r"(?<=[\p{Ll},;:][ \t]+)\p{Lu}[\p{Ll}'’]+")
+_NAME_GOES_ON = _compiled.compile(r"[ \t]+[\p{Lu}\p{N}]")  # "Enver Solomon said", "Calle 62"
 
 
 def _table() -> dict[str, str]:

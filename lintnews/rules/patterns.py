@@ -21,6 +21,7 @@ import regex
 from ..errors import RuleError
 from ..read import compiled
 from . import budget
+from ..read import compiled as _compiled
 
 # Seconds one rule may spend matching one document.
 TIMEOUT = float(os.environ.get("LINTNEWS_REGEX_TIMEOUT", "2.0"))
@@ -44,10 +45,10 @@ def _timed_out(rule_id: str, cut: bool, what: str | None = None) -> Exception:
 
 # How many copies of its pieces a pattern's counted repeats ({n}, {n,m}) may make in all.
 MAX_EXPANSION = 100_000
-_COUNTED = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
-_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
-_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]*\)")  # (?i): no group
-_GROUP = regex.compile(r"\((?:\?(?:P?<(?![=!])[^>]*>|<[=!]|[=!:>|]|[a-zA-Z^-]*:))?")  # ( (?: (?P<n> (?<= ...
+_COUNTED = _compiled.compile(r"\{(\d*)(?:,(\d*))?\}")
+_VERBOSE = _compiled.compile(r"\(\?[a-zA-Z]*x")
+_FLAGS = _compiled.compile(r"\(\?[a-zA-Z^-]*\)")  # (?i): no group
+_GROUP = _compiled.compile(r"\((?:\?(?:P?<(?![=!])[^>]*>|<[=!]|[=!:>|]|[a-zA-Z^-]*:))?")  # ( (?: (?P<n> (?<= ...
 
 
 def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "", flags: int = 0,
@@ -226,7 +227,7 @@ def match_each(compiled, text: str, rule_id: str, places: list[int]) -> list:
         raise _timed_out(rule_id, cut) from None
 
 
-_WORD_HEAD = regex.compile(r"\\b\(\?:[a-zA-Z]+(?:\|[a-zA-Z]+)*\)\\b")
+_WORD_HEAD = _compiled.compile(r"\\b\(\?:[a-zA-Z]+(?:\|[a-zA-Z]+)*\)\\b")
 _LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
 
 

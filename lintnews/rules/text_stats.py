@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import math
 
-import regex
 
 from .syllables import syllables
 from .vale import vale_kind
+from ..read import compiled as _compiled
 
-_WORD = regex.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
-_HEADING = regex.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
-_LIST_ITEM = regex.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_QUOTE_START = regex.compile(r"(?m)^(?<!>[^\n]*\n)[ \t]{0,3}>")
-_FENCE = regex.compile(r"(?m)^[ \t]{0,3}(```|~~~)")
+_WORD = _compiled.compile(r"(?:[A-Z]\.){2,}|[\p{N}\p{L}']+")
+_HEADING = _compiled.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
+_LIST_ITEM = _compiled.compile(r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_QUOTE_START = _compiled.compile(r"(?m)^(?<!>[^\n]*\n)[ \t]{0,3}>")
+_FENCE = _compiled.compile(r"(?m)^[ \t]{0,3}(```|~~~)")
 
 VARIABLES = ("words", "sentences", "paragraphs", "characters", "syllables", "polysyllabic_words",
              "complex_words", "long_words", "pre", "list", "blockquote",

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 
 from ..findings import Applicability, Edit
 from ..errors import RuleError
 from .patterns import compile_pattern, fullmatch
 from .vale import block_matches, blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
+from ..read import compiled as _compiled
 
-_CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
-_GROUP_REF = regex.compile(r"\$(\d+)")
+_CAPTURE = _compiled.compile(r"(?<!\\)\((?!\?)")
+_GROUP_REF = _compiled.compile(r"\$(\d+)")
 
 
 def _message_for_choices(message: str) -> str:

@@ -15,8 +15,9 @@ import unicodedata
 
 import ahocorasick
 import regex
+from ..read import compiled as _compiled
 
-PLAIN = regex.compile(r"\w+(?: \w+)*")
+PLAIN = _compiled.compile(r"\w+(?: \w+)*")
 
 
 def is_plain(token: str) -> bool:
@@ -97,7 +98,7 @@ class WordList:
 # A pattern that opens with a word or a group of words: "\bled to ...",
 # "\b(?:regime|government|militias?)\b ...". Each alternative's letters up to
 # its first non-letter are a prefix every match must start with.
-_HEAD = regex.compile(r"\\b(?:\(\?:(?P<alts>[^()\\\[\]{}*+.]+?)\)|(?P<word>[A-Za-z]+))")
+_HEAD = _compiled.compile(r"\\b(?:\(\?:(?P<alts>[^()\\\[\]{}*+.]+?)\)|(?P<word>[A-Za-z]+))")
 
 
 def leading_words(pattern: str, min_length: int = 4) -> list[tuple[str, bool]] | None:

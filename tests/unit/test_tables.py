@@ -111,7 +111,7 @@ def test_a_table_whose_hash_slots_are_damaged_answers_without_hanging():
     words = {f"word{i}": i for i in range(100)}
     data = bytearray(tables.encode(words))
     t = tables.Table(bytes(data))
-    at = t._blob and len(data) - len(t._blob) - 4 * len(t._slots)  # where the slots start
+    at = t._base - 4 * len(t._slots)  # where the slots start (they end where the keys begin)
     data[at:at + 4 * len(t._slots)] = (1).to_bytes(4, sys.byteorder) * len(t._slots)  # every slot taken, none right
     damaged = tables.Table(bytes(data))
     assert damaged.get("word0") == 0

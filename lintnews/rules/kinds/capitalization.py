@@ -13,12 +13,12 @@ all of them for Chicago).
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, search
 from ..vale import blocks_in_scope, excepted, exceptions_pattern, decoded_text, guessed_start
+from ...read import compiled as _compiled
 
 _ARTICLES = {"a", "an", "the"}
 _AP_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "so", "yet", "as", "at", "by", "in", "of", "off",
@@ -28,8 +28,8 @@ _CHICAGO_SMALL = _ARTICLES | {"and", "but", "for", "nor", "or", "as", "to"} | se
     "between beyond by despite down during except from in inside into like near of off on onto opposite out "
     "outside over past per since than through throughout till toward towards under underneath unlike until "
     "up upon via with within without".split())
-_WORD = regex.compile(r"[\p{N}\p{L}*]+\S*")
-_NUMBERED = regex.compile(r"\d+\.")
+_WORD = _compiled.compile(r"[\p{N}\p{L}*]+\S*")
+_NUMBERED = _compiled.compile(r"\d+\.")
 
 
 class Capitalization(Rule):

@@ -24,7 +24,6 @@ by default, direct quotations are not checked. A finding needs at least
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -33,6 +32,7 @@ from ...read import tables
 from ..base import Option, Rule, preserve_case
 from ..patterns import match
 from ..wordlist import WordList, attached
+from ...read import compiled as _compiled
 
 
 class Bigrams:
@@ -45,7 +45,7 @@ class Bigrams:
     SOURCE = "frequency_bigramdictionary_en_243_342.txt"
 
     def __init__(self) -> None:
-        path = resources.files("symspellpy").joinpath(self.SOURCE)
+        path = tables.package_file("symspellpy", self.SOURCE)
         key = tables.identity("bigrams", tables.file_identity(path))
         built: dict[str, tuple] = {}
 
@@ -104,8 +104,11 @@ def bigrams() -> Bigrams:
     return Bigrams()
 
 
-_PREV = regex.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $")
-_NEXT = regex.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
+# The word before a space at the end of the window. Only one match can end there, so a search
+# backwards from the end (REVERSE) finds it without trying the 40 starts a forward search tries:
+# a fourth of the time, the same match at every position of 400 articles.
+_PREV = _compiled.compile(r"(?:^|(?<=[^\p{L}\p{N}'’-]))([\p{L}]+) $", regex.REVERSE)
+_NEXT = _compiled.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 
 class Confusion(Rule):

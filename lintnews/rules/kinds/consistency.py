@@ -9,19 +9,19 @@ are never edited.
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Applicability, Edit
 from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
 from ..vale import blocks_in_scope
+from ...read import compiled as _compiled
 
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
+_ACRONYM = _compiled.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
 # Capitals that are not an acronym's spelling: a shouted phrase, a dateline
 # ("HAVANA (Reuters)"), a speaker label ("NOVAK:").
-_CAPS_WORD = regex.compile(r"\p{Lu}{2,}")
-_LABEL_AFTER = regex.compile(r"\s*(?:\(|:|—|–|--|,\s*\p{Lu}\p{Ll}*\.?\s*[—–(-])")
+_CAPS_WORD = _compiled.compile(r"\p{Lu}{2,}")
+_LABEL_AFTER = _compiled.compile(r"\s*(?:\(|:|—|–|--|,\s*\p{Lu}\p{Ll}*\.?\s*[—–(-])")
 
 
 class Consistency(Rule):
@@ -209,7 +209,7 @@ def _bounded(text: str, i: int, e: int) -> bool:
     return before and after
 
 
-_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
+_NAME_WORD = _compiled.compile(r"\p{Lu}\p{Ll}+")
 
 
 def _capitalised_neighbour(text: str, start: int, end: int, sentence_start: int) -> bool:

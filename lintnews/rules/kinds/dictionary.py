@@ -31,29 +31,29 @@ from __future__ import annotations
 
 import math
 
-import regex
 
 from ...findings import Applicability, Edit
 from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
 from ..frequencies import Lexicon, lexicon
 from ..misspellings import listed_corrections, sentence_openings
+from ...read import compiled as _compiled
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
 # longer token: not next to a letter (accented words are foreign), digit, symbol,
 # @, #, / or a dot-letter (domains), nor a hyphen ("hi-tech", "mau-mauers", a word
 # broken at a line end as "entrepre- neurs"), so handles and URLs are left out.
-_WORD = regex.compile(
+_WORD = _compiled.compile(
     r"(?<![\p{L}\p{M}\p{N}\p{S}_@#/\\.'’&-])(?<!-\s)[a-z]+(?:['’][a-z]+)*"
     r"(?![\p{L}\p{M}\p{N}\p{S}_@/\\&-]|[.'’]\p{L})"
 )
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+")
-_LINKISH = regex.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
+_CAPITALISED = _compiled.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+")
+_LINKISH = _compiled.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
 # The rest of a contraction whose apostrophe a scraper dropped ("couldn t", "we re"):
 # News.StrippedApostrophe reports those, and "couldn" is no misspelling of "could".
-_STRIPPED_TAIL = regex.compile(r" (t|s|re|ve|ll|d|m)(?![\p{L}\p{N}'’])")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])[a-z]{4,}(?![\p{L}\p{N}])")
-_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+_STRIPPED_TAIL = _compiled.compile(r" (t|s|re|ve|ll|d|m)(?![\p{L}\p{N}'’])")
+_LOWER_WORD = _compiled.compile(r"(?<![\p{L}\p{N}])[a-z]{4,}(?![\p{L}\p{N}])")
+_SENTENCE_END = _compiled.compile(r"[.!?]\s|\n")
 
 
 class Dictionary(Rule):
@@ -327,7 +327,7 @@ _AFTER_E = frozenset({"d", "r", "rs"})  # suffixes that follow a silent e only
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("bly", "ble"), ("al", ""))
 
 
-_CLOSING_SINGLE = regex.compile(r"[^‘’\n]{0,30}?’(?!\p{L})")
+_CLOSING_SINGLE = _compiled.compile(r"[^‘’\n]{0,30}?’(?!\p{L})")
 
 
 def _mentioned(text: str, start: int, end: int) -> bool:

@@ -6,12 +6,12 @@ punctuation and spacing; the fix deletes the repeated paragraph.
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
+from ...read import compiled as _compiled
 
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_WORD = _compiled.compile(r"[^\p{L}\p{N}]+")
 
 
 def _fold(text: str) -> str:

@@ -30,6 +30,7 @@ class Existence(Rule):
         for token in tokens:
             self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
         self._compile_action()
+        self.lower_regex = None
         if self.vale:
             self._compile_vale([str(t) for t in tokens if str(t).strip()], [str(r) for r in raw])
             return
@@ -40,6 +41,10 @@ class Existence(Rule):
             parts.append("".join(str(r) for r in raw))
         source = "|".join(f"(?:{p})" for p in parts)
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
+        # Lower-case tokens, ignoring case: the same pattern, case-sensitive, over the article in lower
+        # case finds the same matches a fifth faster (no case folding at each position).
+        if self["ignorecase"] and tokens and not raw and all(_caseless(str(t)) for t in tokens):
+            self.lower_regex = self.pattern(source, "tokens")
         fold = str.lower if self["ignorecase"] else str
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
         self.fold = fold
@@ -63,8 +68,10 @@ class Existence(Rule):
         """(start, end, matched text or None) of each match, in text order; the matched text is given when
         Vale reads it from a Markdown block's rendered text and the file does not have it there as written."""
         if not self.vale:
-            for m in finditer(self.regex, doc.text, self.id):
-                if not self.fold(m.group()) in self.exceptions:
+            lower = doc.lower_text if self.lower_regex is not None and "ſ" not in doc.text else None
+            compiled, text = (self.regex, doc.text) if lower is None else (self.lower_regex, lower)
+            for m in finditer(compiled, text, self.id):
+                if not self.fold(doc.text[m.start():m.end()]) in self.exceptions:
                     yield *m.span(), None
             return
         for lo, hi, shown in blocks(self, doc):  # inline markup left out, as Vale reads a Markdown block
@@ -105,3 +112,13 @@ class Existence(Rule):
             elif self.replacement is not None:
                 edits = [Edit(start, end, self.replacement)]
             yield self.finding(doc, start, end, self.format_message(text[start:end]), edits)
+
+
+def _caseless(token: str) -> bool:
+    """Whether a token matches the same in a lower-cased text without ignoring case: ASCII with no
+    capital (so no ``\\S``, ``\\W`` or ``\\P``). Lower-casing keeps every offset (``Document.lower_text``
+    is None otherwise) and a letter's class; the one character ignoring case reads as an ASCII
+    letter that ``str.lower`` leaves alone, the long s ("ſ" as "s"), sends the article to the
+    pattern that ignores case."""
+    return token.isascii() and token == token.lower()
+

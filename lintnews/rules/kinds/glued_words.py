@@ -39,6 +39,7 @@ import regex
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
+from ...read import compiled as _compiled
 
 _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|(?:photo|image|picture)s?[ ]"
             r"(?:via|by|credit|courtesy)|(?:photo|image)[ ]credit)\b")
@@ -49,10 +50,10 @@ _CAP = (r"(?:\p{Lu}\p{Ll}{2,}|(?:It|In|He|We|If|On|So|As|At|Is|No|My|Oh|Or|By|To
 _DOMAIN_END = r"(?i:com|net|org|gov|edu|info|news|co|uk|io|tv|us|biz|ly|me)(?![\p{L}\p{N}])"
 # After a space, "Photo by ..." is a credit only when it names a picture source.
 _TRAILER_WORDS = ("featured", "photo", "image", "picture")
-_FEATURED = regex.compile(r"(?i)featured")
-_SOURCE = regex.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|capture|grab)|twitter|facebook|"
+_FEATURED = _compiled.compile(r"(?i)featured")
+_SOURCE = _compiled.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|capture|grab)|twitter|facebook|"
                         r"youtube|flickr|wikimedia|shutterstock|instagram)")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR = _compiled.compile(r"(?:19|20)\d\d")
 
 
 def _number_end(number: str) -> Applicability:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import ast
 import math
 
-import regex
 
 from ..base import Option, Rule
 from ..formula import FormulaError, evaluate, parse
 from ..text_stats import VARIABLES, stats
+from ...read import compiled as _compiled
 
-_HEADINGS = regex.compile(r"heading\.(h[1-6])")
+_HEADINGS = _compiled.compile(r"heading\.(h[1-6])")
 
 
 class Metric(Rule):

@@ -21,6 +21,7 @@ import regex
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
+from ...read import compiled as _compiled
 
 # UTF-8 lead bytes (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
 # Windows-1252 or Latin-1; or a space and a combining mark, which is what NFKD leaves of "¨" or "¯".
@@ -31,8 +32,8 @@ _MOJIBAKE = rf"(?:[{_LEAD}](?:[{_CONT}]|[ ]\p{{Mn}}))+"
 _ENTITY = r"&(?:amp;)*(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # What compatibility decomposition makes of the Latin-1 spacing diacritics: put them back for ftfy.
 _SPACING = {" \u0308": "\u00a8", " \u0304": "\u00af", " \u0301": "\u00b4", " \u0327": "\u00b8"}
-_SPACING_RE = regex.compile("|".join(_SPACING))
-_STILL_BAD = regex.compile(rf"[\ufffd\u00bf]|{_MOJIBAKE}")
+_SPACING_RE = _compiled.compile("|".join(_SPACING))
+_STILL_BAD = _compiled.compile(rf"[\ufffd\u00bf]|{_MOJIBAKE}")
 
 _CONFIG = dict(
     unescape_html=True, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,

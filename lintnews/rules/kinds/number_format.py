@@ -23,35 +23,35 @@ another number and a comma, as in a list.
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
+from ...read import compiled as _compiled
 
 # Digits are decimal digits (\d): a superscript or a fraction (\p{N}) is not part of a number
 # ("¹2.500" is a footnote mark, then a number), but it still bounds one.
-_NUMBER = regex.compile(
+_NUMBER = _compiled.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\d{1,3})(?P<groups>(?:\.\d{3})+)(?![\p{N}]|[.,:]\p{N}|\.\p{L})"
 )
-_DECIMAL_COMMA = regex.compile(
+_DECIMAL_COMMA = _compiled.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?P<head>\d{1,3}),(?P<tail>\d{1,2})(?![\p{N}]|[.,:]\p{N})"
 )
 # Decimal commas that cannot be thousands: four or more digits before the comma, or four to six after.
-_DECIMAL_COMMA_LONG = regex.compile(
+_DECIMAL_COMMA_LONG = _compiled.compile(
     r"(?<![\p{L}\p{N}_.,:/#@-])(?:(?P<head>\d{4,}),(?P<tail>\d{1,2})|(?P<head>\d{1,3}),(?P<tail>\d{4,6}))"
     r"(?![\p{N}]|[.,:]\p{N})"
 )
 # "m", "bn" glued to an amount ("$15,1m"): decimals, as with "million".
 _AMOUNT_SUFFIXES = frozenset({"m", "bn", "mn", "k", "tn"})
-_NEXT_WORD = regex.compile(r"[\s\u00a0]*([\p{L}%]+)")
-_NEXT_WORDS = regex.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
-_PREV_WORD = regex.compile(r"([\p{L}§]+)\.?[\s\u00a0]*$")
-_LIST_BEFORE = regex.compile(r"\p{N}\s*,\s*$")
+_NEXT_WORD = _compiled.compile(r"[\s\u00a0]*([\p{L}%]+)")
+_NEXT_WORDS = _compiled.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
+_PREV_WORD = _compiled.compile(r"([\p{L}§]+)\.?[\s\u00a0]*$")
+_LIST_BEFORE = _compiled.compile(r"\p{N}\s*,\s*$")
 # A plural count noun by its form: a word of four letters or more ending in
 # s but not in ss, us or is ("reports", "Syrians"; not "status", "crisis").
 # Words in s that are not nouns are kept out below.
-_PLURAL = regex.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
+_PLURAL = _compiled.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
 _RATE_WORDS = frozenset({"a", "an", "per"})
 _PERIODS = frozenset({"year", "annum", "month", "week", "day", "night", "hour", "season", "term"})
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "cattle", "feet", "teeth", "mice", "geese"}

@@ -8,14 +8,14 @@ sentence the paragraph before left unfinished (a line broken by a scraper).
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import match
+from ...read import compiled as _compiled
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
-_LOWER_AFTER_STOP = regex.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
+_FIRST_WORD = _compiled.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.@-]*")
+_LOWER_AFTER_STOP = _compiled.compile(r"([.!?])[\"”’')\]]*\s+[\"“‘(]?(\p{Ll})")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ')', ':')
 # A heading-like line that ends in one of these was cut mid-sentence.
 # Words that commonly open a news sentence: a lost capital on one of these is

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
 from ...read import tagged
 from ..base import Option, Rule
@@ -22,8 +21,9 @@ from ..patterns import compile_pattern, finditer, search
 from ..schema import Option as PartOption
 from ..schema import Schema
 from ..vale import vale_kind
+from ...read import compiled as _compiled
 
-_INDEXED = regex.compile(r"%\[(\d+)\]s")
+_INDEXED = _compiled.compile(r"%\[(\d+)\]s")
 TOKEN = Schema({
     "pattern": PartOption("str", "", "a pattern the word must hold"),
     "tag": PartOption("str", "", "a Penn Treebank tag pattern (NN, VB|VBN)"),

@@ -21,17 +21,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import search
 from ..vale import blocks_in_scope
+from ...read import compiled as _compiled
 from ..vale_speller import DictionaryError, speller
 
 DEFAULT = ("", "en_US")  # (folder, name): Vale's en_US-web for spelling, chunspell's en_US for suggestions
 _DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
-_TOKEN = regex.compile(r"\S+")
+_TOKEN = _compiled.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_`~"
 
 

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 
-import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import match
+from ...read import compiled as _compiled
 
 # Word before the tail -> which tails it takes. Case-insensitive except "I".
 _NT = ("do does did is are was were has have had ca wo could would should must need ai might dare"
@@ -40,8 +40,8 @@ _D = "we you they he she who it that there"
 _S = "it he she that there what who where here how let when why"
 
 _TAIL = re.compile(r" (?:[tsmdTSMD]|[rR][eE]|[vV][eE]|[lL][lL])(?![\w'’-])")
-_CURLY = regex.compile(r"\p{L}’\p{L}")
-_STRAIGHT = regex.compile(r"\p{L}'\p{L}")
+_CURLY = _compiled.compile(r"\p{L}’\p{L}")
+_STRAIGHT = _compiled.compile(r"\p{L}'\p{L}")
 
 
 _WAIT = (" No fix yet: the lost apostrophes are what shows that a gap in this article is a stripped"

@@ -1,0 +1,69 @@
+"""Faster scans that must find what the plain ones find (existence over the lower-cased text,
+Confusables' previous word searched backwards)."""
+
+from __future__ import annotations
+
+import lintnews
+from lintnews.rules.kinds.confusion import _PREV
+from testkit import house_rules
+
+VAGUE = """\
+extends: existence
+message: "'%s': a vague source."
+ignorecase: true
+quotes: skip
+tokens:
+  - '(?:critics|experts) (?:say|said|warn)'
+  - 'it is (?:widely )?said'
+exceptions: ['experts warn']
+"""
+
+
+def spans(rules, text):
+    found = [(f.start, f.end, text[f.start:f.end]) for f in lintnews.linter(rules=rules).check(text).findings]
+    kept = [(r, r.lower_regex) for r in rules]
+    for r in rules:
+        r.lower_regex = None  # the pattern that ignores case, over the text as written
+    try:
+        assert [(f.start, f.end, text[f.start:f.end]) for f in lintnews.linter(rules=rules).check(text).findings] == found
+    finally:
+        for r, lower in kept:
+            r.lower_regex = lower
+    return found
+
+
+def test_lower_case_tokens_ignoring_case_find_every_casing_and_keep_exceptions(tmp_path):
+    (rule,) = house_rules(tmp_path, Vague=VAGUE)
+    assert rule.lower_regex is not None
+    text = ("Title\n\nCritics say the plan failed. CRITICS SAID so. It Is Widely Said that experts warn "
+            "too often; EXPERTS WARN again.\n")
+    got = [s[2] for s in spans([rule], text)]
+    assert got == ["Critics say", "CRITICS SAID", "It Is Widely Said"]
+
+
+def test_an_article_with_a_long_s_or_a_kelvin_sign_matches_as_ignoring_case_does(tmp_path):
+    (rule,) = house_rules(tmp_path, Vague=VAGUE)
+    # Ignoring case, "ſ" (long s) is an "s" and "K" (Kelvin) a "k"; str.lower keeps the long s.
+    text = "Title\n\nCritics ſay it is ſaid. Critics say 5 \u212a is cold.\n"
+    assert [s[2] for s in spans([rule], text)] == ["Critics ſay", "it is ſaid", "Critics say"]
+    # "İ" lower-cases to two characters: the article is read by the pattern that ignores case.
+    text = "Title\n\nİstanbul critics said it is said.\n"
+    assert [s[2] for s in spans([rule], text)] == ["critics said", "it is said"]
+
+
+def test_a_token_with_a_capital_keeps_the_pattern_that_ignores_case(tmp_path):
+    (rule,) = house_rules(tmp_path, Vague=VAGUE.replace("'it is (?:widely )?said'", r"'It\S*'"))
+    assert rule.lower_regex is None
+    assert [s[2] for s in spans([rule], "Title\n\nCritics say its fine.\n")] == ["Critics say", "its"]
+
+
+def test_the_word_before_is_found_backwards_as_forwards():
+    forwards = _PREV.pattern
+    import regex
+
+    plain = regex.compile(forwards)
+    text = "Mr O’Neill’s well-known hi campaign — the hi 3 hi x-ray hi émigré hi  hi"
+    for start in range(1, len(text) + 1):
+        a = plain.search(text, max(0, start - 40), start)
+        b = _PREV.search(text, max(0, start - 40), start)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), start
