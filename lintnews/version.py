@@ -1,3 +1,3 @@
 """The version of lintnews (one place; the package, the CLI and reports read it)."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

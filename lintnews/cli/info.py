@@ -70,7 +70,7 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
 @click.argument("folder", default=".", required=False, type=click.Path(file_okay=False))
 @click.option("--repo", metavar="URL", help="Hooks installed by pre-commit from this hosted copy of lintnews "
                                             "(default: local hooks running the installed lintnews).")
-@click.option("--rev", metavar="REV", help="The tag or commit of --repo to use (e.g. v0.2.0).")
+@click.option("--rev", metavar="REV", help="The tag or commit of --repo to use (e.g. v0.3.0).")
 def init(folder, repo, rev):
     """Write a commented lintnews.yaml and a .pre-commit-config.yaml that runs as written (never overwriting)."""
     if bool(repo) != bool(rev):
