@@ -171,13 +171,29 @@ def package_file(package: str, name: str) -> Path:
     return Path(str(resources.files(package).joinpath(name)))
 
 
+_SAMPLE = 1 << 16
+_OWN = Path(__file__).resolve().parent.parent  # the lintnews package
+
+
 def file_identity(path) -> tuple:
-    """A source file's size and change time: enough to see that it was replaced."""
+    """What a source file holds, for a table's key: its name, size and a hash of its first and last
+    64 KiB. Not its folder or change time: every virtual environment with the same version of a word
+    list then shares one table (keyed by path, each built its own: 300 copies of a 10 MB table were
+    seen on one machine). A file of lintnews's own package adds its change time, since a developer
+    may edit one in place without changing its size or ends."""
+    path = Path(path)
     try:
         st = os.stat(path)
-        return (str(path), st.st_size, st.st_mtime_ns)
+        h = hashlib.blake2b(digest_size=10)
+        with open(path, "rb") as fh:
+            h.update(fh.read(_SAMPLE))
+            if st.st_size > 2 * _SAMPLE:
+                fh.seek(-_SAMPLE, os.SEEK_END)
+                h.update(fh.read(_SAMPLE))
     except OSError:
-        return (str(path), None)
+        return (path.name, None)
+    own = _OWN in path.resolve().parents
+    return (path.name, st.st_size, h.hexdigest()) + ((st.st_mtime_ns,) if own else ())
 
 
 def load(name: str, key: str, build: Callable[[], tuple[Mapping[str, float | int], float]]) -> Table:

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,22 @@ def test_a_table_whose_hash_slots_are_damaged_answers_without_hanging():
     damaged = tables.Table(bytes(data))
     assert damaged.get("word0") == 0
     assert [damaged.get(f"word{i}") for i in range(1, 100)] == [None] * 99
+
+
+def test_the_same_word_list_in_two_environments_shares_one_table_key(tmp_path):
+    # Two virtual environments with the same version of a package hold the same file in two folders.
+    words = "".join(f"word{i}\t{i}\n" for i in range(40_000)).encode()
+    first, second = tmp_path / "venv1" / "words.txt", tmp_path / "venv2" / "words.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_bytes(words)
+    os.utime(second, (0, 0))
+    assert tables.file_identity(first) == tables.file_identity(second)
+    # Another version: a changed first or last line, or another size, is another table.
+    second.write_bytes(words.replace(b"word0\t", b"wordX\t", 1))
+    assert tables.file_identity(first) != tables.file_identity(second)
+    second.write_bytes(words[:-3] + b"9\n\n")
+    assert tables.file_identity(first) != tables.file_identity(second)
+    # A data file of lintnews's own package keeps its change time in the key (edited in place in a checkout).
+    own = Path(tables.__file__).resolve().parent.parent / "data" / "misspellings.txt"
+    assert len(tables.file_identity(own)) == 4 and len(tables.file_identity(first)) == 3
