@@ -210,3 +210,16 @@ def test_show_fixes_counts_fixes_in_english(run_cli, tmp_path):
     article.write_text("Troops\n\nThe the troops left.\nIt was 450.000 people.\n", encoding="utf-8")
     proc = run_cli("fix", "--show-fixes", article)
     assert f"{article}: applied 2 fixes" in proc.stdout.decode() + proc.stderr.decode()
+
+
+def test_show_fixes_in_concise_format_puts_each_fix_on_its_findings_line(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Port\n\nThey don t know when the  harbor opens.\n")
+    lines = run_cli("check", "--isolated", "--format", "concise", "--show-fixes", article).stdout.decode().splitlines()
+    assert lines[:2] == [
+        f"{article}:3:6: News.StrippedApostrophe [*] Write 'don't', not 'don t': the apostrophe was lost."
+        " = fix (safe): Write 'don't'",
+        f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row. = fix (safe): Normalise",
+    ]
+    plain = run_cli("check", "--isolated", "--format", "concise", article).stdout.decode().splitlines()
+    assert plain[1] == f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row."

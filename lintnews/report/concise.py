@@ -1,10 +1,13 @@
-"""--format concise: one line per finding, ``path:line:col: RULE [*] message``."""
+"""--format concise: one line per finding, ``path:line:col: RULE [*] message``; with ``--show-fixes``,
+the fix on the same line (`` = fix (safe): Write 'don't'``)."""
 
 from __future__ import annotations
 
-from .text import headline
+from .text import headline, visible
 
 
 def render(findings, ctx) -> None:
     for f in findings:
-        ctx.stream.write(headline(f, ctx.color) + "\n")
+        fix = (f" = fix ({f.fix.applicability.value}): {visible(f.fix.title or 'edit')}"
+               if ctx.show_fixes and f.fix is not None else "")
+        ctx.stream.write(headline(f, ctx.color) + fix + "\n")
