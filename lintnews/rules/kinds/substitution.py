@@ -4,6 +4,12 @@ As in Vale, ``swap`` maps a pattern to its replacement; the message's first
 ``%s`` is the replacement and the second the matched text. A replacement
 with ``|`` offers several choices and is shown, never applied. The fix keeps
 the case of what it replaces ("Hi" -> "His").
+
+``endings`` inflects plain-word swaps: each ending is tried on every pair
+whose two forms end in the same letter ("neighbour" -> "neighbor" gives
+"neighbouring" -> "neighboring"; a final e goes before a vowel: "analyse"
+-> "analysing"); a pair that differs at its end ("centre", "center") takes
+none. A form the swap lists itself wins.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ class Substitution(Rule):
         "capitalize": Option("bool", None, "give the replacement the case of the matched text (default: true; "
                                            "false in Vale's format, where it capitalises the first letter only)"),
         "pos": Option("str", "", "Vale's part-of-speech filter; accepted for compatibility (not applied)"),
+        "endings": Option("list", [], "endings that inflect each plain-word pair ending in the same letter "
+                                      "(ing: neighbouring -> neighboring)"),
     }
     default_fix = Applicability.UNSAFE
 
@@ -38,6 +46,7 @@ class Substitution(Rule):
         if self.vale:
             self.swap = ValeSwap(self, swap)
             return
+        swap = _inflected(swap, [str(e) for e in self["endings"]])
         self.replacements = list(swap.values())
         fold = str.lower if self["ignorecase"] else str
         self.fold = fold
@@ -90,3 +99,18 @@ class Substitution(Rule):
                 continue  # with ignorecase the text may already be the good form
             message = self.format_message(good, found)
             yield self.finding(doc, start, end, message, [Edit(start, end, good)], fix_title=f"Replace with '{good}'")
+
+
+def _inflected(swap: dict[str, str], endings: list[str]) -> dict[str, str]:
+    """``swap`` with each plain-word pair whose forms end alike inflected by ``endings``."""
+    out = dict(swap)
+    for bad, good in swap.items():
+        if not (endings and is_plain(bad) and is_plain(good) and bad[-1:] == good[-1:]):
+            continue
+        for ending in endings:
+            out.setdefault(_inflect(bad, ending), _inflect(good, ending))
+    return out
+
+
+def _inflect(word: str, ending: str) -> str:
+    return word[:-1] + ending if word.endswith("e") and ending[:1] in "aeiouy" and ending else word + ending
