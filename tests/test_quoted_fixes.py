@@ -96,3 +96,15 @@ def test_fix_keeps_the_lost_apostrophes_while_they_are_all_that_shows_a_gap_is_a
     run_cli("fix", article)
     assert "“I m estranged from my dad,” Tarsey says. His brother doesn't agree and the family didn't" \
         in article.read_text(encoding="utf-8")
+
+
+def test_fix_leaves_a_transcripts_turns_as_spoken(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    original = ("Interview\n\nWe spoke to the the mayor on Monday.\n\n"
+                "TS: We was there when the the vote came.\n\nJB: And then?\n\nTS: Then we left.\n")
+    article.write_text(original, encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "--select", "News.DoubledWord", article).stdout)
+    # The turn is quoted speech: the rule leaves it as it leaves quotations (not checked by default).
+    assert [(f["line"], f["fix"]["applicability"]) for f in found] == [(3, "safe")]
+    run_cli("fix", "--select", "News.DoubledWord", article)
+    assert article.read_text(encoding="utf-8") == original.replace("to the the mayor", "to the mayor")

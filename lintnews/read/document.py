@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
-from . import quotes
+from . import quotes, transcripts
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
-from .zones import overlaps as _overlaps
-from .zones import touches as _touches
+from .zones import overlaps as _overlaps, touches as _touches
 from . import compiled as _compiled
 
 _LINE_END = _compiled.compile(r"\r\n?|\n")
@@ -297,7 +296,7 @@ class Document:
         "table" and "block quote" also keep their layout; "post" is an
         embedded social-media post; "sic" a [sic] and what it vouches for;
         "quotation" a quotation by its marks; "stripped quotation" one whose
-        marks a scraper stripped (see :mod:`lintnews.read.quotes`).
+        marks a scraper stripped (see :mod:`lintnews.read.quotes`); "transcript" a speaker's turn.
         """
         return {
             "table": merge_zones(self._tables),
@@ -306,6 +305,7 @@ class Document:
             "sic": merge_zones(quotes.sic_zones(self.text, self.quote_zones, self.sentence_at)),
             "quotation": merge_zones(self.quote_zones),
             "stripped quotation": merge_zones(self._stripped[1]),
+            "transcript": merge_zones(transcripts.turns(self.text, self.blocks)),
         }
 
     @cached_property
@@ -331,14 +331,14 @@ class Document:
     @cached_property
     def _quoted(self) -> list[tuple[int, int]]:
         z = self.zones
-        return merge_zones(z["quotation"] + z["stripped quotation"] + z["block quote"] + z["sic"])
+        return merge_zones(z["quotation"] + z["stripped quotation"] + z["block quote"] + z["sic"] + z["transcript"])
 
     @cached_property
     def _quoted_starts(self) -> list[int]:
         return [z[0] for z in self._quoted]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
-        """Whether the span touches a quotation: by its marks, stripped, a block quote or a [sic]."""
+        """Whether the span touches a quotation: by its marks, stripped, a block quote, a [sic], a transcript's turn."""
         return _overlaps(self._quoted, self._quoted_starts, start, start + 1 if end is None else end)
 
     def in_post(self, start: int, end: int | None = None) -> bool:

@@ -32,14 +32,11 @@ from __future__ import annotations
 
 import regex
 
+from ..read.transcripts import LABEL as _LABEL
+
 INTRODUCED = 3     # paragraphs an introduction ending in a colon may carry
 QUOTE_REACH = 6    # paragraphs a quotation may stay open across
 
-# "Chris Matthews: ", "Sen. Ted Cruz: ", "Q: ", "A: " at the start of a paragraph (a quotation mark may
-# open it): one to four capitalised words (group "one": a single word), or one letter. A label in
-# capitals ("UN: PEACEKEEPERS ...") is a headline.
-_LABEL = regex.compile(
-    r"[\"“'‘]?(?:[QA]|(?P<one>\p{Lu}[\p{Ll}'’-]+)|(?:\p{Lu}[\p{Ll}.'’-]+\.?[ \u00a0]){1,3}\p{Lu}[\p{Ll}'’-]+):[ \u00a0]+\S")
 # "[ESPN.]", "[Mollie Reilly.]" ending a paragraph: one to four words in brackets.
 _CREDIT = regex.compile(r"\[[ \u00a0]*\p{Lu}[\p{L}\p{N}.'’&-]*(?:[ \u00a0][\p{L}\p{N}.'’&-]+){0,3}[ \u00a0]*\][\s.]*\Z")
 # A double quotation mark that closes: after a word or a sentence's end, before a space or the end.

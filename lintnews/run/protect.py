@@ -29,7 +29,7 @@ from ..findings import Applicability, Finding, Fix, Severity
 from ..read.document import Document
 from ..rules.base import Rule
 
-QUOTED = ("quotation", "stripped quotation", "sic", "block quote", "post")
+QUOTED = ("quotation", "stripped quotation", "sic", "block quote", "post", "transcript")
 LAYOUT = ("table", "block quote")
 
 

@@ -167,3 +167,20 @@ def test_a_tweet_tag_closed_the_scraped_way_is_a_post():
             "Without her support, I wouldn’t be in the Senate.<tweet/>.\n\nThe rumors broke.\n")
     post = zones(text, "post")
     assert len(post) == 1 and post[0].endswith("Senate.<tweet/>")
+
+
+# ------------------------------------------------------------------ transcripts
+def test_a_transcripts_turns_are_quoted_speech_and_a_lone_label_is_not():
+    text = ("Interview\n\nThe senator spoke to us on Monday.\n\n"
+            "TS: They are going along, but the ironic things about Congress is that it can do anything.\n\n"
+            "JB: And the president?\n\nTS: He dont know what he wants.\n")
+    doc = read_article(text).doc
+    turns = [text[s:e] for s, e in doc.zones["transcript"]]
+    assert turns == ["They are going along, but the ironic things about Congress is that it can do anything.",
+                     "And the president?", "He dont know what he wants."]
+    assert not doc.in_quote(text.index("senator"))
+    assert doc.protected(text.index("ironic")) == "transcript"
+    # One label, or one speaker only, is no transcript: "Update:" and a headline's colon stay copy.
+    for single in ("Budget\n\nUpdate: The council voted on Monday.\n\nThe mayor left.\n",
+                   "Budget\n\nQ: Is the vote on Monday?\n\nQ: And the budget?\n"):
+        assert read_article(single).doc.zones["transcript"] == []

@@ -1,0 +1,51 @@
+"""Transcripts: an interview's or a debate's turns, each the speaker's words as spoken.
+
+A paragraph that opens with a speaker's name and a colon ("Chris Matthews:
+Seriously ...", "Q: ...", "A: ...", "TS: ...") is a turn when the article
+is a transcript: two speakers at least, one of them labelled twice (a
+scrape's title repeated, "Never Hike Alone: A Fan Film" twice, is one name;
+"Update:" once is none). What follows the label is quoted speech, as a
+quotation in marks is: a copy editor does not correct a speaker's grammar
+in a transcript, so no safe fix changes it (``run/protect.py``), and
+word-level rules treat it as they treat quotations. ``rules/carriers.py``
+reads the same labels as sources that point at their turns.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# "Chris Matthews: ", "Sen. Ted Cruz: ", "Q: ", "A: " at the start of a paragraph (a quotation mark may
+# open it): one to four capitalised words (group "one": a single word), or one letter. A label in
+# capitals ("UN: PEACEKEEPERS ...") is a headline.
+LABEL = regex.compile(
+    r"[\"“'‘]?(?:[QA]|(?P<one>\p{Lu}[\p{Ll}'’-]+)|(?:\p{Lu}[\p{Ll}.'’-]+\.?[ \u00a0]){1,3}\p{Lu}[\p{Ll}'’-]+):[ \u00a0]+\S")
+# Initials as a label ("TS: ", "JB: "), counted only in a transcript.
+_INITIALS = regex.compile(r"[\"“'‘]?\p{Lu}{2,3}:[ \u00a0]+\S")
+
+
+def name(label) -> str:
+    """The speaker's name a label gives ("Matthews" for "Matthews: Seriously")."""
+    return label.group().split(":", 1)[0].lstrip("\"“'‘")
+
+
+def is_transcript(text: str, blocks) -> bool:
+    """Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:")."""
+    names = [name(m) for m in (_label(text, b.start, b.end) for b in blocks) if m is not None]
+    return len(names) > len(set(names)) >= 2
+
+
+def turns(text: str, blocks) -> list[tuple[int, int]]:
+    """In a transcript, each labelled paragraph's words after its label; else nothing."""
+    if ":" not in text or not is_transcript(text, blocks):
+        return []
+    out = []
+    for b in blocks:
+        m = _label(text, b.start, b.end)
+        if m is not None:
+            out.append((m.end() - 1, b.end))
+    return out
+
+
+def _label(text: str, start: int, end: int):
+    return LABEL.match(text, start, end) or _INITIALS.match(text, start, end)
