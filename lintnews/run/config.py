@@ -306,12 +306,10 @@ def read_config(path: Path, trust: Trust | None = None, chain: tuple[Path, ...] 
 
 
 class ConfigFinder:
-    """Finds and caches the settings for each article's folder.
-
-    ``trust`` is what the user lets a configuration do (default: the user's
-    configuration file and the environment, :meth:`Trust.load`);
-    ``warnings`` collects one line per configuration whose LanguageTool
-    server is not contacted for want of consent.
+    """Finds and caches the settings for each article's folder. ``trust`` is what the user lets a
+    configuration do (default: the user's configuration file and the environment, :meth:`Trust.load`);
+    ``warnings`` collects one line per configuration whose LanguageTool server is not contacted for
+    want of consent.
     """
 
     def __init__(self, config: str | Path | None = None, isolated: bool = False, trust: Trust | None = None):
@@ -321,7 +319,7 @@ class ConfigFinder:
         self.fixed = self._read(Path(config)) if config else None
         if config and self.fixed is None:
             raise ConfigError(str(config), "no [tool.lintnews] table in this pyproject.toml")
-        self._by_dir: dict[Path, Settings] = {}
+        self._by_dir, self._by_path = {}, {}  # folder -> settings; a path as given -> settings
         self.default = Settings(root=Path.cwd())
 
     def settings_for(self, path: str | Path) -> Settings:
@@ -331,9 +329,11 @@ class ConfigFinder:
             return self.default
         if str(path) == "-":  # standard input with no --stdin-filename: configured from the current folder
             return self._walk(Path(os.getcwd()))
-        folder = Path(os.path.abspath(path))  # not resolve(): a link is configured where it stands
-        folder = folder if folder.is_dir() else folder.parent
-        return self._walk(folder)
+        found = self._by_path.get(path)  # a run asks for each article several times
+        if found is None:
+            folder = Path(os.path.abspath(path))  # not resolve(): a link is configured where it stands
+            found = self._by_path[path] = self._walk(folder if folder.is_dir() else folder.parent)
+        return found
 
     def _walk(self, folder: Path) -> Settings:
         if folder in self._by_dir:
