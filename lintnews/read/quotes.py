@@ -78,6 +78,8 @@ _ELISION = _compiled.compile(r"(?i)(?:\d0?s?|n|em|til|cause|bout|tis|twas|round|
 # A single-quoted passage longer than this is an apostrophe taken for a mark ("Al-‘Ayesh").
 SINGLE_REACH = 1000
 _POSSESSIVE_REACH = 150
+_CURLY_BETWEEN = _compiled.compile(r"\p{L}’\p{L}")
+_STRAIGHT_BETWEEN = _compiled.compile(r"\p{L}'\p{L}")
 _SIC = _compiled.compile(r"[\[(]sic[\])]", regex.IGNORECASE)
 # A gap between two words on one line, not after a sentence end or a colon.
 _GAP = _compiled.compile(r"(?<=[^\s.!?:])  +(?=[^\s])")
@@ -196,6 +198,13 @@ def _closes_within(marks, k: int, reach: int) -> bool:
         if kind == "close":
             return True
     return False
+
+
+def apostrophe_style(text: str) -> str:
+    """The article's own apostrophe, for a repair that writes one: ’ when it has curly ones between
+    letters at least as often as straight ones, else '."""
+    curly = len(_CURLY_BETWEEN.findall(text))
+    return "’" if curly and curly >= len(_STRAIGHT_BETWEEN.findall(text)) else "'"
 
 
 def quotations(text: str, blocks) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
 from ...read import compiled as _compiled
+from ...read.quotes import apostrophe_style
 
 # UTF-8 lead bytes (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
 # Windows-1252 or Latin-1; or a space and a combining mark, which is what NFKD leaves of "¨" or "¯".
@@ -107,16 +108,10 @@ class Mojibake(Rule):
             if good == "\u00bf" and text[s - 1:s].isalpha() and text[e:e + 1].isalpha():
                 # "America&#191;s", "don¿t": an inverted question mark never stands inside a word; it is
                 # what a lost curly apostrophe became on the way. Likely, not certain: unsafe.
-                good, applicability = _apostrophe(text), Applicability.UNSAFE
+                good, applicability = apostrophe_style(text), Applicability.UNSAFE
             shown = good.replace("\u00a0", "no-break space") if good.strip() == "" else good
             yield self.finding(doc, s, e, self.format_message(shown, text[s:e]), [Edit(s, e, good)],
                                applicability, fix_title=f"Write '{shown}'")
-
-
-def _apostrophe(text: str) -> str:
-    """The article's own apostrophe: curly when it has more curly ones between letters than straight."""
-    curly = len(regex.findall(r"\p{L}’\p{L}", text))
-    return "’" if curly and curly >= len(regex.findall(r"\p{L}'\p{L}", text)) else "'"
 
 
 def _word(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ import re
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import match
-from ...read import compiled as _compiled
+from ...read.quotes import apostrophe_style
 
 # Word before the tail -> which tails it takes. Case-insensitive except "I".
 _NT = ("do does did is are was were has have had ca wo could would should must need ai might dare"
@@ -40,8 +40,6 @@ _D = "we you they he she who it that there"
 _S = "it he she that there what who where here how let when why"
 
 _TAIL = re.compile(r" (?:[tsmdTSMD]|[rR][eE]|[vV][eE]|[lL][lL])(?![\w'’-])")
-_CURLY = _compiled.compile(r"\p{L}’\p{L}")
-_STRAIGHT = _compiled.compile(r"\p{L}'\p{L}")
 
 
 _WAIT = (" No fix yet: the lost apostrophes are what shows that a gap in this article is a stripped"
@@ -111,8 +109,7 @@ class StrippedApostrophe(Rule):
             if not self.in_scope(doc, start, end):
                 continue
             if mark is None:
-                curly = len(_CURLY.findall(text))
-                mark = "’" if curly and curly >= len(_STRAIGHT.findall(text)) else "'"
+                mark = apostrophe_style(text)
             gap = m.end("w")
             good = f"{word}{mark}{tail}"
             message = self.format_message(good, text[start:end])
