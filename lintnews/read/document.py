@@ -305,7 +305,7 @@ class Document:
             "sic": merge_zones(quotes.sic_zones(self.text, self.quote_zones, self.sentence_at)),
             "quotation": merge_zones(self.quote_zones),
             "stripped quotation": merge_zones(self._stripped[1]),
-            "transcript": merge_zones(transcripts.turns(self.text, self.blocks)),
+            "transcript": merge_zones(transcripts.turns(self.text, self.body)),
         }
 
     @cached_property

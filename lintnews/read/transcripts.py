@@ -20,8 +20,8 @@ import regex
 # capitals ("UN: PEACEKEEPERS ...") is a headline.
 LABEL = regex.compile(
     r"[\"“'‘]?(?:[QA]|(?P<one>\p{Lu}[\p{Ll}'’-]+)|(?:\p{Lu}[\p{Ll}.'’-]+\.?[ \u00a0]){1,3}\p{Lu}[\p{Ll}'’-]+):[ \u00a0]+\S")
-# Initials as a label ("TS: ", "JB: "), counted only in a transcript.
-_INITIALS = regex.compile(r"[\"“'‘]?\p{Lu}{2,3}:[ \u00a0]+\S")
+# Initials as a label ("TS: ", "JB: "), counted only in a transcript (group "one", as a one-word name).
+_INITIALS = regex.compile(r"[\"“'‘]?(?P<one>\p{Lu}{2,3}):[ \u00a0]+\S")
 
 
 def name(label) -> str:
@@ -31,7 +31,7 @@ def name(label) -> str:
 
 def is_transcript(text: str, blocks) -> bool:
     """Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:")."""
-    names = [name(m) for m in (_label(text, b.start, b.end) for b in blocks) if m is not None]
+    names = [name(m) for m in (label(text, b.start, b.end) for b in blocks) if m is not None]
     return len(names) > len(set(names)) >= 2
 
 
@@ -41,11 +41,12 @@ def turns(text: str, blocks) -> list[tuple[int, int]]:
         return []
     out = []
     for b in blocks:
-        m = _label(text, b.start, b.end)
+        m = label(text, b.start, b.end)
         if m is not None:
             out.append((m.end() - 1, b.end))
     return out
 
 
-def _label(text: str, start: int, end: int):
+def label(text: str, start: int, end: int):
+    """The speaker's label opening text[start:end] (group "one" set for a one-word name or initials), or None."""
     return LABEL.match(text, start, end) or _INITIALS.match(text, start, end)

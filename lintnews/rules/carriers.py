@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import regex
 
-from ..read.transcripts import LABEL as _LABEL
+from ..read.transcripts import is_transcript, label as _label
 
 INTRODUCED = 3     # paragraphs an introduction ending in a colon may carry
 QUOTE_REACH = 6    # paragraphs a quotation may stay open across
@@ -57,12 +57,8 @@ def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:
     carried: set[int] = set()
     # Outside a transcript, a label or a credit speaks for a paragraph of one line: a block of many
     # lines (scraped copy, one sentence a line) that opens "Editor's Note:" is no speaker's turn.
-    labels = [_LABEL.match(text, b.start, b.end) for b in paragraphs]
-    every = (_LABEL.match(text, b.start, b.end) for b in doc.body)  # a short question is a heading
-    names = [m.group().split(":", 1)[0].lstrip("\"“'‘") for m in every if m is not None]
-    # Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:"); a scrape's
-    # repeated title ("Never Hike Alone: A Fan Film") is one name.
-    transcript = len(names) > len(set(names)) >= 2
+    labels = [_label(text, b.start, b.end) for b in paragraphs]
+    transcript = is_transcript(text, doc.body)  # every body block: a short question is a heading
     speaker = 0  # paragraphs since the last labelled one, in a transcript
     for k, block in enumerate(paragraphs):
         words = text[block.start:block.end]
