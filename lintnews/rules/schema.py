@@ -122,10 +122,10 @@ class Schema:
             test, _, coerce = TYPES[opt.type]
             if coerce is not None:
                 value = coerce(value)
-            if not test(value):
-                wanted = f"one of {', '.join(map(str, opt.choices))}" if opt.choices else opt.described
-                fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__} {value!r}"
-                     if opt.choices else f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}")
+            if not test(value):  # with choices, name them and what was given ("one of ..., not int 3")
+                wanted, given = ((f"one of {', '.join(map(str, opt.choices))}", f" {value!r}") if opt.choices
+                                 else (opt.described, ""))
+                fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}{given}")
             if opt.choices and value not in opt.choices:
                 fail(f"key '{prefix}{key}' must be one of {', '.join(map(str, opt.choices))}, not {value!r}")
             values[key] = value
