@@ -53,7 +53,6 @@ _LIST_BEFORE = _compiled.compile(r"\p{N}\s*,\s*$")
 # Words in s that are not nouns are kept out below.
 _PLURAL = _compiled.compile(r"\p{Lu}?\p{Ll}{3,}(?<![sui])s")
 _RATE_WORDS = frozenset({"a", "an", "per"})
-_PERIODS = frozenset({"year", "annum", "month", "week", "day", "night", "hour", "season", "term"})
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "cattle", "feet", "teeth", "mice", "geese"}
 _NOT_NOUNS = {"does", "goes", "perhaps", "always", "whereas", "towards", "afterwards",
               "besides", "sometimes", "unless", "ones", "plus", "minus", "thus", "this"}
@@ -72,6 +71,8 @@ class NumberFormat(Rule):
         "measure-units": Option("list", [], "units of measure or money, whose amounts may have decimals "
                                 "(seconds, miles, euros): a lone group before one is unsafe"),
         "reference-words": Option("list", [], "words before a section or version number (section, chapter)"),
+        "period-words": Option("list", [], "units of time: money 'a' or 'per' one of them is a sum, not a unit "
+                                           "price (£3.000 a year)"),
         "currency": Option("str", "$£€¥", "symbols that make a number money (decimals allowed)"),
     }
     default_fix = Applicability.SAFE
@@ -80,6 +81,7 @@ class NumberFormat(Rule):
         self.units = {str(u).lower() for u in self["decimal-units"]}
         self.measures = {str(u).lower() for u in self["measure-units"]}
         self.references = {str(u).lower() for u in self["reference-words"]}
+        self.periods = {str(u).lower() for u in self["period-words"]}
 
     def check(self, doc):
         if self["mode"] == "decimal-comma":
@@ -139,11 +141,10 @@ class NumberFormat(Rule):
         after = _NEXT_WORD.match(text, at)
         return bool(after) and after.group(1).lower() in self.units and after.group(1).lower() != "each"
 
-    @staticmethod
-    def _per_period(text, at) -> bool:
+    def _per_period(self, text, at) -> bool:
         """Whether a unit of time follows ("a year", "per month")."""
         after = _NEXT_WORD.match(text, at)
-        return bool(after) and after.group(1).lower() in _PERIODS
+        return bool(after) and after.group(1).lower() in self.periods
 
     def _decimal_commas(self, doc):
         text = doc.text
