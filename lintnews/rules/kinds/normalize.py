@@ -29,12 +29,7 @@ from ...findings import Applicability, Edit
 from ...read.source import dominant_newline
 from ..base import Option, Rule
 
-# A function word that opens a sentence, capitalised: after a gap mid-sentence, a lost break or mark.
-# "I" is capitalised anywhere.
-_OPENER = regex.compile(
-    r"(?:The|A|An|It|He|She|They|We|You|This|That|These|Those|There|Here|If|When|While|But|And|Or|So|"
-    r"Because|Although|Though|As|In|On|At|For|From|With|By|Of|To|After|Before|Since|Until|Just|Now|Then|"
-    r"His|Her|Their|Our|Its|My|Your|What|Who|Why|How|Where)\b")
+_WORD_AFTER = regex.compile(r"\p{L}+")
 
 CHECKS = {
     # A no-break space not tied to a number ("10 km", "£ 5" keep theirs).
@@ -58,7 +53,13 @@ class Normalize(Rule):
     OPTIONS = {
         "check": Option("str", required=True, help="which normalisation",
                         choices=tuple(CHECKS) + ("final-newline",)),
+        "sentence-openers": Option("list", [], "multiple-spaces: capitalised words that open a sentence and no "
+                                               "name ('The', 'But'); a run before one mid-sentence is a lost "
+                                               "line break or mark: reported with no fix"),
     }
+
+    def compile(self):
+        self.openers = frozenset(str(w) for w in self["sentence-openers"])
     default_fix = Applicability.SAFE
     default_quotes = "include"
 
@@ -91,7 +92,8 @@ class Normalize(Rule):
                 # Before a comma or a stop no space belongs ("Project  ." is "Project."); an ellipsis keeps one.
                 before_stop = text[end:end + 1] in ",.;:!?" and text[end:end + 2] != ".."
                 content = None if doc.is_stripped_mark(start, end) else "" if before_stop else " "
-                if content == " " and _OPENER.match(text, end):
+                after = _WORD_AFTER.match(text, end) if content == " " and self.openers else None
+                if after is not None and after.group() in self.openers:
                     content, note = None, _BREAK_NOTE
             else:
                 content = ""
