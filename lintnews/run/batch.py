@@ -214,7 +214,10 @@ class _Placer:
             fix = {"applicability": f.fix.applicability.value, "title": f.fix.title,
                    "edits": [{"start": e.start - base, "end": e.end - base, "content": e.content}
                              for e in f.fix.edits]}
-        return {"file": record.path, "record": record.number, "id": rid, "field": name,
-                "rule": f.rule_id, "level": f.severity.value, "line": line, "column": column,
+        # "path" and "severity" as `check --format json` names them; "file" and "level", the
+        # names of 0.3.0, stay beside them until 0.5.0 (CHANGELOG).
+        return {"path": record.path, "record": record.number, "id": rid, "field": name,
+                "rule": f.rule_id, "severity": f.severity.value, "line": line, "column": column,
                 "end_line": end_line, "end_column": end_column, "start": start, "end": end,
-                "message": f.message, "text": f.text, "fix": fix}
+                "message": f.message, "text": f.text, "fix": fix,
+                "file": record.path, "level": f.severity.value}

@@ -40,7 +40,10 @@ def test_findings_name_the_record_and_the_field_with_positions_within_it(tmp_pat
         (3, "title", "News.Mojibake", 1, 4, 3, 6, "â€™"),
     ]
     first = findings(proc)[1]
-    assert first["file"] == "desk.jsonl" and first["record"] == 1 and first["level"] == "suggestion"
+    assert first["path"] == "desk.jsonl" and first["record"] == 1 and first["severity"] == "suggestion"
+    # The keys of `check --format json`, and the 0.3.0 names beside them until 0.5.0.
+    assert list(first)[:6] == ["path", "record", "id", "field", "rule", "severity"]
+    assert (first["file"], first["level"]) == (first["path"], first["severity"])
     assert first["fix"] == {"applicability": "safe", "title": "Delete the repeated 'the'",
                             "edits": [{"start": 72, "end": 76, "content": ""}]}
     body = HEADLINES[0]["body"]
@@ -148,7 +151,7 @@ def test_the_projects_configuration_applies_as_for_check(tmp_path):
     proc = run_batch("desk.jsonl", cwd=tmp_path)
     found = findings(proc)
     assert "News.DoubledWord" not in {f["rule"] for f in found}
-    assert {f["level"] for f in found if f["rule"] == "News.Mojibake"} == {"suggestion"}
+    assert {f["severity"] for f in found if f["rule"] == "News.Mojibake"} == {"suggestion"}
     assert proc.returncode == 1  # News.ThousandsSeparator is an error
     assert run_batch("desk.jsonl", "--select", "News.Mojibake", cwd=tmp_path).returncode == 0  # below fail-on
     (tmp_path / "other.yaml").write_text("select: [News.DoubledWord]\n")
@@ -171,7 +174,7 @@ def test_parquet_gives_the_json_lines_findings_and_fixes_in_its_own_schema(tmp_p
     from_parquet = findings(proc)
     assert proc.returncode == 1
     assert brief(from_parquet) == brief(from_jsonl)
-    assert [(f["file"], f["record"]) for f in from_parquet][:2] == [("desk.parquet", 1), ("desk.parquet", 1)]
+    assert [(f["path"], f["record"]) for f in from_parquet][:2] == [("desk.parquet", 1), ("desk.parquet", 1)]
     proc = run_batch("desk.parquet", "--fix", "-o", "fixed.parquet", cwd=tmp_path)
     assert proc.returncode == 1
     table = pq.read_table(tmp_path / "fixed.parquet")
@@ -228,8 +231,8 @@ def test_standard_input_is_json_lines_read_as_a_stream(tmp_path):
     from_file = run_batch("desk.jsonl", cwd=tmp_path)
     from_stdin = run_batch("-", cwd=tmp_path, input=data)
     assert from_stdin.returncode == 1
-    assert [{**f, "file": "desk.jsonl"} for f in findings(from_stdin)] == findings(from_file)
-    assert {f["file"] for f in findings(from_stdin)} == {"-"}
+    assert [{**f, "path": "desk.jsonl", "file": "desk.jsonl"} for f in findings(from_stdin)] == findings(from_file)
+    assert {f["path"] for f in findings(from_stdin)} == {"-"}
     bad = run_batch("-", cwd=tmp_path, input=data + b"[1]\n")
     assert bad.returncode == 2 and "error: -: line 5: not a JSON object but a list" in bad.stderr.decode()
     fixed = run_batch("-", "--fix", "-o", "fixed.jsonl", cwd=tmp_path, input=data)
