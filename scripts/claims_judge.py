@@ -122,8 +122,10 @@ def score(args) -> int:
     header = lines[0] if lines and "sample" in lines[0] else None
     verdicts = {v["id"]: v for v in lines if "id" in v}
     if not (out / "key.jsonl").exists() and header is not None:
-        # Stored verdicts name no corpus text: draw the same sample again to know the sentences.
+        # Stored verdicts name no corpus text: draw the same sample again to know the sentences,
+        # with the planter they were drawn with (any stripped attribution, not only figures).
         args.per_half, args.seed = header["sample"]["per_half"], header["sample"]["seed"]
+        planters.FIGURES_ONLY = False
         sample(args)
     keys = {k["id"]: k for k in map(json.loads, open(out / "key.jsonl", encoding="utf-8"))}
     linter = Linter(load_rules(select=[RULE]))
