@@ -114,11 +114,30 @@ def like(word: str, model: str) -> str:
     return word
 
 
+# A period that ends an abbreviation, not a sentence: a month ("Dec. 8"), a title ("Mr. Kushner"), an
+# initial ("George W. Bush"), a company's suffix ("Co."). Without it, "on Dec. 8, although ..." made
+# "8, although ..." a sentence of its own, and the planter kept such fragments as claims.
+_ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep"
+                           r"|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Co|Corp|Ltd|No|Vol)|(?<![\w.])[A-Z]|\b[A-Z]\.[A-Z])$")
+_END = re.compile(r"[.?!](?=\s|$)|\n")
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """The mark at text[at] ends a sentence (a period after an abbreviation does not)."""
+    return text[at] != "." or not _ABBREVIATION.search(text, max(0, at - 8), at)
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of the planted copy holding text[start:end] (period to period, within a line)."""
-    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    left = start
+    while True:
+        left = max(text.rfind("\n", 0, left), *(text.rfind(p, 0, left) for p in (". ", "? ", "! ")))
+        if left < 0 or text[left] == "\n" or _ends_sentence(text, left):
+            break
     left = left + 1 if text[left:left + 1] == "\n" else (left + 2 if left >= 0 else 0)
-    stop = re.compile(r"[.?!](?=\s|$)|\n").search(text, max(end, start + 1) - 1)
+    at = max(end, start + 1) - 1
+    while (stop := _END.search(text, at)) and stop.group() != "\n" and not _ends_sentence(text, stop.start()):
+        at = stop.end()
     right = stop.end() if stop else len(text)
     return left, max(right, end)
 

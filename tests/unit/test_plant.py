@@ -143,3 +143,15 @@ def test_the_script_without_a_corpus(tmp_path):
     run = subprocess.run([sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path / "none")],
                          capture_output=True, text=True, timeout=120, check=True)
     assert "corpus not found" in run.stdout
+
+
+def test_sentence_around_reads_abbreviations_as_part_of_the_sentence():
+    from planters import sentence_around
+    text = ("The debt limit expired on Dec. 8, although the Treasury can pay its bills. "
+            "Mr. Kushner spoke with investigators for 90 minutes. It ended.")
+    for word, sentence in (("although", "The debt limit expired on Dec. 8, although the Treasury can pay its bills."),
+                           ("investigators", "Mr. Kushner spoke with investigators for 90 minutes."),
+                           ("ended", "It ended.")):
+        at = text.index(word)
+        start, end = sentence_around(text, at, at)
+        assert text[start:end] == sentence
