@@ -205,25 +205,60 @@ _swap("agreement", "there are -> there is (plural follows)", r"\b[Tt]here\s+(?P<
 _DET_PL = r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Mm]any|[Ss]ome|[Mm]ost|[Aa]ll|[Bb]oth|[Oo]ther|[Ss]uch)"
 _DET_SG = r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ee]ach|[Ee]very)"
 _PREP = r"(?:of|in|for|at|from|on|with|to|over|about)"
-# One to three words, none of them a clause word, none ending a sentence.
-_PHRASE = r"(?:(?!(?:that|which|who|whom|and|but|or|it|he|she|they|we|said|says)\b)[\w'’-]+\s+){1,3}?"
-# Collective nouns take a plural verb in British copy ("the government are"): not a defect there.
+# One to three words, none of them a word that opens a clause of its own (a relative or wh-word, a
+# conjunction, a pronoun subject, a verb of saying), none ending a sentence: past one of those the
+# verb may belong to another subject ("a handful of days after Sanders was", "a look at what is").
+_PHRASE = (r"(?:(?!(?:that|which|who|whom|whose|what|where|when|why|how|whether|if|while|after|before|since|until|"
+           r"because|as|than|and|but|or|it|he|she|they|we|said|says)\b)[\w'’-]+\s+){1,3}?")
+# Nouns that take a plural verb as readily as a singular one: collectives ("the government are",
+# "the panel are" in British copy), quantities ("a range of options are", "a string of losses are")
+# and plurals without -s ("the media are", "the data are"). A plural verb after one is no error.
 _COLLECTIVE = frozenset(
     "government company firm team group council board committee party police public family staff club side "
     "band crowd union bank army navy jury audience management cabinet opposition majority minority couple "
-    "pair number lot total rest".split())
-_NOT_NOUN = frozenset("that which who it this there what one he she all".split())
+    "pair number lot total rest panel military administration department ministry leadership faculty "
+    "electorate congregation clergy crew squad class population youth community base fleet delegation "
+    "contingent cast choir orchestra gang mob herd flock pack tribe clan media data press personnel "
+    "percentage proportion half third quarter fraction bulk handful range variety series host raft string "
+    "spate wave flood dozen plenty remainder kind sort type set share part none".split())
+# Words the singular planter's pattern may take for the head noun that are none ("that he personally
+# was", "the time and is now", "The senator also was"), so the subject is not known.
+_NOT_NOUN = frozenset("that which who it this there what one he she all and or but nor so yet also then now "
+                      "still too here just only even never always already often none nothing".split())
+_PRONOUNS = frozenset("i you he she it we they".split())  # a subject of its own ("that he personally was")
+# A subject whose determiner follows a preposition is inside a phrase ("the building on the south bank
+# of the river is", "Central to the problem was X", "whether any of the assailants were"): the head of
+# the clause, and so the number its verb must have, is elsewhere. Nothing is planted there.
+_AFTER_PREP = re.compile(r"\b(?:of|in|for|at|from|on|with|to|over|about|by|into|onto|among|amongst|between|"
+                         r"under|behind|near|across|against|through|during|without|within|like|than)\s+\Z",
+                         re.IGNORECASE)
+# "were" after these in the same clause may be a subjunctive ("if the phone were lost", "as though the
+# plan were"): planting it is no error.
+_SUBJUNCTIVE = re.compile(r"\b(?:if|though|wish|whether|unless|suppose|supposing)\b[^.,;:!?\n]{0,60}\Z", re.IGNORECASE)
+
+
+def _subject_known(m, site) -> bool:
+    return not _AFTER_PREP.search(site.text, max(0, m.start() - 12), m.start())
+
+
+def _singular_verb(old, m, site):
+    return like({"were": "was"}[old.lower()], old) if _subject_known(m, site) else None
 
 
 def _plural_verb(old, m, site):
-    return None if m.group("n").lower() in _COLLECTIVE | _NOT_NOUN else like(
-        {"is": "are", "was": "were"}[old.lower()], old)
+    if (m.group("n").lower() in _COLLECTIVE | _NOT_NOUN or not _subject_known(m, site)
+            or _PRONOUNS & set(m.group(0).lower().split())):
+        return None
+    new = {"is": "are", "was": "were"}[old.lower()]
+    if new == "were" and _SUBJUNCTIVE.search(site.text, max(0, m.start() - 60), m.start()):
+        return None
+    return like(new, old)
 
 
 _swap("agreement", "plural subject: were -> was",
-      _DET_PL + r"\s+(?:[a-z]+\s+)?[a-z]+[^isu'\W]s\s+(?P<w>were)\b", _word("was"))
+      _DET_PL + r"\s+(?:[a-z]+\s+)?[a-z]+[^isu'\W]s\s+(?P<w>were)\b", _singular_verb)
 _swap("agreement", "plural subject + phrase: were -> was",
-      _DET_PL + r"\s+(?:[a-z]+\s+)?[a-z]+[^isu'\W]s\s+" + _PREP + r"\s+" + _PHRASE + r"(?P<w>were)\b", _word("was"))
+      _DET_PL + r"\s+(?:[a-z]+\s+)?[a-z]+[^isu'\W]s\s+" + _PREP + r"\s+" + _PHRASE + r"(?P<w>were)\b", _singular_verb)
 _swap("agreement", "singular subject: is/was -> are/were",
       _DET_SG + r"\s+(?:[a-z]+\s+)?(?P<n>[a-z]+[^s'\W])\s+(?P<w>is|was)\b", _plural_verb)
 _swap("agreement", "singular subject + phrase: is/was -> are/were",
