@@ -197,3 +197,31 @@ def test_a_hit_on_a_later_word_finds_matches_whose_start_skips_and_optional_toke
     text = ("Ministers\n\nThe new ministers was sworn in. The old board members was absent.\n\n"
             "The minister were late.\n")
     assert [t for t, _ in flagged(rules, text)] == ["was", "was", "were"]
+
+
+def test_a_pattern_starting_from_a_clitic_finds_it_with_either_apostrophe(tmp_path):
+    # The search starts from the places of "'s" (either apostrophe, right after its word), then the
+    # outline is matched there on the lower-cased text; a text with a long s is scanned with (?i).
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: it, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+    """)
+    assert rules[0].patterns[0].start_words == frozenset({"'s"})
+    text = "Budget\n\nThe council set It's own rules. Each ward has it’s own budget, and the mayor's.\n"
+    assert flagged(rules, text) == [("It's", "'It's': use 'Its'."), ("it’s", "'it’s': use 'its'.")]
+    assert flagged(rules, "Budget\n\nThe ſchool set it's own rules.\n") == [("it's", "'it's': use 'its'.")]
+
+
+def test_the_search_starts_from_the_rarer_words_not_from_of(tmp_path):
+    # "of" stands in nearly every sentence: "neither ... of ... are" is looked for from "neither" and
+    # the words like it, and finds the same.
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: [each, either, neither, one]}, {word: of}, {pos: DET, optional: true},
+                     {pos: NNS}, {word: [are, were], mark: true}]
+            suggest: {are: is, were: was}
+    """)
+    assert rules[0].patterns[0].start_words == frozenset({"each", "either", "neither", "one"})
+    text = "Vote\n\nNeither of the candidates are ready. One of the ministers was absent, and each of the bills were late.\n"
+    assert flagged(rules, text) == [("are", "'are': use 'is'."), ("were", "'were': use 'was'.")]

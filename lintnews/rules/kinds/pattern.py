@@ -57,6 +57,9 @@ _PLAIN = regex.compile(r"\w+")
 _COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
 this but not or his her their its we you i will said there been which who one all more also than can
 do does did so if no into out up about over after""".split())
+# The most frequent of them (several in every sentence): a list with one of them is the last choice
+# ("each/either/neither/one" ... "of": from "neither", not from every "of").
+_COMMONEST = frozenset("the of and to a in".split())
 
 
 class _Pattern:
@@ -84,7 +87,7 @@ class _Pattern:
         # Where to look first: the text around each place one of the rarest required words stands (a
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
-        self.outline_lower = None  # the outline without (?i), for the lower-cased text
+        self.outline_lower = None  # the outline without (?i), for the lower-cased text (a start word not plain)
         # With the outline, a hit is the word of one required list: how many tokens a match may hold
         # before the token that takes it (fewest, most), so only those starts are tried.
         self.anchor: tuple[int, int] | None = None
@@ -92,10 +95,9 @@ class _Pattern:
             source, start_words, k = _outline_regex(self.tokens.outline())
             self.anchor = _anchor(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
-            if all(_PLAIN.fullmatch(w) for w in start_words):
-                self.start_words = start_words
-            else:  # its words are lower case: the regex then finds a literal start quickly
-                self.outline_lower = rule.pattern(source, f"{where}.tokens")
+            self.start_words = start_words
+            if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
+                self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
             self.anchor = _head_anchor(self.tokens, v["prefilter"])
@@ -211,16 +213,16 @@ class Pattern(Rule):
     def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
-        if p.start_words is None:
-            # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
-            # every character but the long s, which (?i) takes for an s), some four times faster.
-            lower = p.outline_lower is not None and low is not None and "ſ" not in text
-            return [hit.span() for hit in finditer(p.outline_lower if lower else p.outline, low if lower else text,
-                                                   self.id, overlapped=True)]
-        if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
+        if p.start_words is None:  # a prefilter
             return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
-        # Where each word starts a word, found once per document for all the patterns starting from it
-        # (most of them are not in a given article: then a pattern costs a few lookups).
+        # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for every
+        # character but the long s, which (?i) takes for an s): a pattern starting from a clitic is
+        # matched so ("it" + "'s"), as it would be in the text.
+        lower = p.outline_lower is not None
+        if low is None or (lower and _long_s(doc)):  # lower-casing moved offsets (rare scripts): the regex
+            return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
+        # Where each word starts (a word, a clitic), found once per document for all the patterns starting
+        # from it (most of them are not in a given article: then a pattern costs a few lookups).
         places = doc.__dict__.setdefault("_pattern_word_places", {})
         out = []
         for word in p.start_words:
@@ -228,7 +230,8 @@ class Pattern(Rule):
             if at is None:
                 at = places[word] = _word_starts(text, low, word)
             if at:
-                out.extend(hit.span() for hit in match_each(p.outline, text, self.id, at))
+                out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
+                                                  else match_each(p.outline, text, self.id, at)))
         return out
 
     def _check_sentence(self, doc, sentence, hopeful):
@@ -295,14 +298,38 @@ class Pattern(Rule):
 
 
 def _word_starts(text: str, low: str, word: str) -> list[int]:
-    """Where ``word`` stands in the lower-cased text with no letter or digit just before it."""
+    """Where ``word`` stands in the lower-cased text, with no letter or digit just before it if it starts
+    with one (a clitic or a mark may touch the word before it); an apostrophe in it is either one."""
+    bound = word[:1].isalnum()
+    if "'" in word:  # "'s": "'s" and "’s", in order
+        return sorted(i for form in _apostrophe_forms(word) for i in _starts(text, low, form, bound))
+    return _starts(text, low, word, bound)
+
+
+def _starts(text: str, low: str, word: str, bound: bool) -> list[int]:
     out = []
     i = low.find(word)
     while i != -1:
-        if i == 0 or not word_char(text[i - 1]):
+        if not bound or i == 0 or not word_char(text[i - 1]):
             out.append(i)
         i = low.find(word, i + 1)
     return out
+
+
+def _apostrophe_forms(word: str) -> list[str]:
+    """``word`` with each of its straight apostrophes straight or curly (what ``['’]`` in its regex takes)."""
+    forms = [""]
+    for c in word:
+        forms = [f + x for f in forms for x in (("'", "’") if c == "'" else (c,))]
+    return forms
+
+
+def _long_s(doc) -> bool:
+    """Whether the text holds a long s, which (?i) takes for an s but lower-casing keeps."""
+    got = doc.__dict__.get("_pattern_long_s")
+    if got is None:
+        got = doc.__dict__["_pattern_long_s"] = "ſ" in doc.text
+    return got
 
 
 def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
@@ -379,7 +406,8 @@ def _outline_regex(outline) -> tuple[str, frozenset[str], int]:
     them (adjacent ones may touch: "it's" is two tokens). The
     search starts from the shortest word list, the others checked around it, so the scan is quick."""
     lists = [words for _, words in outline]
-    k = min(range(len(lists)), key=lambda i: (sum(1000 if w in _COMMON else 1 for w in lists[i]), len(lists[i])))
+    k = min(range(len(lists)), key=lambda i: (sum(10_000 if w in _COMMONEST else 1000 if w in _COMMON else 1
+                                                  for w in lists[i]), len(lists[i])))
 
     def gap(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
         return r"\s*" if n == 0 else _gap(n)
