@@ -104,14 +104,17 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
     return got
 
 
-# Words either side of a stretch that are tagged with it: the tagger looks two words and two tags
-# back and two words ahead, so a margin of four leaves the stretch's tags as the sentence's.
+# Words before a stretch that are tagged with it: the tagger looks two words and two tags back, so a
+# margin of four leaves the stretch's tags as the sentence's. After it, two: the tagger goes left to right
+# and looks two words ahead, so the words two past the stretch are all its tags depend on.
 MARGIN = 4
+AHEAD = 2
 
 
 def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, int]]) -> list[Word]:
     """The sentence's tokens, tagged within each ``(first, last)`` token stretch and one token either
-    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence."""
+    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence.
+    Stretches whose taggings would overlap are tagged as one."""
     cache = _cache(doc)
     whole = cache.tagged.get(sentence.start)
     if whole is not None:
@@ -121,13 +124,19 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
     if got is None:  # copied once, not on every call
         got = cache.partly[sentence.start] = list(plain)
     n = len(plain)
-    for first, last in stretches:
-        inner = range(max(0, first - 1), min(n, last + 2))
-        if all(got[i].upos is not None for i in inner):
+    runs: list[list[int]] = []  # [first, end) of the tokens to tag, the stretches' joined
+    for first, last in sorted(stretches):
+        a, b = max(0, first - 1), min(n, last + 2)
+        if runs and a <= runs[-1][1] + MARGIN + AHEAD:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    for a, b in runs:
+        if all(got[i].upos is not None for i in range(a, b)):
             continue
-        lo, hi = max(0, first - 1 - MARGIN), min(n, last + 2 + MARGIN)
+        lo, hi = max(0, a - MARGIN), min(n, b + AHEAD)
         tags = model().analyse([w.text for w in plain[lo:hi]])
-        for i in inner:
+        for i in range(a, b):
             upos, xpos, lemma = tags[i - lo]
             got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
     return got

@@ -136,7 +136,7 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 
     nots = v["not"] if isinstance(v["not"], list) else [] if v["not"] is None else [v["not"]]
     tags, upos_of = _tags(v["pos"], f"{where}pos", fail, tag_pairs)
-    return Constraint(
+    return _shared(Constraint(
         words=None if v["word"] is None else _words(v["word"]),
         lemmas=None if v["lemma"] is None else _words(v["lemma"]),
         tags=tags,
@@ -147,7 +147,30 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
         optional=v["optional"], skip=max(v["skip"], 0),
         over=None if v["skip-over"] is None else sub(v["skip-over"], f"{where}skip-over."),
         mark=v["mark"], upos_of=upos_of, rule_id=rule_id,
-    )
+    ))
+
+
+# Constraints that test the same (the agreement rules repeat theirs through YAML anchors in pattern
+# after pattern) -> the one dict of loose answers by word text they share.
+_ANSWERS: dict[tuple, dict] = {}
+
+
+def _shared(c: Constraint) -> Constraint:
+    """``c``, keeping its loose answers with every other constraint that tests a word the same way."""
+    key = _test_key(c)
+    got = _ANSWERS.get(key)
+    if got is None:
+        if len(_ANSWERS) >= 10_000:
+            _ANSWERS.clear()
+        got = _ANSWERS[key] = c._loose
+    c._loose = got
+    return c
+
+
+def _test_key(c: Constraint) -> tuple:
+    """What a constraint's test reads (not optional, skip or mark, which are the pattern's business)."""
+    return (c.words, c.lemmas, c.tags, tuple(sorted(c.upos_of.items())),
+            None if c.regex is None else (c.regex.pattern, c.regex.flags), c.case, tuple(_test_key(n) for n in c.negated))
 
 
 def _tags(value, key: str, fail, tag_pairs) -> tuple[tuple[str, ...], dict[str, frozenset]]:

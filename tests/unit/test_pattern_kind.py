@@ -190,7 +190,7 @@ def test_a_hit_on_a_later_word_finds_matches_whose_start_skips_and_optional_toke
             prefilter: '\b(?:were|are)\b(?<=\b[a-z]+\s(?:were|are))'
             suggest: was
     """)
-    from lintnews.rules.kinds.pattern import _anchor
+    from lintnews.rules.outline import anchor as _anchor
     first, second = rules[0].patterns
     assert first.anchor == _anchor(first.tokens, 0) == (2, 1 + 1 + (1 + 3))
     assert second.anchor == (2, 2)
@@ -225,3 +225,24 @@ def test_the_search_starts_from_the_rarer_words_not_from_of(tmp_path):
     assert rules[0].patterns[0].start_words == frozenset({"each", "either", "neither", "one"})
     text = "Vote\n\nNeither of the candidates are ready. One of the ministers was absent, and each of the bills were late.\n"
     assert flagged(rules, text) == [("are", "'are': use 'is'."), ("were", "'were': use 'was'.")]
+
+
+def test_constraints_that_test_alike_share_their_answers_by_word(tmp_path):
+    # A YAML anchor repeats a token in pattern after pattern: each copy's loose answers (by word text)
+    # are kept once, whatever its optional, skip or mark; a token that tests otherwise keeps its own.
+    rules = rule(tmp_path, """
+        define:
+          noun: &noun {pos: NNS, not: {word: [news, series]}}
+        patterns:
+          - tokens: [*noun, {word: was, mark: true}]
+            suggest: were
+          - tokens: [{word: the}, {<<: *noun, skip: 1}, {word: has, mark: true}]
+            suggest: have
+          - tokens: [{pos: NNS}, {word: is, mark: true}]
+            suggest: are
+    """)
+    first, second, third = (p.tokens.tokens for p in rules[0].patterns)
+    assert first[0]._loose is second[1]._loose
+    assert first[0]._loose is not third[0]._loose
+    text = "Budget\n\nThe figures was late. The new rules has changed, and the forecasts is revised. The news was good.\n"
+    assert [t for t, _ in flagged(rules, text)] == ["was", "has", "is"]
