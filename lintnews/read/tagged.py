@@ -66,11 +66,13 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         text = doc.text[sentence.start:sentence.end]
         base = sentence.start
-        spans = tokenize(text)
-        texts = [text[s:e] for s, e in spans]
         known = _KNOWN
-        got = [_new(Word, (base + s, base + e, word, low, None, None, None, seen))
-               for (s, e), word, (low, seen) in zip(spans, texts, [known.get(w) or _low_seen(w) for w in texts])]
+        got = []
+        add = got.append
+        for s, e in tokenize(text):
+            word = text[s:e]
+            low, seen = known.get(word) or _low_seen(word)
+            add(_new(Word, (base + s, base + e, word, low, None, None, None, seen)))
         cache.words[sentence.start] = got
     return got
 

@@ -78,15 +78,16 @@ class Constraint:
         return got
 
     def _test(self, w: Word, loose: bool) -> bool:
+        # Cheapest first (each test stands alone): set lookups, then the regex.
         if self.words is not None and w.low not in self.words:
             return False
         if self.case is not None and not _CASES[self.case](w.text):
             return False
-        if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
-            return False
         if self.tags and not self._tag_ok(w, loose):
             return False
         if self.lemmas is not None and not loose and (w.lemma or "").lower() not in self.lemmas:
+            return False
+        if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
             return False
         if any((not loose or n.exact) and n.test(w) for n in self.negated):
             return False
