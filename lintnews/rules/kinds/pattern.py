@@ -89,6 +89,10 @@ class _Pattern:
             self.anchor = anchor(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             self.start_words = start_words
+            # A word that starts with another of the list ("effects", "effect") is looked for among its places.
+            self.start_order = sorted(start_words, key=lambda w: (len(w), w))
+            self.start_prefix = {w: min(shorter, key=len) for w in start_words
+                                 if (shorter := [x for x in start_words if x != w and w.startswith(x)])}
             if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
@@ -218,10 +222,12 @@ class Pattern(Rule):
         # from it (most of them are not in a given article: then a pattern costs a few lookups).
         places = doc.__dict__.setdefault("_pattern_word_places", {})
         out = []
-        for word in p.start_words:
+        for word in p.start_order:
             at = places.get(word)
             if at is None:
-                at = places[word] = word_starts(text, low, word)
+                prefix = p.start_prefix.get(word)
+                at = places[word] = (word_starts(text, low, word) if prefix is None else
+                                     [i for i in places[prefix] if low.startswith(word, i)])
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
                                                   else match_each(p.outline, text, self.id, at)))
