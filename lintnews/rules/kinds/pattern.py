@@ -174,9 +174,15 @@ class Pattern(Rule):
         # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
         hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
+        # The sentence each hit starts in, kept for the document: the patterns of a head scan (and of
+        # several rules) hit the same words.
+        sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         for k, p in enumerate(self.patterns):
             for span in self._spans(p, doc):
-                sentence = doc.sentence_at(span[0])
+                a = span[0]
+                sentence = sentence_of.get(a, False)
+                if sentence is False:
+                    sentence = sentence_of[a] = doc.sentence_at(a)
                 if sentence is None or span[1] > sentence.end:
                     continue
                 hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
