@@ -15,7 +15,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from .document import Document, Sentence
-from .tagger import model
+from .tagger import model, normalize
 from .tokenizer import tokenize
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -23,7 +23,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 class Word(NamedTuple):
     """A token: ``text == doc.text[start:end]``; ``upos``/``xpos``/``lemma`` None until tagged;
-    ``seen`` the universal tags the word had in the tagger's training data (None: unseen)."""
+    ``seen`` the universal tags the word had in the tagger's training data (None: unseen), or, for a
+    word the tagger always tags one way, that tag (a ``Fixed``, with its Penn tag and lemma)."""
     start: int
     end: int
     text: str
@@ -84,10 +85,25 @@ _KNOWN: dict[str, tuple[str, frozenset | None]] = {}
 _KNOWN_KEPT = 50_000  # some 10 MB at most
 
 
+class Fixed(frozenset):
+    """The ``seen`` of a word the tagger always tags one way (its dictionary of unambiguous words, looked
+    up before any context): that universal tag, with the Penn tag and the lemma it comes with, and
+    ``classes``, the tags the word was seen with (None: unseen)."""
+    __slots__ = ("upos", "xpos", "lemma", "classes")
+
+
 def _low_seen(word: str) -> tuple[str, frozenset | None]:
     low = word.lower().translate(_APOSTROPHES)
-    classes = model().lexicon.get(low)
-    got = (low, None if classes is None else _seen(classes))
+    m = model()
+    classes = m.lexicon.get(low)
+    seen = None if classes is None else _seen(classes)
+    tag = m.tagdict.get(normalize(word))
+    if tag is not None:
+        upos, xpos = m.pairs[tag]
+        fixed = Fixed((upos,))
+        fixed.upos, fixed.xpos, fixed.lemma, fixed.classes = upos, xpos, m.lemmatizer.lemma(word, xpos), seen
+        seen = fixed
+    got = (low, seen)
     if len(_KNOWN) >= _KNOWN_KEPT:
         _KNOWN.clear()
     _KNOWN[word] = got

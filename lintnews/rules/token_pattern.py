@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, NamedTuple, NoReturn
 
-from ..read.tagged import Word
+from ..read.tagged import Fixed, Word
 from .patterns import compile_pattern, fullmatch
 from .schema import Option, Schema
 
@@ -61,6 +61,9 @@ class Constraint:
     mark: bool = False
     upos_of: dict = field(default_factory=dict)  # Penn tag -> the universal tags it comes with
     rule_id: str = ""
+    # Whether a word the tagger always tags one way is tested loosely with that tag (not for a token a
+    # pattern reads as other words, which then takes their tags: rules/reading.py).
+    fixed: bool = True
     # The loose test's answer by word text (it depends on nothing else): a sentence's words are tried
     # at several starts and by several patterns, and the same words come back in every article.
     _loose: dict = field(default_factory=dict, repr=False, compare=False)
@@ -85,8 +88,10 @@ class Constraint:
             return False
         if self.tags and not self._tag_ok(w, loose):
             return False
-        if self.lemmas is not None and not loose and (w.lemma or "").lower() not in self.lemmas:
-            return False
+        if self.lemmas is not None and (not loose or (self.fixed and type(w.seen) is Fixed)):
+            lemma = w.lemma if not loose else w.seen.lemma
+            if (lemma or "").lower() not in self.lemmas:
+                return False
         if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
             return False
         if any((not loose or n.exact) and n.test(w) for n in self.negated):
@@ -96,9 +101,14 @@ class Constraint:
     def _tag_ok(self, w: Word, loose: bool) -> bool:
         if not loose:
             return any(_tag_is(t, w.upos, w.xpos) for t in self.tags)
-        if w.seen is None:
+        seen = w.seen
+        if type(seen) is Fixed:
+            if self.fixed:  # the tag it will get, whatever the words around it
+                return any(_tag_is(t, seen.upos, seen.xpos) for t in self.tags)
+            seen = seen.classes
+        if seen is None:
             return True
-        return any(u in w.seen for t in self.tags for u in self.upos_of.get(t, (t,)))
+        return any(u in seen for t in self.tags for u in self.upos_of.get(t, (t,)))
 
     @property
     def exact(self) -> bool:
@@ -137,7 +147,7 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 
     nots = v["not"] if isinstance(v["not"], list) else [] if v["not"] is None else [v["not"]]
     tags, upos_of = _tags(v["pos"], f"{where}pos", fail, tag_pairs)
-    return _shared(Constraint(
+    return shared(Constraint(
         words=None if v["word"] is None else _words(v["word"]),
         lemmas=None if v["lemma"] is None else _words(v["lemma"]),
         tags=tags,
@@ -156,7 +166,7 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 _ANSWERS: dict[tuple, dict] = {}
 
 
-def _shared(c: Constraint) -> Constraint:
+def shared(c: Constraint) -> Constraint:
     """``c``, keeping its loose answers with every other constraint that tests a word the same way."""
     key = _test_key(c)
     got = _ANSWERS.get(key)
@@ -170,7 +180,7 @@ def _shared(c: Constraint) -> Constraint:
 
 def _test_key(c: Constraint) -> tuple:
     """What a constraint's test reads (not optional, skip or mark, which are the pattern's business)."""
-    return (c.words, c.lemmas, c.tags, tuple(sorted(c.upos_of.items())),
+    return (c.fixed, c.words, c.lemmas, c.tags, tuple(sorted(c.upos_of.items())),
             None if c.regex is None else (c.regex.pattern, c.regex.flags), c.case, tuple(_test_key(n) for n in c.negated))
 
 

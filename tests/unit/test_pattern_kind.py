@@ -246,3 +246,41 @@ def test_constraints_that_test_alike_share_their_answers_by_word(tmp_path):
     assert first[0]._loose is not third[0]._loose
     text = "Budget\n\nThe figures was late. The new rules has changed, and the forecasts is revised. The news was good.\n"
     assert [t for t, _ in flagged(rules, text)] == ["was", "has", "is"]
+
+
+def test_a_word_the_tagger_always_tags_one_way_is_tested_loosely_with_that_tag():
+    # The tagger's dictionary of unambiguous words is looked up before any context: such a word's
+    # loose test uses the tag, Penn tag and lemma it will get (fewer sentences tagged for nothing).
+    from lintnews.read import tagged
+    from lintnews.read.document import Document
+    from lintnews.read.tagger import model
+    from lintnews.rules.token_pattern import compile_token
+
+    text = "The minister said the plans were ready, and that it was of no use to anyone.\n"
+    doc = Document(text)
+    plain = tagged.words(doc, doc.sentence_at(0))
+    whole = tagged.tagged(Document(text), Document(text).sentence_at(0))
+    fixed = [(w, t) for w, t in zip(plain, whole) if type(w.seen) is tagged.Fixed]
+    assert {w.text for w, _ in fixed} >= {"the", "of"}
+    assert all((t.upos, t.xpos, t.lemma) == (w.seen.upos, w.seen.xpos, w.seen.lemma) for w, t in fixed)
+
+    def loosely(spec, word):
+        token = next(w for w in plain if w.text == word)
+        return compile_token(spec, "t.", print, rule_id="Desk.Rule", path="-", tag_pairs=model().pairs).test(token, True)
+    assert not loosely({"pos": "NOUN"}, "of")
+    assert loosely({"pos": "IN"}, "of") and not loosely({"pos": "RP"}, "of")
+    assert loosely({"lemma": "the", "pos": "DET"}, "the") and not loosely({"lemma": "a"}, "the")
+    assert loosely({"pos": "VERB"}, "plans")  # an ambiguous word keeps every tag it was seen with
+
+
+def test_a_token_read_as_other_words_is_not_tested_loosely_by_its_written_tag(tmp_path):
+    # "it" is always tagged PRP as written; read as "its" it is PRP$, which the loose test must allow.
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: it, pos: PRP$, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+            read-as: its
+    """)
+    first, second, third = rules[0].patterns[0].tokens.tokens
+    assert (first.fixed, second.fixed, third.fixed) == (False, False, True)
+    assert flagged(rules, "Shares\n\nThe company said it's own shares fell.\n") == [("it's", "'it's': use 'its'.")]

@@ -19,6 +19,7 @@ article's apostrophes.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 import regex
 
@@ -30,7 +31,7 @@ from ..base import Option, Rule, preserve_case
 from ..outline import anchor, head_anchor, outline_regex, word_starts
 from ..patterns import finditer, match_each, word_head
 from ..schema import Schema
-from ..token_pattern import TOKEN, TokenPattern, compile_token
+from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
 PATTERN = Schema({
     "tokens": Option("records", None, "the token constraints, in order", required=True),
@@ -109,6 +110,9 @@ class _Pattern:
         self.read_as = None if v["read-as"] is None else str(v["read-as"]).split()
         if self.read_as is not None and (not self.read_as or not self.tokens.marked):
             rule.fail(f"key '{where}.read-as' needs words, and a pattern with marked tokens")
+        if self.read_as is not None:  # the marked tokens take the tags of the words read instead
+            for i in self.tokens.marked:
+                self.tokens.tokens[i] = shared(replace(self.tokens.tokens[i], fixed=False, _loose={}))
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
     def fits(self, words, m, loose: bool = False) -> bool:
