@@ -11,6 +11,7 @@ Proper nouns (NNP, NNPS) keep their case; every other lemma is lower case.
 from __future__ import annotations
 
 MAX_SUFFIX = 5
+_KNOWN_KEPT = 50_000  # lemmas kept by word and tag (a few MB at most)
 _QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -24,6 +25,7 @@ class Lemmatizer:
     def __init__(self, data: dict):
         self.table: dict[str, str] = data["table"]
         self.rules: dict[str, list] = data["rules"]
+        self._known: dict[tuple[str, str], str] = {}  # (word, tag) -> lemma: the same words come back
 
     def by_rule(self, base: str, xpos: str) -> str:
         """The lemma the suffix rules give ``base`` (already through ``base_form``)."""
@@ -36,6 +38,14 @@ class Lemmatizer:
         return base
 
     def lemma(self, word: str, xpos: str) -> str:
+        got = self._known.get((word, xpos))
+        if got is None:
+            if len(self._known) >= _KNOWN_KEPT:
+                self._known.clear()
+            got = self._known[(word, xpos)] = self._lemma(word, xpos)
+        return got
+
+    def _lemma(self, word: str, xpos: str) -> str:
         table = self.table
         plain = word.translate(_QUOTES)
         found = table.get(f"{plain} {xpos}")

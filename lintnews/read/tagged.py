@@ -15,7 +15,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from .document import Document, Sentence
-from .tagger import model
+from .tagger import model, normalize
 from .tokenizer import tokenize
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -23,7 +23,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 class Word(NamedTuple):
     """A token: ``text == doc.text[start:end]``; ``upos``/``xpos``/``lemma`` None until tagged;
-    ``seen`` the universal tags the word had in the tagger's training data (None: unseen)."""
+    ``seen`` the universal tags the word had in the tagger's training data (None: unseen), or, for a
+    word the tagger always tags one way, that tag (a ``Fixed``, with its Penn tag and lemma)."""
     start: int
     end: int
     text: str
@@ -66,11 +67,13 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         text = doc.text[sentence.start:sentence.end]
         base = sentence.start
-        spans = tokenize(text)
-        texts = [text[s:e] for s, e in spans]
         known = _KNOWN
-        got = [_new(Word, (base + s, base + e, word, low, None, None, None, seen))
-               for (s, e), word, (low, seen) in zip(spans, texts, [known.get(w) or _low_seen(w) for w in texts])]
+        got = []
+        add = got.append
+        for s, e in tokenize(text):
+            word = text[s:e]
+            low, seen = known.get(word) or _low_seen(word)
+            add(_new(Word, (base + s, base + e, word, low, None, None, None, seen)))
         cache.words[sentence.start] = got
     return got
 
@@ -82,10 +85,25 @@ _KNOWN: dict[str, tuple[str, frozenset | None]] = {}
 _KNOWN_KEPT = 50_000  # some 10 MB at most
 
 
+class Fixed(frozenset):
+    """The ``seen`` of a word the tagger always tags one way (its dictionary of unambiguous words, looked
+    up before any context): that universal tag, with the Penn tag and the lemma it comes with, and
+    ``classes``, the tags the word was seen with (None: unseen)."""
+    __slots__ = ("upos", "xpos", "lemma", "classes")
+
+
 def _low_seen(word: str) -> tuple[str, frozenset | None]:
     low = word.lower().translate(_APOSTROPHES)
-    classes = model().lexicon.get(low)
-    got = (low, None if classes is None else _seen(classes))
+    m = model()
+    classes = m.lexicon.get(low)
+    seen = None if classes is None else _seen(classes)
+    tag = m.tagdict.get(normalize(word))
+    if tag is not None:
+        upos, xpos = m.pairs[tag]
+        fixed = Fixed((upos,))
+        fixed.upos, fixed.xpos, fixed.lemma, fixed.classes = upos, xpos, m.lemmatizer.lemma(word, xpos), seen
+        seen = fixed
+    got = (low, seen)
     if len(_KNOWN) >= _KNOWN_KEPT:
         _KNOWN.clear()
     _KNOWN[word] = got
@@ -104,14 +122,17 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
     return got
 
 
-# Words either side of a stretch that are tagged with it: the tagger looks two words and two tags
-# back and two words ahead, so a margin of four leaves the stretch's tags as the sentence's.
+# Words before a stretch that are tagged with it: the tagger looks two words and two tags back, so a
+# margin of four leaves the stretch's tags as the sentence's. After it, two: the tagger goes left to right
+# and looks two words ahead, so the words two past the stretch are all its tags depend on.
 MARGIN = 4
+AHEAD = 2
 
 
 def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, int]]) -> list[Word]:
     """The sentence's tokens, tagged within each ``(first, last)`` token stretch and one token either
-    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence."""
+    side (``upos`` None elsewhere): tagging a stretch costs a few words, not the whole sentence.
+    Stretches whose taggings would overlap are tagged as one."""
     cache = _cache(doc)
     whole = cache.tagged.get(sentence.start)
     if whole is not None:
@@ -121,13 +142,19 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
     if got is None:  # copied once, not on every call
         got = cache.partly[sentence.start] = list(plain)
     n = len(plain)
-    for first, last in stretches:
-        inner = range(max(0, first - 1), min(n, last + 2))
-        if all(got[i].upos is not None for i in inner):
+    runs: list[list[int]] = []  # [first, end) of the tokens to tag, the stretches' joined
+    for first, last in sorted(stretches):
+        a, b = max(0, first - 1), min(n, last + 2)
+        if runs and a <= runs[-1][1] + MARGIN + AHEAD:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    for a, b in runs:
+        if all(got[i].upos is not None for i in range(a, b)):
             continue
-        lo, hi = max(0, first - 1 - MARGIN), min(n, last + 2 + MARGIN)
+        lo, hi = max(0, a - MARGIN), min(n, b + AHEAD)
         tags = model().analyse([w.text for w in plain[lo:hi]])
-        for i in inner:
+        for i in range(a, b):
             upos, xpos, lemma = tags[i - lo]
             got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
     return got

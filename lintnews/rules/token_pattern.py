@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, NamedTuple, NoReturn
 
-from ..read.tagged import Word
+from ..read.tagged import Fixed, Word
 from .patterns import compile_pattern, fullmatch
 from .schema import Option, Schema
 
@@ -61,6 +61,9 @@ class Constraint:
     mark: bool = False
     upos_of: dict = field(default_factory=dict)  # Penn tag -> the universal tags it comes with
     rule_id: str = ""
+    # Whether a word the tagger always tags one way is tested loosely with that tag (not for a token a
+    # pattern reads as other words, which then takes their tags: rules/reading.py).
+    fixed: bool = True
     # The loose test's answer by word text (it depends on nothing else): a sentence's words are tried
     # at several starts and by several patterns, and the same words come back in every article.
     _loose: dict = field(default_factory=dict, repr=False, compare=False)
@@ -78,15 +81,18 @@ class Constraint:
         return got
 
     def _test(self, w: Word, loose: bool) -> bool:
+        # Cheapest first (each test stands alone): set lookups, then the regex.
         if self.words is not None and w.low not in self.words:
             return False
         if self.case is not None and not _CASES[self.case](w.text):
             return False
-        if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
-            return False
         if self.tags and not self._tag_ok(w, loose):
             return False
-        if self.lemmas is not None and not loose and (w.lemma or "").lower() not in self.lemmas:
+        if self.lemmas is not None and (not loose or (self.fixed and type(w.seen) is Fixed)):
+            lemma = w.lemma if not loose else w.seen.lemma
+            if (lemma or "").lower() not in self.lemmas:
+                return False
+        if self.regex is not None and not fullmatch(self.regex, w.text, self.rule_id):
             return False
         if any((not loose or n.exact) and n.test(w) for n in self.negated):
             return False
@@ -95,9 +101,14 @@ class Constraint:
     def _tag_ok(self, w: Word, loose: bool) -> bool:
         if not loose:
             return any(_tag_is(t, w.upos, w.xpos) for t in self.tags)
-        if w.seen is None:
+        seen = w.seen
+        if type(seen) is Fixed:
+            if self.fixed:  # the tag it will get, whatever the words around it
+                return any(_tag_is(t, seen.upos, seen.xpos) for t in self.tags)
+            seen = seen.classes
+        if seen is None:
             return True
-        return any(u in w.seen for t in self.tags for u in self.upos_of.get(t, (t,)))
+        return any(u in seen for t in self.tags for u in self.upos_of.get(t, (t,)))
 
     @property
     def exact(self) -> bool:
@@ -136,7 +147,7 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
 
     nots = v["not"] if isinstance(v["not"], list) else [] if v["not"] is None else [v["not"]]
     tags, upos_of = _tags(v["pos"], f"{where}pos", fail, tag_pairs)
-    return Constraint(
+    return shared(Constraint(
         words=None if v["word"] is None else _words(v["word"]),
         lemmas=None if v["lemma"] is None else _words(v["lemma"]),
         tags=tags,
@@ -147,7 +158,30 @@ def compile_token(spec, where: str, fail: Callable[[str], NoReturn], *, rule_id:
         optional=v["optional"], skip=max(v["skip"], 0),
         over=None if v["skip-over"] is None else sub(v["skip-over"], f"{where}skip-over."),
         mark=v["mark"], upos_of=upos_of, rule_id=rule_id,
-    )
+    ))
+
+
+# Constraints that test the same (the agreement rules repeat theirs through YAML anchors in pattern
+# after pattern) -> the one dict of loose answers by word text they share.
+_ANSWERS: dict[tuple, dict] = {}
+
+
+def shared(c: Constraint) -> Constraint:
+    """``c``, keeping its loose answers with every other constraint that tests a word the same way."""
+    key = _test_key(c)
+    got = _ANSWERS.get(key)
+    if got is None:
+        if len(_ANSWERS) >= 10_000:
+            _ANSWERS.clear()
+        got = _ANSWERS[key] = c._loose
+    c._loose = got
+    return c
+
+
+def _test_key(c: Constraint) -> tuple:
+    """What a constraint's test reads (not optional, skip or mark, which are the pattern's business)."""
+    return (c.fixed, c.words, c.lemmas, c.tags, tuple(sorted(c.upos_of.items())),
+            None if c.regex is None else (c.regex.pattern, c.regex.flags), c.case, tuple(_test_key(n) for n in c.negated))
 
 
 def _tags(value, key: str, fail, tag_pairs) -> tuple[tuple[str, ...], dict[str, frozenset]]:

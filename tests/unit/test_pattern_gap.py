@@ -1,5 +1,5 @@
 """The gaps of a pattern's outline (the tokens allowed between its words): the quick form allows
-exactly the texts the plain form does (lintnews/rules/kinds/pattern.py ``_gap``)."""
+exactly the texts the plain form does (lintnews/rules/outline.py ``gap``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 import regex
 
-from lintnews.rules.kinds.pattern import _ITEM, _gap
+from lintnews.rules.outline import ITEM as _ITEM, gap as _gap
 
 
 def plain(n: int) -> str:

@@ -190,10 +190,97 @@ def test_a_hit_on_a_later_word_finds_matches_whose_start_skips_and_optional_toke
             prefilter: '\b(?:were|are)\b(?<=\b[a-z]+\s(?:were|are))'
             suggest: was
     """)
-    from lintnews.rules.kinds.pattern import _anchor
+    from lintnews.rules.outline import anchor as _anchor
     first, second = rules[0].patterns
     assert first.anchor == _anchor(first.tokens, 0) == (2, 1 + 1 + (1 + 3))
     assert second.anchor == (2, 2)
     text = ("Ministers\n\nThe new ministers was sworn in. The old board members was absent.\n\n"
             "The minister were late.\n")
     assert [t for t, _ in flagged(rules, text)] == ["was", "was", "were"]
+
+
+def test_a_pattern_starting_from_a_clitic_finds_it_with_either_apostrophe(tmp_path):
+    # The search starts from the places of "'s" (either apostrophe, right after its word), then the
+    # outline is matched there on the lower-cased text; a text with a long s is scanned with (?i).
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: it, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+    """)
+    assert rules[0].patterns[0].start_words == frozenset({"'s"})
+    text = "Budget\n\nThe council set It's own rules. Each ward has it’s own budget, and the mayor's.\n"
+    assert flagged(rules, text) == [("It's", "'It's': use 'Its'."), ("it’s", "'it’s': use 'its'.")]
+    assert flagged(rules, "Budget\n\nThe ſchool set it's own rules.\n") == [("it's", "'it's': use 'its'.")]
+
+
+def test_the_search_starts_from_the_rarer_words_not_from_of(tmp_path):
+    # "of" stands in nearly every sentence: "neither ... of ... are" is looked for from "neither" and
+    # the words like it, and finds the same.
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: [each, either, neither, one]}, {word: of}, {pos: DET, optional: true},
+                     {pos: NNS}, {word: [are, were], mark: true}]
+            suggest: {are: is, were: was}
+    """)
+    assert rules[0].patterns[0].start_words == frozenset({"each", "either", "neither", "one"})
+    text = "Vote\n\nNeither of the candidates are ready. One of the ministers was absent, and each of the bills were late.\n"
+    assert flagged(rules, text) == [("are", "'are': use 'is'."), ("were", "'were': use 'was'.")]
+
+
+def test_constraints_that_test_alike_share_their_answers_by_word(tmp_path):
+    # A YAML anchor repeats a token in pattern after pattern: each copy's loose answers (by word text)
+    # are kept once, whatever its optional, skip or mark; a token that tests otherwise keeps its own.
+    rules = rule(tmp_path, """
+        define:
+          noun: &noun {pos: NNS, not: {word: [news, series]}}
+        patterns:
+          - tokens: [*noun, {word: was, mark: true}]
+            suggest: were
+          - tokens: [{word: the}, {<<: *noun, skip: 1}, {word: has, mark: true}]
+            suggest: have
+          - tokens: [{pos: NNS}, {word: is, mark: true}]
+            suggest: are
+    """)
+    first, second, third = (p.tokens.tokens for p in rules[0].patterns)
+    assert first[0]._loose is second[1]._loose
+    assert first[0]._loose is not third[0]._loose
+    text = "Budget\n\nThe figures was late. The new rules has changed, and the forecasts is revised. The news was good.\n"
+    assert [t for t, _ in flagged(rules, text)] == ["was", "has", "is"]
+
+
+def test_a_word_the_tagger_always_tags_one_way_is_tested_loosely_with_that_tag():
+    # The tagger's dictionary of unambiguous words is looked up before any context: such a word's
+    # loose test uses the tag, Penn tag and lemma it will get (fewer sentences tagged for nothing).
+    from lintnews.read import tagged
+    from lintnews.read.document import Document
+    from lintnews.read.tagger import model
+    from lintnews.rules.token_pattern import compile_token
+
+    text = "The minister said the plans were ready, and that it was of no use to anyone.\n"
+    doc = Document(text)
+    plain = tagged.words(doc, doc.sentence_at(0))
+    whole = tagged.tagged(Document(text), Document(text).sentence_at(0))
+    fixed = [(w, t) for w, t in zip(plain, whole) if type(w.seen) is tagged.Fixed]
+    assert {w.text for w, _ in fixed} >= {"the", "of"}
+    assert all((t.upos, t.xpos, t.lemma) == (w.seen.upos, w.seen.xpos, w.seen.lemma) for w, t in fixed)
+
+    def loosely(spec, word):
+        token = next(w for w in plain if w.text == word)
+        return compile_token(spec, "t.", print, rule_id="Desk.Rule", path="-", tag_pairs=model().pairs).test(token, True)
+    assert not loosely({"pos": "NOUN"}, "of")
+    assert loosely({"pos": "IN"}, "of") and not loosely({"pos": "RP"}, "of")
+    assert loosely({"lemma": "the", "pos": "DET"}, "the") and not loosely({"lemma": "a"}, "the")
+    assert loosely({"pos": "VERB"}, "plans")  # an ambiguous word keeps every tag it was seen with
+
+
+def test_a_token_read_as_other_words_is_not_tested_loosely_by_its_written_tag(tmp_path):
+    # "it" is always tagged PRP as written; read as "its" it is PRP$, which the loose test must allow.
+    rules = rule(tmp_path, """
+        patterns:
+          - tokens: [{word: it, pos: PRP$, mark: true}, {word: "'s", mark: true}, {word: own}]
+            suggest: its
+            read-as: its
+    """)
+    first, second, third = rules[0].patterns[0].tokens.tokens
+    assert (first.fixed, second.fixed, third.fixed) == (False, False, True)
+    assert flagged(rules, "Shares\n\nThe company said it's own shares fell.\n") == [("it's", "'it's': use 'its'.")]

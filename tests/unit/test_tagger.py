@@ -264,3 +264,25 @@ def test_the_packed_scores_pick_the_tags_the_plain_sum_picks(text):
     tokens = words(text)
     for _ in range(2):  # the second time from the words' kept scores
         assert m.predict(tokens) == reference_predict(m, tokens)
+
+
+def test_stretches_tagged_apart_or_together_get_the_whole_sentences_tags():
+    # tagged_around tags each stretch with four words before it and two after (the tagger reads two
+    # words ahead); stretches whose windows would overlap are tagged as one. Either way every tagged
+    # token has the tags the whole sentence gives it.
+    from lintnews.read import tagged
+    from lintnews.read.document import Document
+
+    text = ("The committee said on Tuesday that the growth in new jobs across the northern regions were "
+            "slower than expected, and that its own forecasts for the coming year was being revised.\n")
+    doc = Document(text)
+    sentence = doc.sentence_at(0)
+    whole = [(w.upos, w.xpos, w.lemma) for w in tagged.tagged(Document(text), Document(text).sentence_at(0))]
+    n = len(tagged.words(doc, sentence))
+    for stretches in ([(3, 4)], [(3, 4), (8, 9)], [(10, 12), (2, 3), (n - 2, n - 1)], [(0, 0), (n - 1, n - 1)]):
+        got = tagged.tagged_around(Document(text), Document(text).sentence_at(0), stretches)
+        assert len(got) == n
+        for first, last in stretches:
+            for i in range(max(0, first - 1), min(n, last + 2)):
+                assert (got[i].upos, got[i].xpos, got[i].lemma) == whole[i]
+        assert sum(w.upos is None for w in got) > 0

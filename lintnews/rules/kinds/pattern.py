@@ -19,6 +19,7 @@ article's apostrophes.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 import regex
 
@@ -27,10 +28,10 @@ from ...read import tagged
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
+from ..outline import anchor, head_anchor, outline_regex, word_starts
 from ..patterns import finditer, match_each, word_head
-from ..wordlist import word_char
 from ..schema import Schema
-from ..token_pattern import TOKEN, TokenPattern, compile_token
+from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
 PATTERN = Schema({
     "tokens": Option("records", None, "the token constraints, in order", required=True),
@@ -53,10 +54,6 @@ PATTERN = Schema({
 
 _TEMPLATE = regex.compile(r"\{(\d+)\}")
 _PLAIN = regex.compile(r"\w+")
-# Words too frequent to start a search from: a pattern's search starts from its rarest word list.
-_COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
-this but not or his her their its we you i will said there been which who one all more also than can
-do does did so if no into out up about over after""".split())
 
 
 class _Pattern:
@@ -84,21 +81,24 @@ class _Pattern:
         # Where to look first: the text around each place one of the rarest required words stands (a
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
-        self.outline_lower = None  # the outline without (?i), for the lower-cased text
+        self.outline_lower = None  # the outline without (?i), for the lower-cased text (a start word not plain)
         # With the outline, a hit is the word of one required list: how many tokens a match may hold
         # before the token that takes it (fewest, most), so only those starts are tried.
         self.anchor: tuple[int, int] | None = None
         if v["prefilter"] is None:
-            source, start_words, k = _outline_regex(self.tokens.outline())
-            self.anchor = _anchor(self.tokens, k)
+            source, start_words, k = outline_regex(self.tokens.outline())
+            self.anchor = anchor(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
-            if all(_PLAIN.fullmatch(w) for w in start_words):
-                self.start_words = start_words
-            else:  # its words are lower case: the regex then finds a literal start quickly
-                self.outline_lower = rule.pattern(source, f"{where}.tokens")
+            self.start_words = start_words
+            # A word that starts with another of the list ("effects", "effect") is looked for among its places.
+            self.start_order = sorted(start_words, key=lambda w: (len(w), w))
+            self.start_prefix = {w: min(shorter, key=len) for w in start_words
+                                 if (shorter := [x for x in start_words if x != w and w.startswith(x)])}
+            if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
+                self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
-            self.anchor = _head_anchor(self.tokens, v["prefilter"])
+            self.anchor = head_anchor(self.tokens, v["prefilter"])
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
@@ -110,6 +110,9 @@ class _Pattern:
         self.read_as = None if v["read-as"] is None else str(v["read-as"]).split()
         if self.read_as is not None and (not self.read_as or not self.tokens.marked):
             rule.fail(f"key '{where}.read-as' needs words, and a pattern with marked tokens")
+        if self.read_as is not None:  # the marked tokens take the tags of the words read instead
+            for i in self.tokens.marked:
+                self.tokens.tokens[i] = shared(replace(self.tokens.tokens[i], fixed=False, _loose={}))
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
     def fits(self, words, m, loose: bool = False) -> bool:
@@ -175,9 +178,15 @@ class Pattern(Rule):
         # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
         hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
+        # The sentence each hit starts in, kept for the document: the patterns of a head scan (and of
+        # several rules) hit the same words.
+        sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         for k, p in enumerate(self.patterns):
             for span in self._spans(p, doc):
-                sentence = doc.sentence_at(span[0])
+                a = span[0]
+                sentence = sentence_of.get(a, False)
+                if sentence is False:
+                    sentence = sentence_of[a] = doc.sentence_at(a)
                 if sentence is None or span[1] > sentence.end:
                     continue
                 hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
@@ -211,24 +220,27 @@ class Pattern(Rule):
     def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
-        if p.start_words is None:
-            # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for
-            # every character but the long s, which (?i) takes for an s), some four times faster.
-            lower = p.outline_lower is not None and low is not None and "ſ" not in text
-            return [hit.span() for hit in finditer(p.outline_lower if lower else p.outline, low if lower else text,
-                                                   self.id, overlapped=True)]
-        if low is None:  # lower-casing moved offsets (rare scripts): scan with the regex
+        if p.start_words is None:  # a prefilter
             return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
-        # Where each word starts a word, found once per document for all the patterns starting from it
-        # (most of them are not in a given article: then a pattern costs a few lookups).
+        # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for every
+        # character but the long s, which (?i) takes for an s): a pattern starting from a clitic is
+        # matched so ("it" + "'s"), as it would be in the text.
+        lower = p.outline_lower is not None
+        if low is None or (lower and _long_s(doc)):  # lower-casing moved offsets (rare scripts): the regex
+            return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
+        # Where each word starts (a word, a clitic), found once per document for all the patterns starting
+        # from it (most of them are not in a given article: then a pattern costs a few lookups).
         places = doc.__dict__.setdefault("_pattern_word_places", {})
         out = []
-        for word in p.start_words:
+        for word in p.start_order:
             at = places.get(word)
             if at is None:
-                at = places[word] = _word_starts(text, low, word)
+                prefix = p.start_prefix.get(word)
+                at = places[word] = (word_starts(text, low, word) if prefix is None else
+                                     [i for i in places[prefix] if low.startswith(word, i)])
             if at:
-                out.extend(hit.span() for hit in match_each(p.outline, text, self.id, at))
+                out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
+                                                  else match_each(p.outline, text, self.id, at)))
         return out
 
     def _check_sentence(self, doc, sentence, hopeful):
@@ -294,15 +306,12 @@ class Pattern(Rule):
         return text
 
 
-def _word_starts(text: str, low: str, word: str) -> list[int]:
-    """Where ``word`` stands in the lower-cased text with no letter or digit just before it."""
-    out = []
-    i = low.find(word)
-    while i != -1:
-        if i == 0 or not word_char(text[i - 1]):
-            out.append(i)
-        i = low.find(word, i + 1)
-    return out
+def _long_s(doc) -> bool:
+    """Whether the text holds a long s, which (?i) takes for an s but lower-casing keeps."""
+    got = doc.__dict__.get("_pattern_long_s")
+    if got is None:
+        got = doc.__dict__["_pattern_long_s"] = "ſ" in doc.text
+    return got
 
 
 def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
@@ -324,70 +333,6 @@ def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
         scan = rule.pattern(source, "patterns (their prefilters together)", flags)
         out.update({key: (scan, members) for key in members})
     return out
-
-
-def _words_regex(words) -> str:
-    """Any of the words, whole where they begin or end with a letter (or before a clitic), either apostrophe."""
-    parts = []
-    for w in sorted(words, key=lambda w: (-len(w), w)):  # longest first; the same pattern in every process
-        body = regex.escape(w).replace("'", "['’]")
-        # A word's end may touch a clitic the tokenizer splits off ("should|n't", "can|not", "gon|na").
-        end = r"(?:\b|(?=n['’]t|not\b|na\b|ta\b))" if w[-1:].isalnum() else ""
-        parts.append((r"\b" if w[:1].isalnum() else "") + body + end)
-    return "(?:" + "|".join(parts) + ")"
-
-
-# One token of a gap: spaces or apostrophes, then a word (letters, digits, apostrophes, hyphens) or a mark.
-_ITEM = r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))"
-# The same, but a word that ends where no letter or digit follows: the fewest tokens that cover a text
-# never end a word before a letter (the two words would be one), so the gap allows the same texts,
-# but the regex no longer tries every way of cutting each word into pieces when the words after the
-# gap are not there (that took some 25 microseconds a try on "before ... were").
-_WHOLE_ITEM = r"(?:[\s'’]*(?:[\w'’-]+(?!\w)|[^\w\s]))"
-
-
-def _gap(n: int) -> str:
-    """At most ``n`` tokens (``n`` > 0) and the spaces after them: as ``(?:_ITEM){0,n}[\\s'’]*``, with
-    every token but the last a whole word."""
-    return (f"(?:{_WHOLE_ITEM}{{0,{n - 1}}}{_ITEM})?" if n > 1 else f"{_ITEM}?") + r"[\s'’]*"
-
-
-def _anchor(tokens: TokenPattern, k: int) -> tuple[int, int]:
-    """How many tokens a match holds before the one that takes its ``k``-th required word list (fewest,
-    most): the constraints before it (an optional one may be absent; each may skip tokens before its
-    own, the first token's skipped ones counting as the match's), and those its own constraint skips."""
-    idx = [i for i, t in enumerate(tokens.tokens) if not t.optional and t.words is not None][k]
-    fewest = sum(1 for t in tokens.tokens[:idx] if not t.optional)
-    most = sum(1 + t.skip for t in tokens.tokens[:idx]) + tokens.tokens[idx].skip
-    return fewest, most
-
-
-def _head_anchor(tokens: TokenPattern, prefilter: str) -> tuple[int, int] | None:
-    """A prefilter that is a head word and lookarounds (``\\b(?:were|are)\\b(?<=...)``) hits the head word:
-    when one required token takes exactly those words, the hit is that token, as with an outline."""
-    split = word_head(prefilter)
-    if split is None:
-        return None
-    heads = set(split[0][len(r"\b(?:"):-len(r")\b")].lower().split("|"))
-    lists = [t.words for t in tokens.tokens if not t.optional and t.words is not None]
-    takers = [k for k, words in enumerate(lists) if heads <= words]
-    return _anchor(tokens, takers[0]) if len(takers) == 1 else None
-
-
-def _outline_regex(outline) -> tuple[str, frozenset[str], int]:
-    """Where a pattern may match: its required words in order, with room for the tokens allowed between
-    them (adjacent ones may touch: "it's" is two tokens). The
-    search starts from the shortest word list, the others checked around it, so the scan is quick."""
-    lists = [words for _, words in outline]
-    k = min(range(len(lists)), key=lambda i: (sum(1000 if w in _COMMON else 1 for w in lists[i]), len(lists[i])))
-
-    def gap(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
-        return r"\s*" if n == 0 else _gap(n)
-
-    before = "".join(_words_regex(lists[i]) + gap(outline[i + 1][0]) for i in range(k))
-    after = "".join(gap(outline[i][0]) + _words_regex(lists[i]) for i in range(k + 1, len(lists)))
-    return ((f"(?<={before})" if before else "") + _words_regex(lists[k]) + (f"(?={after})" if after else ""),
-            lists[k], k)
 
 
 def _format(message: str, marked: str) -> str:

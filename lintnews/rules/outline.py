@@ -1,0 +1,117 @@
+"""Where a ``pattern`` rule's pattern may match, found before any sentence is tokenized.
+
+A pattern's *outline* is its required word lists in order (``TokenPattern.outline``), as one regex
+that starts from the rarest list, the others checked around it in lookarounds, with room for the
+tokens allowed between them. The places where the rarest list's words stand are found with
+``str.find`` (``word_starts``) and the outline is matched there; a match is one of those words, and
+``anchor`` says from which tokens a match holding it may start.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .patterns import word_head
+from .token_pattern import TokenPattern
+from .wordlist import word_char
+
+# Words too frequent to start a search from: a pattern's search starts from its rarest word list.
+_COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
+this but not or his her their its we you i will said there been which who one all more also than can
+do does did so if no into out up about over after""".split())
+# The most frequent of them (several in every sentence): a list with one of them is the last choice
+# ("each/either/neither/one" ... "of": from "neither", not from every "of").
+_COMMONEST = frozenset("the of and to a in".split())
+
+
+
+def word_starts(text: str, low: str, word: str) -> list[int]:
+    """Where ``word`` stands in the lower-cased text, with no letter or digit just before it if it starts
+    with one (a clitic or a mark may touch the word before it); an apostrophe in it is either one."""
+    bound = word[:1].isalnum()
+    if "'" in word:  # "'s": "'s" and "’s", in order
+        return sorted(i for form in _apostrophe_forms(word) for i in _starts(text, low, form, bound))
+    return _starts(text, low, word, bound)
+
+
+def _starts(text: str, low: str, word: str, bound: bool) -> list[int]:
+    out = []
+    i = low.find(word)
+    while i != -1:
+        if not bound or i == 0 or not word_char(text[i - 1]):
+            out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+def _apostrophe_forms(word: str) -> list[str]:
+    """``word`` with each of its straight apostrophes straight or curly (what ``['’]`` in its regex takes)."""
+    forms = [""]
+    for c in word:
+        forms = [f + x for f in forms for x in (("'", "’") if c == "'" else (c,))]
+    return forms
+
+
+def words_regex(words) -> str:
+    """Any of the words, whole where they begin or end with a letter (or before a clitic), either apostrophe."""
+    parts = []
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # longest first; the same pattern in every process
+        body = regex.escape(w).replace("'", "['’]")
+        # A word's end may touch a clitic the tokenizer splits off ("should|n't", "can|not", "gon|na").
+        end = r"(?:\b|(?=n['’]t|not\b|na\b|ta\b))" if w[-1:].isalnum() else ""
+        parts.append((r"\b" if w[:1].isalnum() else "") + body + end)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# One token of a gap: spaces or apostrophes, then a word (letters, digits, apostrophes, hyphens) or a mark.
+ITEM = r"(?:[\s'’]*(?:[\w'’-]+|[^\w\s]))"
+# The same, but a word that ends where no letter or digit follows: the fewest tokens that cover a text
+# never end a word before a letter (the two words would be one), so the gap allows the same texts,
+# but the regex no longer tries every way of cutting each word into pieces when the words after the
+# gap are not there (that took some 25 microseconds a try on "before ... were").
+_WHOLE_ITEM = r"(?:[\s'’]*(?:[\w'’-]+(?!\w)|[^\w\s]))"
+
+
+def gap(n: int) -> str:
+    """At most ``n`` tokens (``n`` > 0) and the spaces after them: as ``(?:ITEM){0,n}[\\s'’]*``, with
+    every token but the last a whole word."""
+    return (f"(?:{_WHOLE_ITEM}{{0,{n - 1}}}{ITEM})?" if n > 1 else f"{ITEM}?") + r"[\s'’]*"
+
+
+def anchor(tokens: TokenPattern, k: int) -> tuple[int, int]:
+    """How many tokens a match holds before the one that takes its ``k``-th required word list (fewest,
+    most): the constraints before it (an optional one may be absent; each may skip tokens before its
+    own, the first token's skipped ones counting as the match's), and those its own constraint skips."""
+    idx = [i for i, t in enumerate(tokens.tokens) if not t.optional and t.words is not None][k]
+    fewest = sum(1 for t in tokens.tokens[:idx] if not t.optional)
+    most = sum(1 + t.skip for t in tokens.tokens[:idx]) + tokens.tokens[idx].skip
+    return fewest, most
+
+
+def head_anchor(tokens: TokenPattern, prefilter: str) -> tuple[int, int] | None:
+    """A prefilter that is a head word and lookarounds (``\\b(?:were|are)\\b(?<=...)``) hits the head word:
+    when one required token takes exactly those words, the hit is that token, as with an outline."""
+    split = word_head(prefilter)
+    if split is None:
+        return None
+    heads = set(split[0][len(r"\b(?:"):-len(r")\b")].lower().split("|"))
+    lists = [t.words for t in tokens.tokens if not t.optional and t.words is not None]
+    takers = [k for k, words in enumerate(lists) if heads <= words]
+    return anchor(tokens, takers[0]) if len(takers) == 1 else None
+
+
+def outline_regex(outline) -> tuple[str, frozenset[str], int]:
+    """Where a pattern may match: its required words in order, with room for the tokens allowed between
+    them (adjacent ones may touch: "it's" is two tokens). The
+    search starts from the shortest word list, the others checked around it, so the scan is quick."""
+    lists = [words for _, words in outline]
+    k = min(range(len(lists)), key=lambda i: (sum(10_000 if w in _COMMONEST else 1000 if w in _COMMON else 1
+                                                  for w in lists[i]), len(lists[i])))
+
+    def room(n: int) -> str:  # n tokens at most: words (with their apostrophes and hyphens) or marks
+        return r"\s*" if n == 0 else gap(n)
+
+    before = "".join(words_regex(lists[i]) + room(outline[i + 1][0]) for i in range(k))
+    after = "".join(room(outline[i][0]) + words_regex(lists[i]) for i in range(k + 1, len(lists)))
+    return ((f"(?<={before})" if before else "") + words_regex(lists[k]) + (f"(?={after})" if after else ""),
+            lists[k], k)
