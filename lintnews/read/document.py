@@ -395,6 +395,11 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        m = _LINE_END.search(self.text, start)
-        return self.text[start:] if m is None else self.text[start:m.start()]
+        starts = self._line_starts
+        start = starts[line - 1]
+        if line >= len(starts):
+            return self.text[start:]
+        end = starts[line] - 1  # the next line's start less its line end (CR LF, LF or CR)
+        if end > start and self.text[end] == "\n" and self.text[end - 1] == "\r":
+            end -= 1
+        return self.text[start:end]
