@@ -11,7 +11,6 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-
 from . import quotes, transcripts
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
@@ -395,11 +394,6 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        starts = self._line_starts
-        start = starts[line - 1]
-        if line >= len(starts):
-            return self.text[start:]
-        end = starts[line] - 1  # the next line's start less its line end (CR LF, LF or CR)
-        if end > start and self.text[end] == "\n" and self.text[end - 1] == "\r":
-            end -= 1
-        return self.text[start:end]
+        starts, text = self._line_starts, self.text  # a line ends where the next starts, less CR LF, LF or CR
+        end = starts[line] - (2 if text[starts[line] - 2:starts[line]] == "\r\n" else 1) if line < len(starts) else None
+        return text[starts[line - 1]:end]

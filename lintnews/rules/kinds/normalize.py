@@ -76,6 +76,8 @@ class Normalize(Rule):
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
             return
+        if kind == "trailing-whitespace" and not _may_trail(text):
+            return  # the pattern tries every space of the text; most articles have no trailing one
         for m in CHECKS[kind].finditer(text):
             start, end = m.span()
             note = _STRIPPED_NOTE
@@ -104,6 +106,14 @@ class Normalize(Rule):
                 continue
             yield self.finding(doc, start, end, self.format_message(_name(m.group())),
                                [Edit(start, end, content)], fix_title="Normalise")
+
+
+_TRAILING = (" \n", "\t\n", "\u00a0\n", " \r\n", "\t\r\n", "\u00a0\r\n")
+
+
+def _may_trail(text: str) -> bool:
+    """Whether ``text`` has whitespace before a line end or at its end: where trailing-whitespace can match."""
+    return text[-1:] in (" ", "\t", "\u00a0") or any(pair in text for pair in _TRAILING)
 
 
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
