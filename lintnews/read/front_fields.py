@@ -43,10 +43,10 @@ class Field:
 
 # Escapes that stand for one character of the value, by quoting style.
 ESCAPES = {
-    "double": regex.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n])"),
-    "single": regex.compile(r"''"),
-    "basic": regex.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\r\n])"),
-    "json": regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[^\r\n]"),
+    "double": _compiled.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n])"),
+    "single": _compiled.compile(r"''"),
+    "basic": _compiled.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\r\n])"),
+    "json": _compiled.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[^\r\n]"),
 }
 ESCAPES["multiline"] = ESCAPES["basic"]
 _INDENT = _compiled.compile(r"(?<=\n)[ \t]+")
