@@ -32,7 +32,6 @@ from __future__ import annotations
 import math
 import re
 
-
 from ...findings import Applicability, Edit
 from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
@@ -48,10 +47,7 @@ _WORD = _compiled.compile(
     r"(?<![\p{L}\p{M}\p{N}\p{S}_@#/\\.'’&-])(?<!-\s)[a-z]+(?:['’][a-z]+)*"
     r"(?![\p{L}\p{M}\p{N}\p{S}_@/\\&-]|[.'’]\p{L})"
 )
-# Lower-case ASCII words with the start _WORD requires, found by the standard library's engine (2.5
-# times as fast here); only ever a prefilter: a word _WORD finds is always one of these (the same span:
-# both take the longest run, and _WORD refuses a start after anything this refuses a start after).
-_LOOSE = re.compile(r"(?<![A-Za-z0-9_@#/\\.'’&-])[a-z]+(?:['’][a-z]+)*")
+_LOOSE = re.compile(r"(?<![A-Za-z0-9_@#/\\.'’&-])[a-z]+(?:['’][a-z]+)*")  # a prefilter: all _WORD's words and more
 _CAPITALISED = _compiled.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+")
 _LINKISH = _compiled.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
 # The rest of a contraction whose apostrophe a scraper dropped ("couldn t", "we re"):
@@ -207,11 +203,8 @@ class Dictionary(Rule):
         text = doc.text
         min_len = self["min-length"]
         capitalised = None
-        # Judge each distinct word once (the search runs in C); walk the text only for the flagged.
-        # The words _LOOSE finds include every word _WORD finds (and a few more): most articles have
-        # no misspelling among them, and then _WORD's slower scan is not needed.
-        verdict = self.verdict
-        loose = {w for w in set(_LOOSE.findall(text)) if len(w) >= min_len and verdict(w) is not None}
+        # Judge each distinct word once (in C); _WORD's slower scan only if one of _LOOSE's is misspelt.
+        loose = {w for w in set(_LOOSE.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
         flagged = {w for w in set(_WORD.findall(text)) if w in loose} if loose else loose
         for m in (_WORD.finditer(text) if flagged else ()):
             word = m.group()
