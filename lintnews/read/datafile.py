@@ -25,14 +25,10 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 
-import yaml
-
 from ..errors import LintnewsError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+# PyYAML (0.008 s) and tomllib are imported by the first file of theirs read: a check of articles with
+# no configuration file and no front matter, the built-in rules coming from the rule cache, reads none.
 
 MAX_DEPTH = 50  # nested collections; the built-in rule files need 8
 MAX_ALIASED = 100_000  # values the aliases of a document stand for; the built-in rule files' under 1,600
@@ -45,9 +41,13 @@ class _Meter:
         self.open: list[list] = []  # for each open collection: [its nodes so far, its anchor]
         self.sizes: dict[str, int] = {}  # anchor -> nodes of its node, aliases written out
         self.aliased = 0  # nodes the aliases stand for, all told
+        import yaml
+
+        self.yaml = yaml
 
     def see(self, event) -> str | None:
         """A problem with the document so far, or None."""
+        yaml = self.yaml
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self.open.append([1, event.anchor])
             if len(self.open) > MAX_DEPTH:
@@ -73,10 +73,21 @@ class _Meter:
             self.open[-1][0] += size
 
 
-class _Refused(yaml.YAMLError):
-    def __init__(self, problem: str, mark) -> None:
-        super().__init__(problem)
-        self.problem, self.problem_mark = problem, mark
+@lru_cache(maxsize=1)
+def _refused_class() -> type:
+    import yaml
+
+    class _Refused(yaml.YAMLError):
+        def __init__(self, problem: str, mark) -> None:
+            super().__init__(problem)
+            self.problem, self.problem_mark = problem, mark
+
+    return _Refused
+
+
+def _refused(problem: str, mark):
+    """The error for a document the bounds refuse (a ``yaml.YAMLError``)."""
+    return _refused_class()(problem, mark)
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +103,7 @@ def _bounded(loader: type) -> type:
             event = super().get_event()
             problem = self.meter.see(event)
             if problem:
-                raise _Refused(problem, event.start_mark)
+                raise _refused(problem, event.start_mark)
             return event
 
     Bounded.__name__ = f"Bounded{loader.__name__}"
@@ -102,20 +113,25 @@ def _bounded(loader: type) -> type:
 @lru_cache(maxsize=None)
 def _c_loader(loader: type) -> type | None:
     """The libyaml (C) counterpart of a SafeLoader class, with its resolvers and constructors; None without libyaml."""
+    import yaml
+
     if not (getattr(yaml, "__with_libyaml__", False) and issubclass(loader, yaml.SafeLoader)):
         return None
     keys = ("yaml_implicit_resolvers", "yaml_constructors", "yaml_multi_constructors")
     return type(f"C{loader.__name__}", (yaml.CSafeLoader,), {k: getattr(loader, k) for k in keys})
 
 
-def load_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error: type = LintnewsError):
+def load_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError):
     """The value of one YAML document; ``error(where, problem)`` (one line) if it is invalid or too big.
 
     With libyaml, the document's events are measured first (the C parser
     cannot be metered as it composes), then it is built by the C loader:
     about seven times faster than the pure-Python loader, which is the
-    fallback.
+    fallback. ``loader``: a ``yaml.SafeLoader`` class (that one if None).
     """
+    import yaml
+
+    loader = loader or yaml.SafeLoader
     fast = _c_loader(loader)
     try:
         if fast is None:
@@ -124,18 +140,21 @@ def load_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error: t
         for event in yaml.parse(text, Loader=fast):
             problem = meter.see(event)
             if problem:
-                raise _Refused(problem, event.start_mark)
+                raise _refused(problem, event.start_mark)
         return yaml.load(text, Loader=fast)
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(exc):  # libyaml's own limit, met while scanning ahead
-            exc = _Refused(f"nested over {MAX_DEPTH} levels deep", getattr(exc, "problem_mark", None))
+            exc = _refused(f"nested over {MAX_DEPTH} levels deep", getattr(exc, "problem_mark", None))
         raise error(where, _problem(exc)) from None
     except RecursionError:  # a parser's own recursion, before the meter saw the depth
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
 
 
-def compose_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error: type = LintnewsError):
+def compose_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError):
     """The node tree of one YAML document (positions, nothing built), with the same bounds."""
+    import yaml
+
+    loader = loader or yaml.SafeLoader
     try:
         return yaml.compose(text, Loader=_bounded(loader))
     except yaml.YAMLError as exc:
@@ -144,15 +163,19 @@ def compose_yaml(text: str, where: str, *, loader: type = yaml.SafeLoader, error
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
 
 
-def _problem(exc: yaml.YAMLError) -> str:
+def _problem(exc) -> str:
     mark = getattr(exc, "problem_mark", None)
     at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-    kind = "unsafe" if isinstance(exc, _Refused) else "invalid"
+    kind = "unsafe" if isinstance(exc, _refused_class()) else "invalid"
     return f"{kind} YAML{at}: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}"
 
 
 def load_toml(text: str, where: str, *, error: type = LintnewsError) -> dict:
     """The tables of a TOML document; ``error(where, problem)`` if it is invalid or nested too deep."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

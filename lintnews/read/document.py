@@ -11,7 +11,6 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-
 from . import quotes, transcripts
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
@@ -395,6 +394,6 @@ class Document:
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        m = _LINE_END.search(self.text, start)
-        return self.text[start:] if m is None else self.text[start:m.start()]
+        starts, text = self._line_starts, self.text  # a line ends where the next starts, less CR LF, LF or CR
+        end = starts[line] - (2 if text[starts[line] - 2:starts[line]] == "\r\n" else 1) if line < len(starts) else None
+        return text[starts[line - 1]:end]

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 
 import regex
-import yaml
 
 from ..errors import LintnewsError
 from .datafile import compose_yaml, load_toml
@@ -43,10 +42,10 @@ class Field:
 
 # Escapes that stand for one character of the value, by quoting style.
 ESCAPES = {
-    "double": regex.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n])"),
-    "single": regex.compile(r"''"),
-    "basic": regex.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\r\n])"),
-    "json": regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[^\r\n]"),
+    "double": _compiled.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^\r\n])"),
+    "single": _compiled.compile(r"''"),
+    "basic": _compiled.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|[^\r\n])"),
+    "json": _compiled.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\[^\r\n]"),
 }
 ESCAPES["multiline"] = ESCAPES["basic"]
 _INDENT = _compiled.compile(r"(?<=\n)[ \t]+")
@@ -100,6 +99,8 @@ _YAML_STYLES = {None: "plain", "'": "single", '"': "double", "|": "block", ">": 
 
 
 def _yaml(fm, data: dict, wanted: set[str]):
+    import yaml  # imported for the first YAML front matter (PyYAML: 0.008 s of a start)
+
     try:
         node = compose_yaml(fm.source, "front matter")  # nodes only: nothing is constructed
     except (LintnewsError, ValueError):

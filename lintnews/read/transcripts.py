@@ -13,15 +13,15 @@ reads the same labels as sources that point at their turns.
 
 from __future__ import annotations
 
-import regex
+from . import compiled as _compiled
 
 # "Chris Matthews: ", "Sen. Ted Cruz: ", "Q: ", "A: " at the start of a paragraph (a quotation mark may
 # open it): one to four capitalised words (group "one": a single word), or one letter. A label in
 # capitals ("UN: PEACEKEEPERS ...") is a headline.
-LABEL = regex.compile(
+LABEL = _compiled.compile(
     r"[\"“'‘]?(?:[QA]|(?P<one>\p{Lu}[\p{Ll}'’-]+)|(?:\p{Lu}[\p{Ll}.'’-]+\.?[ \u00a0]){1,3}\p{Lu}[\p{Ll}'’-]+):[ \u00a0]+\S")
 # Initials as a label ("TS: ", "JB: "), counted only in a transcript (group "one", as a one-word name).
-_INITIALS = regex.compile(r"[\"“'‘]?(?P<one>\p{Lu}{2,3}):[ \u00a0]+\S")
+_INITIALS = _compiled.compile(r"[\"“'‘]?(?P<one>\p{Lu}{2,3}):[ \u00a0]+\S")
 
 
 def name(label) -> str:

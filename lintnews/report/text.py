@@ -30,7 +30,8 @@ _ESCAPES = {c: _NAMED.get(chr(c)) or (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04
 
 def visible(text: str) -> str:
     """``text`` with control characters written as escapes (``\x1b``, ``\n``), safe for a terminal."""
-    return text.translate(_ESCAPES)
+    # Every character escaped is one str.isprintable() refuses: most text is returned as it is, unscanned.
+    return text if text.isprintable() else text.translate(_ESCAPES)
 
 
 def _c(code: str, s: str, color: bool) -> str:
@@ -45,6 +46,8 @@ def headline(f, color: bool = False) -> str:
 
 
 def _width(s: str) -> int:
+    if s.isascii():
+        return len(s)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 

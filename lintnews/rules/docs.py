@@ -19,9 +19,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from ..findings import Applicability
 from .base import SHARED
@@ -167,16 +166,23 @@ def _options(rule) -> list[tuple[str, object, str]]:
     return rows
 
 
-class _NoAliases(yaml.SafeDumper):
-    """Values written out in full each time: a page reads the same whether the rule file came from its
-    YAML (where a value may be shared through an anchor) or from the loader's cache (where it is not)."""
+@lru_cache(maxsize=1)
+def _no_aliases():
+    """PyYAML and a dumper that writes values out in full each time: a page reads the same whether the
+    rule file came from its YAML (where a value may be shared through an anchor) or from the loader's
+    cache (where it is not). Imported for the first page: a check prints none (PyYAML: 0.008 s)."""
+    import yaml
 
-    def ignore_aliases(self, data) -> bool:
-        return True
+    class _NoAliases(yaml.SafeDumper):
+        def ignore_aliases(self, data) -> bool:
+            return True
+
+    return yaml, _NoAliases
 
 
 def _value(value) -> str:
-    dumped = yaml.dump(value, Dumper=_NoAliases, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+    yaml, no_aliases = _no_aliases()
+    dumped = yaml.dump(value, Dumper=no_aliases, allow_unicode=True, default_flow_style=True, width=10_000).strip()
     return dumped.removesuffix("...").strip()
 
 
@@ -217,7 +223,8 @@ def body_lines(rule, options: bool = True) -> list[str]:
             lines.append(f"| {_code(key)} | {_cell(help_text)} | {_cell(shown)} |")
         lines.append("")
         for key, value in long_values:
-            dumped = yaml.dump({key: value}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100,
+            yaml, no_aliases = _no_aliases()
+            dumped = yaml.dump({key: value}, Dumper=no_aliases, allow_unicode=True, sort_keys=False, width=100,
                                default_flow_style=None)
             lines += [f"{_code(key)}:", "", *_block(dumped, "yaml"), ""]
     return lines

@@ -11,9 +11,8 @@ import json
 import math
 import re
 import warnings as _warnings
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from ..errors import RuleError
 from ..read import compiled
@@ -36,25 +35,45 @@ RULE_SUFFIXES = (".yml", ".yaml")
 # (0.019 s for the built-in rules). Only a value JSON gives back as it was is kept (not a date,
 # say); a file that does not read is never kept, so it fails as before.
 SPEC_FORMAT = 2
-_SPECS = Store("rule-specs", SPEC_FORMAT, __version__, yaml.__version__, limit=2000)
+# PyYAML (0.008 s) is imported by the first rule file read from its YAML: never when the built-in
+# rules come from the rule cache and every other rule file from this cache.
 
 
-class RuleYamlLoader(yaml.SafeLoader):
-    """``safe_load`` with YAML 1.2 booleans: only true/false.
+@lru_cache(maxsize=1)
+def _specs() -> Store:
+    import yaml
 
-    Under YAML 1.1 a word list's ``on``, ``off``, ``yes`` and ``no`` would
-    silently become booleans (as Vale's YAML 1.2 reader would not).
-    """
+    return Store("rule-specs", SPEC_FORMAT, __version__, yaml.__version__, limit=2000)
 
 
-RuleYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    RuleYamlLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list(_first)
-    )
+@lru_cache(maxsize=1)
+def _rule_yaml_loader() -> type:
+    import yaml
+
+    class RuleYamlLoader(yaml.SafeLoader):
+        """``safe_load`` with YAML 1.2 booleans: only true/false.
+
+        Under YAML 1.1 a word list's ``on``, ``off``, ``yes`` and ``no`` would
+        silently become booleans (as Vale's YAML 1.2 reader would not).
+        """
+
+    RuleYamlLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for first in "tTfF":
+        RuleYamlLoader.add_implicit_resolver(
+            "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list(first)
+        )
+    return RuleYamlLoader
+
+
+def __getattr__(name: str):
+    if name == "RuleYamlLoader":  # built on first use (above)
+        return _rule_yaml_loader()
+    if name == "_SPECS":
+        return _specs()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def builtin_styles_dir() -> Path:
@@ -128,12 +147,12 @@ def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) 
 def _read_spec(text: str, where: str):
     """The rule file's YAML value (a SafeLoader, with bounds), from the cache when it holds the text."""
     key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    kept = _SPECS.get(key)
+    kept = _specs().get(key)
     if kept is not None:
         return json.loads(kept)
-    spec = load_yaml(text, where, loader=RuleYamlLoader, error=RuleError)
+    spec = load_yaml(text, where, loader=_rule_yaml_loader(), error=RuleError)
     if _plain(spec):
-        _SPECS.put(key, json.dumps(spec, allow_nan=False))
+        _specs().put(key, json.dumps(spec, allow_nan=False))
     return spec
 
 
@@ -189,7 +208,8 @@ def load_rules(styles: list[str | Path] = (), builtin: bool = True, problems: li
             except RuleError as exc:
                 problems.append(f"{exc}; skipped")
     compiled.save()  # the patterns and rule files this load read, for the next run
-    _SPECS.save()
+    if _specs.cache_info().currsize:  # a rule file was read
+        _specs().save()
     return sorted(rules.values(), key=lambda r: r.id)
 
 

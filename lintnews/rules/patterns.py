@@ -34,8 +34,9 @@ class PatternTimeout(Exception):
 
 
 def _timeout() -> tuple[float, bool]:
-    """The timeout for one search: ``TIMEOUT``, or the article's time left if less (then True)."""
-    budget.check()
+    """The timeout for one search: ``TIMEOUT``, or the article's time left if less (then True); raises
+    ``budget.OutOfTime`` when none is left (``cap`` does, so no ``budget.check()`` first: one clock read,
+    not two, for each of the 35,000 searches of 400 articles)."""
     return budget.cap(TIMEOUT)
 
 

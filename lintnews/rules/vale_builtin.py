@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import Rule
-from .registry import registry
+from .registry import kind
 from .vale import is_phrase
 
 WHERE = "built-in Vale style"
@@ -49,7 +49,7 @@ def _spelling_files(styles_path: Path | None) -> dict:
 
 
 def _rule(rule_id: str, spec: dict) -> Rule:
-    return registry()[spec["extends"]](rule_id, {**spec, "enabled": False}, WHERE)
+    return kind(spec["extends"])(rule_id, {**spec, "enabled": False}, WHERE)
 
 
 def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] = frozenset(),

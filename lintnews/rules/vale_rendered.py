@@ -20,9 +20,10 @@ import regex
 
 from . import vale_scopes
 from .vale import guessed_start
+from ..read import compiled as _compiled
 
 # Zones the Markdown reader marks that are markup only: "*", "__", "~~", "[", "![", "](address)", "][ref]".
-_MARKUP = regex.compile(r"[*_~]+|!?\[|\](?:\(.*|\[[^\]]*\])?", regex.S)
+_MARKUP = _compiled.compile(r"[*_~]+|!?\[|\](?:\(.*|\[[^\]]*\])?", regex.S)
 
 
 def blocks(rule, doc):

@@ -49,3 +49,12 @@ def test_positions_are_one_based_and_count_characters():
     assert doc.position(0) == (1, 1)
     assert doc.position(text.index("ünïcode")) == (3, 8)
     assert doc.line_text(3) == "Second ünïcode line"
+
+
+def test_line_text_ends_at_any_line_end_and_keeps_the_last_line():
+    # Wire copy mixes CR LF, LF and an old Mac file's lone CR; each ends one line, never part of its text.
+    text = "BRUSSELS (Reuters) -\r\nEU ministers met\n\rlate on Monday.\r\r\nNo deal"
+    doc = Document(text)
+    lines = [doc.line_text(n) for n in range(1, 7)]
+    assert lines == ["BRUSSELS (Reuters) -", "EU ministers met", "", "late on Monday.", "", "No deal"]
+    assert Document("Ends with a break\n").line_text(2) == ""

@@ -30,7 +30,7 @@ e-mail address, @handle or #hashtag, words shorter than ``min-length`` or longer
 from __future__ import annotations
 
 import math
-
+import re
 
 from ...findings import Applicability, Edit
 from .. import budget
@@ -47,6 +47,7 @@ _WORD = _compiled.compile(
     r"(?<![\p{L}\p{M}\p{N}\p{S}_@#/\\.'’&-])(?<!-\s)[a-z]+(?:['’][a-z]+)*"
     r"(?![\p{L}\p{M}\p{N}\p{S}_@/\\&-]|[.'’]\p{L})"
 )
+_LOOSE = re.compile(r"(?<![A-Za-z0-9_@#/\\.'’&-])[a-z]+(?:['’][a-z]+)*")  # a prefilter: all _WORD's words and more
 _CAPITALISED = _compiled.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+")
 _LINKISH = _compiled.compile(r"[@#/\\:=_~%]|www\.|\p{N}|\.\p{L}")
 # The rest of a contraction whose apostrophe a scraper dropped ("couldn t", "we re"):
@@ -202,8 +203,9 @@ class Dictionary(Rule):
         text = doc.text
         min_len = self["min-length"]
         capitalised = None
-        # Judge each distinct word once (the search runs in C); walk the text only for the flagged.
-        flagged = {w for w in set(_WORD.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
+        # Judge each distinct word once (in C); _WORD's slower scan only if one of _LOOSE's is misspelt.
+        loose = {w for w in set(_LOOSE.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
+        flagged = {w for w in set(_WORD.findall(text)) if w in loose} if loose else loose
         for m in (_WORD.finditer(text) if flagged else ()):
             word = m.group()
             if word not in flagged:

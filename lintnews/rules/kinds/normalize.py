@@ -23,26 +23,25 @@ the other checks are spacing.
 
 from __future__ import annotations
 
-import regex
-
 from ...findings import Applicability, Edit
 from ...read.source import dominant_newline
 from ..base import Option, Rule
+from ...read import compiled as _compiled
 
-_WORD_AFTER = regex.compile(r"\p{L}+")
+_WORD_AFTER = _compiled.compile(r"\p{L}+")
 
 CHECKS = {
     # A no-break space not tied to a number ("10 km", "£ 5" keep theirs).
-    "no-break-space": regex.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
+    "no-break-space": _compiled.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
     # Not after a sentence end: there a double space is usually a lost paragraph break.
-    "multiple-spaces": regex.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
+    "multiple-spaces": _compiled.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
     # From the start of a run only: tried from inside a long run, it would rescan the run each time.
-    "trailing-whitespace": regex.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=\r?\n|\Z)"),
+    "trailing-whitespace": _compiled.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=\r?\n|\Z)"),
     # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
     # a UTF-8 lead character ("GarcÃ\u00ada") is a byte of mojibake: News.Mojibake repairs it.
     # So it is after a combining mark: the same lead character decomposed ("A\u0303\u00ad" for
     # "Ã\u00ad"); deleting it would leave the name past repair.
-    "invisible-characters": regex.compile(
+    "invisible-characters": _compiled.compile(
         r"(?:[\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\u00c2-\u00f4\u0300-\u036f])\u00ad)+"),
 }
 
@@ -76,6 +75,8 @@ class Normalize(Rule):
                 yield self.finding(doc, end, end, self.format_message(""),
                                    [Edit(end, end, dominant_newline(text))], fix_title="Add a final newline")
             return
+        if kind == "trailing-whitespace" and not _may_trail(text):
+            return  # the pattern tries every space of the text; most articles have no trailing one
         for m in CHECKS[kind].finditer(text):
             start, end = m.span()
             note = _STRIPPED_NOTE
@@ -104,6 +105,14 @@ class Normalize(Rule):
                 continue
             yield self.finding(doc, start, end, self.format_message(_name(m.group())),
                                [Edit(start, end, content)], fix_title="Normalise")
+
+
+_TRAILING = (" \n", "\t\n", "\u00a0\n", " \r\n", "\t\r\n", "\u00a0\r\n")
+
+
+def _may_trail(text: str) -> bool:
+    """Whether ``text`` has whitespace before a line end or at its end: where trailing-whitespace can match."""
+    return text[-1:] in (" ", "\t", "\u00a0") or any(pair in text for pair in _TRAILING)
 
 
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
