@@ -136,6 +136,12 @@ def _finding_line(f: dict, cwd: Path) -> str:
 
 def run_lintnews(cwd: Path, args: list[str]) -> tuple[list[str], str]:
     """The findings (Vale's line format) and any error lines of ``lintnews check`` run in ``cwd``."""
+    findings, errors = run_lintnews_json(cwd, args)
+    return [_finding_line(f, cwd) for f in findings], errors
+
+
+def run_lintnews_json(cwd: Path, args: list[str]) -> tuple[list[dict], str]:
+    """The findings (lintnews's JSON records) and any error lines of ``lintnews check`` run in ``cwd``."""
     exe = shutil.which("lintnews") or str(Path(sys.executable).with_name("lintnews"))
     cmd = [exe, "check", "--format", "json", "--no-cache", "--allow-outside-paths", "--jobs", "1", *args]
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
@@ -144,7 +150,7 @@ def run_lintnews(cwd: Path, args: list[str]) -> tuple[list[str], str]:
     except json.JSONDecodeError:
         data = []
     findings = data if isinstance(data, list) else data.get("findings", [])
-    return [_finding_line(f, cwd) for f in findings], proc.stderr.strip()
+    return findings, proc.stderr.strip()
 
 
 @dataclass
