@@ -51,7 +51,9 @@ STEPS = [
     (re.compile(r'I run vale "(.*)"$'), lambda m: (None, m.group(1).split())),
     (re.compile(r'I test scope "(.*)"$'), lambda m: (f"scopes/{m.group(1)}", ["."])),
     (re.compile(r'I test patterns for "(.*)"$'), lambda m: ("patterns", [m.group(1)])),
-    (re.compile(r'I test comments for "(.*)"$'), lambda m: ("comments", [f"test{m.group(1)}"])),
+    # older steps.rb: "test#{ext}" (".md"); newer: the file itself ("test.md")
+    (re.compile(r'I test comments for "(.*)"$'),
+     lambda m: ("comments", [m.group(1) if not m.group(1).startswith(".") else f"test{m.group(1)}"])),
     (re.compile(r'I apply style "(.*)"$'), lambda m: (f"styles/{m.group(1)}", ["."])),
     (re.compile(r'I use Vocab "(.*)"$'), lambda m: (f"vocab/{m.group(1)}", ["."])),
     (re.compile(r'I lint path "(.*)"$'), lambda m: (f"formats/{m.group(1)}", ["."])),

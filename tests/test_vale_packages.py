@@ -45,3 +45,47 @@ def test_a_value_continued_with_a_backslash_takes_the_next_lines(run_cli, tmp_pa
     cwd = project(tmp_path, ini, {"Hedging.yml": HEDGING}, {"floods.md": article})
     # Only the hedge in the prose is flagged: all three shortcodes are ignored.
     assert found(run_cli, cwd, ".") == [("floods.md", 3, 14, "Desk.Hedging")]
+
+
+def test_a_nonword_rule_is_not_excused_by_an_accepted_word(run_cli, tmp_path):
+    # Vale's existence.go: the vocabulary excuses word rules only; a nonword pattern's span may
+    # merely contain an accepted word ("Brexit!") and is still reported.
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\nVocab = Desk\n\n[*.md]\nBasedOnStyles = Desk\n"
+    rules = {
+        "Exclaim.yml": "extends: existence\nmessage: \"Avoid exclamation marks in copy: '%s'.\"\n"
+                       "level: warning\nnonword: true\ntokens:\n  - '\\w+!'\n",
+        "Slogans.yml": "extends: existence\nmessage: \"'%s' is a slogan.\"\nlevel: warning\n"
+                       "tokens:\n  - Get Brexit done\n  - Brexit\n",
+    }
+    article = "# Vote\n\nThe minister called it a triumph for Brexit! Critics disagreed.\n"
+    cwd = project(tmp_path, ini, rules, {"vote.md": article})
+    vocab = cwd / "styles" / "config" / "vocabularies" / "Desk"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("Brexit\n")
+    # Desk.Slogans (a word rule) is excused by the accepted "Brexit"; Desk.Exclaim is not.
+    assert found(run_cli, cwd, ".") == [("vote.md", 3, 38, "Desk.Exclaim")]
+
+
+def test_tokens_are_one_pattern_as_vale_compiles_them(run_cli, tmp_path):
+    # Vale joins the tokens into one regexp2 pattern: the second token's \2 names the group it
+    # opens itself (the first token took group 1); a token whose \3 names its own still-open group
+    # matches nothing, as in .NET; "{embed}" is a literal brace, not a quantifier.
+    rules = {
+        "Punctuation.yml": "extends: existence\nmessage: \"Repeated punctuation: '%s'.\"\nlevel: warning\n"
+                           "nonword: true\ntokens:\n  - '([!?])\\1+'\n  - '([,;:])\\2+'\n"
+                           "  - '(-(-)\\3{2,})'\n",
+        "Embeds.yml": "extends: existence\nmessage: \"Embed the video with the player, not '%s'.\"\n"
+                      "level: warning\nnonword: true\nscope: raw\n"
+                      "tokens:\n  - '{embed} https://www\\.youtube\\.com/\\S+'\n",
+    }
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = ("# Storm\n\nWhat?? The roof came off;; nobody was hurt.\n\n"
+               "The clean-up ---- began at dawn.\n\n{embed} https://www.youtube.com/watch?v=storm1\n")
+    cwd = project(tmp_path, ini, rules, {"storm.md": article})
+    proc = run_cli("check", "--format", "json", ".", cwd=cwd)
+    assert b"error" not in proc.stderr, proc.stderr  # every rule loads
+    assert found(run_cli, cwd, ".") == [
+        ("storm.md", 3, 5, "Desk.Punctuation"),
+        ("storm.md", 3, 25, "Desk.Punctuation"),
+        ("storm.md", 7, 1, "Desk.Embeds"),
+    ]
