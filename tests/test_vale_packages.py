@@ -89,3 +89,16 @@ def test_tokens_are_one_pattern_as_vale_compiles_them(run_cli, tmp_path):
         ("storm.md", 3, 25, "Desk.Punctuation"),
         ("storm.md", 7, 1, "Desk.Embeds"),
     ]
+
+
+def test_vale_repetition_within_a_sentence_any_case_across_lines(run_cli, tmp_path):
+    # Current Vale's Vale.Repetition: "The the" counts (ignorecase), a repeat broken over two lines
+    # of one sentence counts, and a word ending one sentence and starting the next does not.
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale\n"
+    article = ("# Budget\n\nThe the council met on Tuesday and approved the plan\nplan for the bypass.\n\n"
+               "Residents opposed the bypass. Bypass traffic would cross the estate.\n")
+    cwd = project(tmp_path, ini, {}, {"budget.md": article})
+    assert [f for f in found(run_cli, cwd, ".") if f[3] == "Vale.Repetition"] == [
+        ("budget.md", 3, 1, "Vale.Repetition"),
+        ("budget.md", 3, 49, "Vale.Repetition"),
+    ]

@@ -27,7 +27,7 @@ SPECS: dict[str, dict] = {
     "Vale.Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error",
                       "scope": "text", "action": {"name": "suggest", "params": ["spellings"]}},
     "Vale.Repetition": {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
-                        "alpha": True, "tokens": [r"[^\s]+"],
+                        "alpha": True, "ignorecase": True, "tokens": [r"[^\s.!?]+"],
                         "action": {"name": "edit", "params": ["truncate", " "]}},
 }
 
