@@ -102,3 +102,31 @@ def test_vale_repetition_within_a_sentence_any_case_across_lines(run_cli, tmp_pa
         ("budget.md", 3, 1, "Vale.Repetition"),
         ("budget.md", 3, 49, "Vale.Repetition"),
     ]
+
+
+def test_substitution_replacements_are_text_and_the_match_is_not_trimmed(run_cli, tmp_path):
+    # Current Vale's substitution.go: with a replace action, the replacement's options are text
+    # ("..." is not a pattern that would excuse ",,,"); an empty replacement offers nothing; the
+    # matched text is shown as matched ("vs " with its space).
+    rules = {
+        "Commas.yml": "extends: substitution\nmessage: \"Use one comma or an ellipsis.\"\nlevel: warning\n"
+                      "nonword: true\naction:\n  name: replace\nswap:\n  ',{2,}': ',|...'\n",
+        "Versus.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                      "nonword: true\naction:\n  name: replace\nswap:\n  '\\b[Vv]s\\s': versus\n",
+        "Filler.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                      "action:\n  name: replace\nswap:\n  obviously: ''\n",
+    }
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = "# Derby\n\nArsenal vs Chelsea ended in a draw,, obviously a fair result,,, said the manager.\n"
+    cwd = project(tmp_path, ini, rules, {"derby.md": article})
+    proc = run_cli("check", "--format", "json", ".", cwd=cwd)
+    got = sorted((f["column"], f["rule"], f["message"]) for f in json.loads(proc.stdout))
+    assert got == [
+        (9, "Desk.Versus", "Use 'versus' instead of 'vs '."),
+        (35, "Desk.Commas", "Use one comma or an ellipsis."),
+        (38, "Desk.Filler", "Use  instead of 'obviously'."),
+        (61, "Desk.Commas", "Use one comma or an ellipsis."),
+    ]
+    # The fix replaces "vs" and keeps the space after it.
+    run_cli("fix", "--unsafe-fixes", "--select", "Desk.Versus", "derby.md", cwd=cwd)
+    assert "Arsenal versus Chelsea ended" in (cwd / "derby.md").read_text()

@@ -8,7 +8,6 @@ value is a one-line :class:`RuleError` naming the file and the rule.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from ..errors import RuleError
@@ -275,7 +274,7 @@ class Rule:
                 chosen = applicability
             fix = Fix(tuple(sorted(edits)), chosen, fix_title)
         if self.vale:
-            message = _SPACES.sub(" ", message.replace("\n", " "))  # as Vale shows a message: one line
+            message = message.replace("\n", " ")  # as Vale shows a message: one line (its spaces kept, as Vale since March 2025)
         return Finding(
             rule_id=self.id,
             severity=self.severity,
@@ -287,7 +286,6 @@ class Rule:
         )
 
 
-_SPACES = re.compile(" {2,}")
 _CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
 
 

@@ -179,7 +179,9 @@ def cap_first(s: str) -> str:
 
 
 def to_sentence(words: list[str], conjunction: str = "or") -> str:
-    """Vale's ToSentence: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    """Vale's ToSentence: nothing, 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    if not words:
+        return ""
     if len(words) == 1:
         return f"'{words[0]}'"
     if len(words) == 2:
