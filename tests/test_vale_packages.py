@@ -130,3 +130,25 @@ def test_substitution_replacements_are_text_and_the_match_is_not_trimmed(run_cli
     # The fix replaces "vs" and keeps the space after it.
     run_cli("fix", "--unsafe-fixes", "--select", "Desk.Versus", "derby.md", cwd=cwd)
     assert "Arsenal versus Chelsea ended" in (cwd / "derby.md").read_text()
+
+
+def test_comment_controls_as_current_vale_reads_them(run_cli, tmp_path):
+    # vale-cli/vale's file.go: `= off`/`= on` as well as NO/YES; Rule["text"] silences one matched
+    # text; a rule turned off stays off when its style is turned back on; an inline
+    # <!-- vale off -->...<!-- vale on --> span inside a paragraph is left out (#1001).
+    rules = {"Hedging.yml": HEDGING,
+             "Jargon.yml": "extends: existence\nmessage: \"'%s' is jargon.\"\nlevel: warning\n"
+                           "tokens:\n  - stakeholders\n  - synergy\n"}
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = ("# Merger\n\n"
+               "<!-- vale Desk.Jargon[\"synergy\"] = NO -->\n\n"
+               "The firms reportedly promised synergy to stakeholders.\n\n"  # line 5: Hedging, stakeholders
+               "<!-- vale Desk.Hedging = off -->\n\n<!-- vale Desk = off -->\n\n<!-- vale Desk = on -->\n\n"
+               "The deal allegedly pleased stakeholders.\n\n"  # line 13: Jargon only (Hedging still off)
+               "Quote: <!-- vale off -->stakeholders were thrilled<!-- vale on --> said the chair, citing synergy.\n")
+    cwd = project(tmp_path, ini, rules, {"merger.md": article})
+    assert found(run_cli, cwd, ".") == [
+        ("merger.md", 5, 11, "Desk.Hedging"),
+        ("merger.md", 5, 42, "Desk.Jargon"),
+        ("merger.md", 13, 28, "Desk.Jargon"),
+    ]
