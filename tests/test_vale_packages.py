@@ -152,3 +152,24 @@ def test_comment_controls_as_current_vale_reads_them(run_cli, tmp_path):
         ("merger.md", 5, 42, "Desk.Jargon"),
         ("merger.md", 13, 28, "Desk.Jargon"),
     ]
+
+
+def test_rule_files_vale_decodes_leniently_load(run_cli, tmp_path):
+    # yaml.v2's Unmarshal reads the first of several documents; mapstructure reads a swap key with
+    # no value as "" and a swap with every entry commented out as empty. Vale loads all three.
+    rules = {
+        "Titles.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                      "swap:\n  Prime Minister's Office: Downing Street\n  Number Ten:\n",
+        "Drafts.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                      "swap:\n  # kickoff: kick-off\n",
+        "Hedging.yml": HEDGING + "---\n# the older version, kept for reference\nextends: existence\n"
+                                 "message: old\ntokens:\n  - apparently\n",
+    }
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = "# Briefing\n\nThe Prime Minister's Office reportedly said the kickoff was apparently delayed.\n"
+    cwd = project(tmp_path, ini, rules, {"briefing.md": article})
+    proc = run_cli("check", "--format", "json", ".", cwd=cwd)
+    assert proc.returncode == 1 and b"error" not in proc.stderr, proc.stderr
+    assert b"Desk.Drafts: key 'swap' has no entries" in proc.stderr
+    assert b"Desk.Hedging: only the first of its YAML documents is read" in proc.stderr
+    assert found(run_cli, cwd, ".") == [("briefing.md", 3, 5, "Desk.Titles"), ("briefing.md", 3, 29, "Desk.Hedging")]
