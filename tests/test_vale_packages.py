@@ -173,3 +173,23 @@ def test_rule_files_vale_decodes_leniently_load(run_cli, tmp_path):
     assert b"Desk.Drafts: key 'swap' has no entries" in proc.stderr
     assert b"Desk.Hedging: only the first of its YAML documents is read" in proc.stderr
     assert found(run_cli, cwd, ".") == [("briefing.md", 3, 5, "Desk.Titles"), ("briefing.md", 3, 29, "Desk.Hedging")]
+
+
+def test_each_section_keeps_its_own_token_and_block_ignores(run_cli, tmp_path):
+    # Vale keeps BlockIgnores and TokenIgnores per section and applies a section's to a file when
+    # its glob matches the file's extension, real (.markdown) or normalised (.md); a glob naming a
+    # folder matches no extension, so it applies to nothing (internal/lint/html.go).
+    ini = ("StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = Desk\n\n"
+           "[*.md]\nTokenIgnores = ({{< [^>]* >}})\n\n"
+           "[*.markdown]\nTokenIgnores = (\\[\\[[^\\]]*\\]\\])\n\n"
+           "[news/*.md]\nBlockIgnores = (\\(\\([^)]*\\)\\))\n")
+    text = ("# Flood\n\nThe wall was reportedly finished.\n\n"
+            '{{< figure caption="allegedly breached" >}}\n\nEditors: [[allegedly?]] ((allegedly))\n')
+    cwd = project(tmp_path, ini, {"Hedging.yml": HEDGING}, {"news/flood.md": text, "news/flood.markdown": text})
+    assert found(run_cli, cwd, ".") == [
+        ("news/flood.markdown", 3, 14, "Desk.Hedging"),
+        ("news/flood.markdown", 7, 27, "Desk.Hedging"),  # [*.md]'s and [*.markdown]'s ignores apply
+        ("news/flood.md", 3, 14, "Desk.Hedging"),
+        ("news/flood.md", 7, 12, "Desk.Hedging"),  # [*.markdown]'s ignore does not apply to .md
+        ("news/flood.md", 7, 27, "Desk.Hedging"),  # [news/*.md] matches no extension
+    ]

@@ -97,7 +97,8 @@ class Linter:
         patterns its configuration ignores; ``as_markdown`` as :func:`read_article` takes it."""
         if self.markup is None:
             return read_article(text, path, as_markdown, headline_fields=self.headline_fields)
-        zones = ignore_zones(text, self.markup.patterns) if self.markup.patterns else []
+        patterns = self.markup.patterns_for(path)  # a Vale section's apply to the files it matches
+        zones = ignore_zones(text, patterns) if patterns else []
         return read_article(text, path, as_markdown, headline_fields=self.headline_fields, ignores=self.markup,
                             ignore_zones=zones)
 
