@@ -193,3 +193,20 @@ def test_each_section_keeps_its_own_token_and_block_ignores(run_cli, tmp_path):
         ("news/flood.md", 7, 12, "Desk.Hedging"),  # [*.markdown]'s ignore does not apply to .md
         ("news/flood.md", 7, 27, "Desk.Hedging"),  # [news/*.md] matches no extension
     ]
+
+
+def test_conditional_reads_rendered_markdown_and_checks_presence(run_cli, tmp_path):
+    # Current Vale's conditional.go: a `second` with no group only has to stand in the block (#1048);
+    # a Markdown block is read rendered, so a definition with a link inside it still defines.
+    rules = {
+        "Acronyms.yml": "extends: conditional\nmessage: \"'%s' has no definition.\"\nlevel: warning\n"
+                        "first: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n",
+        "Byline.yml": "extends: conditional\nmessage: \"A 'Correction' needs a 'Corrected on' date.\"\n"
+                      "level: warning\nfirst: '\\bCorrection\\b'\nsecond: 'Corrected on'\n",
+    }
+    ini = "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = ("# Vaccines\n\nThe World Health Organization ([WHO](https://who.int)) said the WHO would review "
+               "the data. The CDC disagreed.\n\nCorrection: an earlier version misnamed the agency.\n\n"
+               "Correction: the figures were updated. Corrected on 3 May.\n")
+    cwd = project(tmp_path, ini, rules, {"vaccines.md": article})
+    assert found(run_cli, cwd, ".") == [("vaccines.md", 3, 96, "Desk.Acronyms"), ("vaccines.md", 5, 1, "Desk.Byline")]

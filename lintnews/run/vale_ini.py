@@ -144,7 +144,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         ini = _with_packages(ini, styles_path)
     settings = Settings(source=path, root=root)
     settings.exclude = list(SKIPPED_FOLDERS)
-    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "warning"  # Vale's default
+    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "suggestion"  # Vale's default since Nov 2024
     if level not in ALERT_LEVELS:
         ini.fail(f"MinAlertLevel must be suggestion, warning or error, not {level!r}", CORE, "MinAlertLevel")
     settings.vocab = [_vocab(ini, styles_path, name) for name in ini.values(CORE, "Vocab")]
