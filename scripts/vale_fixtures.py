@@ -43,8 +43,16 @@ def styles_of(package: Path) -> list[Path]:
     for base in (package, package / "styles", package / ".vale" / "styles", package / "src" / "styles"):
         if base.is_dir():
             found += [d for d in sorted(base.iterdir()) if d.is_dir() and d.name not in _NOT_STYLES
-                      and not d.name.startswith(".") and any(d.glob("*.yml"))]
+                      and not d.name.startswith(".") and any(_is_rule(f) for f in d.glob("*.yml"))]
     return found
+
+
+def _is_rule(path: Path) -> bool:
+    """Whether a YAML file is a rule (it says ``extends:``), not other data kept beside the styles."""
+    try:
+        return any(line.startswith("extends:") for line in path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def cases_of(package: Path, scratch: Path) -> list[Case]:

@@ -210,3 +210,21 @@ def test_conditional_reads_rendered_markdown_and_checks_presence(run_cli, tmp_pa
                "Correction: the figures were updated. Corrected on 3 May.\n")
     cwd = project(tmp_path, ini, rules, {"vaccines.md": article})
     assert found(run_cli, cwd, ".") == [("vaccines.md", 3, 96, "Desk.Acronyms"), ("vaccines.md", 5, 1, "Desk.Byline")]
+
+
+def test_vocabulary_patterns_and_phrases_as_current_vale_reads_them(run_cli, tmp_path):
+    # Vale.Terms takes every accepted term, a pattern too, and shows a pattern for one spelling as
+    # that spelling (#997); a match inside an accepted phrase of several words is excused (#1035).
+    rules = {"Latin.yml": "extends: existence\nmessage: \"Avoid Latin: '%s'.\"\nlevel: warning\ntokens:\n  - culpa\n"}
+    ini = "StylesPath = styles\nVocab = Desk\n\n[*.md]\nBasedOnStyles = Vale, Desk\n"
+    article = ("# Hotel\n\nThe minister offered a mea culpa over the free wi-fi bill.\n\n"
+               "Guests said the culpa was his, and the WiFi was slow.\n")
+    cwd = project(tmp_path, ini, rules, {"hotel.md": article})
+    vocab = cwd / "styles" / "config" / "vocabularies" / "Desk"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("Wi-?Fi\nmea culpa\nminister\n")
+    proc = run_cli("check", "--format", "json", ".", cwd=cwd)
+    got = sorted((f["line"], f["column"], f["rule"], f["message"]) for f in json.loads(proc.stdout)
+                 if f["rule"] != "Vale.Spelling")
+    assert got == [(3, 48, "Vale.Terms", "Use 'Wi-Fi' instead of 'wi-fi'."),
+                   (5, 17, "Desk.Latin", "Avoid Latin: 'culpa'.")]

@@ -88,8 +88,12 @@ class ValeSwap:
                 choices = [cap_first(c) for c in choices]
             shown = to_sentence(choices)
             message = _message_for_choices(message)
+        elif action.get("name") != "replace":
+            shown = choices[0] = _recased(good, observed)
         text = _format(message, shown, observed)
         end = start + len(observed.rstrip())  # the fix replaces the text, not the space matched after it
+        if rule.id == "Vale.Terms" and not is_phrase(shown):  # a vocabulary pattern: nothing to put in its place
+            return rule.finding(doc, start, end, text)
         sentence = doc.sentence_at(start)
         if observed[:1].isupper() and (sentence is None or sentence.start == start):
             # The message is Vale's; the fix keeps a sentence's capital ("It is" -> "It's", not "it's").
@@ -99,6 +103,27 @@ class ValeSwap:
             return rule.finding(doc, start, end, text, [Edit(start, end, new)],
                                 fix_title=f"Replace with '{new}'" if new else "Delete it")
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+def _recased(term: str, observed: str) -> str:
+    """Vale's recaseToTerm (#997): a replacement that is a pattern for one spelling (``OAuth2?``) shown as
+    that spelling when it is the matched text in another case; otherwise the replacement as written."""
+    out, i = [], 0
+    while i < len(term):
+        c = term[i]
+        if c == "\\":
+            if i + 1 >= len(term):
+                return term
+            out.append(term[i + 1])
+            i += 2
+            continue
+        if c in "[](){}|.*+^$":
+            return term
+        if c != "?":
+            out.append(c)
+        i += 1
+    skeleton = "".join(out)
+    return skeleton if skeleton and skeleton.lower() == observed.lower() else term
 
 
 def _options(replacement: str) -> list[str]:

@@ -136,7 +136,8 @@ class Linter:
             self.timings[rule.id] = self.timings.get(rule.id, 0.0) + time.process_time() - started
         if self.accept is not None and rule.values.get("vocab") is not False:  # Vale's `vocab: false`: no exceptions
             within = self.accept_within if rule.vale else None
-            found = [f for f in found if not f.text or not (self.accept(f.text) or (within and within(f.text)))]
+            found = [f for f in found if not f.text or not (self.accept(f.text) or (
+                within and within(f.text, doc.text, f.start, f.end)))]
         return found
 
     def _out_of_time(self, path: str, left: list[Rule]) -> str:
