@@ -228,3 +228,17 @@ def test_vocabulary_patterns_and_phrases_as_current_vale_reads_them(run_cli, tmp
                  if f["rule"] != "Vale.Spelling")
     assert got == [(3, 48, "Vale.Terms", "Use 'Wi-Fi' instead of 'wi-fi'."),
                    (5, 17, "Desk.Latin", "Avoid Latin: 'culpa'.")]
+
+
+def test_a_vale_rule_reads_a_raw_html_table_in_markdown(run_cli, tmp_path):
+    # Vale renders a Markdown article and reads its raw HTML blocks as HTML: a results table pasted
+    # from the CMS has its <caption> (table.caption) and cells (table.cell) read by a Vale rule.
+    rules = {"Todo.yml": "extends: existence\nmessage: \"'%s' left in the copy.\"\nlevel: warning\n"
+                         "scope:\n  - table.caption\n  - table.cell\ntokens:\n  - TK\n  - TODO\n"}
+    ini = "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = ("# Election results\n\nTurnout was TK per cent, officials said.\n\n"
+               "<table>\n  <caption>Results by ward (TODO: final count)</caption>\n"
+               "  <tr><th>Ward</th><th>Votes</th></tr>\n  <tr><td>North</td><td>TK</td></tr>\n</table>\n")
+    cwd = project(tmp_path, ini, rules, {"results.md": article})
+    # The paragraph's TK is no table text; the caption's TODO and the cell's TK are.
+    assert found(run_cli, cwd, ".") == [("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo")]

@@ -57,6 +57,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
+    doc.html_blocks = parsed.html_blocks
     return _article(path, doc, text, parsed.comments, parsed.headlines)
 
 

@@ -28,6 +28,8 @@ import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..read import html
+
 # The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
 ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
            "summary", "raw", "figure")
@@ -116,12 +118,25 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((block.start, block.end, frozenset({"text", *scope.split("."), *title}) | ext))
             if scope in ("list", "blockquote"):
                 out.append((block.start, block.end, frozenset({"summary"}) | ext))
+    out.extend(_html_block_units(doc, ext))
     for name, s, e in doc.inline_scopes:
         if name == "alt":
             out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
         elif name in INLINE:
             out.append((s, e, frozenset({name, "inline"}) | ext))
     doc._vale_units = out
+    return out
+
+
+def _html_block_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
+    """The blocks of a Markdown article's raw HTML blocks, read as HTML: Vale renders the article and
+    reads them as any other (a table's ``<caption>``). No lintnews rule reads them: they stay skip
+    zones, and ``htmlblock`` in their sections lets a Vale rule report there."""
+    out = []
+    for lo, hi in getattr(doc, "html_blocks", ()):
+        for b in html.parse(doc.text[lo:hi]).blocks:
+            scope = b.scope or "paragraph"
+            out.append((lo + b.start, lo + b.end, frozenset({"text", "htmlblock", *scope.split(".")}) | ext))
     return out
 
 
