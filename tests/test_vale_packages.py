@@ -12,7 +12,8 @@ HEDGING = ("extends: existence\nmessage: \"Avoid hedging: '%s'.\"\nlevel: warnin
            "tokens:\n  - reportedly\n  - allegedly\n")
 
 
-def project(tmp_path, ini: str, rules: dict[str, str], articles: dict[str, str]):
+def project(tmp_path, ini: str, rules: dict[str, str], articles: dict[str, str], accept: str = ""):
+    """A newsroom project: its .vale.ini, the Desk style, the articles, and the Desk vocabulary's accept.txt."""
     (tmp_path / ".vale.ini").write_text(ini)
     style = tmp_path / "styles" / "Desk"
     style.mkdir(parents=True)
@@ -21,7 +22,16 @@ def project(tmp_path, ini: str, rules: dict[str, str], articles: dict[str, str])
     for name, text in articles.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
+    if accept:
+        vocab = tmp_path / "styles" / "config" / "vocabularies" / "Desk"
+        vocab.mkdir(parents=True)
+        (vocab / "accept.txt").write_text(accept)
     return tmp_path
+
+
+def lint_project(run_cli, tmp_path, ini: str, rules: dict[str, str], articles: dict[str, str], accept: str = ""):
+    """``lintnews check .`` in a new project: (path, line, column, rule) of each finding."""
+    return found(run_cli, project(tmp_path, ini, rules, articles, accept), ".")
 
 
 def found(run_cli, cwd, *args) -> list[tuple[str, int, int, str]]:
@@ -42,9 +52,8 @@ def test_a_value_continued_with_a_backslash_takes_the_next_lines(run_cli, tmp_pa
                '{{< figure caption="Workers allegedly left early" >}}\n\n'
                'A resident posted {{< tweet user="riverwatch" text="reportedly closed" >}} on Monday.\n\n'
                '{{% quote who="engineer" text="allegedly unsafe" %}}\n')
-    cwd = project(tmp_path, ini, {"Hedging.yml": HEDGING}, {"floods.md": article})
     # Only the hedge in the prose is flagged: all three shortcodes are ignored.
-    assert found(run_cli, cwd, ".") == [("floods.md", 3, 14, "Desk.Hedging")]
+    assert lint_project(run_cli, tmp_path, ini, {"Hedging.yml": HEDGING}, {"floods.md": article}) == [("floods.md", 3, 14, "Desk.Hedging")]
 
 
 def test_a_nonword_rule_is_not_excused_by_an_accepted_word(run_cli, tmp_path):
@@ -58,12 +67,9 @@ def test_a_nonword_rule_is_not_excused_by_an_accepted_word(run_cli, tmp_path):
                        "tokens:\n  - Get Brexit done\n  - Brexit\n",
     }
     article = "# Vote\n\nThe minister called it a triumph for Brexit! Critics disagreed.\n"
-    cwd = project(tmp_path, ini, rules, {"vote.md": article})
-    vocab = cwd / "styles" / "config" / "vocabularies" / "Desk"
-    vocab.mkdir(parents=True)
-    (vocab / "accept.txt").write_text("Brexit\n")
     # Desk.Slogans (a word rule) is excused by the accepted "Brexit"; Desk.Exclaim is not.
-    assert found(run_cli, cwd, ".") == [("vote.md", 3, 38, "Desk.Exclaim")]
+    assert lint_project(run_cli, tmp_path, ini, rules, {"vote.md": article}, "Brexit\n") == [
+        ("vote.md", 3, 38, "Desk.Exclaim")]
 
 
 def test_tokens_are_one_pattern_as_vale_compiles_them(run_cli, tmp_path):
@@ -97,8 +103,7 @@ def test_vale_repetition_within_a_sentence_any_case_across_lines(run_cli, tmp_pa
     ini = "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Vale\n"
     article = ("# Budget\n\nThe the council met on Tuesday and approved the plan\nplan for the bypass.\n\n"
                "Residents opposed the bypass. Bypass traffic would cross the estate.\n")
-    cwd = project(tmp_path, ini, {}, {"budget.md": article})
-    assert [f for f in found(run_cli, cwd, ".") if f[3] == "Vale.Repetition"] == [
+    assert [f for f in lint_project(run_cli, tmp_path, ini, {}, {"budget.md": article}) if f[3] == "Vale.Repetition"] == [
         ("budget.md", 3, 1, "Vale.Repetition"),
         ("budget.md", 3, 49, "Vale.Repetition"),
     ]
@@ -146,8 +151,7 @@ def test_comment_controls_as_current_vale_reads_them(run_cli, tmp_path):
                "<!-- vale Desk.Hedging = off -->\n\n<!-- vale Desk = off -->\n\n<!-- vale Desk = on -->\n\n"
                "The deal allegedly pleased stakeholders.\n\n"  # line 13: Jargon only (Hedging still off)
                "Quote: <!-- vale off -->stakeholders were thrilled<!-- vale on --> said the chair, citing synergy.\n")
-    cwd = project(tmp_path, ini, rules, {"merger.md": article})
-    assert found(run_cli, cwd, ".") == [
+    assert lint_project(run_cli, tmp_path, ini, rules, {"merger.md": article}) == [
         ("merger.md", 5, 11, "Desk.Hedging"),
         ("merger.md", 5, 42, "Desk.Jargon"),
         ("merger.md", 13, 28, "Desk.Jargon"),
@@ -185,8 +189,7 @@ def test_each_section_keeps_its_own_token_and_block_ignores(run_cli, tmp_path):
            "[news/*.md]\nBlockIgnores = (\\(\\([^)]*\\)\\))\n")
     text = ("# Flood\n\nThe wall was reportedly finished.\n\n"
             '{{< figure caption="allegedly breached" >}}\n\nEditors: [[allegedly?]] ((allegedly))\n')
-    cwd = project(tmp_path, ini, {"Hedging.yml": HEDGING}, {"news/flood.md": text, "news/flood.markdown": text})
-    assert found(run_cli, cwd, ".") == [
+    assert lint_project(run_cli, tmp_path, ini, {"Hedging.yml": HEDGING}, {"news/flood.md": text, "news/flood.markdown": text}) == [
         ("news/flood.markdown", 3, 14, "Desk.Hedging"),
         ("news/flood.markdown", 7, 27, "Desk.Hedging"),  # [*.md]'s and [*.markdown]'s ignores apply
         ("news/flood.md", 3, 14, "Desk.Hedging"),
@@ -208,8 +211,8 @@ def test_conditional_reads_rendered_markdown_and_checks_presence(run_cli, tmp_pa
     article = ("# Vaccines\n\nThe World Health Organization ([WHO](https://who.int)) said the WHO would review "
                "the data. The CDC disagreed.\n\nCorrection: an earlier version misnamed the agency.\n\n"
                "Correction: the figures were updated. Corrected on 3 May.\n")
-    cwd = project(tmp_path, ini, rules, {"vaccines.md": article})
-    assert found(run_cli, cwd, ".") == [("vaccines.md", 3, 96, "Desk.Acronyms"), ("vaccines.md", 5, 1, "Desk.Byline")]
+    assert lint_project(run_cli, tmp_path, ini, rules, {"vaccines.md": article}) == [
+        ("vaccines.md", 3, 96, "Desk.Acronyms"), ("vaccines.md", 5, 1, "Desk.Byline")]
 
 
 def test_vocabulary_patterns_and_phrases_as_current_vale_reads_them(run_cli, tmp_path):
@@ -219,10 +222,7 @@ def test_vocabulary_patterns_and_phrases_as_current_vale_reads_them(run_cli, tmp
     ini = "StylesPath = styles\nVocab = Desk\n\n[*.md]\nBasedOnStyles = Vale, Desk\n"
     article = ("# Hotel\n\nThe minister offered a mea culpa over the free wi-fi bill.\n\n"
                "Guests said the culpa was his, and the WiFi was slow.\n")
-    cwd = project(tmp_path, ini, rules, {"hotel.md": article})
-    vocab = cwd / "styles" / "config" / "vocabularies" / "Desk"
-    vocab.mkdir(parents=True)
-    (vocab / "accept.txt").write_text("Wi-?Fi\nmea culpa\nminister\n")
+    cwd = project(tmp_path, ini, rules, {"hotel.md": article}, "Wi-?Fi\nmea culpa\nminister\n")
     proc = run_cli("check", "--format", "json", ".", cwd=cwd)
     got = sorted((f["line"], f["column"], f["rule"], f["message"]) for f in json.loads(proc.stdout)
                  if f["rule"] != "Vale.Spelling")
@@ -239,6 +239,6 @@ def test_a_vale_rule_reads_a_raw_html_table_in_markdown(run_cli, tmp_path):
     article = ("# Election results\n\nTurnout was TK per cent, officials said.\n\n"
                "<table>\n  <caption>Results by ward (TODO: final count)</caption>\n"
                "  <tr><th>Ward</th><th>Votes</th></tr>\n  <tr><td>North</td><td>TK</td></tr>\n</table>\n")
-    cwd = project(tmp_path, ini, rules, {"results.md": article})
     # The paragraph's TK is no table text; the caption's TODO and the cell's TK are.
-    assert found(run_cli, cwd, ".") == [("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo")]
+    assert lint_project(run_cli, tmp_path, ini, rules, {"results.md": article}) == [
+        ("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo")]
