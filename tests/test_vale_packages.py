@@ -242,3 +242,18 @@ def test_a_vale_rule_reads_a_raw_html_table_in_markdown(run_cli, tmp_path):
     # The paragraph's TK is no table text; the caption's TODO and the cell's TK are.
     assert lint_project(run_cli, tmp_path, ini, rules, {"results.md": article}) == [
         ("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo")]
+
+
+def test_a_vale_rule_reads_front_matter_values(run_cli, tmp_path):
+    # Current Vale lints each string value of the front matter as a block of scope
+    # text.frontmatter.KEY (internal/lint/metadata.go): a "text" rule reads every value, a
+    # "text.frontmatter.title" rule the title alone.
+    rules = {"Todo.yml": "extends: existence\nmessage: \"'%s' left in the copy.\"\nlevel: warning\n"
+                         "tokens:\n  - TK\n",
+             "Headline.yml": "extends: capitalization\nmessage: \"'%s' should be in sentence case.\"\n"
+                             "level: warning\nscope: text.frontmatter.title\nmatch: $sentence\n"}
+    ini = "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Desk\n"
+    article = ('---\ntitle: "Council Approves New Budget"\nsummary: "The vote was TK to 4."\nauthor: TK\n---\n\n'
+               "The council approved the budget on Tuesday.\n")
+    assert lint_project(run_cli, tmp_path, ini, rules, {"budget.md": article}) == [
+        ("budget.md", 2, 9, "Desk.Headline"), ("budget.md", 3, 24, "Desk.Todo"), ("budget.md", 4, 9, "Desk.Todo")]

@@ -58,6 +58,7 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
     doc.html_blocks = parsed.html_blocks
+    doc.headlines = parsed.headlines  # its front matter: current Vale lints every string value (rules/vale_scopes.py)
     return _article(path, doc, text, parsed.comments, parsed.headlines)
 
 

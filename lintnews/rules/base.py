@@ -248,7 +248,8 @@ class Rule:
             return False
         if "raw" in names:
             return True
-        if ("code" not in names and "htmlblock" not in names and doc.skip_zones and doc.in_skip_zone(start, end)
+        if ("code" not in names and "htmlblock" not in names and "frontmatter" not in names
+                and doc.skip_zones and doc.in_skip_zone(start, end)
                 and not vale_scopes.in_read_code(doc, start, end)):
             return False
         if self.skip_quotes and doc.in_quote(start, end):

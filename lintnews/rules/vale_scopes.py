@@ -28,7 +28,7 @@ import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..read import html
+from ..read import front_fields, html
 
 # The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
 ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
@@ -119,6 +119,7 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             if scope in ("list", "blockquote"):
                 out.append((block.start, block.end, frozenset({"summary"}) | ext))
     out.extend(_html_block_units(doc, ext))
+    out.extend(_front_matter_units(doc, ext))
     for name, s, e in doc.inline_scopes:
         if name == "alt":
             out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
@@ -138,6 +139,19 @@ def _html_block_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
             scope = b.scope or "paragraph"
             out.append((lo + b.start, lo + b.end, frozenset({"text", "htmlblock", *scope.split(".")}) | ext))
     return out
+
+
+def _front_matter_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
+    """Each string value of a Markdown article's front matter, as current Vale lints it (since March
+    2025, internal/lint/metadata.go): a block of scope ``text.frontmatter.KEY``, where the value stands.
+    ``frontmatter`` in its sections lets a Vale rule report inside the front matter, which no lintnews
+    rule reads but its headline fields."""
+    head = getattr(doc, "headlines", None)
+    if head is None:
+        return []
+    keys = {str(k).lower() for k, v in head.data.items() if isinstance(v, str) and v.strip()}
+    return [(f.start, f.end, frozenset({"text", "frontmatter", f.key}) | ext)
+            for f in front_fields.locate(doc.text, head.front, head.data, keys) if isinstance(f.value, str)]
 
 
 def selected(rule, doc) -> tuple[list[tuple[int, int, frozenset]], list[int]]:
