@@ -234,14 +234,18 @@ def test_a_vale_rule_reads_a_raw_html_table_in_markdown(run_cli, tmp_path):
     # Vale renders a Markdown article and reads its raw HTML blocks as HTML: a results table pasted
     # from the CMS has its <caption> (table.caption) and cells (table.cell) read by a Vale rule.
     rules = {"Todo.yml": "extends: existence\nmessage: \"'%s' left in the copy.\"\nlevel: warning\n"
-                         "scope:\n  - table.caption\n  - table.cell\ntokens:\n  - TK\n  - TODO\n"}
-    ini = "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Desk\n"
+                         "scope:\n  - table.caption\n  - table.cell\ntokens:\n  - TK\n  - TODO\n",
+             "Pending.yml": "extends: existence\nmessage: \"'%s' is still to confirm.\"\nlevel: warning\n"
+                            "tokens:\n  - TBC\n"}
+    ini = "StylesPath = styles\nIgnoredClasses = boilerplate\n\n[*.md]\nBasedOnStyles = Desk\n"
     article = ("# Election results\n\nTurnout was TK per cent, officials said.\n\n"
                "<table>\n  <caption>Results by ward (TODO: final count)</caption>\n"
-               "  <tr><th>Ward</th><th>Votes</th></tr>\n  <tr><td>North</td><td>TK</td></tr>\n</table>\n")
-    # The paragraph's TK is no table text; the caption's TODO and the cell's TK are.
+               "  <tr><th>Ward</th><th>Votes</th></tr>\n  <tr><td>North</td><td>TK</td></tr>\n</table>\n\n"
+               '<p class="boilerplate">Figures TBC.</p>\n\n<div>\nThe recount date is TBC.\n</div>\n')
+    # The paragraph's TK is no table text; the caption's TODO and the cell's TK are; an element
+    # with an ignored class is skipped, as Vale skips it.
     assert lint_project(run_cli, tmp_path, ini, rules, {"results.md": article}) == [
-        ("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo")]
+        ("results.md", 6, 29, "Desk.Todo"), ("results.md", 8, 25, "Desk.Todo"), ("results.md", 14, 21, "Desk.Pending")]
 
 
 def test_a_vale_rule_reads_front_matter_values(run_cli, tmp_path):

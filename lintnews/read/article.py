@@ -57,9 +57,26 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
-    doc.html_blocks = parsed.html_blocks
+    doc.html_blocks = _html_block_texts(text, parsed.html_blocks, ignores)
     doc.headlines = parsed.headlines  # its front matter: current Vale lints every string value (rules/vale_scopes.py)
     return _article(path, doc, text, parsed.comments, parsed.headlines)
+
+
+def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[int, int, str]]:
+    """(start, end, Vale's scope) of the text in a Markdown article's raw HTML blocks, read as HTML with
+    the configuration's skipped scopes and ignored classes: Vale renders the article and reads these as
+    any other HTML (a table's ``<caption>``). They stay skip zones: only Vale's rules read them."""
+    if not zones:
+        return []
+    from . import html  # the HTML parser, imported only for an article with an HTML block
+
+    skipped = ignores.skipped_scopes if ignores is not None else ()
+    classes = ignores.ignored_classes if ignores is not None else ()
+    out = []
+    for lo, hi in zones:
+        out.extend((lo + b.start, lo + b.end, b.scope or "paragraph")
+                   for b in html.parse(text[lo:hi], skipped, classes).blocks)
+    return out
 
 
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:

@@ -28,7 +28,7 @@ import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..read import front_fields, html
+from ..read import front_fields
 
 # The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
 ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
@@ -130,15 +130,11 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
 
 
 def _html_block_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
-    """The blocks of a Markdown article's raw HTML blocks, read as HTML: Vale renders the article and
-    reads them as any other (a table's ``<caption>``). No lintnews rule reads them: they stay skip
-    zones, and ``htmlblock`` in their sections lets a Vale rule report there."""
-    out = []
-    for lo, hi in getattr(doc, "html_blocks", ()):
-        for b in html.parse(doc.text[lo:hi]).blocks:
-            scope = b.scope or "paragraph"
-            out.append((lo + b.start, lo + b.end, frozenset({"text", "htmlblock", *scope.split(".")}) | ext))
-    return out
+    """The blocks of a Markdown article's raw HTML blocks, read as HTML (read/article.py): Vale renders the
+    article and reads them as any other (a table's ``<caption>``). No lintnews rule reads them: they stay
+    skip zones, and ``htmlblock`` in their sections lets a Vale rule report there."""
+    return [(s, e, frozenset({"text", "htmlblock", *scope.split(".")}) | ext)
+            for s, e, scope in getattr(doc, "html_blocks", ())]
 
 
 def _front_matter_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
