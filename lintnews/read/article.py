@@ -12,6 +12,8 @@ the one :class:`Article`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from . import markdown, suppress, vale_comments
@@ -62,6 +64,9 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     return _article(path, doc, text, parsed.comments, parsed.headlines)
 
 
+_TAG_BLOCK = re.compile(r"[ \t]*</?[A-Za-z]")  # an HTML block that opens with a tag (CommonMark's kinds 1, 6, 7)
+
+
 def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[int, int, str]]:
     """(start, end, Vale's scope) of the text in a Markdown article's raw HTML blocks, read as HTML with
     the configuration's skipped scopes and ignored classes: Vale renders the article and reads these as
@@ -74,9 +79,23 @@ def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[i
     classes = ignores.ignored_classes if ignores is not None else ()
     out = []
     for lo, hi in zones:
+        if not _TAG_BLOCK.match(text, lo, hi):
+            continue  # a comment, <?...?>, <!DOCTYPE> or CDATA block: no text to read
+        hi = _before_unclosed_comment(text, lo, hi)  # the rest is comment to HTML (and slow to parse)
         out.extend((lo + b.start, lo + b.end, b.scope or "paragraph")
                    for b in html.parse(text[lo:hi], skipped, classes).blocks)
     return out
+
+
+def _before_unclosed_comment(text: str, lo: int, hi: int) -> int:
+    """Where the first ``<!--`` with no ``-->`` after it stands in ``text[lo:hi]`` (``hi`` if none)."""
+    pos = lo
+    while (start := text.find("<!--", pos, hi)) >= 0:
+        close = text.find("-->", start + 4, hi)
+        if close < 0:
+            return start
+        pos = close + 3
+    return hi
 
 
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:
