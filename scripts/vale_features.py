@@ -51,7 +51,9 @@ STEPS = [
     (re.compile(r'I run vale "(.*)"$'), lambda m: (None, m.group(1).split())),
     (re.compile(r'I test scope "(.*)"$'), lambda m: (f"scopes/{m.group(1)}", ["."])),
     (re.compile(r'I test patterns for "(.*)"$'), lambda m: ("patterns", [m.group(1)])),
-    (re.compile(r'I test comments for "(.*)"$'), lambda m: ("comments", [f"test{m.group(1)}"])),
+    # older steps.rb: "test#{ext}" (".md"); newer: the file itself ("test.md")
+    (re.compile(r'I test comments for "(.*)"$'),
+     lambda m: ("comments", [m.group(1) if not m.group(1).startswith(".") else f"test{m.group(1)}"])),
     (re.compile(r'I apply style "(.*)"$'), lambda m: (f"styles/{m.group(1)}", ["."])),
     (re.compile(r'I use Vocab "(.*)"$'), lambda m: (f"vocab/{m.group(1)}", ["."])),
     (re.compile(r'I lint path "(.*)"$'), lambda m: (f"formats/{m.group(1)}", ["."])),
@@ -136,6 +138,12 @@ def _finding_line(f: dict, cwd: Path) -> str:
 
 def run_lintnews(cwd: Path, args: list[str]) -> tuple[list[str], str]:
     """The findings (Vale's line format) and any error lines of ``lintnews check`` run in ``cwd``."""
+    findings, errors = run_lintnews_json(cwd, args)
+    return [_finding_line(f, cwd) for f in findings], errors
+
+
+def run_lintnews_json(cwd: Path, args: list[str]) -> tuple[list[dict], str]:
+    """The findings (lintnews's JSON records) and any error lines of ``lintnews check`` run in ``cwd``."""
     exe = shutil.which("lintnews") or str(Path(sys.executable).with_name("lintnews"))
     cmd = [exe, "check", "--format", "json", "--no-cache", "--allow-outside-paths", "--jobs", "1", *args]
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
@@ -144,7 +152,7 @@ def run_lintnews(cwd: Path, args: list[str]) -> tuple[list[str], str]:
     except json.JSONDecodeError:
         data = []
     findings = data if isinstance(data, list) else data.get("findings", [])
-    return [_finding_line(f, cwd) for f in findings], proc.stderr.strip()
+    return findings, proc.stderr.strip()
 
 
 @dataclass

@@ -3,69 +3,123 @@
 
     python scripts/vale_fixtures.py PACKAGE_DIR [PACKAGE_DIR ...] [--verbose]
 
-A package folder is a checkout of a public Vale package (errata-ai/write-good, proselint,
-Microsoft, Google, alex, Joblint...) as its repository has it: the style in ``<Name>/``, test
-scenarios in ``features/*.feature`` ("When I test "X"" and the expected
-``file:line:column:Style.Rule:message`` lines) and their articles in ``fixtures/X/`` with a
-``.vale.ini``. Nothing of a package is kept here: fetch one, point this script at it.
+A package folder is a checkout of a public Vale package as its repository has it. Its styles are
+the folders of rule files in it (``<Name>/*.yml``, ``styles/<Name>/*.yml``, ``.vale/styles/...``)
+and its tests are read in whichever of four layouts it uses (scripts/vale_layouts.py): Cucumber
+``features/*.feature`` with ``fixtures/X`` (errata-ai's packages, IBM...), go-cmdtest
+``testdata/*.ct`` (readability, Hugo), JSON assertions ``rule-tests/run_rule_tests.py``
+(elastic/vale-rules) or ``tests/Rule-bad.txt`` and ``Rule-good.txt`` (openSUSE). A package with
+no tests is still loaded, to count load errors. Nothing of a package is kept here: fetch one,
+point this script at it.
 
-The style is loaded whole with the loader the command uses (every rule file that cannot load is
-counted and named). Each scenario runs as the package's ``features/steps.rb`` runs vale: the
-installed ``lintnews check`` in ``fixtures/X`` on ``.``, reading the ``.vale.ini`` it finds there
-(run/vale_ini.py) and nothing else; only Markdown and text articles count. Printed per package:
-rules, load errors, expected findings, reproduced (same file, line, column, rule and message),
-extra.
+Every style is loaded with the loader the command uses (each rule file that cannot load is
+counted and named). Each case runs as the package's own test runs vale: the installed ``lintnews
+check`` in the case's folder, reading the ``.vale.ini`` it finds there (run/vale_ini.py) or the
+one the test names, and nothing else; only Markdown, text and HTML articles count. Printed per
+package: rules, load errors, expected findings, reproduced (same file, line, column, rule and
+message; or same rule, line and matched text where the package's test compares those), extra.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+import tempfile
 from pathlib import Path
 
 from lintnews.rules.loader import load_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from vale_features import run_lintnews  # noqa: E402 - the scripts folder is not a package
+from vale_features import _finding_line, run_lintnews_json  # noqa: E402 - scripts is not a package
+from vale_layouts import Case, bad_good, cmdtest, cucumber, json_assertions  # noqa: E402
 
-_SCENARIO = re.compile(r'When I (?:test|lint) "(.*?)"')
-_EXPECTED = re.compile(r"^\s*(\S+:\d+:\d+:\S+:.*)$", re.M)
-ARTICLES = (".md", ".txt")
+ARTICLES = (".md", ".txt", ".html", ".htm", ".markdown")
+_NOT_STYLES = {"features", "fixtures", "testdata", "tests", "test", "config", "docs", ".github"}
 
 
-def measure(package: Path, verbose: bool) -> tuple[int, int, int]:
-    style = package / package.name
+def styles_of(package: Path) -> list[Path]:
+    """The style folders of a package: folders holding rule files, outside its test folders."""
+    found = []
+    for base in (package, package / "styles", package / ".vale" / "styles", package / "src" / "styles"):
+        if base.is_dir():
+            found += [d for d in sorted(base.iterdir()) if d.is_dir() and d.name not in _NOT_STYLES
+                      and not d.name.startswith(".") and any(_is_rule(f) for f in d.glob("*.yml"))]
+    return found
+
+
+def _is_rule(path: Path) -> bool:
+    """Whether a YAML file is a rule (it says ``extends:``), not other data kept beside the styles."""
+    try:
+        return any(line.startswith("extends:") for line in path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def cases_of(package: Path, scratch: Path) -> list[Case]:
+    """The package's cases, one per run and compared part: a run two scenarios share (a Scenario
+    Outline's row and a plain scenario testing the same folder) is one case, its findings counted once."""
+    if (package / "features").is_dir():
+        cases = cucumber(package)
+    elif any((package / "testdata").glob("*.ct")):
+        cases = cmdtest(package)
+    elif (package / "rule-tests" / "run_rule_tests.py").is_file():
+        cases = json_assertions(package, scratch)
+    elif (package / "tests").is_dir():
+        cases = bad_good(package)
+    else:
+        return []
+    merged: dict[tuple, Case] = {}
+    for case in cases:
+        key = (case.cwd, tuple(case.args), case.key, case.only_rule)
+        if key in merged:
+            merged[key].expected |= case.expected
+            merged[key].exactly = merged[key].exactly and case.exactly
+        else:
+            merged[key] = case
+    return list(merged.values())
+
+
+def _keys(case: Case, findings: list[dict]) -> set[str]:
+    articles = [f for f in findings if f["path"].lower().endswith(ARTICLES)]
+    if case.key == "line":
+        return {_finding_line(f, case.cwd) for f in articles}
+    mine = [f for f in articles if not case.only_rule or f["rule"] == case.only_rule]
+    if case.key == "match":
+        return {f"{f['rule']}:{f['line']}:{f['text']}" for f in mine}
+    return {f["rule"] for f in mine}
+
+
+def measure(package: Path, verbose: bool, scratch: Path) -> tuple[int, int, int, int]:
     problems: list[str] = []
-    rules = load_rules([style], builtin=False, problems=problems)
+    styles = styles_of(package)
+    rules = load_rules(styles, builtin=False, problems=problems)
     expected_n = hit_n = extra_n = 0
-    for feature in sorted((package / "features").glob("*.feature")):
-        for scenario in re.split(r"\n\s*Scenario:", feature.read_text(encoding="utf-8"))[1:]:
-            m = _SCENARIO.search(scenario)
-            folder = package / "fixtures" / m.group(1) if m else None
-            if folder is None or not (folder / ".vale.ini").is_file():
-                continue
-            found, errors = run_lintnews(folder, ["."])
-            got = {line for line in found if line.split(":")[0].endswith(ARTICLES)}
-            all_expected = set(_EXPECTED.findall(scenario))
-            expected = {e for e in all_expected if e.split(":")[0].endswith(ARTICLES)}
-            expected_n += len(expected)
-            hit_n += len(expected & got)
-            extra_n += len(got - all_expected)
-            if verbose:
-                for line in sorted(expected - got):
-                    print(f"  missed {line}")
-                for line in sorted(got - all_expected):
-                    print(f"  extra  {line}")
-                for line in errors.splitlines():
-                    if line.startswith(("error", "warning")):
-                        print(f"  {line}")
-    loaded = sum(r.id.startswith(package.name + ".") for r in rules)
-    print(f"{package.name}: {loaded} rules, {len(problems)} load errors; "
+    runs: dict[tuple, tuple[list[dict], str]] = {}
+    for case in cases_of(package, scratch):
+        key = (case.cwd, tuple(case.args))
+        if key not in runs:
+            runs[key] = run_lintnews_json(case.cwd, case.args)
+        findings, errors = runs[key]
+        got = _keys(case, findings)
+        expected = {e for e in case.expected if case.key != "line" or e.split(":")[0].endswith(ARTICLES)}
+        extra = (got - case.expected) if case.exactly else set()
+        expected_n += len(expected)
+        hit_n += len(expected & got)
+        extra_n += len(extra)
+        if verbose:
+            for line in sorted(expected - got):
+                print(f"  missed {case.name}: {line}")
+            for line in sorted(extra):
+                print(f"  extra  {case.name}: {line}")
+            for line in errors.splitlines():
+                if line.startswith(("error", "warning")) and "Found" not in line:
+                    print(f"  {case.name}: {line}")
+    names = ", ".join(s.name for s in styles)
+    print(f"{package.name} ({names}): {len(rules)} rules, {len(problems)} load errors; "
           f"{hit_n} of {expected_n} expected findings reproduced, {extra_n} extra")
     for problem in problems:
         print(f"  {problem}")
-    return expected_n, hit_n, extra_n
+    return expected_n, hit_n, extra_n, len(problems)
 
 
 def main() -> None:
@@ -73,9 +127,11 @@ def main() -> None:
     parser.add_argument("packages", nargs="+", type=Path)
     parser.add_argument("--verbose", action="store_true", help="list every finding missed or extra")
     args = parser.parse_args()
-    totals = [measure(p, args.verbose) for p in args.packages]
-    expected, hit, extra = (sum(t[i] for t in totals) for i in range(3))
-    print(f"all: {hit} of {expected} reproduced ({100 * hit / max(expected, 1):.0f}%), {extra} extra")
+    with tempfile.TemporaryDirectory() as tmp:
+        totals = [measure(p.resolve(), args.verbose, Path(tmp)) for p in args.packages]
+    expected, hit, extra, errors = (sum(t[i] for t in totals) for i in range(4))
+    print(f"all: {hit} of {expected} reproduced ({100 * hit / max(expected, 1):.0f}%), {extra} extra, "
+          f"{errors} load errors")
 
 
 if __name__ == "__main__":

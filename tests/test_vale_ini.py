@@ -114,10 +114,11 @@ def test_min_alert_level_leaves_out_rules_below_it(run_cli, desk):
     assert {rule for *_, rule, _ in found} == {"House.Hedging"}
 
 
-def test_vale_default_min_alert_level_is_warning(run_cli, desk):
+def test_vale_default_min_alert_level_is_suggestion(run_cli, desk):
+    # Vale shows every level unless MinAlertLevel says otherwise (since Nov 2024, "show all alerts by default").
     (desk / ".vale.ini").write_text(VALE_INI.replace("MinAlertLevel = suggestion\n", ""))
     _, found = findings(run_cli, desk, "news/council.md")
-    assert "House.Utilize" not in {rule for *_, rule, _ in found}
+    assert "House.Utilize" in {rule for *_, rule, _ in found}
 
 
 def test_fix_applies_the_style_suggestions(run_cli, desk):

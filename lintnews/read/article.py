@@ -12,6 +12,8 @@ the one :class:`Article`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from . import markdown, suppress, vale_comments
@@ -57,7 +59,43 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
+    doc.html_blocks = _html_block_texts(text, parsed.html_blocks, ignores)
+    doc.headlines = parsed.headlines  # its front matter: current Vale lints every string value (rules/vale_scopes.py)
     return _article(path, doc, text, parsed.comments, parsed.headlines)
+
+
+_TAG_BLOCK = re.compile(r"[ \t]*</?[A-Za-z]")  # an HTML block that opens with a tag (CommonMark's kinds 1, 6, 7)
+
+
+def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[int, int, str]]:
+    """(start, end, Vale's scope) of the text in a Markdown article's raw HTML blocks, read as HTML with
+    the configuration's skipped scopes and ignored classes: Vale renders the article and reads these as
+    any other HTML (a table's ``<caption>``). They stay skip zones: only Vale's rules read them."""
+    if not zones:
+        return []
+    from . import html  # the HTML parser, imported only for an article with an HTML block
+
+    skipped = ignores.skipped_scopes if ignores is not None else ()
+    classes = ignores.ignored_classes if ignores is not None else ()
+    out = []
+    for lo, hi in zones:
+        if not _TAG_BLOCK.match(text, lo, hi):
+            continue  # a comment, <?...?>, <!DOCTYPE> or CDATA block: no text to read
+        hi = _before_unclosed_comment(text, lo, hi)  # the rest is comment to HTML (and slow to parse)
+        out.extend((lo + b.start, lo + b.end, b.scope or "paragraph")
+                   for b in html.parse(text[lo:hi], skipped, classes).blocks)
+    return out
+
+
+def _before_unclosed_comment(text: str, lo: int, hi: int) -> int:
+    """Where the first ``<!--`` with no ``-->`` after it stands in ``text[lo:hi]`` (``hi`` if none)."""
+    pos = lo
+    while (start := text.find("<!--", pos, hi)) >= 0:
+        close = text.find("-->", start + 4, hi)
+        if close < 0:
+            return start
+        pos = close + 3
+    return hi
 
 
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:

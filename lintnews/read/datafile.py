@@ -150,6 +150,24 @@ def load_yaml(text: str, where: str, *, loader: type | None = None, error: type 
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
 
 
+def first_yaml_document(text: str) -> str | None:
+    """The text of the first of several YAML documents (up to the second's ``---``); None when the
+    text holds one document, or cannot be scanned (``load_yaml`` then names the problem). Vale reads
+    a rule file with yaml.v2's Unmarshal, which takes the first document and passes over the rest."""
+    import yaml
+
+    starts = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                starts += 1
+                if starts == 2:
+                    return text[:event.start_mark.index]
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def compose_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError):
     """The node tree of one YAML document (positions, nothing built), with the same bounds."""
     import yaml

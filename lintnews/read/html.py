@@ -57,7 +57,7 @@ BLOCK = frozenset("""address article aside blockquote body caption center dd det
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The tag that names a run's scope, innermost first; a paragraph is "paragraph" only outside them.
 SCOPE_TAGS = {**{h: f"heading.{h}" for h in HEADINGS}, "li": "list", "td": "table.cell", "th": "table.header",
-              "blockquote": "blockquote"}
+              "caption": "table.caption", "blockquote": "blockquote"}
 INLINE_SCOPES = {"strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis", "a": "link", "code": "code"}
 # Start tags that end an open element of these names (HTML's optional end tags).
 _CLOSES = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"), "th": ("td", "th"),

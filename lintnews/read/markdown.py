@@ -85,6 +85,7 @@ class MarkdownParse:
     block_quotes: list[tuple[int, int]] = field(default_factory=list)
     inline_scopes: list[tuple[str, int, int]] = field(default_factory=list)  # see Document.inline_scopes
     headlines: front_matter.Headlines | None = None  # the front matter and its headline fields
+    html_blocks: list[tuple[int, int]] = field(default_factory=list)  # raw HTML blocks (skip zones too)
 
 
 # ---------------------------------------------------------------- helpers
@@ -165,6 +166,7 @@ class _Reader:
                 self.out.skip_zones.append(zone)
             elif tok.type == "html_block":
                 self.out.skip_zones.append(zone)
+                self.out.html_blocks.append(zone)  # no prose to lintnews; Vale reads it as HTML (rules/vale_scopes.py)
                 self.out.comments.extend(html_comments(self.masked, *zone))
             else:
                 self.prose_block(tok, tokens[i + 1].content, zone)

@@ -28,6 +28,8 @@ _CLASSED_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9]{0,20})\b[^<>]{0,500}?\bclass
 DEFAULT_IGNORED = ("code", "tt")
 DEFAULT_SKIPPED = ("script", "style", "pre", "figure")
 
+# Vale's normalised extensions (internal/core/format.go) for the formats lintnews reads.
+_NORMED = {"mdown": "md", "markdown": "md", "markdn": "md", "htm": "html", "shtml": "html", "xhtml": "html"}
 _INLINE = {"a": "link", "link": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
            "emphasis": "emphasis", "code": "code", "tt": "code", "kbd": "code", "alt": "alt"}
 _BLOCK = {"blockquote": ("blockquote",), "li": ("list",), "ul": ("list",), "ol": ("list",), "list": ("list",),
@@ -44,6 +46,25 @@ class Ignores:
     block_ignores: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
     ignored_classes: tuple[str, ...] = ()  # Vale's IgnoredClasses: an HTML element with one is skipped whole
+    # Vale's BlockIgnores and TokenIgnores as its sections set them: (the section's glob, an object
+    # with .match and .pattern; its patterns); ``formats`` is the configuration's [formats].
+    sections: tuple = ()
+    formats: tuple[tuple[str, str], ...] = ()
+
+    def patterns_for(self, path: str) -> tuple[str, ...]:
+        """The block and token ignores that apply to the file at ``path``: the configuration's own, then
+        those of each Vale section whose glob matches the file's extension. Vale matches these keys'
+        section globs against the extension, real and normalised (".markdown" and ".md"), not the
+        path (internal/lint/html.go), so ``[*.md]`` applies to every Markdown file and ``[docs/*.md]``
+        to none."""
+        if not self.sections:
+            return self.patterns
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        normed = dict(self.formats).get(suffix) or _NORMED.get(suffix, suffix)
+        exts = (f".{suffix}", f".{normed}")
+        return self.patterns + tuple(p for glob, patterns in self.sections
+                                     if any(glob.match(e) for e in exts) for p in patterns)
 
     @property
     def reads_code(self) -> bool:
@@ -52,6 +73,7 @@ class Ignores:
 
     @property
     def patterns(self) -> tuple[str, ...]:
+        """The configuration's own block and token ignores (for every file)."""
         return self.block_ignores + self.token_ignores
 
     def class_zones(self, text: str, blocks) -> list[tuple[int, int]]:

@@ -8,7 +8,6 @@ value is a one-line :class:`RuleError` naming the file and the rule.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from ..errors import RuleError
@@ -249,7 +248,8 @@ class Rule:
             return False
         if "raw" in names:
             return True
-        if ("code" not in names and doc.skip_zones and doc.in_skip_zone(start, end)
+        if ("code" not in names and "htmlblock" not in names and "frontmatter" not in names
+                and doc.skip_zones and doc.in_skip_zone(start, end)
                 and not vale_scopes.in_read_code(doc, start, end)):
             return False
         if self.skip_quotes and doc.in_quote(start, end):
@@ -275,7 +275,7 @@ class Rule:
                 chosen = applicability
             fix = Fix(tuple(sorted(edits)), chosen, fix_title)
         if self.vale:
-            message = _SPACES.sub(" ", message.replace("\n", " "))  # as Vale shows a message: one line
+            message = message.replace("\n", " ")  # as Vale shows a message: one line (its spaces kept, as Vale since March 2025)
         return Finding(
             rule_id=self.id,
             severity=self.severity,
@@ -287,7 +287,6 @@ class Rule:
         )
 
 
-_SPACES = re.compile(" {2,}")
 _CAUTION = {Applicability.SAFE: 0, Applicability.UNSAFE: 1, Applicability.DISPLAY: 2}
 
 

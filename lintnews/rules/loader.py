@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import RuleError
 from ..read import compiled
-from ..read.datafile import load_yaml
+from ..read.datafile import first_yaml_document, load_yaml
 from ..read.jsoncache import Store
 from ..version import __version__
 from .base import SHARED, Rule
@@ -130,7 +130,9 @@ def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) 
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError(where, "rule file is not UTF-8") from None
-    spec = _read_spec(text, where)
+    spec, first_only = _read_spec(text, where)
+    if first_only and warnings is not None:
+        warnings.append(f"{where}: rule {rule_id}: only the first of its YAML documents is read (as Vale reads it)")
     if not isinstance(spec, dict):
         raise RuleError(where, f"rule {rule_id}: a rule file must be a mapping of keys, not {type(spec).__name__}")
     kind = spec.get("extends")
@@ -145,15 +147,22 @@ def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) 
 
 
 def _read_spec(text: str, where: str):
-    """The rule file's YAML value (a SafeLoader, with bounds), from the cache when it holds the text."""
+    """The rule file's YAML value (a SafeLoader, with bounds), from the cache when it holds the text, and
+    whether it was the first of several documents (read alone, as Vale reads a rule file)."""
     key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     kept = _specs().get(key)
     if kept is not None:
-        return json.loads(kept)
-    spec = load_yaml(text, where, loader=_rule_yaml_loader(), error=RuleError)
+        return json.loads(kept), False
+    try:
+        spec = load_yaml(text, where, loader=_rule_yaml_loader(), error=RuleError)
+    except RuleError:
+        first = first_yaml_document(text)
+        if first is None:
+            raise
+        return load_yaml(first, where, loader=_rule_yaml_loader(), error=RuleError), True  # not kept: it warns
     if _plain(spec):
         _specs().put(key, json.dumps(spec, allow_nan=False))
-    return spec
+    return spec, False
 
 
 def _plain(value) -> bool:

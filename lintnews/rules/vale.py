@@ -22,6 +22,7 @@ Vale matches a pattern within one block (a paragraph, a heading, a list item); s
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 from . import vale_scopes
@@ -62,7 +63,55 @@ def word_pattern(tokens: list[str], raw: list[str] = (), *, word: bool, ignoreca
     group = rf"\b(?:{body})\b" if word else f"(?:{body})"
     joined = "".join(raw)
     pattern = group + joined if append else joined + group
-    return ("(?i)" if ignorecase else "") + "(?m)" + pattern
+    return ("(?i)" if ignorecase else "") + "(?m)" + as_regexp2(pattern)
+
+
+_QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
+
+
+def as_regexp2(pattern: str) -> str:
+    """``pattern`` read as Vale's regexp2 (.NET syntax) reads it, written for the ``regex`` package.
+
+    Two places differ: a ``{`` that does not open a counted repeat (``{2}``, ``{2,}``, ``{2,5}``) is
+    a literal brace in .NET (``{image}``), where ``regex`` reads fuzzy-matching braces; and a
+    back-reference to a group still open where it stands (``(\\n(x)\\2)`` once an earlier token took
+    group 1) matches nothing in .NET, as the group has captured nothing yet, where ``regex`` refuses
+    the pattern. Unnamed groups are numbered as .NET numbers them (named ones come after)."""
+    out: list[str] = []
+    opened: list[int | None] = []  # for each open group: its number, or None (not capturing or named)
+    number, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            ref = re.match(r"\\([1-9]\d*)", pattern[i:]) if not in_class else None
+            if ref and int(ref.group(1)) in opened:
+                out.append("(?!)")
+                i += len(ref.group())
+                continue
+            esc = re.match(r"\\[pP]\{[^}]*\}|\\.", pattern[i:], re.S)
+            out.append(esc.group() if esc else c)
+            i += len(esc.group()) if esc else 1
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]" or pattern[i + 1:i + 3] == "^]":  # a ] first is literal
+                close = pattern.index("]", i + 1) + 1 if "]" in pattern[i + 1:] else i + 1
+                out.append(pattern[i:close])
+                i = close
+                continue
+        elif c == "(":
+            capturing = not pattern.startswith("(?", i)
+            number += capturing
+            opened.append(number if capturing else None)
+        elif c == ")" and opened:
+            opened.pop()
+        elif c == "{" and not _QUANTIFIER.match(pattern, i):
+            c = "\\{"
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def exceptions_pattern(exceptions: list[str], where: str, rule_id: str):
@@ -130,7 +179,9 @@ def cap_first(s: str) -> str:
 
 
 def to_sentence(words: list[str], conjunction: str = "or") -> str:
-    """Vale's ToSentence: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    """Vale's ToSentence: nothing, 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    if not words:
+        return ""
     if len(words) == 1:
         return f"'{words[0]}'"
     if len(words) == 2:

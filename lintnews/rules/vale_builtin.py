@@ -19,7 +19,6 @@ from pathlib import Path
 
 from .base import Rule
 from .registry import kind
-from .vale import is_phrase
 
 WHERE = "built-in Vale style"
 
@@ -27,7 +26,7 @@ SPECS: dict[str, dict] = {
     "Vale.Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error",
                       "scope": "text", "action": {"name": "suggest", "params": ["spellings"]}},
     "Vale.Repetition": {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "scope": "text",
-                        "alpha": True, "tokens": [r"[^\s]+"],
+                        "alpha": True, "ignorecase": True, "tokens": [r"[^\s.!?]+"],
                         "action": {"name": "edit", "params": ["truncate", " "]}},
 }
 
@@ -59,7 +58,7 @@ def vale_rules(accept: list[str] = (), reject: list[str] = (), taken: set[str] =
     specs = dict(SPECS)
     # Vale makes accepted terms exceptions to its spelling rule regardless of case.
     specs["Vale.Spelling"] = {**SPECS["Vale.Spelling"], "exceptions": list(accept), **_spelling_files(styles_path)}
-    terms = {term.lower(): term for term in accept if is_phrase(term)}
+    terms = {term.lower(): term for term in accept}  # every term since Vale 3.9.4 (a pattern too: [Oo]bservability)
     if terms:
         specs["Vale.Terms"] = {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
                                "scope": "text", "ignorecase": True, "swap": terms, "vocab": False}

@@ -28,6 +28,8 @@ import bisect
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..read import front_fields
+
 # The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
 ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
            "summary", "raw", "figure")
@@ -116,6 +118,8 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((block.start, block.end, frozenset({"text", *scope.split("."), *title}) | ext))
             if scope in ("list", "blockquote"):
                 out.append((block.start, block.end, frozenset({"summary"}) | ext))
+    out.extend(_html_block_units(doc, ext))
+    out.extend(_front_matter_units(doc, ext))
     for name, s, e in doc.inline_scopes:
         if name == "alt":
             out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
@@ -123,6 +127,27 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((s, e, frozenset({name, "inline"}) | ext))
     doc._vale_units = out
     return out
+
+
+def _html_block_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
+    """The blocks of a Markdown article's raw HTML blocks, read as HTML (read/article.py): Vale renders the
+    article and reads them as any other (a table's ``<caption>``). No lintnews rule reads them: they stay
+    skip zones, and ``htmlblock`` in their sections lets a Vale rule report there."""
+    return [(s, e, frozenset({"text", "htmlblock", *scope.split(".")}) | ext)
+            for s, e, scope in getattr(doc, "html_blocks", ())]
+
+
+def _front_matter_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]:
+    """Each string value of a Markdown article's front matter, as current Vale lints it (since March
+    2025, internal/lint/metadata.go): a block of scope ``text.frontmatter.KEY``, where the value stands.
+    ``frontmatter`` in its sections lets a Vale rule report inside the front matter, which no lintnews
+    rule reads but its headline fields."""
+    head = getattr(doc, "headlines", None)
+    if head is None:
+        return []
+    keys = {str(k).lower() for k, v in head.data.items() if isinstance(v, str) and v.strip()}
+    return [(f.start, f.end, frozenset({"text", "frontmatter", f.key}) | ext)
+            for f in front_fields.locate(doc.text, head.front, head.data, keys) if isinstance(f.value, str)]
 
 
 def selected(rule, doc) -> tuple[list[tuple[int, int, frozenset]], list[int]]:

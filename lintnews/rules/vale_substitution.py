@@ -65,11 +65,14 @@ class ValeSwap:
     def _judge(self, doc, index, start, end):
         """The finding for swap key ``index`` matched at [start, end), unless the text is already right."""
         rule = self.rule
-        observed = doc.text[start:end].strip()
-        if not observed:
+        observed = doc.text[start:end]  # as matched: Vale no longer trims it ("vs " in the message)
+        if not observed.strip():
             return
         good = self.expected(index, observed)
-        if _same(good, observed, rule.id) or excepted(self.except_re, observed, rule.id):
+        replace = (rule["action"] or {}).get("name") == "replace"
+        # With a replace action the replacement is text, one option per '|'; else a pattern (Vale #1038).
+        same = observed in _options(good) if replace else _same(good, observed, rule.id)
+        if same or excepted(self.except_re, observed, rule.id):
             return
         if rule.in_scope(doc, start, end):
             yield self._finding(doc, start, end, observed, good)
@@ -78,22 +81,54 @@ class ValeSwap:
         rule = self.rule
         message = rule.message
         action = rule["action"] or {}
-        choices = good.split("|")
+        choices = _options(good) if action.get("name") == "replace" else good.split("|")
         shown = good
         if action.get("name") == "replace" and not action.get("params"):
             if rule["capitalize"] and observed == cap_first(observed):
                 choices = [cap_first(c) for c in choices]
             shown = to_sentence(choices)
             message = _message_for_choices(message)
+        elif action.get("name") != "replace":
+            shown = choices[0] = _recased(good, observed)
         text = _format(message, shown, observed)
+        end = start + len(observed.rstrip())  # the fix replaces the text, not the space matched after it
+        if rule.id == "Vale.Terms" and not is_phrase(shown):  # a vocabulary pattern: nothing to put in its place
+            return rule.finding(doc, start, end, text)
         sentence = doc.sentence_at(start)
         if observed[:1].isupper() and (sentence is None or sentence.start == start):
             # The message is Vale's; the fix keeps a sentence's capital ("It is" -> "It's", not "it's").
             choices = [cap_first(c) for c in choices]
-        if len(choices) == 1:
-            return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])],
-                                fix_title=f"Replace with '{choices[0]}'")
+        if len(choices) <= 1:
+            new = choices[0] if choices else ""
+            return rule.finding(doc, start, end, text, [Edit(start, end, new)],
+                                fix_title=f"Replace with '{new}'" if new else "Delete it")
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+def _recased(term: str, observed: str) -> str:
+    """Vale's recaseToTerm (#997): a replacement that is a pattern for one spelling (``OAuth2?``) shown as
+    that spelling when it is the matched text in another case; otherwise the replacement as written."""
+    out, i = [], 0
+    while i < len(term):
+        c = term[i]
+        if c == "\\":
+            if i + 1 >= len(term):
+                return term
+            out.append(term[i + 1])
+            i += 2
+            continue
+        if c in "[](){}|.*+^$":
+            return term
+        if c != "?":
+            out.append(c)
+        i += 1
+    skeleton = "".join(out)
+    return skeleton if skeleton and skeleton.lower() == observed.lower() else term
+
+
+def _options(replacement: str) -> list[str]:
+    """Vale's getOptions: a replacement's choices, split at each '|' not written '\\|', blanks left out."""
+    return [part.replace("\0", "|") for part in replacement.replace("\\|", "\0").split("|") if part]
 
 
 @lru_cache(maxsize=256)

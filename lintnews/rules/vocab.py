@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RuleError
-from .patterns import compile_pattern, fullmatch, search
+from .patterns import compile_pattern, finditer, fullmatch, search
 from .registry import registry
 
 
@@ -49,14 +49,33 @@ class Vocab:
     def accepts(self, text: str) -> bool:
         return self._accept is not None and fullmatch(self._accept, text, "", what=self._where) is not None
 
-    def accepts_within(self, text: str) -> bool:
-        """Vale's reading (its exceptions): an accepted term anywhere in ``text``, as whole words."""
+    def accepts_within(self, text: str, doc_text: str | None = None, start: int = 0, end: int = 0) -> bool:
+        """Vale's reading (its exceptions): an accepted term anywhere in ``text``, as whole words; or, given
+        the article's text and the match's span, the match inside an accepted phrase of several words
+        written there, in any case ("mea" inside "mea culpa": current Vale's withinPhrase, #1035)."""
         if self._accept is None:
             return False
         if self._within is None:
             self._within = compile_pattern(r"\b(?:" + "|".join(f"(?:{a})" for a in self.accept) + r")\b",
                                            where=self._where, what="accept list")
-        return search(self._within, text, "") is not None
+        if search(self._within, text, "") is not None:
+            return True
+        return doc_text is not None and any(s <= start and end <= e for s, e in self._phrase_spans(doc_text))
+
+    def _phrase_spans(self, doc_text: str) -> list[tuple[int, int]]:
+        """Where the accepted phrases (entries with a space) stand in ``doc_text``; kept for the last text."""
+        kept = getattr(self, "_phrases_in", None)
+        if kept is not None and kept[0] is doc_text:
+            return kept[1]
+        phrases = [a for a in self.accept if " " in a or "\t" in a or "\\s" in a]
+        spans = []
+        if phrases:
+            if getattr(self, "_phrase_re", None) is None:
+                self._phrase_re = compile_pattern(r"(?i)\b(?:" + "|".join(phrases) + r")\b", where=self._where,
+                                                  what="accept list")
+            spans = [m.span() for m in finditer(self._phrase_re, doc_text, "")]
+        self._phrases_in = (doc_text, spans)
+        return spans
 
     def reject_rule(self):
         if not self.reject:

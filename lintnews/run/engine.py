@@ -97,7 +97,8 @@ class Linter:
         patterns its configuration ignores; ``as_markdown`` as :func:`read_article` takes it."""
         if self.markup is None:
             return read_article(text, path, as_markdown, headline_fields=self.headline_fields)
-        zones = ignore_zones(text, self.markup.patterns) if self.markup.patterns else []
+        patterns = self.markup.patterns_for(path)  # a Vale section's apply to the files it matches
+        zones = ignore_zones(text, patterns) if patterns else []
         return read_article(text, path, as_markdown, headline_fields=self.headline_fields, ignores=self.markup,
                             ignore_zones=zones)
 
@@ -135,7 +136,8 @@ class Linter:
             self.timings[rule.id] = self.timings.get(rule.id, 0.0) + time.process_time() - started
         if self.accept is not None and rule.values.get("vocab") is not False:  # Vale's `vocab: false`: no exceptions
             within = self.accept_within if rule.vale else None
-            found = [f for f in found if not f.text or not (self.accept(f.text) or (within and within(f.text)))]
+            found = [f for f in found if not f.text or not (self.accept(f.text) or (
+                within and within(f.text, doc.text, f.start, f.end)))]
         return found
 
     def _out_of_time(self, path: str, left: list[Rule]) -> str:

@@ -52,4 +52,7 @@ def describe(ignores: Ignores | None) -> dict:
     """The keys as a configuration shows them (for ``lintnews config`` and the results cache's key)."""
     if ignores is None:
         return {key: None for key in KEYS}
-    return {key: list(getattr(ignores, attr)) for key, attr in KEYS.items()}
+    out = {key: list(getattr(ignores, attr)) for key, attr in KEYS.items()}
+    if ignores.sections:  # a Vale configuration's per-section BlockIgnores and TokenIgnores
+        out["block-ignores"] += [f"[{glob.pattern}] {p}" for glob, patterns in ignores.sections for p in patterns]
+    return out

@@ -21,7 +21,9 @@ internal/lint/lint.go's shouldRun):
   (accept.txt, reject.txt). ``[formats]`` (``mdx = md``): a file is matched by its own path and
   by the path with the associated suffix.
 - ``IgnoredScopes``, ``SkippedScopes``, ``BlockIgnores``, ``TokenIgnores``: lintnews's
-  ``ignored-scopes``, ``skipped-scopes``, ``block-ignores``, ``token-ignores``.
+  ``ignored-scopes``, ``skipped-scopes``, ``block-ignores``, ``token-ignores``. Each section keeps
+  its own BlockIgnores and TokenIgnores: they apply to a file when the section's glob matches its
+  extension (``.md``, as Vale matches them: internal/lint/html.go), ``[*]``'s to every file.
 
 The choice is made per article as the first level of the selection (run/selection.py): a
 lintnews.yaml's keys and the command line's flags come after it.
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 
@@ -142,7 +144,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         ini = _with_packages(ini, styles_path)
     settings = Settings(source=path, root=root)
     settings.exclude = list(SKIPPED_FOLDERS)
-    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "warning"  # Vale's default
+    level = ini.value(CORE, "MinAlertLevel") if "MinAlertLevel" in ini.keys(CORE) else "suggestion"  # Vale's default since Nov 2024
     if level not in ALERT_LEVELS:
         ini.fail(f"MinAlertLevel must be suggestion, warning or error, not {level!r}", CORE, "MinAlertLevel")
     settings.vocab = [_vocab(ini, styles_path, name) for name in ini.values(CORE, "Vocab")]
@@ -152,7 +154,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         scopes[SCOPE_KEYS[key]] += ini.values(CORE, key)
     styles, checks = _section(ini, "*", levels, scopes, warnings) if "*" in ini.sections else ((), ())
     styles = styles or ()
-    sections = []
+    sections, ignores = [], []
     for name in ini.sections:
         if name in NOT_GLOBS:
             continue
@@ -160,8 +162,11 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
             glob = compile_glob(name, str(path))
         except ValueError as exc:
             raise ConfigError(str(path), f"section [{name}]: the glob cannot be used: {exc}") from None
-        sec_styles, sec_checks = _section(ini, name, levels, scopes, warnings)
+        own = {key: [] for key in ("block-ignores", "token-ignores")}  # each section keeps its own (Vale)
+        sec_styles, sec_checks = _section(ini, name, levels, {**scopes, **own}, warnings)
         sections.append(Section(glob, sec_styles, sec_checks))
+        if own["block-ignores"] or own["token-ignores"]:
+            ignores.append((glob, tuple(own["block-ignores"] + own["token-ignores"])))
     named = {*styles, *(s for sec in sections for s in sec.styles or ()),
              *(k.split(".")[0] for sec in sections for k, _ in sec.checks), *(k.split(".")[0] for k, _ in checks)}
     based = {*styles, *(s for sec in sections for s in sec.styles or ())}
@@ -169,8 +174,13 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
     settings.vale = ValeChoice(str(path), tuple(styles), checks, tuple(sections), tuple(sorted(levels.items())),
                                level, tuple((k.lstrip("."), ini.value("formats", k).lstrip("."))
                                             for k in ini.keys("formats")), styles_path)
+    checked = {**scopes, "block-ignores": scopes["block-ignores"] + [p for _, own in ignores for p in own]}
     settings.markup = markup_config.read(lambda message: ini.fail(message, CORE, "BlockIgnores"),
-                                         {k: v for k, v in scopes.items() if v}, str(path))
+                                         {k: v for k, v in checked.items() if v}, str(path))
+    if ignores:  # all checked above; [*]'s apply to every file, a section's to the files it matches
+        settings.markup = replace(settings.markup, block_ignores=tuple(scopes["block-ignores"]),
+                                  token_ignores=tuple(scopes["token-ignores"]), sections=tuple(ignores),
+                                  formats=settings.vale.formats)
     return settings
 
 

@@ -3,8 +3,9 @@
 Vale reads ``.vale.ini`` with go-ini (https://github.com/go-ini/ini, errata-ai's fork): keys
 before any section belong to the core section; ``key = value`` or ``key: value``; a line that
 starts with ``#`` or ``;`` is a comment, and so is ``#``/``;`` after a space; a value may be
-wrapped in quotes or backticks, or span lines between triple quotes; a key may be repeated
-(its values are "shadows": list keys join them). Section names are globs matched against a
+wrapped in quotes or backticks, or span lines between triple quotes or, ending a line with ``\\``,
+continue on the next lines (each trimmed and joined, until a line without ``\\`` or a blank one); a
+key may be repeated (its values are "shadows": list keys join them). Section names are globs matched against a
 file's path (Vale's internal/glob): ``!`` in front negates; with ``**`` the glob follows
 doublestar (``*`` stays within a folder, ``**`` crosses folders); otherwise gobwas/glob with no
 separators (``*`` matches any characters, ``/`` too). Both take ``?``, ``[...]``, ``[!...]`` and
@@ -110,6 +111,8 @@ def read_ini(path: Path, text: str | None = None) -> Ini:
         key, value = line[:cut].strip(), line[cut + 1:].strip()
         if value.startswith('"""'):
             value, n = _long_value(path, lines, n, number, value[3:])
+        elif value.endswith("\\") and not value.startswith("`"):
+            value, n = _continued(lines, n, value[:-1])
         elif len(value) > 1 and value[0] == value[-1] and value[0] in "\"`":
             value = value[1:-1]
         else:
@@ -117,6 +120,21 @@ def read_ini(path: Path, text: str | None = None) -> Ini:
         ini.sections[section].setdefault(key, []).append(value)
         ini.lines.setdefault((section, key), number)
     return ini
+
+
+def _continued(lines: list[str], n: int, value: str) -> tuple[str, int]:
+    """A value whose line ends with ``\\``: the next lines, each trimmed, joined to it until one does
+    not end with ``\\`` or is blank (go-ini's readContinuationLines; no comment is cut from them)."""
+    while n < len(lines):
+        nxt = lines[n].strip()
+        if not nxt:
+            break
+        n += 1
+        value += nxt
+        if not value.endswith("\\"):
+            break
+        value = value[:-1]
+    return value, n
 
 
 def _long_value(path: Path, lines: list[str], n: int, number: int, first: str) -> tuple[str, int]:

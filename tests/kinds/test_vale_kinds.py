@@ -53,7 +53,8 @@ def test_existence_exceptions_are_case_sensitive_patterns_and_nonword_drops_boun
                                      "tokens: ['[a-z][.?!] {2,}[A-Z]']\n",
                    Very="extends: existence\nmessage: m\nignorecase: true\ntokens: [very]\nexceptions: [Very]\n")
     text = "The vote was close.  Very close, very late.\n"
-    assert found(text, loaded, "a.txt") == [("e.  V", "'e. V' should have one space."), ("very", "m")]
+    # The message keeps the match's two spaces: current Vale only joins lines (WhitespaceToSpace, March 2025).
+    assert found(text, loaded, "a.txt") == [("e.  V", "'e.  V' should have one space."), ("very", "m")]
 
 
 # --------------------------------------------------------------- substitution

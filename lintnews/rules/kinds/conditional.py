@@ -3,13 +3,17 @@
 As in Vale's source: every text captured by a group of ``second`` (an acronym's definition,
 "World Health Organization (WHO)") is remembered in document order, a block's own captures
 counting for that block; a match of ``first`` ("WHO") that was never captured, and in which no
-exception stands, is reported. "'WHO' has no definition."
+exception stands, is reported. "'WHO' has no definition." A ``second`` with no group is a
+presence check (current Vale, #1048): every ``first`` in a block without a ``second`` is
+reported. A Markdown block is read rendered ("Interface ([API](...))" defines "API").
 """
 
 from __future__ import annotations
 
 from ..base import Option, Rule
-from ..vale import block_matches, blocks_in_scope, excepted, exceptions_pattern
+from ..patterns import finditer
+from ..vale import excepted, exceptions_pattern
+from ..vale_rendered import blocks, place
 
 
 class Conditional(Rule):
@@ -29,12 +33,21 @@ class Conditional(Rule):
 
     def check(self, doc):
         defined: set[str] = set()
-        for block in blocks_in_scope(self, doc):
-            for _, m in block_matches(self.second, doc, [block], self.id):
+        presence = self.second.groups == 0  # no group to capture: `second` must only stand in the block
+        for lo, hi, shown in blocks(self, doc):  # a Markdown block read rendered, as Vale reads it
+            text, where = (doc.text[lo:hi], None) if shown is None else shown  # read alone: ^ at its start
+            seconds = list(finditer(self.second, text, self.id))
+            if presence and seconds:
+                continue
+            for m in seconds:
                 defined.update(g for g in m.groups() if g)
-            for lo, m in block_matches(self.first, doc, [block], self.id):
-                found, start, end = m.group(), lo + m.start(), lo + m.end()
+            for m in finditer(self.first, text, self.id):
+                found = m.group()
                 if not found or found in defined or excepted(self.except_re, found, self.id):
                     continue
-                if self.in_scope(doc, start, end):
+                start, end = lo + m.start(), lo + m.end()
+                probe = (start, end)
+                if where is not None:
+                    start, end, _, probe = place(doc, where, m.start(), m.end(), found)
+                if self.in_scope(doc, *probe):
                     yield self.finding(doc, start, end, self.format_message(found))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...errors import RuleError
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, word_alternation
@@ -27,13 +28,13 @@ class Existence(Rule):
         tokens, raw = self["tokens"], self["raw"]
         if not tokens and not raw:
             self.fail("needs 'tokens' or 'raw'")
-        for token in tokens:
-            self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
         self._compile_action()
         self.lower_regex = None
         if self.vale:
             self._compile_vale([str(t) for t in tokens if str(t).strip()], [str(r) for r in raw])
             return
+        for token in tokens:
+            self.pattern(str(token), "tokens")  # a bad token is named by itself, not inside the joined pattern
         parts = []
         if tokens:
             parts.append(word_alternation([str(t) for t in tokens], nonword=self["nonword"], ignorecase=False))
@@ -50,10 +51,23 @@ class Existence(Rule):
         self.fold = fold
 
     def _compile_vale(self, tokens, raw):
-        """Vale's one pattern (rules/vale.py) and its exceptions."""
+        """Vale's one pattern (rules/vale.py) and its exceptions.
+
+        The tokens are checked inside the joined pattern only, as Vale compiles them: a token's
+        back-reference may name a group an earlier token opened (``(.)\\1`` then ``(.)\\2``). Only
+        when the joined pattern fails is a token that fails by itself named. A ``nonword`` rule takes
+        no exceptions from the vocabulary (check/existence.go: accepted words would excuse any span
+        that merely contains one)."""
         source = word_pattern(tokens, raw, word=not self["nonword"] and bool(tokens),
                               ignorecase=self["ignorecase"], append=self["append"])
-        self.regex = self.pattern(source, "tokens" if tokens else "raw")
+        try:
+            self.regex = self.pattern(source, "tokens" if tokens else "raw")
+        except RuleError:
+            for token in tokens:
+                self.pattern(token, "tokens")
+            raise
+        if self["nonword"]:
+            self.values["vocab"] = False
         self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
 
     def _compile_action(self):

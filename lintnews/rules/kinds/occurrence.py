@@ -3,11 +3,13 @@
 As in Vale: ``token`` is counted in each block the scope names (each sentence for
 ``scope: sentence``, each heading for ``scope: heading``); a count above ``max`` or below
 ``min`` (either 0: no limit) is one finding at the first match (at the block's start when
-there is none), and the message's ``%s`` is the count. "Sentences of at most 30 words",
+there is none), and the message's first ``%s`` (or ``%d``) is the count. "Sentences of at most 30 words",
 "a headline under 70 characters".
 """
 
 from __future__ import annotations
+
+import re
 
 from ..base import Option, Rule
 from ..vale import block_matches, blocks_in_scope
@@ -44,7 +46,13 @@ class Occurrence(Rule):
             start, end = words[0] if words else (lo, lo + 1)
             if not self.in_scope(doc, start, max(end, start + 1)):
                 continue
-            yield self.finding(doc, start, end, self.format_message(str(count)))
+            yield self.finding(doc, start, end, _with_count(self.message, count))
+
+
+def _with_count(message: str, count: int) -> str:
+    """The message with the count in its first ``%s`` or ``%d`` (Vale passes the count as a number, #1048)."""
+    m = re.search(r"%[sd]", message)
+    return message if m is None else message[:m.start()] + str(count) + message[m.end():]
 
 
 def _inside(spans: list[tuple[int, int]], zones: list[tuple[int, int]]) -> int:

@@ -24,6 +24,7 @@ from ..wordlist import WordList, attached, is_plain
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
 _WORD_START = r"\b"
 _WORD_END = r"\b"
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)")  # between two repeats: they stand in two sentences
 _DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
 # A ``between`` built only of spaces, tabs, line ends and quantifiers: what it matches is white space.
 _BLANK_BETWEEN = re.compile(r"(?:\[(?: |\\[trn])+\]|\\[trns]|[ ?*+|()]|\(\?:)+")
@@ -136,15 +137,18 @@ class Repetition(Rule):
                                    fix_title=f"Delete the repeated '{curr}'")
 
     def _repeats(self, text: str, lo: int, hi: int, counts):
-        """(start, end, word, end of the first one) of each repeat in ``text[lo:hi]`` on one line that
-        ``counts`` (not excepted, in scope); the count of repeats starts again after each."""
+        """(start, end, word, end of the first one) of each repeat in ``text[lo:hi]`` within one sentence
+        that ``counts`` (not excepted, in scope); the count of repeats starts again after each. As
+        current Vale has it (check/repetition.go), the two may stand on two lines of a sentence, but
+        not in two sentences ("a Personal plan. Plans ...")."""
         fold = str.lower if self["ignorecase"] else str
         prev, before, count = "", None, 0
         for m in finditer(self.regex, text, self.id, lo, hi):
             curr = m.group().strip()
             hit = curr != "" and fold(curr) == fold(prev) and (not self["alpha"] or curr.isalpha())
             count += hit
-            if hit and count > self["max"] and "\n" not in text[before[0]:m.end()] and counts(before[0], m.end()):
+            if hit and count > self["max"] and not _SENTENCE_END.search(text, before[1], m.start()) \
+                    and counts(before[0], m.end()):
                 yield before[0], m.end(), curr, before[1]
                 count = 0
             before, prev = m.span(), curr

@@ -17,6 +17,7 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
+from ..vale import is_vale_rule
 from ..vale_substitution import ValeSwap
 from ..wordlist import WordList, is_plain
 
@@ -37,12 +38,24 @@ class Substitution(Rule):
     }
     default_fix = Applicability.UNSAFE
 
+    def __init__(self, rule_id: str, spec: dict, path: str):
+        if is_vale_rule(self.name, spec) and isinstance(spec.get("swap", {}), (dict, type(None))):
+            # As Vale decodes a rule (mapstructure): no swap, or one with its entries commented out, is
+            # an empty one; a key with no value ("SUSE Linux Enterprise Storage:") has "".
+            swap = spec.get("swap") or {}
+            spec = {**spec, "swap": {k: "" if v is None else v for k, v in swap.items()}}
+        super().__init__(rule_id, spec, path)
+
     def compile(self):
         swap = {str(k): str(v) for k, v in self["swap"].items()}
-        if not swap:
-            self.fail("key 'swap' is empty")
         if self.values["capitalize"] is None:
             self.values["capitalize"] = not self.vale
+        if not swap and self.vale:
+            self.load_warnings.append("key 'swap' has no entries: the rule reports nothing (as in Vale)")
+            self.swap = None
+            return
+        if not swap:
+            self.fail("key 'swap' is empty")
         if self.vale:
             self.swap = ValeSwap(self, swap)
             return
@@ -80,7 +93,8 @@ class Substitution(Rule):
 
     def check(self, doc):
         if self.vale:
-            yield from self.swap.check(doc)
+            if self.swap is not None:
+                yield from self.swap.check(doc)
             return
         for start, end, good in self._matches(doc):
             found = doc.text[start:end]
