@@ -170,6 +170,10 @@ def test_init_writes_starters_and_never_overwrites(run_cli, tmp_path):
     proc = run_cli("init", tmp_path)
     assert proc.returncode == 0
     assert (tmp_path / "lintnews.yaml").is_file() and (tmp_path / ".pre-commit-config.yaml").is_file()
+    from lintnews.version import __version__
+
+    # The commented docs-url example points at the pages of the version that wrote the file.
+    assert f"/blob/v{__version__}/docs/rules\n" in (tmp_path / "lintnews.yaml").read_text()
     article = write(tmp_path / "a.txt", BAD + "It was 450.000 people.\n")
     assert run_cli("check", article).returncode == 1  # the starter config loads (fail-on: warning)
     (tmp_path / "lintnews.yaml").write_text("ignore: [News.DoubledWord]\n")

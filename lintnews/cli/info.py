@@ -26,6 +26,7 @@ from ..run.config import (
 )
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels
+from ..version import __version__
 from .common import EXIT_ERROR, say_error
 from .starters import pre_commit_config
 
@@ -79,7 +80,8 @@ def init(folder, repo, rev):
         sys.exit(EXIT_ERROR)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in (("lintnews.yaml", STARTER_CONFIG), (".pre-commit-config.yaml", pre_commit_config(repo, rev))):
+    starter = STARTER_CONFIG.replace("{version}", __version__)  # the pages of the version that wrote it
+    for name, content in (("lintnews.yaml", starter), (".pre-commit-config.yaml", pre_commit_config(repo, rev))):
         target = folder / name
         if target.exists():
             click.echo(f"{target} exists; left it alone.")

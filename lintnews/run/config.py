@@ -396,5 +396,5 @@ exclude:
 
 # Where findings link to their rule's page (<docs-url>/<Style>/<Rule>.md); an absolute URL
 # is also SARIF's helpUri. Default: docs/rules, the pages' place in the lintnews repository.
-# docs-url: https://github.com/your-org/lintnews/blob/v0.2.0/docs/rules
+# docs-url: https://github.com/your-org/lintnews/blob/v{version}/docs/rules
 """
