@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import LintnewsError
+from ..report.text import visible
 from ..rules.backends.languagetool import backend_rule
 from ..rules.backends.languagetool import status as lt_status
 from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
@@ -16,7 +17,6 @@ from ..rules.base import SHARED
 from ..rules.docs import first_sentence, rule_page, write_docs
 from ..rules.loader import builtin_styles_dir, load_rules
 from ..rules.registry import registry
-from ..report.text import visible
 from ..rules.schema import Schema
 from ..rules.vocab import load_vocab
 from ..run.config import (
