@@ -29,7 +29,7 @@ from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
 from ..outline import anchor, head_anchor, outline_regex, word_starts
-from ..patterns import finditer, match_each, word_head
+from ..patterns import finditer, lookarounds, match_each, word_head
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
@@ -329,10 +329,29 @@ def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
         if len(tails) < 2:
             continue
         members = {key: f"_p{i}" for i, key in enumerate(tails)}
-        source = head + "".join(f"(?:{tail}(?P<{members[key]}>)|)" for key, tail in tails.items())
+        source = head + _nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
         scan = rule.pattern(source, "patterns (their prefilters together)", flags)
         out.update({key: (scan, members) for key in members})
     return out
+
+
+def _nested(members: list[tuple[list[str], str]]) -> str:
+    """Each member's lookarounds, optional, then an empty group named for it; members starting with the
+    same lookaround share it, tested once (PluralVerb's 11 patterns after "a singular-looking word,
+    no pronoun"). The groups set are those of the members whose lookarounds all hold, as before."""
+    firsts: dict[str, list[tuple[list[str], str]]] = {}
+    out = []
+    for tests, name in members:
+        if not tests:
+            out.append(f"(?P<{name}>)")
+        else:
+            firsts.setdefault(tests[0], []).append((tests[1:], name))
+    for first, rest in firsts.items():
+        if len(rest) == 1:
+            out.append(f"(?:{first}{''.join(rest[0][0])}(?P<{rest[0][1]}>)|)")
+        else:
+            out.append(f"(?:{first}{_nested(rest)}|)")
+    return "".join(out)
 
 
 def _format(message: str, marked: str) -> str:
