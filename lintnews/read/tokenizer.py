@@ -52,14 +52,44 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         if word.isalpha() and word.lower() not in _FUSED_WORDS:
             out.append((s, e))  # most words: nothing to split (same result, a tenth of the time)
             continue
-        key = (word, n == last)
-        pieces = _PIECES.get(key)
-        if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
-            if len(_PIECES) >= _PIECES_KEPT:
-                _PIECES.clear()
-            pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=n == last))
-        out.extend([(s + a, s + b) for a, b in pieces])
+        out.extend([(s + a, s + b) for a, b in _chunk_pieces(word, n == last)])
     return out
+
+
+def _chunk_pieces(word: str, last: bool) -> tuple[tuple[int, int], ...]:
+    """A chunk's tokens' offsets in it (``last``: it ends the text)."""
+    if word.isalpha() and word.lower() not in _FUSED_WORDS:
+        return ((0, len(word)),)
+    key = (word, last)
+    pieces = _PIECES.get(key)
+    if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
+        if len(_PIECES) >= _PIECES_KEPT:
+            _PIECES.clear()
+        pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=last))
+    return pieces
+
+
+def token_after(text: str, start: int, end: int, at: int) -> str | None:
+    """The text of the token after the one ``at`` falls in (the last starting at or before it), as
+    ``tokenize(text[start:end])`` splits that stretch, or None where that token is its last. ``at`` is a
+    character that is no space, in the stretch: only its chunk and the next are split, not the stretch."""
+    s = at
+    while s > start and not text[s - 1].isspace():
+        s -= 1
+    e = at + 1
+    while e < end and not text[e].isspace():
+        e += 1
+    following = _CHUNK.search(text, e, end)
+    for a, b in _chunk_pieces(text[s:e], following is None):
+        if s + a > at:
+            return text[s + a:s + b]
+    while following is not None:
+        s, e = following.span()
+        following = _CHUNK.search(text, e, end)
+        pieces = _chunk_pieces(text[s:e], following is None)
+        if pieces:
+            return text[s + pieces[0][0]:s + pieces[0][1]]
+    return None
 
 
 # Each chunk that is not a plain word -> its tokens' offsets in it ("said." "U.S." "minister's"):

@@ -25,6 +25,7 @@ import regex
 
 from ...findings import Applicability, Edit
 from ...read import tagged
+from ...read.tokenizer import token_after
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
@@ -100,6 +101,14 @@ class _Pattern:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
             self.anchor = head_anchor(self.tokens, v["prefilter"])
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
+        # A hit that is the first token (not optional, no skip): a loose match there needs the next token to
+        # pass the second (or, skipping, its skip-over), tested on that token alone before the sentence is
+        # tokenized ("there" not before a noun: most of TheirThere's and ItsApostrophe's hits).
+        self.next_gate = None
+        first, *rest = self.tokens.tokens
+        if (self.anchor == (0, 0) and self.start_words is not None and rest and not first.optional
+                and not first.skip and not rest[0].optional and (not rest[0].skip or rest[0].over is not None)):
+            self.next_gate = (rest[0], rest[0].over if rest[0].skip else None)
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -188,6 +197,8 @@ class Pattern(Rule):
                 if sentence is False:
                     sentence = sentence_of[a] = doc.sentence_at(a)
                 if sentence is None or span[1] > sentence.end:
+                    continue
+                if p.next_gate is not None and not _next_passes(doc, sentence, a, p.next_gate):
                     continue
                 hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
                 sentences[sentence.start] = sentence
@@ -304,6 +315,20 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
+
+
+def _next_passes(doc, sentence, a: int, gate) -> bool:
+    """Whether the token after the one at ``a`` can pass the gate's token (or its skip-over) loosely."""
+    if doc.text[a].isspace():
+        return True
+    after = doc.__dict__.setdefault("_pattern_token_after", {})
+    text = after.get(a, False)
+    if text is False:
+        text = after[a] = token_after(doc.text, sentence.start, sentence.end, a)
+    if text is None:
+        return False
+    w = tagged.word(text)
+    return gate[0].test(w, True) or (gate[1] is not None and gate[1].test(w, True))
 
 
 def _long_s(doc) -> bool:
