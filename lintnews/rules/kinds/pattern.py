@@ -101,14 +101,8 @@ class _Pattern:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
             self.anchor = head_anchor(self.tokens, v["prefilter"])
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
-        # A hit that is the first token (not optional, no skip): a loose match there needs the next token to
-        # pass the second (or, skipping, its skip-over), tested on that token alone before the sentence is
-        # tokenized ("there" not before a noun: most of TheirThere's and ItsApostrophe's hits).
-        self.next_gate = None
-        first, *rest = self.tokens.tokens
-        if (self.anchor == (0, 0) and self.start_words is not None and rest and not first.optional
-                and not first.skip and not rest[0].optional and (not rest[0].skip or rest[0].over is not None)):
-            self.next_gate = (rest[0], rest[0].over if rest[0].skip else None)
+        # What the token after a hit must pass for a loose match (before the sentence is tokenized).
+        self.next_gate = _next_gate(self.tokens.tokens, self.anchor)
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -317,8 +311,29 @@ class Pattern(Rule):
         return text
 
 
+def _next_gate(tokens, anchor) -> tuple | None:
+    """Where a hit is always the token of one constraint at one place (``anchor`` (n, n): the n tokens
+    before it neither optional nor skipping, nor it), a loose match there needs the token after it to
+    pass one of the constraints that can take it: the next one, its skip-over if it skips, and those
+    after an optional one. None where any token may follow (a skip without a skip-over, or nothing
+    required after the hit)."""
+    if anchor is None or anchor[0] != anchor[1]:
+        return None
+    gate = []
+    for t in tokens[anchor[0] + 1:]:
+        if t.skip:
+            if t.over is None:
+                return None
+            gate.append(t.over)
+        gate.append(t)
+        if not t.optional:
+            return tuple(gate)
+    return None
+
+
 def _next_passes(doc, sentence, a: int, gate) -> bool:
-    """Whether the token after the one at ``a`` can pass the gate's token (or its skip-over) loosely."""
+    """Whether the token after the one at ``a`` can pass one of the gate's constraints loosely ("there"
+    before "were" cannot be TheirThere's noun; a hit that ends the sentence has none)."""
     if doc.text[a].isspace():
         return True
     after = doc.__dict__.setdefault("_pattern_token_after", {})
@@ -328,7 +343,7 @@ def _next_passes(doc, sentence, a: int, gate) -> bool:
     if text is None:
         return False
     w = tagged.word(text)
-    return gate[0].test(w, True) or (gate[1] is not None and gate[1].test(w, True))
+    return any(c.test(w, True) for c in gate)
 
 
 def _long_s(doc) -> bool:
