@@ -69,16 +69,22 @@ def _chunk_pieces(word: str, last: bool) -> tuple[tuple[int, int], ...]:
     return pieces
 
 
-def token_after(text: str, start: int, end: int, at: int) -> str | None:
-    """The text of the token after the one ``at`` falls in (the last starting at or before it), as
-    ``tokenize(text[start:end])`` splits that stretch, or None where that token is its last. ``at`` is a
-    character that is no space, in the stretch: only its chunk and the next are split, not the stretch."""
+def _chunk_at(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The run of non-space within ``text[start:end]`` that holds ``at``."""
     s = at
     while s > start and not text[s - 1].isspace():
         s -= 1
     e = at + 1
     while e < end and not text[e].isspace():
         e += 1
+    return s, e
+
+
+def token_after(text: str, start: int, end: int, at: int) -> str | None:
+    """The text of the token after the one ``at`` falls in (the last starting at or before it), as
+    ``tokenize(text[start:end])`` splits that stretch, or None where that token is its last. ``at`` is a
+    character that is no space, in the stretch: only its chunk and the next are split, not the stretch."""
+    s, e = _chunk_at(text, start, end, at)
     following = _CHUNK.search(text, e, end)
     for a, b in _chunk_pieces(text[s:e], following is None):
         if s + a > at:
@@ -187,3 +193,24 @@ def _split_unit(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if m:
         return [(s, m.end(1)), (m.end(1), e)]
     return [(s, e)]
+
+
+def token_before(text: str, start: int, end: int, at: int) -> str | None:
+    """The text of the token before the one ``at`` falls in (the last starting at or before it), as
+    ``tokenize(text[start:end])`` splits that stretch, or None where there is none. ``at`` is a character
+    that is no space, in the stretch: only its chunk and those before it that are needed are split."""
+    s, e = _chunk_at(text, start, end, at)
+    toks = [(s + a, s + b) for a, b in _chunk_pieces(text[s:e], _CHUNK.search(text, e, end) is None)]
+    while True:
+        i = sum(1 for a, _ in toks if a <= at) - 1
+        if i >= 1:
+            return text[toks[i - 1][0]:toks[i - 1][1]]
+        e = s  # the chunk before, if any (it is not the stretch's last)
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        if e <= start:
+            return None
+        s = e - 1
+        while s > start and not text[s - 1].isspace():
+            s -= 1
+        toks = [(s + a, s + b) for a, b in _chunk_pieces(text[s:e], False)] + toks

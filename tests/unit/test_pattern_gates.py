@@ -10,7 +10,7 @@ import textwrap
 from bisect import bisect_right
 
 import lintnews
-from lintnews.read.tokenizer import token_after, tokenize
+from lintnews.read.tokenizer import token_after, token_before, tokenize
 from lintnews.rules.kinds import pattern as pattern_kind
 from testkit import house_rules
 
@@ -22,7 +22,7 @@ SENTENCES = [
 ]
 
 
-def test_token_after_is_the_next_token_tokenize_gives():
+def test_token_after_and_before_are_the_neighbours_tokenize_gives():
     for sentence in SENTENCES:
         text = f"Before. {sentence} After."  # the stretch sits inside a longer text
         start, end = 8, 8 + len(sentence)
@@ -34,6 +34,8 @@ def test_token_after_is_the_next_token_tokenize_gives():
             h = bisect_right(offsets, at) - 1
             want = text[tokens[h + 1][0]:tokens[h + 1][1]] if h + 1 < len(tokens) else None
             assert token_after(text, start, end, at) == want, (sentence, at)
+            want = text[tokens[h - 1][0]:tokens[h - 1][1]] if h >= 1 else None
+            assert token_before(text, start, end, at) == want, (sentence, at)
 
 
 def rules_from(tmp_path, body):
@@ -54,7 +56,7 @@ TEXT = ("Residents said there new homes were flooded. Officials went there. Was 
 
 def test_a_hit_whose_next_token_cannot_match_is_skipped_with_the_same_findings(tmp_path, monkeypatch):
     rules = rules_from(tmp_path / "a", THERE)
-    assert rules[0].patterns[0].next_gate is not None
+    assert rules[0].patterns[0].gates[1] is not None
     tried = []
     real = pattern_kind.Pattern._check_sentence
     monkeypatch.setattr(pattern_kind.Pattern, "_check_sentence",
@@ -67,7 +69,7 @@ def test_a_hit_whose_next_token_cannot_match_is_skipped_with_the_same_findings(t
     assert len(tried) == 2
     # without the gate, the same findings
     for p in rules[0].patterns:
-        p.next_gate = None
+        p.gates = None
     assert [(f.start, f.text) for f in lintnews.check_text(TEXT, rules=rules)] == got
 
 

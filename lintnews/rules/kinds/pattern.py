@@ -25,11 +25,10 @@ import regex
 
 from ...findings import Applicability, Edit
 from ...read import tagged
-from ...read.tokenizer import token_after
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
-from ..outline import anchor, head_anchor, outline_regex, word_starts
+from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_starts
 from ..patterns import finditer, lookarounds, match_each, word_head
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
@@ -88,7 +87,7 @@ class _Pattern:
         self.anchor: tuple[int, int] | None = None
         if v["prefilter"] is None:
             source, start_words, k = outline_regex(self.tokens.outline())
-            self.anchor = anchor(self.tokens, k)
+            self.anchor, hit = anchor(self.tokens, k), taker(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             self.start_words = start_words
             # A word that starts with another of the list ("effects", "effect") is looked for among its places.
@@ -99,10 +98,9 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
-            self.anchor = head_anchor(self.tokens, v["prefilter"])
+            k = head_taker(self.tokens, v["prefilter"])
+            self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
-        # What the token after a hit must pass for a loose match (before the sentence is tokenized).
-        self.next_gate = _next_gate(self.tokens.tokens, self.anchor)
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -116,6 +114,9 @@ class _Pattern:
         if self.read_as is not None:  # the marked tokens take the tags of the words read instead
             for i in self.tokens.marked:
                 self.tokens.tokens[i] = shared(replace(self.tokens.tokens[i], fixed=False, _loose={}))
+        # What the tokens either side of a hit must pass for a loose match, before the sentence is tokenized
+        # (the tokens as read-as leaves them).
+        self.gates = gates(self.tokens.tokens, hit)
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
     def fits(self, words, m, loose: bool = False) -> bool:
@@ -192,7 +193,7 @@ class Pattern(Rule):
                     sentence = sentence_of[a] = doc.sentence_at(a)
                 if sentence is None or span[1] > sentence.end:
                     continue
-                if p.next_gate is not None and not _next_passes(doc, sentence, a, p.next_gate):
+                if p.gates is not None and not gates_pass(doc, sentence, a, p.gates):
                     continue
                 hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
                 sentences[sentence.start] = sentence
@@ -309,41 +310,6 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
-
-
-def _next_gate(tokens, anchor) -> tuple | None:
-    """Where a hit is always the token of one constraint at one place (``anchor`` (n, n): the n tokens
-    before it neither optional nor skipping, nor it), a loose match there needs the token after it to
-    pass one of the constraints that can take it: the next one, its skip-over if it skips, and those
-    after an optional one. None where any token may follow (a skip without a skip-over, or nothing
-    required after the hit)."""
-    if anchor is None or anchor[0] != anchor[1]:
-        return None
-    gate = []
-    for t in tokens[anchor[0] + 1:]:
-        if t.skip:
-            if t.over is None:
-                return None
-            gate.append(t.over)
-        gate.append(t)
-        if not t.optional:
-            return tuple(gate)
-    return None
-
-
-def _next_passes(doc, sentence, a: int, gate) -> bool:
-    """Whether the token after the one at ``a`` can pass one of the gate's constraints loosely ("there"
-    before "were" cannot be TheirThere's noun; a hit that ends the sentence has none)."""
-    if doc.text[a].isspace():
-        return True
-    after = doc.__dict__.setdefault("_pattern_token_after", {})
-    text = after.get(a, False)
-    if text is False:
-        text = after[a] = token_after(doc.text, sentence.start, sentence.end, a)
-    if text is None:
-        return False
-    w = tagged.word(text)
-    return any(c.test(w, True) for c in gate)
 
 
 def _long_s(doc) -> bool:
