@@ -78,6 +78,12 @@ def words(doc: Document, sentence: Sentence) -> list[Word]:
     return got
 
 
+def word(text: str) -> Word:
+    """A token of this text as ``words`` makes it (offsets 0, untagged): what a loose test reads."""
+    low, seen = _KNOWN.get(text) or _low_seen(text)
+    return _new(Word, (0, 0, text, low, None, None, None, seen))
+
+
 _new = tuple.__new__  # _new(Word, fields): a Word without the keyword handling of Word(...), quicker
 # A token's text -> its lower case (straight apostrophes) and the tags it can have: the same words
 # come back in every sentence.

@@ -52,14 +52,50 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         if word.isalpha() and word.lower() not in _FUSED_WORDS:
             out.append((s, e))  # most words: nothing to split (same result, a tenth of the time)
             continue
-        key = (word, n == last)
-        pieces = _PIECES.get(key)
-        if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
-            if len(_PIECES) >= _PIECES_KEPT:
-                _PIECES.clear()
-            pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=n == last))
-        out.extend([(s + a, s + b) for a, b in pieces])
+        out.extend([(s + a, s + b) for a, b in _chunk_pieces(word, n == last)])
     return out
+
+
+def _chunk_pieces(word: str, last: bool) -> tuple[tuple[int, int], ...]:
+    """A chunk's tokens' offsets in it (``last``: it ends the text)."""
+    if word.isalpha() and word.lower() not in _FUSED_WORDS:
+        return ((0, len(word)),)
+    key = (word, last)
+    pieces = _PIECES.get(key)
+    if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
+        if len(_PIECES) >= _PIECES_KEPT:
+            _PIECES.clear()
+        pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=last))
+    return pieces
+
+
+def _chunk_at(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The run of non-space within ``text[start:end]`` that holds ``at``."""
+    s = at
+    while s > start and not text[s - 1].isspace():
+        s -= 1
+    e = at + 1
+    while e < end and not text[e].isspace():
+        e += 1
+    return s, e
+
+
+def token_after(text: str, start: int, end: int, at: int) -> str | None:
+    """The text of the token after the one ``at`` falls in (the last starting at or before it), as
+    ``tokenize(text[start:end])`` splits that stretch, or None where that token is its last. ``at`` is a
+    character that is no space, in the stretch: only its chunk and the next are split, not the stretch."""
+    s, e = _chunk_at(text, start, end, at)
+    following = _CHUNK.search(text, e, end)
+    for a, b in _chunk_pieces(text[s:e], following is None):
+        if s + a > at:
+            return text[s + a:s + b]
+    while following is not None:
+        s, e = following.span()
+        following = _CHUNK.search(text, e, end)
+        pieces = _chunk_pieces(text[s:e], following is None)
+        if pieces:
+            return text[s + pieces[0][0]:s + pieces[0][1]]
+    return None
 
 
 # Each chunk that is not a plain word -> its tokens' offsets in it ("said." "U.S." "minister's"):
@@ -157,3 +193,24 @@ def _split_unit(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if m:
         return [(s, m.end(1)), (m.end(1), e)]
     return [(s, e)]
+
+
+def token_before(text: str, start: int, end: int, at: int) -> str | None:
+    """The text of the token before the one ``at`` falls in (the last starting at or before it), as
+    ``tokenize(text[start:end])`` splits that stretch, or None where there is none. ``at`` is a character
+    that is no space, in the stretch: only its chunk and those before it that are needed are split."""
+    s, e = _chunk_at(text, start, end, at)
+    toks = [(s + a, s + b) for a, b in _chunk_pieces(text[s:e], _CHUNK.search(text, e, end) is None)]
+    while True:
+        i = sum(1 for a, _ in toks if a <= at) - 1
+        if i >= 1:
+            return text[toks[i - 1][0]:toks[i - 1][1]]
+        e = s  # the chunk before, if any (it is not the stretch's last)
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        if e <= start:
+            return None
+        s = e - 1
+        while s > start and not text[s - 1].isspace():
+            s -= 1
+        toks = [(s + a, s + b) for a, b in _chunk_pieces(text[s:e], False)] + toks

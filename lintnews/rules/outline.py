@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from ..read import tagged
+from ..read.tokenizer import token_after, token_before
 from .patterns import word_head
 from .token_pattern import TokenPattern
 from .wordlist import word_char
@@ -78,26 +80,82 @@ def gap(n: int) -> str:
     return (f"(?:{_WHOLE_ITEM}{{0,{n - 1}}}{ITEM})?" if n > 1 else f"{ITEM}?") + r"[\s'’]*"
 
 
+def taker(tokens: TokenPattern, k: int) -> int:
+    """The index of the token that takes the ``k``-th required word list."""
+    return [i for i, t in enumerate(tokens.tokens) if not t.optional and t.words is not None][k]
+
+
 def anchor(tokens: TokenPattern, k: int) -> tuple[int, int]:
     """How many tokens a match holds before the one that takes its ``k``-th required word list (fewest,
     most): the constraints before it (an optional one may be absent; each may skip tokens before its
     own, the first token's skipped ones counting as the match's), and those its own constraint skips."""
-    idx = [i for i, t in enumerate(tokens.tokens) if not t.optional and t.words is not None][k]
+    idx = taker(tokens, k)
     fewest = sum(1 for t in tokens.tokens[:idx] if not t.optional)
     most = sum(1 + t.skip for t in tokens.tokens[:idx]) + tokens.tokens[idx].skip
     return fewest, most
 
 
-def head_anchor(tokens: TokenPattern, prefilter: str) -> tuple[int, int] | None:
+def head_taker(tokens: TokenPattern, prefilter: str) -> int | None:
     """A prefilter that is a head word and lookarounds (``\\b(?:were|are)\\b(?<=...)``) hits the head word:
-    when one required token takes exactly those words, the hit is that token, as with an outline."""
+    when one required token takes exactly those words, the hit is that token, as with an outline (the
+    index of its word list among the required ones), else None."""
     split = word_head(prefilter)
     if split is None:
         return None
     heads = set(split[0][len(r"\b(?:"):-len(r")\b")].lower().split("|"))
     lists = [t.words for t in tokens.tokens if not t.optional and t.words is not None]
     takers = [k for k, words in enumerate(lists) if heads <= words]
-    return anchor(tokens, takers[0]) if len(takers) == 1 else None
+    return takers[0] if len(takers) == 1 else None
+
+
+def gates(tokens: list, idx: int | None) -> tuple | None:
+    """What the tokens either side of a hit must pass for a match where token ``idx`` takes it (a match
+    where another token takes it has its own hit there): (before, after), each the constraints one of
+    which the neighbouring token passes, or None where any token may stand there.
+
+    After: the next token, its skip-over if it skips, and those after it while they are optional. Before:
+    the token's own skip-over if it skips, the token before it and those before while they are
+    optional. None where a skip has no skip-over, or nothing is required on that side."""
+    if idx is None:
+        return None
+    after = _gate(tokens[idx + 1:], lambda t: (t.over, t) if t.skip else (t,))
+    before = None if tokens[idx].skip and tokens[idx].over is None else _gate(tokens[idx - 1::-1] if idx else [],
+                                                                              lambda t: (t,))
+    if before is not None and tokens[idx].skip:
+        before = (tokens[idx].over,) + before
+    return None if before is None and after is None else (before, after)
+
+
+def _gate(walk, takes) -> tuple | None:
+    gate = []
+    for t in walk:
+        if any(c is None for c in takes(t)):
+            return None
+        gate.extend(takes(t))
+        if not t.optional:
+            return tuple(gate)
+    return None
+
+
+def gates_pass(doc, sentence, a: int, gate: tuple) -> bool:
+    """Whether the tokens either side of the one at ``a`` can pass the gates loosely ("there" before
+    "were" cannot be TheirThere's noun; a hit that ends the sentence has nothing after it)."""
+    text = doc.text
+    if text[a].isspace():
+        return True
+    for side, find in zip(gate, (token_before, token_after)):
+        if side is None:
+            continue
+        near = doc.__dict__.setdefault(f"_pattern_{find.__name__}", {})
+        got = near.get(a, False)
+        if got is False:
+            got = near[a] = find(text, sentence.start, sentence.end, a)
+        if got is None:
+            return False
+        w = tagged.word(got)
+        if not any(c.test(w, True) for c in side):
+            return False
+    return True
 
 
 def outline_regex(outline) -> tuple[str, frozenset[str], int]:

@@ -237,22 +237,27 @@ def word_head(pattern: str) -> tuple[str, str] | None:
     place, in one way) and a tail of lookarounds only (so a match is the head word), or None.
     Patterns with the same head can then be tested in one scan (see ``kinds/pattern.py``)."""
     head = _WORD_HEAD.match(pattern)
-    if head is None or head.end() == len(pattern):
+    if head is None or head.end() == len(pattern) or lookarounds(pattern[head.end():]) is None:
         return None
-    j = head.end()
-    while j < len(pattern):
-        if not pattern.startswith(_LOOKAROUND, j):
+    return pattern[:head.end()], pattern[head.end():]
+
+
+def lookarounds(tail: str) -> list[str] | None:
+    """``tail`` cut into its top-level lookarounds, in order, or None if it is not lookarounds only."""
+    out, j = [], 0
+    while j < len(tail):
+        if not tail.startswith(_LOOKAROUND, j):
             return None
-        depth = 0
+        start, depth = j, 0
         while True:
-            if j >= len(pattern):
+            if j >= len(tail):
                 return None
-            ch = pattern[j]
+            ch = tail[j]
             if ch == "\\":
                 j += 2
                 continue
             if ch == "[":
-                j = _class_end(pattern, j)
+                j = _class_end(tail, j)
                 continue
             j += 1
             if ch == "(":
@@ -261,4 +266,5 @@ def word_head(pattern: str) -> tuple[str, str] | None:
                 depth -= 1
                 if depth == 0:
                     break
-    return pattern[:head.end()], pattern[head.end():]
+        out.append(tail[start:j])
+    return out

@@ -28,8 +28,8 @@ from ...read import tagged
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
-from ..outline import anchor, head_anchor, outline_regex, word_starts
-from ..patterns import finditer, match_each, word_head
+from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_starts
+from ..patterns import finditer, lookarounds, match_each, word_head
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
@@ -87,7 +87,7 @@ class _Pattern:
         self.anchor: tuple[int, int] | None = None
         if v["prefilter"] is None:
             source, start_words, k = outline_regex(self.tokens.outline())
-            self.anchor = anchor(self.tokens, k)
+            self.anchor, hit = anchor(self.tokens, k), taker(self.tokens, k)
             self.outline = rule.pattern("(?i)" + source, f"{where}.tokens")
             self.start_words = start_words
             # A word that starts with another of the list ("effects", "effect") is looked for among its places.
@@ -98,7 +98,8 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
-            self.anchor = head_anchor(self.tokens, v["prefilter"])
+            k = head_taker(self.tokens, v["prefilter"])
+            self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
         self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
@@ -113,6 +114,9 @@ class _Pattern:
         if self.read_as is not None:  # the marked tokens take the tags of the words read instead
             for i in self.tokens.marked:
                 self.tokens.tokens[i] = shared(replace(self.tokens.tokens[i], fixed=False, _loose={}))
+        # What the tokens either side of a hit must pass for a loose match, before the sentence is tokenized
+        # (the tokens as read-as leaves them).
+        self.gates = gates(self.tokens.tokens, hit)
         self.fix = {None: None, "unsafe": Applicability.UNSAFE, "display": Applicability.DISPLAY, "none": "none"}[v["fix"]]
 
     def fits(self, words, m, loose: bool = False) -> bool:
@@ -188,6 +192,8 @@ class Pattern(Rule):
                 if sentence is False:
                     sentence = sentence_of[a] = doc.sentence_at(a)
                 if sentence is None or span[1] > sentence.end:
+                    continue
+                if p.gates is not None and not gates_pass(doc, sentence, a, p.gates):
                     continue
                 hopeful.setdefault(sentence.start, {}).setdefault(k, []).append(span)
                 sentences[sentence.start] = sentence
@@ -329,10 +335,29 @@ def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
         if len(tails) < 2:
             continue
         members = {key: f"_p{i}" for i, key in enumerate(tails)}
-        source = head + "".join(f"(?:{tail}(?P<{members[key]}>)|)" for key, tail in tails.items())
+        source = head + _nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
         scan = rule.pattern(source, "patterns (their prefilters together)", flags)
         out.update({key: (scan, members) for key in members})
     return out
+
+
+def _nested(members: list[tuple[list[str], str]]) -> str:
+    """Each member's lookarounds, optional, then an empty group named for it; members starting with the
+    same lookaround share it, tested once (PluralVerb's 11 patterns after "a singular-looking word,
+    no pronoun"). The groups set are those of the members whose lookarounds all hold, as before."""
+    firsts: dict[str, list[tuple[list[str], str]]] = {}
+    out = []
+    for tests, name in members:
+        if not tests:
+            out.append(f"(?P<{name}>)")
+        else:
+            firsts.setdefault(tests[0], []).append((tests[1:], name))
+    for first, rest in firsts.items():
+        if len(rest) == 1:
+            out.append(f"(?:{first}{''.join(rest[0][0])}(?P<{rest[0][1]}>)|)")
+        else:
+            out.append(f"(?:{first}{_nested(rest)}|)")
+    return "".join(out)
 
 
 def _format(message: str, marked: str) -> str:
