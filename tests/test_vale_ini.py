@@ -193,3 +193,16 @@ def test_lintnews_yaml_naming_a_missing_vale_config_is_one_line(run_cli, desk):
     assert proc.returncode == 2
     assert proc.stderr.decode() == (f"error: {desk / 'lintnews.yaml'}: key 'vale-config': "
                                     f"Vale configuration not found: {desk / 'house.ini'}\n")
+
+
+def test_rules_lists_vale_builtin_rules_under_a_vale_ini(run_cli, desk, tmp_path_factory):
+    proc = run_cli("rules", "--format", "json", cwd=desk)
+    assert proc.returncode == 0, proc.stderr
+    ids = [r["id"] for r in json.loads(proc.stdout)]
+    assert {"House.Hedging", "Vale.Spelling", "Vale.Repetition", "Vale.Terms", "Vale.Avoid"} <= set(ids)
+    page = run_cli("rules", "show", "Vale.Terms", cwd=desk)
+    assert page.returncode == 0 and page.stdout.decode().startswith("# Vale.Terms\n"), page.stderr
+    # Without a Vale configuration they are not listed (they run only when a .vale.ini chooses them).
+    plain = tmp_path_factory.mktemp("plain")
+    ids = [r["id"] for r in json.loads(run_cli("rules", "--format", "json", cwd=plain).stdout)]
+    assert not [i for i in ids if i.startswith("Vale.")] and "News.DoubledWord" in ids

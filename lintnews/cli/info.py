@@ -18,6 +18,7 @@ from ..rules.docs import first_sentence, rule_page, write_docs
 from ..rules.loader import builtin_styles_dir, load_rules
 from ..rules.registry import registry
 from ..rules.schema import Schema
+from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import load_vocab
 from ..run.config import (
     KEYS,
@@ -25,7 +26,7 @@ from ..run.config import (
     STARTER_CONFIG,
 )
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
-from ..run.vale_ini import ValeConfigFinder, vale_levels
+from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
 from .starters import pre_commit_config
@@ -98,13 +99,17 @@ def init(folder, repo, rev):
 def rules(ctx, styles, fmt):
     """List every rule: id, kind, level, fix, description.
 
-    With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too.
+    With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too, and
+    under a Vale configuration Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid).
     """
     try:
         settings = ValeConfigFinder().settings_for(".")
         loaded = load_rules([*settings.styles, *styles])
-        reject = load_vocab(settings.vocab).reject_rule()
+        vocab = load_vocab(settings.vocab)
+        reject = vocab.reject_rule()
         extra = [reject] if reject is not None else []
+        if getattr(settings, "vale", None) is not None:  # a .vale.ini applies: Vale's built-in rules can run
+            extra += vale_rules(vocab.accept, vocab.reject, {r.id for r in loaded + extra}, vale_styles_path(settings))
         loaded += extra
     except LintnewsError as exc:
         say_error(str(exc))
