@@ -232,3 +232,24 @@ def test_config_styles_extend_select_and_language(run_cli, tmp_path):
     article.write_text("A headline about drones\n\nWe utilize drones in the theater.\n")
     assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == [
         "House.Utilize", "News.AmericanSpellings"]
+
+
+def test_config_shows_what_a_check_of_the_file_runs_after_per_path_overrides(run_cli, tmp_path):
+    import yaml
+
+    write(tmp_path / "lintnews.yaml", "language: en-GB\nseverity: {News.DoubledWord: warning}\nper-path:\n"
+                                      "  \"content/wire/**\":\n    language: en-US\n"
+                                      "    severity: {News.DoubledWord: suggestion}\n    ignore: [News.Spelling]\n")
+    wire = write(tmp_path / "content" / "wire" / "ap.md", "Troops leave\n\nThe troops left.\n")
+    own = write(tmp_path / "content" / "local.md", "Troops leave\n\nThe troops left.\n")
+    wire_effect = yaml.safe_load(run_cli("config", wire).stdout)["in-effect"]
+    own_effect = yaml.safe_load(run_cli("config", own).stdout)["in-effect"]
+    assert (wire_effect["language"], wire_effect["rules"]["News.DoubledWord"]) == ("en-US", "suggestion")
+    # en-US copy is checked for British spellings, en-GB copy for American ones.
+    assert "News.Spelling" not in wire_effect["rules"] and "News.BritishSpellings" in wire_effect["rules"]
+    assert (own_effect["language"], own_effect["rules"]["News.DoubledWord"]) == ("en-GB", "warning")
+    assert "News.Spelling" in own_effect["rules"] and "News.AmericanSpellings" in own_effect["rules"]
+    # The same levels as a check of the file reports.
+    found = json.loads(run_cli("check", "--format", "json", write(tmp_path / "content" / "wire" / "b.md",
+                                                                  "Troops leave\n\nThe the troops left.\n")).stdout)
+    assert [(f["rule"], f["severity"]) for f in found] == [("News.DoubledWord", "suggestion")]

@@ -25,6 +25,7 @@ from ..run.config import (
     OVERRIDE_KEYS,
     STARTER_CONFIG,
 )
+from ..run.session import Options, Session
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
@@ -39,7 +40,8 @@ from .starters import pre_commit_config
 @click.option("--keys", is_flag=True, help="List every configuration key with its type and meaning.")
 @click.option("--allow-outside-paths", is_flag=True, help="Accept a project's styles and vocab outside the project.")
 def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
-    """Print the settings that apply to PATH, and the file they came from."""
+    """Print the settings that apply to PATH, and the file they came from; for a file, what a check of it
+    runs (in-effect: its language, fail-on and every rule with its level, per-path overrides applied)."""
     if keys:
         _print_keys("Configuration keys (lintnews.yaml, .lintnews.yaml, [tool.lintnews])", KEYS)
         _print_keys("Keys of each per-path section", OVERRIDE_KEYS)
@@ -64,9 +66,25 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
         click.echo("# per-path overrides that apply: " + ", ".join(visible(o.pattern) for o in overrides))
     for message in finder.warnings:
         click.echo(f"# {visible(message)}")
+    if path != "-" and not Path(path).is_dir():
+        data["in-effect"] = _in_effect(path, config_path, isolated, allow_outside_paths)
     import yaml  # for this command only: not imported by check or fix (0.008 s)
 
     click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
+
+
+def _in_effect(path: str, config_path, isolated: bool, allow_outside_paths: bool) -> dict:
+    """What a check of the file at ``path`` runs, per-path overrides and a .vale.ini applied: its language,
+    fail-on level, and every rule that runs with its level (the same choice ``check`` makes)."""
+    session = Session(Options(config=config_path, isolated=isolated, allow_outside_paths=allow_outside_paths))
+    try:
+        linter, settings = session.linter_for(path)
+    except LintnewsError as exc:
+        say_error(str(exc))
+        sys.exit(EXIT_ERROR)
+    language = settings.language_for(settings.overrides_for(path))
+    rules = {r.id: linter.levels.get(r.id, r.severity).value for r in sorted(linter.rules, key=lambda r: r.id)}
+    return {"language": language, "fail-on": settings.fail_on, "rules": rules}
 
 
 @click.command()
