@@ -192,6 +192,8 @@ def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
     assert "existence " in listing and "substitution " in listing
     existence = run_cli("kinds", "existence").stdout.decode()
     assert "    ignorecase  (true or false, default false)\n        match regardless of case" in existence
+    substitution = run_cli("kinds", "substitution").stdout.decode()
+    assert "`swap` maps a pattern" in substitution and "``" not in substitution  # no reStructuredText markup
     shared = run_cli("kinds", "shared").stdout.decode()
     assert "    level  (error | warning | suggestion, default \"warning\")" in shared
     keys = run_cli("config", "--keys").stdout.decode()

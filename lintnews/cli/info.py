@@ -230,7 +230,8 @@ def kinds(kind):
         say_error(f"unknown kind '{kind}' (one of: {', '.join(sorted(found))})")
         sys.exit(EXIT_ERROR)
     cls = found[kind]
-    doc = (sys.modules[cls.__module__].__doc__ or "").strip()
+    # The kind's module docstring, its code spans as the terminal lines around it write them (`swap`).
+    doc = (sys.modules[cls.__module__].__doc__ or "").strip().replace("``", "`")
     click.echo(doc or f"{kind}: {cls.summary}")
     _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
     for title, schema in getattr(cls, "PARTS", {}).items():
