@@ -225,3 +225,14 @@ def test_show_fixes_in_concise_format_puts_each_fix_on_its_findings_line(run_cli
     ]
     plain = run_cli("check", "--isolated", "--format", "concise", article).stdout.decode().splitlines()
     assert plain[1] == f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row."
+
+
+def test_show_links_in_concise_format_puts_the_rule_page_on_the_findings_line(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Port\n\nThe the harbor opens.\n")
+    (tmp_path / "lintnews.yaml").write_text("docs-url: https://desk.example/lintnews/rules\n")
+    lines = run_cli("check", "--format", "concise", "--show-links", article).stdout.decode().splitlines()
+    assert lines[0] == (f"{article}:3:1: News.DoubledWord [*] 'The the': a word is doubled."
+                        " = see https://desk.example/lintnews/rules/News/DoubledWord.md")
+    plain = run_cli("check", "--format", "concise", article).stdout.decode().splitlines()
+    assert plain[0] == f"{article}:3:1: News.DoubledWord [*] 'The the': a word is doubled."

@@ -1,5 +1,6 @@
 """--format concise: one line per finding, ``path:line:col: RULE [*] message``; with ``--show-fixes``,
-the fix on the same line (`` = fix (safe): Write 'don't'``)."""
+the fix on the same line (`` = fix (safe): Write 'don't'``), with ``--show-links`` the rule's page
+(`` = see docs/rules/News/DoubledWord.md``)."""
 
 from __future__ import annotations
 
@@ -10,4 +11,6 @@ def render(findings, ctx) -> None:
     for f in findings:
         fix = (f" = fix ({f.fix.applicability.value}): {visible(f.fix.title or 'edit')}"
                if ctx.show_fixes and f.fix is not None else "")
-        ctx.stream.write(headline(f, ctx.color) + fix + "\n")
+        link = ctx.link(f.rule_id) if ctx.show_links else None
+        see = f" = see {visible(link)}" if link else ""
+        ctx.stream.write(headline(f, ctx.color) + fix + see + "\n")
