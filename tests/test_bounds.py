@@ -447,3 +447,23 @@ def test_an_html_block_of_unclosed_comments_is_read_in_linear_time():
     text = LEAD + "<div>\n" + "<!--" * 100_000 + "\n"
     _, seconds = timed(read_article, text, "a.md")
     assert seconds < 10
+
+
+def test_vale_spelling_judges_a_long_run_of_digits_in_linear_time(run_cli, tmp_path):
+    # Vale's number filter written as ([0-9]+[.,-]?)+ backtracked exponentially in Python: a tracking
+    # number of 24 digits glued to a letter took seconds, 30 digits minutes.
+    # With `custom: true` Vale's default filters (which pass over any word with a digit) are off.
+    (tmp_path / "styles" / "Desk").mkdir(parents=True)
+    (tmp_path / "styles" / "Desk" / "Spelling.yml").write_text(
+        "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\ncustom: true\n")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\nMinAlertLevel = suggestion\n\n"
+                                        "[*.md]\nBasedOnStyles = Desk\n")
+    (tmp_path / "parcel.md").write_text("# Parcel\n\nThe courier quoted 123456789012345678901234567890x as the "
+                                        "tracking code and teh fee.\n")
+    start = time.perf_counter()
+    proc = run_cli("check", "--format", "json", "parcel.md", cwd=tmp_path)
+    assert time.perf_counter() - start < 30
+    import json
+
+    words = [f["text"] for f in json.loads(proc.stdout) if f["rule"] == "Desk.Spelling"]
+    assert words == ["teh"]  # the code is a number with a unit ("x"), as Vale's speller reads it
