@@ -4,13 +4,12 @@ the fix on the same line (`` = fix (safe): Write 'don't'``), with ``--show-links
 
 from __future__ import annotations
 
-from .text import headline, visible
+from .text import headline, see, visible
 
 
 def render(findings, ctx) -> None:
     for f in findings:
         fix = (f" = fix ({f.fix.applicability.value}): {visible(f.fix.title or 'edit')}"
                if ctx.show_fixes and f.fix is not None else "")
-        link = ctx.link(f.rule_id) if ctx.show_links else None
-        see = f" = see {visible(link)}" if link else ""
-        ctx.stream.write(headline(f, ctx.color) + fix + see + "\n")
+        link = see(f, ctx)
+        ctx.stream.write(headline(f, ctx.color) + fix + (" " + link if link else "") + "\n")

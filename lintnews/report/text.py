@@ -79,6 +79,12 @@ def _shown(text: str) -> str:
     return visible(text.replace("\t", " ").replace("\u00a0", "\u2423"))
 
 
+def see(f, ctx) -> str:
+    """`` = see <page>`` for the finding's rule with ``--show-links`` (its docs-url page); "" without."""
+    link = ctx.link(f.rule_id) if ctx.show_links else None
+    return f"= see {visible(link)}" if link else ""
+
+
 def render(findings, ctx) -> None:
     for f in findings:
         ctx.stream.write(headline(f, ctx.color) + "\n")
@@ -88,7 +94,7 @@ def render(findings, ctx) -> None:
                 ctx.stream.write(line + "\n")
         if ctx.show_fixes and f.fix is not None:
             ctx.stream.write(f"  = fix ({f.fix.applicability.value}): {visible(f.fix.title or 'edit')}\n")
-        link = ctx.link(f.rule_id) if ctx.show_links else None
+        link = see(f, ctx)
         if link:
-            ctx.stream.write(f"  = see {visible(link)}\n")
+            ctx.stream.write(f"  {link}\n")
         ctx.stream.write("\n")
