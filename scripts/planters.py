@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lintnews.read.document import ABBREVIATIONS
+
 
 @dataclass(frozen=True)
 class Plant:
@@ -115,16 +117,22 @@ def like(word: str, model: str) -> str:
 
 
 # A period that ends an abbreviation, not a sentence: a month ("Dec. 8"), a title ("Mr. Kushner"), an
-# initial ("George W. Bush"), a company's suffix ("Co."). Without it, "on Dec. 8, although ..." made
-# "8, although ..." a sentence of its own, and the planter kept such fragments as claims.
-_ABBREVIATION = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep"
-                           r"|Gen|Col|Lt|Sgt|Jr|Sr|Inc|Co|Corp|Ltd|No|Vol)|(?<![\w.])[A-Z]|\b[A-Z]\.[A-Z])$")
+# initial ("George W. Bush"), a company's suffix ("Co."), by the document reader's own list. Without
+# it, "on Dec. 8, although ..." made "8, although ..." a sentence of its own, and the planter kept such
+# fragments as claims.
 _END = re.compile(r"[.?!](?=\s|$)|\n")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}|[A-Z]\.")  # U.S., J.
 
 
 def _ends_sentence(text: str, at: int) -> bool:
     """The mark at text[at] ends a sentence (a period after an abbreviation does not)."""
-    return text[at] != "." or not _ABBREVIATION.search(text, max(0, at - 8), at)
+    if text[at] != ".":
+        return True
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:at + 1].lstrip("\"“‘'([")
+    return not (_DOTTED.fullmatch(word) or word[:-1].lower() in ABBREVIATIONS)
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
