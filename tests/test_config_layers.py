@@ -235,3 +235,13 @@ def test_a_level_given_as_a_number_names_the_levels(run_cli, tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == (f"error: {tmp_path / 'lintnews.yaml'}: key 'fail-on' must be one of "
                                             "error, warning, suggestion, not int 3")
+
+
+# ------------------------------------------------------------------ one rule as a plain string
+def test_a_single_rule_may_be_written_without_brackets(run_cli, tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.lintnews]\nselect = "News.Spelling"\nignore = "News.Agreement"\n')
+    write(tmp_path / "news.txt", "Flood warning\n\nThe goverment said the river would peak on Tuesday  night.\n")
+    proc = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert [(f["rule"], f["text"]) for f in json.loads(proc.stdout)] == [("News.Spelling", "goverment")]
+    shown = run_cli("config", "news.txt", cwd=tmp_path).stdout.decode()
+    assert "select:\n- News.Spelling\n" in shown
