@@ -21,10 +21,10 @@ ranked by frequency. The fix is safe when one suggestion is clear (the only one,
 that much, shown only (display) when several are close. A word with no suggestion is not
 reported: in news copy it is far more often a name, a coinage or a foreign word than a typo.
 
-Never checked: words with a capital letter (names mid-sentence, acronyms, sentence starts),
-a word seen capitalised elsewhere in the article, words with digits, anything in a URL,
-e-mail address, @handle or #hashtag, words shorter than ``min-length`` or longer than
-``MAX_WORD`` (50) letters, and, by default, direct quotations.
+Never checked: words with a capital letter, a word seen capitalised elsewhere in the article,
+words with digits, URLs, e-mail addresses, @handles, #hashtags, words shorter than ``min-length``
+or longer than ``MAX_WORD`` (50) letters, and, by default, direct quotations. With
+``full-dictionary``, a word a full Hunspell dictionary knows ("perdure") is rare, not misspelt.
 """
 
 from __future__ import annotations
@@ -33,11 +33,19 @@ import math
 import re
 
 from ...findings import Applicability, Edit
+from ...read import compiled as _compiled
 from .. import budget
 from ..base import MAX_WORD, Option, Rule, preserve_case
 from ..frequencies import Lexicon, lexicon
 from ..misspellings import listed_corrections, sentence_openings
-from ...read import compiled as _compiled
+from ..word_shapes import (
+    compound,
+    dropped_letter,
+    glued_short_word,
+    inner_edit,
+    l_variant,
+    swapped_letters,
+)
 
 # A lower-case ASCII word, with an apostrophe inside ("doesn't"). Not part of a
 # longer token: not next to a letter (accented words are foreign), digit, symbol,
@@ -76,12 +84,16 @@ class Dictionary(Rule):
         "misspelling-message": Option("str", "", "message for a word on lintnews's list of common misspellings, "
                                                  "consulted first (%s: the word, then its corrections); "
                                                  "empty: the list is not used"),
+        "full-dictionary": Option("str", "", "'en_US-web' (Vale's dictionary, in the wheel): a word it knows is "
+                                             "rare, not misspelt, and is not reported; empty: not consulted"),
     }
     default_fix = Applicability.SAFE
 
     def compile(self):
         if self["min-length"] < 1:
             self.fail("key 'min-length' must be at least 1")
+        if self["full-dictionary"] not in ("", "en_US-web"):
+            self.fail("key 'full-dictionary' must be 'en_US-web' or empty")
         self.accept = frozenset(str(a).lower() for a in self["accept"])
         self.clear_gain = math.log10(max(self["clear-ratio"], 1.0))
         self._verdicts: dict[str, tuple | None] = {}
@@ -121,7 +133,7 @@ class Dictionary(Rule):
             return None  # "rebanding", "demerged", "financings": a known word with a prefix or suffix
         if self._inflects_good_word(base, lex):
             return None  # "scandalizes": an inflection of a rare word the lists know ("scandalize")
-        if _compound(base, lex):
+        if compound(base, lex):
             return None  # "dayslong": two common words written as one, a coinage
         sugg = lex.suggestions(base, self["suggestion-zipf"])
         if listed:
@@ -134,9 +146,9 @@ class Dictionary(Rule):
         # A word whose first or last letter differs from every suggestion is usually another
         # word, a coinage or a foreign word ("nuttery" / "buttery", "consortio" / "consortia").
         # A letter dropped at an edge ("ecessary", "awmakers") is a slip too, in a word no list knows.
-        sugg = [(s, z) for s, z in sugg if _inner_edit(base, s) or (
-            not listed and len(base) >= 5 and _dropped_letter(base, s))]
-        if len(sugg) == 1 and _l_variant(base, sugg[0][0]):
+        sugg = [(s, z) for s, z in sugg if inner_edit(base, s) or (
+            not listed and len(base) >= 5 and dropped_letter(base, s))]
+        if len(sugg) == 1 and l_variant(base, sugg[0][0]):
             return None  # "enrolees" / "enrollees": a spelling variant, not a typo
         # A word keeps its last letter, an ending, unless another reading is far more frequent
         # ("outburts": "outbursts" before "outburst"; but "almots": "almost").
@@ -144,11 +156,11 @@ class Dictionary(Rule):
             near = [sz for sz in sugg if sz[0][-1:] == base[-1:] and sz[1] >= sugg[0][1] - self.clear_gain]
             sugg = near[:1] + [sz for sz in sugg if sz not in near[:1]]
         if not listed:
-            split = _glued_short_word(base, lex)
+            split = glued_short_word(base, lex)
             if split:  # "reportedby": two words, one of them short and frequent, run together
                 sugg.insert(0, split)
-        if not sugg:
-            return None
+        if not sugg or (self["full-dictionary"] and _full_dictionary_knows(base)):
+            return None  # "perdure": rare, but a word; the dictionary loads only for a word that would be flagged
         suffix = w[len(base):]
         return tuple((s + suffix, z) for s, z in sugg)
 
@@ -254,7 +266,7 @@ class Dictionary(Rule):
             # A letter restored at an edge ("ecessary") may make another word than the writer's: unsafe.
             low, best = word.lower(), sugg[0][0]
             inner = low[:1] == best[:1] and low[-1:] == best[-1:]
-            typo = (_dropped_letter(low, best) and inner) or _swapped_letters(low, best)
+            typo = (dropped_letter(low, best) and inner) or swapped_letters(low, best)
             applicability = Applicability.SAFE if typo else Applicability.UNSAFE
         elif sugg[0][1] - sugg[1][1] >= self.clear_gain / 2:
             applicability = Applicability.UNSAFE
@@ -278,21 +290,13 @@ class Dictionary(Rule):
                             fix_title=f"Replace with '{names[0]}'")
 
 
+def _full_dictionary_knows(word: str) -> bool:
+    from ..vale_speller import speller
+    return speller("", "en_US-web").spell(word)
+
+
 class _Listed(tuple):
     """The corrections the list of common misspellings gives for a word, in the list's order."""
-
-
-def _dropped_letter(word: str, good: str) -> bool:
-    """Whether ``word`` is ``good`` with one letter left out."""
-    return len(good) == len(word) + 1 and any(good[:i] + good[i + 1:] == word for i in range(len(good)))
-
-
-def _swapped_letters(word: str, good: str) -> bool:
-    """Whether ``word`` is ``good`` with two neighbouring letters swapped."""
-    if len(word) != len(good):
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(word, good)) if a != b]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == good[diff[1]] and word[diff[1]] == good[diff[0]]
 
 
 _PREFIXES = ("re", "de", "un", "non", "pre", "co", "anti", "over", "under", "mis", "out", "post", "sub",
@@ -340,51 +344,6 @@ def _mentioned(text: str, start: int, end: int) -> bool:
         return False
     right = _CLOSING_SINGLE.match(text[end:end + 31])
     return right is not None and len(text[start:end + right.end()].split()) <= 4
-
-
-def _compound(word: str, lex: Lexicon) -> bool:
-    """Whether the word is two common words of four letters or more, run together."""
-    return any(
-        lex.zipf(word[:i]) >= 4.0 and lex.zipf(word[i:]) >= 4.0 for i in range(4, len(word) - 3)
-    )
-
-
-# Short words so frequent that one run into a neighbour is a slip, not a coinage ("reportedby").
-_SHORT_WORDS = frozenset("a an the of to in on at by for and or but is was are be it as he we she has had not".split())
-
-
-# ... but not where the short word is also a prefix or an ending that makes words ("inbound",
-# "formator", "urban"): there a word the lists lack is likelier than a slip.
-_PREFIX_LIKE = frozenset("a an be in for on at to".split())
-_ENDING_LIKE = frozenset("a an or as".split())
-
-
-def _glued_short_word(word: str, lex: Lexicon):
-    """("reported by", zipf) when the word is a common word and a short frequent one run together
-    (either order: "reportedby", "ofthe"... each side a word), else None."""
-    for i in range(1, len(word)):
-        left, right = word[:i], word[i:]
-        if left in _SHORT_WORDS and right in _SHORT_WORDS:
-            glued = True
-        elif left in _SHORT_WORDS:
-            glued = left not in _PREFIX_LIKE and len(right) >= 3 and lex.zipf(right) >= 4.0
-        else:
-            glued = right in _SHORT_WORDS and right not in _ENDING_LIKE and len(left) >= 3 and lex.zipf(left) >= 4.0
-        if glued:
-            return f"{left} {right}", min(lex.zipf(left), lex.zipf(right))
-    return None
-
-
-def _l_variant(word: str, suggestion: str) -> bool:
-    """Whether the two differ only by a doubled 'l' ("enrolee" / "enrollee")."""
-    return suggestion.replace("ll", "l") == word.replace("ll", "l")
-
-
-def _inner_edit(word: str, suggestion: str) -> bool:
-    """Whether the suggestion keeps the word's first and last letters, or only swaps a pair: a
-    swap is a slip wherever it stands ("ufture"); another edge letter is more often another word."""
-    same_edges = word[:1] == suggestion[:1] and word[-1:] == suggestion[-1:]
-    return same_edges or (len(word) >= 5 and _swapped_letters(word, suggestion))
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
