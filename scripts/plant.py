@@ -228,8 +228,12 @@ def main(argv=None) -> int:
     ap.add_argument("--any-claim", action="store_true",
                     help="unattributed claims: strip any attribution, not only one from a sentence with a figure "
                          "the article does not repeat (the planter before 2026-12-01)")
+    ap.add_argument("--keep-hedges", action="store_true",
+                    help="unattributed claims: plant in sentences that keep a convention hedge ('it is understood')"
+                         " too (the planter before 2026-12-01's claims4 branch)")
     args = ap.parse_args(argv)
     planters.FIGURES_ONLY = not args.any_claim
+    planters.HEDGES_KEPT = args.keep_hedges
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to plant")
         return 0
