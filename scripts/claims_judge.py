@@ -126,6 +126,7 @@ def score(args) -> int:
         # with the planter they were drawn with (any stripped attribution, not only figures).
         args.per_half, args.seed = header["sample"]["per_half"], header["sample"]["seed"]
         planters.FIGURES_ONLY = False
+        planters.HEDGES_KEPT = True  # the planter they were drawn with kept hedges too
         sample(args)
     keys = {k["id"]: k for k in map(json.loads, open(out / "key.jsonl", encoding="utf-8"))}
     linter = Linter(load_rules(select=[RULE]))
