@@ -36,6 +36,19 @@ class _Main(click.Group):
     removes its temporary file.
     """
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        # The process's own `check` or `fix` (the console script, `python -m lintnews`) ends without the
+        # interpreter's teardown, which frees the loaded rules, tables and modules one object at a time:
+        # 25 ms of a 172 ms one-article check. `_leave` first does what of it matters.
+        own = (args is None and standalone_mode and len(sys.argv) > 1 and sys.argv[1] in _LEAVE_FAST
+               and os.path.basename(sys.argv[0]) in ("lintnews", "__main__.py"))
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        except SystemExit as done:
+            if not own:
+                raise
+            _leave(done.code)
+
     def get_command(self, ctx, name):
         if name in _LAZY and name not in self.commands:
             module, attribute = _LAZY[name]
@@ -74,6 +87,31 @@ class _Main(click.Group):
 
 def _terminate(signum, frame):
     sys.exit(128 + signum)
+
+
+_LEAVE_FAST = ("check", "fix")  # commands that start no threads or servers of their own to wait for
+
+
+def _leave(code) -> None:
+    """Exit with ``code`` as ``sys.exit`` would, but without tearing the interpreter down: the atexit
+    handlers run (the compiled-pattern store is saved, a LanguageTool server stopped), both streams
+    are flushed (a closed pipe: exit 2, quietly, as in ``_Main.invoke``), then the process ends."""
+    import atexit
+
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            code = 2
+        except (OSError, ValueError):
+            code = code or 120  # what the interpreter returns when it cannot flush standard output
+    os._exit(code or 0)
 
 
 def _quiet_stdout() -> None:
