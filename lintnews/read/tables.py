@@ -233,6 +233,14 @@ def load_bytes(name: str, key: str, build: Callable[[], bytes], check: Callable[
     return check(data)
 
 
+def owned(st: os.stat_result) -> bool:
+    """Whether only the user running lintnews (or root, who may write anything) can have written the
+    file or folder ``st`` describes: the test before a cache file that holds code is used."""
+    import stat
+
+    return st.st_uid in (os.getuid(), 0) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
     cutoff = time.time() - days * 86400

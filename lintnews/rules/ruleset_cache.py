@@ -29,7 +29,6 @@ import importlib.util
 import io
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 
@@ -92,11 +91,6 @@ def _key(files: list[tuple[str, Path]]) -> tuple[str, list] | None:
     return tables.identity(_NAME, *parts), parts
 
 
-def _owned(st: os.stat_result) -> bool:
-    """Whether only the user running lintnews (or root, who may write anything) can have written it."""
-    return st.st_uid in (os.getuid(), 0) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
 class _Unpickler(pickle.Unpickler):
     """Builds lintnews's own rule classes, compiled patterns and plain values; nothing else."""
 
@@ -139,7 +133,7 @@ def get(files: list[tuple[str, Path]]):
     try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
-            if not (_owned(st) and _owned(os.stat(path.parent))):
+            if not (tables.owned(st) and tables.owned(os.stat(path.parent))):
                 return None
             data = handle.read()
         digest, _, body = data.partition(b"\n")
