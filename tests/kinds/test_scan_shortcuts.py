@@ -84,12 +84,12 @@ GLUED_CASES = [
 
 
 def test_glued_words_finds_the_same_seams_with_or_without_the_plain_text_prefilter(monkeypatch):
-    from lintnews.rules.kinds import glued_words
+    from lintnews.rules import wordlist
 
     rules = [r for r in lintnews.load_rules() if r.id == "News.GluedWords"]
     got = [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings] for t in GLUED_CASES]
     assert sum(map(len, got)) >= 12
     assert got[5] == []  # abbreviations, decimals, domains and names are no seams
-    monkeypatch.setattr(glued_words, "_NOT_PLAIN", glued_words.re.compile(r"[\s\S]"))  # no article is plain
+    monkeypatch.setattr(wordlist, "_NOT_PLAIN", wordlist.re.compile(r"[\s\S]"))  # no article is plain
     assert [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings]
             for t in GLUED_CASES] == got

@@ -41,6 +41,7 @@ import regex
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
+from ..wordlist import ascii_words
 from ...read import compiled as _compiled
 
 _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|(?:photo|image|picture)s?[ ]"
@@ -65,8 +66,6 @@ _YEAR = _compiled.compile(r"(?:19|20)\d\d")
 _ASCII_SEAMS = [re.compile(r"[.!?:](?<=[a-z]{2}[.!?:])[.!?]{0,2}[”’)]?[“‘(]?[A-Z]"),
                 re.compile(r"[.!?](?<=[0-9%][.!?])[”’)]?[“‘(]?[A-Z]"),
                 re.compile(r"[A-Z](?<=[0-9]{2}[A-Z])"), re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])[a-z]{2}")]
-# A character outside ASCII and these symbols and marks of punctuation may be a letter or a digit.
-_NOT_PLAIN = re.compile(r"[^\x00-\x7f£€¥¢“”‘’«»‹›—–…•·°©®™\u00a0\u2009\u202f]")
 
 
 def _number_end(number: str) -> Applicability:
@@ -128,7 +127,7 @@ class GluedWords(Rule):
         """Matches of every seam pattern in text order, without overlaps (earliest wins)."""
         text = doc.text
         regexes = list(self.regexes)
-        if _NOT_PLAIN.search(text) is None:  # the seam patterns in the order of _ASCII_SEAMS
+        if ascii_words(text):  # the seam patterns in the order of _ASCII_SEAMS
             regexes = [r for r, seam in zip(regexes, _ASCII_SEAMS) if seam.search(text)]
         lower = doc.lower_text if doc.lower_text is not None else text.lower()
         if self.trailer is not None and any(w in lower for w in _TRAILER_WORDS):
