@@ -97,3 +97,15 @@ def test_a_run_keeps_the_patterns_it_compiled_as_a_normal_exit_does(tmp_path):
         (store,) = cache.glob("regex-*.json")
         kept.append(set(json.loads(store.read_bytes().partition(b"\n")[2])))
     assert kept[0] == kept[1]
+
+
+def test_a_program_that_calls_main_gets_control_back(tmp_path):
+    """Only the command itself ends without teardown: a program calling main (as scripts/cache_jobs.py
+    does, with sys.argv made to look like the command's) still gets SystemExit and runs what follows."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    program = ("import sys\nfrom lintnews.cli import main\nsys.argv = ['lintnews', 'check', '--isolated', "
+               f"'--no-cache', {str(tmp_path / 'a.txt')!r}]\ntry:\n    main()\nexcept SystemExit as done:\n"
+               "    print('after main, exit', done.code)\n")
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "after main, exit 1"
