@@ -109,3 +109,16 @@ def test_a_program_that_calls_main_gets_control_back(tmp_path):
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "after main, exit 1"
+
+
+def test_a_check_answered_from_the_results_cache_loads_no_rules_nor_package_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    # The text format (JSON and SARIF describe the rules, so they load them).
+    probe = PROBE.replace('"--isolated", "--no-cache", "--format", "json", ',
+                          '"--isolated", "--cache-dir", sys.argv.pop(1), ')
+    runs = [subprocess.run([sys.executable, "-c", probe, str(tmp_path / "cache"), str(tmp_path / "a.txt")],
+                           capture_output=True, text=True, cwd=tmp_path) for _ in range(2)]
+    first, second = (set(json.loads(r.stderr.strip().splitlines()[-1])) for r in runs)
+    assert runs[0].stdout == runs[1].stdout and "News.DoubledWord" in runs[1].stdout
+    assert "lintnews.rules.kinds.pattern" in first  # the first run checked the article
+    assert not {"lintnews.rules.kinds.pattern", "importlib.metadata", "email", "zipfile"} & second

@@ -66,9 +66,10 @@ def _code() -> str:
     return _code_identity
 
 
-def _library(name: str) -> str:
+def library_identity(name: str) -> str:
     """A library's identity without importing it (PyYAML's import is 0.008 s of a start that reads no
-    YAML): the path, size and change time of its ``__init__``."""
+    YAML) or asking importlib.metadata for its version: the path, size and change time of its
+    ``__init__``, which installing another version rewrites."""
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.origin:
         return f"{name}: none"
@@ -82,7 +83,7 @@ def _library(name: str) -> str:
 def _key(files: list[tuple[str, Path]]) -> tuple[str, list] | None:
     import regex
 
-    parts: list = [FORMAT, sys.version, regex.__version__, _library("yaml"), pickle.HIGHEST_PROTOCOL, _code()]
+    parts: list = [FORMAT, sys.version, regex.__version__, library_identity("yaml"), pickle.HIGHEST_PROTOCOL, _code()]
     try:
         for rule_id, path in files:
             parts.append((rule_id, str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()))
