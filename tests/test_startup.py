@@ -122,3 +122,23 @@ def test_a_check_answered_from_the_results_cache_loads_no_rules_nor_package_meta
     assert runs[0].stdout == runs[1].stdout and "News.DoubledWord" in runs[1].stdout
     assert "lintnews.rules.kinds.pattern" in first  # the first run checked the article
     assert not {"lintnews.rules.kinds.pattern", "importlib.metadata", "email", "zipfile"} & second
+
+
+def test_entities_repaired_once_are_answered_without_ftfy_and_no_words_are_kept(tmp_path):
+    """ftfy's repairs of HTML entities are kept in the data cache (rules/kinds/mojibake.py): a later run
+    gives the same findings without importing ftfy. Mis-decoded words stay out of the cache."""
+    (tmp_path / "a.txt").write_text("Council approves budget\n\nThe mayor&#8217;s office &amp; the council "
+                                    "agreed on Tuesday.&nbsp;Officials said it was fine.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Council approves budget\n\nThe mayor said the plan wasnâ€™t final.\n",
+                                    encoding="utf-8")
+    probe = PROBE.replace("print(json.dumps(sorted(sys.modules)), file=sys.stderr)",
+                          "print(json.dumps(sorted(m for m in sys.modules if m.startswith('ftfy'))), file=sys.stderr)")
+    env = {**os.environ, "LINTNEWS_DATA_CACHE": str(tmp_path / "data")}
+    runs = [subprocess.run([sys.executable, "-c", probe, str(tmp_path / "a.txt")], capture_output=True, text=True,
+                           env=env) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("News.Mojibake") == 3
+    assert json.loads(runs[0].stderr.strip().splitlines()[-1]) != []  # the first run asked ftfy
+    assert json.loads(runs[1].stderr.strip().splitlines()[-1]) == []  # the second did not need it
+    subprocess.run([sys.executable, "-c", probe, str(tmp_path / "b.txt")], capture_output=True, text=True, env=env)
+    (store,) = (tmp_path / "data").glob("ftfy-*.json")
+    assert sorted(json.loads(store.read_bytes().partition(b"\n")[2])) == ["&#8217;", "&amp;", "&nbsp;"]

@@ -25,7 +25,6 @@ turns it off.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import os
 import pickle
@@ -66,24 +65,11 @@ def _code() -> str:
     return _code_identity
 
 
-def library_identity(name: str) -> str:
-    """A library's identity without importing it (PyYAML's import is 0.008 s of a start that reads no
-    YAML) or asking importlib.metadata for its version: the path, size and change time of its
-    ``__init__``, which installing another version rewrites."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.origin:
-        return f"{name}: none"
-    try:
-        st = os.stat(spec.origin)
-    except OSError:
-        return f"{name}: {spec.origin}"
-    return f"{spec.origin}\0{st.st_size}\0{st.st_mtime_ns}"
-
-
 def _key(files: list[tuple[str, Path]]) -> tuple[str, list] | None:
     import regex
 
-    parts: list = [FORMAT, sys.version, regex.__version__, library_identity("yaml"), pickle.HIGHEST_PROTOCOL, _code()]
+    parts: list = [FORMAT, sys.version, regex.__version__, tables.library_identity("yaml"), pickle.HIGHEST_PROTOCOL,
+                   _code()]
     try:
         for rule_id, path in files:
             parts.append((rule_id, str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()))

@@ -43,8 +43,8 @@ from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.article import Article
 from ..read.atomic import write_atomically
 from ..read.document import Document
+from ..read.tables import library_identity
 from ..rules.loader import builtin_styles_dir, rule_files
-from ..rules.ruleset_cache import library_identity
 from ..version import __version__
 
 CACHE_NAME = ".lintnews_cache"
