@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 
 import click
@@ -141,6 +140,8 @@ def _fix_summary(results, diff: bool) -> str:
 
 
 def _print_diff(path: str, before: str, after: str) -> None:
+    import difflib  # --diff only
+
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                  fromfile=visible(path), tofile=visible(path))
     for line in lines:

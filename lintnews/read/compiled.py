@@ -25,11 +25,15 @@ import base64
 import regex
 from regex import _regex
 
+from . import tables
 from .jsoncache import Store
 
 FORMAT = 1
 MAX_ENTRIES = 1000
-_STORE = Store("regex", FORMAT, regex.__version__, regex.DEFAULT_VERSION, limit=MAX_ENTRIES)
+# Keyed by the lintnews installation too: several checkouts or environments of one user (each with its
+# own patterns) would otherwise share one file, evict each other's patterns past MAX_ENTRIES, and parse
+# and rewrite them at every start (seen on a machine with a dozen checkouts: a 667 KB file, full).
+_STORE = Store("regex", FORMAT, regex.__version__, regex.DEFAULT_VERSION, tables._OWN.as_posix(), limit=MAX_ENTRIES)
 
 
 def cached(pattern: str, flags: int = 0):

@@ -11,6 +11,7 @@ from . import compiled as _compiled
 # tweet tag (<tweet author="@x">...</tweet>). Quotation marks are often lost on the way.
 _POST_AHEAD = _compiled.compile(r"pic\.twitter\.com/|\(@\w+\)|</tweet>|\[\d{3,4} [ECMP][SD]T\]")
 POST_REACH = 280
+_MARKER_STRINGS = ("pic.twitter.com/", "(@", "</tweet>", "[")  # what each of _POST_AHEAD's markers holds
 
 
 def in_social_post(text: str, start: int, limit: int | None = None) -> bool:
@@ -41,6 +42,9 @@ def post_zones(text: str, blocks) -> list[tuple[int, int]]:
     before its paragraph or the post before it in the paragraph.
     """
     zones = []
+    # Every marker holds one of these strings: most articles hold none, and no block need be scanned.
+    if not any(marker in text for marker in _MARKER_STRINGS):
+        blocks = ()
     for start, end in blocks:
         floor = start
         for m in _POST_AHEAD.finditer(text, start, end):

@@ -238,7 +238,10 @@ def stripped_marks(text: str, blocks, tables=(), posts=()) -> tuple[list[tuple[i
 
     def in_post(span):
         return any(ps <= span[0] < pe for ps, pe in posts)
-    by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]) for s, e in blocks]
+    # A gap is two spaces or more: a block without two spaces in a row has none (most blocks), and
+    # _GAP, which looks behind at every place it tries, need not scan it.
+    by_block = [(s, e, [m.span() for m in _GAP.finditer(text, s, e) if not padding(m.span())]
+                 if text.find("  ", s, e) != -1 else []) for s, e in blocks]
     total = sum(len(g) for _, _, g in by_block)
     # Only an article with a gap is looked at, and the scan for lost apostrophes stops at the second.
     lost = total >= 1 and next(itertools.islice(_LOST_APOSTROPHE.finditer(text), 1, None), None) is not None

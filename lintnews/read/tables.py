@@ -233,6 +233,30 @@ def load_bytes(name: str, key: str, build: Callable[[], bytes], check: Callable[
     return check(data)
 
 
+def library_identity(name: str) -> str:
+    """A library's identity without importing it (PyYAML's import is 0.008 s of a start that reads no
+    YAML) or asking importlib.metadata for its version: the path, size and change time of its
+    ``__init__``, which installing another version rewrites."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return f"{name}: none"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return f"{name}: {spec.origin}"
+    return f"{spec.origin}\0{st.st_size}\0{st.st_mtime_ns}"
+
+
+def owned(st: os.stat_result) -> bool:
+    """Whether only the user running lintnews (or root, who may write anything) can have written the
+    file or folder ``st`` describes: the test before a cache file that holds code is used."""
+    import stat
+
+    return st.st_uid in (os.getuid(), 0) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def sweep(kept: Path, name: str, days: float = 7.0, suffix: str = ".tbl") -> None:
     """Remove this table's files built from other sources (an older version) over ``days`` old."""
     cutoff = time.time() - days * 86400

@@ -30,21 +30,20 @@ words:
 
 from __future__ import annotations
 
-import regex
-
+from ..read import compiled as _compiled
 from ..read.transcripts import is_transcript, label as _label
 
 INTRODUCED = 3     # paragraphs an introduction ending in a colon may carry
 QUOTE_REACH = 6    # paragraphs a quotation may stay open across
 
 # "[ESPN.]", "[Mollie Reilly.]" ending a paragraph: one to four words in brackets.
-_CREDIT = regex.compile(r"\[[ \u00a0]*\p{Lu}[\p{L}\p{N}.'’&-]*(?:[ \u00a0][\p{L}\p{N}.'’&-]+){0,3}[ \u00a0]*\][\s.]*\Z")
+_CREDIT = _compiled.compile(r"\[[ \u00a0]*\p{Lu}[\p{L}\p{N}.'’&-]*(?:[ \u00a0][\p{L}\p{N}.'’&-]+){0,3}[ \u00a0]*\][\s.]*\Z")
 # A double quotation mark that closes: after a word or a sentence's end, before a space or the end.
-_CLOSER = regex.compile(r"(?<=[\p{L}\p{N}.,!?…—-])[\"”](?=[\s)\]]|\Z)")
-_MARK = regex.compile(r"[\"“”]")
+_CLOSER = _compiled.compile(r"(?<=[\p{L}\p{N}.,!?…—-])[\"”](?=[\s)\]]|\Z)")
+_MARK = _compiled.compile(r"[\"“”]")
 # Case matters: "US" is no pronoun, "Our Principles PAC" a name; only "I" is capitalised inside a sentence.
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|us|me)(?![\p{L}’'-])")
-_FIRST_WORD = regex.compile(r"\W*(?:We|We['’](?:re|ve|d|ll)|My|Our)(?![\p{L}’'-])")
+_FIRST_PERSON = _compiled.compile(r"(?<![\p{L}’'-])(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|us|me)(?![\p{L}’'-])")
+_FIRST_WORD = _compiled.compile(r"\W*(?:We|We['’](?:re|ve|d|ll)|My|Our)(?![\p{L}’'-])")
 
 
 def carried_blocks(doc, paragraphs, has_source, quote_zones) -> set[int]:

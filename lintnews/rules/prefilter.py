@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
+from ..read import compiled as _compiled
 
 
 def any_in(starts: list[int], start: int, end: int) -> bool:
@@ -19,10 +19,10 @@ def any_in(starts: list[int], start: int, end: int) -> bool:
     return i < len(starts) and starts[i] < end
 
 
-_WORD = regex.compile(r"[\w-]+|%")
+_WORD = _compiled.compile(r"[\w-]+|%")
 
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = _compiled.compile(r"\d+")
 
 
 class Prefilter:

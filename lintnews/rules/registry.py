@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import pkgutil
 import re
 from functools import lru_cache
 
@@ -28,6 +27,8 @@ _KIND_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, type[Rule]]:
+    import pkgutil  # listing every kind: not at every start
+
     found: dict[str, type[Rule]] = {}
     for info in pkgutil.iter_modules(kinds.__path__):
         if info.name.startswith("_"):

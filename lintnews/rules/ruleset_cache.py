@@ -25,11 +25,9 @@ turns it off.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 
@@ -67,34 +65,17 @@ def _code() -> str:
     return _code_identity
 
 
-def _library(name: str) -> str:
-    """A library's identity without importing it (PyYAML's import is 0.008 s of a start that reads no
-    YAML): the path, size and change time of its ``__init__``."""
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.origin:
-        return f"{name}: none"
-    try:
-        st = os.stat(spec.origin)
-    except OSError:
-        return f"{name}: {spec.origin}"
-    return f"{spec.origin}\0{st.st_size}\0{st.st_mtime_ns}"
-
-
 def _key(files: list[tuple[str, Path]]) -> tuple[str, list] | None:
     import regex
 
-    parts: list = [FORMAT, sys.version, regex.__version__, _library("yaml"), pickle.HIGHEST_PROTOCOL, _code()]
+    parts: list = [FORMAT, sys.version, regex.__version__, tables.library_identity("yaml"), pickle.HIGHEST_PROTOCOL,
+                   _code()]
     try:
         for rule_id, path in files:
             parts.append((rule_id, str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()))
     except OSError:
         return None
     return tables.identity(_NAME, *parts), parts
-
-
-def _owned(st: os.stat_result) -> bool:
-    """Whether only the user running lintnews (or root, who may write anything) can have written it."""
-    return st.st_uid in (os.getuid(), 0) and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -139,7 +120,7 @@ def get(files: list[tuple[str, Path]]):
     try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
-            if not (_owned(st) and _owned(os.stat(path.parent))):
+            if not (tables.owned(st) and tables.owned(os.stat(path.parent))):
                 return None
             data = handle.read()
         digest, _, body = data.partition(b"\n")

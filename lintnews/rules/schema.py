@@ -12,7 +12,6 @@ The same tables print as help (``lintnews kinds``, ``lintnews config --keys``).
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -85,6 +84,8 @@ class Option:
 
 def unknown_key(key: Any, known, context: str = "") -> str:
     """The problem line for an unknown key, with the closest known key as a hint."""
+    import difflib  # only on a mistake: not at every start
+
     hint = difflib.get_close_matches(str(key), list(known), n=1)
     more = f" (did you mean '{hint[0]}'?)" if hint else ""
     return f"unknown key '{key}'{context}{more}"

@@ -11,6 +11,7 @@ per phrase, and 0.142 s as one ``regex`` alternation.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import ahocorasick
@@ -18,6 +19,19 @@ import regex
 from ..read import compiled as _compiled
 
 PLAIN = _compiled.compile(r"\w+(?: \w+)*")
+
+
+# Characters beyond ASCII that are no letter, digit or mark for either engine: currency signs,
+# typographic quotes, dashes and spaces (the rest of ASCII-typed news copy).
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f£€¥¢“”‘’«»‹›—–…•·°©®™\u00a0\u2009\u202f]")
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every letter, digit and mark of ``text`` is ASCII: then \\p{Ll}, \\p{Lu}, \\p{N} and \\w
+    are [a-z], [A-Z], [0-9] and [A-Za-z0-9_] there, and the standard library's engine can look for what
+    a pattern needs first (about half the edited copy is ASCII, a third more adds only a "£" or curly
+    quotes)."""
+    return _NOT_PLAIN.search(text) is None
 
 
 def is_plain(token: str) -> bool:

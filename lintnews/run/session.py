@@ -15,8 +15,6 @@ from ..errors import LintnewsError, UsageError
 from ..findings import Finding, Severity
 from ..read.article import Article
 from ..read.source import Source, read_path
-from ..rules.backends.languagetool import backend_rule
-from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
 from ..rules.vale_builtin import vale_rules
@@ -123,8 +121,12 @@ class Session:
                 rules.append(reject)
             lt, where = settings.languagetool, str(settings.source)
             if self.options.languagetool_local:
+                from ..rules.backends.languagetool.local import local_options  # its client: only when asked for
+
                 lt, where = local_options(lt), LOCAL_FLAG
             if lt is not None and (settings.languagetool_allowed or self.options.languagetool_local):
+                from ..rules.backends.languagetool import backend_rule
+
                 rules.append(backend_rule(dict(lt), where, default_language=language))
             if not rules:
                 raise UsageError(None, "no rules to run: --no-default-rules needs --styles DIR or styles in a config")

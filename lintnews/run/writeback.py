@@ -25,7 +25,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 
 from ..errors import InputError
@@ -78,6 +77,8 @@ def _changed(source: Source, target: str, st: os.stat_result) -> bool:
 
 
 def _temp(folder: str) -> tuple[int, str]:
+    import secrets  # with hmac and random: only a run that writes
+
     for _ in range(100):
         name = os.path.join(folder, f".lintnews-{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:

@@ -67,3 +67,29 @@ def test_the_word_before_is_found_backwards_as_forwards():
         a = plain.search(text, max(0, start - 40), start)
         b = _PREV.search(text, max(0, start - 40), start)
         assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), start
+
+
+GLUED_CASES = [
+    # Every seam kind, in plain ASCII copy, with a pound sign, with curly quotes, and glued after them.
+    "Title\n\nNobody saw it coming.The next day, the mayor resigned.\n",
+    "Title\n\nPrices rose 5%.Shares fell in 2017Trump said, and the worldTrump watched.\n",
+    "Title\n\nThe deal was worth £1,300.The board met on 12/7/1941.They agreed, reports:The vote was close.\n",
+    "Title\n\n“We won,” she said.“Now we govern.”He smiled.“Yes!”After that, it rained?!Nobody cared.\n",
+    "Title\n\nIt cost £22million.(The rest) came later, said the FBI.NEW YORK — officials (AP)Officials said.\n",
+    "Title\n\nThe U.S. economy grew 3.5 percent, e.g. in Ph.D. programs at Amazon.com, iPhone and McCain.\n",
+    "Title\n\nThe crowd cheered.Featured image via Getty Images\n",
+    # Letters beyond ASCII: every article is scanned by the patterns themselves.
+    "Title\n\nThe café closed.The owner, Müller, left in 2019Zürich said.\n",
+]
+
+
+def test_glued_words_finds_the_same_seams_with_or_without_the_plain_text_prefilter(monkeypatch):
+    from lintnews.rules import wordlist
+
+    rules = [r for r in lintnews.load_rules() if r.id == "News.GluedWords"]
+    got = [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings] for t in GLUED_CASES]
+    assert sum(map(len, got)) >= 12
+    assert got[5] == []  # abbreviations, decimals, domains and names are no seams
+    monkeypatch.setattr(wordlist, "_NOT_PLAIN", wordlist.re.compile(r"[\s\S]"))  # no article is plain
+    assert [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings]
+            for t in GLUED_CASES] == got

@@ -66,9 +66,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
-from ...read import tagged
+from ...read import compiled as _compiled, tagged
 from ...read.zones import merge_zones
 from ..base import Option, Rule
 from .. import carriers, polls
@@ -79,7 +77,7 @@ from ..wordlist import leading_words, word_starts
 
 # A quotation mark as the document model pairs them, plus the doubled
 # apostrophe some wires use for a double quotation mark (''like this'').
-_DOUBLED_APOSTROPHES = regex.compile(r"''|‘‘|’’")
+_DOUBLED_APOSTROPHES = _compiled.compile(r"''|‘‘|’’")
 
 
 def _alternation(cues: list[str]) -> str:

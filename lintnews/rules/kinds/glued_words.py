@@ -34,11 +34,14 @@ image via Getty Images") is page furniture, reported with
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
+from ..wordlist import ascii_words
 from ...read import compiled as _compiled
 
 _TRAILER = (r"(?i:(?:read[ ]more[ ]?:[ ]?)?featured[ ](?:image|photo|picture)s?|(?:photo|image|picture)s?[ ]"
@@ -54,6 +57,15 @@ _FEATURED = _compiled.compile(r"(?i)featured")
 _SOURCE = _compiled.compile(r"Getty|Images|Reuters|\bAP\b|AFP|/|(?i:screen ?(?:shot|capture|grab)|twitter|facebook|"
                         r"youtube|flickr|wikimedia|shutterstock|instagram)")
 _YEAR = _compiled.compile(r"(?:19|20)\d\d")
+# In an article whose letters and digits are all ASCII (\p{Ll} is [a-z] there, \p{Lu} [A-Z], \p{N}
+# [0-9]), what each seam pattern of ``compile`` needs, in order, found by the standard library's engine
+# from its rarest character: a sentence end after two lower-case letters and before a capital, the same
+# after a number, two digits and a capital, a lower-case word and a capitalised one. Most articles hold
+# none: then that pattern is not run there (400 articles of edited copy: 0.014 s for these, 0.025 s less
+# for the patterns).
+_ASCII_SEAMS = [re.compile(r"[.!?:](?<=[a-z]{2}[.!?:])[.!?]{0,2}[”’)]?[“‘(]?[A-Z]"),
+                re.compile(r"[.!?](?<=[0-9%][.!?])[”’)]?[“‘(]?[A-Z]"),
+                re.compile(r"[A-Z](?<=[0-9]{2}[A-Z])"), re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])[a-z]{2}")]
 
 
 def _number_end(number: str) -> Applicability:
@@ -115,6 +127,8 @@ class GluedWords(Rule):
         """Matches of every seam pattern in text order, without overlaps (earliest wins)."""
         text = doc.text
         regexes = list(self.regexes)
+        if ascii_words(text):  # the seam patterns in the order of _ASCII_SEAMS
+            regexes = [r for r, seam in zip(regexes, _ASCII_SEAMS) if seam.search(text)]
         lower = doc.lower_text if doc.lower_text is not None else text.lower()
         if self.trailer is not None and any(w in lower for w in _TRAILER_WORDS):
             regexes.append(self.trailer)

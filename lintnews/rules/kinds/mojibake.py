@@ -22,6 +22,8 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
 from ...read import compiled as _compiled
+from ...read.jsoncache import Store
+from ...read.tables import library_identity
 from ...read.quotes import apostrophe_style
 
 # UTF-8 lead bytes (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
@@ -52,10 +54,39 @@ def _ftfy():
     return ftfy, ftfy.TextFixerConfig(**_CONFIG)
 
 
-def repair(window: str) -> str:
-    """What ftfy makes of a small window of text."""
-    ftfy, config = _ftfy()
-    return ftfy.fix_text(_SPACING_RE.sub(lambda m: _SPACING[m.group()], window), config)
+@lru_cache(maxsize=1)
+def _repairs() -> Store:
+    """What ftfy made of the HTML entities it was given, kept per user across runs (read/jsoncache.py),
+    by ftfy's installed files and these settings: importing ftfy costs 0.037 s, more than the rest of
+    a one-article check's rules, and the same few entities come back in article after article
+    ("&amp;", "&#8217;", "&nbsp;"). Only entities: a window of mis-decoded text holds the article's
+    words, which stay out of the cache."""
+    return Store("ftfy", 1, library_identity("ftfy"), sorted(_CONFIG.items()), sorted(_SPACING.items()),
+                 limit=_REPAIRS_KEPT)
+
+
+_REPAIRS_KEPT = 5000
+
+
+def repair(window: str, keep: bool = False) -> str:
+    """What ftfy makes of a small window of text (``keep``: an entity, looked up in and kept in the cache)."""
+    store = _repairs() if keep else None
+    fixed = store.get(window) if store is not None else None
+    if not isinstance(fixed, str):
+        ftfy, config = _ftfy()
+        fixed = ftfy.fix_text(_SPACING_RE.sub(lambda m: _SPACING[m.group()], window), config)
+        if store is None:
+            return fixed
+        store.put(window, fixed)
+        if not _SAVING:
+            import atexit
+
+            _SAVING.append(True)
+            atexit.register(store.save)  # at the end of the run, with what it added
+    return fixed
+
+
+_SAVING: list = []
 
 
 class Mojibake(Rule):
@@ -85,11 +116,12 @@ class Mojibake(Rule):
             start, end = m.span()
             if start < done:
                 continue  # inside a window already repaired
-            if m.group("m") is not None:
+            entity = m.group("m") is None
+            if not entity:
                 start, end = _word(text, start, end)
             done = end
             window = text[start:end]
-            fixed = repair(window)
+            fixed = repair(window, keep=entity)
             if fixed == window:
                 continue
             # Keep the edit to what changed.

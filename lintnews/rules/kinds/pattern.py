@@ -24,7 +24,7 @@ from dataclasses import replace
 import regex
 
 from ...findings import Applicability, Edit
-from ...read import tagged
+from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
@@ -52,8 +52,8 @@ PATTERN = Schema({
     "not-before": Option("dict", None, "what the token just after the match must not be (token keys)"),
 })
 
-_TEMPLATE = regex.compile(r"\{(\d+)\}")
-_PLAIN = regex.compile(r"\w+")
+_TEMPLATE = _compiled.compile(r"\{(\d+)\}")
+_PLAIN = _compiled.compile(r"\w+")
 
 
 class _Pattern:

@@ -19,7 +19,7 @@ from ..base import Option, Rule
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks, place
-from ..wordlist import WordList, attached, is_plain
+from ..wordlist import WordList, ascii_words, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
 _WORD_START = r"\b"
@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?:\s|$)")  # between two repeats: th
 _DETERMINERS = frozenset("the a an this these those his her its their our my your".split())
 # A ``between`` built only of spaces, tabs, line ends and quantifiers: what it matches is white space.
 _BLANK_BETWEEN = re.compile(r"(?:\[(?: |\\[trn])+\]|\\[trns]|[ ?*+|()]|\(\?:)+")
-# Any word twice with white space between, in ASCII text (ignoring case, or not). Kept here, not on
+# Any word twice with white space between, in text of ASCII words (ignoring case, or not). Kept here, not on
 # the rule: the rule cache (rules/ruleset_cache.py) builds no standard-library pattern.
 _ASCII_PROBES = {case: re.compile(r"\b([A-Za-z]+)\b\s+\1\b", re.I if case else 0) for case in (True, False)}
 
@@ -96,7 +96,7 @@ class Repetition(Rule):
 
     def _matches(self, text, doc):
         probe = self.ascii_probe
-        if probe is not None and text.isascii() and probe.search(text) is None:
+        if probe is not None and ascii_words(text) and probe.search(text) is None:
             return
         if self.words is None:
             yield from finditer(self.regex, text, self.id)
