@@ -1,9 +1,5 @@
 """lintnews: an editorial linter and text normalizer for news articles."""
 
-from .read import dataclass_code as _dataclass_code
-
-_dataclass_code.install()  # before any lintnews dataclass is defined (read/dataclass_code.py)
-
 from .api import check_text, fix_text, linter, load_rules
 from .errors import ConfigError, InputError, LintnewsError, RuleError, UsageError
 from .findings import Applicability, Edit, Finding, Fix, Severity
