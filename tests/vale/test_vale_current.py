@@ -1,0 +1,48 @@
+"""Behaviour of current Vale (vale-cli/vale, June 2026) that its newer feature tests show, through `lintnews check`.
+
+Each test writes its own style in Vale's layout and a `.vale.ini` beside a news article (nothing
+of Vale or of a package is copied); what is expected is what Vale's source gives for that text,
+named in each test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def project(tmp_path: Path, rules: dict[str, str], article: str, name: str = "story.md", ini: str = "") -> Path:
+    folder = tmp_path / "styles" / "House"
+    folder.mkdir(parents=True)
+    for rule, body in rules.items():
+        (folder / f"{rule}.yml").write_text(body, encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text(
+        f"StylesPath = styles\nMinAlertLevel = suggestion\n{ini}\n[*]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / name).write_text(article, encoding="utf-8")
+    return tmp_path / name
+
+
+def lines(run_cli, path: Path) -> list[str]:
+    proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return proc.stdout.decode().splitlines()
+
+
+def test_display_math_is_not_read_inline_dollars_are(run_cli, tmp_path):
+    # internal/lint/math.go (#878): a $$ block is read as code; "$5" and "$x$" stay prose.
+    article = ("The index weighs how very likely a recount is:\n"
+               "$$\n"
+               "p = \\text{very} \\cdot \\frac{m}{n}\n"
+               "$$\n"
+               "\n"
+               "A recount costs $5 a ballot, which is very costly for $x$ counties.\n"
+               "\n"
+               "- The formula, set out by the board:\n"
+               "  $$ q = \\text{very} $$\n"
+               "  $$\n"
+               "- The clerk called it very fair.\n")
+    path = project(tmp_path, {"Very": 'extends: existence\nmessage: "Cut \'%s\'."\ntokens: [very]\n'}, article)
+    assert lines(run_cli, path) == [
+        "story.md:1:22:House.Very:Cut 'very'.",
+        "story.md:6:39:House.Very:Cut 'very'.",
+        "story.md:11:23:House.Very:Cut 'very'.",
+    ]
