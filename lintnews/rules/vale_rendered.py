@@ -30,7 +30,7 @@ def blocks(rule, doc):
     """(start, end, rendered text and offsets or None) of each block a Vale rule reads, in order. A block of
     ``raw`` (the file as written) or an inline scope (``link``, ``strong``: lintnews reads their markup)
     is read as written."""
-    for lo, hi, names in vale_scopes.selected(rule, doc)[0]:
+    for lo, hi, names in vale_scopes.reading_order(vale_scopes.selected(rule, doc)[0]):
         keep = "raw" in names or any(name in names for name in vale_scopes.INLINE)
         yield lo, hi, None if keep else rendered(doc, lo, hi)
 

@@ -35,6 +35,7 @@ ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "
            "summary", "raw", "figure")
 INLINE = ("link", "code", "strong", "emphasis")
 _SIZED = frozenset({"raw", "summary"})  # whole-file blocks no negated selector reads
+_SENTENCE_TEXT = frozenset({"sentence", "text"})  # a sentence Vale also reads as text
 _TITLE = "lintnews-title"  # the article's title block, for lintnews's ``body`` (no Vale scope names it)
 
 
@@ -89,10 +90,15 @@ def _inline_named(parsed) -> frozenset:
 
 
 def units(doc) -> list[tuple[int, int, frozenset]]:
-    """Every block Vale would read in ``doc``: (start, end, its sections). Computed once per document."""
+    """Every block Vale would read in ``doc``: (start, end, its sections). Computed once per document.
+
+    When a loaded rule reads sentences (``doc.vale_sentences``, see :func:`segments`), Vale cuts every
+    paragraph into sentences and names each "sentence.text.<ext>" (internal/nlp/provider.go): a rule
+    that selects "text" reads each sentence as well as the paragraph."""
+    sentence = frozenset({"sentence", "text"} if getattr(doc, "vale_sentences", False) else {"sentence"})
     cached = getattr(doc, "_vale_units", None)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] == sentence:
+        return cached[1]
     suffix = PurePath(str(doc.path)).suffix.lower().lstrip(".")
     ext = frozenset({suffix} if suffix and doc.path != "-" else ())
     cells: dict[int, list] = {}
@@ -111,7 +117,7 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((block.start, block.end, frozenset({"paragraph"}) | ext))
             out.append((block.start, block.end, frozenset({"text", *title}) | ext))
             out.append((block.start, block.end, frozenset({"summary"}) | ext))
-            out.extend((s.start, s.end, frozenset({"sentence"}) | ext) for s in doc.sentences_in(block))
+            out.extend((s.start, s.end, sentence | ext) for s in doc.sentences_in(block))
         elif scope == "table":
             out.extend((s, e, frozenset({"text", *name.split(".")}) | ext) for name, s, e in cells.get(block.index, ()))
         else:
@@ -125,7 +131,7 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
         elif name in INLINE:
             out.append((s, e, frozenset({name, "inline"}) | ext))
-    doc._vale_units = out
+    doc._vale_units = (sentence, out)
     return out
 
 
@@ -179,15 +185,49 @@ def _select(parsed, every: list[tuple[int, int, frozenset]]) -> tuple[list[tuple
     chosen.sort(key=lambda u: (u[0], -u[1]))
     out: list[tuple[int, int, frozenset]] = []
     for unit in chosen:
-        if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0]:
-            continue  # inside the last block read: read there already
+        if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0] and not _SENTENCE_TEXT <= unit[2]:
+            continue  # inside the last block read: read there already (but a sentence Vale reads as text)
         out.append(unit)
     return out, [u[0] for u in out]
 
 
+def segments(rules) -> bool:
+    """Whether Vale would cut paragraphs into sentences for these loaded rules: one of Vale's rules has a
+    scope whose first section is ``sentence`` (check/manager.go HasScope, whether or not the rule runs)."""
+    return any(getattr(r, "vale", False) and any(str(s).split(".")[0].strip() == "sentence" for s in r.scopes)
+               for r in rules)
+
+
+def reading_order(units: list[tuple[int, int, frozenset]]) -> list[tuple[int, int, frozenset]]:
+    """The blocks as Vale reads them: a paragraph's sentences before the paragraph (lint.go lintProse)."""
+    if not any(_SENTENCE_TEXT <= u[2] for u in units):
+        return units
+    out, held = [], []
+    for unit in units:
+        while held and unit[0] >= held[-1][1]:
+            out.append(held.pop())
+        if _SENTENCE_TEXT <= unit[2] and held:
+            out.append(unit)
+        else:
+            held.append(unit)
+    out.extend(reversed(held))
+    return out
+
+
+def once_per_place(findings: list) -> list:
+    """A rule's findings with one per place, the first (core/file.go AddAlert keeps one alert per line,
+    column and rule): a sentence's, read before its paragraph, over the paragraph's."""
+    seen, out = set(), []
+    for f in findings:
+        if f.start not in seen:
+            seen.add(f.start)
+            out.append(f)
+    return out
+
+
 def spans(rule, doc) -> list[tuple[int, int]]:
-    """(start, end) of each block a rule reads, in order."""
-    return [(s, e) for s, e, _ in selected(rule, doc)[0]]
+    """(start, end) of each block a rule reads, in Vale's order (:func:`reading_order`)."""
+    return [(s, e) for s, e, _ in reading_order(selected(rule, doc)[0])]
 
 
 def unit_at(rule, doc, start: int, end: int) -> frozenset | None:

@@ -19,6 +19,7 @@ from ..rules.backends.languagetool import backend_rule
 from ..rules.backends.languagetool.local import local_options
 from ..rules.base import Rule
 from ..rules.loader import load_rules
+from ..rules import vale_scopes
 from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .cache import Caches
@@ -193,6 +194,7 @@ class Session:
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields,
                             accept_within=vocab.accepts_within if vocab.accept else None, markup=settings.markup)
             linter.timings = self.timings
+            linter.vale_sentences = vale_scopes.segments(pool)  # Vale cuts paragraphs into sentences
             self._linters[key] = (linter, settings)
         return self._linters[key]
 

@@ -46,3 +46,28 @@ def test_display_math_is_not_read_inline_dollars_are(run_cli, tmp_path):
         "story.md:6:39:House.Very:Cut 'very'.",
         "story.md:11:23:House.Very:Cut 'very'.",
     ]
+
+
+BANG = "extends: existence\nmessage: \"Drop the exclamation mark in '%s'.\"\nnonword: true\ntokens: ['\\w+!(?:\\s|$)']\n"
+LONG = "extends: occurrence\nmessage: Keep sentences short.\nscope: sentence\nmax: 40\ntoken: '\\b(\\w+)\\b'\n"
+RALLY = "Turnout hit a record! Officials were stunned by the queues! The count starts at nine.\n"
+
+
+def test_sentences_are_read_as_text_once_a_rule_reads_sentences(run_cli, tmp_path):
+    # internal/nlp/provider.go: with a sentence-scoped rule loaded (here switched off, still loaded), each
+    # paragraph is also cut into "sentence.text.md" blocks, which a text rule reads first; core/file.go keeps
+    # the first alert at a place, so the match is the sentence's "record!", not the paragraph's "record! ".
+    path = project(tmp_path, {"Bang": BANG, "Long": LONG}, RALLY, ini="")
+    (tmp_path / ".vale.ini").write_text((tmp_path / ".vale.ini").read_text() + "House.Long = NO\n")
+    assert lines(run_cli, path) == [
+        "story.md:1:15:House.Bang:Drop the exclamation mark in 'record!'.",
+        "story.md:1:53:House.Bang:Drop the exclamation mark in 'queues!'.",
+    ]
+
+
+def test_without_a_sentence_rule_a_text_rule_reads_the_paragraph_only(run_cli, tmp_path):
+    path = project(tmp_path, {"Bang": BANG}, RALLY)
+    assert lines(run_cli, path) == [
+        "story.md:1:15:House.Bang:Drop the exclamation mark in 'record! '.",
+        "story.md:1:53:House.Bang:Drop the exclamation mark in 'queues! '.",
+    ]
