@@ -232,12 +232,18 @@ def spans(rule, doc) -> list[tuple[int, int]]:
 
 def unit_at(rule, doc, start: int, end: int) -> frozenset | None:
     """The sections of the block the rule reads that holds [start, end), or None."""
+    unit = unit_of(rule, doc, start, end)
+    return None if unit is None else unit[2]
+
+
+def unit_of(rule, doc, start: int, end: int) -> tuple[int, int, frozenset] | None:
+    """The block the rule reads that holds [start, end): (start, end, sections), or None."""
     out, starts = selected(rule, doc)
     i = bisect.bisect_right(starts, start) - 1
     for k in range(i, max(i - 4, -1), -1):  # blocks seldom overlap: the nearest few before ``start``
         s, e, names = out[k]
         if s <= start and end <= e:
-            return names
+            return out[k]
     return None
 
 

@@ -11,7 +11,7 @@ from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
 from ..read.markup_ignores import Ignores, from_values
-from ..rules import budget, vale_scopes
+from ..rules import budget, vale_place
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
@@ -136,12 +136,12 @@ class Linter:
             budget.check()
         if self.timings is not None:
             self.timings[rule.id] = self.timings.get(rule.id, 0.0) + time.process_time() - started
-        if rule.vale and self.vale_sentences:
-            found = vale_scopes.once_per_place(found)  # a sentence and its paragraph found the same
         if self.accept is not None and rule.values.get("vocab") is not False:  # Vale's `vocab: false`: no exceptions
             within = self.accept_within if rule.vale else None
             found = [f for f in found if not f.text or not (self.accept(f.text) or (
                 within and within(f.text, doc.text, f.start, f.end)))]
+        if rule.vale:
+            found = vale_place.placed(rule, doc, found)  # where Vale reports each, one per place
         return found
 
     def _out_of_time(self, path: str, left: list[Rule]) -> str:

@@ -71,3 +71,23 @@ def test_without_a_sentence_rule_a_text_rule_reads_the_paragraph_only(run_cli, t
         "story.md:1:15:House.Bang:Drop the exclamation mark in 'record! '.",
         "story.md:1:53:House.Bang:Drop the exclamation mark in 'queues! '.",
     ]
+
+
+COVID = ("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nignorecase: false\n"
+         "swap:\n  Covid: COVID-19\n")
+
+
+def test_a_term_twice_in_a_two_line_quote_is_reported_once_on_its_last_line(run_cli, tmp_path):
+    # core/file.go assignLoc: a block quote's or list item's alerts are looked for on the block's last line
+    # (the line the walker gives the block), the first occurrence there; both land on line 3, one is kept.
+    # A term only on an item's first line is found where it stands (FindLoc searches the file).
+    article = ("The head teacher wrote to parents:\n\n"
+               "> Covid closed the school for a month, and\n"
+               "> Covid testing kept it shut until March.\n\n"
+               "- Covid cases among staff rose in the\n"
+               "  spring term, the council said.\n")
+    path = project(tmp_path, {"Covid": COVID}, article)
+    assert lines(run_cli, path) == [
+        "story.md:4:3:House.Covid:Use 'COVID-19' instead of 'Covid'.",
+        "story.md:6:3:House.Covid:Use 'COVID-19' instead of 'Covid'.",
+    ]
