@@ -91,3 +91,14 @@ def test_a_term_twice_in_a_two_line_quote_is_reported_once_on_its_last_line(run_
         "story.md:4:3:House.Covid:Use 'COVID-19' instead of 'Covid'.",
         "story.md:6:3:House.Covid:Use 'COVID-19' instead of 'Covid'.",
     ]
+
+
+PRONOUN = ("extends: sequence\nmessage: \"Who is '%s'?\"\nlevel: warning\nignorecase: true\ntokens:\n"
+           "  - tag: NN|NNS\n    skip: 3\n  - tag: PRP\n    pattern: he|she|they\n")
+
+
+def test_a_sequence_over_a_comma_is_reported_as_vale_joins_its_words(run_cli, tmp_path):
+    # check/sequence.go stepsToString (March 2025): no space before a comma, so "vote, she" is found in
+    # the sentence and reported; before, "vote , she" was looked for and the run dropped.
+    path = project(tmp_path, {"Pronoun": PRONOUN}, "After the vote, she said the plan would pass.\n")
+    assert lines(run_cli, path) == ["story.md:1:11:House.Pronoun:Who is 'vote'?"]
