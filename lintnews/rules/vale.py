@@ -173,6 +173,18 @@ def guessed_start(text: str, lo: int) -> int:
     return max(text.rfind("\n", 0, lo), text.rfind("\r", 0, lo)) + 1
 
 
+def merged_mapping(value):
+    """A mapping key (``swap``, ``either``) as Vale decodes it: mapstructure's weakly typed input merges a
+    list of mappings into one, later entries winning (Datadog's ``- pattern: replacement`` items);
+    anything else is returned as it is, for the schema to judge."""
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        merged: dict = {}
+        for item in value:
+            merged.update(item)
+        return merged
+    return value
+
+
 def cap_first(s: str) -> str:
     """Vale's CapFirst: the first character upper-cased."""
     return s[:1].upper() + s[1:]

@@ -102,3 +102,17 @@ def test_a_sequence_over_a_comma_is_reported_as_vale_joins_its_words(run_cli, tm
     # the sentence and reported; before, "vote , she" was looked for and the run dropped.
     path = project(tmp_path, {"Pronoun": PRONOUN}, "After the vote, she said the plan would pass.\n")
     assert lines(run_cli, path) == ["story.md:1:11:House.Pronoun:Who is 'vote'?"]
+
+
+def test_a_swap_written_as_a_list_of_pairs_is_merged_as_vale_decodes_it(run_cli, tmp_path):
+    # check/definition.go decodeRule: mapstructure's weakly typed input merges a list of mappings into the
+    # map `swap` is (Datadog's package writes its swaps so); the rule loads and reports both.
+    rule = ("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nignorecase: false\n"
+            "swap:\n  - '(?:e-mail|E-mail)': email\n  - '(?:web site|Web site)': website\n")
+    path = project(tmp_path, {"Web": rule}, "Readers can e-mail the web site editor with tips.\n")
+    proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
+    assert proc.stderr.decode().count("skipped") == 0, proc.stderr.decode()
+    assert proc.stdout.decode().splitlines() == [
+        "story.md:1:13:House.Web:Use 'email' instead of 'e-mail'.",
+        "story.md:1:24:House.Web:Use 'website' instead of 'web site'.",
+    ]
