@@ -117,6 +117,8 @@ def cmdtest(package: Path) -> list[Case]:
         for line in ct.read_text(encoding="utf-8").splitlines():
             if line.startswith("$ cdf "):
                 cwd = Path(line[6:].strip().replace("${ROOTDIR}", str(root)))
+                if not cwd.is_dir():  # ROOTDIR the package's folder, its fixtures beside testdata/ (IETF's)
+                    cwd = Path(line[6:].strip().replace("${ROOTDIR}", str(package)))
             elif line.startswith("$ vale "):
                 files = [a for a in line.split()[2:] if not a.startswith("-")]
                 _sync_local_packages(cwd, package)

@@ -16,7 +16,7 @@ from ..read.document import Document
 from . import budget, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import is_vale_rule
+from .vale import code_points, is_vale_rule
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -186,6 +186,8 @@ class Rule:
         raise RuleError(self.path, f"rule {self.id}: {problem}")
 
     def pattern(self, source: str, key: str, flags: int = 0):
+        if self.vale:
+            source = code_points(source)  # regexp2's \x{2018}
         return compile_pattern(source, where=self.path, rule_id=self.id, key=key, flags=flags)
 
     def _check_examples(self) -> None:

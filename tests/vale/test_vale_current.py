@@ -116,3 +116,16 @@ def test_a_swap_written_as_a_list_of_pairs_is_merged_as_vale_decodes_it(run_cli,
         "story.md:1:13:House.Web:Use 'email' instead of 'e-mail'.",
         "story.md:1:24:House.Web:Use 'website' instead of 'web site'.",
     ]
+
+
+def test_a_code_point_written_as_regexp2_writes_it_matches(run_cli, tmp_path):
+    # Vale compiles patterns with regexp2, which reads \x{201C} as the code point U+201C (Perl's syntax).
+    rule = ("extends: existence\nmessage: Use straight quotation marks.\nlevel: warning\nnonword: true\n"
+            "tokens:\n  - '[\\x{201C}\\x{201D}]'\n")
+    path = project(tmp_path, {"Quotes": rule}, "The mayor said \u201cno comment\u201d and left.\n")
+    proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
+    assert "skipped" not in proc.stderr.decode(), proc.stderr.decode()
+    assert proc.stdout.decode().splitlines() == [
+        "story.md:1:16:House.Quotes:Use straight quotation marks.",
+        "story.md:1:27:House.Quotes:Use straight quotation marks.",
+    ]
