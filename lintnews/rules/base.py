@@ -65,6 +65,7 @@ SHARED = Schema({
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
     "vocab": Option("bool", None, "Vale's: whether accepted vocabulary is an exception (it always is here)"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
+    "tests": Option("records", None, "Vale's test cases for `vale test` (Vale 3.24); not read when linting"),
 })
 
 

@@ -30,7 +30,7 @@ from .patterns import compile_pattern, finditer, search
 
 # Keys every Vale rule may set, and each extension point's own (Vale's docs and source).
 COMMON = frozenset({"extends", "message", "level", "description", "link", "scope", "limit", "action",
-                    "name", "selector", "code", "vocab"})
+                    "name", "selector", "code", "vocab", "tests"})
 KEYS: dict[str, frozenset[str]] = {kind: frozenset(keys) for kind, keys in {
     "existence": {"tokens", "raw", "exceptions", "append", "ignorecase", "nonword"},
     "substitution": {"swap", "exceptions", "ignorecase", "nonword", "capitalize", "pos"},

@@ -129,3 +129,17 @@ def test_a_code_point_written_as_regexp2_writes_it_matches(run_cli, tmp_path):
         "story.md:1:16:House.Quotes:Use straight quotation marks.",
         "story.md:1:27:House.Quotes:Use straight quotation marks.",
     ]
+
+
+def test_rule_test_cases_beside_or_inside_a_rule_are_not_rules(run_cli, tmp_path):
+    # Vale 3.24's `vale test` (release notes, October 2026): cases in a rule's `tests:` key, or in
+    # Rule.test.yml beside it; neither is linted with, and neither stops the style from loading.
+    rule = ("extends: existence\nmessage: \"Consider removing '%s'.\"\nlevel: warning\nignorecase: true\n"
+            "tokens: [reportedly]\ntests:\n  - name: flags a hedge\n    input: Reportedly, the mayor resigned.\n"
+            "    want: |\n      1:1:House.Hedge:Consider removing 'Reportedly'.\n")
+    path = project(tmp_path, {"Hedge": rule}, "The mayor reportedly resigned on Tuesday.\n")
+    (tmp_path / "styles" / "House" / "Hedge.test.yml").write_text(
+        "- name: plain report\n  rule: Hedge.yml\n  input: The mayor resigned.\n  want: ''\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
+    assert proc.stderr.decode().count("error") == 0, proc.stderr.decode()
+    assert proc.stdout.decode().splitlines() == ["story.md:1:11:House.Hedge:Consider removing 'reportedly'."]
