@@ -95,6 +95,8 @@ class Rule:
         self.id = rule_id
         self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
+        if "code" in spec and is_vale_rule(self.name, spec):  # check/definition.go validateDefinition
+            self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
         self.vale = is_vale_rule(self.name, spec)

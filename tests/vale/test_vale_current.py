@@ -143,3 +143,15 @@ def test_rule_test_cases_beside_or_inside_a_rule_are_not_rules(run_cli, tmp_path
     proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
     assert proc.stderr.decode().count("error") == 0, proc.stderr.decode()
     assert proc.stdout.decode().splitlines() == ["story.md:1:11:House.Hedge:Consider removing 'reportedly'."]
+
+
+def test_a_rule_with_the_old_code_key_is_refused_with_vales_reason(run_cli, tmp_path):
+    # check/definition.go validateDefinition: "`code` is deprecated; please use `scope: raw` instead".
+    old = "extends: existence\nmessage: Name the function without parentheses.\nnonword: true\ncode: true\ntokens: ['\\w+\\(\\)']\n"
+    very = 'extends: existence\nmessage: "Cut \'%s\'."\ntokens: [very]\n'
+    path = project(tmp_path, {"Calls": old, "Very": very}, "The very first call to `parse()` failed.\n")
+    proc = run_cli("check", "--format", "line", path.name, cwd=path.parent)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "Calls.yml: rule House.Calls: key 'code' is no longer Vale's: use 'scope: raw'" in err, err
+    assert proc.stdout.decode().splitlines() == ["story.md:1:5:House.Very:Cut 'very'."]
