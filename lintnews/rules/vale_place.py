@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from . import vale_scopes
+from .patterns import compile_pattern, finditer
 from ..findings import Edit, Fix
 
 _MATCHED_TEXT = frozenset({"existence", "substitution", "spelling"})
@@ -30,14 +31,15 @@ _PLACED_BY_LINE = frozenset({"list", "blockquote"})  # Vale's tagToScope blocks 
 _QUOTES = {"'": "['\u2018\u2019]", '"': "[\"\u201c\u201d]"}
 
 
-def _word(text: str) -> re.Pattern:
+def _word(rule, text: str):
+    """initialPosition's pattern for ``text``: the text as a whole word, a straight quote matching a curly one."""
     body = "".join(_QUOTES.get(c, re.escape(c)) for c in text)
-    return re.compile(r"(?:^|\b|_)" + body + r"(?:_|\b|$)")
+    return compile_pattern(r"(?:^|\b|_)" + body + r"(?:_|\b|$)", where=rule.path, rule_id=rule.id, key="placement")
 
 
-def _first(line: str, text: str) -> int:
+def _first(rule, line: str, text: str) -> int:
     """initialPosition's column (0-based) of ``text`` in ``line``, or -1."""
-    hits = [m.span() for m in _word(text).finditer(line)]
+    hits = [m.span() for m in finditer(_word(rule, text), line, rule.id)]
     if not hits:
         return line.find(text)
     at = hits[0][0]
@@ -73,7 +75,7 @@ def _by_last_line(rule, doc, findings: list) -> list:
             continue
         chars = masked.setdefault((lo, hi), list(text[lo:hi]))
         line = "".join(chars[last - lo:])
-        col = _first(line, f.text)
+        col = _first(rule, line, f.text)
         if col >= 0 and last + col != f.start:
             f = _moved(f, last + col - f.start)
         block = "".join(chars)
