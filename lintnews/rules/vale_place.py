@@ -19,37 +19,46 @@ the place Vale reports keeps its fix, moved with it (the text there is the same)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from . import vale_scopes
-from .patterns import compile_pattern, finditer
 from ..findings import Edit, Fix
 
 _MATCHED_TEXT = frozenset({"existence", "substitution", "spelling"})
 _PLACED_BY_LINE = frozenset({"list", "blockquote"})  # Vale's tagToScope blocks that can span lines
-_QUOTES = {"'": "['\u2018\u2019]", '"': "[\"\u201c\u201d]"}
+_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _word(rule, text: str):
-    """initialPosition's pattern for ``text``: the text as a whole word, a straight quote matching a curly one."""
-    body = "".join(_QUOTES.get(c, re.escape(c)) for c in text)
-    return compile_pattern(r"(?:^|\b|_)" + body + r"(?:_|\b|$)", where=rule.path, rule_id=rule.id, key="placement")
+def _wordish(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c == "_")  # Go's \w, which its \b reads
 
 
-def _first(rule, line: str, text: str) -> int:
-    """initialPosition's column (0-based) of ``text`` in ``line``, or -1."""
-    hits = [m.span() for m in finditer(_word(rule, text), line, rule.id)]
+def _bounded(t: str, k: int) -> bool:
+    """Whether ``(?:^|\\b|_)`` holds before ``t[k]`` (and ``(?:_|\\b|$)`` after ``t[k - 1]``), as Go reads them."""
+    return k == 0 or k == len(t) or _wordish(t[k - 1]) != _wordish(t[k]) or "_" in (t[k - 1], t[k])
+
+
+def _first(line: str, text: str) -> int:
+    """initialPosition's column (0-based) of ``text`` in ``line``, or -1: the first occurrence as a whole
+    word (a straight quote matching a curly one), one next to a backtick or hyphen passed over when there
+    are others; else the first occurrence at all."""
+    norm, want = line.translate(_STRAIGHT), text.translate(_STRAIGHT)
+    hits, i = [], norm.find(want)
+    while i >= 0 and want:
+        e = i + len(want)
+        if _bounded(norm, i) and _bounded(norm, e):
+            hits.append((i, e))
+            i = norm.find(want, e)
+        else:
+            i = norm.find(want, i + 1)
     if not hits:
         return line.find(text)
-    at = hits[0][0]
     for s, e in hits:
         before, after = s - 1, e + 1  # as Vale looks: the character before, the second after
         if before > 0 and line[before] in "`-" or after < len(line) and line[after] in "`-":
             continue
-        at = s
-        break
-    return at + 1 if line.startswith("_", at) else at
+        return s
+    return hits[0][0]
 
 
 def placed(rule, doc, findings: list) -> list:
@@ -75,7 +84,7 @@ def _by_last_line(rule, doc, findings: list) -> list:
             continue
         chars = masked.setdefault((lo, hi), list(text[lo:hi]))
         line = "".join(chars[last - lo:])
-        col = _first(rule, line, f.text)
+        col = _first(line, f.text)
         if col >= 0 and last + col != f.start:
             f = _moved(f, last + col - f.start)
         block = "".join(chars)
