@@ -214,6 +214,72 @@ def reading_order(units: list[tuple[int, int, frozenset]]) -> list[tuple[int, in
     return out
 
 
+def edge_free(source: str) -> bool:
+    """Whether a pattern finds in a sentence what it finds of that sentence inside its paragraph: no anchor
+    (``^``, ``$``, ``\\A``, ``\\Z``, ``\\z``, ``\\G``, ``\\B``) and no lookaround, outside character classes."""
+    i, n, in_class = 0, len(source), False
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if not in_class and source[i + 1:i + 2] in ("A", "Z", "z", "G", "B"):
+                return False
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class, i = True, i + 1
+            i += source.startswith("^", i)
+            i += source.startswith("]", i)  # a ] first in a class is a literal
+            continue
+        elif c in "^$" or source.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return False
+        i += 1
+    return True
+
+
+_EDGE_FREE: dict[str, bool] = {}
+
+
+def edge_free_pattern(compiled) -> bool:
+    """:func:`edge_free` of a compiled pattern's source, worked out once per source."""
+    source = compiled.pattern
+    if source not in _EDGE_FREE:
+        _EDGE_FREE[source] = edge_free(source)
+    return _EDGE_FREE[source]
+
+
+def by_paragraph(units: list[tuple[int, int, frozenset]]) -> list[tuple[list, tuple]]:
+    """The blocks in Vale's reading order as (the sentences read as text inside a block, that block)."""
+    out, sentences = [], []
+    for unit in reading_order(units):
+        if _SENTENCE_TEXT <= unit[2]:
+            sentences.append(unit)
+            continue
+        if all(unit[0] <= s[0] and s[1] <= unit[1] for s in sentences):
+            out.append((sentences, unit))
+        else:
+            out.extend(([], s) for s in sentences)
+            out.append(([], unit))
+        sentences = []
+    out.extend(([], s) for s in sentences)
+    return out
+
+
+def pruned(rule, doc, matches_of, same_in_sentences: bool):
+    """The matches ``matches_of(unit)`` gives ((start, end, ...) each) for each block the rule reads, in
+    Vale's order. A paragraph's sentences are matched only when their matches could differ from the
+    paragraph's: the pattern has an anchor or lookaround (``same_in_sentences`` False) or one of the
+    paragraph's matches crosses a sentence's edge; otherwise they would find the same, once per place."""
+    for sentences, unit in by_paragraph(selected(rule, doc)[0]):
+        found = matches_of(unit)
+        if sentences and not (same_in_sentences and all(
+                any(s[0] <= m[0] and m[1] <= s[1] for s in sentences) for m in found)):
+            for sentence in sentences:
+                yield from matches_of(sentence)
+        yield from found
+
+
 def once_per_place(findings: list) -> list:
     """A rule's findings with one per place, the first (core/file.go AddAlert keeps one alert per line,
     column and rule): a sentence's, read before its paragraph, over the paragraph's."""

@@ -155,3 +155,14 @@ def test_a_rule_with_the_old_code_key_is_refused_with_vales_reason(run_cli, tmp_
     err = proc.stderr.decode()
     assert "Calls.yml: rule House.Calls: key 'code' is no longer Vale's: use 'scope: raw'" in err, err
     assert proc.stdout.decode().splitlines() == ["story.md:1:5:House.Very:Cut 'very'."]
+
+
+def test_a_pattern_reads_a_sentence_as_its_paragraph_unless_it_has_an_anchor_or_lookaround():
+    from lintnews.rules.vale_scopes import edge_free
+
+    assert edge_free(r"(?i)(?m)\b(?:in order to|prior to)\b")
+    assert edge_free(r"[^\s$]+ [\^a-z]")  # ^ and $ inside a class, or escaped, anchor nothing
+    assert not edge_free(r"(?m)\w+!(?:\s|$)")
+    assert not edge_free(r"^But\b")
+    assert not edge_free(r"(?<!Mr\. )Smith")
+    assert not edge_free(r"\AThe")
