@@ -5,10 +5,11 @@
 
 A package folder is a checkout of a public Vale package as its repository has it. Its styles are
 the folders of rule files in it (``<Name>/*.yml``, ``styles/<Name>/*.yml``, ``.vale/styles/...``)
-and its tests are read in whichever of four layouts it uses (scripts/vale_layouts.py): Cucumber
+and its tests are read in whichever of five layouts it uses (scripts/vale_layouts.py): Cucumber
 ``features/*.feature`` with ``fixtures/X`` (errata-ai's packages, IBM...), go-cmdtest
 ``testdata/*.ct`` (readability, Hugo), JSON assertions ``rule-tests/run_rule_tests.py``
-(elastic/vale-rules) or ``tests/Rule-bad.txt`` and ``Rule-good.txt`` (openSUSE). A package with
+(elastic/vale-rules), ``tests/Rule-bad.txt`` and ``Rule-good.txt`` (openSUSE) or Vale 3.24's
+``vale test`` cases (cptaffe/vale-styles). A package with
 no tests is still loaded, to count load errors. Nothing of a package is kept here: fetch one,
 point this script at it.
 
@@ -31,7 +32,7 @@ from lintnews.rules.loader import load_rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from vale_features import _finding_line, run_lintnews_json  # noqa: E402 - scripts is not a package
-from vale_layouts import Case, bad_good, cmdtest, cucumber, json_assertions  # noqa: E402
+from vale_layouts import Case, bad_good, cmdtest, cucumber, json_assertions, rule_tests  # noqa: E402
 
 ARTICLES = (".md", ".txt", ".html", ".htm", ".markdown")
 _NOT_STYLES = {"features", "fixtures", "testdata", "tests", "test", "config", "docs", ".github"}
@@ -67,7 +68,9 @@ def cases_of(package: Path, scratch: Path) -> list[Case]:
     elif (package / "tests").is_dir():
         cases = bad_good(package)
     else:
-        return []
+        cases = rule_tests(package, styles_of(package), scratch)
+        if not cases:
+            return []
     merged: dict[tuple, Case] = {}
     for case in cases:
         key = (case.cwd, tuple(case.args), case.key, case.only_rule)

@@ -1,7 +1,7 @@
 """The test layouts of public Vale packages, read into cases that scripts/vale_fixtures.py runs.
 
 Each reader turns a package checkout into ``Case`` objects: a folder to run ``lintnews check`` in,
-its arguments, and what the package's own test expects there. Four layouts are read:
+its arguments, and what the package's own test expects there. Five layouts are read:
 
 - Cucumber (errata-ai's packages, IBM, IBM Quantum, LegalRules...): ``features/*.feature`` with
   ``When I test "X"`` run in ``fixtures/X`` on ``.``, and the expected
@@ -16,6 +16,10 @@ its arguments, and what the package's own test expects there. Four layouts are r
   ``(line, matched text)`` pairs ``vale --output=JSON`` must give (``assert_rule_contains``: at
   least these; ``assert_rule_matches``: exactly these). The file is read as data (its literals,
   through ``ast``), never run.
+- Rule test cases (Vale 3.24's ``vale test``, cptaffe/vale-styles): a ``tests:`` list in a rule file, or
+  ``Rule.test.yml`` beside it (a list naming its ``rule:``); each case lints its ``input`` (Markdown)
+  with that rule alone and expects ``want`` (its exact lines, ``line:col:Rule:message``; empty: no
+  finding) or a finding ``contains`` names; ``absent``: none of that rule.
 - Bad and good examples (openSUSE/suse-vale-styleguide): ``tests/Rule-bad.txt`` must give at least
   one finding of a rule named ``Rule``, ``tests/Rule-good.txt`` none of it; counted as one
   expected finding per bad file and one extra per good file that is flagged.
@@ -117,6 +121,8 @@ def cmdtest(package: Path) -> list[Case]:
         for line in ct.read_text(encoding="utf-8").splitlines():
             if line.startswith("$ cdf "):
                 cwd = Path(line[6:].strip().replace("${ROOTDIR}", str(root)))
+                if not cwd.is_dir():  # ROOTDIR the package's folder, its fixtures beside testdata/ (IETF's)
+                    cwd = Path(line[6:].strip().replace("${ROOTDIR}", str(package)))
             elif line.startswith("$ vale "):
                 files = [a for a in line.split()[2:] if not a.startswith("-")]
                 _sync_local_packages(cwd, package)
@@ -207,3 +213,38 @@ def bad_good(package: Path) -> list[Case]:
         args = (["--vale-config", config.name] if config else []) + [f"tests/{path.name}"]
         cases.append(Case(path.name, package, args, {rule} if kind == "bad" else set(), True, "rule", rule))
     return cases
+
+
+def rule_tests(package: Path, styles: list[Path], scratch: Path) -> list[Case]:
+    """The ``vale test`` cases of a package's rules (see the module's doc), each run in a folder of its own."""
+    import yaml  # the cases are data; PyYAML's safe loader, as the rest of the scripts read YAML
+
+    cases = []
+    for style in styles:
+        for path in sorted(style.glob("*.yml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError):
+                continue
+            if path.stem.endswith(".test") and isinstance(data, list):
+                items = [(style / str(c.get("rule", "")), c) for c in data if isinstance(c, dict)]
+            elif isinstance(data, dict) and isinstance(data.get("tests"), list):
+                items = [(path, c) for c in data["tests"] if isinstance(c, dict)]
+            else:
+                continue
+            for rule_file, case in items:
+                rule = f"{style.name}.{Path(rule_file).stem}"
+                folder = scratch / f"{rule}-{len(cases)}"
+                folder.mkdir(parents=True)
+                (folder / ".vale.ini").write_text(f"StylesPath = {style.parent}\nMinAlertLevel = suggestion\n\n"
+                                                  f"[*.md]\n{rule} = YES\n", encoding="utf-8")
+                (folder / "test.md").write_text(str(case.get("input", "")), encoding="utf-8")
+                if "want" in case:
+                    want = {f"test.md:{ln.strip()}" for ln in str(case["want"] or "").splitlines() if ln.strip()}
+                    cases.append(Case(f"{rule}: {case.get('name', '')}", folder, ["."], want, True))
+                elif "contains" in case:
+                    cases.append(Case(f"{rule}: {case.get('name', '')}", folder, ["."], {rule}, False, "rule", rule))
+                else:  # absent: no finding of the rule
+                    cases.append(Case(f"{rule}: {case.get('name', '')}", folder, ["."], set(), True, "rule", rule))
+    return cases
+

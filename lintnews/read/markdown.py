@@ -14,8 +14,9 @@ What comes out (:class:`MarkdownParse`):
   prose text (after ``# ``, ``- `` or ``> ``), with the span that deleting it
   removes (its own lines and the blank lines after it);
 * ``skip_zones``: everything that is not prose and must never be flagged or
-  edited: front matter, code blocks and spans, HTML, link targets, reference
-  definitions, autolinks, thematic breaks;
+  edited: front matter, code blocks and spans, display math (``$$``,
+  read/markdown_math.py), HTML, link targets, reference definitions, autolinks,
+  thematic breaks;
 * ``marker_zones``: the block markers inside a prose block's own lines
   (``> `` on a paragraph's later lines, ``# ``, a setext underline): never
   flagged, and edited only by a fix that deletes the whole block;
@@ -62,8 +63,8 @@ from . import compiled as _compiled
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr")
-_SKIPPED_LEAVES = ("code_block", "fence", "hr")
+_LEAF_TYPES = ("paragraph_open", "heading_open", "code_block", "fence", "html_block", "hr", "math_block")
+_SKIPPED_LEAVES = ("code_block", "fence", "hr", "math_block")
 # Inline rules whose whole match is markup.
 _BLANKISH = _compiled.compile(r"[ \t>]*")
 _LONE_CR = _compiled.compile(r"\r(?!\n)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from . import compiled as _compiled
+from . import compiled as _compiled, markdown_math
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -55,6 +55,7 @@ def parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
+    markdown_math.register(md)  # $$ display math $$: not prose (read/markdown_math.py)
     md.disable("inline")  # inline content is parsed per block below, with positions recorded
     for r in list(md.inline.ruler.__rules__):
         md.inline.ruler.at(r.name, _wrap(r.name, r.fn))

@@ -16,7 +16,7 @@ from ..read.document import Document
 from . import budget, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import is_vale_rule
+from .vale import code_points, is_vale_rule
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -65,6 +65,7 @@ SHARED = Schema({
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
     "vocab": Option("bool", None, "Vale's: whether accepted vocabulary is an exception (it always is here)"),
     "examples": Option("dict", None, "bad, good and fixed examples (lists of text)"),
+    "tests": Option("records", None, "Vale's test cases for `vale test` (Vale 3.24); not read when linting"),
 })
 
 
@@ -94,6 +95,8 @@ class Rule:
         self.id = rule_id
         self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
+        if "code" in spec and is_vale_rule(self.name, spec):  # check/definition.go validateDefinition
+            self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
         self.vale = is_vale_rule(self.name, spec)
@@ -186,6 +189,8 @@ class Rule:
         raise RuleError(self.path, f"rule {self.id}: {problem}")
 
     def pattern(self, source: str, key: str, flags: int = 0):
+        if self.vale:
+            source = code_points(source)  # regexp2's \x{2018}
         return compile_pattern(source, where=self.path, rule_id=self.id, key=key, flags=flags)
 
     def _check_examples(self) -> None:

@@ -95,15 +95,21 @@ def rule_files(styles_dir: Path) -> list[tuple[str, Path]]:
     if not styles_dir.is_dir():
         raise RuleError(str(styles_dir), "styles folder not found")
     found = []
-    direct = [p for p in styles_dir.iterdir()
-              if p.suffix in RULE_SUFFIXES and p.is_file() and not p.name.startswith(".")]  # .yamllint.yml
+    direct = [p for p in styles_dir.iterdir() if _rule_file(p)]
     if direct:
         found.extend((f"{styles_dir.name}.{p.stem}", p) for p in direct)
     for style in sorted(p for p in styles_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for path in style.iterdir():
-            if path.suffix in RULE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+            if _rule_file(path):
                 found.append((f"{style.name}.{path.stem}", path))
     return sorted(found)
+
+
+def _rule_file(path: Path) -> bool:
+    """A rule file: ``.yml`` or ``.yaml``, not hidden (``.yamllint.yml``), and not the test cases Vale 3.24's
+    ``vale test`` keeps beside a rule (``Rule.test.yml``, a list of cases, no rule)."""
+    return (path.suffix in RULE_SUFFIXES and path.is_file() and not path.name.startswith(".")
+            and not path.stem.endswith(".test"))
 
 
 def _renamed(kind: str, spec: dict, rule_id: str, where: str, warnings: list[str] | None) -> str:

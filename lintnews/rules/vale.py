@@ -30,7 +30,7 @@ from .patterns import compile_pattern, finditer, search
 
 # Keys every Vale rule may set, and each extension point's own (Vale's docs and source).
 COMMON = frozenset({"extends", "message", "level", "description", "link", "scope", "limit", "action",
-                    "name", "selector", "code", "vocab"})
+                    "name", "selector", "code", "vocab", "tests"})
 KEYS: dict[str, frozenset[str]] = {kind: frozenset(keys) for kind, keys in {
     "existence": {"tokens", "raw", "exceptions", "append", "ignorecase", "nonword"},
     "substitution": {"swap", "exceptions", "ignorecase", "nonword", "capitalize", "pos"},
@@ -67,13 +67,22 @@ def word_pattern(tokens: list[str], raw: list[str] = (), *, word: bool, ignoreca
 
 
 _QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
+_CODE_POINT = re.compile(r"(?<!\\)((?:\\\\)*)\\x\{([0-9A-Fa-f]{1,8})\}")
+
+
+def code_points(pattern: str) -> str:
+    """regexp2's ``\\x{2018}`` (a code point, Perl's syntax) written as the ``regex`` package reads it."""
+    if "\\x{" not in pattern:
+        return pattern
+    return _CODE_POINT.sub(lambda m: f"{m.group(1)}\\U{int(m.group(2), 16):08x}", pattern)
 
 
 def as_regexp2(pattern: str) -> str:
     """``pattern`` read as Vale's regexp2 (.NET syntax) reads it, written for the ``regex`` package.
 
-    Two places differ: a ``{`` that does not open a counted repeat (``{2}``, ``{2,}``, ``{2,5}``) is
-    a literal brace in .NET (``{image}``), where ``regex`` reads fuzzy-matching braces; and a
+    Three places differ: ``\\x{2018}`` (a code point, as in Perl) is ``\\U00002018`` to ``regex``; a
+    ``{`` that does not open a counted repeat (``{2}``, ``{2,}``, ``{2,5}``) is a literal brace in
+    .NET (``{image}``), where ``regex`` reads fuzzy-matching braces; and a
     back-reference to a group still open where it stands (``(\\n(x)\\2)`` once an earlier token took
     group 1) matches nothing in .NET, as the group has captured nothing yet, where ``regex`` refuses
     the pattern. Unnamed groups are numbered as .NET numbers them (named ones come after)."""
@@ -87,6 +96,11 @@ def as_regexp2(pattern: str) -> str:
             if ref and int(ref.group(1)) in opened:
                 out.append("(?!)")
                 i += len(ref.group())
+                continue
+            hexa = re.match(r"\\x\{([0-9A-Fa-f]{1,8})\}", pattern[i:])
+            if hexa:  # regexp2's \x{HEX} (Perl's), a code point: \U00002018 to the regex package
+                out.append(f"\\U{int(hexa.group(1), 16):08x}")
+                i += len(hexa.group())
                 continue
             esc = re.match(r"\\[pP]\{[^}]*\}|\\.", pattern[i:], re.S)
             out.append(esc.group() if esc else c)
@@ -171,6 +185,18 @@ def guessed_start(text: str, lo: int) -> int:
     """Where Vale reports a match whose text, as Vale read it (entities decoded, markup dropped), is not
     in the file as written: the start of the line that holds it (core/location.go guessLocation)."""
     return max(text.rfind("\n", 0, lo), text.rfind("\r", 0, lo)) + 1
+
+
+def merged_mapping(value):
+    """A mapping key (``swap``, ``either``) as Vale decodes it: mapstructure's weakly typed input merges a
+    list of mappings into one, later entries winning (Datadog's ``- pattern: replacement`` items);
+    anything else is returned as it is, for the schema to judge."""
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        merged: dict = {}
+        for item in value:
+            merged.update(item)
+        return merged
+    return value
 
 
 def cap_first(s: str) -> str:

@@ -30,9 +30,15 @@ def blocks(rule, doc):
     """(start, end, rendered text and offsets or None) of each block a Vale rule reads, in order. A block of
     ``raw`` (the file as written) or an inline scope (``link``, ``strong``: lintnews reads their markup)
     is read as written."""
-    for lo, hi, names in vale_scopes.selected(rule, doc)[0]:
-        keep = "raw" in names or any(name in names for name in vale_scopes.INLINE)
-        yield lo, hi, None if keep else rendered(doc, lo, hi)
+    for unit in vale_scopes.reading_order(vale_scopes.selected(rule, doc)[0]):
+        yield read(doc, unit)
+
+
+def read(doc, unit) -> tuple[int, int, tuple[str, list[int]] | None]:
+    """One block (start, end, sections) as :func:`blocks` gives it."""
+    lo, hi, names = unit
+    keep = "raw" in names or any(name in names for name in vale_scopes.INLINE)
+    return lo, hi, None if keep else rendered(doc, lo, hi)
 
 
 def rendered(doc, lo: int, hi: int) -> tuple[str, list[int]] | None:

@@ -35,6 +35,7 @@ ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "
            "summary", "raw", "figure")
 INLINE = ("link", "code", "strong", "emphasis")
 _SIZED = frozenset({"raw", "summary"})  # whole-file blocks no negated selector reads
+_SENTENCE_TEXT = frozenset({"sentence", "text"})  # a sentence Vale also reads as text
 _TITLE = "lintnews-title"  # the article's title block, for lintnews's ``body`` (no Vale scope names it)
 
 
@@ -89,10 +90,15 @@ def _inline_named(parsed) -> frozenset:
 
 
 def units(doc) -> list[tuple[int, int, frozenset]]:
-    """Every block Vale would read in ``doc``: (start, end, its sections). Computed once per document."""
+    """Every block Vale would read in ``doc``: (start, end, its sections). Computed once per document.
+
+    When a loaded rule reads sentences (``doc.vale_sentences``, see :func:`segments`), Vale cuts every
+    paragraph into sentences and names each "sentence.text.<ext>" (internal/nlp/provider.go): a rule
+    that selects "text" reads each sentence as well as the paragraph."""
+    sentence = frozenset({"sentence", "text"} if getattr(doc, "vale_sentences", False) else {"sentence"})
     cached = getattr(doc, "_vale_units", None)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] == sentence:
+        return cached[1]
     suffix = PurePath(str(doc.path)).suffix.lower().lstrip(".")
     ext = frozenset({suffix} if suffix and doc.path != "-" else ())
     cells: dict[int, list] = {}
@@ -111,7 +117,7 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((block.start, block.end, frozenset({"paragraph"}) | ext))
             out.append((block.start, block.end, frozenset({"text", *title}) | ext))
             out.append((block.start, block.end, frozenset({"summary"}) | ext))
-            out.extend((s.start, s.end, frozenset({"sentence"}) | ext) for s in doc.sentences_in(block))
+            out.extend((s.start, s.end, sentence | ext) for s in doc.sentences_in(block))
         elif scope == "table":
             out.extend((s, e, frozenset({"text", *name.split(".")}) | ext) for name, s, e in cells.get(block.index, ()))
         else:
@@ -125,7 +131,7 @@ def units(doc) -> list[tuple[int, int, frozenset]]:
             out.append((s, e, frozenset({"text", "attr", "alt"}) | ext))
         elif name in INLINE:
             out.append((s, e, frozenset({name, "inline"}) | ext))
-    doc._vale_units = out
+    doc._vale_units = (sentence, out)
     return out
 
 
@@ -179,25 +185,131 @@ def _select(parsed, every: list[tuple[int, int, frozenset]]) -> tuple[list[tuple
     chosen.sort(key=lambda u: (u[0], -u[1]))
     out: list[tuple[int, int, frozenset]] = []
     for unit in chosen:
-        if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0]:
-            continue  # inside the last block read: read there already
+        if out and unit[1] <= out[-1][1] and unit[0] >= out[-1][0] and not _SENTENCE_TEXT <= unit[2]:
+            continue  # inside the last block read: read there already (but a sentence Vale reads as text)
         out.append(unit)
     return out, [u[0] for u in out]
 
 
+def segments(rules) -> bool:
+    """Whether Vale would cut paragraphs into sentences for these loaded rules: one of Vale's rules has a
+    scope whose first section is ``sentence`` (check/manager.go HasScope, whether or not the rule runs)."""
+    return any(getattr(r, "vale", False) and any(str(s).split(".")[0].strip() == "sentence" for s in r.scopes)
+               for r in rules)
+
+
+def reading_order(units: list[tuple[int, int, frozenset]]) -> list[tuple[int, int, frozenset]]:
+    """The blocks as Vale reads them: a paragraph's sentences before the paragraph (lint.go lintProse)."""
+    if not any(_SENTENCE_TEXT <= u[2] for u in units):
+        return units
+    out, held = [], []
+    for unit in units:
+        while held and unit[0] >= held[-1][1]:
+            out.append(held.pop())
+        if _SENTENCE_TEXT <= unit[2] and held:
+            out.append(unit)
+        else:
+            held.append(unit)
+    out.extend(reversed(held))
+    return out
+
+
+def edge_free(source: str) -> bool:
+    """Whether a pattern finds in a sentence what it finds of that sentence inside its paragraph: no anchor
+    (``^``, ``$``, ``\\A``, ``\\Z``, ``\\z``, ``\\G``, ``\\B``) and no lookaround, outside character classes."""
+    i, n, in_class = 0, len(source), False
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if not in_class and source[i + 1:i + 2] in ("A", "Z", "z", "G", "B"):
+                return False
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class, i = True, i + 1
+            i += source.startswith("^", i)
+            i += source.startswith("]", i)  # a ] first in a class is a literal
+            continue
+        elif c in "^$" or source.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return False
+        i += 1
+    return True
+
+
+_EDGE_FREE: dict[str, bool] = {}
+
+
+def edge_free_pattern(compiled) -> bool:
+    """:func:`edge_free` of a compiled pattern's source, worked out once per source."""
+    source = compiled.pattern
+    if source not in _EDGE_FREE:
+        _EDGE_FREE[source] = edge_free(source)
+    return _EDGE_FREE[source]
+
+
+def by_paragraph(units: list[tuple[int, int, frozenset]]) -> list[tuple[list, tuple]]:
+    """The blocks in Vale's reading order as (the sentences read as text inside a block, that block)."""
+    out, sentences = [], []
+    for unit in reading_order(units):
+        if _SENTENCE_TEXT <= unit[2]:
+            sentences.append(unit)
+            continue
+        if all(unit[0] <= s[0] and s[1] <= unit[1] for s in sentences):
+            out.append((sentences, unit))
+        else:
+            out.extend(([], s) for s in sentences)
+            out.append(([], unit))
+        sentences = []
+    out.extend(([], s) for s in sentences)
+    return out
+
+
+def pruned(rule, doc, matches_of, same_in_sentences: bool):
+    """The matches ``matches_of(unit)`` gives ((start, end, ...) each) for each block the rule reads, in
+    Vale's order. A paragraph's sentences are matched only when their matches could differ from the
+    paragraph's: the pattern has an anchor or lookaround (``same_in_sentences`` False) or one of the
+    paragraph's matches crosses a sentence's edge; otherwise they would find the same, once per place."""
+    for sentences, unit in by_paragraph(selected(rule, doc)[0]):
+        found = matches_of(unit)
+        if sentences and not (same_in_sentences and all(
+                any(s[0] <= m[0] and m[1] <= s[1] for s in sentences) for m in found)):
+            for sentence in sentences:
+                yield from matches_of(sentence)
+        yield from found
+
+
+def once_per_place(findings: list) -> list:
+    """A rule's findings with one per place, the first (core/file.go AddAlert keeps one alert per line,
+    column and rule): a sentence's, read before its paragraph, over the paragraph's."""
+    seen, out = set(), []
+    for f in findings:
+        if f.start not in seen:
+            seen.add(f.start)
+            out.append(f)
+    return out
+
+
 def spans(rule, doc) -> list[tuple[int, int]]:
-    """(start, end) of each block a rule reads, in order."""
-    return [(s, e) for s, e, _ in selected(rule, doc)[0]]
+    """(start, end) of each block a rule reads, in Vale's order (:func:`reading_order`)."""
+    return [(s, e) for s, e, _ in reading_order(selected(rule, doc)[0])]
 
 
 def unit_at(rule, doc, start: int, end: int) -> frozenset | None:
     """The sections of the block the rule reads that holds [start, end), or None."""
+    unit = unit_of(rule, doc, start, end)
+    return None if unit is None else unit[2]
+
+
+def unit_of(rule, doc, start: int, end: int) -> tuple[int, int, frozenset] | None:
+    """The block the rule reads that holds [start, end): (start, end, sections), or None."""
     out, starts = selected(rule, doc)
     i = bisect.bisect_right(starts, start) - 1
     for k in range(i, max(i - 4, -1), -1):  # blocks seldom overlap: the nearest few before ``start``
         s, e, names = out[k]
         if s <= start and end <= e:
-            return names
+            return out[k]
     return None
 
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 from ..findings import Applicability, Edit
 from ..errors import RuleError
 from .patterns import compile_pattern, fullmatch
-from .vale import block_matches, blocks_in_scope, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
+from . import vale_scopes
+from .vale import block_matches, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
 from ..read import compiled as _compiled
 
 _CAPTURE = _compiled.compile(r"(?<!\\)\((?!\?)")
@@ -56,11 +57,17 @@ class ValeSwap:
 
     def check(self, doc):
         rule = self.rule
-        for lo, m in block_matches(self.regex, doc, blocks_in_scope(rule, doc), rule.id):  # within one block
+        same = vale_scopes.edge_free_pattern(self.regex)
+        for _, _, lo, m in vale_scopes.pruned(rule, doc, lambda unit: self._block(doc, unit), same):
             index = next((i for i in range(len(self.terms)) if m.group(i + 1) is not None), None)
             if index is not None:
                 start, end = m.span(index + 1)
                 yield from self._judge(doc, index, lo + start, lo + end)
+
+    def _block(self, doc, unit) -> list:
+        """(start, end, block start, match) of each match within one block (Vale matches a block alone)."""
+        return [(lo + m.start(), lo + m.end(), lo, m)
+                for lo, m in block_matches(self.regex, doc, [unit[:2]], self.rule.id)]
 
     def _judge(self, doc, index, start, end):
         """The finding for swap key ``index`` matched at [start, end), unless the text is already right."""

@@ -88,8 +88,10 @@ def for_records(linter: Linter) -> Linter:
     rules = [r for r in linter.rules if not (r.name == "normalize" and r["check"] == "final-newline")]
     if len(rules) == len(linter.rules):
         return linter
-    return Linter(rules, accept=linter.accept, levels=linter.levels, time_budget=linter.time_budget,
+    copy = Linter(rules, accept=linter.accept, levels=linter.levels, time_budget=linter.time_budget,
                   accept_within=linter.accept_within)
+    copy.vale_sentences = linter.vale_sentences  # Vale reads sentences as text (rules/vale_scopes.py)
+    return copy
 
 
 def lint_records(records, linter_for, job: Job):

@@ -11,7 +11,7 @@ from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
 from ..read.markup_ignores import Ignores, from_values
-from ..rules import budget
+from ..rules import budget, vale_place
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
@@ -77,6 +77,7 @@ class Linter:
         # Scopes and patterns no rule reads (read/markup_ignores.py): an Ignores, its keyword values, or None.
         self.markup = markup if markup is None or isinstance(markup, Ignores) else from_values(markup)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
+        self.vale_sentences = False  # Vale reads sentences as text too: a loaded Vale rule reads sentences
 
     def check(self, text: str, path: str = "-", reader=None) -> Result:
         """``reader`` builds the article from the text (None: a file, with this linter's headline fields; a
@@ -105,6 +106,7 @@ class Linter:
     def check_article(self, article: Article) -> Result:
         doc, path = article.doc, article.path
         result = Result(article=article)
+        doc.vale_sentences = self.vale_sentences  # rules/vale_scopes.py units
         with budget.within(self.time_budget):
             for i, rule in enumerate(self.rules):
                 try:
@@ -138,6 +140,8 @@ class Linter:
             within = self.accept_within if rule.vale else None
             found = [f for f in found if not f.text or not (self.accept(f.text) or (
                 within and within(f.text, doc.text, f.start, f.end)))]
+        if rule.vale:
+            found = vale_place.placed(rule, doc, found)  # where Vale reports each, one per place
         return found
 
     def _out_of_time(self, path: str, left: list[Rule]) -> str:

@@ -17,6 +17,7 @@ from ..read.article import Article
 from ..read.source import Source, read_path
 from ..rules.base import Rule
 from ..rules.loader import load_rules
+from ..rules import vale_scopes
 from ..rules.vale_builtin import vale_rules
 from ..rules.vocab import Vocab, load_vocab
 from .cache import Caches
@@ -195,6 +196,7 @@ class Session:
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields,
                             accept_within=vocab.accepts_within if vocab.accept else None, markup=settings.markup)
             linter.timings = self.timings
+            linter.vale_sentences = vale_scopes.segments(pool)  # Vale cuts paragraphs into sentences
             self._linters[key] = (linter, settings)
         return self._linters[key]
 

@@ -1,7 +1,8 @@
 """Vale's sequence and readability kinds, counted and located as Vale's source does.
 
-Sequence: Vale reports a run at its words joined by single spaces, so a run with punctuation
-between its words ("opinion , he") is not in the text and Vale drops it (internal/check/sequence.go).
+Sequence: Vale reports a run where its words, joined as Vale joins them, stand in the sentence: single
+spaces but none before a comma or other closing punctuation ("opinion, he"), since March 2025
+(internal/check/sequence.go stepsToString); a run not written that way is dropped.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ def check(run_cli, tmp_path, rule_name: str, rule: str, text: str):
                   if line.startswith(str(article))]  # "line:column: Style.Rule message"
 
 
-def test_a_sequence_run_with_a_comma_inside_is_dropped_as_vale_does(run_cli, tmp_path):
+def test_a_sequence_run_with_a_comma_inside_is_reported_as_current_vale_does(run_cli, tmp_path):
     text = ("# Council vote\n\nIn my opinion, he is still the best mayor the city has had.\n\n"
             "The mayor said he would not resign.\n")
-    # "mayor said he" (line 5), not "opinion, he"
-    assert check(run_cli, tmp_path, "AMBIG", AMBIG, text)[1] == ["5:5: House.AMBIG Avoid ambiguous pronouns"]
+    # "opinion, he" (line 3) and "mayor said he" (line 5)
+    assert check(run_cli, tmp_path, "AMBIG", AMBIG, text)[1] == ["3:7: House.AMBIG Avoid ambiguous pronouns",
+                                                                  "5:5: House.AMBIG Avoid ambiguous pronouns"]
 
 
 MEETUP = ("extends: sequence\nmessage: \"Use 'meetup(s)' instead of 'meet-up'\"\n"

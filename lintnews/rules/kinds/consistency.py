@@ -14,7 +14,7 @@ from ...findings import Applicability, Edit
 from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
-from ..vale import blocks_in_scope
+from ..vale import blocks_in_scope, is_vale_rule, merged_mapping
 from ...read import compiled as _compiled
 
 _ACRONYM = _compiled.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
@@ -40,6 +40,11 @@ class Consistency(Rule):
                                            "(which form is the house's is a person's call)"),
     }
     default_fix = Applicability.SAFE
+
+    def __init__(self, rule_id: str, spec: dict, path: str):
+        if is_vale_rule(self.name, spec) and isinstance(spec.get("either"), list):
+            spec = {**spec, "either": merged_mapping(spec["either"])}  # a list of mappings, merged as in Vale
+        super().__init__(rule_id, spec, path)
 
     def compile(self):
         self.pairs = []

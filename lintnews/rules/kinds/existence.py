@@ -7,7 +7,8 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer, word_alternation
 from ..vale import block_matches, exceptions_pattern, excepted, word_pattern
-from ..vale_rendered import blocks, place
+from .. import vale_scopes
+from ..vale_rendered import place, read
 
 
 class Existence(Rule):
@@ -88,20 +89,27 @@ class Existence(Rule):
                 if not self.fold(doc.text[m.start():m.end()]) in self.exceptions:
                     yield *m.span(), None
             return
-        for lo, hi, shown in blocks(self, doc):  # inline markup left out, as Vale reads a Markdown block
-            if shown is None:
-                for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id):
-                    if not excepted(self.except_re, m.group(), self.id):
-                        yield lo + m.start(), lo + m.end(), None
-                continue
-            block, where = shown
-            for m in finditer(self.regex, block, self.id):
+        # Each block read as Vale reads it (a Markdown block's inline markup left out); a paragraph's
+        # sentences only where they could find what the paragraph does not (rules/vale_scopes.py pruned).
+        same = vale_scopes.edge_free_pattern(self.regex)
+        yield from vale_scopes.pruned(self, doc, lambda unit: self._block(doc, *read(doc, unit)), same)
+
+    def _block(self, doc, lo: int, hi: int, shown) -> list[tuple[int, int, str | None]]:
+        out = []
+        if shown is None:
+            for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id):
                 if not excepted(self.except_re, m.group(), self.id):
-                    start, end, as_written, probe = place(doc, where, *m.span(), m.group())
-                    if as_written:
-                        yield start, end, None
-                    elif self.in_scope(doc, *probe):
-                        yield start, end, m.group()
+                    out.append((lo + m.start(), lo + m.end(), None))
+            return out
+        block, where = shown
+        for m in finditer(self.regex, block, self.id):
+            if not excepted(self.except_re, m.group(), self.id):
+                start, end, as_written, probe = place(doc, where, *m.span(), m.group())
+                if as_written:
+                    out.append((start, end, None))
+                elif self.in_scope(doc, *probe):
+                    out.append((start, end, m.group()))
+        return out
 
     def check(self, doc):
         text = doc.text

@@ -65,11 +65,28 @@ def _hyphened(words: list) -> list:
     return out
 
 
+_CLOSING = frozenset({".", ",", ":", ";", "!", "?", "'", '"', ")"})
+
+
+def _joined(words: list[str]) -> str:
+    """The run's words as Vale writes them (check/sequence.go stepsToString, March 2025): single spaces, none
+    before closing punctuation (". , : ; ! ? ' \" )") or a word that starts with an apostrophe, one before
+    "(" unless a space stands there."""
+    out = ""
+    for word in words:
+        if word in _CLOSING or word.startswith(("'", "’")):
+            out += word
+        elif word == "(":
+            out += "(" if not out or out.endswith(" ") else " ("
+        else:
+            out += " " + word if out else word
+    return out.strip()
+
+
 def _located(text: str, sentence, run) -> tuple[int, int] | None:
-    """Where Vale reports the run: its words joined by single spaces (no space before one that
-    starts with an apostrophe), found in the sentence. Vale drops a run not written that way
-    ("opinion , he" is not in "opinion, he"), so None then."""
-    joined = "".join(w.text if w.text.startswith(("'", "’")) else " " + w.text for w in run).strip()
+    """Where Vale reports the run: its words as Vale joins them (:func:`_joined`), found in the sentence.
+    Vale drops a run not written that way, so None then."""
+    joined = _joined([w.text for w in run])
     if text[run[0].start:run[-1].end] == joined:
         return run[0].start, run[-1].end
     at = text.find(joined, sentence.start, sentence.end)
