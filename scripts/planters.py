@@ -245,6 +245,11 @@ _AFTER_PREP = re.compile(r"\b(?:of|in|for|at|from|on|with|to|over|about|by|into|
 _SUBJUNCTIVE = re.compile(r"\b(?:if|though|wish|whether|unless|suppose|supposing)\b[^.,;:!?\n]{0,60}\Z", re.IGNORECASE)
 
 
+# A determiner after "and" with no comma before it may open the second subject of two ("Content on TV
+# and the internet is", "the hiring of X and the elevation of Y was"): a plural verb there is no error.
+_AFTER_AND = re.compile(r"[^\s,;]\s+and\s+\Z", re.IGNORECASE)
+
+
 def _subject_known(m, site) -> bool:
     return not _AFTER_PREP.search(site.text, max(0, m.start() - 12), m.start())
 
@@ -255,7 +260,8 @@ def _singular_verb(old, m, site):
 
 def _plural_verb(old, m, site):
     if (m.group("n").lower() in _COLLECTIVE | _NOT_NOUN or not _subject_known(m, site)
-            or _PRONOUNS & set(m.group(0).lower().split())):
+            or _PRONOUNS & set(m.group(0).lower().split())
+            or _AFTER_AND.search(site.text, max(0, m.start() - 12), m.start())):
         return None
     new = {"is": "are", "was": "were"}[old.lower()]
     if new == "were" and _SUBJUNCTIVE.search(site.text, max(0, m.start() - 60), m.start()):

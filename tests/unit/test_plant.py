@@ -170,3 +170,15 @@ def test_sentence_around_reads_abbreviations_as_part_of_the_sentence():
         at = text.index(word)
         start, end = sentence_around(text, at, at)
         assert text[start:end] == sentence
+
+
+def test_a_singular_subject_after_and_with_no_comma_is_not_planted():
+    # "Content on TV and the internet is": the subject may be both, and "are" would be no error; after a
+    # comma "and" opens a clause of its own ("..., and the market is") and the plant is an error.
+    by_sub = {sub: fn for _, sub, fn in planters.PLANTERS}
+    plant = by_sub["singular subject: is/was -> are/were"]
+    both = "A title\n\nContent on TV and the internet is set to merge this year, analysts say.\n"
+    assert plant(planters.Site(both), random.Random(1)) is None
+    clause = "A title\n\nSales of cars rose in May, and the market is calm, analysts say.\n"
+    got = plant(planters.Site(clause), random.Random(1))
+    assert got is not None and got.old == "is" and got.new == "are"
