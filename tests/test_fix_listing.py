@@ -74,6 +74,22 @@ def test_a_run_with_an_error_is_not_called_clean(run_cli, tmp_path):
     assert proc.stdout.decode().splitlines()[-1] == "No findings in 1 file, but 1 error (see above)."
 
 
+def test_the_summary_counts_errors_beside_findings(run_cli, tmp_path):
+    """A skipped rule file or a file fix could not write is an error the summary line names, whatever it found."""
+    (tmp_path / "st" / "House").mkdir(parents=True)
+    (tmp_path / "st" / "House" / "Broken.yml").write_text("extends: existence\nmessage: x\ntokens: [a\n")
+    (tmp_path / "a.txt").write_text("Council vote\n\nThe the council met on Monday.\n", encoding="utf-8")
+    proc = run_cli("check", "--isolated", "--styles", "st", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "st/House/Broken.yml" in proc.stderr.decode()
+    assert proc.stdout.decode().splitlines()[-1] == (
+        "Found 1 finding in 1 file (1 fixable with `lintnews fix`). Errors: 1 (see above).")
+    (tmp_path / "b.txt").write_bytes(b"Council\n\n\xff not UTF-8\n")
+    proc = run_cli("fix", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stdout.decode().splitlines()[-1] == "Fixed 1 finding in 1 file; 0 remaining. Errors: 1 (see above)."
+
+
 def test_fixes_are_listed_in_the_order_of_the_text(run_cli, tmp_path):
     """A repair applied first (mojibake, in a pass of its own) on a later line is listed after an earlier line's fix."""
     article = tmp_path / "a.txt"

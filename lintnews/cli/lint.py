@@ -48,7 +48,7 @@ def check(paths, baseline, write_baseline, **kw):
         unsafe = sum(f.can_fix and not f.safe_fix for f in findings)
         more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
-                    f" ({fixable} fixable with `lintnews fix`{more}).{baselined}{unfinished}")
+                    f" ({fixable} fixable with `lintnews fix`{more}).{baselined}{unfinished}{_errors(run)}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked and run.errors:
@@ -99,7 +99,7 @@ def fix(paths, diff, baseline, exit_non_zero_on_fix, fixes_only, **kw):
         run.report(results, stream=sys.stderr if aside else None)
     changed = sum(1 for r in results if r.changed)
     if not kw["quiet"]:
-        click.echo(_fix_summary(results, diff) + run.unfinished(results), err=told)
+        click.echo(_fix_summary(results, diff) + run.unfinished(results) + _errors(run), err=told)
     if run.errors:
         sys.exit(EXIT_ERROR)
     if diff:
@@ -129,6 +129,11 @@ def _print_fixed(results, diff: bool) -> None:
         elif r.path == "-" and not diff:
             sys.stdout.buffer.write((BOM if r.bom else b"") + r.text.encode("utf-8"))
             sys.stdout.flush()
+
+
+def _errors(run) -> str:
+    """The errors reported above (a file that could not be read or written, a rule file skipped), counted."""
+    return f" Errors: {len(run.errors)} (see above)." if run.errors else ""
 
 
 def _fix_summary(results, diff: bool) -> str:
