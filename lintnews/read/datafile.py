@@ -145,7 +145,7 @@ def load_yaml(text: str, where: str, *, loader: type | None = None, error: type 
     except yaml.YAMLError as exc:
         if "maximum nesting depth" in str(exc):  # libyaml's own limit, met while scanning ahead
             exc = _refused(f"nested over {MAX_DEPTH} levels deep", getattr(exc, "problem_mark", None))
-        raise error(where, _problem(exc)) from None
+        raise error(where, _problem(exc, text)) from None
     except RecursionError:  # a parser's own recursion, before the meter saw the depth
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
 
@@ -176,14 +176,16 @@ def compose_yaml(text: str, where: str, *, loader: type | None = None, error: ty
     try:
         return yaml.compose(text, Loader=_bounded(loader))
     except yaml.YAMLError as exc:
-        raise error(where, _problem(exc)) from None
+        raise error(where, _problem(exc, text)) from None
     except RecursionError:
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
 
 
-def _problem(exc) -> str:
+def _problem(exc, text: str | None = None) -> str:
     mark = getattr(exc, "problem_mark", None)
     at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    if mark and text is not None and not text[mark.index:].strip():
+        at = " at the end of the file"  # PyYAML's mark there is one past the last line ("line 5" of four)
     kind = "unsafe" if isinstance(exc, _refused_class()) else "invalid"
     return f"{kind} YAML{at}: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}"
 

@@ -38,7 +38,8 @@ def test_user_rule_loads_with_id_from_path(tmp_path):
         ("extends: nonsense\nmessage: m\n", "unknown kind 'nonsense'"),
         ("message: m\n", "missing required key 'extends'"),
         ("extends: existence\ntokens: [a]\n", "missing required key 'message'"),
-        ("extends: existence\nmessage: [unclosed\n", "invalid YAML at line 3"),
+        ("extends: existence\nmessage: [unclosed\n", "invalid YAML at the end of the file"),
+        ("extends: existence\nmessage: m\n  tokens: : [a]\nlevel: warning\n", "invalid YAML at line 3, column"),
         ("- just\n- a list\n", "a rule file must be a mapping"),
     ],
 )
