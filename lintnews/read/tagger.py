@@ -45,6 +45,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": 
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[\d.,:]*\d[\d.,:]*\Z")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+_ARTICLES = frozenset(("a", "an", "the"))
 _DENSE = 12  # a feature with weights for more tags than this is kept as a list over all tags
 
 
@@ -151,6 +152,12 @@ class Model:
             raise ValueError(f"not a {FORMAT} model: {data.get('format')!r}")
         self.tags: list[str] = data["tags"]
         self.pairs = [tuple(t.split(" ", 1)) for t in self.tags]
+        # A verb in its base form right after an article is a noun ("a meet up", "the walk", "a set of":
+        # EWT tags VB there only in a hyphenated compound, "a dial-up"; a participle that is not the
+        # base form, "the proposed plan", stays): the reading is changed unless a hyphen follows.
+        self._base_verbs = frozenset(i for i, (_, xpos) in enumerate(self.pairs) if xpos in ("VB", "VBP"))
+        self._participles = frozenset(i for i, (_, xpos) in enumerate(self.pairs) if xpos in ("VBN", "VBD"))
+        self._noun = self.tags.index("NOUN NN") if "NOUN NN" in self.tags else None
         self.tagdict: dict[str, int] = data["tagdict"]
         self._index, self._offsets, self._classes, self._values = weights or _decode(data["weights"])
         self._rows: dict[str, tuple] = {}
@@ -248,9 +255,20 @@ class Model:
                     for c, v in row:
                         scores[c] += v
                 guess = scores.index(max(scores))
+            if low[i + 1] in _ARTICLES and self._noun is not None and self._as_noun(guess, words, i):
+                guess = self._noun
             out.append(guess)
             prev2, prev = prev, tags[guess]
         return out
+
+    def _as_noun(self, guess: int, words: list[str], i: int) -> bool:
+        """Whether a verb read after an article is a noun (see ``__init__``)."""
+        if i + 1 < len(words) and words[i + 1] in ("-", "‐"):
+            return False
+        if guess in self._base_verbs:
+            return True
+        word = words[i].lower()
+        return guess in self._participles and self.lemmatizer.lemma(word, self.pairs[guess][1]) == word
 
     def analyse(self, words: list[str]) -> list[tuple[str, str, str]]:
         """``(upos, xpos, lemma)`` for each word."""

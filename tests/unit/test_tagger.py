@@ -286,3 +286,17 @@ def test_stretches_tagged_apart_or_together_get_the_whole_sentences_tags():
             for i in range(max(0, first - 1), min(n, last + 2)):
                 assert (got[i].upos, got[i].xpos, got[i].lemma) == whole[i]
         assert sum(w.upos is None for w in got) > 0
+
+
+@pytest.mark.parametrize("text, word, xpos", [
+    ("Residents will join a meet up in the village hall on Sunday.", "meet", "NN"),
+    ("The mayor went for a walk along the flooded river.", "walk", "NN"),
+    ("Police found a set of keys near the car.", "set", "NN"),
+    ("Councillors will meet up with residents on Friday.", "meet", "VB"),
+    ("The dial-up service ends next month.", "dial", "VB"),
+    ("The proposed plan was rejected by the council.", "proposed", "VBN"),
+])
+def test_a_base_form_after_an_article_is_a_noun(text, word, xpos):
+    """A verb's base form right after an article is read as a noun, unless a hyphen follows (a compound)
+    or the word is a participle that is not the base form."""
+    assert {t.text: t.xpos for t in tag(text)}[word] == xpos
