@@ -245,3 +245,21 @@ def test_a_single_rule_may_be_written_without_brackets(run_cli, tmp_path):
     assert [(f["rule"], f["text"]) for f in json.loads(proc.stdout)] == [("News.Spelling", "goverment")]
     shown = run_cli("config", "news.txt", cwd=tmp_path).stdout.decode()
     assert "select:\n- News.Spelling\n" in shown
+
+
+# ------------------------------------------------------------------ rules show says when select leaves a rule out
+def test_rules_show_says_when_the_configuration_leaves_a_rule_out(run_cli, tmp_path):
+    write(tmp_path / "mystyle" / "House" / "Utilize.yml",
+          'extends: substitution\nmessage: "Use \'%s\' instead of \'%s\'."\nlevel: warning\nswap:\n  utilize: use\n')
+    write(tmp_path / "lintnews.yaml", "select: [News]\nignore: [News.Spelling]\n")
+    shown = run_cli("rules", "show", "House.Utilize", "--styles", "mystyle", cwd=tmp_path).stdout.decode()
+    assert shown.rstrip().splitlines()[-1].startswith("Not run here: the select of ")
+    assert "--extend-select House" in shown
+    ignored = run_cli("rules", "show", "News.Spelling", cwd=tmp_path).stdout.decode()
+    assert ignored.rstrip().endswith("lintnews.yaml ignores it.")
+    running = run_cli("rules", "show", "News.DoubledWord", cwd=tmp_path).stdout.decode()
+    assert "Not run here" not in running
+    # With --extend-select the rule runs, as the note says.
+    write(tmp_path / "a.txt", "Drones\n\nThe council will utilize drones.\n")
+    proc = run_cli("check", "--format", "json", "--styles", "mystyle", "--extend-select", "House", "a.txt", cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(proc.stdout)] == ["House.Utilize"]

@@ -132,7 +132,7 @@ def rules(ctx, styles, fmt):
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
-    ctx.obj = (loaded, [*settings.styles, *styles], extra)
+    ctx.obj = (loaded, [*settings.styles, *styles], extra, settings)
     if ctx.invoked_subcommand is not None:
         return
     if fmt == "json":
@@ -173,7 +173,7 @@ _SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(fi
 
 def _with(obj, more) -> list:
     """The group's rules, or with ``more`` style folders given after the subcommand, those added."""
-    loaded, styles, extra = obj
+    loaded, styles, extra, _ = obj
     if not more:
         return loaded
     try:
@@ -195,6 +195,33 @@ def rules_show(obj, rule_id, more):
         say_error(f"unknown rule id '{rule_id}' (see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
     click.echo(rule_page(matches[0]), nl=False)
+    left_out = _left_out(loaded, matches[0], obj[3])
+    if left_out:
+        click.echo(f"\nNot run here: {left_out}")
+
+
+def _left_out(loaded, rule, settings) -> str:
+    """Why the configuration found from the current folder does not run ``rule`` (its project-wide
+    select, extend-select and ignore; a per-path section may still change that for some articles)."""
+    from ..run.selection import Level, matches, resolve
+
+    level = Level(select=tuple(settings.select) if getattr(settings, "select", None) is not None else None,
+                  extend_select=tuple(getattr(settings, "extend_select", ()) or ()),
+                  ignore=tuple(getattr(settings, "ignore", ()) or ()))
+    try:
+        chosen = {r.id for r in resolve(loaded, [level]).rules}
+    except LintnewsError:
+        return ""  # a selector naming no rule: `lintnews check` reports it
+    if rule.id in chosen:
+        return ""
+    where = visible(str(getattr(settings, "source", None) or "the configuration"))
+    style = rule.id.split(".")[0]
+    if any(matches(n, rule.id) for n in level.ignore):
+        return f"{where} ignores it."
+    if level.select is not None:
+        return (f"the select of {where} leaves it out; add it with `--extend-select {style}` "
+                f"or in the file's extend-select.")
+    return f"it is off by default; add it with `--extend-select {rule.id}`."
 
 
 @rules.command("docs")
