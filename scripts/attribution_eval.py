@@ -139,8 +139,6 @@ def reach(root: Path, which: str, golds) -> dict:
     """Counts of gold-attributed sentences (cue in another sentence) the rule reads as attributed,
     and of sentences outside every Content span it reads as attributed (see --reach)."""
     from lintnews.rules import carriers
-    from lintnews.rules.kinds.attribution import _Sources
-    from lintnews.rules.prefilter import any_in
     rule = load_rules(select=[RULE])[0]
     out = Counter()
     for path in corpus.articles_in(root, which):
@@ -149,10 +147,7 @@ def reach(root: Path, which: str, golds) -> dict:
         text = read_path(str(path)).text
         doc = read_article(text).doc
         contents = [(f, roles["Cue"]) for roles in golds[path.stem][1] for f in roles["Content"]]
-        sources = _Sources(rule._find_sources(text), rule._speech_zones(doc))
-        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
-        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: any_in(sources.source_starts, s, e),
-                                          doc.quote_zones)
+        sources, paragraphs, carried = rule.sources_of(doc)
         for block in paragraphs:
             sentences = doc.sentences_in(block)
             for i, s in enumerate(sentences):

@@ -27,7 +27,6 @@ from lintnews import load_rules  # noqa: E402
 from lintnews.read import tagged  # noqa: E402
 from lintnews.read.article import read_article  # noqa: E402
 from lintnews.rules import carriers, polls  # noqa: E402
-from lintnews.rules.kinds.attribution import _Sources  # noqa: E402
 from lintnews.rules.patterns import finditer, match, search  # noqa: E402
 from lintnews.rules.prefilter import Triggered, any_in  # noqa: E402
 
@@ -77,10 +76,7 @@ def diagnose(rule, result) -> dict:
     s0, s1 = result["span"]
     triggers = rule.triggers.scan(planted)
     claims = Triggered(set(), rule.triggers, triggers)
-    sources = _Sources(rule._find_sources(planted), rule._speech_zones(doc))
-    paragraphs = [b for b in doc.body if b.kind == "paragraph"]
-    carried = carriers.carried_blocks(doc, paragraphs, lambda a, b: any_in(sources.source_starts, a, b),
-                                      doc.quote_zones)
+    sources, paragraphs, carried = rule.sources_of(doc)
     for block in paragraphs:
         sentences = doc.sentences_in(block)
         for i, s in enumerate(sentences):

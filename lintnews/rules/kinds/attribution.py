@@ -201,14 +201,20 @@ class Attribution(Rule):
         if not found and not polls and not (triggers and self.triggers.worth(triggers.__contains__)):
             return  # no sentence can be worth tagging if the whole text is not
         claims = Triggered(found, self.triggers, triggers)
-        sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
         studies: dict = {}  # where the text names a study, found when a statistic needs it
-        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
-        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: _any_in(sources.source_starts, s, e),
-                                          doc.quote_zones) if self["window"] else set()
+        sources, paragraphs, carried = self.sources_of(doc)
         for block in paragraphs:
             if block.index not in carried:  # a source points at the whole paragraph (see rules/carriers.py)
                 yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
+
+    def sources_of(self, doc):
+        """The text's sources (cues, vague sources, speech), its paragraphs, and the indexes of the
+        paragraphs a source points at as a whole (rules/carriers.py; none with ``window: 0``)."""
+        sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
+        paragraphs = [b for b in doc.body if b.kind == "paragraph"]
+        carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: _any_in(sources.source_starts, s, e),
+                                          doc.quote_zones) if self["window"] else set()
+        return sources, paragraphs, carried
 
     def _find_claims(self, doc) -> set[tuple[int, int, int]]:
         """(start, end, category rank) of every claim cue's match."""
