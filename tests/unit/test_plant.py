@@ -104,30 +104,26 @@ def test_deleted_attribution_marks_the_sentence_left():
     # the figure stands elsewhere in the article, which sources it there
     "Figures from the census show 41 people live there. 41 people live in the village, the council said.",
 ])
-def test_an_attribution_is_stripped_only_from_a_figure_the_article_does_not_repeat(body):
-    site = planters.Site("Title\n\n" + body + "\n")
+def test_an_attribution_is_stripped_only_from_a_figure_the_article_does_not_repeat(body, monkeypatch):
+    assert _said_planted(body) is None
+    monkeypatch.setattr(planters, "FIGURES_ONLY", False)  # the old planter strips any attribution
+    assert _said_planted(body) is not None
+
+
+def _said_planted(body: str):
+    """What the trailing ', X said.' planter plants in an article with this body, or None."""
     fn = next(f for _, s, f in planters.PLANTERS if s == "trailing ', X said.'")
-    assert fn(site, random.Random(0)) is None
-    planters.FIGURES_ONLY = False  # the old planter strips any attribution
-    try:
-        assert fn(site, random.Random(0)) is not None
-    finally:
-        planters.FIGURES_ONLY = True
+    return fn(planters.Site("Title\n\n" + body + "\n"), random.Random(0))
 
 
 @pytest.mark.parametrize("body", [
     "It is understood that 41 people were detained overnight, police said. Others fled.",
     "The two men are thought to have moved 41 containers through the port, officials said. Others fled.",
 ])
-def test_a_sentence_that_keeps_a_convention_hedge_is_no_planted_claim(body):
-    site = planters.Site("Title\n\n" + body + "\n")
-    fn = next(f for _, s, f in planters.PLANTERS if s == "trailing ', X said.'")
-    assert fn(site, random.Random(0)) is None
-    planters.HEDGES_KEPT = True  # the planter before the claims4 branch
-    try:
-        assert fn(site, random.Random(0)) is not None
-    finally:
-        planters.HEDGES_KEPT = False
+def test_a_sentence_that_keeps_a_convention_hedge_is_no_planted_claim(body, monkeypatch):
+    assert _said_planted(body) is None
+    monkeypatch.setattr(planters, "HEDGES_KEPT", True)  # the planter before the claims4 branch
+    assert _said_planted(body) is not None
 
 
 def test_the_script_plants_finds_and_restores(tmp_path):
