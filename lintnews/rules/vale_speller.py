@@ -238,8 +238,8 @@ def _loaded(folder: str, name: str) -> Speller:
 
 
 def speller(folder: str, name: str) -> Speller:
-    """The dictionary ``name`` in ``folder`` (``""``: Vale's default), loaded once per process."""
-    return _loaded(folder, name)
+    """The dictionary ``name`` in ``folder`` (``""``: Vale's default, whatever the name), loaded once per process."""
+    return _loaded(folder, name if folder else "")
 
 
 @lru_cache(maxsize=1)
@@ -251,4 +251,4 @@ def shipped_words():
 
     files = [DATA / f"{DEFAULT_NAME}.aff", DATA / f"{DEFAULT_NAME}.dic.gz"]
     key = tables.identity("vale-words", *(tables.file_identity(f) for f in files))
-    return tables.load("vale-en_US-web-words", key, lambda: (dict.fromkeys(_loaded("", "").words, 1), 0.0))
+    return tables.load("vale-en_US-web-words", key, lambda: (dict.fromkeys(speller("", "").words, 1), 0.0))
