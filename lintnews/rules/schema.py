@@ -124,11 +124,11 @@ class Schema:
             if coerce is not None:
                 value = coerce(value)
             if not test(value):  # with choices, name them and what was given ("one of ..., not int 3")
-                wanted, given = ((f"one of {', '.join(map(str, opt.choices))}", f" {value!r}") if opt.choices
+                wanted, given = ((f"one of {_choices(opt)}", f" {value!r}") if opt.choices
                                  else (opt.described, ""))
                 fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}{given}")
             if opt.choices and value not in opt.choices:
-                fail(f"key '{prefix}{key}' must be one of {', '.join(map(str, opt.choices))}, not {value!r}")
+                fail(f"key '{prefix}{key}' must be one of {_choices(opt)}, not {value!r}")
             values[key] = value
         return values
 
@@ -143,3 +143,8 @@ class Schema:
                 kind += f", default {json.dumps(opt.default, ensure_ascii=False)}"
             rows.append((key, kind, opt.help))
         return rows
+
+
+def _choices(opt) -> str:
+    """An option's choices as a message names them (an empty string shown as '')."""
+    return ", ".join(repr(c) if c == "" else str(c) for c in opt.choices)

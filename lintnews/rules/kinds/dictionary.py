@@ -85,15 +85,14 @@ class Dictionary(Rule):
                                                  "consulted first (%s: the word, then its corrections); "
                                                  "empty: the list is not used"),
         "full-dictionary": Option("str", "", "'en_US-web' (Vale's dictionary, in the wheel): a word it knows is "
-                                             "rare, not misspelt, and is not reported; empty: not consulted"),
+                                             "rare, not misspelt, and is not reported; empty: not consulted",
+                                  choices=("", "en_US-web")),
     }
     default_fix = Applicability.SAFE
 
     def compile(self):
         if self["min-length"] < 1:
             self.fail("key 'min-length' must be at least 1")
-        if self["full-dictionary"] not in ("", "en_US-web"):
-            self.fail("key 'full-dictionary' must be 'en_US-web' or empty")
         self.accept = frozenset(str(a).lower() for a in self["accept"])
         self.clear_gain = math.log10(max(self["clear-ratio"], 1.0))
         self._verdicts: dict[str, tuple | None] = {}
