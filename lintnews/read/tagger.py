@@ -255,8 +255,9 @@ class Model:
                     for c, v in row:
                         scores[c] += v
                 guess = scores.index(max(scores))
-            if low[i + 1] in _ARTICLES and self._noun is not None and self._as_noun(guess, words, i):
-                guess = self._noun
+                # After the model only: a tag-dictionary word keeps its one tag (read/tagged.py's Fixed).
+                if low[i + 1] in _ARTICLES and self._noun is not None and self._as_noun(guess, words, i):
+                    guess = self._noun
             out.append(guess)
             prev2, prev = prev, tags[guess]
         return out
