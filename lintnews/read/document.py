@@ -112,14 +112,14 @@ class Document:
         self.blocks = self._split_blocks() if blocks is None else self._given_blocks(blocks)
         self._block_starts = [b.start for b in self.blocks]
 
-    # What rules keep on a document while they check it (the pattern kind's scans shared by outline,
-    # Vale's scope units): rebuilt on use, and 90% of a result's pickle (24 KB of 27 KB an article).
-    RULE_CACHES = frozenset({"_pattern_outline_spans", "_vale_units", "_vale_selected"})
+    # What rules keep on a document while they check it, named by prefix (the pattern kind's scans,
+    # "_pattern_...", Vale's scope units, "_vale_..."): rebuilt on use, and 90% of a result's pickle.
+    RULE_CACHES = ("_pattern_", "_vale_")
 
     def __getstate__(self):
         """For a worker process to hand a document back: without the caches, rebuilt on use."""
         return {k: v for k, v in self.__dict__.items()
-                if k not in self.RULE_CACHES and not isinstance(getattr(type(self), k, None), cached_property)}
+                if not k.startswith(self.RULE_CACHES) and not isinstance(getattr(type(self), k, None), cached_property)}
 
     # ----------------------------------------------------------------- blocks
     def _split_blocks(self) -> list[Block]:
