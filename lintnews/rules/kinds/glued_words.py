@@ -122,13 +122,18 @@ class GluedWords(Rule):
         # these words cannot hold a credit, so it is skipped there.
         self.trailer = self.regexes.pop() if self["trailer-message"] else None
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        # Each seam pattern goes with the _ASCII_SEAMS entry of its place: a seam added to ``parts``
+        # without its entry there fails here, not silently in zip. (The pairs are not kept on the rule:
+        # the rule cache builds no standard-library pattern.)
+        assert len(self.regexes) <= len(_ASCII_SEAMS), "a seam pattern without its _ASCII_SEAMS entry"
 
     def _matches(self, doc):
         """Matches of every seam pattern in text order, without overlaps (earliest wins)."""
         text = doc.text
-        regexes = list(self.regexes)
-        if ascii_words(text):  # the seam patterns in the order of _ASCII_SEAMS
-            regexes = [r for r, seam in zip(regexes, _ASCII_SEAMS) if seam.search(text)]
+        if ascii_words(text):  # each seam pattern with what it needs there (see compile)
+            regexes = [r for r, seam in zip(self.regexes, _ASCII_SEAMS) if seam.search(text)]
+        else:
+            regexes = list(self.regexes)
         lower = doc.lower_text if doc.lower_text is not None else text.lower()
         if self.trailer is not None and any(w in lower for w in _TRAILER_WORDS):
             regexes.append(self.trailer)
