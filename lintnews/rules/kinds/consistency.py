@@ -113,18 +113,19 @@ class Consistency(Rule):
             found.setdefault(m.group(), []).append(m.span())
         # Only an acronym the article also writes in title case can vary ("Nato"): most ("BBC", "US")
         # never do, and their places are not judged. In the order of each one's first plain place.
-        upper: dict[str, list] = {}
+        upper: dict[str, tuple[str, list]] = {}
         exceptions = set(self["exceptions"])
         for acronym, places in found.items():
-            if acronym[0] + acronym[1:].lower() not in text or acronym in exceptions:
+            budget.check()  # each acronym scans the text: thousands of them take a while
+            title = acronym[0] + acronym[1:].lower()
+            if title not in text or acronym in exceptions:
                 continue
             spans = [(a, b) for a, b in places
                      if self._plain_capitals(doc, a, b) and not (self.skip_posts and _in_post(doc, a))]
             if spans:
-                upper[acronym] = spans
-        for acronym, spans in sorted(upper.items(), key=lambda kv: kv[1][0]):
-            budget.check()  # each acronym scans the text: thousands of them take a while
-            title = acronym[0] + acronym[1:].lower()
+                upper[acronym] = (title, spans)
+        for acronym, (title, spans) in sorted(upper.items(), key=lambda kv: kv[1][1][0]):
+            budget.check()
             if any(True for _ in _whole_words(text, acronym.lower(), lo, hi)):
                 continue  # also a common word ("who", "aids")
             titled = []
