@@ -68,6 +68,8 @@ def word_pattern(tokens: list[str], raw: list[str] = (), *, word: bool, ignoreca
 
 _QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
 _CODE_POINT = re.compile(r"(?<!\\)((?:\\\\)*)\\x\{([0-9A-Fa-f]{1,8})\}")
+_BACKREF = re.compile(r"\\([1-9]\d*)")
+_ESCAPE = re.compile(r"\\[pP]\{[^}]*\}|\\.", re.S)
 
 
 def code_points(pattern: str) -> str:
@@ -86,23 +88,19 @@ def as_regexp2(pattern: str) -> str:
     back-reference to a group still open where it stands (``(\\n(x)\\2)`` once an earlier token took
     group 1) matches nothing in .NET, as the group has captured nothing yet, where ``regex`` refuses
     the pattern. Unnamed groups are numbered as .NET numbers them (named ones come after)."""
+    pattern = code_points(pattern)
     out: list[str] = []
     opened: list[int | None] = []  # for each open group: its number, or None (not capturing or named)
     number, i, in_class = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            ref = re.match(r"\\([1-9]\d*)", pattern[i:]) if not in_class else None
+            ref = _BACKREF.match(pattern, i) if not in_class else None
             if ref and int(ref.group(1)) in opened:
                 out.append("(?!)")
                 i += len(ref.group())
                 continue
-            hexa = re.match(r"\\x\{([0-9A-Fa-f]{1,8})\}", pattern[i:])
-            if hexa:  # regexp2's \x{HEX} (Perl's), a code point: \U00002018 to the regex package
-                out.append(f"\\U{int(hexa.group(1), 16):08x}")
-                i += len(hexa.group())
-                continue
-            esc = re.match(r"\\[pP]\{[^}]*\}|\\.", pattern[i:], re.S)
+            esc = _ESCAPE.match(pattern, i)
             out.append(esc.group() if esc else c)
             i += len(esc.group()) if esc else 1
             continue
@@ -111,7 +109,7 @@ def as_regexp2(pattern: str) -> str:
         elif c == "[":
             in_class = True
             if pattern[i + 1:i + 2] == "]" or pattern[i + 1:i + 3] == "^]":  # a ] first is literal
-                close = pattern.index("]", i + 1) + 1 if "]" in pattern[i + 1:] else i + 1
+                close = pattern.find("]", i + 1) + 1 or i + 1
                 out.append(pattern[i:close])
                 i = close
                 continue
