@@ -253,7 +253,7 @@ class Rule:
             return False
         if "raw" in names:
             return True
-        if ("code" not in names and "htmlblock" not in names and "frontmatter" not in names
+        if (names.isdisjoint(vale_scopes.READS_SKIPPED)
                 and doc.skip_zones and doc.in_skip_zone(start, end)
                 and not vale_scopes.in_read_code(doc, start, end)):
             return False

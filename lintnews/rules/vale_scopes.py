@@ -36,6 +36,8 @@ ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "
 INLINE = ("link", "code", "strong", "emphasis")
 _SIZED = frozenset({"raw", "summary"})  # whole-file blocks no negated selector reads
 _SENTENCE_TEXT = frozenset({"sentence", "text"})  # a sentence Vale also reads as text
+# Units a Vale scope reads although they lie in a skip zone (code, an HTML block, front matter).
+READS_SKIPPED = frozenset({"code", "htmlblock", "frontmatter"})
 _TITLE = "lintnews-title"  # the article's title block, for lintnews's ``body`` (no Vale scope names it)
 
 
