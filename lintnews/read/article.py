@@ -89,13 +89,9 @@ def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[i
 
 def _before_unclosed_comment(text: str, lo: int, hi: int) -> int:
     """Where the first ``<!--`` with no ``-->`` after it stands in ``text[lo:hi]`` (``hi`` if none)."""
-    pos = lo
-    while (start := text.find("<!--", pos, hi)) >= 0:
-        close = text.find("-->", start + 4, hi)
-        if close < 0:
-            return start
-        pos = close + 3
-    return hi
+    closed = markdown.html_comments(text, lo, hi)
+    start = text.find("<!--", closed[-1][1] if closed else lo, hi)
+    return hi if start < 0 else start
 
 
 def _html_article(text: str, path: str, zones, ignores: Ignores | None, skipped: tuple, classes: tuple) -> Article:
