@@ -68,14 +68,6 @@ def _rule_yaml_loader() -> type:
     return RuleYamlLoader
 
 
-def __getattr__(name: str):
-    if name == "RuleYamlLoader":  # built on first use (above)
-        return _rule_yaml_loader()
-    if name == "_SPECS":
-        return _specs()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def builtin_styles_dir() -> Path:
     """The built-in rules: ``lintnews/styles`` in an installed wheel, or the checkout's ``rules/``."""
     package = Path(__file__).resolve().parent.parent

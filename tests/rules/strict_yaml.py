@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
-from lintnews.rules.loader import RuleYamlLoader
+from lintnews.rules.loader import _rule_yaml_loader
 
 
-class StrictLoader(RuleYamlLoader):
+class StrictLoader(_rule_yaml_loader()):
     """The loader lintnews reads rule files with (a SafeLoader with YAML 1.2 booleans: a bare
     ``on`` is a word), but a mapping with a repeated key is an error."""
 

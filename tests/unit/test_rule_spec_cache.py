@@ -26,9 +26,9 @@ examples:
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("LINTNEWS_DATA_CACHE", str(tmp_path / "data"))
-    loader._SPECS.reload()
+    loader._specs().reload()
     yield tmp_path / "data"
-    loader._SPECS.reload()
+    loader._specs().reload()
 
 
 def test_a_rule_file_read_from_the_cache_is_the_rule_read_from_yaml(cache, tmp_path, monkeypatch):
@@ -37,7 +37,7 @@ def test_a_rule_file_read_from_the_cache_is_the_rule_read_from_yaml(cache, tmp_p
     (style / "Jargon.yml").write_text(RULE, encoding="utf-8")
     first = loader.load_rules([tmp_path / "styles"], builtin=False)
     assert list(cache.glob("rule-specs-*.json"))
-    loader._SPECS.reload()  # a new run
+    loader._specs().reload()  # a new run
     monkeypatch.setattr(loader, "load_yaml", lambda *a, **k: pytest.fail("YAML read again"))
     again = loader.load_rules([tmp_path / "styles"], builtin=False)
     assert [r.id for r in again] == [r.id for r in first] == ["Desk.Jargon"]
@@ -57,7 +57,7 @@ def test_values_json_would_change_are_not_kept_and_bad_files_still_fail(cache, t
     assert not list(cache.glob("rule-specs-*.json"))
     (style / "Dated.yml").write_text("extends: existence\ntokens: [unclosed\n", encoding="utf-8")
     for _ in range(2):
-        loader._SPECS.reload()
+        loader._specs().reload()
         with pytest.raises(RuleError, match="invalid YAML"):
             loader.load_rules([tmp_path / "styles"], builtin=False)
 
@@ -70,7 +70,7 @@ def test_a_rule_file_with_a_yaml_alias_is_read_from_yaml_each_time(cache, tmp_pa
     aliased = RULE.replace("tokens:\n  - presser", "tokens: &words\n  - presser") + "exceptions: *words\n"
     (style / "Aliased.yml").write_text(aliased, encoding="utf-8")
     loader.load_rules([tmp_path / "styles"], builtin=False)
-    loader._SPECS.reload()
+    loader._specs().reload()
     read = []
     real = loader.load_yaml
     monkeypatch.setattr(loader, "load_yaml", lambda *a, **k: read.append(1) or real(*a, **k))
