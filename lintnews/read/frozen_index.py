@@ -58,16 +58,14 @@ def freeze(names: list[str]) -> bytes:
 
 def size_of(blob, at: int = 0) -> int:
     """How many bytes the frozen index starting at ``at`` takes."""
-    magic, n, n_blob, size = _HEADER.unpack_from(blob, at)
-    if magic != _MAGIC:
-        raise ValueError("not a frozen lintnews index")
-    return _HEADER.size + n_blob + 4 * (n + 1 + (n + 1) % 2) + 4 * size
+    return FrozenIndex(blob, at).nbytes
 
 
 class FrozenIndex:
     """``get(name)``: the number of ``name``, or None; ``len``; ``names()`` in number order."""
 
     def __init__(self, blob, at: int = 0):
+        start = at
         magic, n, n_blob, size = _HEADER.unpack_from(blob, at)
         if magic != _MAGIC or size & (size - 1) or size < 2 * n:
             raise ValueError("not a frozen lintnews index")
@@ -80,6 +78,7 @@ class FrozenIndex:
         self._slots = view[at:at + 4 * size].cast("I")
         if len(self._slots) != size or (n and self._starts[n] > n_blob):
             raise ValueError("the frozen index is cut short")
+        self.nbytes = at + 4 * size - start  # header, names, starts (8-byte aligned) and slots
         self._n, self._mask, self._asked, self._dict = n, size - 1, 0, None
 
     def __len__(self) -> int:

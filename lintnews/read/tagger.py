@@ -336,9 +336,9 @@ def _thaw(blob: bytes):
     if (magic != _MAGIC or len(blob) != at + 8 * n_offsets + n_classes + 2 * n_values
             or n_classes != n_values):
         raise ValueError("not a frozen lintnews tagger")
-    if frozen_index.size_of(blob, _FROZEN.size + n_small) != n_names:
-        raise ValueError("the tagger's frozen feature index is damaged")
     feats = frozen_index.FrozenIndex(blob, _FROZEN.size + n_small)
+    if feats.nbytes != n_names:
+        raise ValueError("the tagger's frozen feature index is damaged")
     if len(feats) + 1 != n_offsets:
         raise ValueError("the tagger's frozen weights do not match its features")
     view = memoryview(blob)
