@@ -137,16 +137,21 @@ def _gate(walk, takes) -> tuple | None:
     return None
 
 
+_NEAR_KEYS = ("_pattern_token_before", "_pattern_token_after")  # the document's caches of the two finds
+
+
 def gates_pass(doc, sentence, a: int, gate: tuple) -> bool:
     """Whether the tokens either side of the one at ``a`` can pass the gates loosely ("there" before
     "were" cannot be TheirThere's noun; a hit that ends the sentence has nothing after it)."""
     text = doc.text
     if text[a].isspace():
         return True
-    for side, find in zip(gate, (token_before, token_after)):
+    for side, find, key in zip(gate, (token_before, token_after), _NEAR_KEYS):
         if side is None:
             continue
-        near = doc.__dict__.setdefault(f"_pattern_{find.__name__}", {})
+        near = doc.__dict__.get(key)
+        if near is None:
+            near = doc.__dict__[key] = {}
         got = near.get(a, False)
         if got is False:
             got = near[a] = find(text, sentence.start, sentence.end, a)
