@@ -44,6 +44,10 @@ class Prefilter:
     # The groups whose features are only a share, a poll or a reported figure (a study named in reach
     # sources those, so such a sentence need not be tagged there).
     FIGURES_ONLY = ("accusations", "causes", "casualties", "judgements")
+    # The groups one of which a sentence worth tagging holds: a trigger of NEEDS, or the share word of
+    # a poll figure (Triggered.poll_shaped).
+    HEADS = tuple(sorted({g for trigger, _ in NEEDS for g in (trigger if isinstance(trigger, tuple) else (trigger,))}
+                         | {"shares", "portions"}))
 
     def __init__(self, lex: dict[str, Lexicon]):
         self.single: dict[str, set[str]] = {}    # word -> groups it starts
@@ -118,10 +122,12 @@ class Triggered:
         self.starts = [c[0] for c in self.claims]
         self.prefilter = prefilter
         self.triggers = triggers
+        # Where any word that can make a sentence worth tagging stands: most sentences hold none.
+        self.heads = sorted(s for g in Prefilter.HEADS for s in triggers.get(g, ())) if triggers else []
 
     def triggered(self, sentence) -> bool:
         """A feature could stand in the sentence (see Prefilter): worth tagging."""
-        if not self.triggers:
+        if not any_in(self.heads, sentence.start, sentence.end):
             return False
         return self.prefilter.worth(
             lambda group: any_in(self.triggers.get(group, []), sentence.start, sentence.end)) \
