@@ -54,26 +54,65 @@ def _top_level(cue: str) -> list[str] | None:
 
 def heads(cues: list[str]) -> list[str] | None:
     """The lower-case letters (and single spaces between words) every match of each cue opens with,
-    or None when some cue has no such head of at least two letters."""
+    or None when some cue has no such head of at least two letters. A cue may open with a group of
+    such alternatives ("(?:critics|analysts) say")."""
     out = []
     for cue in cues:
         if "(?" in cue.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
             return None  # an inline flag: (?x) would make the spaces mean nothing
-        alternatives = _top_level(cue)
-        if alternatives is None:
+        got = _heads(cue)
+        if got is None:
             return None
-        for alt in alternatives:
-            m = _LITERAL.match(alt)
-            if m is None:
-                return None
-            head = m.group().lower()  # the pattern is matched case-insensitively (see Anchored)
-            if m.end() < len(alt) and alt[m.end()] in _OPTIONAL_AFTER:
-                head = head[:-1]
-            head = head.rstrip(" ")
-            if len(head) < 2:
-                return None
-            out.append(head)
+        out.extend(got)
     return out
+
+
+def _heads(cue: str) -> list[str] | None:
+    alternatives = _top_level(cue)
+    if alternatives is None:
+        return None
+    out = []
+    for alt in alternatives:
+        m = _LITERAL.match(alt)
+        if m is None:
+            got = _group_heads(alt)
+            if got is None:
+                return None
+            out.extend(got)
+            continue
+        head = m.group().lower()  # the pattern is matched case-insensitively (see Anchored)
+        if m.end() < len(alt) and alt[m.end()] in _OPTIONAL_AFTER:
+            head = head[:-1]
+        head = head.rstrip(" ")
+        if len(head) < 2:
+            return None
+        out.append(head)
+    return out
+
+
+def _group_heads(alt: str) -> list[str] | None:
+    """The heads of an alternative that opens with a ``(?:...)`` group: the group's, and when the group
+    may be left out ("(?:some )?critics say"), those of what follows it too."""
+    if not alt.startswith("(?:"):
+        return None
+    depth = 0
+    for i, ch in enumerate(alt):
+        if ch == "\\" or ch == "[":
+            return None  # kept simple: a group of plain words is all this reads
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                inner = _heads(alt[3:i])
+                after = alt[i + 1:i + 2]
+                if inner is None or after in ("*", "{"):
+                    return None
+                if after != "?":
+                    return inner
+                rest = _heads(alt[i + 2:])
+                return None if rest is None else inner + rest
+    return None
 
 
 class Anchored:
@@ -87,9 +126,10 @@ class Anchored:
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_auto": None}  # built again where it is used
 
-    def places(self, text: str, lower: str | None) -> list[int] | None:
-        """Sorted offsets where a head starts with no letter or digit just before it (where ``\\b``
-        can hold before a letter), or None when the lower-cased text cannot stand for the text."""
+    def places(self, text: str, lower: str | None, bounded: bool = True) -> list[int] | None:
+        """Sorted offsets where a head starts (``bounded``: with no ASCII letter, digit or underscore
+        just before it, for a pattern that opens with ``\\b`` or a look-behind for no word character),
+        or None when the lower-cased text cannot stand for the text."""
         if lower is None or _FOLDS_TO_ASCII in text:
             return None
         if self._auto is None:
@@ -101,7 +141,7 @@ class Anchored:
         out = set()
         for last, n in self._auto.iter(lower):
             start = last - n + 1
-            if start == 0 or not (lower[start - 1].isascii() and (lower[start - 1].isalnum() or lower[start - 1] == "_")):
+            if not bounded or start == 0 or not (lower[start - 1].isascii() and (lower[start - 1].isalnum() or lower[start - 1] == "_")):
                 out.add(start)
         return sorted(out)
 

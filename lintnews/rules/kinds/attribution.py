@@ -155,6 +155,8 @@ class Attribution(Rule):
         self._compile_features()
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
+        heads = anchored.heads(vague) if vague else None
+        self.vague_heads = anchored.Anchored(heads) if heads else None
         self._compile_neighbours()
         study = self["study-sources"]
         self.study_sources = self.pattern(r"(?i)\b(?:" + _alternation(study) + r")\b", "study-sources") if study else None
@@ -246,12 +248,16 @@ class Attribution(Rule):
     def _find_sources(self, doc) -> tuple[list[int], list[tuple[int, int]]]:
         """Starts of the source cues, in one pass (tried only where a cue's first words stand, when
         that can be told: ``anchored``), and the vague sources; a cue inside one does not count."""
-        text = doc.text
-        vague = [] if self.vague is None else [m.span() for m in finditer(self.vague, text, self.id)]
-        places = None if self.source_heads is None else self.source_heads.places(text, doc.lower_text)
-        cues = finditer(self.sources, text, self.id) if places is None \
-            else anchored.matches_from(self.sources, text, self.id, places)
-        return [m.start() for m in cues if not _inside(vague, m.start())], vague
+        vague = [] if self.vague is None else [m.span() for m in self._anchored(doc, self.vague, self.vague_heads)]
+        return [m.start() for m in self._anchored(doc, self.sources, self.source_heads)
+                if not _inside(vague, m.start())], vague
+
+    def _anchored(self, doc, compiled, heads):
+        """The pattern's matches over the text: only where its heads stand, when that can be told."""
+        places = None if heads is None else heads.places(doc.text, doc.lower_text)
+        if places is None:
+            return finditer(compiled, doc.text, self.id)
+        return anchored.matches_from(compiled, doc.text, self.id, places)
 
     def _speech_zones(self, doc) -> list[tuple[int, int]]:
         """Quotations long enough to be speech, and doubled-apostrophe quotes, merged: a quotation
