@@ -59,12 +59,35 @@ def read_article(text: str, path: str = "-", as_markdown: bool | None = None,
     doc = Document(text, path, zones + parsed.skip_zones, blocks=parsed.blocks, marker_zones=parsed.marker_zones,
                    block_quotes=parsed.block_quotes, inline_scopes=parsed.inline_scopes)
     doc.vale_reads_code = ignores is not None and ignores.reads_code
-    doc.html_blocks = _html_block_texts(text, parsed.html_blocks, ignores)
+    doc.html_blocks = _HtmlBlocks(text, parsed.html_blocks, ignores) if parsed.html_blocks else []
     doc.headlines = parsed.headlines  # its front matter: current Vale lints every string value (rules/vale_scopes.py)
     return _article(path, doc, text, parsed.comments, parsed.headlines)
 
 
 _TAG_BLOCK = re.compile(r"[ \t]*</?[A-Za-z]")  # an HTML block that opens with a tag (CommonMark's kinds 1, 6, 7)
+
+
+class _HtmlBlocks:
+    """A Markdown article's raw HTML blocks, read as HTML when first iterated (``_html_block_texts``):
+    only Vale's rules read them, so a run without those neither imports the HTML parser nor parses."""
+
+    def __init__(self, text: str, zones, ignores: Ignores | None):
+        self._args: tuple | None = (text, zones, ignores)
+        self._blocks: list[tuple[int, int, str]] = []
+
+    def _read(self) -> list[tuple[int, int, str]]:
+        if self._args is not None:
+            self._blocks, self._args = _html_block_texts(*self._args), None
+        return self._blocks
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __reduce__(self):
+        return list, (self._read(),)  # sent to another process as the list it stands for
 
 
 def _html_block_texts(text: str, zones, ignores: Ignores | None) -> list[tuple[int, int, str]]:

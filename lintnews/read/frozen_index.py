@@ -93,6 +93,7 @@ class FrozenIndex:
         self._asked += 1
         if self._asked > BUILD_AFTER:
             self._dict = dict(zip(self.names(), range(self._n)))
+            self.get = self._dict.get  # from now on a lookup is the dict's own, with no call in between
             return self._dict.get(name, default)
         e = name.encode("utf-8", "surrogatepass")
         mask, slots, starts, names = self._mask, self._slots, self._starts, self._names

@@ -30,8 +30,14 @@ def ascii_words(text: str) -> bool:
     """Whether every letter, digit and mark of ``text`` is ASCII: then \\p{Ll}, \\p{Lu}, \\p{N} and \\w
     are [a-z], [A-Z], [0-9] and [A-Za-z0-9_] there, and the standard library's engine can look for what
     a pattern needs first (about half the edited copy is ASCII, a third more adds only a "£" or curly
-    quotes)."""
-    return _NOT_PLAIN.search(text) is None
+    quotes). The last text's answer is kept: several rules ask about the same article."""
+    global _last_ascii
+    if _last_ascii[0] is not text:
+        _last_ascii = (text, _NOT_PLAIN.search(text) is None)
+    return _last_ascii[1]
+
+
+_last_ascii: tuple[str | None, bool] = (None, False)
 
 
 def is_plain(token: str) -> bool:

@@ -83,13 +83,35 @@ GLUED_CASES = [
 ]
 
 
+def findings_of(rule_id: str, texts: list[str]) -> list[list[tuple]]:
+    rules = [r for r in lintnews.load_rules() if r.id == rule_id]
+    return [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings] for t in texts]
+
+
 def test_glued_words_finds_the_same_seams_with_or_without_the_plain_text_prefilter(monkeypatch):
     from lintnews.rules import wordlist
 
-    rules = [r for r in lintnews.load_rules() if r.id == "News.GluedWords"]
-    got = [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings] for t in GLUED_CASES]
+    got = findings_of("News.GluedWords", GLUED_CASES)
     assert sum(map(len, got)) >= 12
     assert got[5] == []  # abbreviations, decimals, domains and names are no seams
     monkeypatch.setattr(wordlist, "_NOT_PLAIN", wordlist.re.compile(r"[\s\S]"))  # no article is plain
-    assert [[(f.start, f.end, f.message) for f in lintnews.linter(rules=rules).check(t).findings]
-            for t in GLUED_CASES] == got
+    assert findings_of("News.GluedWords", GLUED_CASES) == got
+
+
+DOUBLED_CASES = [
+    "The the troops were there (to to keep) a lid on tensions.\n",
+    "They lost most of\nof their land, and what he had had was enough.\n",
+    "He said, said the minister, that the \u00a0the vote was close; THE the count went on.\n",
+    "No word here is doubled: that. That is all, 2 2 and x-x and co-co are not pairs.\n",
+    "Prices rose 5% 5% in May. The £5 5 notes stayed; “the” the end.\n",
+]
+
+
+def test_doubled_word_finds_the_same_pairs_with_or_without_the_equal_runs_shortcut(monkeypatch):
+    from lintnews.rules.kinds import repetition
+
+    got = findings_of("News.DoubledWord", DOUBLED_CASES)
+    assert sum(map(len, got)) >= 4 and got[3] == []
+    assert not repetition._equal_neighbours(DOUBLED_CASES[3].lower().replace("2 2", "2 3"))
+    monkeypatch.setattr(repetition, "_equal_neighbours", lambda lower: True)  # always ask the probe
+    assert findings_of("News.DoubledWord", DOUBLED_CASES) == got

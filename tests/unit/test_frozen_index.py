@@ -44,3 +44,4 @@ def test_after_many_lookups_the_answers_stay_the_same(monkeypatch):
         assert [index.get(name) for name in NAMES] == list(range(len(NAMES)))
         assert index.get("said was") is None
     assert index._dict is not None  # built once the lookups passed BUILD_AFTER
+    assert index.get == index._dict.get and index.get("said was", -1) == -1  # then asked directly

@@ -59,3 +59,21 @@ def test_crlf_article_fixed_keeps_every_line_ending():
 def test_final_newline_uses_the_files_style():
     fixed = lintnews.fix_text("Title\r\n\r\nThe troops left.").text
     assert fixed == "Title\r\n\r\nThe troops left.\r\n"
+
+
+def test_a_markdown_article_s_html_blocks_are_read_as_html_only_when_a_rule_asks():
+    import pickle
+
+    from lintnews.read.article import read_article
+
+    text = ("# Council results\n\nTurnout rose in every ward.\n\n"
+            "<table>\n  <caption>Results by ward (TODO: final count)</caption>\n"
+            "  <tr><td>North</td><td>TK</td></tr>\n</table>\n")
+    article = read_article(text, "story.md")
+    blocks = article.doc.html_blocks
+    assert blocks._args is not None  # not parsed by reading the article
+    read = list(blocks)
+    assert [text[s:e] for s, e, _ in read][:1] == ["Results by ward (TODO: final count)"]
+    assert {scope for _, _, scope in read} >= {"table.caption"}
+    assert pickle.loads(pickle.dumps(read_article(text, "story.md").doc.html_blocks)) == read
+    assert read_article("# Plain\n\nNo markup here.\n", "plain.md").doc.html_blocks == []

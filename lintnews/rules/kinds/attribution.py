@@ -69,7 +69,7 @@ import bisect
 from ...read import compiled as _compiled, tagged
 from ...read.zones import merge_zones
 from ..base import Option, Rule
-from .. import carriers, polls
+from .. import anchored, carriers, polls
 from ..claims import Features, Lexicon, Prefilter
 from ..prefilter import Triggered, any_in as _any_in
 from ..patterns import finditer, match, search
@@ -150,9 +150,13 @@ class Attribution(Rule):
         self.claims = [self._compile_claims(str(category), cues) for category, cues in self["claims"].items()]
         self.sources = self.pattern(r"(?i)\b(?:" + _alternation(self["sources"] + self["hedges"]) + r")\b",
                                     "sources")
+        heads = anchored.heads(self["sources"] + self["hedges"])
+        self.source_heads = anchored.Anchored(heads) if heads else None  # where a source can start
         self._compile_features()
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
+        heads = anchored.heads(vague) if vague else None
+        self.vague_heads = anchored.Anchored(heads) if heads else None
         self._compile_neighbours()
         study = self["study-sources"]
         self.study_sources = self.pattern(r"(?i)\b(?:" + _alternation(study) + r")\b", "study-sources") if study else None
@@ -201,16 +205,21 @@ class Attribution(Rule):
         if not found and not polls and not (triggers and self.triggers.worth(triggers.__contains__)):
             return  # no sentence can be worth tagging if the whole text is not
         claims = Triggered(found, self.triggers, triggers)
+        paragraphs = [(block, doc.sentences_in(block)) for block in doc.body if block.kind == "paragraph"]
+        wanted = {s.start for _, sentences in paragraphs for s in sentences
+                  if claims.first_in(s) is not None or claims.triggered(s)}
+        if not wanted:
+            return  # no sentence holds a claim or is worth tagging: its sources need not be found
         studies: dict = {}  # where the text names a study, found when a statistic needs it
-        sources, paragraphs, carried = self.sources_of(doc)
-        for block in paragraphs:
+        sources, _, carried = self.sources_of(doc)
+        for block, sentences in paragraphs:
             if block.index not in carried:  # a source points at the whole paragraph (see rules/carriers.py)
-                yield from self._paragraph(doc, doc.sentences_in(block), claims, sources, studies)
+                yield from self._paragraph(doc, sentences, claims, sources, studies, wanted)
 
     def sources_of(self, doc):
         """The text's sources (cues, vague sources, speech), its paragraphs, and the indexes of the
         paragraphs a source points at as a whole (rules/carriers.py; none with ``window: 0``)."""
-        sources = _Sources(self._find_sources(doc.text), self._speech_zones(doc))
+        sources = _Sources(self._find_sources(doc), self._speech_zones(doc))
         paragraphs = [b for b in doc.body if b.kind == "paragraph"]
         carried = carriers.carried_blocks(doc, paragraphs, lambda s, e: _any_in(sources.source_starts, s, e),
                                           doc.quote_zones) if self["window"] else set()
@@ -236,10 +245,19 @@ class Attribution(Rule):
             if m is not None:
                 yield m
 
-    def _find_sources(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        """Starts of the source cues, in one pass, and the vague sources; a cue inside one does not count."""
-        vague = [] if self.vague is None else [m.span() for m in finditer(self.vague, text, self.id)]
-        return [m.start() for m in finditer(self.sources, text, self.id) if not _inside(vague, m.start())], vague
+    def _find_sources(self, doc) -> tuple[list[int], list[tuple[int, int]]]:
+        """Starts of the source cues, in one pass (tried only where a cue's first words stand, when
+        that can be told: ``anchored``), and the vague sources; a cue inside one does not count."""
+        vague = [] if self.vague is None else [m.span() for m in self._anchored(doc, self.vague, self.vague_heads)]
+        return [m.start() for m in self._anchored(doc, self.sources, self.source_heads)
+                if not _inside(vague, m.start())], vague
+
+    def _anchored(self, doc, compiled, heads):
+        """The pattern's matches over the text: only where its heads stand, when that can be told."""
+        places = None if heads is None else heads.places(doc.text, doc.lower_text)
+        if places is None:
+            return finditer(compiled, doc.text, self.id)
+        return anchored.matches_from(compiled, doc.text, self.id, places)
 
     def _speech_zones(self, doc) -> list[tuple[int, int]]:
         """Quotations long enough to be speech, and doubled-apostrophe quotes, merged: a quotation
@@ -249,13 +267,14 @@ class Attribution(Rule):
         zones.extend(m.span() for m in finditer(_DOUBLED_APOSTROPHES, text, self.id))
         return merge_zones(zones)
 
-    def _paragraph(self, doc, sentences, claims: Triggered, sources: _Sources, studies: dict):
-        """The findings of one paragraph: each long enough claim sentence with no source in reach."""
+    def _paragraph(self, doc, sentences, claims: Triggered, sources: _Sources, studies: dict, wanted: set[int]):
+        """The findings of one paragraph: each long enough claim sentence (its start in ``wanted``) with
+        no source in reach."""
         text = doc.text
         for i, sentence in enumerate(sentences):
-            j = claims.first_in(sentence)
-            if j is None and not claims.triggered(sentence):
+            if sentence.start not in wanted:
                 continue
+            j = claims.first_in(sentence)
             if sources.attributed(sentence) and not self._respondents_only(doc, sentence, claims, sources) \
                     or self._carried_by_neighbour(text, sentences, i) \
                     or self["window"] and carriers.first_person_after_source(text, sentences, i, sources.attributed,

@@ -96,6 +96,7 @@ class Dictionary(Rule):
         self.accept = frozenset(str(a).lower() for a in self["accept"])
         self.clear_gain = math.log10(max(self["clear-ratio"], 1.0))
         self._verdicts: dict[str, tuple | None] = {}
+        self._good: set[str] = set()  # the words of _verdicts judged good: most of an article's, ruled out in C
 
     def verdict(self, word: str):
         """None for a good word; else (suggestions) for a misspelling. Cached per word."""
@@ -107,6 +108,8 @@ class Dictionary(Rule):
         result = self._judge(word)
         if len(self._verdicts) < 200_000:
             self._verdicts[word] = result
+            if result is None:
+                self._good.add(word)
         return result
 
     def _judge(self, word: str):
@@ -215,7 +218,7 @@ class Dictionary(Rule):
         min_len = self["min-length"]
         capitalised = None
         # Judge each distinct word once (in C); _WORD's slower scan only if one of _LOOSE's is misspelt.
-        loose = {w for w in set(_LOOSE.findall(text)) if len(w) >= min_len and self.verdict(w) is not None}
+        loose = {w for w in set(_LOOSE.findall(text)) - self._good if len(w) >= min_len and self.verdict(w) is not None}
         flagged = {w for w in set(_WORD.findall(text)) if w in loose} if loose else loose
         for m in (_WORD.finditer(text) if flagged else ()):
             word = m.group()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...errors import RuleError
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
+from ..anchored import Anchored, heads, matches_from
 from ..patterns import finditer, word_alternation
 from ..vale import block_matches, exceptions_pattern, excepted, word_pattern
 from .. import vale_scopes
@@ -47,6 +48,10 @@ class Existence(Rule):
         # case finds the same matches a fifth faster (no case folding at each position).
         if self["ignorecase"] and tokens and not raw and all(_caseless(str(t)) for t in tokens):
             self.lower_regex = self.pattern(source, "tokens")
+        # Tokens that each open with plain words ("critics say", "(?:many|some) fear") are matched only
+        # where those words stand (rules/anchored.py), not tried at every position.
+        found = heads([str(t) for t in tokens]) if self.lower_regex is not None else None
+        self.heads = Anchored(found) if found else None
         fold = str.lower if self["ignorecase"] else str
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
         self.fold = fold
@@ -85,7 +90,10 @@ class Existence(Rule):
         if not self.vale:
             lower = doc.lower_text if self.lower_regex is not None and "ſ" not in doc.text else None
             compiled, text = (self.regex, doc.text) if lower is None else (self.lower_regex, lower)
-            for m in finditer(compiled, text, self.id):
+            places = None if lower is None or self.heads is None else \
+                self.heads.places(doc.text, lower, bounded=not self["nonword"])
+            matches = finditer(compiled, text, self.id) if places is None else matches_from(compiled, text, self.id, places)
+            for m in matches:
                 if not self.fold(doc.text[m.start():m.end()]) in self.exceptions:
                     yield *m.span(), None
             return

@@ -10,7 +10,9 @@ space after it.
 
 from __future__ import annotations
 
+import operator
 import re
+from itertools import islice
 from bisect import bisect_left
 
 from ...findings import Applicability, Edit
@@ -31,6 +33,10 @@ _BLANK_BETWEEN = re.compile(r"(?:\[(?: |\\[trn])+\]|\\[trns]|[ ?*+|()]|\(\?:)+")
 # Any word twice with white space between, in text of ASCII words (ignoring case, or not). Kept here, not on
 # the rule: the rule cache (rules/ruleset_cache.py) builds no standard-library pattern.
 _ASCII_PROBES = {case: re.compile(r"\b([A-Za-z]+)\b\s+\1\b", re.I if case else 0) for case in (True, False)}
+# Before that probe (a back-reference tried at every word): the lower-cased text's runs of letters and
+# of other characters but white space, in C; a pair the probe finds is two equal runs in a row (only white
+# space stands between them), so an article with none is done without it.
+_RUNS = re.compile(r"[a-z]+|[^a-z\s]+")
 
 
 class Repetition(Rule):
@@ -96,7 +102,8 @@ class Repetition(Rule):
 
     def _matches(self, text, doc):
         probe = self.ascii_probe
-        if probe is not None and ascii_words(text) and probe.search(text) is None:
+        if probe is not None and ascii_words(text) and (not _equal_neighbours(doc.lower_text or text.lower())
+                                                         or probe.search(text) is None):
             return
         if self.words is None:
             yield from finditer(self.regex, text, self.id)
@@ -223,3 +230,9 @@ class Repetition(Rule):
         if not self.allowed_pairs or capitalised:
             return True
         return any(a in ("*", pair[0]) and b in ("*", pair[1]) for a, b in self.allowed_pairs)
+
+
+def _equal_neighbours(lower: str) -> bool:
+    """Two equal runs (see ``_RUNS``) stand next to each other in the lower-cased text."""
+    runs = _RUNS.findall(lower)
+    return any(map(operator.eq, runs, islice(runs, 1, None)))
