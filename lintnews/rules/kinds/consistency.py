@@ -15,6 +15,7 @@ from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
 from ..vale import blocks_in_scope, is_vale_rule, merged_mapping
+from ..vale_place import first_place
 from ...read import compiled as _compiled
 
 _ACRONYM = _compiled.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
@@ -97,7 +98,8 @@ class Consistency(Rule):
                     last = m.group(side)
                 if not last or len(seen.get(i, {})) < 2:
                     continue
-                start = vale_locate(text, lo, last)
+                start = first_place(text, last, lo)
+                start = start if start != -1 else lo
                 end = start + len(last)
                 if not self.in_scope(doc, start, end):
                     continue
@@ -188,36 +190,6 @@ class Consistency(Rule):
 
 
 _SIDES = ("lintnews_either_a", "lintnews_either_b")
-
-
-def vale_locate(text: str, lo: int, match: str) -> int:
-    """Where Vale reports ``match`` found in the block starting at ``lo``: its first occurrence from
-    there standing on a word boundary (ASCII, as Go's ``\\b``, or ``_``) and not beside a backtick or
-    hyphen, else the first word-bounded one, else the first occurrence at all."""
-    first = None
-    i = text.find(match, lo)
-    while i != -1 and match:
-        e = i + len(match)
-        if _bounded(text, i, e):
-            first = i if first is None else first
-            if not ((i - 1 > 0 and text[i - 2] in "`-") or (e + 1 < len(text) and text[e + 1] in "`-")):
-                return i
-        i = text.find(match, i + 1)
-    if first is not None:
-        return first
-    found = text.find(match, lo)
-    return found if found != -1 else lo
-
-
-def _ascii_word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
-def _bounded(text: str, i: int, e: int) -> bool:
-    """Vale's ``(?:^|\\b|_)match(?:_|\\b|$)`` at [i, e)."""
-    before = i == 0 or text[i - 1] == "_" or _ascii_word(text[i - 1]) != _ascii_word(text[i])
-    after = e >= len(text) or text[e] == "_" or _ascii_word(text[e - 1]) != _ascii_word(text[e])
-    return before and after
 
 
 _NAME_WORD = _compiled.compile(r"\p{Lu}\p{Ll}+")
