@@ -14,7 +14,7 @@ from ...findings import Applicability, Edit
 from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
-from ..vale import blocks_in_scope, is_vale_rule, merged_mapping
+from ..vale import blocks_in_scope
 from ..vale_place import first_place
 from ...read import compiled as _compiled
 
@@ -41,11 +41,7 @@ class Consistency(Rule):
                                            "(which form is the house's is a person's call)"),
     }
     default_fix = Applicability.SAFE
-
-    def __init__(self, rule_id: str, spec: dict, path: str):
-        if is_vale_rule(self.name, spec) and isinstance(spec.get("either"), list):
-            spec = {**spec, "either": merged_mapping(spec["either"])}  # a list of mappings, merged as in Vale
-        super().__init__(rule_id, spec, path)
+    VALE_MAPPINGS = ("either",)
 
     def compile(self):
         self.pairs = []
