@@ -190,12 +190,14 @@ class Rule:
         return {k: list(ex.get(k) or []) for k in ("bad", "good", "fixed")}
 
     def vale_decoded(self, spec: dict) -> dict:
-        """A rule file in Vale's format as Vale's decoder reads it (mapstructure, weakly typed input): each
-        key of ``VALE_MAPPINGS`` given as a list of mappings merged into one, later entries winning
-        (Datadog's ``- pattern: replacement`` items). A kind may read more the way Vale does."""
+        """A rule file in Vale's format as Vale's decoder reads it (mapstructure, weakly typed input), for each
+        key of ``VALE_MAPPINGS``: a list of mappings is merged into one, later entries winning (Datadog's
+        ``- pattern: replacement`` items); no mapping, or one with its entries commented out, is an empty
+        one; an entry with no value ("SUSE Linux Enterprise Storage:") has ""."""
         for key in self.VALE_MAPPINGS:
-            if isinstance(spec.get(key), list):
-                spec = {**spec, key: merged_mapping(spec[key])}
+            value = merged_mapping(spec.get(key))
+            if isinstance(value, (dict, type(None))):
+                spec = {**spec, key: {k: "" if v is None else v for k, v in (value or {}).items()}}
         return spec
 
     def fail(self, problem: str):

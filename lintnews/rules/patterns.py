@@ -208,11 +208,12 @@ def fullmatch(compiled, text: str, rule_id: str, what: str | None = None):
         raise _timed_out(rule_id, cut, what) from None
 
 
-def sub(compiled, template: str, text: str, rule_id: str) -> str:
-    """``text`` with each match replaced by ``template`` (``\\g<1>`` for a group), under the timeout."""
+def sub(compiled, replacement, text: str, rule_id: str) -> str:
+    """``text`` with each match replaced by ``replacement`` (a template, or a function of the match), under the
+    timeout."""
     timeout, cut = _timeout()
     try:
-        return compiled.sub(template, text, timeout=timeout)
+        return compiled.sub(replacement, text, timeout=timeout)
     except TimeoutError:
         raise _timed_out(rule_id, cut) from None
 

@@ -11,7 +11,7 @@ names them as Vale does ("'a' or 'b'").
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 
 from ..findings import Applicability, Edit
@@ -22,7 +22,9 @@ from .vale import block_matches, cap_first, excepted, exceptions_pattern, is_phr
 from ..read import compiled as _compiled
 
 _CAPTURE = _compiled.compile(r"(?<!\\)\((?!\?)")
-_GROUP_REF = _compiled.compile(r"\$(\d+)")
+_GROUP_REF = _compiled.compile(r"\$(\d+)")  # what makes Vale read a replacement as a template (subMsg)
+# .NET's substitutions in a template (regexp2, as Vale runs it): $1, ${name}, $$, $&; all else is literal.
+_SUBSTITUTION = _compiled.compile(r"\$(?:(\d+)|\{(\w+)\}|(\$)|(&))")
 
 
 def _message_for_choices(message: str) -> str:
@@ -56,19 +58,19 @@ class ValeSwap:
         if entry is None:
             entry = self._entries[(index, capital)] = self._entry(index, capital)
         good, compiled = entry
-        return good if compiled is None else sub(compiled, good, observed, self.rule.id)
+        return good if compiled is None else sub(compiled, partial(_expand, good), observed, self.rule.id)
 
     def _entry(self, index: int, capital: bool) -> tuple:
         """Swap entry ``index``'s replacement (with a capital first letter when ``capital``) and None, worked
         out once per entry; with ``$1`` in it, the replacement as a template for the entry's own pattern
-        (Vale replaces in the matched text with it), and that pattern."""
+        (Vale replaces in the matched text with it: :func:`_template`), and that pattern."""
         good = self.replacements[index]
         good = cap_first(good) if capital else good
         if not _GROUP_REF.search(good):
             return good, None
         term = ("(?i)" if self.rule["ignorecase"] else "") + self.terms[index]
         compiled = compile_pattern(term, where=self.rule.path, rule_id=self.rule.id, key="swap")
-        return _GROUP_REF.sub(r"\\g<\1>", good), compiled
+        return _template(good, compiled), compiled
 
     def check(self, doc):
         rule = self.rule
@@ -123,6 +125,34 @@ class ValeSwap:
             return rule.finding(doc, start, end, text, [Edit(start, end, new)],
                                 fix_title=f"Replace with '{new}'" if new else "Delete it")
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+def _template(replacement: str, compiled) -> tuple:
+    """A replacement read as .NET reads a substitution template (Vale's regexp2 Replace): text, and the
+    number or name of a group where ``$1``, ``${name}`` stands (``$&``: the whole match, ``$$``: "$");
+    a ``$5`` naming no group of the pattern stays as written, and so does a backslash."""
+    parts: list = []
+    at = 0
+    for m in _SUBSTITUTION.finditer(replacement):
+        parts.append(replacement[at:m.start()])
+        number, name, dollar, _ = m.groups()
+        ref = name if name is not None and not name.isdigit() else int(number or name or 0)
+        if dollar:
+            parts.append("$")
+        elif number is None and name is None:
+            parts.append(0)  # $&
+        elif ref in compiled.groupindex or isinstance(ref, int) and ref <= compiled.groups:
+            parts.append(ref)
+        else:
+            parts.append(m.group())
+        at = m.end()
+    parts.append(replacement[at:])
+    return tuple(parts)
+
+
+def _expand(parts: tuple, m) -> str:
+    """The text :func:`_template`'s ``parts`` give for the match ``m`` (a group that took no part: "")."""
+    return "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
 
 
 def _recased(term: str, observed: str) -> str:

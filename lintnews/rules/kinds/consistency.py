@@ -52,7 +52,9 @@ class Consistency(Rule):
         # Vale's way (check/consistency.go): one pattern per pair, its two sides named groups.
         self.vale_steps = [self.pattern(self._wrap(f"(?P<{_SIDES[0]}>{a})|(?P<{_SIDES[1]}>{b})"), "either")
                            for a, b in self["either"].items()] if self.vale else []
-        if not self.pairs and not self["case-variants"]:
+        if not self.pairs and self.vale:
+            self.load_warnings.append("key 'either' has no entries: the rule reports nothing (as in Vale)")
+        elif not self.pairs and not self["case-variants"]:
             self.fail("needs 'either' or 'case-variants: true'")
 
     def _wrap(self, p: str) -> str:
@@ -100,7 +102,7 @@ class Consistency(Rule):
                 if not self.in_scope(doc, start, end):
                     continue
                 other = seen[i][_SIDES[1] if side == _SIDES[0] else _SIDES[0]]  # the other side's first form
-                edits = [Edit(start, end, other)] if other != last else None
+                edits = [Edit(start, end, other)] if other and other != last else None
                 yield self.finding(doc, start, end, self.format_message(last), edits, Applicability.UNSAFE,
                                    fix_title=f"Write '{other}'")
 

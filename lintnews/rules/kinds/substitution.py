@@ -38,15 +38,6 @@ class Substitution(Rule):
     default_fix = Applicability.UNSAFE
     VALE_MAPPINGS = ("swap",)
 
-    def vale_decoded(self, spec: dict) -> dict:
-        spec = super().vale_decoded(spec)
-        if isinstance(spec.get("swap", {}), (dict, type(None))):
-            # As Vale decodes a rule (mapstructure): no swap, or one with its entries commented out, is
-            # an empty one; a key with no value ("SUSE Linux Enterprise Storage:") has "".
-            swap = spec.get("swap") or {}
-            spec = {**spec, "swap": {k: "" if v is None else v for k, v in swap.items()}}
-        return spec
-
     def compile(self):
         swap = {str(k): str(v) for k, v in self["swap"].items()}
         if self.values["capitalize"] is None:

@@ -1,0 +1,51 @@
+"""Rule files a Vale package may hold that Vale loads and runs, though they are odd: lintnews runs them as
+Vale does, through the installed `lintnews` command, with no error (each rule written for these tests)."""
+
+from __future__ import annotations
+
+import json
+
+
+def project(tmp_path, rules: dict[str, str], story: str) -> None:
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\nMinAlertLevel = suggestion\n\n[*]\nBasedOnStyles = Desk\n")
+    style = tmp_path / "styles" / "Desk"
+    style.mkdir(parents=True)
+    for name, text in rules.items():
+        (style / f"{name}.yml").write_text(text)
+    (tmp_path / "story.md").write_text(story)
+
+
+def check(run_cli, cwd) -> tuple[int, str, list[tuple[int, int, str]]]:
+    proc = run_cli("check", "--format", "json", "story.md", cwd=cwd)
+    found = [(f["line"], f["column"], f["message"]) for f in json.loads(proc.stdout)]
+    return proc.returncode, proc.stderr.decode(), found
+
+
+MONEY = ("extends: substitution\nmessage: \"Write '%s', not '%s'.\"\nlevel: warning\nswap:\n"
+         "  '(\\d+) dollars': '$$$1'\n  '(\\d+) per cent': '$2%'\n  '(\\w+) drive': 'D:\\$1'\n")
+
+
+def test_a_replacement_is_read_as_vales_template_reads_it(run_cli, tmp_path):
+    # Vale runs a replacement with $1 in it as a .NET template (regexp2): "$$" is a dollar sign, a
+    # "$2" that names no group of its pattern stays as written, a backslash is a backslash. lintnews
+    # stopped the rule on both of the last two ("internal error ... please report it").
+    project(tmp_path, {"Money": MONEY}, "# Budget\n\nThe fund got 40 dollars, 12 per cent of it from the shared drive.\n")
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 1 and "error" not in err, err
+    assert found == [(3, 14, "Write '$40', not '40 dollars'."),
+                     (3, 26, "Write '$2%', not '12 per cent'."),
+                     (3, 53, "Write 'D:\\shared', not 'shared drive'.")]
+
+
+def test_a_consistency_rule_with_its_pairs_commented_out_runs_and_says_so(run_cli, tmp_path):
+    # Vale decodes `either` as it decodes a substitution's `swap`: no entries is an empty map, and the
+    # rule reports nothing. lintnews refused the file (exit 2) where it only warned for a substitution.
+    rules = {"Spelling": "extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\nlevel: error\n"
+                         "either:\n  # adviser: advisor\n",
+             "Hedge": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [reportedly]\n"}
+    project(tmp_path, rules, "# Budget\n\nThe adviser reportedly met the advisor.\n")
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 1, err
+    assert "Desk.Spelling: key 'either' has no entries: the rule reports nothing (as in Vale)" in err
+    assert "error" not in err
+    assert found == [(3, 13, "Avoid 'reportedly'.")]
