@@ -156,7 +156,7 @@ class Linter:
                 f.severity = level
         # Text quoted as written keeps its words: the one place fix safety is enforced.
         found = [g for g in (guard(doc, rule, f) for f in found) if g is not None]
-        result.findings.extend(found[:rule.limit] if rule.limit else found)
+        result.findings.extend(found[:rule.limit] if rule.limit > 0 else found)  # 0 or less: no limit, as Vale
 
     def _finish(self, result: Result, article: Article) -> None:
         """What follows every rule: backends' review, positions, fixes kept off markup, suppressions."""

@@ -49,3 +49,14 @@ def test_a_consistency_rule_with_its_pairs_commented_out_runs_and_says_so(run_cl
     assert "Desk.Spelling: key 'either' has no entries: the rule reports nothing (as in Vale)" in err
     assert "error" not in err
     assert found == [(3, 13, "Avoid 'reportedly'.")]
+
+
+def test_a_negative_limit_is_no_limit_as_in_vale(run_cli, tmp_path):
+    # Vale counts an alert against a rule's limit only when the limit is above 0 (core/file.go AddAlert);
+    # lintnews cut the last finding off (a list sliced to [:-1]).
+    rules = {"Hedge": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\nlimit: -1\n"
+                      "tokens: [reportedly, allegedly]\n"}
+    project(tmp_path, rules, "# Budget\n\nThe adviser reportedly met the advisor, who allegedly left.\n")
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 1, err
+    assert found == [(3, 13, "Avoid 'reportedly'."), (3, 45, "Avoid 'allegedly'.")]
