@@ -60,3 +60,25 @@ def test_a_negative_limit_is_no_limit_as_in_vale(run_cli, tmp_path):
     code, err, found = check(run_cli, tmp_path)
     assert code == 1, err
     assert found == [(3, 13, "Avoid 'reportedly'."), (3, 45, "Avoid 'allegedly'.")]
+
+
+def test_a_dictionary_that_does_not_load_stops_only_vale_spelling_and_only_when_chosen(run_cli, tmp_path):
+    # Vale.Spelling reads every dictionary in StylesPath/config/dictionaries. One that does not load
+    # (an entry with nothing before its slash) stopped every run, with no findings, though the
+    # configuration never chose Vale.Spelling; chosen, it is one line naming the dictionary, and the
+    # other rules still report.
+    project(tmp_path, {"Hedge": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [reportedly]\n"},
+            "# Budget\n\nThe newsroom reportedly met the the mayor.\n")
+    folder = tmp_path / "styles" / "config" / "dictionaries"
+    folder.mkdir(parents=True)
+    (folder / "desk.aff").write_text("SET UTF-8\nSFX A Y 1\nSFX A 0 s .\n")
+    (folder / "desk.dic").write_text("2\nnewsroom/A\n/broken\n")
+    code, err, found = check(run_cli, tmp_path)
+    assert (code, err.strip().splitlines()[-1], found) == (
+        1, "Found 1 finding in 1 file (0 fixable with `lintnews fix`).", [(3, 14, "Avoid 'reportedly'.")])
+    (tmp_path / ".vale.ini").write_text((tmp_path / ".vale.ini").read_text().replace("= Desk", "= Desk, Vale"))
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert (f"error: story.md: built-in Vale style: rule Vale.Spelling: dictionary 'desk' in '{folder}' does not "
+            "load: entry '/broken': a slash first or last; rule skipped") in err
+    assert found == [(3, 14, "Avoid 'reportedly'."), (3, 29, "'the' is repeated!")]
