@@ -12,7 +12,7 @@ from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
 from ..read.markup_ignores import Ignores, from_values
-from ..rules import budget, vale_place
+from ..rules import budget, vale_place, vale_scopes
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
@@ -78,7 +78,9 @@ class Linter:
         # Scopes and patterns no rule reads (read/markup_ignores.py): an Ignores, its keyword values, or None.
         self.markup = markup if markup is None or isinstance(markup, Ignores) else from_values(markup)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
-        self.vale_sentences = False  # Vale reads sentences as text too: a loaded Vale rule reads sentences
+        # Vale reads sentences as text too when a loaded Vale rule reads sentences (the session sets it from
+        # every rule it loaded; a library caller's linter from its rules).
+        self.vale_sentences = vale_scopes.segments(rules)
 
     def check(self, text: str, path: str = "-", reader=None) -> Result:
         """``reader`` builds the article from the text (None: a file, with this linter's headline fields; a

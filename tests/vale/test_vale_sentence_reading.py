@@ -5,6 +5,7 @@ document)."""
 
 from __future__ import annotations
 
+import lintnews
 from lintnews.run.engine import Linter
 from testkit import house_rules
 
@@ -29,3 +30,12 @@ def test_one_article_read_with_and_without_sentences_as_text(tmp_path):
     other = sentences.read(STORY, "budget.md")
     assert openings(sentences, other) == ["However"]
     assert openings(paragraphs, other) == []
+
+
+def test_a_library_caller_reads_sentences_as_the_command_does(tmp_path):
+    # With a rule whose scope is a sentence among the rules, Vale reads each sentence as text too: the
+    # command did (run/session.py), a linter made from the same rules by the library did not.
+    rules = house_rules(tmp_path, Opening=OPENING,
+                        Long="extends: occurrence\nmessage: \"Long sentence: %s words.\"\nscope: sentence\n"
+                             "max: 40\ntoken: '\\b\\w+\\b'\n")
+    assert [f.text for f in lintnews.check_text(STORY, path="budget.md", rules=rules)] == ["However"]
