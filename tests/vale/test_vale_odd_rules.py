@@ -82,3 +82,16 @@ def test_a_dictionary_that_does_not_load_stops_only_vale_spelling_and_only_when_
     assert (f"error: story.md: built-in Vale style: rule Vale.Spelling: dictionary 'desk' in '{folder}' does not "
             "load: entry '/broken': a slash first or last; rule skipped") in err
     assert found == [(3, 14, "Avoid 'reportedly'."), (3, 29, "'the' is repeated!")]
+
+
+def test_a_metric_formula_nested_too_deep_is_a_load_error_naming_the_file(run_cli, tmp_path):
+    # A formula is walked by recursion: a thousand minus signs, or nine hundred terms added one to the
+    # next, gave an internal error at every article ("RecursionError ... please report it").
+    deep = "extends: metric\nmessage: \"Score %s\"\nlevel: warning\nformula: \"" + "-" * 990 + "words\"\ncondition: \"> 1\"\n"
+    wide = ("extends: metric\nmessage: \"Words %s\"\nlevel: warning\nformula: \"(" + "+".join(["words"] * 300)
+            + ") / 300\"\ncondition: \"> 1\"\n")
+    project(tmp_path, {"Deep": deep, "Wide": wide}, "# Budget\n\nThe council met on Tuesday.\n")
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 2 and "Traceback" not in err and "internal error" not in err
+    assert f"{tmp_path / 'styles' / 'Desk' / 'Deep.yml'}: rule Desk.Deep: key 'formula': nested more than 500 deep" in err
+    assert found == [(1, 1, "Words 5.00")]  # a long formula that is not too deep still runs
