@@ -88,9 +88,10 @@ class Consistency(Rule):
         text = doc.text
         seen: dict[int, dict[str, str]] = {}
         for lo, hi in blocks_in_scope(self, doc):
+            block = text[lo:hi]  # read alone, once for all the pairs
             for i, pat in enumerate(self.vale_steps):
                 last, side = None, None
-                for m in finditer(pat, text[lo:hi], self.id):
+                for m in finditer(pat, block, self.id):
                     side = _SIDES[0] if m.start(_SIDES[0]) != -1 else _SIDES[1]
                     seen.setdefault(i, {}).setdefault(side, m.group(side))
                     last = m.group(side)
