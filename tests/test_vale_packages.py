@@ -198,6 +198,22 @@ def test_each_section_keeps_its_own_token_and_block_ignores(run_cli, tmp_path):
     ]
 
 
+def test_a_sections_ignores_follow_the_extension_as_vale_normalises_it(run_cli, tmp_path):
+    # Vale's [formats] maps an extension as written, then normalises it (internal/core/format.go
+    # FormatFromExt): "mdx = markdown" makes an .mdx file's extension ".md", so [*.md]'s ignores apply
+    # to it. An upper-case ".MD" is no ".md" to Vale (its format and glob lookups are case-sensitive),
+    # as [*.md]'s styles do not select it here either.
+    ini = ("StylesPath = styles\nMinAlertLevel = suggestion\n\n[formats]\nmdx = markdown\n\n"
+           "[*]\nBasedOnStyles = Desk\n\n[*.md]\nTokenIgnores = ({{< [^>]* >}})\n")
+    text = '# Flood\n\nThe wall was reportedly finished.\n\n{{< figure caption="allegedly breached" >}}\n'
+    cwd = project(tmp_path, ini, {"Hedging.yml": HEDGING}, {"news/flood.mdx": text, "news/FLOOD.MD": text})
+    assert found(run_cli, cwd, "news/flood.mdx", "news/FLOOD.MD") == [
+        ("news/FLOOD.MD", 3, 14, "Desk.Hedging"),
+        ("news/FLOOD.MD", 5, 21, "Desk.Hedging"),
+        ("news/flood.mdx", 3, 14, "Desk.Hedging"),
+    ]
+
+
 def test_conditional_reads_rendered_markdown_and_checks_presence(run_cli, tmp_path):
     # Current Vale's conditional.go: a `second` with no group only has to stand in the block (#1048);
     # a Markdown block is read rendered, so a definition with a link inside it still defines.

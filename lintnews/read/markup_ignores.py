@@ -39,6 +39,16 @@ _BLOCK = {"blockquote": ("blockquote",), "li": ("list",), "ul": ("list",), "ol":
           **{f"h{n}": (f"heading.h{n}",) for n in range(1, 7)}}
 
 
+def vale_extension(path: str, formats: tuple[tuple[str, str], ...]) -> tuple[str, str | None]:
+    """The extension of the file at ``path`` without its dot, as Go's filepath.Ext gives it (from the
+    name's last dot; "" without one), and the one the Vale configuration's ``[formats]`` maps it to
+    (None: not mapped). Vale looks the extension up as written: ``mdx = md`` maps ".mdx", not ".MDX"
+    (internal/core/format.go FormatFromExt, internal/system/file.go ReplaceFileExt)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+    return suffix, dict(formats).get(suffix)
+
+
 @dataclass(frozen=True)
 class Ignores:
     ignored_scopes: tuple[str, ...] = DEFAULT_IGNORED
@@ -59,9 +69,8 @@ class Ignores:
         to none."""
         if not self.sections:
             return self.patterns
-        name = path.replace("\\", "/").rsplit("/", 1)[-1]
-        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        normed = dict(self.formats).get(suffix) or _NORMED.get(suffix, suffix)
+        suffix, mapped = vale_extension(path, self.formats)
+        normed = _NORMED.get(mapped or suffix, mapped or suffix)
         exts = (f".{suffix}", f".{normed}")
         return self.patterns + tuple(p for glob, patterns in self.sections
                                      if any(glob.match(e) for e in exts) for p in patterns)

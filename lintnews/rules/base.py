@@ -16,7 +16,7 @@ from ..read.document import Document
 from . import budget, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import code_points, is_vale_rule
+from .vale import code_points, is_vale_rule, merged_mapping
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -90,16 +90,20 @@ class Rule:
     # Configured rules this one reports the same data for (Vale.Avoid: the reject list Vocab.Rejected
     # reads): when this one is selected, they are not added by themselves (run/selection.py).
     covers: frozenset = frozenset()
+    # Keys Vale decodes into one mapping, where a list of mappings is merged (see ``vale_decoded``).
+    VALE_MAPPINGS: tuple[str, ...] = ()
 
     def __init__(self, rule_id: str, spec: dict, path: str):
         self.id = rule_id
         self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
-        if "code" in spec and is_vale_rule(self.name, spec):  # check/definition.go validateDefinition
-            self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
+        self.vale = is_vale_rule(self.name, spec)  # decided once, by the keys (decoding keeps them)
+        if self.vale:
+            if "code" in spec:  # check/definition.go validateDefinition
+                self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
+            spec = self.vale_decoded(spec)
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
-        self.vale = is_vale_rule(self.name, spec)
         if self.vale:
             for key in ("quotes", "posts"):
                 if self.values[key] is None:
@@ -184,6 +188,17 @@ class Rule:
     def examples(self) -> dict[str, list[str]]:
         ex = self.values["examples"] or {}
         return {k: list(ex.get(k) or []) for k in ("bad", "good", "fixed")}
+
+    def vale_decoded(self, spec: dict) -> dict:
+        """A rule file in Vale's format as Vale's decoder reads it (mapstructure, weakly typed input), for each
+        key of ``VALE_MAPPINGS``: a list of mappings is merged into one, later entries winning (Datadog's
+        ``- pattern: replacement`` items); no mapping, or one with its entries commented out, is an empty
+        one; an entry with no value ("SUSE Linux Enterprise Storage:") has ""."""
+        for key in self.VALE_MAPPINGS:
+            value = merged_mapping(spec.get(key))
+            if isinstance(value, (dict, type(None))):
+                spec = {**spec, key: {k: "" if v is None else v for k, v in (value or {}).items()}}
+        return spec
 
     def fail(self, problem: str):
         raise RuleError(self.path, f"rule {self.id}: {problem}")

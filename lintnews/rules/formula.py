@@ -6,7 +6,7 @@ minus, parentheses, comparisons, ``&&``/``||``/``!`` (Tengo's, as Vale writes th
 ``or``, ``not`` too) and calls of ``math.NAME`` for a few functions (sqrt, pow, abs, log, log10, log2, exp, floor, ceil, round, min, max). Anything else
 (attributes, subscripts, names not given, strings, lambdas, comprehensions, Tengo's
 ``a ? b : c``) is a :class:`FormulaError`. Division by zero gives infinity (or NaN for 0/0), as Tengo's floats do,
-and exponents are bounded so no formula can run long.
+and exponents and nesting are bounded so no formula can run long or too deep.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import regex
 
 MAX_LENGTH = 2000
 MAX_EXPONENT = 1000.0
+MAX_DEPTH = 500  # operators and calls inside one another: far beyond any formula, within Python's recursion limit
 
 _FUNCTIONS = {
     "sqrt": lambda x: math.sqrt(x) if x >= 0 else math.nan,
@@ -80,6 +81,9 @@ def parse(formula: str) -> ast.Expression:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise FormulaError(f"not a formula: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise FormulaError(f"nested more than {MAX_DEPTH} deep") from None
+    _check_depth(tree)
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and id(node) not in called:
@@ -99,6 +103,17 @@ def parse(formula: str) -> ast.Expression:
         if isinstance(node, ast.BinOp) and type(node.op) not in _BINARY:
             raise FormulaError(f"operator '{type(node.op).__name__}' is not allowed")
     return tree
+
+
+def _check_depth(tree: ast.Expression) -> None:
+    """A :class:`FormulaError` for a tree deeper than ``MAX_DEPTH`` (``-`` written a thousand times, or a
+    thousand terms added one to the next), which :func:`evaluate`, walking it by recursion, could not read."""
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FormulaError(f"nested more than {MAX_DEPTH} deep")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
 def evaluate(formula: str | ast.Expression, variables: dict[str, float]):

@@ -208,6 +208,16 @@ def fullmatch(compiled, text: str, rule_id: str, what: str | None = None):
         raise _timed_out(rule_id, cut, what) from None
 
 
+def sub(compiled, replacement, text: str, rule_id: str) -> str:
+    """``text`` with each match replaced by ``replacement`` (a template, or a function of the match), under the
+    timeout."""
+    timeout, cut = _timeout()
+    try:
+        return compiled.sub(replacement, text, timeout=timeout)
+    except TimeoutError:
+        raise _timed_out(rule_id, cut) from None
+
+
 def match(compiled, text: str, rule_id: str, pos: int = 0, endpos: int | None = None):
     """Match anchored at ``pos``."""
     timeout, cut = _timeout()

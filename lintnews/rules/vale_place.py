@@ -12,9 +12,10 @@ oBservability.\\n> It's oBservability !" gives one alert, on the second line: bo
 there. A match whose text is not on the last line is left where it is (Vale's fallback, FindLoc,
 searches the whole file and finds it there).
 
-:func:`placed` applies this to the findings of a Vale rule that reports matched text (existence,
-substitution, spelling, and Vale's built-in rules of those kinds); a finding moved to
-the place Vale reports keeps its fix, moved with it (the text there is the same).
+:func:`first_place` is that search (the consistency kind uses it too). :func:`placed` applies this to
+the findings of a Vale rule that reports matched text (existence, substitution, spelling, and Vale's
+built-in rules of those kinds); a finding moved to the place Vale reports keeps its fix, moved with
+it (the text there is the same).
 """
 
 from __future__ import annotations
@@ -33,29 +34,41 @@ def _wordish(c: str) -> bool:
     return c.isascii() and (c.isalnum() or c == "_")  # Go's \w, which its \b reads
 
 
-def _bounded(t: str, k: int) -> bool:
-    """Whether ``(?:^|\\b|_)`` holds before ``t[k]`` (and ``(?:_|\\b|$)`` after ``t[k - 1]``), as Go reads them."""
-    return k == 0 or k == len(t) or _wordish(t[k - 1]) != _wordish(t[k]) or "_" in (t[k - 1], t[k])
+def _bounded(ctx: str, i: int, e: int, start: int) -> bool:
+    """Vale's ``(?:^|\\b|_)match(?:_|\\b|$)`` at [i, e) of ``ctx`` as Go reads it, what lies before
+    ``start`` masked (Vale's ``@``: no word character)."""
+    if i == 0:
+        before = True
+    elif i == start:
+        before = _wordish(ctx[i])  # the '@' before: a boundary only before a word character
+    else:
+        before = ctx[i - 1] == "_" or _wordish(ctx[i - 1]) != _wordish(ctx[i])
+    after = e >= len(ctx) or ctx[e] == "_" or _wordish(ctx[e - 1]) != _wordish(ctx[e])
+    return before and after
 
 
-def _first(line: str, text: str) -> int:
-    """initialPosition's column (0-based) of ``text`` in ``line``, or -1: the first occurrence as a whole
-    word (a straight quote matching a curly one), one next to a backtick or hyphen passed over when there
-    are others; else the first occurrence at all."""
-    norm, want = line.translate(_STRAIGHT), text.translate(_STRAIGHT)
-    hits, i = [], norm.find(want)
+def first_place(ctx: str, match: str, start: int = 0) -> int:
+    """Where core/location.go's initialPosition finds ``match`` in ``ctx`` (an offset of ``ctx``), or -1;
+    what lies before ``start`` is masked, as Vale masks what precedes the block. The first occurrence
+    as a whole word, a straight quote in ``match`` matching a curly one in ``ctx`` (quoteTolerantPattern;
+    a curly one only itself); one with a backtick or hyphen just before it or the second character
+    after it is passed over when there are others (Vale's workaround for code spans, #673); else
+    the first occurrence at all."""
+    norm, want = ctx.translate(_STRAIGHT), match.translate(_STRAIGHT)
+    curly = [(k, c) for k, c in enumerate(match) if c != want[k]]
+    hits, i = [], norm.find(want, start)
     while i >= 0 and want:
         e = i + len(want)
-        if _bounded(norm, i) and _bounded(norm, e):
+        if _bounded(norm, i, e, start) and all(ctx[i + k] == c for k, c in curly):
             hits.append((i, e))
-            i = norm.find(want, e)
+            i = norm.find(want, e)  # Go's FindAll: the next match after this one's end
         else:
             i = norm.find(want, i + 1)
     if not hits:
-        return line.find(text)
+        return ctx.find(match, start)
     for s, e in hits:
         before, after = s - 1, e + 1  # as Vale looks: the character before, the second after
-        if before > 0 and line[before] in "`-" or after < len(line) and line[after] in "`-":
+        if before > 0 and before >= start and ctx[before] in "`-" or after < len(ctx) and ctx[after] in "`-":
             continue
         return s
     return hits[0][0]
@@ -84,7 +97,7 @@ def _by_last_line(rule, doc, findings: list) -> list:
             continue
         chars = masked.setdefault((lo, hi), list(text[lo:hi]))
         line = "".join(chars[last - lo:])
-        col = _first(line, f.text)
+        col = first_place(line, f.text)
         if col >= 0 and last + col != f.start:
             f = _moved(f, last + col - f.start)
         block = "".join(chars)

@@ -10,11 +10,14 @@ reports the match at the start of the line that holds it (guessLocation).
 link's or image's brackets and address) left out, and where each of its characters stands in the
 file; other zones (code spans, HTML tags, entities) stay as written, as before. ``place`` turns a
 match in that text into a span of the file and says whether it is the file's own text there.
+``blocks`` gives each block a rule reads as a ``Reading`` (its text, rendered or as written, and
+``Reading.place`` for a match in it), which the existence, repetition and conditional kinds share.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 import regex
 
@@ -26,19 +29,42 @@ from ..read import compiled as _compiled
 _MARKUP = _compiled.compile(r"[*_~]+|!?\[|\](?:\(.*|\[[^\]]*\])?", regex.S)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One block as a Vale rule reads it: ``text``, the file's ``text[lo:hi]`` as written or rendered; a
+    rendered one has ``where``, the file offset of each of its characters (plus ``hi`` at the end)."""
+
+    doc: object
+    lo: int
+    hi: int
+    text: str
+    where: list[int] | None = None
+
+    def at(self, i: int) -> int:
+        """The file offset of ``text[i]`` (``i`` may be ``len(text)``)."""
+        return self.lo + i if self.where is None else self.where[i]
+
+    def place(self, start: int, end: int) -> tuple[int, int, bool, tuple[int, int]]:
+        """A match at ``text[start:end]`` in the file: (start, end, whether the file has the matched text
+        there as written, the span whose scope decides); see :func:`place`."""
+        if self.where is None:
+            return self.lo + start, self.lo + end, True, (self.lo + start, self.lo + end)
+        return place(self.doc, self.where, start, end, self.text[start:end])
+
+
 def blocks(rule, doc):
-    """(start, end, rendered text and offsets or None) of each block a Vale rule reads, in order. A block of
-    ``raw`` (the file as written) or an inline scope (``link``, ``strong``: lintnews reads their markup)
-    is read as written."""
+    """Each block a Vale rule reads, in order, as a :class:`Reading`. A block of ``raw`` (the file as
+    written) or an inline scope (``link``, ``strong``: lintnews reads their markup) is read as written."""
     for unit in vale_scopes.reading_order(vale_scopes.selected(rule, doc)[0]):
         yield read(doc, unit)
 
 
-def read(doc, unit) -> tuple[int, int, tuple[str, list[int]] | None]:
+def read(doc, unit) -> Reading:
     """One block (start, end, sections) as :func:`blocks` gives it."""
     lo, hi, names = unit
     keep = "raw" in names or any(name in names for name in vale_scopes.INLINE)
-    return lo, hi, None if keep else rendered(doc, lo, hi)
+    shown = None if keep else rendered(doc, lo, hi)
+    return Reading(doc, lo, hi, doc.text[lo:hi]) if shown is None else Reading(doc, lo, hi, *shown)
 
 
 def rendered(doc, lo: int, hi: int) -> tuple[str, list[int]] | None:

@@ -160,18 +160,21 @@ def _front_matter_units(doc, ext: frozenset) -> list[tuple[int, int, frozenset]]
 
 def selected(rule, doc) -> tuple[list[tuple[int, int, frozenset]], list[int]]:
     """The blocks ``rule`` reads in ``doc``, in order, none inside another it reads, and their starts.
-    Worked out once per document for each distinct scope (most rules share ``text``)."""
+    Worked out once per document for each distinct scope (most rules share ``text``) and reading of
+    sentences (``doc.vale_sentences``, which :func:`units` follows: a document checked by two linters
+    that differ there gets each one's)."""
+    sentences = getattr(doc, "vale_sentences", False)
     cache = getattr(rule, "_vale_selected", None)
-    if cache is not None and cache[0] is doc:
-        return cache[1]
-    parsed = rule.vale_scope
+    if cache is not None and cache[0] is doc and cache[1] == sentences:
+        return cache[2]
+    key = (rule.vale_scope, sentences)
     by_scope = getattr(doc, "_vale_selected", None)
     if by_scope is None:
         by_scope = doc._vale_selected = {}
-    if parsed not in by_scope:
-        by_scope[parsed] = _select(parsed, units(doc))
-    rule._vale_selected = (doc, by_scope[parsed])
-    return by_scope[parsed]
+    if key not in by_scope:
+        by_scope[key] = _select(rule.vale_scope, units(doc))
+    rule._vale_selected = (doc, sentences, by_scope[key])
+    return by_scope[key]
 
 
 def _select(parsed, every: list[tuple[int, int, frozenset]]) -> tuple[list[tuple[int, int, frozenset]], list[int]]:

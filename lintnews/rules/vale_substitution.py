@@ -11,18 +11,20 @@ names them as Vale does ("'a' or 'b'").
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 
 from ..findings import Applicability, Edit
 from ..errors import RuleError
-from .patterns import compile_pattern, fullmatch
+from .patterns import compile_pattern, fullmatch, sub
 from . import vale_scopes
 from .vale import block_matches, cap_first, excepted, exceptions_pattern, is_phrase, to_sentence, word_pattern
 from ..read import compiled as _compiled
 
 _CAPTURE = _compiled.compile(r"(?<!\\)\((?!\?)")
-_GROUP_REF = _compiled.compile(r"\$(\d+)")
+_GROUP_REF = _compiled.compile(r"\$(\d+)")  # what makes Vale read a replacement as a template (subMsg)
+# .NET's substitutions in a template (regexp2, as Vale runs it): $1, ${name}, $$, $&; all else is literal.
+_SUBSTITUTION = _compiled.compile(r"\$(?:(\d+)|\{(\w+)\}|(\$)|(&))")
 
 
 def _message_for_choices(message: str) -> str:
@@ -44,16 +46,31 @@ class ValeSwap:
         self.regex = rule.pattern(word_pattern([body], word=not rule["nonword"], ignorecase=rule["ignorecase"]),
                                   "swap")
         self.except_re = exceptions_pattern(rule["exceptions"], rule.path, rule.id)
+        action = rule["action"] or {}
+        self.replace = action.get("name") == "replace"  # the replacement is text, one option per '|'
+        self.choose = self.replace and not action.get("params")  # Vale offers each option, named in the message
+        self._entries: dict[tuple[int, bool], tuple] = {}  # see _entry
 
     def expected(self, index: int, observed: str) -> str:
+        """Vale's subMsg: the replacement for swap entry ``index`` matched as ``observed``."""
+        capital = self.rule["capitalize"] and observed == cap_first(observed)
+        entry = self._entries.get((index, capital))
+        if entry is None:
+            entry = self._entries[(index, capital)] = self._entry(index, capital)
+        good, compiled = entry
+        return good if compiled is None else sub(compiled, partial(_expand, good), observed, self.rule.id)
+
+    def _entry(self, index: int, capital: bool) -> tuple:
+        """Swap entry ``index``'s replacement (with a capital first letter when ``capital``) and None, worked
+        out once per entry; with ``$1`` in it, the replacement as a template for the entry's own pattern
+        (Vale replaces in the matched text with it: :func:`_template`), and that pattern."""
         good = self.replacements[index]
-        if self.rule["capitalize"] and observed == cap_first(observed):
-            good = cap_first(good)
+        good = cap_first(good) if capital else good
         if not _GROUP_REF.search(good):
-            return good
+            return good, None
         term = ("(?i)" if self.rule["ignorecase"] else "") + self.terms[index]
         compiled = compile_pattern(term, where=self.rule.path, rule_id=self.rule.id, key="swap")
-        return compiled.sub(_GROUP_REF.sub(r"\\g<\1>", good), observed)
+        return _template(good, compiled), compiled
 
     def check(self, doc):
         rule = self.rule
@@ -76,9 +93,8 @@ class ValeSwap:
         if not observed.strip():
             return
         good = self.expected(index, observed)
-        replace = (rule["action"] or {}).get("name") == "replace"
         # With a replace action the replacement is text, one option per '|'; else a pattern (Vale #1038).
-        same = observed in _options(good) if replace else _same(good, observed, rule.id)
+        same = observed in _options(good) if self.replace else _same(good, observed, rule.id)
         if same or excepted(self.except_re, observed, rule.id):
             return
         if rule.in_scope(doc, start, end):
@@ -87,15 +103,14 @@ class ValeSwap:
     def _finding(self, doc, start, end, observed, good):
         rule = self.rule
         message = rule.message
-        action = rule["action"] or {}
-        choices = _options(good) if action.get("name") == "replace" else good.split("|")
+        choices = _options(good) if self.replace else good.split("|")
         shown = good
-        if action.get("name") == "replace" and not action.get("params"):
+        if self.choose:
             if rule["capitalize"] and observed == cap_first(observed):
                 choices = [cap_first(c) for c in choices]
             shown = to_sentence(choices)
             message = _message_for_choices(message)
-        elif action.get("name") != "replace":
+        elif not self.replace:
             shown = choices[0] = _recased(good, observed)
         text = _format(message, shown, observed)
         end = start + len(observed.rstrip())  # the fix replaces the text, not the space matched after it
@@ -110,6 +125,34 @@ class ValeSwap:
             return rule.finding(doc, start, end, text, [Edit(start, end, new)],
                                 fix_title=f"Replace with '{new}'" if new else "Delete it")
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
+
+
+def _template(replacement: str, compiled) -> tuple:
+    """A replacement read as .NET reads a substitution template (Vale's regexp2 Replace): text, and the
+    number or name of a group where ``$1``, ``${name}`` stands (``$&``: the whole match, ``$$``: "$");
+    a ``$5`` naming no group of the pattern stays as written, and so does a backslash."""
+    parts: list = []
+    at = 0
+    for m in _SUBSTITUTION.finditer(replacement):
+        parts.append(replacement[at:m.start()])
+        number, name, dollar, _ = m.groups()
+        ref = name if name is not None and not name.isdigit() else int(number or name or 0)
+        if dollar:
+            parts.append("$")
+        elif number is None and name is None:
+            parts.append(0)  # $&
+        elif ref in compiled.groupindex or isinstance(ref, int) and ref <= compiled.groups:
+            parts.append(ref)
+        else:
+            parts.append(m.group())
+        at = m.end()
+    parts.append(replacement[at:])
+    return tuple(parts)
+
+
+def _expand(parts: tuple, m) -> str:
+    """The text :func:`_template`'s ``parts`` give for the match ``m`` (a group that took no part: "")."""
+    return "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
 
 
 def _recased(term: str, observed: str) -> str:

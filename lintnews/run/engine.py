@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from ..errors import RuleError
 from ..findings import Finding, Severity
 from ..read import suppress, vale_comments
 from ..read.article import Article, read_article
 from ..read.front_edit import check_fix
 from ..read.front_matter import HEADLINE_FIELDS
 from ..read.markup_ignores import Ignores, from_values
-from ..rules import budget, vale_place
+from ..rules import budget, vale_place, vale_scopes
 from ..rules.base import Rule
 from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
@@ -77,7 +78,9 @@ class Linter:
         # Scopes and patterns no rule reads (read/markup_ignores.py): an Ignores, its keyword values, or None.
         self.markup = markup if markup is None or isinstance(markup, Ignores) else from_values(markup)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
-        self.vale_sentences = False  # Vale reads sentences as text too: a loaded Vale rule reads sentences
+        # Vale reads sentences as text too when a loaded Vale rule reads sentences (the session sets it from
+        # every rule it loaded; a library caller's linter from its rules).
+        self.vale_sentences = vale_scopes.segments(rules)
 
     def check(self, text: str, path: str = "-", reader=None) -> Result:
         """``reader`` builds the article from the text (None: a file, with this linter's headline fields; a
@@ -118,6 +121,9 @@ class Linter:
                     result.unfinished.append(self._out_of_time(path, self.rules[i:]))
                     result.out_of_time = True
                     break
+                except RuleError as exc:  # data a rule reads at its first use (a dictionary) that does not load
+                    result.errors.append(f"{path}: {exc}; rule skipped")
+                    continue
                 except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings
                     result.errors.append(f"{path}: {rule.id}: internal error ({type(exc).__name__}: {exc}); "
                                          "rule skipped, please report it")
@@ -156,7 +162,7 @@ class Linter:
                 f.severity = level
         # Text quoted as written keeps its words: the one place fix safety is enforced.
         found = [g for g in (guard(doc, rule, f) for f in found) if g is not None]
-        result.findings.extend(found[:rule.limit] if rule.limit else found)
+        result.findings.extend(found[:rule.limit] if rule.limit > 0 else found)  # 0 or less: no limit, as Vale
 
     def _finish(self, result: Result, article: Article) -> None:
         """What follows every rule: backends' review, positions, fixes kept off markup, suppressions."""

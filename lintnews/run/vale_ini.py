@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ConfigError
 from ..findings import Severity
+from ..read.markup_ignores import vale_extension
 from . import markup_config
 from .config import ConfigFinder, Settings
 from .files import ARTICLE_SUFFIXES
@@ -95,15 +96,13 @@ class ValeChoice:
         absolute = os.path.abspath(path)
         rel = os.path.relpath(absolute, os.getcwd())
         shown = PurePosixPath(Path(absolute if rel.startswith("..") else rel)).as_posix()
-        suffix = PurePosixPath(shown).suffix.lstrip(".")
-        normed = dict(self.formats).get(suffix)
+        suffix, normed = vale_extension(shown, self.formats)
         return [shown] + ([shown[: len(shown) - len(suffix)] + normed] if normed else [])
 
-    def read_as(self, suffix: str) -> str | None:
-        """The format (md, markdown, txt) ``[formats]`` has lintnews read a file with this suffix as;
-        None: its own (a source file mapped to Markdown is Markdown in comments: not read)."""
-        normed = dict(self.formats).get(suffix)
-        return normed if normed in MARKDOWN + TEXT and not CODE.fullmatch(suffix) else None
+    def read_as(self, path: str) -> str | None:
+        """The format (md, markdown, txt) ``[formats]`` has lintnews read the file at ``path`` as; None:
+        its own."""
+        return _read_as(*vale_extension(path, self.formats))
 
     def level(self, path: str) -> Level:
         """The first level of the selection for the file at ``path`` (see the module's doc)."""
@@ -118,6 +117,12 @@ class ValeChoice:
         # Vocab.Rejected (lintnews's reject-list rule) runs only through Vale.Avoid here, as in Vale.
         ignore = (*(k for k, on in merged.items() if not on), "Vocab.Rejected")
         return Level(select, (), ignore, self.levels, self.source, "")
+
+
+def _read_as(suffix: str, normed: str | None) -> str | None:
+    """``normed`` when lintnews reads a file with this suffix as that format ([formats]); None: its own (a
+    source file mapped to Markdown is Markdown in comments: not read)."""
+    return normed if normed in MARKDOWN + TEXT and not CODE.fullmatch(suffix) else None
 
 
 def find_vale_ini(folder: Path) -> Path | None:
@@ -310,7 +315,7 @@ def vale_reader(settings: Settings, path: str, linter):
     """How ``linter`` reads the article at ``path`` when the Vale configuration's ``[formats]`` maps its
     suffix to Markdown or text (``mdx = md``); None: by its own suffix."""
     choice = getattr(settings, "vale", None)
-    normed = choice.read_as(PurePosixPath(path).suffix.lstrip(".")) if choice is not None else None
+    normed = choice.read_as(path) if choice is not None else None
     if normed is None:
         return None
     return partial(linter.read, as_markdown=normed in MARKDOWN)
@@ -335,8 +340,8 @@ class ValeConfigFinder(ConfigFinder):
 
     def suffixes(self) -> tuple[str, ...]:
         """The suffixes of the articles a folder gives: lintnews's, and those ``[formats]`` maps to them."""
-        extra = {f".{suffix}" for s in self._vale.values() for suffix, _ in s.vale.formats
-                 if s.vale.read_as(suffix)}
+        extra = {f".{suffix}" for s in self._vale.values() for suffix, normed in s.vale.formats
+                 if _read_as(suffix, normed)}
         return ARTICLE_SUFFIXES + tuple(sorted(extra - set(ARTICLE_SUFFIXES)))
 
     def _vale_settings(self, path: Path) -> Settings:

@@ -81,6 +81,18 @@ def test_substitution_choices_groups_and_a_text_already_right(tmp_path):
         ("Javascript", "Use 'JavaScript' rather than 'Javascript'.")]
 
 
+def test_substitution_works_out_each_replacement_from_its_own_match(tmp_path):
+    # A swap entry's replacement is worked out once (and once with a capital); one with $1 still takes
+    # each match's own group.
+    loaded = rules(tmp_path, Style="extends: substitution\nmessage: \"Use '%s' rather than '%s'.\"\n"
+                                   "capitalize: true\nignorecase: true\nswap:\n  (\\d+) per cent: $1%\n  amongst: among\n")
+    text = "Amongst voters, 40 per cent agreed; amongst members, 12 per cent did, amongst others.\n"
+    assert found(text, loaded, "a.txt") == [
+        ("Amongst", "Use 'Among' rather than 'Amongst'."), ("40 per cent", "Use '40%' rather than '40 per cent'."),
+        ("amongst", "Use 'among' rather than 'amongst'."), ("12 per cent", "Use '12%' rather than '12 per cent'."),
+        ("amongst", "Use 'among' rather than 'amongst'.")]
+
+
 # ----------------------------------------------------------------- occurrence
 def test_occurrence_counts_words_per_sentence_and_reports_the_count(tmp_path):
     loaded = rules(tmp_path, Long="extends: occurrence\nmessage: \"Try to keep sentences short (< 12 words): %s.\"\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..base import Option, Rule
 from ..patterns import finditer
 from ..vale import excepted, exceptions_pattern
-from ..vale_rendered import blocks, place
+from ..vale_rendered import blocks
 
 
 class Conditional(Rule):
@@ -34,20 +34,16 @@ class Conditional(Rule):
     def check(self, doc):
         defined: set[str] = set()
         presence = self.second.groups == 0  # no group to capture: `second` must only stand in the block
-        for lo, hi, shown in blocks(self, doc):  # a Markdown block read rendered, as Vale reads it
-            text, where = (doc.text[lo:hi], None) if shown is None else shown  # read alone: ^ at its start
-            seconds = list(finditer(self.second, text, self.id))
+        for block in blocks(self, doc):  # a Markdown block read rendered, as Vale reads it; alone: ^ at its start
+            seconds = list(finditer(self.second, block.text, self.id))
             if presence and seconds:
                 continue
             for m in seconds:
                 defined.update(g for g in m.groups() if g)
-            for m in finditer(self.first, text, self.id):
+            for m in finditer(self.first, block.text, self.id):
                 found = m.group()
                 if not found or found in defined or excepted(self.except_re, found, self.id):
                     continue
-                start, end = lo + m.start(), lo + m.end()
-                probe = (start, end)
-                if where is not None:
-                    start, end, _, probe = place(doc, where, m.start(), m.end(), found)
+                start, end, _, probe = block.place(*m.span())
                 if self.in_scope(doc, *probe):
                     yield self.finding(doc, start, end, self.format_message(found))

@@ -14,7 +14,8 @@ from ...findings import Applicability, Edit
 from .. import budget
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
-from ..vale import blocks_in_scope, is_vale_rule, merged_mapping
+from ..vale import blocks_in_scope
+from ..vale_place import first_place
 from ...read import compiled as _compiled
 
 _ACRONYM = _compiled.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}{3,6}(?![\p{L}\p{N}_-])")
@@ -40,11 +41,7 @@ class Consistency(Rule):
                                            "(which form is the house's is a person's call)"),
     }
     default_fix = Applicability.SAFE
-
-    def __init__(self, rule_id: str, spec: dict, path: str):
-        if is_vale_rule(self.name, spec) and isinstance(spec.get("either"), list):
-            spec = {**spec, "either": merged_mapping(spec["either"])}  # a list of mappings, merged as in Vale
-        super().__init__(rule_id, spec, path)
+    VALE_MAPPINGS = ("either",)
 
     def compile(self):
         self.pairs = []
@@ -55,7 +52,9 @@ class Consistency(Rule):
         # Vale's way (check/consistency.go): one pattern per pair, its two sides named groups.
         self.vale_steps = [self.pattern(self._wrap(f"(?P<{_SIDES[0]}>{a})|(?P<{_SIDES[1]}>{b})"), "either")
                            for a, b in self["either"].items()] if self.vale else []
-        if not self.pairs and not self["case-variants"]:
+        if not self.pairs and self.vale:
+            self.load_warnings.append("key 'either' has no entries: the rule reports nothing (as in Vale)")
+        elif not self.pairs and not self["case-variants"]:
             self.fail("needs 'either' or 'case-variants: true'")
 
     def _wrap(self, p: str) -> str:
@@ -89,20 +88,22 @@ class Consistency(Rule):
         text = doc.text
         seen: dict[int, dict[str, str]] = {}
         for lo, hi in blocks_in_scope(self, doc):
+            block = text[lo:hi]  # read alone, once for all the pairs
             for i, pat in enumerate(self.vale_steps):
                 last, side = None, None
-                for m in finditer(pat, text[lo:hi], self.id):
+                for m in finditer(pat, block, self.id):
                     side = _SIDES[0] if m.start(_SIDES[0]) != -1 else _SIDES[1]
                     seen.setdefault(i, {}).setdefault(side, m.group(side))
                     last = m.group(side)
                 if not last or len(seen.get(i, {})) < 2:
                     continue
-                start = vale_locate(text, lo, last)
+                start = first_place(text, last, lo)
+                start = start if start != -1 else lo
                 end = start + len(last)
                 if not self.in_scope(doc, start, end):
                     continue
                 other = seen[i][_SIDES[1] if side == _SIDES[0] else _SIDES[0]]  # the other side's first form
-                edits = [Edit(start, end, other)] if other != last else None
+                edits = [Edit(start, end, other)] if other and other != last else None
                 yield self.finding(doc, start, end, self.format_message(last), edits, Applicability.UNSAFE,
                                    fix_title=f"Write '{other}'")
 
@@ -188,36 +189,6 @@ class Consistency(Rule):
 
 
 _SIDES = ("lintnews_either_a", "lintnews_either_b")
-
-
-def vale_locate(text: str, lo: int, match: str) -> int:
-    """Where Vale reports ``match`` found in the block starting at ``lo``: its first occurrence from
-    there standing on a word boundary (ASCII, as Go's ``\\b``, or ``_``) and not beside a backtick or
-    hyphen, else the first word-bounded one, else the first occurrence at all."""
-    first = None
-    i = text.find(match, lo)
-    while i != -1 and match:
-        e = i + len(match)
-        if _bounded(text, i, e):
-            first = i if first is None else first
-            if not ((i - 1 > 0 and text[i - 2] in "`-") or (e + 1 < len(text) and text[e + 1] in "`-")):
-                return i
-        i = text.find(match, i + 1)
-    if first is not None:
-        return first
-    found = text.find(match, lo)
-    return found if found != -1 else lo
-
-
-def _ascii_word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
-def _bounded(text: str, i: int, e: int) -> bool:
-    """Vale's ``(?:^|\\b|_)match(?:_|\\b|$)`` at [i, e)."""
-    before = i == 0 or text[i - 1] == "_" or _ascii_word(text[i - 1]) != _ascii_word(text[i])
-    after = e >= len(text) or text[e] == "_" or _ascii_word(text[e - 1]) != _ascii_word(text[e])
-    return before and after
 
 
 _NAME_WORD = _compiled.compile(r"\p{Lu}\p{Ll}+")

@@ -7,9 +7,9 @@ from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..anchored import Anchored, heads, matches_from
 from ..patterns import finditer, word_alternation
-from ..vale import block_matches, exceptions_pattern, excepted, word_pattern
+from ..vale import exceptions_pattern, excepted, word_pattern
 from .. import vale_scopes
-from ..vale_rendered import place, read
+from ..vale_rendered import read
 
 
 class Existence(Rule):
@@ -100,22 +100,16 @@ class Existence(Rule):
         # Each block read as Vale reads it (a Markdown block's inline markup left out); a paragraph's
         # sentences only where they could find what the paragraph does not (rules/vale_scopes.py pruned).
         same = vale_scopes.edge_free_pattern(self.regex)
-        yield from vale_scopes.pruned(self, doc, lambda unit: self._block(doc, *read(doc, unit)), same)
+        yield from vale_scopes.pruned(self, doc, lambda unit: self._block(read(doc, unit)), same)
 
-    def _block(self, doc, lo: int, hi: int, shown) -> list[tuple[int, int, str | None]]:
+    def _block(self, block) -> list[tuple[int, int, str | None]]:
         out = []
-        if shown is None:
-            for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id):
-                if not excepted(self.except_re, m.group(), self.id):
-                    out.append((lo + m.start(), lo + m.end(), None))
-            return out
-        block, where = shown
-        for m in finditer(self.regex, block, self.id):
+        for m in finditer(self.regex, block.text, self.id):
             if not excepted(self.except_re, m.group(), self.id):
-                start, end, as_written, probe = place(doc, where, *m.span(), m.group())
+                start, end, as_written, probe = block.place(*m.span())
                 if as_written:
                     out.append((start, end, None))
-                elif self.in_scope(doc, *probe):
+                elif self.in_scope(block.doc, *probe):
                     out.append((start, end, m.group()))
         return out
 

@@ -20,6 +20,7 @@ from ..text_stats import VARIABLES, stats
 from ...read import compiled as _compiled
 
 _HEADINGS = _compiled.compile(r"heading\.(h[1-6])")
+_VALUE = "lintnews_formula_value"  # the formula's value, in its condition
 
 
 class Metric(Rule):
@@ -34,7 +35,7 @@ class Metric(Rule):
     def compile(self):
         try:
             self.formula = parse(_HEADINGS.sub(r"heading_\1", self["formula"]))
-            parse(f"0 {self['condition']}")
+            self.condition = parse(f"{_VALUE} {self['condition']}")  # the value's test, read once
         except FormulaError as exc:
             self.fail(f"key 'formula': {exc}")
         names = {n.id for n in ast.walk(self.formula) if isinstance(n, ast.Name)} - {"math"}
@@ -48,7 +49,7 @@ class Metric(Rule):
             return
         try:
             value = evaluate(self.formula, values)
-            hit = evaluate(f"{float(value)!r} {self['condition']}", {}) if not math.isnan(value) else False
+            hit = evaluate(self.condition, {_VALUE: value}) if math.isfinite(value) else False
         except (FormulaError, OverflowError, ValueError, TypeError):
             return
         if hit and doc.text:  # at the start of the file, as Vale reports a whole-document rule

@@ -10,6 +10,7 @@ there is none), and the message's first ``%s`` (or ``%d``) is the count. "Senten
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..base import Option, Rule
 from ..vale import block_matches, blocks_in_scope
@@ -32,12 +33,14 @@ class Occurrence(Rule):
 
     def check(self, doc):
         text = doc.text
+        # Vale masks a code span's text (it still counts) and drops other markup (it does not).
+        code = sorted((s, e) for name, s, e in doc.inline_scopes if name == "code")  # once per document
+        starts = [s for s, _ in code]
         for lo, hi in blocks_in_scope(self, doc):
             if not text[lo:hi].strip():
                 continue
             spans = [(lo + m.start(), lo + m.end()) for _, m in block_matches(self.regex, doc, [(lo, hi)], self.id)]
-            # Vale masks a code span's text (it still counts) and drops other markup (it does not).
-            masked = [(s, e) for name, s, e in doc.inline_scopes if name == "code" and lo <= s and e <= hi]
+            masked = [(s, e) for s, e in code[bisect_left(starts, lo):bisect_left(starts, hi)] if e <= hi]
             read = [(s, e) for s, e in spans if self.raw or not (doc.skip_zones and doc.in_skip_zone(s, e))]
             count = len(read) + (0 if self.raw else _inside(spans, masked))
             if not ((self["max"] > 0 and count > self["max"]) or (self["min"] > 0 and count < self["min"])):

@@ -20,7 +20,7 @@ from ...read import tagged
 from ..base import Option, Rule
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
-from ..vale_rendered import blocks, place
+from ..vale_rendered import blocks
 from ..wordlist import WordList, ascii_words, attached, is_plain
 
 # Word edges: "\b" is fast; apostrophes and hyphens ("well-known known") are checked on matches.
@@ -120,37 +120,28 @@ class Repetition(Rule):
     def _check_vale(self, doc):
         """Vale's repetition: a match equal to the one before it, on one line, is reported from the first.
         A Markdown block is read rendered (rules/vale_rendered.py): "in](https://...) in" repeats "in"."""
-        for lo, hi, shown in blocks(self, doc):
-            if shown is None:
-                text, where, bounds = doc.text, None, (lo, hi)
-            else:
-                (text, where), bounds = shown, (0, len(shown[0]))
-
-            def spot(start: int, end: int) -> tuple[int, int, bool, tuple[int, int]]:
-                if where is None:
-                    return start, end, True, (start, end)
-                return place(doc, where, start, end, text[start:end])
+        for block in blocks(self, doc):
+            text = block.text
 
             def counts(start: int, end: int) -> bool:
                 return not excepted(self.except_re, text[start:end], self.id) and self.in_scope(
-                    doc, *spot(start, end)[3])
+                    doc, *block.place(start, end)[3])
 
-            for start, end, curr, cut in self._repeats(text, *bounds, counts):
-                s, e, as_written, _ = spot(start, end)
-                edits = None
-                if as_written:  # no fix where markup stands inside: it would take the markup too
-                    edits = [Edit(cut, end, "")] if where is None else [Edit(where[cut], e, "")]
+            for start, end, curr, cut in self._repeats(text, counts):
+                s, e, as_written, _ = block.place(start, end)
+                # no fix where markup stands inside: it would take the markup too
+                edits = [Edit(block.at(cut), e, "")] if as_written else None
                 yield self.finding(doc, s, e, self.format_message(curr), edits, Applicability.UNSAFE,
                                    fix_title=f"Delete the repeated '{curr}'")
 
-    def _repeats(self, text: str, lo: int, hi: int, counts):
-        """(start, end, word, end of the first one) of each repeat in ``text[lo:hi]`` within one sentence
-        that ``counts`` (not excepted, in scope); the count of repeats starts again after each. As
+    def _repeats(self, text: str, counts):
+        """(start, end, word, end of the first one) of each repeat in ``text`` (a block, read alone) within
+        one sentence that ``counts`` (not excepted, in scope); the count of repeats starts again after each. As
         current Vale has it (check/repetition.go), the two may stand on two lines of a sentence, but
         not in two sentences ("a Personal plan. Plans ...")."""
         fold = str.lower if self["ignorecase"] else str
         prev, before, count = "", None, 0
-        for m in finditer(self.regex, text, self.id, lo, hi):
+        for m in finditer(self.regex, text, self.id):
             curr = m.group().strip()
             hit = curr != "" and fold(curr) == fold(prev) and (not self["alpha"] or curr.isalpha())
             count += hit

@@ -130,10 +130,10 @@ class Sequence(Rule):
                 if not hits:
                     continue
                 words = _hyphened((tagged.tagged if self.needs_tags else tagged.words)(doc, sentence))
-                history: list[int] = []
+                history: set[int] = set()
                 for _ in hits:
                     run, index = self._run(target, words, history)
-                    history.append(index)
+                    history.add(index)
                     if not run:
                         continue
                     span = _located(doc.text, sentence, [words[i] for i in run])
@@ -153,7 +153,7 @@ class Sequence(Rule):
             return False
         return not (token.has_tag and token.has_pattern and (failed_tag or failed_word))
 
-    def _run(self, target: _Token, words, history: list[int]) -> tuple[list[int], int]:
+    def _run(self, target: _Token, words, history: set[int]) -> tuple[list[int], int]:
         """The word indices of the run anchored at the first word matching ``target`` not yet used."""
         idx, toks = self.anchor, self.tokens
         for j, word in enumerate(words):

@@ -43,6 +43,14 @@ def _suggestions(speller, word: str) -> list[str]:
         return []
 
 
+@lru_cache(maxsize=4096)
+def _suggested(folder: str, name: str, word: str) -> tuple[str, ...]:
+    """:func:`_suggestions` from one dictionary, worked out once per word and process: a word misspelt
+    again, or found by two rules on one dictionary (Vale.Spelling and a package's own), costs Hunspell's
+    search (a fifth of a second) once."""
+    return tuple(_suggestions(_hunspell(folder, name), word))
+
+
 @lru_cache(maxsize=16)
 def _hunspell(folder: str, name: str):
     """One dictionary, loaded once per process (kept off the rule, which may be sent to a worker)."""
@@ -89,13 +97,9 @@ class Spelling(Rule):
     def compile(self):
         self.styles = Path(self.path).resolve().parent.parent
         self.dictionaries = self._dictionaries()
-        for folder, name in self.dictionaries:
-            if (folder, name) == DEFAULT:
-                continue  # the shipped dictionary: loaded when first needed (0.5 s every start otherwise)
-            try:
-                speller(folder, name)
-            except DictionaryError as exc:
-                self.fail(f"dictionary '{name}' in '{folder}' does not load: {exc}")
+        self._spellers = None  # the dictionaries, loaded: see spellers()
+        if self.enabled:  # else (Vale.Spelling, run only when chosen) a dictionary is read at the first check
+            self.spellers(skip_default=True)  # the shipped one when first needed (0.5 s every start otherwise)
         filters = list(self["filters"]) + ([] if self["custom"] else list(_DEFAULT_FILTERS))
         self.filters = [self.pattern(str(f), "filters") for f in filters]
         self.accepted = {str(e) for e in self["exceptions"]}
@@ -139,28 +143,46 @@ class Spelling(Rule):
             found.append((str(folder), name))
         return found + ([DEFAULT] if self["append"] else [])
 
-    def known(self, word: str) -> bool:
+    def spellers(self, skip_default: bool = False) -> list:
+        """The rule's dictionaries, each loaded once per process (a ``RuleError`` for one that does not load)."""
+        if self._spellers is not None:
+            return self._spellers
+        loaded = []
+        for folder, name in self.dictionaries:
+            if skip_default and (folder, name) == DEFAULT:
+                continue
+            try:
+                loaded.append(speller(folder, name))
+            except DictionaryError as exc:
+                self.fail(f"dictionary '{name}' in '{folder}' does not load: {exc}")
+        if not skip_default:
+            self._spellers = loaded
+        return loaded
+
+    def known(self, word: str, spellers: list) -> bool:
         if word in self.accepted or word.lower() in self.accepted_lower:
             return True
         # Vale's speller looks a word up whole: a hyphenated one is known only when a dictionary lists it
         # ("well-known"), where Hunspell would accept any two known words joined ("human-friendly").
-        return any(speller(folder, name).spell(word) for folder, name in self.dictionaries)
+        return any(s.spell(word) for s in spellers)
 
-    def convert(self, word: str) -> str:
+    @staticmethod
+    def convert(word: str, spellers: list) -> str:
         """The dictionaries' ``ICONV`` replacements (en_US-web's: curly apostrophes to straight), as Vale
         applies them to the text before looking words up."""
-        for folder, name in self.dictionaries:
-            word = speller(folder, name).convert(word)
+        for s in spellers:
+            word = s.convert(word)
         return word
 
     def suggestions(self, word: str) -> list[str]:
         """Hunspell's suggestions from the first dictionary, when chunspell reads it; none otherwise."""
         try:
-            return _suggestions(_hunspell(*self.dictionaries[0]), word)
+            return list(_suggested(*self.dictionaries[0], word))
         except Exception:  # noqa: BLE001 - no binding, or a dictionary only Vale's reader takes: no suggestions
             return []
 
     def check(self, doc):
+        spellers = self.spellers()
         text = _markup_blanked(doc)
         for lo, hi in blocks_in_scope(self, doc):
             for m in _TOKEN.finditer(text, lo, hi):
@@ -170,8 +192,8 @@ class Spelling(Rule):
                     continue
                 start = m.start() + token.find(word)
                 end = start + len(word)
-                plain = self.convert(word)
-                if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain):
+                plain = self.convert(word, spellers)
+                if any(search(f, plain, self.id) is not None for f in self.filters) or self.known(plain, spellers):
                     continue
                 if not self.in_scope(doc, start, end):
                     continue

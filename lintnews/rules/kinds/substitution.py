@@ -17,7 +17,6 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, preserve_case
 from ..patterns import finditer
-from ..vale import is_vale_rule, merged_mapping
 from ..vale_substitution import ValeSwap
 from ..wordlist import WordList, is_plain
 
@@ -37,16 +36,7 @@ class Substitution(Rule):
                                       "(ing: neighbouring -> neighboring)"),
     }
     default_fix = Applicability.UNSAFE
-
-    def __init__(self, rule_id: str, spec: dict, path: str):
-        if is_vale_rule(self.name, spec) and isinstance(spec.get("swap"), list):
-            spec = {**spec, "swap": merged_mapping(spec["swap"])}  # a list of mappings, merged as Vale merges it
-        if is_vale_rule(self.name, spec) and isinstance(spec.get("swap", {}), (dict, type(None))):
-            # As Vale decodes a rule (mapstructure): no swap, or one with its entries commented out, is
-            # an empty one; a key with no value ("SUSE Linux Enterprise Storage:") has "".
-            swap = spec.get("swap") or {}
-            spec = {**spec, "swap": {k: "" if v is None else v for k, v in swap.items()}}
-        super().__init__(rule_id, spec, path)
+    VALE_MAPPINGS = ("swap",)
 
     def compile(self):
         swap = {str(k): str(v) for k, v in self["swap"].items()}
