@@ -102,7 +102,8 @@ class Rule:
             if "code" in spec:  # check/definition.go validateDefinition
                 self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
             spec = self.vale_decoded(spec)
-        self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'")
+        self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'",
+                                                                     weak=self.vale)
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
         if self.vale:
             for key in ("quotes", "posts"):

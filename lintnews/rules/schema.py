@@ -102,12 +102,13 @@ class Schema:
         return Schema({**self.options, **more})
 
     def validate(self, data: Mapping, fail: Callable[[str], NoReturn], *, prefix: str = "",
-                 context: str = "") -> dict[str, Any]:
+                 context: str = "", weak: bool = False) -> dict[str, Any]:
         """Checked values for every key (defaults filled in); ``fail(problem)`` on the first problem.
 
         ``prefix`` goes before key names in problems ("languagetool." ->
         "key 'languagetool.timeout' must be a number"); ``context`` after an
         unknown key (" in 'per-path.wire/**'"). A key given as null is unset.
+        ``weak``: a scalar of another type is read as Vale reads a rule file's (``weakly``).
         """
         for key in data:
             if key not in self.options:
@@ -121,6 +122,8 @@ class Schema:
                 values[key] = copy.copy(opt.default)
                 continue
             test, _, coerce = TYPES[opt.type]
+            if weak:
+                value = weakly(opt.type, value)
             if coerce is not None:
                 value = coerce(value)
             if not test(value):  # with choices, name them and what was given ("one of ..., not int 3")
@@ -143,6 +146,66 @@ class Schema:
                 kind += f", default {json.dumps(opt.default, ensure_ascii=False)}"
             rows.append((key, kind, opt.help))
         return rows
+
+
+# Go's strconv.ParseBool, which Vale's weakly typed decoding uses for a string given as a bool.
+_GO_BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True,
+             "0": False, "f": False, "F": False, "FALSE": False, "false": False, "False": False}
+
+
+def _go_int(text: str) -> int | None:
+    """A string as Go's strconv.ParseInt(text, 0, 64) reads it (base from the prefix), or None."""
+    body = text.lstrip("+-")
+    try:
+        if len(body) > 1 and body[0] == "0" and body[1].isdigit():  # "010" is octal in Go
+            value = int(body, 8)
+            return -value if text.startswith("-") else value
+        return int(text, 0)
+    except ValueError:
+        return None
+
+
+def _go_str(value: Any) -> Any:
+    """A bool or a number as Vale's decoding turns it into a string ("1"/"0" for a bool)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value) if value != int(value) or abs(value) >= 1e21 else str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def weakly(kind: str, value: Any) -> Any:
+    """A value of a Vale rule file read as Vale decodes rule files (mapstructure's weakly typed input,
+    internal/check/definition.go): a string of digits is a number, "true" or "1" a bool, a bool or a
+    number where a string is wanted is its text, a single value is a list of one. What cannot be read
+    so is left as it is, and the schema names the problem."""
+    if kind in ("int", "float") and isinstance(value, str):
+        number = _go_int(value.strip()) if kind == "int" else None
+        if kind == "float":
+            try:
+                number = float(value)
+            except ValueError:
+                number = None
+        return value if number is None else number
+    if kind in ("int", "float") and isinstance(value, bool):
+        return int(value)
+    if kind == "int" and isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return int(value)  # a float where Vale wants an int is cut to its whole part
+    if kind == "bool":
+        if isinstance(value, str):
+            return _GO_BOOLS.get(value, value)
+        if isinstance(value, (int, float)):
+            return value != 0
+    if kind == "str":
+        return _go_str(value)
+    if kind in ("words", "list", "str|list", "strings"):
+        if isinstance(value, list):
+            return [_go_str(v) for v in value]
+        if isinstance(value, (bool, int, float)):
+            return [_go_str(value)]
+    return value
 
 
 def _choices(opt) -> str:

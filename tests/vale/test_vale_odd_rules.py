@@ -95,3 +95,28 @@ def test_a_metric_formula_nested_too_deep_is_a_load_error_naming_the_file(run_cl
     assert code == 2 and "Traceback" not in err and "internal error" not in err
     assert f"{tmp_path / 'styles' / 'Desk' / 'Deep.yml'}: rule Desk.Deep: key 'formula': nested more than 500 deep" in err
     assert found == [(1, 1, "Words 5.00")]  # a long formula that is not too deep still runs
+
+
+def test_values_of_another_type_are_read_as_vale_reads_them(run_cli, tmp_path):
+    # Vale decodes rule files weakly typed (mapstructure's WeaklyTypedInput): a quoted number is a number,
+    # "true" a bool, a number where text is wanted its text, one value where a list is wanted a list.
+    # lintnews refused each of these files ("key 'max' must be an integer, not str").
+    rules = {"Hedge": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\nignorecase: \"true\"\n"
+                      "tokens: reportedly\n",
+             "Long": "extends: occurrence\nmessage: \"More than %s commas.\"\nlevel: suggestion\nscope: sentence\n"
+                     "max: \"2\"\ntoken: ','\n",
+             "Year": "extends: existence\nmessage: 2024\nlevel: error\nnonword: 1\ntokens: [MMXXIV]\n"}
+    story = ("# Budget\n\nThe adviser REPORTEDLY met the advisor, the clerk, the mayor, and the chief in MMXXIV.\n")
+    project(tmp_path, rules, story)
+    code, err, found = check(run_cli, tmp_path)
+    assert code == 1 and "error" not in err, err
+    assert sorted(found) == [(3, 13, "Avoid 'REPORTEDLY'."), (3, 39, "More than 3 commas."), (3, 80, "2024")]
+
+
+def test_a_value_vale_cannot_read_either_is_still_a_load_error(run_cli, tmp_path):
+    rules = {"Long": "extends: occurrence\nmessage: \"Too long.\"\nlevel: suggestion\nscope: sentence\n"
+                     "max: lots\ntoken: ','\n"}
+    project(tmp_path, rules, "# Budget\n\nThe adviser met the advisor.\n")
+    proc = run_cli("check", "story.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "Long.yml" in proc.stderr.decode() and "key 'max' must be an integer, not str" in proc.stderr.decode()
