@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from ..errors import RuleError
 from ..findings import Finding, Severity
 from ..read import suppress, vale_comments
 from ..read.article import Article, read_article
@@ -118,6 +119,9 @@ class Linter:
                     result.unfinished.append(self._out_of_time(path, self.rules[i:]))
                     result.out_of_time = True
                     break
+                except RuleError as exc:  # a rule that cannot run on this article (a Vale script that fails)
+                    result.errors.append(f"{path}: {exc}")
+                    continue
                 except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings
                     result.errors.append(f"{path}: {rule.id}: internal error ({type(exc).__name__}: {exc}); "
                                          "rule skipped, please report it")
