@@ -1,4 +1,5 @@
-"""A desk whose Vale style has Tengo script rules: `lintnews check` runs them, with only a .vale.ini beside the articles.
+"""A desk whose Vale style has Tengo script rules: `lintnews check` runs them, with only a .vale.ini
+beside the articles.
 
 Driven through the installed `lintnews` command. The scripts are the desk's own: one inline (placeholders
 left in copy), one in the styles' config/scripts folder (paragraphs of too many sentences).

@@ -12,6 +12,8 @@ that article, and the rule gives nothing there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from ...errors import RuleError
@@ -61,7 +63,7 @@ class Script(Rule):
 
     def check(self, doc):
         text = doc.text
-        whole = enc(text)
+        to_char = _CharAt(text)
         found, seen = [], set()
         for lo, hi, shown in vale_rendered.blocks(self, doc):
             block, where = shown if shown is not None else (text[lo:hi], None)
@@ -74,7 +76,7 @@ class Script(Rule):
             except ScriptError as exc:
                 raise RuleError(self.path, f"rule {self.id}: script failed: {exc}") from None
             for begin, end, message in matches:
-                place = self._place(text, whole, block, where, lo, begin, end)
+                place = self._place(text, to_char, block, where, lo, begin, end)
                 if place is None or place[0] in seen:
                     continue
                 seen.add(place[0])
@@ -85,20 +87,18 @@ class Script(Rule):
         return iter(vale_scopes.once_per_place(found))
 
     @staticmethod
-    def _place(text: str, whole: bytes, block: str, where, lo: int, begin: int, end: int):
+    def _place(text: str, to_char, block: str, where, lo: int, begin: int, end: int):
         """(start, end) in the file of a match at bytes [begin, end): by the file's bytes when they hold it
         (as Vale does), else in the block; None for offsets Vale cannot place."""
         if begin < 0 or end < begin:
             return None
-        if end <= len(whole):
-            start = len(whole[:begin].decode("utf-8", "surrogateescape"))
-            stop = start + len(whole[begin:end].decode("utf-8", "surrogateescape"))
+        if end <= to_char.size:
+            start, stop = to_char(begin), to_char(end)
         else:
-            raw = enc(block)
-            if end > len(raw):
+            in_block = _CharAt(block)
+            if end > in_block.size:
                 return None
-            start = len(raw[:begin].decode("utf-8", "surrogateescape"))
-            stop = start + len(raw[begin:end].decode("utf-8", "surrogateescape"))
+            start, stop = in_block(begin), in_block(end)
             start, stop = (where[start], where[stop]) if where is not None else (lo + start, lo + stop)
         stop = min(stop, len(text))
         start = min(start, stop)
@@ -107,3 +107,15 @@ class Script(Rule):
     def format_message_from(self, message: str, matched: str) -> str:
         """Vale's formatMessages: the match's text in the message's first ``%s``."""
         return message.replace("%s", matched, 1) if "%s" in message else message
+
+
+class _CharAt:
+    """Byte offsets into a text as character offsets (a byte inside a character: that character's)."""
+
+    def __init__(self, text: str) -> None:
+        self.ascii = text.isascii()
+        self.starts = None if self.ascii else list(accumulate((len(enc(ch)) for ch in text), initial=0))
+        self.size = len(text) if self.ascii else self.starts[-1]
+
+    def __call__(self, offset: int) -> int:
+        return offset if self.ascii else bisect_right(self.starts, offset) - 1

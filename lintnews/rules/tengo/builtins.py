@@ -177,9 +177,11 @@ _MATH.update({
     "is_inf": Builtin("is_inf", lambda it, args: (need(args, 2), math.isinf(as_float(args[0], "first")) and (
         as_int(args[1], "second") == 0 or (as_int(args[1], "second") > 0) == (as_float(args[0], "first") > 0)))[1]),
     "is_nan": Builtin("is_nan", lambda it, args: (need(args, 1), math.isnan(as_float(args[0], "first")))[1]),
-    "inf": Builtin("inf", lambda it, args: (need(args, 1), math.inf if as_int(args[0], "first") >= 0 else -math.inf)[1]),
+    "inf": Builtin("inf", lambda it, args: (need(args, 1),
+                                            math.inf if as_int(args[0], "first") >= 0 else -math.inf)[1]),
     "nan": Builtin("nan", lambda it, args: math.nan),
-    "signbit": Builtin("signbit", lambda it, args: (need(args, 1), math.copysign(1, as_float(args[0], "first")) < 0)[1]),
+    "signbit": Builtin("signbit", lambda it, args: (need(args, 1),
+                                                    math.copysign(1, as_float(args[0], "first")) < 0)[1]),
     "e": math.e, "pi": math.pi, "phi": (1 + math.sqrt(5)) / 2, "sqrt2": math.sqrt(2), "sqrte": math.sqrt(math.e),
     "sqrtpi": math.sqrt(math.pi), "sqrtphi": math.sqrt((1 + math.sqrt(5)) / 2), "ln2": math.log(2),
     "log2e": 1 / math.log(2), "ln10": math.log(10), "log10e": 1 / math.log(10),

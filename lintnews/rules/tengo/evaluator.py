@@ -150,12 +150,8 @@ class Interpreter:
             self.tick()
             if cond is not None and falsy(self.eval(cond, scope)):
                 return
-            try:
-                self.block(body[2], Scope(scope))
-            except _Break:
+            if not self.turn(body, scope):
                 return
-            except _Continue:
-                pass
             if post is not None:
                 self.execute(post, scope)
 
@@ -166,12 +162,18 @@ class Interpreter:
             scope.vars[key] = k
             if value is not None:
                 scope.vars[value] = v
-            try:
-                self.block(body[2], Scope(scope))
-            except _Break:
+            if not self.turn(body, scope):
                 return
-            except _Continue:
-                pass
+
+    def turn(self, body: tuple, scope: Scope) -> bool:
+        """One turn of a loop's body; False when it breaks out."""
+        try:
+            self.block(body[2], Scope(scope))
+        except _Break:
+            return False
+        except _Continue:
+            pass
+        return True
 
     def pairs(self, it):
         if isinstance(it, (list, tuple)):
@@ -362,6 +364,8 @@ class Interpreter:
             self.block(fn.body[2], Scope(fn.scope, names))
         except _Return as ret:
             return ret.value
+        except (_Break, _Continue):
+            self.fail("break or continue outside a loop")
         finally:
             self.calls -= 1
             self.line = line

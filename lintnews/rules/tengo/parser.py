@@ -197,7 +197,8 @@ class Parser:
             op = self.next()[1]
             self.skip_nl()
             right = self.binary(_PREC[op] + 1)
-            left = ("and", left, right) if op == "&&" else ("or", left, right) if op == "||" else ("bin", op, left, right)
+            kind = {"&&": "and", "||": "or"}.get(op)
+            left = (kind, left, right) if kind else ("bin", op, left, right)
         return left
 
     def unary(self) -> tuple:

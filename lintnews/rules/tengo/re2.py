@@ -147,7 +147,7 @@ def compiled(pattern: str):
     if len(_CACHE) > 512:
         _CACHE.clear()
     try:
-        found = patterns.compile_pattern(translate(pattern), where="script", what="regexp")
+        found = patterns.compile_pattern(translate(pattern), where="script", what="regexp", keep=False)
     except (BadPattern, RuleError) as exc:
         found = exc if isinstance(exc, BadPattern) else BadPattern(str(exc).split("regexp: ", 1)[-1])
     _CACHE[pattern] = found
