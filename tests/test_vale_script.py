@@ -108,7 +108,7 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
         f"error: story.md: {style / 'Broken.yml'}: rule House.Broken: script failed: line 2: "
         "unresolved reference 'undefined_name'",
         f"error: story.md: {style / 'Greedy.yml'}: rule House.Greedy: script failed: line 2: "
-        "the script built more than 50,000,000 characters and elements",
+        "a value of more than 10,000,000 characters or elements",
     ]
     assert "Traceback" not in proc.stderr.decode()
 

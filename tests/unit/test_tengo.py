@@ -172,7 +172,11 @@ def test_the_budget_stops_a_script_that_never_ends():
     with pytest.raises(ScriptError, match="ran more than 10,000 steps"):
         names("n := 0\nfor { n++ }", "", max_steps=10_000)
     with pytest.raises(ScriptError, match="built more than 1,000,000 characters"):
-        names('s := "xxxx"\nfor { s += s }', "", max_size=1_000_000)
+        names('s := ""\nfor { s = s + "xxxx" }', "", max_size=1_000_000)
+    with pytest.raises(ScriptError, match="a value of more than 10,000,000 characters"):
+        names('s := "xxxx"\nfor { s += s }', "")
+    with pytest.raises(ScriptError, match="repeat: a string of more than 10,000,000 characters"):
+        names('text := import("text")\ns := text.repeat("abc", 100000000000)', "")
     with pytest.raises(ScriptError, match="nested more than"):
         names("f := func(n) { return f(n + 1) }\nf(0)", "")
 
@@ -193,3 +197,14 @@ def test_matches_must_be_maps_with_integer_offsets():
     with pytest.raises(ScriptError, match="no integer 'begin' and 'end'"):
         matches_of(names('matches := [{begin: "1", end: 3}]', ""))
     assert matches_of(names("x := 1", "")) == []
+
+
+def test_collecting_many_matches_stays_linear():
+    # ``xs = append(xs, ...)`` grows the array where it is, as Go's append does: 30,000 matches are
+    # well within the size budget (a copy per append would build 450 million elements).
+    doc = "TK and TK. " * 15_000
+    got = names('text := import("text")\nmatches := []\n'
+                'for f in text.re_find(`TK`, scope, -1) { matches = append(matches, {begin: f[0].begin, end: f[0].end}) }\n'
+                'first := matches[0]\n', doc)
+    assert len(matches_of(got)) == 30_000
+    assert got["first"] == {"begin": 0, "end": 2}

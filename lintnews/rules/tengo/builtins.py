@@ -13,7 +13,7 @@ from .convert import as_float, as_int, as_str, need, sprintf
 from .text_module import TEXT
 from .values import UNDEFINED, Builtin, Char, ImmutableMap, ScriptError, TError, dec, enc, falsy, show, type_name
 
-MAX_BUILT = 10_000_000  # elements or bytes one call may make (range, bytes(n))
+MAX_BUILT = 1_000_000  # elements or bytes one call may make (range, bytes(n))
 
 
 def _len(it, args):

@@ -3,7 +3,7 @@
 The script reaches nothing but its own values, the builtins and the modules it imports from
 ``MODULES`` (Vale gives its scripts ``text``, ``fmt`` and ``math``: no file, network, clock or
 process). It runs within a budget: ``max_steps`` statements, loop turns and calls, and
-``max_size`` characters and elements built in all; calls nest at most ``MAX_CALLS`` deep. Going
+``max_size`` characters and elements built in all (``MAX_VALUE`` in one value); calls nest at most ``MAX_CALLS`` deep. Going
 over any of them, as any runtime error, is a :class:`ScriptError` of one line.
 """
 
@@ -15,7 +15,8 @@ from .values import (UNDEFINED, Builtin, Char, ImmutableMap, ScriptError, TError
                      equal, falsy, type_name)
 
 MAX_STEPS = 2_000_000
-MAX_SIZE = 50_000_000  # characters of strings and elements of arrays and maps built, in all
+MAX_SIZE = 200_000_000  # characters of strings and elements of arrays and maps built, in all
+MAX_VALUE = 10_000_000  # characters or elements of one value
 MAX_CALLS = 40
 
 
@@ -79,8 +80,11 @@ class Interpreter:
             budget.check()
 
     def grow(self, value):
-        """``value`` (a new string, array or map) counted against the size budget."""
+        """``value`` (a new string, array or map) counted against the size budget: no one value over
+        ``MAX_VALUE`` characters or elements, and no more than ``max_size`` built in all."""
         if isinstance(value, (str, bytes, list, tuple, dict)):
+            if len(value) > MAX_VALUE:
+                raise ScriptError(f"line {self.line}: a value of more than {MAX_VALUE:,} characters or elements")
             self.size += len(value)
             if self.size > self.max_size:
                 raise ScriptError(f"line {self.line}: the script built more than {self.max_size:,} "
@@ -118,7 +122,8 @@ class Interpreter:
                 self.fail(f"'{st[2]}' redeclared in this block")
             scope.vars[st[2]] = self.eval(st[3], scope)
         elif kind == "assign":
-            self.assign(st[2], st[3], self.eval(st[4], scope), scope)
+            if not self.append_in_place(st, scope):
+                self.assign(st[2], st[3], self.eval(st[4], scope), scope)
         elif kind == "incdec":
             self.assign(st[2], "+=" if st[3] == "++" else "-=", 1, scope)
         elif kind == "if":
@@ -141,6 +146,25 @@ class Interpreter:
             raise _Break()
         elif kind == "continue":
             raise _Continue()
+
+    def append_in_place(self, st: tuple, scope: Scope) -> bool:
+        """``xs = append(xs, ...)`` done as Go does it, in amortised constant time: the array grows where
+        it is (a copy for every item made a script that collects thousands of matches quadratic)."""
+        _, _, target, op, value = st
+        if not (op == "=" and target[0] == "name" and value[0] == "call" and value[1] == ("name", "append")
+                and value[2] and value[2][0] == target and not value[3]):
+            return False
+        holder = scope.holder(target[1])
+        if holder is None or scope.holder("append") is not None or not isinstance(holder.vars[target[1]], list):
+            return False
+        items = holder.vars[target[1]]
+        extra = [self.eval(arg, scope) for arg in value[2][1:]]
+        self.tick()
+        if len(items) + len(extra) > MAX_VALUE:
+            self.fail(f"a value of more than {MAX_VALUE:,} characters or elements")
+        self.grow(extra)
+        items.extend(extra)
+        return True
 
     def loop(self, st: tuple, scope: Scope) -> None:
         _, _, init, cond, post, body = st

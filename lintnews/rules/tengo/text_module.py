@@ -9,7 +9,7 @@ from .convert import as_float, as_int, as_str, need, parse_go_int
 from .re2 import BadPattern, compiled, find_all
 from .values import UNDEFINED, Builtin, ImmutableMap, ScriptError, TError, bslice, dec, enc, format_float, go_quote
 
-MAX_STRING = 20_000_000
+MAX_STRING = 10_000_000
 
 
 def _err(message: str) -> TError:
@@ -71,11 +71,13 @@ def _expand(template: str, text: str, groups: list, names: dict) -> str:
 
 
 def _re_replace(rx, text: str, repl: str, rule: str) -> str:
-    out, at = [], 0
+    out, at, size = [], 0, 0
     for groups in find_all(rx, text, rule):
         begin, end = groups[0]
         out.append(bslice(text, at, begin))
         out.append(_expand(repl, text, groups, rx.groupindex))
+        size += len(out[-1]) + len(out[-2])
+        _sized_by(size)
         at = end
     out.append(bslice(text, at, len(enc(text))))
     return _sized("".join(out))
@@ -100,9 +102,14 @@ def _re_split(rx, text: str, most: int, rule: str) -> list:
 
 
 def _sized(s: str) -> str:
-    if len(s) > MAX_STRING:
-        raise ScriptError(f"string longer than {MAX_STRING:,} characters")
+    _sized_by(len(s))
     return s
+
+
+def _sized_by(size: int) -> None:
+    """Refuses a string of ``size`` characters before it is made."""
+    if size > MAX_STRING:
+        raise ScriptError(f"a string of more than {MAX_STRING:,} characters")
 
 
 def _re(name: str):
@@ -217,6 +224,24 @@ def _format_int(it, args):
     return ("-" if i < 0 else "") + out
 
 
+def _repeat(it, args):
+    need(args, 2)
+    s, n = as_str(args[0]), as_int(args[1], "second")
+    if n < 0:
+        raise ScriptError("negative repeat count")
+    _sized_by(len(s) * n)
+    return s * n
+
+
+def _replace(it, args):
+    need(args, 4)
+    s, old, new = as_str(args[0]), as_str(args[1], "second"), as_str(args[2], "third")
+    n = as_int(args[3], "fourth")
+    times = s.count(old) if n < 0 else min(n, s.count(old))
+    _sized_by(len(s) + times * max(0, len(new) - len(old)))
+    return s.replace(old, new, times)
+
+
 def _substr(it, args):
     need(args, 2, 3)
     s = as_str(args[0])
@@ -266,10 +291,8 @@ TEXT = {name: Builtin(name, fn) for name, fn in {
     "last_index_any": _s(lambda s, chars: _index_any(s, chars, True), 2),
     "join": lambda it, args: (need(args, 2), _sized(as_str(args[1], "second").join(
         as_str(v) for v in (args[0] if isinstance(args[0], (list, tuple)) else as_str([])))))[1],
-    "repeat": lambda it, args: (need(args, 2), _sized(as_str(args[0]) * max(0, min(
-        as_int(args[1], "second"), MAX_STRING + 1))))[1],
-    "replace": lambda it, args: (need(args, 4), _sized(as_str(args[0]).replace(
-        as_str(args[1], "second"), as_str(args[2], "third"), max(-1, as_int(args[3], "fourth")))))[1],
+    "repeat": _repeat,
+    "replace": _replace,
     "substr": _substr,
     "split": lambda it, args: (need(args, 2), _split_n(as_str(args[0]), as_str(args[1], "second"), -1, False))[1],
     "split_n": lambda it, args: (need(args, 3), _split_n(as_str(args[0]), as_str(args[1], "second"),
