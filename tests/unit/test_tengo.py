@@ -208,3 +208,17 @@ def test_collecting_many_matches_stays_linear():
                 'first := matches[0]\n', doc)
     assert len(matches_of(got)) == 30_000
     assert got["first"] == {"begin": 0, "end": 2}
+
+
+def test_go_regexp_escapes_unicode_classes_code_points_and_quoted_text():
+    got = names("""
+text := import("text")
+greek := text.re_find(`\\p{Greek}+`, "the αβγ index")[0][0].text
+quote := text.re_match(`\\x{201C}`, "he said “yes”")
+literal := text.re_match(`^\\Qa.b\\E$`, "a.b")
+not_literal := text.re_match(`^\\Qa.b\\E$`, "axb")
+bad := text.re_match(`\\x{zz}`, "x")
+""", "")
+    assert got["greek"] == "αβγ" and got["quote"] is True
+    assert got["literal"] is True and got["not_literal"] is False
+    assert type(got["bad"]).__name__ == "TError"

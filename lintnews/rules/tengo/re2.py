@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ...errors import RuleError
 from .. import patterns
 from .values import enc
@@ -24,6 +26,7 @@ _OUTSIDE = {"w": f"[{_WORD}]", "W": f"[^{_WORD}]", "d": "[0-9]", "D": "[^0-9]", 
 _INSIDE = {"w": _WORD, "d": "0-9", "s": r"\t\n\f\r "}
 _REPEAT = re.compile(r"\{\d+(?:,\d*)?\}")
 _FLAGS = re.compile(r"\(\?([imsU]*)(?:-([imsU]*))?([:)])")
+_BRACED = re.compile(r"\\([pPx])\{([0-9A-Fa-f]{1,8}|\^?[A-Za-z_]+)\}")
 _CACHE: dict[str, object] = {}
 
 
@@ -40,14 +43,7 @@ def translate(pattern: str) -> str:
     while i < n:
         c = pattern[i]
         if c == "\\":
-            e = pattern[i + 1:i + 2]
-            if e in _OUTSIDE:
-                out.append(_OUTSIDE[e])
-            elif e.isdigit() and e != "0":
-                raise BadPattern("invalid escape sequence: back-references are not RE2")
-            else:
-                out.append(pattern[i:i + 2])
-            i += 2
+            i = _escape(pattern, i, out)
         elif c == "[":
             i = _klass(pattern, i, out)
         elif c == "(":
@@ -95,6 +91,30 @@ def translate(pattern: str) -> str:
             out.append(c)
             i += 1
     return "".join(out) + ")" * top_extra
+
+
+def _escape(pattern: str, i: int, out: list[str]) -> int:
+    """The escape at ``pattern[i]`` (a backslash) outside brackets, written out; returns the index after it."""
+    e = pattern[i + 1:i + 2]
+    braced = _BRACED.match(pattern, i)
+    if braced:  # \p{Greek}, \P{L}, \x{201C}
+        kind, body = braced.group(1), braced.group(2)
+        if kind == "x" and not all(ch in "0123456789abcdefABCDEF" for ch in body):
+            raise BadPattern(f"invalid escape sequence: {braced.group()}")
+        out.append(f"\\U{int(body, 16):08x}" if kind == "x" else braced.group())
+        return braced.end()
+    if e == "Q":  # \Q...\E: literal text
+        end = pattern.find("\\E", i + 2)
+        end = len(pattern) if end < 0 else end
+        out.append(regex.escape(pattern[i + 2:end]))
+        return end + 2
+    if e in _OUTSIDE:
+        out.append(_OUTSIDE[e])
+    elif e.isdigit() and e != "0":
+        raise BadPattern("invalid escape sequence: back-references are not RE2")
+    else:
+        out.append(pattern[i:i + 2])
+    return i + 2
 
 
 def _klass(pattern: str, i: int, out: list[str]) -> int:
