@@ -97,7 +97,7 @@ def test_script_rules_report_where_their_byte_offsets_point(run_cli, desk):
 def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_run(run_cli, desk):
     style = desk / "styles" / "House"
     (style / "Broken.yml").write_text("extends: script\nmessage: m\nscope: raw\nscript: |\n"
-                                      "  matches := []\n  n := undefined_name + 1\n")
+                                      "  text := import(\"text\")\n  n := text.atoi(\"TK\") + 1\n")
     (style / "Greedy.yml").write_text("extends: script\nmessage: m\nscope: raw\nscript: |\n"
                                       "  s := scope\n  for { s += s }\n")
     proc, found = check(run_cli, desk)
@@ -106,7 +106,7 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
     errors = [line for line in proc.stderr.decode().splitlines() if line.startswith("error:")]
     assert errors == [
         f"error: story.md: {style / 'Broken.yml'}: rule House.Broken: script failed: line 2: "
-        "unresolved reference 'undefined_name'",
+        "runtime error: invalid operation: error + int",
         f"error: story.md: {style / 'Greedy.yml'}: rule House.Greedy: script failed: line 2: "
         "a value of more than 10,000,000 characters or elements",
     ]
@@ -115,6 +115,7 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
 
 @pytest.mark.parametrize("script, problem", [
     ("|\n  if scope {\n", "script does not parse: line 2: expected '}', found end of script"),
+    ("|\n  if false {\n    x := y\n  }\n", "script does not parse: line 2: unresolved reference 'y'"),
     ("Missing.tengo", "key 'script': cannot read"),
     ("../../secrets.tengo", "key 'script': '../../secrets.tengo' must be a file name in the styles' "
                             "config/scripts folder"),

@@ -156,6 +156,8 @@ def test_a_script_that_does_not_parse_names_the_line(src, message):
 @pytest.mark.parametrize("src, message", [
     ("y := x + 1", "line 1: unresolved reference 'x'"),
     ("a := 1\na := 2", "line 2: 'a' redeclared in this block"),
+    ("if false {\n  z = 1\n}", "line 2: unresolved reference 'z'"),  # refused before it runs, as Tengo does
+    ("f := func() { return g() }\ng := func() { return 1 }", "line 1: unresolved reference 'g'"),
     ("z := 10 / (2 - 2)", "line 1: runtime error: division by zero"),
     ("t := \"a\" - 1", "invalid operation: string - int"),
     ("text := import(\"text\")\nt := text.has_prefix(undefined, \"x\")", "line 2: has_prefix: invalid type"),

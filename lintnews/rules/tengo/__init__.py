@@ -9,16 +9,24 @@ process or Python code. A run is bounded in steps and in what it builds (``evalu
 
 Not implemented: ``Bytes`` mutation, ``Time`` values, Tengo's own modules (``os``, ``times``,
 ``rand``, ``json``, ``base64``, ``hex``, ``enum``: Vale does not give them to scripts), ``export``
-of a module and source modules; a name is resolved when its line runs, not when the script compiles.
+of a module and source modules.
 """
 
 from __future__ import annotations
 
+from . import parser, resolve
 from .evaluator import MAX_SIZE, MAX_STEPS, Interpreter
-from .parser import parse
 from .values import UNDEFINED, ScriptError
 
 __all__ = ["ScriptError", "parse", "run", "matches_of"]
+
+
+def parse(src: str, predefined=("scope",)) -> list:
+    """The script's syntax tree, its names checked as Tengo's compiler checks them (``resolve.py``); a
+    :class:`ScriptError` naming the line where it does not parse or names what it never defined."""
+    program = parser.parse(src)
+    resolve.check(program, predefined)
+    return program
 
 
 def run(program: list, scope: str, *, rule_id: str = "script", max_steps: int = MAX_STEPS,
