@@ -6,7 +6,6 @@ a rule's output is its ``matches``, and lintnews's output is its report.
 
 from __future__ import annotations
 
-import copy as _copy
 import math
 
 from .convert import as_float, as_int, as_str, need, sprintf
@@ -118,6 +117,19 @@ def _range(it, args):
     return list(values)
 
 
+def _copied(v):
+    """A deep copy of an array or map (functions and other values are shared, as in Tengo)."""
+    if isinstance(v, list):
+        return [_copied(x) for x in v]
+    if isinstance(v, tuple):
+        return tuple(_copied(x) for x in v)
+    if isinstance(v, ImmutableMap):
+        return ImmutableMap({k: _copied(x) for k, x in v.items()})
+    if isinstance(v, dict):
+        return {k: _copied(x) for k, x in v.items()}
+    return v
+
+
 def _is(test):
     return lambda it, args: (need(args, 1), test(args[0]))[1]
 
@@ -126,7 +138,7 @@ BUILTINS = {name: Builtin(name, fn) for name, fn in {
     "len": _len, "append": _append, "delete": _delete, "splice": _splice, "string": _string,
     "int": _convert("int"), "float": _convert("float"), "char": _convert("char"), "bytes": _bytes,
     "bool": lambda it, args: (need(args, 1), not falsy(args[0]))[1],
-    "copy": lambda it, args: (need(args, 1), _copy.deepcopy(args[0]))[1],
+    "copy": lambda it, args: (need(args, 1), _copied(args[0]))[1],
     "type_name": lambda it, args: (need(args, 1), type_name(args[0]))[1],
     "format": lambda it, args: sprintf(args),
     "range": _range,
