@@ -224,3 +224,27 @@ bad := text.re_match(`\\x{zz}`, "x")
     assert got["greek"] == "αβγ" and got["quote"] is True
     assert got["literal"] is True and got["not_literal"] is False
     assert type(got["bad"]).__name__ == "TError"
+
+
+def test_any_call_with_any_arguments_fails_only_as_a_script_error():
+    # Every builtin and module function, called with values of every type, either returns or raises
+    # ScriptError (one line for the user): never a Python exception that would surface as a traceback.
+    import random
+
+    from lintnews.rules.tengo.builtins import BUILTINS, MODULES
+
+    functions = [*BUILTINS, *(f"{module}.{name}" for module, table in MODULES.items()
+                              for name, value in table.items() if not isinstance(value, (int, float)))]
+    values = ['0', '-3', '2.5', '"héllo"', '""', '`(\\w+)`', '`[`', '"%d %s %5.2f %q %c"', 'undefined', 'true',
+              "'x'", '[1, "a"]', '{a: 1}', 'error("e")', '"\\xff"', '-9223372036854775808', '1e308', 'scope']
+    rng = random.Random(7)
+    clean = 0
+    for _ in range(600):
+        args = ", ".join(rng.choice(values) for _ in range(rng.randint(0, 4)))
+        src = f'text := import("text")\nfmt := import("fmt")\nmath := import("math")\nv := {rng.choice(functions)}({args})'
+        try:
+            names(src, "TK é")
+            clean += 1
+        except ScriptError as exc:
+            assert "\n" not in str(exc)
+    assert clean > 100
