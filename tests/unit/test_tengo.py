@@ -206,7 +206,8 @@ def test_collecting_many_matches_stays_linear():
     # well within the size budget (a copy per append would build 450 million elements).
     doc = "TK and TK. " * 15_000
     got = names('text := import("text")\nmatches := []\n'
-                'for f in text.re_find(`TK`, scope, -1) { matches = append(matches, {begin: f[0].begin, end: f[0].end}) }\n'
+                'for f in text.re_find(`TK`, scope, -1) {\n'
+                '  matches = append(matches, {begin: f[0].begin, end: f[0].end})\n}\n'
                 'first := matches[0]\n', doc)
     assert len(matches_of(got)) == 30_000
     assert got["first"] == {"begin": 0, "end": 2}
@@ -241,7 +242,8 @@ def test_any_call_with_any_arguments_fails_only_as_a_script_error():
     clean = 0
     for _ in range(600):
         args = ", ".join(rng.choice(values) for _ in range(rng.randint(0, 4)))
-        src = f'text := import("text")\nfmt := import("fmt")\nmath := import("math")\nv := {rng.choice(functions)}({args})'
+        call = f"v := {rng.choice(functions)}({args})"
+        src = f'text := import("text")\nfmt := import("fmt")\nmath := import("math")\n{call}'
         try:
             names(src, "TK é")
             clean += 1
