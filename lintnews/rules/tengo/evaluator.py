@@ -4,8 +4,8 @@ The script reaches nothing but its own values, the builtins and the modules it i
 ``MODULES`` (Vale gives its scripts ``text``, ``fmt`` and ``math``: no file, network, clock or
 process). It runs within a budget: ``max_steps`` statements, loop turns and calls, and
 ``max_size`` characters and elements built in all (``MAX_VALUE`` in one value); calls nest at
-most ``MAX_CALLS`` deep. Going
-over any of them, as any runtime error, is a :class:`ScriptError` of one line.
+most ``MAX_CALLS`` deep. Going over any of them, as any runtime error, is a :class:`ScriptError`
+of one line.
 """
 
 from __future__ import annotations
