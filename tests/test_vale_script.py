@@ -144,3 +144,14 @@ def test_a_script_rule_with_a_block_scope_is_placed_by_offsets_into_the_file_as_
     (desk / "story.md").write_text("# Appeal\n\nShe won a appeal.\n", encoding="utf-8")
     proc, found = check(run_cli, desk)
     assert found == [("House.Articles", 1, 9, "\n\nShe wo", "Use 'an' before a vowel: 'a appeal'.")]
+
+
+def test_editing_a_script_file_is_seen_by_the_next_run_through_the_results_cache(run_cli, desk):
+    proc, found = check(run_cli, desk)
+    assert "House.LongParagraphs" in [rule for rule, *_ in found]
+    proc, found = check(run_cli, desk)  # from the results cache
+    assert "House.LongParagraphs" in [rule for rule, *_ in found]
+    script = desk / "styles" / "config" / "scripts" / "LongParagraphs.tengo"
+    script.write_text(LONG_PARAGRAPHS_SCRIPT.replace("limit := 3", "limit := 10"), encoding="utf-8")
+    proc, found = check(run_cli, desk)
+    assert [rule for rule, *_ in found] == ["House.Placeholder", "House.Placeholder"]
