@@ -155,3 +155,16 @@ def test_editing_a_script_file_is_seen_by_the_next_run_through_the_results_cache
     script.write_text(LONG_PARAGRAPHS_SCRIPT.replace("limit := 3", "limit := 10"), encoding="utf-8")
     proc, found = check(run_cli, desk)
     assert [rule for rule, *_ in found] == ["House.Placeholder", "House.Placeholder"]
+
+
+def test_a_raw_script_runs_on_an_empty_article_too(run_cli, desk):
+    # A "must contain" check: Vale runs a raw-scope rule on the whole file whatever it holds.
+    style = desk / "styles" / "House"
+    (style / "Byline.yml").write_text("extends: script\nmessage: \"Add a byline.\"\nscope: raw\nscript: |\n"
+                                      "  text := import(\"text\")\n  matches := []\n"
+                                      "  if !text.re_match(`(?m)^By [A-Z]`, scope) {\n"
+                                      "    matches = append(matches, {begin: 0, end: 0})\n  }\n")
+    (desk / "story.md").write_text("", encoding="utf-8")
+    proc, found = check(run_cli, desk)
+    assert [(rule, line, col, message) for rule, line, col, _, message in found] == [
+        ("House.Byline", 1, 1, "Add a byline.")]

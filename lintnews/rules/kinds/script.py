@@ -67,9 +67,7 @@ class Script(Rule):
         found, seen = [], set()
         for lo, hi, shown in vale_rendered.blocks(self, doc):
             block, where = shown if shown is not None else (text[lo:hi], None)
-            if not block.strip():
-                continue
-            budget.check()
+            budget.check()  # a script runs on every block it reads, an empty file's too (Vale's raw block)
             try:
                 names = run(self.program, block, rule_id=self.id)
                 matches = matches_of(names)
