@@ -74,6 +74,13 @@ def desk(tmp_path):
     return tmp_path
 
 
+def script_rule(path, message: str, scope: str, *lines: str) -> None:
+    """A rule file whose inline script imports ``text``, starts ``matches`` empty and runs ``lines``."""
+    body = "".join(f"  {line}\n" for line in ('text := import("text")', "matches := []", *lines))
+    path.write_text(f"extends: script\nmessage: {json.dumps(message)}\nscope: {scope}\nscript: |\n{body}",
+                    encoding="utf-8")
+
+
 def check(run_cli, desk, *extra):
     proc = run_cli("check", "--format", "json", *extra, "story.md", cwd=desk)
     return proc, [(f["rule"], f["line"], f["column"], f["text"], f["message"]) for f in json.loads(proc.stdout)]
@@ -137,10 +144,9 @@ def test_a_script_rule_with_a_block_scope_is_placed_by_offsets_into_the_file_as_
     style = desk / "styles" / "House"
     for name in ("Placeholder.yml", "LongParagraphs.yml"):
         (style / name).unlink()
-    (style / "Articles.yml").write_text("extends: script\nmessage: \"Use 'an' before a vowel: '%s'.\"\n"
-                                        "scope: paragraph\nscript: |\n  text := import(\"text\")\n  matches := []\n"
-                                        "  for f in text.re_find(`\\ba (?:appeal|owner)\\b`, scope, -1) {\n"
-                                        "    matches = append(matches, {begin: f[0].begin, end: f[0].end})\n  }\n")
+    script_rule(style / "Articles.yml", "Use 'an' before a vowel: '%s'.", "paragraph",
+                "for f in text.re_find(`\\ba (?:appeal|owner)\\b`, scope, -1) {",
+                "  matches = append(matches, {begin: f[0].begin, end: f[0].end})", "}")
     (desk / "story.md").write_text("# Appeal\n\nShe won a appeal.\n", encoding="utf-8")
     proc, found = check(run_cli, desk)
     assert found == [("House.Articles", 1, 9, "\n\nShe wo", "Use 'an' before a vowel: 'a appeal'.")]
@@ -160,10 +166,8 @@ def test_editing_a_script_file_is_seen_by_the_next_run_through_the_results_cache
 def test_a_raw_script_runs_on_an_empty_article_too(run_cli, desk):
     # A "must contain" check: Vale runs a raw-scope rule on the whole file whatever it holds.
     style = desk / "styles" / "House"
-    (style / "Byline.yml").write_text("extends: script\nmessage: \"Add a byline.\"\nscope: raw\nscript: |\n"
-                                      "  text := import(\"text\")\n  matches := []\n"
-                                      "  if !text.re_match(`(?m)^By [A-Z]`, scope) {\n"
-                                      "    matches = append(matches, {begin: 0, end: 0})\n  }\n")
+    script_rule(style / "Byline.yml", "Add a byline.", "raw", "if !text.re_match(`(?m)^By [A-Z]`, scope) {",
+                "  matches = append(matches, {begin: 0, end: 0})", "}")
     (desk / "story.md").write_text("", encoding="utf-8")
     proc, found = check(run_cli, desk)
     assert [(rule, line, col, message) for rule, line, col, _, message in found] == [
