@@ -206,3 +206,21 @@ def test_rules_lists_vale_builtin_rules_under_a_vale_ini(run_cli, desk, tmp_path
     plain = tmp_path_factory.mktemp("plain")
     ids = [r["id"] for r in json.loads(run_cli("rules", "--format", "json", cwd=plain).stdout)]
     assert not [i for i in ids if i.startswith("Vale.")] and "News.DoubledWord" in ids
+
+
+def test_sentences_are_read_as_text_only_when_a_rule_vale_loads_reads_sentences(run_cli, tmp_path):
+    # Vale loads the styles a section bases on and the rules it names, nothing else of StylesPath
+    # (check/manager.go); only a loaded rule with a sentence scope makes Vale read each sentence as text,
+    # where a "^And" pattern finds a sentence that starts a line's middle.
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "StartAnd.yml").write_text("extends: existence\nmessage: \"Don't start a sentence with '%s'.\"\n"
+                                        "scope: text\nraw:\n  - '^And\\b'\n")
+    (style / "Wordy.yml").write_text("extends: existence\nmessage: \"'%s' is wordy.\"\nscope: sentence\n"
+                                     "tokens:\n  - in order to\n")
+    (tmp_path / "story.md").write_text("The council met on Tuesday. And the vote was close.\n", encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nHouse.StartAnd = YES\n")
+    assert findings(run_cli, tmp_path, "story.md")[1] == []
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n")
+    assert [(rule, line, col) for _, line, col, rule, _ in findings(run_cli, tmp_path, "story.md")[1]] == [
+        ("House.StartAnd", 1, 29)]

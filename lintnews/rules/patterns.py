@@ -53,10 +53,11 @@ _GROUP = _compiled.compile(r"\((?:\?(?:P?<(?![=!])[^>]*>|<[=!]|[=!:>|]|[a-zA-Z^-
 
 
 def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "", flags: int = 0,
-                    what: str | None = None):
+                    what: str | None = None, keep: bool = True):
     """``pattern`` compiled; a one-line :class:`RuleError` naming ``where`` and the rule's key (or
-    ``what``) if it does not compile or would expand past ``MAX_EXPANSION``."""
-    known = compiled.cached(pattern, flags)  # compiled here before (by this version), so within the limit
+    ``what``) if it does not compile or would expand past ``MAX_EXPANSION``. ``keep=False``: not kept in
+    the per-user cache (a pattern a Vale script builds as it runs, which would evict the rules')."""
+    known = compiled.cached(pattern, flags) if keep else None  # compiled before (this version): within the limit
     if known is not None:
         return known
     what = what or f"rule {rule_id}: key '{key}'"
@@ -65,7 +66,7 @@ def compile_pattern(pattern: str, *, where: str, rule_id: str = "", key: str = "
         raise RuleError(where, f"{what}: regex {shown!r} repeats too much (its counted repeats make over "
                                f"{MAX_EXPANSION:,} copies): use a smaller count, or + or *")
     try:
-        return compiled.compile(pattern, flags)  # regex.compile, from the per-user cache when it can
+        return compiled.compile(pattern, flags) if keep else regex.compile(pattern, flags)  # the cache when it can
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise RuleError(where, f"{what}: bad regex {shown!r}: {exc}") from None
 

@@ -201,8 +201,8 @@ def weakly(kind: str, value: Any) -> Any:
     if kind == "str":
         return _go_str(value)
     if kind in ("words", "list", "str|list", "strings"):
-        if isinstance(value, list):
-            return [_go_str(v) for v in value]
+        if isinstance(value, list):  # the list itself when nothing in it changes (a YAML alias stays one list)
+            return [_go_str(v) for v in value] if any(isinstance(v, (bool, float)) for v in value) else value
         if isinstance(value, (bool, int, float)):
             return [_go_str(value)]
     return value

@@ -123,6 +123,14 @@ def settings_key(settings, options) -> str | None:
     for folder in settings.vocab:
         for name in ("accept.txt", "reject.txt"):
             _hash_file(h, Path(folder) / name)
+    # Vale's script rules may name a .tengo file in config/scripts beside the style folders (or in the
+    # folder given with --styles): its text decides the findings as a rule file's does.
+    for scripts in sorted({Path(f) / "config" / "scripts" for f in styles}
+                          | {Path(f).parent / "config" / "scripts" for f in styles}):
+        if scripts.is_dir():
+            for path in sorted(scripts.glob("*.tengo")):
+                h.update(f"script\0{path}\n".encode())
+                _hash_file(h, path)
     return h.hexdigest()
 
 

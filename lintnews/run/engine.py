@@ -121,7 +121,9 @@ class Linter:
                     result.unfinished.append(self._out_of_time(path, self.rules[i:]))
                     result.out_of_time = True
                     break
-                except RuleError as exc:  # data a rule reads at its first use (a dictionary) that does not load
+                # Data a rule reads at its first use that does not load (a dictionary), or a rule that cannot
+                # run on this article (a Vale script that fails).
+                except RuleError as exc:
                     result.errors.append(f"{path}: {exc}; rule skipped")
                     continue
                 except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the article its other findings

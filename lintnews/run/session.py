@@ -28,7 +28,7 @@ from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
 from .trust import LOCAL_FLAG, Trust
-from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_reader, vale_styles_path
+from .vale_ini import ValeConfigFinder, above_min_level, vale_levels, vale_loaded, vale_reader, vale_styles_path
 from .writeback import WriteError, write_back
 
 
@@ -196,7 +196,7 @@ class Session:
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields,
                             accept_within=vocab.accepts_within if vocab.accept else None, markup=settings.markup)
             linter.timings = self.timings
-            linter.vale_sentences = vale_scopes.segments(pool)  # Vale cuts paragraphs into sentences
+            linter.vale_sentences = vale_scopes.segments(vale_loaded(pool, settings))  # Vale cuts them into sentences
             self._linters[key] = (linter, settings)
         return self._linters[key]
 

@@ -295,6 +295,19 @@ def vale_levels(settings: Settings, path: str) -> tuple[Level, ...]:
     return (choice.level(path),) if choice is not None and path != "-" else ()
 
 
+def vale_loaded(pool: list, settings: Settings) -> list:
+    """The rules of ``pool`` Vale itself loads for the configuration behind ``settings``: every rule of a
+    style some section bases on, and each rule a section names (check/manager.go NewManager); whether
+    one of them reads sentences decides whether Vale cuts paragraphs into sentences. Without a Vale
+    configuration, all of them."""
+    choice = getattr(settings, "vale", None)
+    if choice is None:
+        return pool
+    styles = {*choice.styles, *(s for sec in choice.sections for s in sec.styles or ())}
+    named = {k for k, _ in choice.checks} | {k for sec in choice.sections for k, _ in sec.checks}
+    return [r for r in pool if not getattr(r, "vale", False) or r.id.split(".")[0] in styles or r.id in named]
+
+
 def vale_styles_path(settings: Settings) -> Path | None:
     """The StylesPath of the Vale configuration behind ``settings`` (None: none)."""
     choice = getattr(settings, "vale", None)

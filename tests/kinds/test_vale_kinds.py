@@ -243,7 +243,7 @@ def test_a_broken_rule_file_is_one_line_and_the_rest_of_its_style_runs(run_cli, 
     style.mkdir(parents=True)
     (style / "Weasel.yml").write_text("extends: existence\nmessage: \"'%s' is a weasel word!\"\ntokens: [obviously]\n")
     (style / "Broken.yml").write_text("extends: existence\nmessage: m\ntokens: ['(unclosed']\n")
-    (style / "Tengo.yml").write_text("extends: script\nmessage: m\nscript: 'x := 1'\n")
+    (style / "Tengo.yml").write_text("extends: script\nmessage: m\nscript: 'x := (1 +'\n")
     article = tmp_path / "a.md"
     article.write_text(ARTICLE, encoding="utf-8")
     proc = run_cli("check", "--no-default-rules", "--styles", tmp_path / "styles", "--format", "concise", article)
@@ -253,8 +253,8 @@ def test_a_broken_rule_file_is_one_line_and_the_rest_of_its_style_runs(run_cli, 
         f"error: {style / 'Broken.yml'}: rule House.Broken: key 'tokens': bad regex '(unclosed': "
         "missing ) at position 9; skipped"]
     assert [line for line in err if "Tengo.yml" in line] == [
-        f"warning: {style / 'Tengo.yml'}: rule House.Tengo: kind 'script' (Tengo scripts) is not supported; "
-        "the rule does not run"]
+        f"error: {style / 'Tengo.yml'}: rule House.Tengo: script does not parse: line 1: expected an expression, "
+        "found end of script; skipped"]
     assert "House.Weasel" in proc.stdout.decode() and "'obviously' is a weasel word!" in proc.stdout.decode()
 
 

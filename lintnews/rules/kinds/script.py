@@ -1,23 +1,119 @@
-"""script: Vale's rules written in Tengo. Not supported: the rule loads, warns once, and never reports.
+"""script: Vale's rules written in Tengo, run by lintnews's own interpreter (``rules/tengo/``), in a sandbox.
 
-lintnews runs no code from a rule file, so a Vale style with a script rule loads whole: the
-loader names the rule in one warning and the style's other rules run.
+As Vale's check/script.go runs one: the script (inline, or a ``.tengo`` file in the styles'
+``config/scripts`` folder) gets each block its ``scope`` selects as the global ``scope`` (``raw``: the
+file as written), and each map it leaves in ``matches`` is a finding: ``begin`` and ``end`` are byte
+offsets, ``message`` (optional) replaces the rule's. Vale places a script's finding by those offsets
+in the whole file, whatever the scope (core/file.go, since #1081), so lintnews does too; offsets past
+the file's end are placed in the block. One finding per place. A script that does not parse is a
+load error; one that fails as it runs, or runs over its budget, is an error naming the rule file for
+that article, and the rule gives nothing there.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+from pathlib import Path
+
+from ...errors import RuleError
+from .. import budget, vale_rendered, vale_scopes
 from ..base import Option, Rule
+from ..tengo import ScriptError, matches_of, parse, run
+from ..tengo.values import bslice, enc
+
+MAX_SCRIPT_FILE = 1_000_000  # bytes
 
 
 class Script(Rule):
     name = "script"
-    summary = "Vale's Tengo script rule: not supported; loads with a warning and never reports."
+    summary = "Vale's Tengo script rule: the script's matches are the findings (run in a sandbox)."
     OPTIONS = {
-        "script": Option("str", "", "the Tengo script (or the name of its file); never run"),
+        "script": Option("str", required=True, help="the Tengo script, or the name of a .tengo file in the "
+                                                    "styles' config/scripts folder"),
     }
 
     def compile(self):
-        self.load_warnings.append("kind 'script' (Tengo scripts) is not supported; the rule does not run")
+        source = self["script"]
+        if source.endswith(".tengo"):
+            source = self._script_file(source)
+        try:
+            self.program = parse(source)
+        except ScriptError as exc:
+            self.fail(f"script does not parse: {exc}")
+        except RecursionError:
+            self.fail("script does not parse: nested too deeply")
+
+    def _script_file(self, name: str) -> str:
+        """The script of ``name`` in ``config/scripts`` under the styles folder (the rule file's grandparent)."""
+        if Path(name).name != name or name.startswith("."):
+            self.fail(f"key 'script': {name!r} must be a file name in the styles' config/scripts folder")
+        path = Path(self.path).resolve().parent.parent / "config" / "scripts" / name
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_SCRIPT_FILE + 1)
+        except OSError as exc:
+            self.fail(f"key 'script': cannot read {path}: {exc.strerror or exc}")
+        if len(data) > MAX_SCRIPT_FILE:
+            self.fail(f"key 'script': {path} is over {MAX_SCRIPT_FILE:,} bytes")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.fail(f"key 'script': {path} is not UTF-8")
 
     def check(self, doc):
-        return iter(())
+        text = doc.text
+        to_char = _CharAt(text)
+        found, seen = [], set()
+        for reading in vale_rendered.blocks(self, doc):
+            block, where, lo = reading.text, reading.where, reading.lo
+            budget.check()  # a script runs on every block it reads, an empty file's too (Vale's raw block)
+            try:
+                names = run(self.program, block, rule_id=self.id)
+                matches = matches_of(names)
+            except ScriptError as exc:
+                raise RuleError(self.path, f"rule {self.id}: script failed: {exc}") from None
+            for begin, end, message in matches:
+                place = self._place(text, to_char, block, where, lo, begin, end)
+                if place is None or place[0] in seen:
+                    continue
+                seen.add(place[0])
+                matched = bslice(block, begin, end) if 0 <= begin <= end else ""
+                msg = message if message is not None else self.message
+                found.append(self.finding(doc, *place, self.format_message_from(msg, matched)))
+        found.sort(key=lambda f: (f.start, f.end))
+        return iter(vale_scopes.once_per_place(found))
+
+    @staticmethod
+    def _place(text: str, to_char, block: str, where, lo: int, begin: int, end: int):
+        """(start, end) in the file of a match at bytes [begin, end): by the file's bytes when they hold it
+        (as Vale does), else in the block; None for offsets Vale cannot place."""
+        if begin < 0 or end < begin:
+            return None
+        if end <= to_char.size:
+            start, stop = to_char(begin), to_char(end)
+        else:
+            in_block = _CharAt(block)
+            if end > in_block.size:
+                return None
+            start, stop = in_block(begin), in_block(end)
+            start, stop = (where[start], where[stop]) if where is not None else (lo + start, lo + stop)
+        stop = min(stop, len(text))
+        start = min(start, stop)
+        return (start, stop) if stop > start else (start, min(start + 1, len(text)))
+
+    def format_message_from(self, message: str, matched: str) -> str:
+        """Vale's formatMessages: the match's text in the message's first ``%s``."""
+        return message.replace("%s", matched, 1) if "%s" in message else message
+
+
+class _CharAt:
+    """Byte offsets into a text as character offsets (a byte inside a character: that character's)."""
+
+    def __init__(self, text: str) -> None:
+        self.ascii = text.isascii()
+        self.starts = None if self.ascii else list(accumulate((len(enc(ch)) for ch in text), initial=0))
+        self.size = len(text) if self.ascii else self.starts[-1]
+
+    def __call__(self, offset: int) -> int:
+        return offset if self.ascii else bisect_right(self.starts, offset) - 1
