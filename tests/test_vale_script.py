@@ -172,3 +172,51 @@ def test_a_raw_script_runs_on_an_empty_article_too(run_cli, desk):
     proc, found = check(run_cli, desk)
     assert [(rule, line, col, message) for rule, line, col, _, message in found] == [
         ("House.Byline", 1, 1, "Add a byline.")]
+
+
+DATELINE_ACTION = r"""text := import("text")
+
+// A dateline city in capitals, as the wire sends it, written as the desk prints it: "LONDON" -> "London".
+suggestions := []
+if len(match) > 1 {
+  suggestions = append(suggestions, text.to_upper(match[0:1]) + text.to_lower(match[1:]))
+}
+"""
+
+
+def action_desk(tmp_path, rule: str, script_name: str, script: str, story: str):
+    """A desk whose House style has one rule, Dateline.yml, and one action script in config/actions."""
+    (tmp_path / ".vale.ini").write_text(VALE_INI)
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Dateline.yml").write_text(rule)
+    actions = tmp_path / "styles" / "config" / "actions"
+    actions.mkdir(parents=True)
+    (actions / script_name).write_text(script)
+    (tmp_path / "story.md").write_text(story)
+    return tmp_path / "story.md"
+
+
+def test_a_suggest_action_script_gives_the_fix(run_cli, tmp_path):
+    # Vale runs a `suggest` action's Tengo file (config/actions) with the matched text as `match` and offers
+    # what it leaves in `suggestions` (check/action.go); lintnews makes the first one an unsafe fix.
+    story = action_desk(
+        tmp_path, "extends: existence\nmessage: \"Write the dateline '%s' in title case.\"\nlevel: warning\n"
+                  "raw: ['\\b[A-Z]{3,}(?= \\()']\naction:\n  name: suggest\n  params:\n    - Dateline.tengo\n",
+        "Dateline.tengo", DATELINE_ACTION, "# Talks resume\n\nLONDON (Reuters) - Talks resumed on Monday, the BBC said.\n")
+    proc = run_cli("check", "--format", "json", "story.md", cwd=tmp_path)
+    found = json.loads(proc.stdout)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert [(f["rule"], f["text"], f["fix"] is not None) for f in found] == [("House.Dateline", "LONDON", True)]
+    proc = run_cli("fix", "--unsafe-fixes", "story.md", cwd=tmp_path)
+    assert story.read_text() == "# Talks resume\n\nLondon (Reuters) - Talks resumed on Monday, the BBC said.\n"
+
+
+def test_an_action_script_that_does_not_parse_is_a_load_error(run_cli, tmp_path):
+    action_desk(tmp_path, "extends: existence\nmessage: \"'%s'\"\nlevel: warning\ntokens: [LONDON]\n"
+                          "action:\n  name: suggest\n  params: [Broken.tengo]\n",
+                "Broken.tengo", "suggestions := [\n", "# Talks\n\nLONDON (Reuters) - Talks resumed.\n")
+    proc = run_cli("check", "story.md", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2
+    assert "Dateline.yml: rule House.Dateline: key 'action': script does not parse" in err and "Traceback" not in err

@@ -81,7 +81,18 @@ class Existence(Rule):
         self.action = action.get("name")
         params = action.get("params") or []
         self.replacement = str(params[0]) if self.action == "replace" and params else None
-        if self.action not in ("remove", "replace"):
+        self.suggest = None  # a suggest action's Tengo script (Vale's check/action.go), parsed
+        if self.action == "suggest" and params and str(params[0]).endswith(".tengo"):
+            from ..tengo import ScriptError, parse
+            from .script import script_file
+
+            try:
+                self.suggest = parse(script_file(self, str(params[0]), "actions", "action"), predefined=("match",))
+            except ScriptError as exc:
+                self.fail(f"key 'action': script does not parse: {exc}")
+            except RecursionError:
+                self.fail("key 'action': script does not parse: nested too deeply")
+        elif self.action not in ("remove", "replace"):
             self.applicability = None  # nothing to apply: the rule only reports
 
     def _matches(self, doc):
@@ -135,7 +146,20 @@ class Existence(Rule):
                 edits = [Edit(start_edit, end_edit, "")]
             elif self.replacement is not None:
                 edits = [Edit(start, end, self.replacement)]
+            elif self.suggest is not None:
+                edits = self._suggested(start, end, text[start:end])
             yield self.finding(doc, start, end, self.format_message(text[start:end]), edits)
+
+    def _suggested(self, start: int, end: int, matched: str):
+        """The edit of the action script's first suggestion for the matched text (none: no fix); a script
+        that fails is an error naming the rule file for this article."""
+        from ..tengo import ScriptError, suggestions
+
+        try:
+            offered = suggestions(self.suggest, matched, rule_id=self.id)
+        except ScriptError as exc:
+            raise RuleError(self.path, f"rule {self.id}: action script failed: {exc}") from None
+        return [Edit(start, end, offered[0])] if offered and offered[0] != matched else None
 
 
 def _caseless(token: str) -> bool:
@@ -145,4 +169,3 @@ def _caseless(token: str) -> bool:
     letter that ``str.lower`` leaves alone, the long s ("ſ" as "s"), sends the article to the
     pattern that ignores case."""
     return token.isascii() and token == token.lower()
-

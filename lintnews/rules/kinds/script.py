@@ -25,6 +25,26 @@ from ..tengo.values import bslice, enc
 MAX_SCRIPT_FILE = 1_000_000  # bytes
 
 
+def script_file(rule: Rule, name: str, folder: str, key: str) -> str:
+    """The text of the Tengo file ``name`` in the styles' ``config/<folder>`` (``scripts`` for a script
+    rule, ``actions`` for an action's; the rule file's grandparent is the styles folder), or a load
+    error naming the rule's ``key``."""
+    if Path(name).name != name or name.startswith("."):
+        rule.fail(f"key '{key}': {name!r} must be a file name in the styles' config/{folder} folder")
+    path = Path(rule.path).resolve().parent.parent / "config" / folder / name
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SCRIPT_FILE + 1)
+    except OSError as exc:
+        rule.fail(f"key '{key}': cannot read {path}: {exc.strerror or exc}")
+    if len(data) > MAX_SCRIPT_FILE:
+        rule.fail(f"key '{key}': {path} is over {MAX_SCRIPT_FILE:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        rule.fail(f"key '{key}': {path} is not UTF-8")
+
+
 class Script(Rule):
     name = "script"
     summary = "Vale's Tengo script rule: the script's matches are the findings (run in a sandbox)."
@@ -36,30 +56,13 @@ class Script(Rule):
     def compile(self):
         source = self["script"]
         if source.endswith(".tengo"):
-            source = self._script_file(source)
+            source = script_file(self, source, "scripts", "script")
         try:
             self.program = parse(source)
         except ScriptError as exc:
             self.fail(f"script does not parse: {exc}")
         except RecursionError:
             self.fail("script does not parse: nested too deeply")
-
-    def _script_file(self, name: str) -> str:
-        """The script of ``name`` in ``config/scripts`` under the styles folder (the rule file's grandparent)."""
-        if Path(name).name != name or name.startswith("."):
-            self.fail(f"key 'script': {name!r} must be a file name in the styles' config/scripts folder")
-        path = Path(self.path).resolve().parent.parent / "config" / "scripts" / name
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_SCRIPT_FILE + 1)
-        except OSError as exc:
-            self.fail(f"key 'script': cannot read {path}: {exc.strerror or exc}")
-        if len(data) > MAX_SCRIPT_FILE:
-            self.fail(f"key 'script': {path} is over {MAX_SCRIPT_FILE:,} bytes")
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            self.fail(f"key 'script': {path} is not UTF-8")
 
     def check(self, doc):
         text = doc.text

@@ -18,7 +18,7 @@ from . import parser, resolve
 from .evaluator import MAX_SIZE, MAX_STEPS, Interpreter
 from .values import UNDEFINED, ScriptError
 
-__all__ = ["ScriptError", "parse", "run", "matches_of"]
+__all__ = ["ScriptError", "parse", "run", "matches_of", "suggestions"]
 
 
 def parse(src: str, predefined=("scope",)) -> list:
@@ -53,3 +53,15 @@ def matches_of(names: dict) -> list[tuple[int, int, str | None]]:
         message = entry.get("message")
         out.append((begin, end, message if isinstance(message, str) else None))
     return out
+
+
+def suggestions(program: list, match: str, *, rule_id: str = "action") -> list[str]:
+    """What an action script (parsed with ``predefined=("match",)``) suggests for ``match``: the strings
+    it leaves in ``suggestions``, as Vale's check/action.go reads them (anything else fails the run)."""
+    names = Interpreter(MAX_STEPS, MAX_SIZE, rule_id).run(program, {"match": match})
+    found = names.get("suggestions", UNDEFINED)
+    if found is UNDEFINED:
+        return []
+    if not isinstance(found, (list, tuple)) or not all(isinstance(v, str) for v in found):
+        raise ScriptError("'suggestions' is not an array of strings")
+    return list(found)
