@@ -187,7 +187,12 @@ def _problem(exc, text: str | None = None) -> str:
     if mark and text is not None and not text[mark.index:].strip():
         at = " at the end of the file"  # PyYAML's mark there is one past the last line ("line 5" of four)
     kind = "unsafe" if isinstance(exc, _refused_class()) else "invalid"
-    return f"{kind} YAML{at}: {getattr(exc, 'problem', None) or str(exc).splitlines()[0]}"
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    start = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) and start and (not mark or start.line != mark.line):
+        # Where what is left open began ("while scanning a quoted scalar" two lines up): the fault is there.
+        problem += f", {exc.context} that starts at line {start.line + 1}, column {start.column + 1}"
+    return f"{kind} YAML{at}: {problem}"
 
 
 def load_toml(text: str, where: str, *, error: type = LintnewsError) -> dict:

@@ -39,6 +39,10 @@ def test_user_rule_loads_with_id_from_path(tmp_path):
         ("message: m\n", "missing required key 'extends'"),
         ("extends: existence\ntokens: [a]\n", "missing required key 'message'"),
         ("extends: existence\nmessage: [unclosed\n", "invalid YAML at the end of the file"),
+        # An unclosed quote: PyYAML stops at the end; the message says where the quoted text began.
+        ('extends: existence\nmessage: "Avoid %s\nlevel: warning\ntokens: [a]\n',
+         "invalid YAML at the end of the file: found unexpected end of stream, while scanning a quoted scalar that "
+         "starts at line 2, column 10"),
         ("extends: existence\nmessage: m\n  tokens: : [a]\nlevel: warning\n", "invalid YAML at line 3, column"),
         ("- just\n- a list\n", "a rule file must be a mapping"),
     ],
