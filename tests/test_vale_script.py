@@ -121,8 +121,8 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
 
 
 @pytest.mark.parametrize("script, problem", [
-    ("|\n  if scope {\n", "script does not parse: line 2: expected '}', found end of script"),
-    ("|\n  if false {\n    x := y\n  }\n", "script does not parse: line 2: unresolved reference 'y'"),
+    ("|\n  if scope {\n", "script does not parse: line 6 (line 2 of the script): expected '}', found end of script"),
+    ("|\n  if false {\n    x := y\n  }\n", "script does not parse: line 6 (line 2 of the script): unresolved reference 'y'"),
     ("Missing.tengo", "key 'script': cannot read"),
     ("../../secrets.tengo", "key 'script': '../../secrets.tengo' must be a file name in the styles' "
                             "config/scripts folder"),
@@ -136,6 +136,17 @@ def test_a_script_rule_that_cannot_load_is_skipped_with_its_reason(run_cli, desk
     errors = [line for line in proc.stderr.decode().splitlines() if "Bad.yml" in line]
     assert len(errors) == 1 and errors[0].startswith(f"error: {style / 'Bad.yml'}: rule House.Bad: {problem}")
     assert errors[0].endswith("; skipped")
+
+
+def test_a_script_file_that_does_not_parse_is_named_with_its_own_line(run_cli, desk):
+    style = desk / "styles" / "House"
+    (desk / "styles" / "config" / "scripts" / "Broken.tengo").write_text('text := import("text")\ncount :=\n')
+    (style / "Bad.yml").write_text("extends: script\nmessage: m\nscope: raw\nscript: Broken.tengo\n")
+    proc, found = check(run_cli, desk)
+    errors = [line for line in proc.stderr.decode().splitlines() if "Bad.yml" in line]
+    assert proc.returncode == 2 and len(found) == 3
+    assert errors == [f"error: {style / 'Bad.yml'}: rule House.Bad: script does not parse: line 3 of Broken.tengo: "
+                      "expected an expression, found end of script; skipped"]
 
 
 def test_a_script_rule_with_a_block_scope_is_placed_by_offsets_into_the_file_as_vale_places_it(run_cli, desk):

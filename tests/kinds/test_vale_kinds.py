@@ -253,8 +253,8 @@ def test_a_broken_rule_file_is_one_line_and_the_rest_of_its_style_runs(run_cli, 
         f"error: {style / 'Broken.yml'}: rule House.Broken: key 'tokens': bad regex '(unclosed': "
         "missing ) at position 9; skipped"]
     assert [line for line in err if "Tengo.yml" in line] == [
-        f"error: {style / 'Tengo.yml'}: rule House.Tengo: script does not parse: line 1: expected an expression, "
-        "found end of script; skipped"]
+        f"error: {style / 'Tengo.yml'}: rule House.Tengo: script does not parse: line 3 (line 1 of the script): "
+        "expected an expression, found end of script; skipped"]
     assert "House.Weasel" in proc.stdout.decode() and "'obviously' is a weasel word!" in proc.stdout.decode()
 
 

@@ -12,6 +12,7 @@ that article, and the rule gives nothing there.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -45,6 +46,26 @@ def script_file(rule: Rule, name: str, folder: str, key: str) -> str:
         rule.fail(f"key '{key}': {path} is not UTF-8")
 
 
+_SCRIPT_LINE = re.compile(r"line (\d+)(?=:)")
+
+
+def _script_first_line(path: str) -> int | None:
+    """The line of the rule file where an inline ``script`` begins (the line after ``script: |``), or
+    None when the file cannot be read again (only asked when a script does not parse)."""
+    from ...read.datafile import compose_yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            root = compose_yaml(handle.read(), path)
+    except Exception:  # noqa: BLE001 - a line number is a courtesy; the problem is reported without it
+        return None
+    for key, value in getattr(root, "value", ()):
+        if getattr(key, "value", None) == "script":
+            block = getattr(value, "style", None) in ("|", ">")
+            return value.start_mark.line + 1 + (1 if block else 0)
+    return None
+
+
 class Script(Rule):
     name = "script"
     summary = "Vale's Tengo script rule: the script's matches are the findings (run in a sandbox)."
@@ -55,12 +76,22 @@ class Script(Rule):
 
     def compile(self):
         source = self["script"]
-        if source.endswith(".tengo"):
+        inline = not source.endswith(".tengo")
+        if not inline:
             source = script_file(self, source, "scripts", "script")
         try:
             self.program = parse(source)
         except ScriptError as exc:
-            self.fail(f"script does not parse: {exc}")
+            problem = str(exc)
+            where = _SCRIPT_LINE.match(problem)
+            if where is None:
+                pass
+            elif not inline:  # a .tengo file: its own lines
+                problem = f"line {where.group(1)} of {self['script']}{problem[where.end():]}"
+            elif (first := _script_first_line(self.path)) is not None:  # inline: the rule file's lines
+                line = first + int(where.group(1)) - 1
+                problem = f"line {line} (line {where.group(1)} of the script){problem[where.end():]}"
+            self.fail(f"script does not parse: {problem}")
         except RecursionError:
             self.fail("script does not parse: nested too deeply")
 
