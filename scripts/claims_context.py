@@ -142,10 +142,13 @@ def sample(args) -> int:
 
 def score(args) -> int:
     out = Path(args.out)
-    verdicts = {v["id"]: v for v in map(json.loads, open(args.verdicts or out / "verdicts.jsonl", encoding="utf-8"))}
+    with open(args.verdicts or out / "verdicts.jsonl", encoding="utf-8") as handle:
+        verdicts = {v["id"]: v for v in map(json.loads, handle)}
+    with open(out / "key.jsonl", encoding="utf-8") as handle:
+        keys = [json.loads(line) for line in handle]
     linter = Linter(load_rules())
     table = Counter()
-    for k in map(json.loads, open(out / "key.jsonl", encoding="utf-8")):
+    for k in keys:
         v = verdicts.get(k["id"])
         if v is None:
             continue

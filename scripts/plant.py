@@ -213,6 +213,30 @@ def print_table(rows, order):
               f"| {r['safe_restored']} | {rules} |")
 
 
+VERDICTS = Path(__file__).resolve().parent / "data" / "claims_context_verdicts.jsonl"
+
+
+def judged_claims(results, texts) -> tuple[int, int, int] | None:
+    """(plants read, plants a reader says need a source, of those found) for the unattributed claims that
+    ``claims_context.py``'s stored blind verdicts cover; None when none is covered."""
+    from claims_context import _id  # scripts/claims_context.py, only for this report
+
+    verdicts = {v["id"]: v["needs_source"] for v in map(json.loads, VERDICTS.read_text(encoding="utf-8").splitlines())}
+    read = needs = found = 0
+    for r in results:
+        if r["kind"] != "unattributed-claim":
+            continue
+        text = texts[r["path"]]
+        planted = text[:r["start"]] + r["new"] + text[r["end"]:]
+        verdict = verdicts.get(_id("planted", Path(r["path"]), planted[r["span"][0]:r["span"][1]]))
+        if verdict is None:
+            continue
+        read += 1
+        needs += verdict
+        found += verdict and r["found"]
+    return (read, needs, found) if read else None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
@@ -270,6 +294,12 @@ def main(argv=None) -> int:
     print(f"\nCandidate spots left out because lintnews reads them as quoted as written (its quotation "
           f"model, posts, block quotes, tables) while the planter's own paragraph-level quotation "
           f"model does not: {planters.Site.left_to_lintnews}")
+    judged = judged_claims(results, texts)
+    if judged:
+        read, needs, found = judged
+        print(f"\nUnattributed claims a blind reader saw in context ({VERDICTS.relative_to(VERDICTS.parents[2])}): "
+              f"{read} of the {sum(r['kind'] == 'unattributed-claim' for r in results)} plants read, {needs} need a "
+              f"source as the article stands, {found} of those found")
     if args.show_misses:
         for key in order:
             if key[1] is None:
