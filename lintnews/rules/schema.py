@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
+
+from . import go_strconv
 
 
 def _scalar(value: Any) -> bool:
@@ -148,29 +151,12 @@ class Schema:
         return rows
 
 
-# Go's strconv.ParseBool, which Vale's weakly typed decoding uses for a string given as a bool.
-_GO_BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True,
-             "0": False, "f": False, "F": False, "FALSE": False, "false": False, "False": False}
-
-
-def _go_int(text: str) -> int | None:
-    """A string as Go's strconv.ParseInt(text, 0, 64) reads it (base from the prefix), or None."""
-    body = text.lstrip("+-")
-    try:
-        if len(body) > 1 and body[0] == "0" and body[1].isdigit():  # "010" is octal in Go
-            value = int(body, 8)
-            return -value if text.startswith("-") else value
-        return int(text, 0)
-    except ValueError:
-        return None
-
-
 def _go_str(value: Any) -> Any:
     """A bool or a number as Vale's decoding turns it into a string ("1"/"0" for a bool)."""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
-        return repr(value) if value != int(value) or abs(value) >= 1e21 else str(int(value))
+        return go_strconv.format_float(value)
     if isinstance(value, int):
         return str(value)
     return value
@@ -182,7 +168,7 @@ def weakly(kind: str, value: Any) -> Any:
     number where a string is wanted is its text, a single value is a list of one. What cannot be read
     so is left as it is, and the schema names the problem."""
     if kind in ("int", "float") and isinstance(value, str):
-        number = _go_int(value.strip()) if kind == "int" else None
+        number = go_strconv.parse_int(value.strip()) if kind == "int" else None
         if kind == "float":
             try:
                 number = float(value)
@@ -191,11 +177,12 @@ def weakly(kind: str, value: Any) -> Any:
         return value if number is None else number
     if kind in ("int", "float") and isinstance(value, bool):
         return int(value)
-    if kind == "int" and isinstance(value, float) and value == value and abs(value) != float("inf"):
+    if kind == "int" and isinstance(value, float) and math.isfinite(value):
         return int(value)  # a float where Vale wants an int is cut to its whole part
     if kind == "bool":
         if isinstance(value, str):
-            return _GO_BOOLS.get(value, value)
+            as_bool = go_strconv.parse_bool(value)
+            return value if as_bool is None else as_bool
         if isinstance(value, (int, float)):
             return value != 0
     if kind == "str":

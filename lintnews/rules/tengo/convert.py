@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..go_strconv import parse_int as parse_go_int
 from .values import UNDEFINED, Char, ScriptError, TError, format_float, go_quote, show, type_name
 
 _ORDINAL = ("first", "second", "third", "fourth", "fifth")
@@ -29,15 +30,6 @@ def as_str(v, which: str = "first") -> str:
     if isinstance(v, bytes):
         return v.decode("utf-8", "surrogateescape")
     return show(v)
-
-
-def parse_go_int(s: str, base: int = 0) -> int | None:
-    text = s.replace("_", "") if base == 0 else s
-    try:
-        value = int(text, base)
-    except ValueError:
-        return None
-    return value if -(1 << 63) <= value < (1 << 63) else None
 
 
 def as_int(v, which: str = "first") -> int:

@@ -158,7 +158,7 @@ class Parser:
                 self.next()
                 if not self.at("name"):
                     self.fail("a name")
-                key, value = key, self.next()[1]
+                value = self.next()[1]
             else:
                 key, value = "_", key
             if not self.at("name", "in"):

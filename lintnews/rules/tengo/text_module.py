@@ -5,6 +5,7 @@ Offsets (``index``, ``re_find``'s ``begin`` and ``end``) are byte offsets, as in
 
 from __future__ import annotations
 
+from ..go_strconv import parse_bool
 from .convert import as_float, as_int, as_str, need, parse_go_int
 from .re2 import BadPattern, compiled, find_all
 from .values import UNDEFINED, Builtin, ImmutableMap, ScriptError, TError, bslice, dec, enc, format_float, go_quote
@@ -135,9 +136,10 @@ def _re(name: str):
 
 def _re_compile(it, args):
     need(args, 1)
-    rx, error = _regexp(args[0])
+    error = _regexp(args[0])[1]  # compiled here only to report a bad pattern at once
     if error is not None:
         return error
+
     def method(name, least, most):
         def run(it2, margs):
             need(margs, least, most)
@@ -203,10 +205,9 @@ def _parse_float(it, args):
 def _parse_bool(it, args):
     need(args, 1)
     s = as_str(args[0])
-    if s in ("1", "t", "T", "TRUE", "true", "True"):
-        return True
-    if s in ("0", "f", "F", "FALSE", "false", "False"):
-        return False
+    value = parse_bool(s)
+    if value is not None:
+        return value
     return _err(f'strconv.ParseBool: parsing {go_quote(s)}: invalid syntax')
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+from ..go_strconv import format_float
+
 
 class ScriptError(Exception):
     """A script that does not compile or fails as it runs, or that went over its budget: one line."""
@@ -110,19 +112,6 @@ def falsy(v) -> bool:
     if isinstance(v, (int, str, bytes, list, tuple, dict)):
         return not v
     return False
-
-
-def format_float(f: float) -> str:
-    """Go's ``strconv.FormatFloat(f, 'f', -1, 64)``: the shortest digits, never an exponent."""
-    if math.isnan(f):
-        return "NaN"
-    if math.isinf(f):
-        return "+Inf" if f > 0 else "-Inf"
-    text = repr(f)
-    if "e" in text or "E" in text:
-        text = format(f, "f") if abs(f) >= 1 else f"{f:.{max(0, -int(math.floor(math.log10(abs(f)))) + 17)}f}"
-        text = text.rstrip("0").rstrip(".") if "." in text else text
-    return text[:-2] if text.endswith(".0") else text
 
 
 def go_quote(s: str) -> str:
