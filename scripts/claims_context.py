@@ -94,9 +94,8 @@ def narration(text: str):
             s0, s1 = span
             sentence = text[s0:s1]
             rest = text[:s0] + text[s1:]
-            figures = planters._figures(sentence)
-            if (len(sentence.split()) >= 6 and not _SOURCED.search(sentence) and figures
-                    and any(re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d])", rest) is None for f in figures)):
+            if (len(sentence.split()) >= 6 and not _SOURCED.search(sentence)
+                    and planters.states_a_new_figure(sentence, rest)):
                 yield s0, s1
             at = s1 - line_start + 1
 
@@ -109,7 +108,8 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def _id(origin: str, path: Path, sentence: str) -> str:
+def item_id(origin: str, path: Path, sentence: str) -> str:
+    """The opaque id of one read sentence (stored verdicts are keyed by it)."""
     return hashlib.sha1(f"{origin}\0{path.name}\0{sentence}".encode()).hexdigest()[:10]
 
 
@@ -130,7 +130,7 @@ def sample(args) -> int:
     rng.shuffle(chosen)
     with open(out / "items.jsonl", "w", encoding="utf-8") as items, open(out / "key.jsonl", "w", encoding="utf-8") as keys:
         for origin, path, text, s0, s1 in chosen:
-            key = _id(origin, path, text[s0:s1])
+            key = item_id(origin, path, text[s0:s1])
             items.write(json.dumps({"id": key, "title": text.split("\n", 1)[0], "context": passage(text, s0, s1)},
                                    ensure_ascii=False) + "\n")
             keys.write(json.dumps({"id": key, "origin": origin, "path": str(path), "start": s0, "end": s1,

@@ -219,7 +219,7 @@ VERDICTS = Path(__file__).resolve().parent / "data" / "claims_context_verdicts.j
 def judged_claims(results, texts) -> tuple[int, int, int] | None:
     """(plants read, plants a reader says need a source, of those found) for the unattributed claims that
     ``claims_context.py``'s stored blind verdicts cover; None when none is covered."""
-    from claims_context import _id  # scripts/claims_context.py, only for this report
+    from claims_context import item_id  # scripts/claims_context.py, only for this report
 
     verdicts = {v["id"]: v["needs_source"] for v in map(json.loads, VERDICTS.read_text(encoding="utf-8").splitlines())}
     read = needs = found = 0
@@ -228,7 +228,7 @@ def judged_claims(results, texts) -> tuple[int, int, int] | None:
             continue
         text = texts[r["path"]]
         planted = text[:r["start"]] + r["new"] + text[r["end"]:]
-        verdict = verdicts.get(_id("planted", Path(r["path"]), planted[r["span"][0]:r["span"][1]]))
+        verdict = verdicts.get(item_id("planted", Path(r["path"]), planted[r["span"][0]:r["span"][1]]))
         if verdict is None:
             continue
         read += 1

@@ -467,6 +467,11 @@ def _contested(site: Site, planted: str, span: tuple[int, int]) -> bool:
     if len(sentence.split()) < 6:
         return False  # a fragment ("28." after "Dec.") states nothing
     rest = planted[:span[0]] + planted[span[1]:]
+    return states_a_new_figure(sentence, rest)
+
+
+def states_a_new_figure(sentence: str, rest: str) -> bool:
+    """Whether the sentence states a figure (``_figures``) that ``rest``, the article without it, does not."""
     return any(re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d])", rest) is None for f in _figures(sentence))
 
 

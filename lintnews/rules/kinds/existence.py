@@ -82,6 +82,7 @@ class Existence(Rule):
         params = action.get("params") or []
         self.replacement = str(params[0]) if self.action == "replace" and params else None
         self.suggest = None  # a suggest action's Tengo script (Vale's check/action.go), parsed
+        self.suggested: dict[str, list[str]] = {}  # its suggestions by matched text, once each
         if self.action == "suggest" and params and str(params[0]).endswith(".tengo"):
             from ..tengo import ScriptError, parse
             from .script import script_file
@@ -155,10 +156,14 @@ class Existence(Rule):
         that fails is an error naming the rule file for this article."""
         from ..tengo import ScriptError, suggestions
 
-        try:
-            offered = suggestions(self.suggest, matched, rule_id=self.id)
-        except ScriptError as exc:
-            raise RuleError(self.path, f"rule {self.id}: action script failed: {exc}") from None
+        offered = self.suggested.get(matched)  # the script's answer depends on the matched text alone
+        if offered is None:
+            try:
+                offered = suggestions(self.suggest, matched, rule_id=self.id)
+            except ScriptError as exc:
+                raise RuleError(self.path, f"rule {self.id}: action script failed: {exc}") from None
+            if len(self.suggested) < 1000:
+                self.suggested[matched] = offered
         return [Edit(start, end, offered[0])] if offered and offered[0] != matched else None
 
 
