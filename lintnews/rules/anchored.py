@@ -13,10 +13,9 @@ the caller scans the whole text.
 
 from __future__ import annotations
 
-import ahocorasick
-
 from ..read import compiled as _compiled
 from .patterns import _timed_out, _timeout
+from .wordlist import automaton
 
 _LITERAL = _compiled.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 # After a head's last letter: a quantifier that may leave that letter out.
@@ -133,11 +132,7 @@ class Anchored:
         if lower is None or _FOLDS_TO_ASCII in text:
             return None
         if self._auto is None:
-            auto = ahocorasick.Automaton()
-            for head in self.heads:
-                auto.add_word(head, len(head))
-            auto.make_automaton()
-            self._auto = auto
+            self._auto = automaton(self.heads)
         out = set()
         for last, n in self._auto.iter(lower):
             start = last - n + 1

@@ -57,6 +57,16 @@ def word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
 
 
+def automaton(words) -> "ahocorasick.Automaton":
+    """An Aho-Corasick automaton over ``words``, each reported with its length (its start is
+    ``end - length + 1``)."""
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
+
+
 class WordList:
     def __init__(self, phrases, ignorecase: bool = False):
         self.ignorecase = ignorecase
@@ -78,11 +88,7 @@ class WordList:
     def _automaton(self):
         auto = getattr(self, "_auto", None)
         if auto is None:
-            auto = ahocorasick.Automaton()
-            for phrase in self.phrases:
-                auto.add_word(phrase, len(phrase))
-            auto.make_automaton()
-            self._auto = auto
+            auto = self._auto = automaton(self.phrases)
         return auto
 
     def spans(self, doc) -> list[tuple[int, int]]:
