@@ -302,7 +302,7 @@ def agreement(keys, a: dict, b: dict) -> dict:
     pa, pb = sum(a[i] for i in both) / n, sum(b[i] for i in both) / n
     chance = pa * pb + (1 - pa) * (1 - pb)
     kappa = (agree / n - chance) / (1 - chance) if chance < 1 else 1.0
-    return {"read_by_both": n, "agree": agree, "kappa": round(kappa, 2)}
+    return {"read_by_both": n, "agree": agree, "kappa": round(kappa, 2) + 0.0}  # never "-0.0"
 
 
 def _pct(n, d) -> str:
@@ -317,7 +317,7 @@ def score(args) -> int:
         keys = [json.loads(line) for line in handle]
     found = found_plants(keys)
     table = tally(keys, readers, found)
-    subs = list(dict.fromkeys(k["sub"] for k in keys)) + [None]
+    subs = [s for _, s, _ in planters.PLANTERS if any(k["sub"] == s for k in keys)] + [None]
     for view, rows in table.items():
         label = {"all": "every reader says error", "any": "some reader says error"}.get(view, f"reader {view}")
         print(f"\n{label}\n")
