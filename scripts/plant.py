@@ -10,6 +10,11 @@ A defect is found when a finding the clean article did not already have overlaps
 planted span; it is restored when fixing the planted copy (unsafe fixes allowed) gives
 the same text as fixing the clean article. The corpus is not part of the repository;
 when it is absent the script says so and exits 0.
+
+A planted copy is not always a defect as the article stands. Where blind readers have read a
+kind's plants in context (``scripts/plants_context.py``; their verdicts kept in
+``scripts/data/<kind>_context_verdicts.jsonl``), the report gives that kind's recall over the
+plants they read as errors too, under the table.
 """
 
 from __future__ import annotations
