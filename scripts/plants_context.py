@@ -22,7 +22,9 @@ neutral question for every item. The reader writes ``{"id", "error": true|false,
 "note"}`` per line. ``score`` reports per sub-kind the plants read as errors, the controls read as
 errors (the reader's false alarms) and, of the plants read as errors, how many the default rules
 find (``plant.py``'s own test); with two verdict files, how often the readers agree. Verdicts kept in
-``scripts/data/<kind>_context_verdicts.jsonl`` (id, reader, error) are what ``plant.py`` reports from.
+``scripts/data/<kind>_context_verdicts.jsonl`` (id, reader, error; ``score --store``) are what
+``plant.py`` reports from; ``score OUT --verdicts`` that file, after ``sample`` with the same
+arguments, gives its figures again.
 """
 
 from __future__ import annotations
@@ -226,18 +228,19 @@ should read instead (null when `error` is false); `note` is optional.
 # ------------------------------------------------------------ scoring
 
 def read_verdicts(path) -> dict:
-    """{id: error} from a verdict file; a line that is no verdict is a clear error."""
-    out = {}
+    """{reader: {id: error}} from a verdict file: one reader's (named None), or the stored file of
+    several, whose lines carry a "reader"; a line that is no verdict is a clear error."""
+    out = defaultdict(dict)
     with open(path, encoding="utf-8") as handle:
         for n, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
                 v = json.loads(line)
-                out[v["id"]] = bool(v["error"]) if isinstance(v["error"], bool) else _bool(v["error"])
-            except (ValueError, KeyError, TypeError) as err:
+                out[v.get("reader")][v["id"]] = v["error"] if isinstance(v["error"], bool) else _bool(v["error"])
+            except (ValueError, KeyError, TypeError, AttributeError) as err:
                 raise SystemExit(f"plants_context.py: {path}:{n}: not a verdict ({err})") from None
-    return out
+    return dict(out)
 
 
 def _bool(value) -> bool:
@@ -312,7 +315,9 @@ def _pct(n, d) -> str:
 def score(args) -> int:
     out = Path(args.out)
     files = args.verdicts or [out / "verdicts.jsonl"]
-    readers = {chr(ord("A") + i) if len(files) > 1 else "reader": read_verdicts(f) for i, f in enumerate(files)}
+    read = [(name, verdicts) for f in files for name, verdicts in read_verdicts(f).items()]
+    names = iter("ABCDEFGHIJ")
+    readers = {name or (next(names) if len(read) > 1 else "reader"): verdicts for name, verdicts in read}
     with open(out / "key.jsonl", encoding="utf-8") as handle:
         keys = [json.loads(line) for line in handle]
     found = found_plants(keys)

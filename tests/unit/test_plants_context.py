@@ -211,6 +211,21 @@ def test_a_bad_verdict_line_is_a_clear_error(tmp_path):
     path.write_text('{"id": "x", "error": "maybe"}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"v.jsonl:1: not a verdict"):
         plants_context.read_verdicts(path)
+    path.write_text('["x", true]\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"v.jsonl:1: not a verdict"):
+        plants_context.read_verdicts(path)
+
+
+def test_the_stored_verdicts_score_again_as_their_readers(sampled, tmp_path, capsys):
+    out, _, keys = sampled
+    stored = tmp_path / "stored.jsonl"
+    stored.write_text("".join(json.dumps({"id": k["id"], "reader": r, "error": k["origin"] == "planted" or r == "B"})
+                              + "\n" for r in "AB" for k in keys), encoding="utf-8")
+    assert set(plants_context.read_verdicts(stored)) == {"A", "B"}
+    assert plants_context.main(["score", str(out), "--verdicts", str(stored)]) == 0
+    shown = capsys.readouterr().out
+    n = len(keys) // 2
+    assert f"control items: {n} read by both, agree on 0 (0%)" in shown
 
 
 def test_plant_py_reports_recall_over_the_plants_read_as_errors(tmp_path, monkeypatch):
