@@ -51,14 +51,7 @@ _SOURCED = re.compile(r"\b(?:said|says|say|told|tells|according to|reported|repo
                       r"predicted|forecast|expects|expected)\b", re.IGNORECASE)
 
 
-def _sentence(text: str, at: int) -> tuple[int, int] | None:
-    """The sentence of text holding position ``at``, within its line; None past the line's ends."""
-    if at < 0 or at >= len(text) or text[at] == "\n":
-        return None
-    s0, s1 = planters.sentence_around(text, at, at)
-    while s0 < s1 and text[s0].isspace():
-        s0 += 1
-    return (s0, s1) if s0 < s1 else None
+_sentence = planters.sentence_at
 
 
 def passage(text: str, s0: int, s1: int) -> str:

@@ -10,6 +10,11 @@ A defect is found when a finding the clean article did not already have overlaps
 planted span; it is restored when fixing the planted copy (unsafe fixes allowed) gives
 the same text as fixing the clean article. The corpus is not part of the repository;
 when it is absent the script says so and exits 0.
+
+A planted copy is not always a defect as the article stands. Where blind readers have read a
+kind's plants in context (``scripts/plants_context.py``; their verdicts kept in
+``scripts/data/<kind>_context_verdicts.jsonl``), the report gives that kind's recall over the
+plants they read as errors too, under the table.
 """
 
 from __future__ import annotations
@@ -237,6 +242,41 @@ def judged_claims(results, texts) -> tuple[int, int, int] | None:
     return (read, needs, found) if read else None
 
 
+def judged_kinds(results) -> list[str]:
+    """For each kind with stored blind verdicts of ``plants_context.py``
+    (scripts/data/<kind>_context_verdicts.jsonl: id, reader, error), a line: how many of its plants
+    were read, and the kind's recall over the plants the readers read as errors."""
+    from plants_context import item_id, verdicts_path  # scripts/plants_context.py, only for this report
+
+    lines = []
+    for kind in planters.KINDS:
+        path = verdicts_path(kind)
+        plants = [r for r in results if r["kind"] == kind]
+        if not plants or not path.is_file():
+            continue
+        readers = defaultdict(dict)
+        for v in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+            readers[v["reader"]][v["id"]] = v["error"]
+        ids = {id(r): item_id("planted", r["kind"], r["sub"], r["path"], r["start"], r["old"], r["new"])
+               for r in plants}
+        read = [r for r in plants if all(ids[id(r)] in v for v in readers.values())]
+        if not read:
+            continue
+        found = sum(r["found"] for r in read)
+        views = [("every reader" if len(readers) > 1 else "the reader", all)]
+        if len(readers) > 1:
+            views.append(("at least one", any))
+        parts = []
+        for label, agg in views:
+            errors = [r for r in read if agg(v[ids[id(r)]] for v in readers.values())]
+            hit = sum(r["found"] for r in errors)
+            parts.append(f"{label} read {len(errors)} as errors, {hit} of those found ({_pct(hit, len(errors))})")
+        lines.append(f"{kind.capitalize()} plants blind readers read in context ({path.relative_to(path.parents[2])}, "
+                     f"{len(readers)} reader{'s' if len(readers) > 1 else ''}): {len(read)} of the {len(plants)} "
+                     f"plants read, {found} found ({_pct(found, len(read))}); " + "; ".join(parts))
+    return lines
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
@@ -300,6 +340,8 @@ def main(argv=None) -> int:
         print(f"\nUnattributed claims a blind reader saw in context ({VERDICTS.relative_to(VERDICTS.parents[2])}): "
               f"{read} of the {sum(r['kind'] == 'unattributed-claim' for r in results)} plants read, {needs} need a "
               f"source as the article stands, {found} of those found")
+    for line in judged_kinds(results):
+        print("\n" + line)
     if args.show_misses:
         for key in order:
             if key[1] is None:

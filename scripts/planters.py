@@ -150,6 +150,16 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
+def sentence_at(text: str, at: int) -> tuple[int, int] | None:
+    """The sentence of text holding position ``at``, within its line; None past the line's ends."""
+    if at < 0 or at >= len(text) or text[at] == "\n":
+        return None
+    s0, s1 = sentence_around(text, at, at)
+    while s0 < s1 and text[s0].isspace():
+        s0 += 1
+    return (s0, s1) if s0 < s1 else None
+
+
 # ---------------------------------------------------------------- the planters
 
 PLANTERS: list = []  # (kind, sub, function)
@@ -172,6 +182,8 @@ def _swap(kind, sub, pattern, change, flags=0):
         m = rng.choice(found)
         return Plant(kind, sub, m.start("w"), m.end("w"), m.group("w"), change(m.group("w"), m, site))
     plant.__name__ = "plant_" + re.sub(r"\W+", "_", sub).strip("_")
+    plant.sites = lambda site: [(m.start("w"), m.end("w")) for m in matches(site, pattern, flags=flags)
+                                if change(m.group("w"), m, site) is not None]
     return planter(kind, sub)(plant)
 
 
@@ -311,6 +323,8 @@ def _typo(sub, make):
             if options:
                 return Plant("misspelling", sub, m.start("w"), m.end("w"), word, rng.choice(options))
         return None
+    plant.sites = lambda site: [(m.start("w"), m.end("w")) for m in matches(site, r"(?<![\w'’.-])(?P<w>[a-z]{6,})(?![\w'’-])")
+                                if any(t != m.group("w") and t not in site.vocab for t in make(m.group("w")))]
     return planter("misspelling", sub)(plant)
 
 
@@ -337,6 +351,8 @@ def _doubled(sub, keep):
         initial = not before or before.endswith(("\n", ".", "?", "!"))
         copy = word.lower() if initial and word.lower() in _FUNCTION else word
         return Plant("doubled-word", sub, m.end("w"), m.end("w"), "", " " + copy)
+    plant.sites = lambda site: [(m.start("w"), m.end("w")) for m in matches(site, r"(?<![\w'’.-])(?P<w>[A-Za-z]+) (?=[A-Za-z])")
+                                if keep(m.group("w"))]
     return planter("doubled-word", sub)(plant)
 
 
@@ -376,6 +392,7 @@ def _leftover(sub, line):
         text = line if line is not None else "Related: " + rng.choice(site.other_titles or ("Markets fall again",))
         at = rng.choice(gaps)
         return Plant("web-leftover", sub, at, at, "", text + "\n\n", mark=(at, at + len(text)))
+    plant.sites = lambda site: [(s, e) for s, e in site.paragraphs[1:] if site.text[s - 2:s] == "\n\n"]
     return planter("web-leftover", sub)(plant)
 
 
@@ -406,6 +423,9 @@ def plant_title(site: Site, rng) -> Plant | None:
     at = site.paragraphs[0][0]
     return Plant("duplicate-title", "title as first body line", at, at, "", site.title + "\n\n",
                  mark=(at, at + len(site.title)))
+
+
+plant_title.sites = lambda site: site.paragraphs[:1] if site.title else []
 
 
 # Unattributed claims: the source and its verb deleted from an attributed sentence.
@@ -505,6 +525,23 @@ def plant_according(site: Site, rng) -> Plant | None:
                  mark=sentence_around(text, start, start + 1))
 
 
+def _attributed(plant_fn, site: Site) -> list:
+    """Where a claims planter could cut a source, left as written: the sentence, source and all."""
+    class Every:  # a random source whose choice records every candidate and plants the first
+        seen: list = []
+
+        def choice(self, found):
+            self.seen = list(found)
+            return found[0]
+    every = Every()
+    plant_fn(site, every)
+    return [sentence_around(site.text, m.start("w"), m.end("w")) for m in every.seen]
+
+
+plant_said.sites = lambda site: _attributed(plant_said, site)
+plant_according.sites = lambda site: _attributed(plant_according, site)
+
+
 def _without(text: str, start: int, end: int, new: str, width: int = 0):
     """The planted copy with text[start:end] replaced by ``new``, and the sentence left around it."""
     planted = text[:start] + new + text[end:]
@@ -523,6 +560,7 @@ def _inside(sub, char):
         m = rng.choice(found)
         at = m.start("w") + rng.randrange(1, len(m.group("w")))
         return Plant("invisible", sub, at, at, "", char)
+    plant.sites = lambda site: [(m.start("w"), m.end("w")) for m in matches(site, r"(?<![\w'’-])(?P<w>[a-z]{4,})(?![\w'’-])")]
     return planter("invisible", sub)(plant)
 
 
