@@ -147,12 +147,3 @@ def test_wordlist_finds_what_the_word_boundary_regex_finds():
         assert expected  # the test text does hold matches
     assert regex.search(r"\bcolour\b", "recolour") is None
 
-
-def test_leading_words_of_cue_patterns():
-    from lintnews.rules.wordlist import leading_words
-
-    assert leading_words(r"\b(?:crisis|protests?|fire ?power)\s+began") == [
-        ("crisis", True), ("protest", False), ("fire", False)]
-    assert leading_words(r"\bconspired with\b") == [("conspired", True)]
-    assert leading_words(r"\b(?:a|the) cover-up") is None  # too common to search for
-    assert leading_words(r"\b\d+ people") is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...errors import RuleError
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
-from ..anchored import Anchored, heads, matches_from
+from ..anchored import finder, heads, matches_from
 from ..patterns import finditer, word_alternation
 from ..vale import exceptions_pattern, excepted, word_pattern
 from .. import vale_scopes
@@ -50,8 +50,7 @@ class Existence(Rule):
             self.lower_regex = self.pattern(source, "tokens")
         # Tokens that each open with plain words ("critics say", "(?:many|some) fear") are matched only
         # where those words stand (rules/anchored.py), not tried at every position.
-        found = heads([str(t) for t in tokens]) if self.lower_regex is not None else None
-        self.heads = Anchored(found) if found else None
+        self.heads = finder(heads([str(t) for t in tokens])) if self.lower_regex is not None else None
         fold = str.lower if self["ignorecase"] else str
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
         self.fold = fold
