@@ -1,10 +1,11 @@
 """A pattern's heads (the literal letters every match of it opens with) and where they stand in a text.
 
-One reader and one finder, for every pattern matched only where its heads stand, not tried at every
-position: the attribution kind's sources and vague sources (``\\b(?:said|says|according to|...)\\b``,
-sixty cues with ``(?i)``: a ``regex`` try at every position cost 0.07 s over 400 edited articles) and
-its claim cues, the existence kind's tokens (News.VagueSource), and the pattern kind's start words
-(``outline.py``).
+One reader of heads and one finder of their places, for every pattern matched only where its heads
+stand, not tried at every position: the attribution kind's sources and vague sources
+(``\\b(?:said|says|according to|...)\\b``, sixty cues with ``(?i)``: a ``regex`` try at every position
+cost 0.07 s over 400 edited articles) and its claim cues, and the existence kind's tokens
+(News.VagueSource), whose heads ``heads`` reads; and the pattern kind's start words, which its outline
+gives (``outline.word_finder``).
 
 ``heads`` reads a cue list: each cue's leading letters ("said", "according to", "it is "), a group of
 such alternatives ("(?:critics|analysts) say"), an optional group adding what follows it; a cue that

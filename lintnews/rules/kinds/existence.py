@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...errors import RuleError
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
-from ..anchored import finder, heads, matches_from
+from ..anchored import finder, heads, matches_from, readable
 from ..patterns import finditer, word_alternation
 from ..vale import exceptions_pattern, excepted, word_pattern
 from .. import vale_scopes
@@ -99,7 +99,7 @@ class Existence(Rule):
         """(start, end, matched text or None) of each match, in text order; the matched text is given when
         Vale reads it from a Markdown block's rendered text and the file does not have it there as written."""
         if not self.vale:
-            lower = doc.lower_text if self.lower_regex is not None and "ſ" not in doc.text else None
+            lower = doc.lower_text if self.lower_regex is not None and readable(doc.text, doc.lower_text) else None
             compiled, text = (self.regex, doc.text) if lower is None else (self.lower_regex, lower)
             places = None if lower is None or self.heads is None else \
                 self.heads.places(doc.text, lower, bounded=not self["nonword"])
