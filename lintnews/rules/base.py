@@ -93,11 +93,13 @@ class Rule:
     # Keys Vale decodes into one mapping, where a list of mappings is merged (see ``vale_decoded``).
     VALE_MAPPINGS: tuple[str, ...] = ()
 
-    def __init__(self, rule_id: str, spec: dict, path: str):
+    def __init__(self, rule_id: str, spec: dict, path: str, vale: bool | None = None):
         self.id = rule_id
         self.load_warnings: list[str] = []  # what the loader reports about a rule that loads (a kind not supported)
         self.path = path
-        self.vale = is_vale_rule(self.name, spec)  # decided once, by the keys (decoding keeps them)
+        # Whether the file is in Vale's format, decided once, by the keys (decoding keeps them): by the
+        # loader (``vale``), which also needs it to tell which kind a renamed kind's name means.
+        self.vale = is_vale_rule(self.name, spec) if vale is None else vale
         if self.vale:
             if "code" in spec:  # check/definition.go validateDefinition
                 self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")

@@ -104,10 +104,11 @@ def _rule_file(path: Path) -> bool:
             and not path.stem.endswith(".test"))
 
 
-def _renamed(kind: str, spec: dict, rule_id: str, where: str, warnings: list[str] | None) -> str:
-    """The kind a rule file means: a lintnews rule under an old kind name gets the new one."""
+def _renamed(kind: str, spec: dict, vale: bool, rule_id: str, where: str, warnings: list[str] | None) -> str:
+    """The kind a rule file means: a lintnews rule under an old kind name gets the new one (``vale``: the
+    file is in Vale's format, and means Vale's kind)."""
     new = RENAMED.get(kind)
-    if new is None or is_vale_rule(kind, spec):
+    if new is None or vale:
         return kind
     own = SHARED.options.keys() | find_kind(new).OPTIONS.keys()
     if not all(key in own for key in spec):
@@ -138,7 +139,8 @@ def load_rule_file(rule_id: str, path: Path, warnings: list[str] | None = None) 
         raise RuleError(where, f"rule {rule_id}: missing required key 'extends' (one of: {', '.join(sorted(registry()))})")
     if find_kind(kind) is None:
         raise RuleError(where, f"rule {rule_id}: unknown kind '{kind}' in 'extends' (one of: {', '.join(sorted(registry()))})")
-    rule = find_kind(_renamed(kind, spec, rule_id, where, warnings))(rule_id, spec, where)
+    vale = is_vale_rule(kind, spec)  # decided once: which kind the file means, and the rule's format
+    rule = find_kind(_renamed(kind, spec, vale, rule_id, where, warnings))(rule_id, spec, where, vale=vale)
     if warnings is not None:
         warnings.extend(f"{where}: rule {rule_id}: {problem}" for problem in rule.load_warnings)
     return rule

@@ -2,8 +2,8 @@
 
 A pattern's *outline* is its required word lists in order (``TokenPattern.outline``), as one regex
 that starts from the rarest list, the others checked around it in lookarounds, with room for the
-tokens allowed between them. The places where the rarest list's words stand are found with
-``str.find`` (``word_starts``) and the outline is matched there; a match is one of those words, and
+tokens allowed between them. The places where the rarest list's words stand are found by
+``anchored.Anchored`` (``word_finder``) and the outline is matched there; a match is one of those words, and
 ``anchor`` says from which tokens a match holding it may start.
 """
 
@@ -13,9 +13,9 @@ import regex
 
 from ..read import tagged
 from ..read.tokenizer import token_after, token_before
+from .anchored import Anchored
 from .patterns import word_head
 from .token_pattern import TokenPattern
-from .wordlist import word_char
 
 # Words too frequent to start a search from: a pattern's search starts from its rarest word list.
 _COMMON = frozenset("""the of and to a an in is was that for it on with as at by be he she they has have had are were from
@@ -27,23 +27,11 @@ _COMMONEST = frozenset("the of and to a in".split())
 
 
 
-def word_starts(text: str, low: str, word: str) -> list[int]:
-    """Where ``word`` stands in the lower-cased text, with no letter or digit just before it if it starts
-    with one (a clitic or a mark may touch the word before it); an apostrophe in it is either one."""
-    bound = word[:1].isalnum()
-    if "'" in word:  # "'s": "'s" and "’s", in order
-        return sorted(i for form in _apostrophe_forms(word) for i in _starts(text, low, form, bound))
-    return _starts(text, low, word, bound)
-
-
-def _starts(text: str, low: str, word: str, bound: bool) -> list[int]:
-    out = []
-    i = low.find(word)
-    while i != -1:
-        if not bound or i == 0 or not word_char(text[i - 1]):
-            out.append(i)
-        i = low.find(word, i + 1)
-    return out
+def word_finder(word: str) -> Anchored:
+    """Where ``word`` stands in the lower-cased text (``anchored.Anchored``), with no letter or digit just
+    before it if it starts with one (a clitic or a mark may touch the word before it); an apostrophe in it
+    is either one."""
+    return Anchored(_apostrophe_forms(word))
 
 
 def _apostrophe_forms(word: str) -> list[str]:

@@ -76,3 +76,84 @@ def test_an_existence_rule_finds_the_same_with_and_without_its_heads(tmp_path):
     rule.heads = None
     without = [(f.start, f.end, f.message) for f in Linter([rule]).check(VAGUE).findings]
     assert with_heads == without and len(with_heads) >= 6
+
+
+def test_a_claim_cue_s_heads_are_read_by_the_same_reader_when_it_opens_with_a_word_boundary():
+    from lintnews.rules.anchored import bounded_heads
+
+    assert bounded_heads(r"\b(?:crisis|protests?|fire ?power)\s+began", min_length=4) == ["crisis", "protest", "fire"]
+    assert bounded_heads(r"\bconspired with\b", min_length=4) == ["conspired with"]
+    assert bounded_heads(r"\bprotests?\s+spread", min_length=4) == ["protest"]  # "protest spread" too
+    assert bounded_heads(r"\bdeclar(?:ed|ing) war", min_length=4) == ["declar"]
+    assert bounded_heads(r"\b(?:a|the) cover-up", min_length=4) is None  # too common to search for
+    assert bounded_heads(r"\b\d+ people", min_length=4) is None
+    assert bounded_heads(r"\bwar|conflict", min_length=4) is None  # "conflict" needs no \b before it
+    assert bounded_heads("it is believed", min_length=4) is None
+
+
+CLAIMS = r"""extends: attribution
+message: "%s: '%s'"
+features: {}
+claims:
+  unrest: ['\bprotests?\s+(?:began|spread)', '\b(?:police|officials)\b[^.]{0,40}\bfired\b']
+sources: [said]
+window: 0
+"""
+
+UNREST = """Title
+
+The protest began on Monday in the capital and grew quickly across the north.
+
+Protests spread to three more cities by the weekend, with thousands on the streets.
+
+Police and officials fired tear gas at the crowd outside the parliament building.
+
+Police fired tear gas at the crowd, a spokesman said on Tuesday evening.
+"""
+
+
+def test_claim_cues_found_where_their_heads_stand_are_those_one_scan_finds(tmp_path):
+    from testkit import house_rules
+
+    from lintnews.run.engine import Linter
+
+    (rule,) = house_rules(tmp_path, Claim=CLAIMS)
+    assert all(heads is not None for _, cues in rule.claims for heads, _ in cues)
+    doc = Document(UNREST, "a.txt")
+    with_heads = rule._find_claims(doc)
+    found = [(f.start, f.message) for f in Linter([rule]).check(UNREST).findings]
+    rule.claims = [(c, [(None, cue) for _, cue in cues]) for c, cues in rule.claims]
+    assert rule._find_claims(doc) == with_heads
+    assert [(f.start, f.message) for f in Linter([rule]).check(UNREST).findings] == found
+    # "protest began" as well as "Protests spread"; one match for "Police and officials fired", as one
+    # scan finds (not a second from "officials"); the sourced sentence is not flagged.
+    assert [UNREST[s:e] for s, e, _ in sorted(with_heads)] == [
+        "protest began", "Protests spread", "Police and officials fired", "Police fired"]
+    assert len(found) == 3
+
+
+PLACES_TEXT = ("Sources say: 'Said' said the SAYER; unsaid, x_said, 3said, ²said, émigrés said, Renésaid. "
+               "'s and ’s. It is, it’s, IT IS.")
+
+
+def test_the_places_hold_every_match_start_by_string_search_or_automaton(monkeypatch):
+    from lintnews.rules import anchored
+
+    heads_ = ["said", "say", "it is", "'s", "’s"]
+    doc = Document(PLACES_TEXT, "a.txt")
+    lower = doc.lower_text
+    by_automaton = Anchored(heads_).places(PLACES_TEXT, lower)  # five heads: one automaton pass
+    monkeypatch.setattr(anchored, "_FEW", 10)  # a string search each
+    assert Anchored(heads_).places(PLACES_TEXT, lower) == by_automaton
+    for bounded in (True, False):
+        places = Anchored(heads_).places(PLACES_TEXT, lower, bounded)
+        edge = r"\b" if bounded else ""
+        starts = {m.start() for m in regex.finditer(rf"(?i){edge}(?:said|say|it is)|['’]s", PLACES_TEXT)}
+        assert starts <= set(places)
+        assert places == sorted(set(places))
+    # After a letter beyond ASCII \b refuses the place, the search keeps it (the match decides); after
+    # "²" (no word character) both take it, as after "3" neither does.
+    bounded = set(by_automaton)
+    for before, kept in (("x_", False), ("3", False), ("un", False), ("²", True), ("é", True)):
+        i = PLACES_TEXT.lower().index(before + "said") + len(before)
+        assert (i in bounded) is kept, before

@@ -148,11 +148,29 @@ def test_wordlist_finds_what_the_word_boundary_regex_finds():
     assert regex.search(r"\bcolour\b", "recolour") is None
 
 
-def test_leading_words_of_cue_patterns():
-    from lintnews.rules.wordlist import leading_words
 
-    assert leading_words(r"\b(?:crisis|protests?|fire ?power)\s+began") == [
-        ("crisis", True), ("protest", False), ("fire", False)]
-    assert leading_words(r"\bconspired with\b") == [("conspired", True)]
-    assert leading_words(r"\b(?:a|the) cover-up") is None  # too common to search for
-    assert leading_words(r"\b\d+ people") is None
+def test_whether_a_rule_file_is_in_vales_format_is_decided_once(tmp_path, monkeypatch):
+    from lintnews.rules import base, loader
+
+    calls = []
+    real = loader.is_vale_rule
+
+    def counted(kind, spec):
+        calls.append(kind)
+        return real(kind, spec)
+
+    monkeypatch.setattr(loader, "is_vale_rule", counted)
+    monkeypatch.setattr(base, "is_vale_rule", counted)
+    path = tmp_path / "Start.yml"
+    cases = [
+        ("extends: capitalization\nmessage: m\nmatch: $title\nscope: heading\n", "capitalization", True),
+        ("extends: capitalization\nmessage: m\nposition: paragraph-start\nmin-words: 3\n", "paragraph-start", False),
+        ("extends: spelling\nmessage: m\nmin-length: 4\n", "dictionary", False),
+        ("extends: existence\nmessage: m\ntokens: [obviously]\n", "existence", True),
+        ("extends: existence\nmessage: m\ntokens: [obviously]\nquotes: skip\n", "existence", False),
+    ]
+    for body, kind, vale in cases:
+        calls.clear()
+        path.write_text(body, encoding="utf-8")
+        rule = loader.load_rule_file("House.Start", path, warnings=[])
+        assert (rule.name, rule.vale, len(calls)) == (kind, vale, 1), body

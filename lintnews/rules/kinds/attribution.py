@@ -55,11 +55,11 @@ that is not ``attributed`` and not ``_carried_by_neighbour``: a regex claim
 is flagged, a triggered sentence is tagged and flagged when a feature holds
 and no source word does (``_feature``).
 
-Speed: each pattern runs once over the whole text, except a claim cue that
-opens with known words, which is tried only where those words start;
-sentences then look up the matches that fall inside them by bisection. Only
-the two anchored neighbour patterns run per claim sentence, and only on that
-neighbour.
+Speed: each pattern runs once over the whole text, except a claim cue or a
+source that opens with known words, which is tried only where those words
+start (``anchored.py``: the matches one pass finds); sentences then look up
+the matches that fall inside them by bisection. Only the two anchored
+neighbour patterns run per claim sentence, and only on that neighbour.
 """
 
 from __future__ import annotations
@@ -73,7 +73,6 @@ from .. import anchored, carriers, polls
 from ..claims import Features, Lexicon, Prefilter
 from ..prefilter import Triggered, any_in as _any_in
 from ..patterns import finditer, match, search
-from ..wordlist import leading_words, word_starts
 
 # A quotation mark as the document model pairs them, plus the doubled
 # apostrophe some wires use for a double quotation mark (''like this'').
@@ -150,13 +149,12 @@ class Attribution(Rule):
         self.claims = [self._compile_claims(str(category), cues) for category, cues in self["claims"].items()]
         self.sources = self.pattern(r"(?i)\b(?:" + _alternation(self["sources"] + self["hedges"]) + r")\b",
                                     "sources")
-        heads = anchored.heads(self["sources"] + self["hedges"])
-        self.source_heads = anchored.Anchored(heads) if heads else None  # where a source can start
+        # Where a source can start.
+        self.source_heads = anchored.finder(anchored.heads(self["sources"] + self["hedges"]))
         self._compile_features()
         vague = self["vague-sources"]
         self.vague = self.pattern("(?i)" + "|".join(rf"\b(?:{v})\b" for v in vague), "vague-sources") if vague else None
-        heads = anchored.heads(vague) if vague else None
-        self.vague_heads = anchored.Anchored(heads) if heads else None
+        self.vague_heads = anchored.finder(anchored.heads(vague)) if vague else None
         self._compile_neighbours()
         study = self["study-sources"]
         self.study_sources = self.pattern(r"(?i)\b(?:" + _alternation(study) + r")\b", "study-sources") if study else None
@@ -179,11 +177,13 @@ class Attribution(Rule):
         self.triggers = Prefilter(lex) if features else None
 
     def _compile_claims(self, category: str, cues) -> tuple[str, list]:
-        """A category and its cues, each on its own: one that opens with known words is tried
-        only where those words stand (found by string search), not at every position."""
+        """A category and its cues, each on its own: one that opens with ``\\b`` and words of four letters
+        or more is tried only where those words stand (``anchored``), not at every position (a shorter
+        word, "the", "is", stands everywhere: one scan is as quick)."""
         if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
             self.fail(f"key 'claims.{category}' must be a list of regexes")
-        return category, [(leading_words(c), self.pattern(f"(?i){c}", "claims")) for c in cues]
+        return category, [(anchored.finder(anchored.bounded_heads(c, min_length=4)),
+                           self.pattern(f"(?i){c}", "claims")) for c in cues]
 
     def _compile_neighbours(self):
         """The patterns anchored at the start of the next sentence / the end of the previous one."""
@@ -230,20 +230,8 @@ class Attribution(Rule):
         found = set()
         for rank, (_category, cues) in enumerate(self.claims):
             for heads, cue in cues:
-                found.update((m.start(), m.end(), rank) for m in self._cue_matches(doc, heads, cue))
+                found.update((m.start(), m.end(), rank) for m in self._anchored(doc, cue, heads))
         return found
-
-    def _cue_matches(self, doc, heads, cue):
-        """The cue's matches: tried only where its leading words start, or one pass when it has none."""
-        text = doc.text
-        starts = None if heads is None else word_starts(doc, heads)
-        if starts is None:
-            yield from finditer(cue, text, self.id)
-            return
-        for pos in starts:
-            m = match(cue, text, self.id, pos)
-            if m is not None:
-                yield m
 
     def _find_sources(self, doc) -> tuple[list[int], list[tuple[int, int]]]:
         """Starts of the source cues, in one pass (tried only where a cue's first words stand, when

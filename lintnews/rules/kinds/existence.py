@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...errors import RuleError
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
-from ..anchored import Anchored, heads, matches_from
+from ..anchored import finder, heads, matches_from, readable
 from ..patterns import finditer, word_alternation
 from ..vale import exceptions_pattern, excepted, word_pattern
 from .. import vale_scopes
@@ -50,8 +50,7 @@ class Existence(Rule):
             self.lower_regex = self.pattern(source, "tokens")
         # Tokens that each open with plain words ("critics say", "(?:many|some) fear") are matched only
         # where those words stand (rules/anchored.py), not tried at every position.
-        found = heads([str(t) for t in tokens]) if self.lower_regex is not None else None
-        self.heads = Anchored(found) if found else None
+        self.heads = finder(heads([str(t) for t in tokens])) if self.lower_regex is not None else None
         fold = str.lower if self["ignorecase"] else str
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
         self.fold = fold
@@ -100,7 +99,7 @@ class Existence(Rule):
         """(start, end, matched text or None) of each match, in text order; the matched text is given when
         Vale reads it from a Markdown block's rendered text and the file does not have it there as written."""
         if not self.vale:
-            lower = doc.lower_text if self.lower_regex is not None and "ſ" not in doc.text else None
+            lower = doc.lower_text if self.lower_regex is not None and readable(doc.text, doc.lower_text) else None
             compiled, text = (self.regex, doc.text) if lower is None else (self.lower_regex, lower)
             places = None if lower is None or self.heads is None else \
                 self.heads.places(doc.text, lower, bounded=not self["nonword"])

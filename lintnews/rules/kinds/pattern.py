@@ -28,7 +28,8 @@ from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
 from .. import reading
 from ..base import Option, Rule, preserve_case
-from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_starts
+from ..anchored import readable
+from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
 from ..patterns import finditer, lookarounds, match_each, word_head
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
@@ -94,6 +95,7 @@ class _Pattern:
             self.start_order = sorted(start_words, key=lambda w: (len(w), w))
             self.start_prefix = {w: min(shorter, key=len) for w in start_words
                                  if (shorter := [x for x in start_words if x != w and w.startswith(x)])}
+            self.start_finders = {w: word_finder(w) for w in start_words if w not in self.start_prefix}
             if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
@@ -232,7 +234,7 @@ class Pattern(Rule):
         # character but the long s, which (?i) takes for an s): a pattern starting from a clitic is
         # matched so ("it" + "'s"), as it would be in the text.
         lower = p.outline_lower is not None
-        if low is None or (lower and _long_s(doc)):  # lower-casing moved offsets (rare scripts): the regex
+        if not readable(text, low):  # lower-casing moved offsets (rare scripts), a long s: the regex
             return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
         # Where each word starts (a word, a clitic), found once per document for all the patterns starting
         # from it (most of them are not in a given article: then a pattern costs a few lookups).
@@ -242,7 +244,7 @@ class Pattern(Rule):
             at = places.get(word)
             if at is None:
                 prefix = p.start_prefix.get(word)
-                at = places[word] = (word_starts(text, low, word) if prefix is None else
+                at = places[word] = (p.start_finders[word].places(text, low) if prefix is None else
                                      [i for i in places[prefix] if low.startswith(word, i)])
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
@@ -310,14 +312,6 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
-
-
-def _long_s(doc) -> bool:
-    """Whether the text holds a long s, which (?i) takes for an s but lower-casing keeps."""
-    got = doc.__dict__.get("_pattern_long_s")
-    if got is None:
-        got = doc.__dict__["_pattern_long_s"] = "ſ" in doc.text
-    return got
 
 
 def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:

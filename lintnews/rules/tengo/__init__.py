@@ -18,7 +18,7 @@ from . import parser, resolve
 from .evaluator import MAX_SIZE, MAX_STEPS, Interpreter
 from .values import UNDEFINED, ScriptError
 
-__all__ = ["ScriptError", "parse", "run", "matches_of", "suggestions"]
+__all__ = ["ScriptError", "matches_of", "parse", "run", "suggestions"]
 
 
 def parse(src: str, predefined=("scope",)) -> list:

@@ -10,7 +10,19 @@ import math
 
 from .convert import as_float, as_int, as_str, need, sprintf
 from .text_module import TEXT
-from .values import UNDEFINED, Builtin, Char, ImmutableMap, ScriptError, TError, dec, enc, falsy, show, type_name
+from .values import (
+    UNDEFINED,
+    Builtin,
+    Char,
+    ImmutableMap,
+    ScriptError,
+    TError,
+    dec,
+    enc,
+    falsy,
+    show,
+    type_name,
+)
 
 MAX_BUILT = 1_000_000  # elements or bytes one call may make (range, bytes(n))
 

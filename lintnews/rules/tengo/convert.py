@@ -3,10 +3,20 @@ verbs for ``fmt.sprintf`` and ``format``."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..go_strconv import parse_int as parse_go_int
-from .values import UNDEFINED, Char, ScriptError, TError, format_float, go_quote, show, type_name
+from .values import (
+    UNDEFINED,
+    Char,
+    ScriptError,
+    TError,
+    format_float,
+    go_quote,
+    show,
+    type_name,
+)
 
 _ORDINAL = ("first", "second", "third", "fourth", "fifth")
 
@@ -38,7 +48,7 @@ def as_int(v, which: str = "first") -> int:
     if isinstance(v, int):
         return v
     if isinstance(v, float):
-        return int(v) if v == v and abs(v) < 9.3e18 else -(1 << 63)
+        return int(v) if not math.isnan(v) and abs(v) < 9.3e18 else -(1 << 63)
     if isinstance(v, Char):
         return v.cp
     if isinstance(v, str):

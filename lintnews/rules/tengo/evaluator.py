@@ -12,8 +12,21 @@ from __future__ import annotations
 
 from .. import budget
 from .builtins import BUILTINS, MODULES
-from .values import (UNDEFINED, Builtin, Char, ImmutableMap, ScriptError, TError, binary, blen, bslice,
-                     equal, falsy, type_name)
+from .scope import Closure, Scope
+from .values import (
+    UNDEFINED,
+    Builtin,
+    Char,
+    ImmutableMap,
+    ScriptError,
+    TError,
+    binary,
+    blen,
+    bslice,
+    equal,
+    falsy,
+    type_name,
+)
 
 MAX_STEPS = 2_000_000
 MAX_SIZE = 200_000_000  # characters of strings and elements of arrays and maps built, in all
@@ -32,29 +45,6 @@ class _Continue(Exception):
 class _Return(Exception):
     def __init__(self, value) -> None:
         self.value = value
-
-
-class Scope:
-    __slots__ = ("vars", "parent")
-
-    def __init__(self, parent: Scope | None = None, names: dict | None = None) -> None:
-        self.vars = names if names is not None else {}
-        self.parent = parent
-
-    def holder(self, name: str) -> Scope | None:
-        scope = self
-        while scope is not None:
-            if name in scope.vars:
-                return scope
-            scope = scope.parent
-        return None
-
-
-class Closure:
-    __slots__ = ("params", "varargs", "body", "scope")
-
-    def __init__(self, params, varargs, body, scope) -> None:
-        self.params, self.varargs, self.body, self.scope = params, varargs, body, scope
 
 
 class Interpreter:

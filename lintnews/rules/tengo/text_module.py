@@ -8,7 +8,18 @@ from __future__ import annotations
 from ..go_strconv import parse_bool
 from .convert import as_float, as_int, as_str, need, parse_go_int
 from .re2 import BadPattern, compiled, find_all
-from .values import UNDEFINED, Builtin, ImmutableMap, ScriptError, TError, bslice, dec, enc, format_float, go_quote
+from .values import (
+    UNDEFINED,
+    Builtin,
+    ImmutableMap,
+    ScriptError,
+    TError,
+    bslice,
+    dec,
+    enc,
+    format_float,
+    go_quote,
+)
 
 MAX_STRING = 10_000_000
 

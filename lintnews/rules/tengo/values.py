@@ -4,7 +4,7 @@ int: Python ``int`` kept to 64 bits as Go wraps it; float: ``float``; bool: ``bo
 (its UTF-8 bytes are Go's bytes: ``len`` and slicing count bytes, see ``blen`` and ``bslice``);
 char: :class:`Char`; bytes: ``bytes``; array: ``list`` (immutable: ``tuple``); map: ``dict`` with
 string keys (immutable: :class:`ImmutableMap`); undefined: ``UNDEFINED``; error: :class:`TError`.
-Functions are the evaluator's ``Closure`` and :class:`Builtin`.
+Functions are ``scope.Closure`` and :class:`Builtin`.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class TError:
 
 
 class Builtin:
-    __slots__ = ("name", "fn")
+    __slots__ = ("fn", "name")
 
     def __init__(self, name: str, fn) -> None:
         self.name, self.fn = name, fn
