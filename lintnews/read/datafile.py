@@ -154,6 +154,8 @@ def first_yaml_document(text: str) -> str | None:
     """The text of the first of several YAML documents (up to the second's ``---``); None when the
     text holds one document, or cannot be scanned (``load_yaml`` then names the problem). Vale reads
     a rule file with yaml.v2's Unmarshal, which takes the first document and passes over the rest."""
+    if not _may_hold_two_documents(text):
+        return None  # the common case, decided without PyYAML's pure-Python parser (seconds on deep nesting)
     import yaml
 
     starts = 0
@@ -166,6 +168,23 @@ def first_yaml_document(text: str) -> str | None:
     except yaml.YAMLError:
         return None
     return None
+
+
+def _may_hold_two_documents(text: str) -> bool:
+    """Whether the text has a document marker that can begin a second document: a line that is
+    ``---`` or ``...`` (alone or before a space), other than a ``---`` that only blank lines,
+    comments or directives precede. Without one, YAML gives the text one document at most."""
+    seen_content = False
+    for line in text.splitlines():
+        marker = line[:3] in ("---", "...") and (len(line) == 3 or line[3] in " \t")
+        if marker and (seen_content or line[:3] == "..."):
+            return True
+        stripped = line.strip()
+        if marker or not stripped or stripped.startswith(("#", "%")):
+            seen_content = seen_content or marker
+            continue
+        seen_content = True
+    return False
 
 
 def compose_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError):
