@@ -16,7 +16,6 @@ import re
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[\d.,:]*\d[\d.,:]*\Z")
-_SHAPE_RUNS = re.compile(r"(.)\1+")
 PADDING = ("-S2-", "-S1-", "-E1-", "-E2-")  # the words before the first and after the last
 
 
@@ -44,17 +43,21 @@ _SHAPES: dict[str, str] = {}
 
 
 def _shape(word: str) -> str:
+    """The classes of the first 12 characters, a run of one class (or character) written once, as
+    ``re.sub(r"(.)\\1+", r"\\1", ...)`` would (so a run of newlines is kept)."""
     out = []
+    last = ""
     for ch in word[:12]:
         if ch.isupper():
-            out.append("X")
+            ch = "X"
         elif ch.isalpha():
-            out.append("x")
+            ch = "x"
         elif ch.isdigit():
-            out.append("d")
-        else:
+            ch = "d"
+        if ch != last or ch == "\n":
             out.append(ch)
-    return _SHAPE_RUNS.sub(r"\1", "".join(out))
+            last = ch
+    return "".join(out)
 
 
 def context(words: list[str], lexicon: dict[str, str]) -> tuple[list[str], list[str], list[str]]:

@@ -27,21 +27,54 @@ from __future__ import annotations
 import struct
 
 from .tag_features import (
-    PADDING, class_pair_group, form_group, left1_group, neighbour_word, normalize, own_word, pair_features,
-    prefix_group, right1_group, right2_group, shape, suffix_group, tag_next, tag_next_group, tag_word, tag_word_group,
+    PADDING, class_pair_group, form_group, left1_group, neighbour_word, normalize, own_word, prefix_group,
+    right1_group, right2_group, shape, suffix_group, tag_next, tag_next_group, tag_word, tag_word_group,
     tags_group,
 )
 
 _LIFT = 1 << 31
 _ARTICLES = frozenset(("a", "an", "the"))
 DENSE = 12  # a row of weights for more tags than this is packed through bytes, not shifted in tag by tag
-WORDS_KEPT = 12_000  # words whose sums are kept; then they and the shared groups' sums are forgotten at once
-ROWS_KEPT = 60_000  # features whose weights are kept as one integer
+WORDS_KEPT = 25_000  # words whose sums are kept (about 1.5 KB each); then they and the groups' are forgotten
+ROWS_KEPT = 150_000  # features whose weights are kept as one integer (or as absent)
+
+# A word's bits in the vocabulary: the model has a feature naming the word (its lower case) in that place
+# ("w", "W" with its capitals, "w-1"...; "t-1,w" and "t-1,w+1" after some tag; the first or second word
+# of a "w,w+1" or a "w-1,w" pair). A word with no bit set is looked up under none of those features.
+_PLACES = {"w": 1, "W": 2, "w-1": 4, "w-2": 8, "w+1": 16, "w+2": 32, "t-1,w": 64, "t-1,w+1": 128}
+_PAIRS = {"w,w+1": (256, 512), "w-1,w": (1024, 2048)}
+_FIRST, _SECOND, _AFTER, _BEFORE = 256, 512, 1024, 2048
+
+
+def vocabulary(features, tags: list[str]) -> dict[str, int]:
+    """Each word a feature names (lower case) -> its bits (see above), from the model's feature names.
+    Where a name can be read more than one way (a word with a space in it), every reading is marked."""
+    bits: dict[str, int] = {}
+    befores = [t + " " for t in list(tags) + ["-S1-", "-S2-"]]
+    for name in features:
+        template, _, rest = name.partition(" ")
+        bit = _PLACES.get(template)
+        if bit is not None:
+            if template.startswith("t-1"):  # "t-1,w NOUN NN word": after one of the tags
+                words = [rest[len(t):] for t in befores if rest.startswith(t)]
+            else:
+                words = [rest.lower() if template == "W" else rest]
+            for word in words:
+                bits[word] = bits.get(word, 0) | bit
+        elif template in _PAIRS:
+            first, second = _PAIRS[template]
+            parts = rest.split(" ")
+            for k in range(1, len(parts)):
+                a, b = " ".join(parts[:k]), " ".join(parts[k:])
+                bits[a] = bits.get(a, 0) | first
+                bits[b] = bits.get(b, 0) | second
+    return bits
 
 
 class _Word:
     """A normalized word's sums for each place it can stand in, relative to the word being tagged."""
-    __slots__ = ("fixed", "low", "amb", "s3", "cap", "own", "l1", "l2", "r1", "r2", "tw", "tr", "last")
+    __slots__ = ("fixed", "low", "amb", "s3", "s3k", "ak", "cls", "ck", "cap", "bits", "own", "l1", "l2", "r1", "r2", "tw", "tr",
+                 "last")
 
 
 def _add(a: int, b: int) -> int:
@@ -50,10 +83,11 @@ def _add(a: int, b: int) -> int:
 
 
 class Scorer:
-    """``predict(words)``: each word's tag number, greedily left to right, from the model's parts."""
+    """``predict(words)``: each word's tag number, greedily left to right, from the model's parts;
+    ``vocab.get(word)``: a word's bits (``vocabulary``), None for none."""
 
     def __init__(self, tags: list[str], tagdict: dict[str, int], lexicon: dict[str, str], index, offsets,
-                 classes, values):
+                 classes, values, vocab):
         n = len(tags)
         self.tags = tags
         self._names = list(tags) + ["-S1-", "-S2-"]  # the tags before the first word: numbers n, n + 1
@@ -63,25 +97,31 @@ class Scorer:
         self._ones = int.from_bytes(self._lanes.pack(*[1] * n), "little")
         self._tops = self._ones << 31
         self._n = n
-        self._tagdict, self._lexicon = tagdict, lexicon
+        self._tagdict, self._lexicon, self._vocab = tagdict, lexicon, vocab
         self._index, self._offsets, self._classes, self._values = index, offsets, classes, values
-        self._rows: dict[int, int] = {}  # feature number -> its weights as one integer
+        self._rows: dict[str, int] = {}  # feature -> its weights as one integer (0: the model has none)
         self._words: dict[str, _Word] = {}  # normalized word -> its sums
         self._written: dict[str, _Word] = {}  # word as written -> the same
         # Sums of groups of features by what they read: "t" the two tags before (t-2 * 256 + t-1), "a" two
         # ambiguity classes, "s" "p" "f" a word's suffixes, prefixes and form, "l1" "r1" "r2" a neighbour's
-        # letters, shape and class, "tw" "tr" the tag before with the word's or the next word's...
+        # letters, shape and class, "tw" "tr" the tag before with the word's suffix or the next word's class.
         self._groups: dict[str, dict] = {kind: {} for kind in ("t", "a", "c", "s", "p", "f", "l1", "r1", "r2",
                                                                "tw", "tr")}
+        self._keys: dict[str, int] = {}
+        self._lasts: dict[str, int] = {}  # a class -> the tag the last word of it scored best with
+        self._tags_suffix: dict[int, int] = {}  # tag + suffix's key -> "t-1,s3"
+        self._tags_class: dict[int, int] = {}  # tag + class's key -> "t-1,a+1"
         self._pads = [self._word(w) for w in PADDING]
 
     def _row(self, feat: str) -> int:
         """The weights of a feature as one integer (0 for a feature the model does not have)."""
+        got = self._rows.get(feat)
+        if got is not None:
+            return got
         k = self._index.get(feat)
         if k is None:
-            return 0
-        got = self._rows.get(k)
-        if got is None:
+            got = 0
+        else:
             a, b = self._offsets[k], self._offsets[k + 1]
             if b - a > DENSE:
                 lanes = [_LIFT] * self._n
@@ -92,9 +132,9 @@ class Scorer:
                 got = 0
                 for c, v in zip(self._classes[a:b], self._values[a:b]):
                     got += v << (32 * c)
-            if len(self._rows) >= ROWS_KEPT:
-                self._rows.clear()
-            self._rows[k] = got
+        if len(self._rows) >= ROWS_KEPT:
+            self._rows.clear()
+        self._rows[feat] = got
         return got
 
     def _sum(self, feats: list[str]) -> int:
@@ -123,24 +163,56 @@ class Scorer:
         got.fixed = self._tagdict.get(w)
         got.cap = w != lw
         got.s3 = s3 = lw[-3:]
+        got.bits = bits = self._vocab.get(lw) or 0
         sh = shape(w)
         row, group = self._row, self._group
         if got.fixed is None:
-            got.own = _add(_add(self._sum(own_word(w, lw)), group("s", lw[-4:], suffix_group)),
-                           _add(group("p", lw[:3], prefix_group), group("f", (sh, a, "-" in w[1:-1]), form_group)))
-            got.last = self._n  # no tag yet: the first time, every tag is read
-        got.l1 = _add(row(neighbour_word("w-1", lw)), group("l1", (s3, sh), left1_group))
-        got.l2 = row(neighbour_word("w-2", lw))
-        got.r1 = _add(row(neighbour_word("w+1", lw)), group("r1", (s3, sh, a), right1_group))
-        got.r2 = _add(row(neighbour_word("w+2", lw)), group("r2", a, right2_group))
-        got.tw, got.tr = {}, {}
+            own = group("f", (sh, a, "-" in w[1:-1]), form_group)
+            own = _add(own, _add(group("s", lw[-4:], suffix_group), group("p", lw[:3], prefix_group)))
+            got.own = _add(self._sum(own_word(w, lw)), own) if bits & 3 else own
+            got.last = self._lasts.get(a, 0)  # the tag tried first: the last a word of its class had
+        got.l1 = group("l1", (s3, sh), left1_group)
+        got.r1 = group("r1", (s3, sh, a), right1_group)
+        got.r2 = group("r2", a, right2_group)
+        got.l2 = 0
+        if bits & 60:
+            got.l1 = _add(row(neighbour_word("w-1", lw)), got.l1) if bits & 4 else got.l1
+            got.l2 = row(neighbour_word("w-2", lw)) if bits & 8 else 0
+            got.r1 = _add(row(neighbour_word("w+1", lw)), got.r1) if bits & 16 else got.r1
+            got.r2 = _add(row(neighbour_word("w+2", lw)), got.r2) if bits & 32 else got.r2
+        # The sums of the tag before with the word, by the tag plus a number for the word's suffix (or
+        # class): for most words in one dict that all share, for a word the model has such features of,
+        # in its own (the number 0: keyed by the tag alone).
+        got.tw = self._tags_suffix if not bits & 64 else {}
+        got.s3k = 0 if bits & 64 else self._key(s3)
+        got.tr = self._tags_class if not bits & 128 else {}
+        got.ak = 0 if bits & 128 else self._key(a)
+        got.cls = self._key(a) >> 8  # the class's number
+        got.ck = got.cls << 32  # ... as the first of a pair of classes
         if len(self._words) >= WORDS_KEPT:
             self._words.clear()
             self._written.clear()
             for cache in self._groups.values():
                 cache.clear()
+            self._tags_suffix.clear()
+            self._tags_class.clear()
         self._words[w] = got
         return got
+
+    def _key(self, text: str) -> int:
+        """A number for a suffix or class, a multiple of 256 (added to a tag's number: a key)."""
+        got = self._keys.get(text)
+        if got is None:
+            got = self._keys[text] = 256 * (len(self._keys) + 1)
+        return got
+
+    def _tag_word(self, r: _Word, prev: int) -> int:
+        got = self._group("tw", (self._names[prev], r.s3), tag_word_group)
+        return _add(self._row(tag_word(self._names[prev], r.low)), got) if r.bits & 64 else got
+
+    def _tag_next(self, right: _Word, prev: int) -> int:
+        got = self._group("tr", (self._names[prev], right.amb), tag_next_group)
+        return _add(self._row(tag_next(self._names[prev], right.low)), got) if right.bits & 128 else got
 
     def words(self, words: list[str]) -> list[_Word]:
         """The sums of each word as written, padded with two markers either side."""
@@ -161,54 +233,54 @@ class Scorer:
         """The tag number of each word. ``as_noun(guess, i)``: the noun's tag number where a verb read
         right after an article is to be a noun (``read/tagger.py``), else None."""
         recs = self.words(words)
-        index = self._index.get  # the frozen index's, then its dict's (it swaps once warm)
         rows, row = self._rows, self._row
         groups, names, n = self._groups, self._names, self._n
         tag_pairs, class_pairs = groups["t"], groups["a"]
-        lift, ones, tops = self._bias, self._ones, self._tops
+        lift, ones, tops, lasts = self._bias, self._ones, self._tops, self._lasts
         out = []
         prev, prev2 = n, n + 1
-        for i in range(len(words)):
-            r = recs[i + 2]
+        for i, (left2, left, r, right, right2) in enumerate(zip(recs, recs[1:], recs[2:], recs[3:], recs[4:])):
             guess = r.fixed
             if guess is None:
-                left, right = recs[i + 1], recs[i + 3]
-                total = r.own + left.l1 + recs[i].l2 + right.r1 + recs[i + 4].r2 + lift
+                total = r.own + left.l1 + left2.l2 + right.r1 + right2.r2 + lift
                 lw = r.low
-                # The two word pairs (pair_features): most pairs are met once, so they are not kept.
-                k = index("w,w+1 " + lw + " " + right.low)
-                if k is not None:
-                    total += rows.get(k) or row("w,w+1 " + lw + " " + right.low)
-                k = index("w-1,w " + left.low + " " + lw)
-                if k is not None:
-                    total += rows.get(k) or row("w-1,w " + left.low + " " + lw)
-                got = class_pairs.get((r.amb, right.amb))
-                total += got if got is not None else self._group("a", (r.amb, right.amb), class_pair_group)
+                if r.bits & _FIRST and right.bits & _SECOND:  # the word pairs' features (pair_features)
+                    feat = "w,w+1 " + lw + " " + right.low
+                    got = rows.get(feat)
+                    total += got if got is not None else row(feat)
+                if left.bits & _AFTER and r.bits & _BEFORE:
+                    feat = "w-1,w " + left.low + " " + lw
+                    got = rows.get(feat)
+                    total += got if got is not None else row(feat)
+                got = class_pairs.get(r.ck + right.cls)
+                if got is None:
+                    got = class_pairs[r.ck + right.cls] = self._sum(class_pair_group(r.amb, right.amb))
+                total += got
                 if i == 0 and r.cap:
                     total += self._group("c", "", lambda _: ["first-cap"])
                 got = tag_pairs.get(prev2 * 256 + prev)
                 if got is None:
                     got = tag_pairs[prev2 * 256 + prev] = self._sum(tags_group(names[prev2], names[prev]))
                 total += got
-                got = r.tw.get(prev)
+                # The tag before with the word's suffix, or with the next word's class: kept by tag and
+                # suffix or class; with the word itself (for the words the model has such features of),
+                # kept with the word.
+                tw = r.tw
+                got = tw.get(prev + r.s3k)
                 if got is None:
-                    got = r.tw[prev] = _add(row(tag_word(names[prev], lw)),
-                                            self._group("tw", (names[prev], r.s3), tag_word_group))
+                    got = tw[prev + r.s3k] = self._tag_word(r, prev)
                 total += got
-                got = right.tr.get(prev)
+                tr = right.tr
+                got = tr.get(prev + right.ak)
                 if got is None:
-                    got = right.tr[prev] = _add(row(tag_next(names[prev], right.low)),
-                                                self._group("tr", (names[prev], right.amb), tag_next_group))
+                    got = tr[prev + right.ak] = self._tag_next(right, prev)
                 total += got
                 # The best tag: first the one this word had last time. Every tag scoring at least as
                 # much has the top bit of its lane set in ``ahead`` (its score minus that one's, plus 2**31).
                 guess = r.last
-                if guess == n:
-                    guess = r.last = self._best(total, -1)
-                else:
-                    ahead = (total + (_LIFT - ((total >> (guess << 5)) & 0xFFFFFFFF)) * ones) & tops
-                    if ahead != 1 << ((guess << 5) + 31):
-                        guess = r.last = self._best(total, ahead)
+                ahead = (total + (_LIFT - ((total >> (guess << 5)) & 0xFFFFFFFF)) * ones) & tops
+                if ahead != 1 << ((guess << 5) + 31):
+                    guess = r.last = lasts[r.amb] = self._best(total, ahead)
                 if left.low in _ARTICLES and as_noun is not None:
                     guess = as_noun(guess, i)
             out.append(guess)
@@ -217,8 +289,8 @@ class Scorer:
 
     def _best(self, total: int, ahead: int) -> int:
         """The first tag with the highest score in ``total`` (every lane lifted), of those whose lanes'
-        top bits ``ahead`` has set (all that score as much as one of them; -1: every tag)."""
-        if ahead < 0 or ahead.bit_count() > 6:
+        top bits ``ahead`` has set (all that score as much as one of them)."""
+        if ahead.bit_count() > 6:
             scores = self._lanes.unpack(total.to_bytes(self._size, "little"))
             return scores.index(max(scores))
         best = score = -1

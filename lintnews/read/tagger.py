@@ -38,7 +38,7 @@ from .lemmatizer import Lemmatizer
 from .tag_features import (  # noqa: F401 (the features' functions, as scripts/train_tagger.py imports them)
     context, context_features, normalize, own_features, shape, tag_features, word_features,
 )
-from .tag_scores import Scorer
+from .tag_scores import Scorer, vocabulary
 from .tokenizer import tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tagger.json.gz"
@@ -71,13 +71,17 @@ class Model:
         self._participles = frozenset(i for i, (_, xpos) in enumerate(self.pairs) if xpos in ("VBN", "VBD"))
         self._noun = self.tags.index("NOUN NN") if "NOUN NN" in self.tags else None
         self.tagdict: dict[str, int] = data["tagdict"]
-        self._index, self._offsets, self._classes, self._values = weights or _decode(data["weights"])
+        weights = weights or _decode(data["weights"])
+        self._index, self._offsets, self._classes, self._values = weights[:4]
         self.lexicon: dict[str, str] = data["lexicon"]
         self.lemmatizer = Lemmatizer(data["lemmas"])
         self.meta: dict = data.get("meta", {})
+        vocab = weights[4] if len(weights) > 4 else vocabulary(self._index, self.tags)
         self._scorer = Scorer(self.tags, self.tagdict, self.lexicon, self._index, self._offsets, self._classes,
-                              self._values)
-        self._analysed: dict[tuple[str, int], tuple[str, str, str]] = {}  # (word, tag) -> (upos, xpos, lemma)
+                              self._values, vocab)
+        # For each tag, a word -> its (upos, xpos, lemma) with that tag.
+        self._analysed: list[dict[str, tuple[str, str, str]]] = [{} for _ in self.tags]
+        self._analysed_n = 0
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> "Model":
@@ -97,8 +101,8 @@ class Model:
                 read["weights"] = _decode(read["data"]["weights"])
             return read
 
-        data, index, offsets, classes, values = tables.load_bytes("tagger", key, lambda: _freeze(source()), _thaw)
-        return cls(data, (index, offsets, classes, values))
+        data, *weights = tables.load_bytes("tagger", key, lambda: _freeze(source()), _thaw)
+        return cls(data, tuple(weights))
 
     def predict(self, words: list[str]) -> list[int]:
         """The tag index of each word, greedily left to right (``read/tag_scores.py``)."""
@@ -120,26 +124,33 @@ class Model:
         out = []
         add = out.append
         for word, t in zip(words, self.predict(words)):
-            got = known.get((word, t))
+            got = known[t].get(word)
             if got is None:
-                upos, xpos = self.pairs[t]
-                got = (upos, xpos, self.lemmatizer.lemma(word, xpos))
-                if len(known) >= _ANALYSED_KEPT:
-                    known.clear()
-                known[(word, t)] = got
+                got = self._analysis(word, t)
             add(got)
         return out
+
+    def _analysis(self, word: str, t: int) -> tuple[str, str, str]:
+        upos, xpos = self.pairs[t]
+        got = (upos, xpos, self.lemmatizer.lemma(word, xpos))
+        self._analysed_n += 1
+        if self._analysed_n > _ANALYSED_KEPT:
+            for kept in self._analysed:
+                kept.clear()
+            self._analysed_n = 1
+        self._analysed[t][word] = got
+        return got
 
     def tag(self, text: str, offset: int = 0) -> list[Token]:
         """The tokens of one sentence, tagged and lemmatized; offsets are ``offset`` + positions in ``text``."""
         spans = tokenize(text)
         words = [text[s:e] for s, e in spans]
-        return [_new(Token, (s + offset, e + offset, word) + got)
+        return [_new(Token, (s + offset, e + offset, word, *got))
                 for (s, e), word, got in zip(spans, words, self.analyse(words))]
 
 
 _new = tuple.__new__  # _new(Token, fields): a Token without NamedTuple's call in Python
-_ANALYSED_KEPT = 50_000  # (word, tag) pairs whose tags and lemma are kept (a few MB at most)
+_ANALYSED_KEPT = 50_000  # words with a tag whose tags and lemma are kept (a few MB at most)
 
 
 def encode_weights(rows: dict[str, list[tuple[int, int]]]) -> dict[str, str]:
@@ -167,42 +178,64 @@ def _decode(data: dict[str, str]):
     return dict(zip(feats, range(len(feats)))), list(accumulate(lengths, initial=0)), classes, values
 
 
-_FROZEN = struct.Struct("<6s2xQQQQQ")  # magic; lengths of the JSON part, feature index, offsets, classes, values
-_MAGIC = b"LNTG2\0"
+# magic; lengths of the JSON part, feature index, offsets, classes, values, vocabulary index, its bits
+_FROZEN = struct.Struct("<6s2xQQQQQQQ")
+_MAGIC = b"LNTG3\0"
 
 
 def _freeze(read: dict) -> bytes:
     """The model as one flat file: the JSON part without the weights, the feature names as a frozen
-    index (``read/frozen_index.py``: looked up in place, no dict built at start), then the weights'
-    arrays (native byte order: a per-user cache)."""
-    small = json.dumps({k: v for k, v in read["data"].items() if k != "weights"}).encode("utf-8")
+    index (``read/frozen_index.py``: looked up in place, no dict built at start), the weights' arrays
+    (native byte order: a per-user cache), then the words the features name, as a frozen index with
+    their bits (``read/tag_scores.py``'s ``vocabulary``)."""
+    data = read["data"]
+    small = json.dumps({k: v for k, v in data.items() if k != "weights"}).encode("utf-8")
     small += b" " * (-len(small) % 8)
     index, offsets, classes, values = read["weights"]
     names = frozen_index.freeze(list(index))
     arrays = [array("q", offsets), classes, values]
-    return (_FROZEN.pack(_MAGIC, len(small), len(names), *(len(a) for a in arrays)) + small + names
-            + b"".join(a.tobytes() for a in arrays))
+    vocab = vocabulary(index, data["tags"])
+    words = frozen_index.freeze(list(vocab))
+    bits = array("H", vocab.values())
+    body = small + names + b"".join(a.tobytes() for a in arrays)
+    body += b"\0" * (-len(body) % 8)
+    return (_FROZEN.pack(_MAGIC, len(small), len(names), *(len(a) for a in arrays), len(words), len(bits))
+            + body + words + bits.tobytes())
+
+
+class _Vocabulary:
+    """The frozen vocabulary: ``get(word)``, its bits or None."""
+
+    def __init__(self, words: frozen_index.FrozenIndex, bits):
+        self._words, self._bits = words, bits
+
+    def get(self, word: str):
+        k = self._words.get(word)
+        return None if k is None else self._bits[k]
 
 
 def _thaw(blob: bytes):
     """The parts ``_freeze`` wrote, read in place."""
-    magic, n_small, n_names, n_offsets, n_classes, n_values = _FROZEN.unpack_from(blob, 0)
+    magic, n_small, n_names, n_offsets, n_classes, n_values, n_words, n_bits = _FROZEN.unpack_from(blob, 0)
     at = _FROZEN.size + n_small + n_names
-    if (magic != _MAGIC or len(blob) != at + 8 * n_offsets + n_classes + 2 * n_values
-            or n_classes != n_values):
+    end = at + 8 * n_offsets + n_classes + 2 * n_values
+    vocab_at = end + (-(end - _FROZEN.size) % 8)
+    if (magic != _MAGIC or len(blob) != vocab_at + n_words + 2 * n_bits or n_classes != n_values):
         raise ValueError("not a frozen lintnews tagger")
     feats = frozen_index.FrozenIndex(blob, _FROZEN.size + n_small)
-    if feats.nbytes != n_names:
-        raise ValueError("the tagger's frozen feature index is damaged")
+    words = frozen_index.FrozenIndex(blob, vocab_at)
+    if feats.nbytes != n_names or words.nbytes != n_words or len(words) != n_bits:
+        raise ValueError("the tagger's frozen indexes are damaged")
     if len(feats) + 1 != n_offsets:
         raise ValueError("the tagger's frozen weights do not match its features")
     view = memoryview(blob)
     offsets = view[at:at + 8 * n_offsets].cast("q")
     at += 8 * n_offsets
     classes = view[at:at + n_classes].cast("B")
-    values = view[at + n_classes:].cast("h")
+    values = view[at + n_classes:end].cast("h")
+    bits = view[vocab_at + n_words:].cast("H")
     data = json.loads(blob[_FROZEN.size:_FROZEN.size + n_small])
-    return data, feats, offsets, classes, values
+    return data, feats, offsets, classes, values, _Vocabulary(words, bits)
 
 
 _MODEL: Model | None = None

@@ -23,6 +23,7 @@ _CHUNK = re.compile(r"\S+")
 _LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z", re.IGNORECASE)
 _OPENING = set("\"“‘'([{<«„$£€¥#")
 _CLOSING = set(",;:!?)]}>\"”’'»%")
+_MARKS = _CLOSING | {"."}
 _PUNCT_RUN = re.compile(r"(?:[.!?]+|([^\w\s])\1+)\Z")  # ... ?! **** ---- as one token
 _EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
 _APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
@@ -65,8 +66,20 @@ def _chunk_pieces(word: str, last: bool) -> tuple[tuple[int, int], ...]:
     if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
         if len(_PIECES) >= _PIECES_KEPT:
             _PIECES.clear()
-        pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=last))
+        pieces = _PIECES[key] = _word_and_mark(word, last) or tuple(_split_chunk(word, 0, len(word), last=last))
     return pieces
+
+
+def _word_and_mark(word: str, last: bool) -> tuple[tuple[int, int], ...] | None:
+    """A word of letters and one mark after it ("said," "year." "Mr."), split as ``_split_chunk`` splits
+    it, without its regexes; None for any other chunk."""
+    n = len(word) - 1
+    mark, letters = word[n:], word[:n]
+    if mark not in _MARKS or not letters.isalpha() or letters.lower() in _FUSED_WORDS:
+        return None
+    if mark == "." and _is_abbreviation(letters, last):
+        return ((0, n + 1),)
+    return ((0, n), (n, n + 1))
 
 
 def _chunk_at(text: str, start: int, end: int, at: int) -> tuple[int, int]:
