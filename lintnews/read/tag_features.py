@@ -21,7 +21,8 @@ PADDING = ("-S2-", "-S1-", "-E1-", "-E2-")  # the words before the first and aft
 
 def normalize(word: str) -> str:
     """The form the features see: straight quotes, digits folded (``!YEAR``, ``!NUM``, ``00th``)."""
-    word = word.translate(_QUOTES)
+    if not word.isascii():  # the quotes straightened are none of them ASCII
+        word = word.translate(_QUOTES)
     if not _DIGIT.search(word):
         return word
     if _NUMBER.match(word):

@@ -123,7 +123,7 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         plain = words(doc, sentence)
         tags = model().analyse([w.text for w in plain])
-        got = [w._replace(upos=upos, xpos=xpos, lemma=lemma) for w, (upos, xpos, lemma) in zip(plain, tags)]
+        got = [_new(Word, (*w[:4], *tag, w[7])) for w, tag in zip(plain, tags)]
         cache.tagged[sentence.start] = got
     return got
 
@@ -161,6 +161,6 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
         lo, hi = max(0, a - MARGIN), min(n, b + AHEAD)
         tags = model().analyse([w.text for w in plain[lo:hi]])
         for i in range(a, b):
-            upos, xpos, lemma = tags[i - lo]
-            got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
+            w = plain[i]
+            got[i] = _new(Word, (*w[:4], *tags[i - lo], w[7]))
     return got
