@@ -73,8 +73,8 @@ def vocabulary(features, tags: list[str]) -> dict[str, int]:
 
 class _Word:
     """A normalized word's sums for each place it can stand in, relative to the word being tagged."""
-    __slots__ = ("fixed", "low", "amb", "s3", "s3k", "ak", "cls", "ck", "cap", "bits", "own", "l1", "l2", "r1", "r2", "tw", "tr",
-                 "last")
+    __slots__ = ("fixed", "low", "amb", "s3", "s3k", "ak", "cls", "ck", "cap", "bits", "own", "l1", "l2", "r1", "r2",
+                 "tw", "tr", "last")
 
 
 def _add(a: int, b: int) -> int:
@@ -165,15 +165,19 @@ class Scorer:
         got.s3 = s3 = lw[-3:]
         got.bits = bits = self._vocab.get(lw) or 0
         sh = shape(w)
-        row, group = self._row, self._group
+        row, group, groups = self._row, self._group, self._groups
         if got.fixed is None:
-            own = group("f", (sh, a, "-" in w[1:-1]), form_group)
-            own = _add(own, _add(group("s", lw[-4:], suffix_group), group("p", lw[:3], prefix_group)))
+            form = (sh, a, "-" in w[1:-1])
+            own = _add(_add(groups["f"].get(form) or group("f", form, form_group),
+                            groups["s"].get(lw[-4:]) or group("s", lw[-4:], suffix_group)),
+                       groups["p"].get(lw[:3]) or group("p", lw[:3], prefix_group))
             got.own = _add(self._sum(own_word(w, lw)), own) if bits & 3 else own
             got.last = self._lasts.get(a, 0)  # the tag tried first: the last a word of its class had
-        got.l1 = group("l1", (s3, sh), left1_group)
-        got.r1 = group("r1", (s3, sh, a), right1_group)
-        got.r2 = group("r2", a, right2_group)
+        # (a group's sum read straight from its dict where it is there: ``or`` makes one again where it
+        # is 0, which costs no more than a first time)
+        got.l1 = groups["l1"].get((s3, sh)) or group("l1", (s3, sh), left1_group)
+        got.r1 = groups["r1"].get((s3, sh, a)) or group("r1", (s3, sh, a), right1_group)
+        got.r2 = groups["r2"].get(a) or group("r2", a, right2_group)
         got.l2 = 0
         if bits & 60:
             got.l1 = _add(row(neighbour_word("w-1", lw)), got.l1) if bits & 4 else got.l1

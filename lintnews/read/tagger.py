@@ -145,8 +145,9 @@ class Model:
         """The tokens of one sentence, tagged and lemmatized; offsets are ``offset`` + positions in ``text``."""
         spans = tokenize(text)
         words = [text[s:e] for s, e in spans]
-        return [_new(Token, (s + offset, e + offset, word, *got))
-                for (s, e), word, got in zip(spans, words, self.analyse(words))]
+        known, analysis = self._analysed, self._analysis
+        return [_new(Token, (s + offset, e + offset, word, *(known[t].get(word) or analysis(word, t))))
+                for (s, e), word, t in zip(spans, words, self.predict(words))]
 
 
 _new = tuple.__new__  # _new(Token, fields): a Token without NamedTuple's call in Python

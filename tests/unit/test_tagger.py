@@ -357,12 +357,14 @@ def test_the_groups_hold_the_features_of_the_plain_path():
     for text in NEWS:
         tokens = words(text)
         norm, low, amb = tagger.context(tokens, lexicon)
-        for i, prev, prev2 in ((0, "-S1-", "-S2-"), (1, "PROPN NNP", "-S1-"), (len(tokens) - 1, "DET DT", "ADJ JJ")):
+        last = len(tokens) - 1
+        for i, prev, prev2 in ((0, "-S1-", "-S2-"), (1, "PROPN NNP", "-S1-"), (last, "DET DT", "ADJ JJ")):
             j = i + 2
             w, lw, a, s3, sh = norm[j], low[j], amb[j], low[j][-3:], tagger.shape(norm[j])
             groups = (f.own_word(w, lw) + f.suffix_group(lw[-4:]) + f.prefix_group(lw[:3])
                       + f.form_group(sh, a, "-" in w[1:-1])
-                      + [f.neighbour_word("w-1", low[j - 1])] + f.left1_group(low[j - 1][-3:], tagger.shape(norm[j - 1]))
+                      + [f.neighbour_word("w-1", low[j - 1])]
+                      + f.left1_group(low[j - 1][-3:], tagger.shape(norm[j - 1]))
                       + [f.neighbour_word("w-2", low[j - 2])]
                       + [f.neighbour_word("w+1", low[j + 1])]
                       + f.right1_group(low[j + 1][-3:], tagger.shape(norm[j + 1]), amb[j + 1])
