@@ -15,7 +15,12 @@ read on first use and kept for the life of the process. Decoding that JSON
 costs about 0.05 s, so the first use freezes the model into one file in the
 per-user data cache (``read/tables.py``): the small JSON part, the feature
 names as an index looked up in place (``read/frozen_index.py``) and the
-weights as flat arrays; later starts read it in about 0.004 s.
+weights as flat arrays, and the words the features name with a bit for
+each place they are named in (``read/tag_scores.py``'s ``vocabulary``);
+later starts read it in about 0.004 s. The features are in
+``read/tag_features.py``; ``read/tag_scores.py`` adds their weights up,
+kept summed per word and group of features (about 3x the tokens per second
+of adding them feature by feature, the same tags).
 On EWT test the model gets 95.4% of UPOS and 94.7% of XPOS right
 (scripts/train_tagger.py prints the figures).
 """
