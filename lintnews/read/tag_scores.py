@@ -42,6 +42,7 @@ from .tag_features import (
 )
 
 _LIFT = 1 << 31
+_TAGS = 512  # more than the tags a model can have (their numbers are bytes) and the two before the first
 _ARTICLES = frozenset(("a", "an", "the"))
 DENSE = 12  # a row of weights for more tags than this is packed through bytes, not shifted in tag by tag
 WORDS_KEPT = 25_000  # words whose sums are kept (about 1.5 KB each); then they and the groups' are forgotten
@@ -112,7 +113,7 @@ class Scorer:
         self._rows: dict[str, int] = {}  # feature -> its weights as one integer (0: the model has none)
         self._words: dict[str, _Word] = {}  # normalized word -> its sums
         self._written: dict[str, _Word] = {}  # word as written -> the same
-        # Sums of groups of features by what they read: "t" the two tags before (t-2 * 256 + t-1), "a" two
+        # Sums of groups of features by what they read: "t" the two tags before (t-2 * _TAGS + t-1), "a" two
         # ambiguity classes, "s" "p" "f" a word's suffixes, prefixes and form, "l1" "r1" "r2" a neighbour's
         # letters, shape and class, "tw" "tr" the tag before with the word's suffix or the next word's class.
         self._groups: dict[str, dict] = {kind: {} for kind in ("t", "a", "c", "s", "p", "f", "l1", "r1", "r2",
@@ -202,7 +203,7 @@ class Scorer:
         got.s3k = 0 if bits & 64 else self._key(s3)
         got.tr = self._tags_class if not bits & 128 else {}
         got.ak = 0 if bits & 128 else self._key(a)
-        got.cls = self._key(a) >> 8  # the class's number
+        got.cls = self._key(a) // _TAGS  # the class's number
         got.ck = got.cls << 32  # ... as the first of a pair of classes
         if len(self._words) >= WORDS_KEPT:
             self._words.clear()
@@ -215,10 +216,10 @@ class Scorer:
         return got
 
     def _key(self, text: str) -> int:
-        """A number for a suffix or class, a multiple of 256 (added to a tag's number: a key)."""
+        """A number for a suffix or class, a multiple of ``_TAGS`` (added to a tag's number: a key)."""
         got = self._keys.get(text)
         if got is None:
-            got = self._keys[text] = 256 * (len(self._keys) + 1)
+            got = self._keys[text] = _TAGS * (len(self._keys) + 1)
         return got
 
     def _tag_word(self, r: _Word, prev: int) -> int:
@@ -273,9 +274,9 @@ class Scorer:
                 total += got
                 if i == 0 and r.cap:
                     total += self._group("c", "", lambda _: ["first-cap"])
-                got = tag_pairs.get(prev2 * 256 + prev)
+                got = tag_pairs.get(prev2 * _TAGS + prev)
                 if got is None:
-                    got = tag_pairs[prev2 * 256 + prev] = self._sum(tags_group(names[prev2], names[prev]))
+                    got = tag_pairs[prev2 * _TAGS + prev] = self._sum(tags_group(names[prev2], names[prev]))
                 total += got
                 # The tag before with the word's suffix, or with the next word's class: kept by tag and
                 # suffix or class; with the word itself (for the words the model has such features of),
