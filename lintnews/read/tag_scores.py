@@ -33,6 +33,7 @@ same: tests compare both on news and treebank sentences.
 
 from __future__ import annotations
 
+import itertools
 import struct
 
 from .tag_features import (
@@ -119,6 +120,7 @@ class Scorer:
         self._groups: dict[str, dict] = {kind: {} for kind in ("t", "a", "c", "s", "p", "f", "l1", "r1", "r2",
                                                                "tw", "tr")}
         self._keys: dict[str, int] = {}
+        self._numbers = itertools.count(1)
         self._lasts: dict[str, int] = {}  # a class -> the tag the last word of it scored best with
         self._tags_suffix: dict[int, int] = {}  # tag + suffix's key -> "t-1,s3"
         self._tags_class: dict[int, int] = {}  # tag + class's key -> "t-1,a+1"
@@ -218,8 +220,8 @@ class Scorer:
     def _key(self, text: str) -> int:
         """A number for a suffix or class, a multiple of ``_TAGS`` (added to a tag's number: a key)."""
         got = self._keys.get(text)
-        if got is None:
-            got = self._keys[text] = _TAGS * (len(self._keys) + 1)
+        if got is None:  # next() and setdefault are each one step: two threads never share a number
+            got = self._keys.setdefault(text, _TAGS * next(self._numbers))
         return got
 
     def _tag_word(self, r: _Word, prev: int) -> int:
