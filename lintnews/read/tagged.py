@@ -123,7 +123,7 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         plain = words(doc, sentence)
         tags = model().analyse([w.text for w in plain])
-        got = [_new(Word, (*w[:4], *tag, w[7])) for w, tag in zip(plain, tags)]
+        got = [_new(Word, (w[0], w[1], w[2], w[3], tag[0], tag[1], tag[2], w[7])) for w, tag in zip(plain, tags)]
         cache.tagged[sentence.start] = got
     return got
 
@@ -162,5 +162,6 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
         tags = model().analyse([w.text for w in plain[lo:hi]])
         for i in range(a, b):
             w = plain[i]
-            got[i] = _new(Word, (*w[:4], *tags[i - lo], w[7]))
+            tag = tags[i - lo]
+            got[i] = _new(Word, (w[0], w[1], w[2], w[3], tag[0], tag[1], tag[2], w[7]))
     return got

@@ -151,7 +151,8 @@ class Model:
         spans = tokenize(text)
         words = [text[s:e] for s, e in spans]
         known, analysis = self._analysed, self._analysis
-        return [_new(Token, (s + offset, e + offset, word, *(known[t].get(word) or analysis(word, t))))
+        return [_new(Token, (s + offset, e + offset, word, (got := known[t].get(word) or analysis(word, t))[0],
+                             got[1], got[2]))  # (no ``*got``: it builds a list first)
                 for (s, e), word, t in zip(spans, words, self.predict(words))]
 
 
