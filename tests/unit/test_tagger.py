@@ -388,3 +388,13 @@ def test_the_vocabulary_marks_every_word_a_feature_can_name():
     assert bits["a"] == bits["a b"] == 256 and bits["b c"] == bits["c"] == 512
     assert bits["of"] == 64 and bits["x y"] == 128
     assert "ork" not in bits
+
+
+def test_tokens_split_at_every_unicode_space_as_the_chunk_regex_does():
+    # tokenize splits the text with str.split(), quicker than the regex \S+ it stands for: the same
+    # spaces, no-break and ideographic ones and the information separators included.
+    import re
+
+    text = "Prime\u00a0Minister\u2009May\u3000said\x1cit\u0085was\u200bover\tand\ndone\u2028today."
+    assert words(text) == re.findall(r"\S+", text[:-1]) + ["."]
+    assert "was\u200bover" in words(text)  # a zero-width space is no space
