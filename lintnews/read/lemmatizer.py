@@ -17,7 +17,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'"})
 
 def base_form(word: str, xpos: str) -> str:
     """The word before any rule: quotes straightened, lower case unless a proper noun."""
-    word = word.translate(_QUOTES)
+    if not word.isascii():
+        word = word.translate(_QUOTES)
     return word if xpos.startswith("NNP") else word.lower()
 
 
@@ -47,7 +48,7 @@ class Lemmatizer:
 
     def _lemma(self, word: str, xpos: str) -> str:
         table = self.table
-        plain = word.translate(_QUOTES)
+        plain = word if word.isascii() else word.translate(_QUOTES)
         found = table.get(f"{plain} {xpos}")
         if found is None:
             found = table.get(f"{plain.lower()} {xpos}")

@@ -123,7 +123,7 @@ def tagged(doc: Document, sentence: Sentence) -> list[Word]:
     if got is None:
         plain = words(doc, sentence)
         tags = model().analyse([w.text for w in plain])
-        got = [w._replace(upos=upos, xpos=xpos, lemma=lemma) for w, (upos, xpos, lemma) in zip(plain, tags)]
+        got = [_new(Word, (w[0], w[1], w[2], w[3], tag[0], tag[1], tag[2], w[7])) for w, tag in zip(plain, tags)]
         cache.tagged[sentence.start] = got
     return got
 
@@ -161,6 +161,7 @@ def tagged_around(doc: Document, sentence: Sentence, stretches: list[tuple[int, 
         lo, hi = max(0, a - MARGIN), min(n, b + AHEAD)
         tags = model().analyse([w.text for w in plain[lo:hi]])
         for i in range(a, b):
-            upos, xpos, lemma = tags[i - lo]
-            got[i] = plain[i]._replace(upos=upos, xpos=xpos, lemma=lemma)
+            w = plain[i]
+            tag = tags[i - lo]
+            got[i] = _new(Word, (w[0], w[1], w[2], w[3], tag[0], tag[1], tag[2], w[7]))
     return got

@@ -23,12 +23,13 @@ _CHUNK = re.compile(r"\S+")
 _LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\Z", re.IGNORECASE)
 _OPENING = set("\"“‘'([{<«„$£€¥#")
 _CLOSING = set(",;:!?)]}>\"”’'»%")
+_MARKS = _CLOSING | {"."}
 _PUNCT_RUN = re.compile(r"(?:[.!?]+|([^\w\s])\1+)\Z")  # ... ?! **** ---- as one token
 _EMOTICON = re.compile(r"[:;=8][-o^']?[()\[\]dDpP/\\|]+\Z")
 _APOSTROPHE_WORDS = re.compile(r"['’](?:\d\ds?|em|cause|til|tis)\b", re.IGNORECASE)
 _CLITIC = re.compile(r"(?i)(?:(?<=\w)n['’]t|(?<=[\w.])['’](?:s|re|ve|ll|d|m))\Z")
 _FUSED = re.compile(r"(?i)(can)(not)\Z|(gon|wan)(na)\Z|(got)(ta)\Z")
-_FUSED_WORDS = frozenset(("cannot", "gonna", "wanna", "gotta"))
+_FUSED_WORDS = frozenset(("cannot", "gonna", "wanna", "gotta"))  # of 5 and 6 letters (tokenize)
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\Z|[^\W\d_]\Z")
 # Inside a word: runs of dashes, slashes, ellipses and other punctuation are tokens of their own.
 _INNER = re.compile(r"-+|[—–/…]|\.{2,}|[,;:!?()\[\]{}\"“”«»]")
@@ -43,16 +44,19 @@ _EXTRA_ABBREVIATIONS = frozenset("etc vs ca ie eg".split())
 def tokenize(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each token of ``text``, in order."""
     out: list[tuple[int, int]] = []
-    chunks = _CHUNK.findall(text)
+    add = out.append
+    chunks = text.split()  # _CHUNK.findall(text): both split where str.isspace() (one Unicode table)
     last = len(chunks) - 1
+    find = text.find
     e = 0
     for n, word in enumerate(chunks):
-        s = text.find(word, e)  # the chunks are the text's runs of non-space, in order
+        s = find(word, e)  # the chunks are the text's runs of non-space, in order
         e = s + len(word)
-        if word.isalpha() and word.lower() not in _FUSED_WORDS:
-            out.append((s, e))  # most words: nothing to split (same result, a tenth of the time)
+        if word.isalpha() and (len(word) not in (5, 6) or word.lower() not in _FUSED_WORDS):
+            add((s, e))  # most words: nothing to split (same result, a tenth of the time)
             continue
-        out.extend([(s + a, s + b) for a, b in _chunk_pieces(word, n == last)])
+        for a, b in _chunk_pieces(word, n == last):
+            add((s + a, s + b))
     return out
 
 
@@ -65,8 +69,20 @@ def _chunk_pieces(word: str, last: bool) -> tuple[tuple[int, int], ...]:
     if pieces is None:  # a chunk splits the same wherever it stands (its own text and place only)
         if len(_PIECES) >= _PIECES_KEPT:
             _PIECES.clear()
-        pieces = _PIECES[key] = tuple(_split_chunk(word, 0, len(word), last=last))
+        pieces = _PIECES[key] = _word_and_mark(word, last) or tuple(_split_chunk(word, 0, len(word), last=last))
     return pieces
+
+
+def _word_and_mark(word: str, last: bool) -> tuple[tuple[int, int], ...] | None:
+    """A word of letters and one mark after it ("said," "year." "Mr."), split as ``_split_chunk`` splits
+    it, without its regexes; None for any other chunk."""
+    n = len(word) - 1
+    mark, letters = word[n:], word[:n]
+    if mark not in _MARKS or not letters.isalpha() or letters.lower() in _FUSED_WORDS:
+        return None
+    if mark == "." and _is_abbreviation(letters, last):
+        return ((0, n + 1),)
+    return ((0, n), (n, n + 1))
 
 
 def _chunk_at(text: str, start: int, end: int, at: int) -> tuple[int, int]:

@@ -235,7 +235,8 @@ def test_a_chunk_splits_the_same_each_time_and_by_its_place_in_the_sentence():
 
 
 def reference_predict(m: Model, words: list[str]) -> list[int]:
-    """The perceptron written out plainly: every feature's weights added tag by tag."""
+    """The perceptron written out plainly: every feature's weights added tag by tag (and the rule for a
+    verb after an article, test_a_base_form_after_an_article_is_a_noun)."""
     norm, low, amb = tagger.context(words, m.lexicon)
     prev, prev2, out = "-S1-", "-S2-", []
     for i in range(len(words)):
@@ -248,6 +249,8 @@ def reference_predict(m: Model, words: list[str]) -> list[int]:
                     for j in range(m._offsets[k], m._offsets[k + 1]):
                         scores[m._classes[j]] += m._values[j]
             guess = scores.index(max(scores))
+            if low[i + 1] in ("a", "an", "the") and m._noun is not None and m._as_noun(guess, words, i):
+                guess = m._noun  # a verb's base form after an article: a noun
         out.append(guess)
         prev2, prev = prev, m.tags[guess]
     return out
@@ -300,3 +303,98 @@ def test_a_base_form_after_an_article_is_a_noun(text, word, xpos):
     """A verb's base form right after an article is read as a noun, unless a hyphen follows (a compound)
     or the word is a participle that is not the base form."""
     assert {t.text: t.xpos for t in tag(text)}[word] == xpos
+
+
+NEWS = [
+    "The ministers of the new government was criticised on Tuesday for the delay.",
+    "There was no formal ties between the two parties, the report said.",
+    "Shares in Acme Corp. jumped 76% to $1.13bn after the U.K. regulator's ruling.",
+    "“It’s a disgrace,” said Ms. O’Neill, 54, who has lead the campaign since 2019.",
+    "Police said 464,000 people had been evacuated from the flood-hit north-east region.",
+    "PRIME MINISTER May may resign if the vote fails, sources close to No 10 said.",
+    "The well-known co-founders' start-up, which employs 1,200 staff, was sold last year.",
+    "He could of won the seat, but lost by 3-2 in a re-run at 10:30am on 12 June.",
+    "Their is little evidence that the new rules had any affect on prices, analysts said.",
+    "Follow us on Twitter @BBCNews — click here to read more…",
+]
+
+
+def _news_and_treebank_sentences() -> list[list[str]]:
+    sents = [words(s) for s in NEWS]
+    if TREEBANKS.is_dir():
+        spec = importlib.util.spec_from_file_location("treebank", REPO / "scripts" / "treebank.py")
+        treebank = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault("treebank", treebank)
+        spec.loader.exec_module(treebank)
+        sents += [s.forms for s in treebank.load(TREEBANKS, "ewt-dev")[:400]]
+    return sents
+
+
+@pytest.mark.parametrize("words_kept, rows_kept", [(25_000, 150_000), (40, 200)])
+def test_the_kept_sums_tag_as_the_plain_features_do(monkeypatch, words_kept, rows_kept):
+    """The scorer keeps each word's, group's and feature's weights summed (read/tag_scores.py); whether
+    those sums are new, kept from an earlier sentence, or forgotten and made again half-way through a
+    sentence (the small limits), every tag is the one the plain sum of the features' weights picks."""
+    from lintnews.read import tag_scores
+
+    monkeypatch.setattr(tag_scores, "WORDS_KEPT", words_kept)
+    monkeypatch.setattr(tag_scores, "ROWS_KEPT", rows_kept)
+    m = Model.load()  # its own scorer, nothing kept yet
+    sents = _news_and_treebank_sentences()
+    for _ in range(2):  # the second time from what was kept (or made again)
+        for tokens in sents:
+            assert m.predict(tokens) == reference_predict(m, tokens), tokens
+
+
+def test_the_groups_hold_the_features_of_the_plain_path():
+    """The features grouped by what they read (read/tag_features.py) are, word by word, exactly the
+    features ``word_features`` and ``tag_features`` give, so sums of groups are sums of the same weights."""
+    from collections import Counter
+
+    from lintnews.read import tag_features as f
+
+    lexicon = tagger.model().lexicon
+    for text in NEWS:
+        tokens = words(text)
+        norm, low, amb = tagger.context(tokens, lexicon)
+        last = len(tokens) - 1
+        for i, prev, prev2 in ((0, "-S1-", "-S2-"), (1, "PROPN NNP", "-S1-"), (last, "DET DT", "ADJ JJ")):
+            j = i + 2
+            w, lw, a, s3, sh = norm[j], low[j], amb[j], low[j][-3:], tagger.shape(norm[j])
+            groups = (f.own_word(w, lw) + f.suffix_group(lw[-4:]) + f.prefix_group(lw[:3])
+                      + f.form_group(sh, a, "-" in w[1:-1])
+                      + [f.neighbour_word("w-1", low[j - 1])]
+                      + f.left1_group(low[j - 1][-3:], tagger.shape(norm[j - 1]))
+                      + [f.neighbour_word("w-2", low[j - 2])]
+                      + [f.neighbour_word("w+1", low[j + 1])]
+                      + f.right1_group(low[j + 1][-3:], tagger.shape(norm[j + 1]), amb[j + 1])
+                      + [f.neighbour_word("w+2", low[j + 2])] + f.right2_group(amb[j + 2])
+                      + list(f.pair_features(lw, low[j + 1])[:1]) + list(f.pair_features(low[j - 1], lw)[1:])
+                      + f.class_pair_group(a, amb[j + 1]) + (["first-cap"] if i == 0 and w != lw else [])
+                      + f.tags_group(prev2, prev) + [f.tag_word(prev, lw)] + f.tag_word_group(prev, s3)
+                      + [f.tag_next(prev, low[j + 1])] + f.tag_next_group(prev, amb[j + 1]))
+            plain = tagger.word_features(norm, low, amb, i) + tagger.tag_features(prev, prev2, low, amb, i)
+            assert Counter(groups) == Counter(plain)
+
+
+def test_the_vocabulary_marks_every_word_a_feature_can_name():
+    """A word's bits say under which features to look it up; a name with a word that holds a space is
+    marked every way it can be read, so no feature is missed."""
+    from lintnews.read.tag_scores import vocabulary
+
+    bits = vocabulary(["w-1 new york", "W Paris", "w,w+1 a b c", "t-1,w NOUN NN of", "t-1,w+1 -S1- x y", "s3 ork"],
+                      ["NOUN NN"])
+    assert bits["new york"] == 4 and bits["paris"] == 2
+    assert bits["a"] == bits["a b"] == 256 and bits["b c"] == bits["c"] == 512
+    assert bits["of"] == 64 and bits["x y"] == 128
+    assert "ork" not in bits
+
+
+def test_tokens_split_at_every_unicode_space_as_the_chunk_regex_does():
+    # tokenize splits the text with str.split(), quicker than the regex \S+ it stands for: the same
+    # spaces, no-break and ideographic ones and the information separators included.
+    import re
+
+    text = "Prime\u00a0Minister\u2009May\u3000said\x1cit\u0085was\u200bover\tand\ndone\u2028today."
+    assert words(text) == re.findall(r"\S+", text[:-1]) + ["."]
+    assert "was\u200bover" in words(text)  # a zero-width space is no space
