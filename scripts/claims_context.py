@@ -2,6 +2,7 @@
 """Does a planted unattributed claim need a source as the article stands? A blind read in context.
 
     python scripts/claims_context.py sample OUT_DIR [--half measure] [--narration 45] [--seed 7]
+                                            [--folders bbc,isot_true] [--any-claim 0]
     python scripts/claims_context.py score OUT_DIR [--verdicts FILE]
 
 The planter (scripts/planters.py) deletes ", X said" or "According to X," from a sentence of edited
@@ -20,6 +21,10 @@ the origin, the article and the sentence. The reader writes ``verdicts.jsonl``:
 ``{"id": ..., "needs_source": true|false, "note": ...}``. ``score`` checks each article as it stands
 (the planted copy, or the article as written) with the default rules and counts, by origin and
 verdict, the sentences News.UnattributedClaim flags (a finding overlapping the sentence).
+``--folders`` reads other folders as well (polnear's election news has as many figure sites on the
+tune half as the edited copy); ``--any-claim N`` adds N plants of the old planter (any attributed
+sentence, figure or not; origin ``planted-any``) drawn from the same folders, so a tuning read sees
+the sentences the figure test leaves out as well. The defaults give the stored sample.
 The first reading's verdicts (ids and verdicts only) are kept in
 ``scripts/data/claims_context_verdicts.jsonl``: ``score OUT --verdicts`` that file, after
 ``sample OUT`` with the defaults, gives its figures again.
@@ -65,11 +70,17 @@ def passage(text: str, s0: int, s1: int) -> str:
     return re.sub(r"[ \t]{2,}", " ", " ".join(parts))
 
 
-def planted(path: Path, text: str):
-    """(planted text, span) for each planter of unattributed claims that finds a site."""
+def planted(path: Path, text: str, any_claim: bool = False):
+    """(planted text, span) for each planter of unattributed claims that finds a site; with
+    ``any_claim`` the old planter's (any attributed sentence, figure or not)."""
     site = planters.Site(text)
-    for make in (planters.plant_said, planters.plant_according):
-        plant = make(site, random.Random(f"{path.name}:{make.__name__}"))
+    figures_only, planters.FIGURES_ONLY = planters.FIGURES_ONLY, not any_claim
+    try:
+        made = [make(site, random.Random(f"{path.name}:{make.__name__}"))
+                for make in (planters.plant_said, planters.plant_according)]
+    finally:
+        planters.FIGURES_ONLY = figures_only
+    for plant in made:
         if plant is not None:
             yield text[:plant.start] + plant.new + text[plant.end:], plant.span
 
@@ -109,17 +120,25 @@ def item_id(origin: str, path: Path, sentence: str) -> str:
 def sample(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    plants, controls = [], []
+    plants, controls, others = [], [], []
+    folders = args.folders.split(",") if args.folders else CONTROLS
     for path in articles_in(args.corpus, args.half):
-        if folder_of(path, args.corpus) not in CONTROLS:
+        if folder_of(path, args.corpus) not in folders:
             continue
         text = read_path(str(path)).text
         for new, (s0, s1) in planted(path, text):
             plants.append(("planted", path, new, s0, s1))
         controls.extend(("narration", path, text, s0, s1) for s0, s1 in narration(text))
+        if args.any_claim:
+            seen = {p[2][p[3]:p[4]] for p in plants if p[1] == path}
+            others.extend(("planted-any", path, new, s0, s1) for new, (s0, s1) in planted(path, text, True)
+                          if new[s0:s1] not in seen)
     rng = random.Random(args.seed)
     rng.shuffle(controls)
     chosen = plants + controls[:args.narration]
+    if args.any_claim:
+        random.Random(args.seed + 1).shuffle(others)
+        chosen += others[:args.any_claim]
     rng.shuffle(chosen)
     with open(out / "items.jsonl", "w", encoding="utf-8") as items, open(out / "key.jsonl", "w", encoding="utf-8") as keys:
         for origin, path, text, s0, s1 in chosen:
@@ -128,8 +147,9 @@ def sample(args) -> int:
                                    ensure_ascii=False) + "\n")
             keys.write(json.dumps({"id": key, "origin": origin, "path": str(path), "start": s0, "end": s1,
                                    "sentence": text[s0:s1]}, ensure_ascii=False) + "\n")
+    extra = f", {min(len(others), args.any_claim)} of any claim of {len(others)}" if args.any_claim else ""
     print(f"wrote {len(chosen)} items ({len(plants)} planted, {min(len(controls), args.narration)} narration "
-          f"of {len(controls)}) to {out / 'items.jsonl'}")
+          f"of {len(controls)}{extra}) to {out / 'items.jsonl'}")
     return 0
 
 
@@ -147,12 +167,13 @@ def score(args) -> int:
             continue
         path = Path(k["path"])
         text = read_path(str(path)).text
-        if k["origin"] == "planted":
-            text = next(new for new, span in planted(path, text) if new[span[0]:span[1]] == k["sentence"])
+        if k["origin"].startswith("planted"):
+            text = next(new for new, span in planted(path, text, k["origin"] == "planted-any")
+                        if new[span[0]:span[1]] == k["sentence"])
         flagged = any(f.rule_id == RULE and f.start < k["end"] and k["start"] < f.end
                       for f in linter.check(text, str(path)).findings)
         table[k["origin"], v["needs_source"], flagged] += 1
-    for origin in ("planted", "narration"):
+    for origin in sorted({origin for origin, _, _ in table}, key=("planted", "planted-any", "narration").index):
         for needs in (True, False):
             n = table[origin, needs, True] + table[origin, needs, False]
             print(f"{origin:9} {'needs a source' if needs else 'fine as it is':15} {n:3}   flagged {table[origin, needs, True]}")
@@ -167,6 +188,10 @@ def main(argv=None) -> int:
     ap.add_argument("--half", choices=("tune", "measure"), default="measure")
     ap.add_argument("--narration", type=int, default=45, help="control sentences the writer left unsourced")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--folders", help="comma-separated corpus folders to read (default: the edited copy, "
+                                      + ",".join(CONTROLS) + ")")
+    ap.add_argument("--any-claim", type=int, default=0,
+                    help="add this many plants of any attributed sentence, figure or not (origin planted-any)")
     ap.add_argument("--verdicts", help="verdicts to score (default OUT/verdicts.jsonl)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
