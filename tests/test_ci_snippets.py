@@ -273,9 +273,10 @@ def test_snippet_command_runs(run_cli, tmp_path, kind, argv):
         assert uris == {f"articles/{SEED.name}"}
     elif fmt == "junit":
         root = ET.fromstring(content)
+        assert [suite.get("name") for suite in root.findall("testsuite")] == [f"articles/{SEED.name}"]
         cases = root.findall(".//testcase")
-        assert [case.get("name") for case in cases] == [f"articles/{SEED.name}"]
-        assert cases[0].find("failure") is not None
+        assert {case.get("classname") for case in cases} == {f"articles/{SEED.name}"}
+        assert all(len(case.findall("failure")) == 1 for case in cases)
     elif fmt == "github":
         annotations = [line for line in content.splitlines() if line.startswith("::")]
         assert annotations, content

@@ -1,18 +1,21 @@
 """--format junit: JUnit XML, for CI systems that show test reports.
 
-One ``<testcase>`` per checked file, one ``<failure>`` per finding in it at or
-above the file's fail-on level (``--fail-on`` or the configuration's), and one
-``<error>`` per line naming rules that did not finish on it (a pattern timed
-out, the time budget ran out): such a file never passes. Findings below the
-fail-on level do not fail the test case, as they do not fail the run: they are
-listed in its ``<system-out>``, one line each. A file with none of these passes.
+One ``<testsuite>`` per checked file (its name the file's path). In it, one
+``<testcase>`` per finding at or above the file's fail-on level (``--fail-on``
+or the configuration's), each failed by one ``<failure>``, and one per line
+naming rules that did not finish on the file (a pattern timed out, the time
+budget ran out), each with one ``<error>``: such a file never passes. A file
+with neither has one passing test case, named after the file. Findings below
+the fail-on level do not fail anything, as they do not fail the run: they are
+listed in the suite's ``<system-out>``, one line each.
 
-    <testsuites name="lintnews" tests="2" failures="3" errors="0" skipped="0">
-      <testsuite name="lintnews" tests="2" failures="3" errors="0" skipped="0">
-        <testcase classname="lintnews" name="seeds/a.txt">
+    <testsuites name="lintnews" tests="3" failures="2" errors="0" skipped="0">
+      <testsuite name="seeds/a.txt" tests="2" failures="2" errors="0" skipped="0">
+        <testcase classname="seeds/a.txt" name="News.Confusables at 7:25">
           <failure message="Use 'his' ..." type="News.Confusables">seeds/a.txt:7:25: ...</failure>
 
-``failures`` counts ``<failure>`` elements and ``errors`` ``<error>`` elements, as JUnit readers do.
+So each count is of test cases, as JUnit readers count them: ``failures`` and
+``errors`` never exceed ``tests``.
 """
 
 from __future__ import annotations
@@ -43,25 +46,33 @@ def tree(findings, ctx) -> ET.Element:
     by_path: dict[str, list] = {path: [] for path in [*ctx.docs, *ctx.unfinished]}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
-    errors = sum(len(lines) for lines in ctx.unfinished.values())
-    failures = sum(1 for f in findings if failing(f, ctx))
-    counts = {"tests": str(len(by_path)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
-    root = ET.Element("testsuites", {"name": "lintnews", **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": "lintnews", **counts})
+    root = ET.Element("testsuites", {"name": "lintnews"})
+    total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for path in sorted(by_path):
-        case = ET.SubElement(suite, "testcase", {"classname": "lintnews", "name": _xml_safe(path)})
-        passing = []
-        for f in by_path[path]:
-            if not failing(f, ctx):
-                passing.append(f)
-                continue
+        suite = ET.SubElement(root, "testsuite", {"name": _xml_safe(path)})
+        name = _xml_safe(path)
+        failed = [f for f in by_path[path] if failing(f, ctx)]
+        below = [f for f in by_path[path] if not failing(f, ctx)]
+        unfinished = ctx.unfinished.get(path, ())
+        for f in failed:
+            case = ET.SubElement(suite, "testcase", {"classname": name, "name": f"{f.rule_id} at {f.line}:{f.column}"})
             failure = ET.SubElement(case, "failure", {"message": _xml_safe(f.message), "type": f.rule_id})
             failure.text = _line(f)
-        for line in ctx.unfinished.get(path, ()):
+        for line in unfinished:
+            case = ET.SubElement(suite, "testcase", {"classname": name, "name": "lintnews.unfinished"})
             ET.SubElement(case, "error", {"message": _xml_safe(line), "type": "lintnews.unfinished"})
-        if passing:
-            out = ET.SubElement(case, "system-out")
-            out.text = "".join(f"{_line(f)} ({f.severity.value}, below fail-on)\n" for f in passing)
+        if not failed and not unfinished:
+            ET.SubElement(suite, "testcase", {"classname": name, "name": name})
+        if below:
+            out = ET.SubElement(suite, "system-out")
+            out.text = "".join(f"{_line(f)} ({f.severity.value}, below fail-on)\n" for f in below)
+        counts = {"tests": len(failed) + len(unfinished) or 1, "failures": len(failed), "errors": len(unfinished),
+                  "skipped": 0}
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            total[key] += value
+    for key, value in total.items():
+        root.set(key, str(value))
     return root
 
 

@@ -1,5 +1,6 @@
 """--format junit: JUnit XML that a standard reader (junitparser) reads back."""
 
+import xml.etree.ElementTree as ET
 from collections import Counter
 
 from junitparser import Failure, JUnitXml
@@ -13,44 +14,53 @@ def read(xml: str) -> JUnitXml:
     return JUnitXml.fromstring(xml.encode("utf-8"))
 
 
-def test_one_testcase_per_checked_file_and_one_failure_per_finding(render, corpus):
+def suites_by_name(report) -> dict:
+    return {suite.name: suite for suite in report}
+
+
+def test_one_suite_per_checked_file_and_one_failed_case_per_finding(render, corpus):
     texts, findings = corpus
     report = read(render("junit"))
-    suites = list(report)
-    assert len(suites) == 1
-    suite = suites[0]
-    assert suite.name == "lintnews"
-    cases = list(suite)
-    assert sorted(c.name for c in cases) == sorted(texts)
-    assert all(c.classname == "lintnews" for c in cases)
+    suites = suites_by_name(report)
+    assert sorted(suites) == sorted(texts)
     per_path = Counter(f.path for f in findings)
-    by_name = {c.name: c for c in cases}
     for path in texts:
-        case = by_name[path]
-        failures = [r for r in case.result if isinstance(r, Failure)]
-        assert len(failures) == per_path[path] == len(case.result)
+        cases = list(suites[path])
+        assert all(c.classname == path for c in cases)
         expected = [f for f in findings if f.path == path]
+        if not expected:
+            (case,) = cases
+            assert case.is_passed and case.name == path
+            continue
+        assert len(cases) == per_path[path]
+        failures = []
+        for case, f in zip(cases, expected):
+            (result,) = case.result  # one failure per test case, as JUnit readers expect
+            assert isinstance(result, Failure)
+            assert case.name == f"{f.rule_id} at {f.line}:{f.column}"
+            failures.append(result)
         assert [x.type for x in failures] == [f.rule_id for f in expected]
         assert [x.message for x in failures] == [f.message for f in expected]
         assert [x.text for x in failures] == [
             f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}" for f in expected]
-    assert by_name[PATHS["clean"]].is_passed
-    assert not by_name[PATHS["seed"]].is_passed
-    # The declared counts agree with the content, as the reader recomputes them.
-    declared = (suite.tests, suite.failures, suite.errors, suite.skipped)
-    assert declared == (len(texts), len(findings), 0, 0)
-    suite.update_statistics()
-    assert (suite.tests, suite.failures, suite.errors, suite.skipped) == declared
-    assert (report.tests, report.failures) == (len(texts), len(findings))
+    assert all(c.is_passed for c in suites[PATHS["clean"]])
+    assert not any(c.is_passed for c in suites[PATHS["seed"]])
+    # The declared counts agree with the content, as the reader recomputes them, and count test cases.
+    clean = sum(1 for path in texts if not per_path[path])
+    for suite in report:
+        declared = (suite.tests, suite.failures, suite.errors, suite.skipped)
+        suite.update_statistics()
+        assert (suite.tests, suite.failures, suite.errors, suite.skipped) == declared
+        assert suite.failures <= suite.tests
+    assert (report.tests, report.failures, report.errors) == (len(findings) + clean, len(findings), 0)
 
 
 def test_all_clean_files_pass(render):
     docs = {"a.txt": Document("A\n\nB.\n", "a.txt"), "b.txt": Document("C\n\nD.\n", "b.txt")}
     report = read(render("junit", findings=[], docs=docs))
-    (suite,) = list(report)
-    assert [c.name for c in suite] == ["a.txt", "b.txt"]
-    assert all(c.is_passed for c in suite)
-    assert (suite.tests, suite.failures) == (2, 0)
+    assert [s.name for s in report] == ["a.txt", "b.txt"]
+    assert all(c.is_passed for s in report for c in s)
+    assert (report.tests, report.failures) == (2, 0)
 
 
 def test_characters_xml_cannot_carry_still_parse(render):
@@ -65,25 +75,28 @@ def test_characters_xml_cannot_carry_still_parse(render):
 
 
 def test_findings_below_fail_on_do_not_fail_the_test_case(run_cli, tmp_path):
-    """A passing run (exit 0) has no failed test case: suggestions go to system-out."""
+    """A passing run (exit 0) has no failed test case: suggestions go to the file's system-out."""
     (tmp_path / "a.txt").write_text("A headline about troops\n\nThe the troops left.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("A headline about troops\n\nThe troops left.\n", encoding="utf-8")
     (tmp_path / "lintnews.yaml").write_text("fail-on: warning\nseverity: {News.DoubledWord: suggestion}\n",
                                             encoding="utf-8")
     proc = run_cli("check", "--format", "junit", "a.txt", "b.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()
-    (suite,) = list(read(proc.stdout.decode()))
-    cases = {c.name: c for c in suite}
-    assert all(c.is_passed for c in cases.values())
-    assert (suite.tests, suite.failures) == (2, 0)
-    assert "a.txt:3:1: News.DoubledWord" in cases["a.txt"].system_out
-    assert "below fail-on" in cases["a.txt"].system_out
+    report = read(proc.stdout.decode())
+    suites = suites_by_name(report)
+    assert all(c.is_passed for s in report for c in s)
+    assert (report.tests, report.failures) == (2, 0)
+    out = ET.fromstring(proc.stdout).find("testsuite[@name='a.txt']/system-out").text
+    assert "a.txt:3:1: News.DoubledWord" in out and "below fail-on" in out
+    assert sorted(suites) == ["a.txt", "b.txt"]
 
-    # The same finding at the fail-on level fails its case, as it fails the run.
+    # The same finding at the fail-on level fails a test case of its own, as it fails the run.
     proc = run_cli("check", "--format", "junit", "--fail-on", "suggestion", "a.txt", "b.txt", cwd=tmp_path)
     assert proc.returncode == 1
-    (suite,) = list(read(proc.stdout.decode()))
-    cases = {c.name: c for c in suite}
-    assert not cases["a.txt"].is_passed and cases["b.txt"].is_passed
-    assert suite.failures == 1
-    assert [r.type for r in cases["a.txt"].result] == ["News.DoubledWord"]
+    report = read(proc.stdout.decode())
+    suites = suites_by_name(report)
+    (failed,) = list(suites["a.txt"])
+    assert not failed.is_passed and all(c.is_passed for c in suites["b.txt"])
+    assert (report.tests, report.failures) == (2, 1)
+    assert failed.name == "News.DoubledWord at 3:1"
+    assert [r.type for r in failed.result] == ["News.DoubledWord"]
