@@ -131,3 +131,25 @@ def test_an_alias_bomb_in_front_matter_is_metadata_with_no_title(run_cli, tmp_pa
     proc = run_cli("check", "--isolated", article)
     assert time.perf_counter() - start < 10
     assert (proc.returncode, proc.stderr) == (0, b"")
+
+
+@pytest.mark.parametrize("body, line, key", [
+    ("select: [News]\nignore: [News.DoubledWord]\nselect: [News.Spelling]\n", 3, "select"),
+    ('per-path:\n  "wire/**": {fail-on: warning}\n  "wire/**": {language: en-GB}\n', 3, "wire/**"),
+    ("severity:\n  News.Spelling: warning\n  News.Spelling: error\n", 3, "News.Spelling"),
+])
+def test_a_key_given_twice_in_a_configuration_is_one_line_and_exit_2(run_cli, tmp_path, article, body, line, key):
+    # PyYAML keeps the last of two equal keys without a word: the first setting would be lost unseen.
+    config = tmp_path / "lintnews.yaml"
+    config.write_text(body)
+    error = one_line_error(run_cli, "check", article)
+    assert error.startswith(f"error: {config}: invalid YAML at line {line}, column ")
+    assert error.endswith(f"the key '{key}' is given twice in one mapping")
+
+
+def test_the_same_key_in_different_mappings_is_fine(run_cli, tmp_path, article):
+    (tmp_path / "lintnews.yaml").write_text(
+        'language: en-US\nper-path:\n  "wire/**": {language: en-GB, ignore: [News.Spelling]}\n'
+        '  "blogs/**": {language: en-GB, ignore: [News.Spelling]}\nignore: [News.Spelling, News.Spelling]\n')
+    proc = run_cli("check", article)
+    assert proc.returncode == 0, proc.stderr.decode()

@@ -37,8 +37,11 @@ MAX_ALIASED = 100_000  # values the aliases of a document stand for; the built-i
 class _Meter:
     """Measures a YAML document one event at a time (see the module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unique_keys: bool = False) -> None:
         self.open: list[list] = []  # for each open collection: [its nodes so far, its anchor]
+        # With unique_keys, for each open collection: the scalar keys of a mapping so far (None for a
+        # sequence) and whether the next node of a mapping is a key.
+        self.keys: list[list] | None = [] if unique_keys else None
         self.sizes: dict[str, int] = {}  # anchor -> nodes of its node, aliases written out
         self.aliased = 0  # nodes the aliases stand for, all told
         import yaml
@@ -48,6 +51,8 @@ class _Meter:
     def see(self, event) -> str | None:
         """A problem with the document so far, or None."""
         yaml = self.yaml
+        if self.keys is not None:
+            self._key(event)
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self.open.append([1, event.anchor])
             if len(self.open) > MAX_DEPTH:
@@ -65,6 +70,26 @@ class _Meter:
                 return f"its aliases stand for over {MAX_ALIASED:,} values (an alias bomb?)"
             self._add(size, None)
         return None
+
+    def _key(self, event) -> None:
+        """Raises on a key given twice in one mapping (PyYAML keeps the last silently)."""
+        yaml, keys = self.yaml, self.keys
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            keys.pop()
+            event = None  # the collection just closed is one node of its parent
+        if keys and keys[-1][0] is not None:
+            frame = keys[-1]
+            if frame[1] and isinstance(event, yaml.ScalarEvent):
+                if event.value in frame[0]:  # invalid rather than unsafe: raised as PyYAML's own errors are
+                    raise yaml.MarkedYAMLError(problem=f"the key '{event.value}' is given twice in one mapping",
+                                               problem_mark=event.start_mark)
+                frame[0].add(event.value)
+            if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                frame[1] = not frame[1]
+        if isinstance(event, yaml.MappingStartEvent):
+            keys.append([set(), True])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            keys.append([None, False])
 
     def _add(self, size: int, anchor: str | None) -> None:
         if anchor is not None:
@@ -91,13 +116,13 @@ def _refused(problem: str, mark):
 
 
 @lru_cache(maxsize=None)
-def _bounded(loader: type) -> type:
+def _bounded(loader: type, unique_keys: bool = False) -> type:
     """``loader`` with every event the composer takes measured first."""
 
     class Bounded(loader):
         def __init__(self, stream) -> None:
             super().__init__(stream)
-            self.meter = _Meter()
+            self.meter = _Meter(unique_keys)
 
         def get_event(self):
             event = super().get_event()
@@ -121,13 +146,16 @@ def _c_loader(loader: type) -> type | None:
     return type(f"C{loader.__name__}", (yaml.CSafeLoader,), {k: getattr(loader, k) for k in keys})
 
 
-def load_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError):
+def load_yaml(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError,
+              unique_keys: bool = False):
     """The value of one YAML document; ``error(where, problem)`` (one line) if it is invalid or too big.
 
     With libyaml, the document's events are measured first (the C parser
     cannot be metered as it composes), then it is built by the C loader:
     about seven times faster than the pure-Python loader, which is the
     fallback. ``loader``: a ``yaml.SafeLoader`` class (that one if None).
+    ``unique_keys``: a key given twice in one mapping is an error (a
+    configuration file), not the last one silently kept.
     """
     import yaml
 
@@ -135,8 +163,8 @@ def load_yaml(text: str, where: str, *, loader: type | None = None, error: type 
     fast = _c_loader(loader)
     try:
         if fast is None:
-            return yaml.load(text, Loader=_bounded(loader))
-        meter = _Meter()
+            return yaml.load(text, Loader=_bounded(loader, unique_keys))
+        meter = _Meter(unique_keys)
         for event in yaml.parse(text, Loader=fast):
             problem = meter.see(event)
             if problem:

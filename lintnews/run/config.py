@@ -302,7 +302,7 @@ def read_config(path: Path, trust: Trust | None = None, chain: tuple[Path, ...] 
     if path.name == "pyproject.toml":
         table = load_toml(text, where, error=ConfigError).get("tool", {}).get("lintnews")
         return None if table is None else parse_settings(table, path, trust, chain)
-    return parse_settings(load_yaml(text, where, error=ConfigError) or {}, path, trust, chain)
+    return parse_settings(load_yaml(text, where, error=ConfigError, unique_keys=True) or {}, path, trust, chain)
 
 
 class ConfigFinder:
