@@ -142,6 +142,12 @@ class Run:
             say_warning(message)
             if kw["strict"]:
                 self.errors.append(message)
+        try:
+            left_out = self.session.styles_left_out(self.files)  # --styles DIR whose rules the config leaves out
+        except LintnewsError:
+            left_out = []  # a selector naming no rule: reported when the articles are checked
+        for message in left_out:
+            say_warning(message)
 
     def error(self, message: str) -> None:
         self.errors.append(message)

@@ -8,6 +8,8 @@ files (``files``), and runs them in parallel with results in a stable order.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import os
 from dataclasses import dataclass, field
 
@@ -199,6 +201,37 @@ class Session:
             linter.vale_sentences = vale_scopes.segments(vale_loaded(pool, settings))  # Vale cuts them into sentences
             self._linters[key] = (linter, settings)
         return self._linters[key]
+
+    def styles_left_out(self, files: list[str]) -> list[str]:
+        """A warning for each ``--styles`` folder none of whose rules an article's configuration runs
+        (a project's ``select: [News]`` leaves a style given on the command line out, and a check of it
+        would say "All clean" with none of its rules run)."""
+        if not self.options.styles or not files:
+            return []
+        folders = [Path(d).resolve() for d in self.options.styles]
+        ran: set = set()
+        loaded: dict = {}
+        seen: set = set()
+        for path in files:
+            settings = self.configs.settings_for(self._config_path(path))
+            overrides = settings.overrides_for(path) if path != "-" else ()
+            if (id(settings), overrides) in seen:
+                continue
+            seen.add((id(settings), overrides))
+            pool, _ = self._pool(settings)
+            where = str(settings.source) if settings.source else None
+            chosen = {r.id for r in resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)]).rules}
+            for folder in folders:
+                mine = {r.id for r in pool if r.path and folder in Path(r.path).resolve().parents}
+                loaded.setdefault(folder, mine)
+                ran.update(mine & chosen)
+        out = []
+        for folder, ids in loaded.items():
+            if ids and not ids & ran:
+                styles = sorted({i.split(".")[0] for i in ids})
+                out.append(f"{folder}: no rule of this folder runs: the select in effect leaves all {len(ids)} out; "
+                           f"add them with --extend-select {','.join(styles)}")
+        return out
 
     def rules_used(self, paths=()) -> list:
         """Every rule that ran on ``paths`` (for reporters that describe rules)."""
