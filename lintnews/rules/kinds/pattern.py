@@ -26,7 +26,7 @@ import regex
 from ...findings import Applicability, Edit
 from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
-from .. import reading
+from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
 from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
@@ -178,10 +178,13 @@ class Pattern(Rule):
         if not self.patterns:
             self.fail("key 'patterns' is empty")
         self._shared_scans = _shared_scans(self, self.patterns)
+        self._start_finders = {w: f for p in self.patterns if p.start_words is not None
+                               for w, f in p.start_finders.items()}
 
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
         # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
+        start_places.register(self._start_finders)  # found with every pattern rule's words in one pass
         hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
         # The sentence each hit starts in, kept for the document: the patterns of a head scan (and of
@@ -247,8 +250,13 @@ class Pattern(Rule):
             at = places.get(word)
             if at is None:
                 prefix = p.start_prefix.get(word)
-                at = places[word] = (p.start_finders[word].places(text, low) if prefix is None else
-                                     [i for i in places[prefix] if low.startswith(word, i)])
+                if prefix is None:
+                    start_places.fill(places, low)
+                    at = places.get(word)
+                    if at is None:  # not registered (a rule not checked through check())
+                        at = places[word] = p.start_finders[word].places(text, low)
+                else:
+                    at = places[word] = [i for i in places[prefix] if low.startswith(word, i)]
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
                                                   else match_each(p.outline, text, self.id, at)))
