@@ -190,8 +190,10 @@ class Pattern(Rule):
         # The sentence each hit starts in, kept for the document: the patterns of a head scan (and of
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
+        shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
         for k, p in enumerate(self.patterns):
-            for span in self._spans(p, doc):
+            spans = shared.get(p.key)
+            for span in self._spans(p, doc) if spans is None else spans:
                 a = span[0]
                 sentence = sentence_of.get(a, False)
                 if sentence is False:
