@@ -88,3 +88,24 @@ def test_loose_answers_are_kept_by_word_and_bounded(tmp_path, monkeypatch):
     for text in texts * 2:  # the second time round, answers kept (and dropped) from the first
         got = [f.text for f in lintnews.check_text(text, rules=rules)]
         assert got == {0: ["loose"], 1: [], 2: ["loose", "loose"], 3: ["loose"]}[texts.index(text)]
+
+
+def test_shared_scan_tried_at_its_head_words_finds_what_scanning_everywhere_finds(tmp_path):
+    # The shared scan is matched only where its head word stands (found by the head alone): the same
+    # hits as the scan's own overlapped search, with the head inside words ("this", "wasp"), after
+    # marks, capitalised and ending the text.
+    from lintnews.read.document import Document
+    rule = rules_from(tmp_path, BODY)[0]
+    text = ("This wasp is rare. The numbers was late (figures is wrong), numbers Was fine; "
+            "\u201cnumbers was\u201d, Thesis: figures is\nnumbers\tis the figures is numbers was")
+    doc = Document(text, "x.txt")
+    keys = [p.key for p in rule.patterns if p.key in rule._shared_scans]
+    assert len(keys) == 2
+    scan, members, _ = rule._shared_scans[keys[0]]
+    expected = {k: [m.span() for m in scan.finditer(text, overlapped=True) if m.start(name) != -1]
+                for k, name in members.items()}
+    got = {k: rule._spans(next(p for p in rule.patterns if p.key == k), doc) for k in members}
+    assert got == expected
+    # "numbers Was" is not the head (case), "the figures is" is left out by its lookbehind
+    assert [text[a:b] for a, b in got[keys[0]]] == ["was", "was", "is", "was"]
+    assert [text[a:b] for a, b in got[keys[1]]] == ["is", "is"]

@@ -26,7 +26,7 @@ import regex
 from ...findings import Applicability, Edit
 from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
-from .. import reading
+from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
 from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
@@ -178,17 +178,22 @@ class Pattern(Rule):
         if not self.patterns:
             self.fail("key 'patterns' is empty")
         self._shared_scans = _shared_scans(self, self.patterns)
+        self._start_finders = {w: f for p in self.patterns if p.start_words is not None
+                               for w, f in p.start_finders.items()}
 
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
         # scan per pattern); then, in the sentences they fall in, the words' possible tags; then tags.
+        start_places.register(self._start_finders)  # found with every pattern rule's words in one pass
         hopeful: dict[int, dict[int, list[tuple[int, int]]]] = {}  # sentence -> pattern -> hits
         sentences = {}
         # The sentence each hit starts in, kept for the document: the patterns of a head scan (and of
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
+        shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
         for k, p in enumerate(self.patterns):
-            for span in self._spans(p, doc):
+            spans = shared.get(p.key)
+            for span in self._spans(p, doc) if spans is None else spans:
                 a = span[0]
                 sentence = sentence_of.get(a, False)
                 if sentence is False:
@@ -212,9 +217,12 @@ class Pattern(Rule):
         if spans is None:
             together = self._shared_scans.get(key)
             if together is not None:  # one scan for all the patterns with this head word
-                scan, members = together
+                scan, members, head = together
                 found = {k: [] for k in members}
-                for hit in finditer(scan, doc.text, self.id, overlapped=True):
+                # The scan matched only where its head word stands (whole words: they never overlap), which
+                # the head alone finds quicker than the scan's own search.
+                places = [hit.start() for hit in finditer(head, doc.text, self.id)]
+                for hit in match_each(scan, doc.text, self.id, places):
                     if hit.lastindex is None:  # the head word alone: no member's lookarounds held
                         continue
                     for k, name in members.items():
@@ -244,8 +252,13 @@ class Pattern(Rule):
             at = places.get(word)
             if at is None:
                 prefix = p.start_prefix.get(word)
-                at = places[word] = (p.start_finders[word].places(text, low) if prefix is None else
-                                     [i for i in places[prefix] if low.startswith(word, i)])
+                if prefix is None:
+                    start_places.fill(places, low)
+                    at = places.get(word)
+                    if at is None:  # not registered (a rule not checked through check())
+                        at = places[word] = p.start_finders[word].places(text, low)
+                else:
+                    at = places[word] = [i for i in places[prefix] if low.startswith(word, i)]
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
                                                   else match_each(p.outline, text, self.id, at)))
@@ -318,7 +331,7 @@ def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
     """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
     noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
     and then each pattern's lookarounds, optional, with an empty named group that shows they held.
-    Each pattern's outline key -> (that regex, every member's key -> its group name)."""
+    Each pattern's outline key -> (that regex, every member's key -> its group name, the head alone)."""
     heads: dict[tuple, dict[tuple, str]] = {}
     for p in patterns:
         split = word_head(p.outline.pattern) if p.start_words is None and p.outline.groups == 0 else None
@@ -331,7 +344,7 @@ def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
         members = {key: f"_p{i}" for i, key in enumerate(tails)}
         source = head + _nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
         scan = rule.pattern(source, "patterns (their prefilters together)", flags)
-        out.update({key: (scan, members) for key in members})
+        out.update({key: (scan, members, rule.pattern(head, "patterns (their head word)", flags)) for key in members})
     return out
 
 
