@@ -224,3 +224,22 @@ def test_sentences_are_read_as_text_only_when_a_rule_vale_loads_reads_sentences(
     (tmp_path / ".vale.ini").write_text("StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n")
     assert [(rule, line, col) for _, line, col, rule, _ in findings(run_cli, tmp_path, "story.md")[1]] == [
         ("House.StartAnd", 1, 29)]
+
+
+def test_config_shows_vale_config_as_its_key_and_vales_choice_as_a_comment(run_cli, desk):
+    import yaml
+
+    from lintnews.run.config import KEYS
+
+    (desk / ".vale.ini").rename(desk / "house.ini")
+    (desk / "lintnews.yaml").write_text("vale-config: house.ini\nignore: [House.Cliches]\n")
+    proc = run_cli("config", "wire.txt", cwd=desk)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    comments = [line for line in out.splitlines() if line.startswith("#")]
+    assert any(line.startswith(f"# Vale's configuration ({desk / 'house.ini'}) for this file: select ")
+               for line in comments), comments
+    data = yaml.safe_load(out)
+    assert data["vale-config"] == str(desk / "house.ini")
+    # Every key shown is one a configuration file takes (the in-effect summary aside): no derived 'vale' block.
+    assert set(data) - {"in-effect"} <= set(KEYS.options), set(data) - set(KEYS.options)

@@ -57,11 +57,20 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
         sys.exit(EXIT_ERROR)
     data = settings.describe()
     source = data.pop("source")
+    # The settings as keys a configuration file takes: Vale's choices for this file are shown as a comment
+    # (they come from its .vale.ini, not from a key), and vale-config as the file names it.
+    data.pop("vale", None)
+    data["vale-config"] = str(settings.vale_config) if getattr(settings, "vale_config", None) else None
     vale = vale_levels(settings, path)
-    data["vale"] = {"select": list(vale[0].select), "ignore": list(vale[0].ignore),
-                    "severity": dict(vale[0].severity)} if vale else None
     click.echo(f"# settings for {visible(path)}")
     click.echo(f"# from {visible(source)}" if source else "# from built-in defaults (no configuration file found)")
+    if vale:
+        choice = getattr(settings, "vale", None)
+        where = f" ({visible(choice.source)})" if getattr(choice, "source", None) else ""
+        said = [f"{name} {', '.join(values)}" for name, values in (("select", vale[0].select), ("ignore", vale[0].ignore))
+                if values]
+        said += [f"severity {', '.join(f'{k}: {v}' for k, v in dict(vale[0].severity).items())}"] if vale[0].severity else []
+        click.echo(f"# Vale's configuration{where} for this file: {'; '.join(said) or 'no styles'}")
     if overrides:
         click.echo("# per-path overrides that apply: " + ", ".join(visible(o.pattern) for o in overrides))
     for message in finder.warnings:
