@@ -16,7 +16,7 @@ around it, which the reader of ``claims_judge.py`` never sees. So ``sample`` wri
   six words or more, a figure the article states nowhere else (the planter's own test), no verb of
   saying or "according to", in a paragraph with no quotation marks; marked the same way.
 
-``items.jsonl`` holds an opaque id, the title and the passage; ``key.jsonl`` (kept from the reader)
+``items.jsonl`` holds an opaque id, the title and the passage; ``OUT-key.jsonl``, beside the folder (kept from the reader)
 the origin, the article and the sentence. The reader writes ``verdicts.jsonl``:
 ``{"id": ..., "needs_source": true|false, "note": ...}``. ``score`` checks each article as it stands
 (the planted copy, or the article as written) with the default rules and counts, by origin and
@@ -140,7 +140,7 @@ def sample(args) -> int:
         random.Random(args.seed + 1).shuffle(others)
         chosen += others[:args.any_claim]
     rng.shuffle(chosen)
-    with open(out / "items.jsonl", "w", encoding="utf-8") as items, open(out / "key.jsonl", "w", encoding="utf-8") as keys:
+    with open(out / "items.jsonl", "w", encoding="utf-8") as items, open(corpus.new_key_file(out), "w", encoding="utf-8") as keys:
         for origin, path, text, s0, s1 in chosen:
             key = item_id(origin, path, text[s0:s1])
             items.write(json.dumps({"id": key, "title": text.split("\n", 1)[0], "context": passage(text, s0, s1)},
@@ -157,7 +157,7 @@ def score(args) -> int:
     out = Path(args.out)
     with open(args.verdicts or out / "verdicts.jsonl", encoding="utf-8") as handle:
         verdicts = {v["id"]: v for v in map(json.loads, handle)}
-    with open(out / "key.jsonl", encoding="utf-8") as handle:
+    with open(corpus.key_file(out), encoding="utf-8") as handle:
         keys = [json.loads(line) for line in handle]
     linter = Linter(load_rules())
     table = Counter()

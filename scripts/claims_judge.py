@@ -15,7 +15,7 @@ edited copy (``planters.py``: ", X said." and "According to X,"), and writes
 
 * ``items.jsonl`` for the reader: an opaque id and the sentence as it now
   stands. No rule, no half, no source that was deleted. Items are shuffled.
-* ``key.jsonl``, kept from the reader: id -> half, origin, the sentence.
+* ``OUT-key.jsonl`` (beside OUT, kept from the reader): id -> half, origin, the sentence.
 
 The reader writes ``verdicts.jsonl``, one line per item:
 ``{"id": ..., "contested": true|false, "kind": "accusation|casualty|figure|cause|superlative|other|none", "note": ...}``,
@@ -108,7 +108,7 @@ def sample(args) -> int:
     with open(out / "items.jsonl", "w", encoding="utf-8") as fh:
         for item in items:
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    with open(out / "key.jsonl", "w", encoding="utf-8") as fh:
+    with open(corpus.new_key_file(out), "w", encoding="utf-8") as fh:
         for key in keys:
             fh.write(json.dumps(key, ensure_ascii=False) + "\n")
     print(f"wrote {len(items)} items to {out / 'items.jsonl'}")
@@ -121,14 +121,15 @@ def score(args) -> int:
     lines = [json.loads(line) for line in open(source, encoding="utf-8")]
     header = lines[0] if lines and "sample" in lines[0] else None
     verdicts = {v["id"]: v for v in lines if "id" in v}
-    if not (out / "key.jsonl").exists() and header is not None:
+    if not corpus.key_file(out).exists() and header is not None:
         # Stored verdicts name no corpus text: draw the same sample again to know the sentences,
         # with the planter they were drawn with (any stripped attribution, not only figures).
         args.per_half, args.seed = header["sample"]["per_half"], header["sample"]["seed"]
         planters.FIGURES_ONLY = False
         planters.HEDGES_KEPT = True  # the planter they were drawn with kept hedges too
         sample(args)
-    keys = {k["id"]: k for k in map(json.loads, open(out / "key.jsonl", encoding="utf-8"))}
+    with open(corpus.key_file(out), encoding="utf-8") as handle:
+        keys = {k["id"]: k for k in map(json.loads, handle)}
     linter = Linter(load_rules(select=[RULE]))
     table = defaultdict(Counter)
     missed = defaultdict(list)

@@ -48,3 +48,20 @@ def articles_in(root: Path, which: str | None):
     for path in articles(root):
         if which is None or half(path, root) == which:
             yield path
+
+
+def key_file(out: Path) -> Path:
+    """Where a blind read's key (which item is which) is kept: beside the folder the reader is given,
+    never inside it (``OUT-key.jsonl`` for ``OUT/items.jsonl``). A sample written before the key moved
+    out has it as ``OUT/key.jsonl``, which is read when the new file is absent."""
+    out = Path(out)
+    beside = out.parent / f"{out.name}-key.jsonl"
+    return beside if beside.exists() or not (out / "key.jsonl").exists() else out / "key.jsonl"
+
+
+def new_key_file(out: Path) -> Path:
+    """The key file of a new sample in ``out`` (``key_file``'s new place); a key an older sample left
+    inside ``out`` is removed, so the reader's folder holds nothing but what the reader may read."""
+    out = Path(out)
+    (out / "key.jsonl").unlink(missing_ok=True)
+    return out.parent / f"{out.name}-key.jsonl"

@@ -14,7 +14,7 @@
   the change ``lintnews fix`` would make there, if any. No rule id, no message:
   the judge sees what a copy editor would see, not what the rule meant.
   Items are shuffled across rules.
-* ``key.jsonl``, kept from the judge: id -> rule, level, fix applicability,
+* ``OUT-key.jsonl`` (beside OUT, kept from the judge): id -> rule, level, fix applicability,
   folder, file.
 
 The judge writes ``verdicts.jsonl``, one line per item:
@@ -99,8 +99,8 @@ def sample(args) -> int:
                         "found_in_half": len(pool)})
     rng.shuffle(items)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("items.jsonl", items), ("key.jsonl", key)):
-        with (args.out / name).open("w", encoding="utf-8") as handle:
+    for path, rows in ((args.out / "items.jsonl", items), (corpus.new_key_file(args.out), key)):
+        with path.open("w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(items)} items from {len(found)} rules written to {args.out}", file=sys.stderr)
@@ -112,7 +112,7 @@ def _read(path: Path) -> list[dict]:
 
 
 def score(args) -> int:
-    key = {row["id"]: row for row in _read(args.out / "key.jsonl")}
+    key = {row["id"]: row for row in _read(corpus.key_file(args.out))}
     verdicts = {row["id"]: row for row in _read(args.out / "verdicts.jsonl")}
     stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for ident, row in key.items():
@@ -139,7 +139,7 @@ def score(args) -> int:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=("sample", "score"))
-    ap.add_argument("out", type=Path, help="folder for items.jsonl, key.jsonl and verdicts.jsonl")
+    ap.add_argument("out", type=Path, help="folder for items.jsonl and verdicts.jsonl (the key goes beside it, OUT-key.jsonl)")
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
     ap.add_argument("--half", choices=corpus.HALVES, default="measure")
     ap.add_argument("--per-rule", type=int, default=25)

@@ -16,7 +16,7 @@ misread, a British plural verb. ``sample`` writes, shuffled, for one kind:
   would choose, left as the writer wrote it), from the planted article when it has one whose passage
   does not overlap a planted one, else from another article of the half; marked the same way.
 
-``items.jsonl`` holds an opaque id, the title and the passage; ``key.jsonl`` (kept from the reader)
+``items.jsonl`` holds an opaque id, the title and the passage; ``OUT-key.jsonl``, beside the folder (kept from the reader)
 the origin, the article, the sub-kind and where; ``README-reader.md`` the reader's instructions, one
 neutral question for every item. The reader writes ``{"id", "error": true|false, "correction",
 "note"}`` per line. ``score`` reports per sub-kind the plants read as errors, the controls read as
@@ -190,7 +190,7 @@ def sample(args) -> int:
                       "new": None, "span": [c0, c1], "same_article": cpath == path}))
     random.Random(f"{args.seed}:order:{args.kind}").shuffle(rows)
     with open(out / "items.jsonl", "w", encoding="utf-8") as handle_items, \
-            open(out / "key.jsonl", "w", encoding="utf-8") as handle_keys:
+            open(corpus.new_key_file(out), "w", encoding="utf-8") as handle_keys:
         for key, text, m0, m1, where in rows:
             handle_items.write(json.dumps({"id": key, "title": text.split("\n", 1)[0].strip(),
                                            "passage": passage(text, m0, m1)}, ensure_ascii=False) + "\n")
@@ -318,7 +318,7 @@ def score(args) -> int:
     read = [(name, verdicts) for f in files for name, verdicts in read_verdicts(f).items()]
     names = iter("ABCDEFGHIJ")
     readers = {name or (next(names) if len(read) > 1 else "reader"): verdicts for name, verdicts in read}
-    with open(out / "key.jsonl", encoding="utf-8") as handle:
+    with open(corpus.key_file(out), encoding="utf-8") as handle:
         keys = [json.loads(line) for line in handle]
     found = found_plants(keys)
     table = tally(keys, readers, found)

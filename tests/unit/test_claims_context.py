@@ -31,7 +31,9 @@ def _measure_name(folder: str, stem: str) -> str:
 def _sample(corpus: Path, out: Path, *extra: str) -> list[dict]:
     subprocess.run([sys.executable, str(REPO / "scripts" / "claims_context.py"), "sample", str(out), "--corpus",
                     str(corpus), "--narration", "5", *extra], capture_output=True, text=True, timeout=300, check=True)
-    return [json.loads(line) for line in (out / "key.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(p.name for p in out.iterdir()) == ["items.jsonl"]  # the key is kept out of the reader's folder
+    key = out.parent / f"{out.name}-key.jsonl"
+    return [json.loads(line) for line in key.read_text(encoding="utf-8").splitlines()]
 
 
 def test_folders_and_any_claim_widen_the_sample(tmp_path):

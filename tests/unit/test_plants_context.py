@@ -72,7 +72,10 @@ def sampled(half_corpus, tmp_path_factory):
     assert plants_context.main(["sample", str(out), "--kind", "agreement", "--corpus", str(root),
                                 "--half", which, "--seed", "1"]) == 0
     items = [json.loads(line) for line in (out / "items.jsonl").read_text(encoding="utf-8").splitlines()]
-    keys = [json.loads(line) for line in (out / "key.jsonl").read_text(encoding="utf-8").splitlines()]
+    # The reader's folder holds only what the reader reads; the key is beside it.
+    assert sorted(p.name for p in out.iterdir()) == ["README-reader.md", "items.jsonl"]
+    key = out.parent / f"{out.name}-key.jsonl"
+    keys = [json.loads(line) for line in key.read_text(encoding="utf-8").splitlines()]
     return out, items, keys
 
 
