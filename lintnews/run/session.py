@@ -210,21 +210,19 @@ class Session:
             return []
         folders = [Path(d).resolve() for d in self.options.styles]
         ran: set = set()
-        loaded: dict = {}
-        seen: set = set()
+        loaded: dict = {folder: set() for folder in folders}
+        pools: set = set()
         for path in files:
-            settings = self.configs.settings_for(self._config_path(path))
-            overrides = settings.overrides_for(path) if path != "-" else ()
-            if (id(settings), overrides) in seen:
-                continue
-            seen.add((id(settings), overrides))
+            linter, settings = self.linter_for(self._config_path(path))  # the selection the check will run
+            ran.update(r.id for r in linter.rules)
             pool, _ = self._pool(settings)
-            where = str(settings.source) if settings.source else None
-            chosen = {r.id for r in resolve(pool, [*self._levels(settings), *(_level(o, where) for o in overrides)]).rules}
-            for folder in folders:
-                mine = {r.id for r in pool if r.path and folder in Path(r.path).resolve().parents}
-                loaded.setdefault(folder, mine)
-                ran.update(mine & chosen)
+            if id(pool) not in pools:
+                pools.add(id(pool))
+                for rule in pool:
+                    parents = Path(rule.path).resolve().parents if rule.path else ()
+                    for folder in folders:
+                        if folder in parents:
+                            loaded[folder].add(rule.id)
         out = []
         for folder, ids in loaded.items():
             if ids and not ids & ran:
