@@ -32,7 +32,6 @@ The first reading's verdicts (ids and verdicts only) are kept in
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -181,10 +180,7 @@ def score(args) -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("sample", "score"))
-    ap.add_argument("out")
-    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
+    ap = corpus.blind_read_parser(__doc__, "folder for items.jsonl and verdicts.jsonl (the key goes beside it, OUT-key.jsonl)")
     ap.add_argument("--half", choices=("tune", "measure"), default="measure")
     ap.add_argument("--narration", type=int, default=45, help="control sentences the writer left unsourced")
     ap.add_argument("--seed", type=int, default=7)

@@ -32,7 +32,6 @@ sample again into OUT and scores it.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -159,10 +158,7 @@ def score(args) -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("sample", "score"))
-    ap.add_argument("out")
-    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
+    ap = corpus.blind_read_parser(__doc__, "folder for items.jsonl and verdicts.jsonl (the key goes beside it, OUT-key.jsonl)")
     ap.add_argument("--per-half", type=int, default=200, help="sentences of each origin per half, at most")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--misses", type=int, default=0, help="contested tune sentences not flagged to print, per kind")

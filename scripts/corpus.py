@@ -65,3 +65,15 @@ def new_key_file(out: Path) -> Path:
     out = Path(out)
     (out / "key.jsonl").unlink(missing_ok=True)
     return out.parent / f"{out.name}-key.jsonl"
+
+
+def blind_read_parser(doc: str, out_help: str):
+    """The command line the blind-read scripts share (judge.py, claims_context.py, claims_judge.py):
+    ``sample`` or ``score``, the reader's folder and the corpus; each script adds its own options."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("command", choices=("sample", "score"))
+    ap.add_argument("out", type=Path, help=out_help)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    return ap

@@ -27,7 +27,6 @@ rule, counts of real and false findings and of right and wrong fixes.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -137,10 +136,7 @@ def score(args) -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("sample", "score"))
-    ap.add_argument("out", type=Path, help="folder for items.jsonl and verdicts.jsonl (the key goes beside it, OUT-key.jsonl)")
-    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT)
+    ap = corpus.blind_read_parser(__doc__, "folder for items.jsonl and verdicts.jsonl (the key goes beside it, OUT-key.jsonl)")
     ap.add_argument("--half", choices=corpus.HALVES, default="measure")
     ap.add_argument("--per-rule", type=int, default=25)
     ap.add_argument("--seed", type=int, default=1)
