@@ -58,9 +58,8 @@ def config_cmd(path, config_path, isolated, keys, allow_outside_paths):
     data = settings.describe()
     source = data.pop("source")
     # The settings as keys a configuration file takes: Vale's choices for this file are shown as a comment
-    # (they come from its .vale.ini, not from a key), and vale-config as the file names it.
-    data.pop("vale", None)
-    data["vale-config"] = str(settings.vale_config) if getattr(settings, "vale_config", None) else None
+    # below (they come from its .vale.ini, not from a key).
+    del data["vale"]
     vale = vale_levels(settings, path)
     click.echo(f"# settings for {visible(path)}")
     click.echo(f"# from {visible(source)}" if source else "# from built-in defaults (no configuration file found)")

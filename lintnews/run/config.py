@@ -126,7 +126,9 @@ class Settings:
             "cache-dir": str(self.cache_dir) if self.cache_dir else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
-            "headline-fields": list(self.headline_fields), "vale": repr(self.vale), **markup_config.describe(self.markup),
+            "headline-fields": list(self.headline_fields), "vale-config": str(self.vale_config) if self.vale_config else None,
+            "vale": repr(self.vale),  # Vale's choices as read from its .vale.ini: not a key, but part of the cache's key
+            **markup_config.describe(self.markup),
         }
 
 
