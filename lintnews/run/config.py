@@ -121,14 +121,12 @@ class Settings:
             "language": self.language,
             "fail-on": self.fail_on,
             "vocab": [str(v) for v in self.vocab],
-            "languagetool": self.languagetool,
-            "time-budget": self.time_budget,
+            "languagetool": self.languagetool, "time-budget": self.time_budget,
             "cache-dir": str(self.cache_dir) if self.cache_dir else None,
             "baseline": str(self.baseline) if self.baseline else None,
             "docs-url": self.docs_url,
             "headline-fields": list(self.headline_fields), "vale-config": str(self.vale_config) if self.vale_config else None,
-            "vale": repr(self.vale),  # Vale's choices as read from its .vale.ini: not a key, but part of the cache's key
-            **markup_config.describe(self.markup),
+            "vale": repr(self.vale), **markup_config.describe(self.markup),  # vale: the .vale.ini's choices (cache key)
         }
 
 
