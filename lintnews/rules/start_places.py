@@ -10,9 +10,8 @@ opening with a letter or digit has no ASCII letter, digit or underscore just bef
 
 from __future__ import annotations
 
-import ahocorasick
-
 from .anchored import _ASCII_WORD, Anchored
+from .wordlist import automaton
 
 _FINDERS: dict[str, Anchored] = {}  # each registered word -> its finder (its heads: the apostrophe forms)
 _auto = None  # over every head of every registered word, each reported as (its length, its word)
@@ -35,12 +34,7 @@ def fill(places: dict[str, list[int]], lower: str) -> None:
     if not missing:
         return
     if _auto is None:
-        auto = ahocorasick.Automaton()
-        for word, finder in _FINDERS.items():
-            for head in finder.heads:
-                auto.add_word(head, (len(head), word))
-        auto.make_automaton()
-        _auto = auto
+        _auto = automaton({head: (len(head), word) for word, finder in _FINDERS.items() for head in finder.heads})
     found: dict[str, list[int]] = {w: [] for w in missing}
     for last, (n, word) in _auto.iter(lower):
         at = found.get(word)

@@ -59,10 +59,10 @@ def word_char(ch: str) -> bool:
 
 def automaton(words) -> "ahocorasick.Automaton":
     """An Aho-Corasick automaton over ``words``, each reported with its length (its start is
-    ``end - length + 1``)."""
+    ``end - length + 1``); or, for a mapping of word -> value, with its value."""
     auto = ahocorasick.Automaton()
     for word in words:
-        auto.add_word(word, len(word))
+        auto.add_word(word, words[word] if isinstance(words, dict) else len(word))
     auto.make_automaton()
     return auto
 
