@@ -2,7 +2,7 @@
 """Does a planted unattributed claim need a source as the article stands? A blind read in context.
 
     python scripts/claims_context.py sample OUT_DIR [--half measure] [--narration 45] [--seed 7]
-                                            [--folders bbc,isot_true] [--any-claim 0]
+                                            [--folders bbc,isot_true] [--any-claim 0] [--exclude FILE]
     python scripts/claims_context.py score OUT_DIR [--verdicts FILE]
 
 The planter (scripts/planters.py) deletes ", X said" or "According to X," from a sentence of edited
@@ -24,7 +24,8 @@ verdict, the sentences News.UnattributedClaim flags (a finding overlapping the s
 ``--folders`` reads other folders as well (polnear's election news has as many figure sites on the
 tune half as the edited copy); ``--any-claim N`` adds N plants of the old planter (any attributed
 sentence, figure or not; origin ``planted-any``) drawn from the same folders, so a tuning read sees
-the sentences the figure test leaves out as well. The defaults give the stored sample.
+the sentences the figure test leaves out as well; ``--exclude FILE`` leaves out the items an earlier
+read (its verdicts file) holds, so a second tune read grows the first. The defaults give the stored sample.
 The first reading's verdicts (ids and verdicts only) are kept in
 ``scripts/data/claims_context_verdicts.jsonl``: ``score OUT --verdicts`` that file, after
 ``sample OUT`` with the defaults, gives its figures again.
@@ -132,6 +133,8 @@ def sample(args) -> int:
             seen = {p[2][p[3]:p[4]] for p in plants if p[1] == path}
             others.extend(("planted-any", path, new, s0, s1) for new, (s0, s1) in planted(path, text, True)
                           if new[s0:s1] not in seen)
+    if args.exclude:
+        plants, controls, others = (_unread(group, args.exclude) for group in (plants, controls, others))
     rng = random.Random(args.seed)
     rng.shuffle(controls)
     chosen = plants + controls[:args.narration]
@@ -150,6 +153,15 @@ def sample(args) -> int:
     print(f"wrote {len(chosen)} items ({len(plants)} planted, {min(len(controls), args.narration)} narration "
           f"of {len(controls)}{extra}) to {out / 'items.jsonl'}")
     return 0
+
+
+def _unread(group: list, files: list) -> list:
+    """The items of ``group`` whose ids none of ``files`` (an earlier read's verdicts or key) holds."""
+    seen = set()
+    for name in files:
+        with open(name, encoding="utf-8") as handle:
+            seen.update(json.loads(line)["id"] for line in handle if line.strip())
+    return [item for item in group if item_id(item[0], item[1], item[2][item[3]:item[4]]) not in seen]
 
 
 def score(args) -> int:
@@ -188,6 +200,8 @@ def main(argv=None) -> int:
                                       + ",".join(CONTROLS) + ")")
     ap.add_argument("--any-claim", type=int, default=0,
                     help="add this many plants of any attributed sentence, figure or not (origin planted-any)")
+    ap.add_argument("--exclude", action="append", metavar="FILE",
+                    help="leave out items whose ids this file (an earlier read's verdicts) holds; repeatable")
     ap.add_argument("--verdicts", help="verdicts to score (default OUT/verdicts.jsonl)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():

@@ -64,3 +64,16 @@ def test_folders_and_any_claim_widen_the_sample(tmp_path):
     assert rows[("planted-any", "needs", "a")][4] == "1"
     assert rows[("narration", "fine", "as")][5] == "2"
     assert ("planted-any", "needs", "a") in rows
+
+
+def test_exclude_leaves_out_what_an_earlier_read_holds(tmp_path):
+    (tmp_path / "bbc").mkdir()
+    (tmp_path / "bbc" / _measure_name("bbc", "a")).write_text(ARTICLE, encoding="utf-8")
+    first = _sample(tmp_path, tmp_path / "out0", "--any-claim", "3")
+    assert {k["origin"] for k in first} == {"planted", "planted-any", "narration"}
+    verdicts = tmp_path / "verdicts.jsonl"
+    verdicts.write_text("".join(json.dumps({"id": k["id"], "needs_source": True}) + "\n"
+                                for k in first if k["origin"] != "narration"), encoding="utf-8")
+    grown = _sample(tmp_path, tmp_path / "out1", "--any-claim", "3", "--exclude", str(verdicts))
+    # The plants were read already; the narration sentences were not, so they are drawn again.
+    assert sorted(k["id"] for k in grown) == sorted(k["id"] for k in first if k["origin"] == "narration")
