@@ -16,14 +16,11 @@ and tested for four features, in the order the rule lists them:
   truck"); a match
   tagged as a proper noun ("Killer Mike") is a name.
 * ``casualty``: a figure (a cardinal number, "dozens") next to a casualty
-  lemma ("40 people were killed", "killing 12", "the death toll rose to 40");
-  not a toll the sentence refers to after a preposition (``references``: "one
-  of 26 people killed in the shooting"), which it takes as known.
+  lemma ("40 people were killed", "killing 12", "the death toll rose to 40").
 * ``statistic``: a figure with "per cent of" and a population ("40 percent
   of voters"; not "5 percent of its budget"), or a poll figure: a share of
   respondents with a verb of speech or stance ("74 percent said", see ``polls``).
 * ``figure``: an indicator's change with its quantity ("spending grew 4.2%", see ``figures``).
-* ``estimate``: a sum a modal's verb of value estimates ("would save countries £3bn", see ``figures``).
 * ``cause``: a causal phrase (caused, led to, sparked) in a sentence that
   names a contested event (war, crisis, riot), not under a modal ("could
   lead to" is a forecast).
@@ -240,25 +237,10 @@ class Features:
             return t.text.lower() != "one" or nxt is not None and nxt.upos == "NOUN"  # not "one of"
         return self.lex["number-words"].has(t)
 
-    def _referred(self, tokens, i: int) -> bool:
-        """The figure at i counts a group the sentence names someone a member of (``references``:
-        "one of 26 people killed in the shooting", "among the 14 killed"): a toll it refers to as
-        known, not one it reports ("the", "at least", "more than" are read over). A preposition
-        alone is no such reference ("an average of 300,000 immigrants die")."""
-        references = self.lex.get("references")
-        if references is None or not references.entries:
-            return False
-        for j in range(i - 1, max(-1, i - 6), -1):
-            t = tokens[j]
-            if t.upos not in ("DET", "ADJ", "ADV", "PART") and t.lemma.lower() not in ("than", "least", "most"):
-                start = j - 1 if j > 0 and references.match_at(tokens, j - 1) == j + 1 else j
-                return references.match_at(tokens, start) == j + 1
-        return False
-
     def casualty(self, tokens) -> Claim | None:
         casualties = self.lex["casualties"]
         for i, t in enumerate(tokens):
-            if not self._figure(t, tokens[i + 1] if i + 1 < len(tokens) else None) or self._referred(tokens, i):
+            if not self._figure(t, tokens[i + 1] if i + 1 < len(tokens) else None):
                 continue
             # After: up to two words of what is counted, then auxiliaries, then the casualty word.
             j, nouns = i + 1, 0
@@ -267,7 +249,6 @@ class Features:
                 if casualties.has(tokens[j]):
                     return Claim("casualty", i, j + 1)
                 j, nouns = j + 1, nouns + 1
-            j = self._phrase_after(tokens, j) if nouns else j  # "38 babies between one and three months old"
             aux = j
             while j < len(tokens) and tokens[j].upos in ("AUX", "ADV", "PART"):
                 j += 1
@@ -286,20 +267,6 @@ class Features:
                 if b.upos not in ("ADV", "ADP", "ADJ", "DET") and b.lemma.lower() not in _TOLL_PATH:
                     break
         return None
-
-    @staticmethod
-    def _phrase_after(tokens, j: int) -> int:
-        """The end of a prepositional phrase of nouns, numbers and adjectives at j (six tokens at
-        most, no verb in it), or j when there is none. A verb after "and" is a second verb of the
-        sentence's subject, not the count's ("detonated 600 meters above the city and killed"), so
-        the phrase may not end in a conjunction."""
-        if j >= len(tokens) or tokens[j].upos != "ADP":
-            return j
-        k = j + 1
-        while k < len(tokens) and k - j <= 6 and tokens[k].upos in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "CCONJ", "ADP"):
-            k += 1
-        return k if k > j + 1 and k < len(tokens) and tokens[k].upos in ("AUX", "VERB") \
-            and tokens[k - 1].upos != "CCONJ" else j
 
     def _modal_in(self, tokens, i: int, j: int) -> bool:
         """A modal or a verb of attempt among tokens[i:j] (a verb: "in May" is no modal)."""
@@ -320,11 +287,6 @@ class Features:
         """An indicator's change with the quantity it reports ("car sales fell 2.8%"): see ``figures``."""
         got = figures.change_claim(self.lex, tokens)
         return None if got is None else Claim("figure", *got)
-
-    def estimate(self, tokens) -> Claim | None:
-        """A sum a modal's verb of value estimates ("would save countries £3bn"): see ``figures``."""
-        got = figures.estimate_claim(self.lex, tokens)
-        return None if got is None else Claim("estimate", *got)
 
     def _population(self, tokens, j: int) -> bool:
         """A share of people ("40 percent of Americans", "of young voters"), not of a sum or a budget."""

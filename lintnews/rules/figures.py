@@ -20,13 +20,6 @@ the mechanism.
   magnitude (million, bn), or a magnitude on its own ("billions").
 * A modal or a conditional before the verb makes it a forecast, not a
   report ("could rise 5%", "if sales fell 2%"): not a claim here.
-
-An estimate of a sum (``estimate_claim``) is the other side of that: a verb of
-value (``values``: save, cost, raise, amount to) under a modal, with an amount
-of money after it ("the deal would save poor countries £3bn a year", "can
-amount to as much as $1bn a year"). Someone made the estimate (a ministry,
-the budget office, a campaign); both blind readers of the tune half asked
-who.
 """
 
 from __future__ import annotations
@@ -103,40 +96,4 @@ def change_claim(lex, tokens):
                 return k, end
             if tokens[j].upos not in _BRIDGE or tokens[j].xpos == "CD":
                 break
-    return None
-
-
-_MONEY_BRIDGE = ("ADP", "ADV", "DET", "ADJ", "PART", "PRON", "NOUN", "PROPN", "SCONJ")
-
-
-def money_end(lex, tokens, j: int) -> int:
-    """The end index of an amount of money at token j ("£3bn", "$ 1 billion", "120m euros"), or -1."""
-    t = tokens[j]
-    if t.text[:1] in _CURRENCY or t.text in _CURRENCY:
-        return _quantity(lex, tokens, j)
-    if t.xpos == "CD" and any(c.isdigit() for c in t.text) and j + 1 < len(tokens) \
-            and lex["magnitudes"].has(tokens[j + 1]) and tokens[j + 1].xpos != "CD":
-        return j + 2  # "120m euros", "39 billion" after a currency word
-    return -1
-
-
-def estimate_claim(lex, tokens):
-    """(start, end) of the first estimate of a sum: a verb of value right after a modal ("would
-    save", "can amount to") and an amount of money within the next words."""
-    values = lex.get("values")
-    if values is None:
-        return None
-    for k in range(1, len(tokens)):
-        end = values.match_at(tokens, k)
-        if end <= k:
-            continue
-        before = [t for t in tokens[max(0, k - 3):k] if t.upos != "ADV"]
-        if not before or before[-1].xpos != "MD":
-            continue  # after a modal the word is a verb, whatever its tag ("can amount to")
-        for j in range(end, min(len(tokens), end + 8)):
-            stop = money_end(lex, tokens, j)
-            if stop > j:
-                return k, stop
-            if tokens[j].upos not in _MONEY_BRIDGE and tokens[j].xpos not in ("VBN", "VBG") or tokens[j].xpos == "CD":
-                break  # objects may hold a participle ("save affected countries £3bn")
     return None

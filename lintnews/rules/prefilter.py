@@ -46,36 +46,27 @@ class Prefilter:
 
     NEEDS = (("accusations", ()), ("causes", ("events",)), ("casualties", ("figures",)),
              ("statistics", ("figures",)), ("judgements", ("most", "scopes")), ("shares", ("leads", "figures")),
-             (("margins", "leads"), ("figures",)), (("changes", "indicators"), ("figures", "magnitudes")),
-             (("values", "modals"), ("figures",)))
+             (("margins", "leads"), ("figures",)), (("changes", "indicators"), ("figures", "magnitudes")))
     # The groups whose features are only a share, a poll or a reported figure (a study named in reach
     # sources those, so such a sentence need not be tagged there).
     FIGURES_ONLY = ("accusations", "causes", "casualties", "judgements")
-    # The groups one of which a sentence worth tagging holds: a trigger of NEEDS (of a trigger of two
-    # groups, which needs both, the first: "modals" stand in most sentences), or the share word of a
-    # poll figure (Triggered.poll_shaped).
-    HEADS = tuple(sorted({trigger[0] if isinstance(trigger, tuple) else trigger for trigger, _ in NEEDS}
+    # The groups one of which a sentence worth tagging holds: a trigger of NEEDS, or the share word of
+    # a poll figure (Triggered.poll_shaped).
+    HEADS = tuple(sorted({g for trigger, _ in NEEDS for g in (trigger if isinstance(trigger, tuple) else (trigger,))}
                          | {"shares", "portions"}))
 
     def __init__(self, lex: dict[str, Lexicon]):
         single: dict[str, set[str]] = {}    # word -> groups it starts
         pairs: dict[tuple[str, str], set[str]] = {}
-        triples: dict[tuple[str, str], dict[str, set[str]]] = {}  # a phrase that ends in a number, by its words
-        numbers = {w for e in lex["number-words"].entries for w in e.words}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
                                          "events", "scopes", "shares", "portions", "stances",
-                                         "leads", "margins", "changes", "values", "modals", "magnitudes", "indicators",
-                                         "process")},
+                                         "leads", "margins", "changes", "magnitudes", "indicators", "process")},
                   "figures": lex["number-words"]}
         for group, lexicon in groups.items():
             for e in lexicon.entries:
                 if len(e.words) == 1 or e.words[1] == "*":
                     for w in e.surface[0]:
                         single.setdefault(w, set()).add(group)
-                elif len(e.words) == 3 and (e.words[2] in numbers or e.words[2].isdigit()):  # "out of 10": "out of" is everywhere
-                    for a in e.surface[0]:
-                        for b in e.surface[1] | {e.words[1]}:
-                            triples.setdefault((a, b), {}).setdefault(e.words[2], set()).add(group)
                 else:
                     for a in e.surface[0]:
                         for b in e.surface[1] | {e.words[1]}:
@@ -86,8 +77,7 @@ class Prefilter:
         shared: dict[frozenset, frozenset] = {}
         self.single = {w: shared.setdefault(frozenset(g), frozenset(g)) for w, g in single.items()}
         self.pairs = {k: shared.setdefault(frozenset(g), frozenset(g)) for k, g in pairs.items()}
-        self.triples = {k: {w: frozenset(g) for w, g in ends.items()} for k, ends in triples.items()}
-        self.pair_firsts = frozenset(a for a, _ in list(pairs) + list(triples))
+        self.pair_firsts = frozenset(a for a, _ in pairs)
 
     def scan(self, text: str) -> dict[str, list[int]]:
         """Starts of the words of each group, sorted.
@@ -106,10 +96,6 @@ class Prefilter:
         for k in compress(range(1, len(words)), map(self.pair_firsts.__contains__, words)):
             for group in pairs.get((words[k - 1], words[k]), ()):
                 found.setdefault(group, []).append(starts[k - 1])
-            ends = self.triples.get((words[k - 1], words[k]))
-            if ends and k + 1 < len(words):
-                for group in ends.get(words[k + 1], ()):
-                    found.setdefault(group, []).append(starts[k - 1])
         for group_starts in found.values():
             group_starts.sort()
         return found

@@ -8,7 +8,7 @@ from lintnews.rules.claims import Features, Lexicon, Prefilter, forms
 KEYS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
         "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
         "stances", "leads", "results", "margins",
-        "changes", "values", "magnitudes", "indicators", "measures", "references")
+        "changes", "magnitudes", "indicators", "measures")
 
 
 def lexicons(**given) -> dict[str, Lexicon]:

@@ -69,7 +69,7 @@ import bisect
 from ...read import compiled as _compiled, tagged
 from ...read.zones import merge_zones
 from ..base import Option, Rule
-from .. import anchored, carriers, polls, reach
+from .. import anchored, carriers, polls
 from ..claims import Features, Lexicon, Prefilter
 from ..prefilter import Triggered, any_in as _any_in
 from ..patterns import finditer, match, search
@@ -77,7 +77,6 @@ from ..patterns import finditer, match, search
 # A quotation mark as the document model pairs them, plus the doubled
 # apostrophe some wires use for a double quotation mark (''like this'').
 _DOUBLED_APOSTROPHES = _compiled.compile(r"''|‘‘|’’")
-_DIGIT = _compiled.compile(r"\d")
 
 
 def _alternation(cues: list[str]) -> str:
@@ -85,13 +84,11 @@ def _alternation(cues: list[str]) -> str:
 
 
 _CLOSERS = " \"'”’)]"
-_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure", "estimate")
-_STUDIED = ("statistic", "figure", "estimate")  # features a study in reach sources
-_COUNTED = _STUDIED + ("casualty",)  # features a sourced figure of the same kind before them goes on from
-_LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "references", "number-words", "units",
+_FEATURES = ("accusation", "casualty", "statistic", "cause", "superlative", "figure")
+_LEXICONS = ("accusations", "parties", "not-parties", "process", "modals", "casualties", "number-words", "units",
              "statistics", "populations", "causes", "events", "judgements", "records", "scopes", "shares", "portions",
              "stances", "leads", "results", "margins",
-             "changes", "values", "magnitudes", "indicators", "measures")
+             "changes", "magnitudes", "indicators", "measures")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -141,10 +138,6 @@ class Attribution(Rule):
                                     "of the sentences after it (the report found; described what he saw)"),
         "study-sources": Option("list", [], "regexes naming a study (a poll, a survey): a statistic after one in the "
                                 "article, or before one in the next sentence, is sourced"),
-        "study-reach": Option("str", "article", "where a named study reaches a statistic: anywhere before it "
-                              "(article), or the title, the first paragraph and its own paragraph (lede)",
-                              choices=("article", "lede")),
-        "lede-lines": Option("int", 4, "with study-reach lede: the lines after the title that make the top of the story"),
         "quote-words": Option("int", 3, "a quotation of fewer words is a scare quote, not a source"),
         "min-words": Option("int", 6, "shorter sentences are not checked"),
     }
@@ -217,7 +210,7 @@ class Attribution(Rule):
                   if claims.first_in(s) is not None or claims.triggered(s)}
         if not wanted:
             return  # no sentence holds a claim or is worth tagging: its sources need not be found
-        studies: dict = {"figures": sorted(s for g in ("figures", "shares", "portions") for s in triggers.get(g, ()))}
+        studies: dict = {}  # where the text names a study, found when a statistic needs it
         sources, _, carried = self.sources_of(doc)
         for block, sentences in paragraphs:
             if block.index not in carried:  # a source points at the whole paragraph (see rules/carriers.py)
@@ -289,14 +282,12 @@ class Attribution(Rule):
             if claims.untaggable(sentence, lambda: self._study_in_reach(text, sentences, i, studies)):
                 continue  # nothing tagging could find would be flagged
             named = self._feature(doc, sentence, sources.vague)
-            if named is not None and not (named[0] in _STUDIED and self._study_in_reach(text, sentences, i, studies)) \
-                    and not (self["window"] and i > 0 and named[0] in _COUNTED
-                             and self._continued(doc, sentence, sentences[i - 1], named[2], sources)):
+            if named is not None and not (named[0] in ("statistic", "figure") and self._study_in_reach(text, sentences, i, studies)):
                 yield self.finding(doc, sentence.start, sentence.end,
                                    self.format_message(self.feature_names[named[0]], named[1]))
 
-    def _feature(self, doc, sentence, vague) -> tuple[str, str, tuple[int, int]] | None:
-        """(the feature, its cue words, their token span) for a tagged sentence, or None. A speech verb inside a
+    def _feature(self, doc, sentence, vague) -> tuple[str, str] | None:
+        """(the feature, its cue words) for a tagged sentence, or None. A speech verb inside a
         vague source ("critics say") names no source, nor does the verb of a share of
         respondents ("74 percent said": see ``polls``)."""
         text = doc.text
@@ -309,15 +300,7 @@ class Attribution(Rule):
         claim = respondents and self.features.statistic(tokens) or self.features.first(tokens)
         if claim is None:
             return None
-        return claim.feature, text[tokens[claim.start].start:tokens[claim.end - 1].end], (claim.start, claim.end)
-
-    def _continued(self, doc, sentence, before, claim: tuple[int, int], sources: _Sources) -> bool:
-        """The figure goes on from the sentence before, which names a source and states a figure of
-        the same kind (``reach.continued``); that sentence is tagged only when it has a source cue."""
-        if not sources.attributed(before) or not _DIGIT.search(doc.text, before.start, before.end):
-            return False
-        return reach.continued(self.features.lex, tagged.tagged(doc, sentence), claim, lambda: tagged.tagged(doc, before),
-                               lambda tokens, k: self._source(tokens, k) or tokens[k].text.lower() in self.source_lemmas)
+        return claim.feature, text[tokens[claim.start].start:tokens[claim.end - 1].end]
 
     def _respondents_only(self, doc, sentence, claims: Triggered, sources: _Sources) -> bool:
         """Every source cue of a poll-shaped sentence is the verb of a share of respondents ("74
@@ -332,15 +315,15 @@ class Attribution(Rule):
         return all(start in verbs for start in sources.starts_in(sentence))
 
     def _study_in_reach(self, text: str, sentences, i: int, studies: dict) -> bool:
-        """A statistic is the study's when a study (a poll, a survey) is named where it reaches the
-        statistic (``study-reach``, see ``rules/reach.py``), or in the next sentence of its paragraph."""
+        """A statistic is the study's when the article names a study (a poll, a survey) before it,
+        title included, or the next sentence of its paragraph does ("..., the poll found")."""
         if self.study_sources is None:
             return False
         if "starts" not in studies:
             studies["starts"] = [m.start() for m in finditer(self.study_sources, text, self.id)]
-        if "lede" not in studies:
-            studies["lede"] = reach.lede_end(text, self["lede-lines"]) if self["study-reach"] == "lede" else None
-        return reach.study_reaches(text, studies["starts"], studies["lede"], studies.get("figures", []), sentences, i)
+        starts = studies["starts"]
+        end = sentences[i + 1].end if i + 1 < len(sentences) else sentences[i].end
+        return _any_in(starts, 0, sentences[i].start) or _any_in(starts, sentences[i].end, end)
 
     def _source(self, tokens, k: int) -> bool:
         """Token k names a source: a speech verb ("tweeted"; also one mistagged as a plural noun
@@ -348,9 +331,8 @@ class Attribution(Rule):
         one ("his accusation")."""
         t = tokens[k]
         lemma = t.lemma.lower()
-        if t.upos == "VERB":  # not a name given ("known as remittances", "described as a hub")
-            return lemma in self.source_lemmas and not (t.xpos == "VBN" and k + 1 < len(tokens)
-                                                        and tokens[k + 1].lemma.lower() == "as")
+        if t.upos == "VERB":
+            return lemma in self.source_lemmas
         if t.upos != "NOUN":
             return False
         if lemma in self.source_nouns:
