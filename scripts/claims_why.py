@@ -11,6 +11,14 @@ and what the rule takes as its source (class (b) when a feature fires): its own 
 speech, a neighbour's words, the layout, first person after a source, a study named in reach or a
 source word the tagger reads. A tally by class closes the listing. Tune half only: it prints the
 sentences.
+
+    python scripts/claims_why.py --read OUT VERDICTS_A VERDICTS_B
+
+does the same for a blind read in context (``claims_context.py sample OUT --half tune``, read by two
+readers): every item either reader wants sourced, or the rule flags, with both verdicts, and a tally
+by origin and verdict (both "needs a source", split, both fine) of the items flagged, those with a
+feature the rule takes as sourced, and those with no feature. Items on the measure half are counted
+in the tally but never printed.
 """
 
 from __future__ import annotations
@@ -71,9 +79,13 @@ def reaches(rule, doc, sentences, i, carried, block, sources, triggers: Triggere
 
 def diagnose(rule, result) -> dict:
     text = Path(result["path"]).read_text(encoding="utf-8")
-    planted = text[:result["start"]] + result["new"] + text[result["end"]:]
+    return diagnose_text(rule, text[:result["start"]] + result["new"] + text[result["end"]:], *result["span"])
+
+
+def diagnose_text(rule, planted: str, s0: int, s1: int) -> dict:
+    """The sentence of ``planted`` that overlaps [s0, s1): whether the prefilter tags it, its feature
+    when no source is asked for, and what the rule takes as its source."""
     doc = read_article(planted).doc
-    s0, s1 = result["span"]
     triggers = rule.triggers.scan(planted)
     claims = Triggered(set(), rule.triggers, triggers)
     sources, paragraphs, carried = rule.sources_of(doc)
@@ -90,12 +102,50 @@ def diagnose(rule, result) -> dict:
     return {"sentence": planted[s0:s1], "triggered": False, "feature": None, "reach": ["not in a body paragraph"]}
 
 
+def read_in_context(rule, out: Path, verdict_files: list[Path]) -> int:
+    """The listing and tally for a two-reader blind read in context (see the module's docstring)."""
+    import claims_context
+    import corpus
+    from lintnews import Linter
+    from lintnews.read.source import read_path
+
+    readers = [{v["id"]: v["needs_source"] for v in map(json.loads, f.read_text(encoding="utf-8").splitlines())
+                if v} for f in verdict_files]
+    keys = [json.loads(line) for line in corpus.key_file(out).read_text(encoding="utf-8").splitlines()]
+    linter, tally = Linter([rule]), Counter()
+    for k in keys:
+        if not all(k["id"] in r for r in readers):
+            continue
+        path = Path(k["path"])
+        text = read_path(str(path)).text
+        if k["origin"].startswith("planted"):
+            text = next(new for new, span in claims_context.planted(path, text, k["origin"] == "planted-any")
+                        if new[span[0]:span[1]] == k["sentence"])
+        flagged = any(f.start < k["end"] and k["start"] < f.end for f in linter.check(text, str(path)).findings)
+        d = diagnose_text(rule, text, k["start"], k["end"])
+        votes = [r[k["id"]] for r in readers]
+        verdict = "both yes" if all(votes) else "split" if any(votes) else "both fine"
+        cls = "flagged" if flagged else "feature, sourced" if d["feature"] else "no feature"
+        tally[k["origin"], verdict, cls] += 1
+        if (any(votes) or flagged) and corpus.half(path, Path(k["path"]).parents[1]) == "tune":
+            print(f"{verdict} | {k['origin']} | {cls} | {d['feature'] or '-'} | {'; '.join(d['reach']) or '-'}\n"
+                  f"    {d['sentence']!r}")
+    print()
+    for (origin, verdict, cls), n in sorted(tally.items()):
+        print(f"{origin} {verdict}: {cls} {n}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="+", type=Path, help="plant.py --json outputs")
+    ap.add_argument("files", nargs="*", type=Path, help="plant.py --json outputs")
     ap.add_argument("--all", action="store_true", help="found plants too")
+    ap.add_argument("--read", nargs=3, type=Path, metavar=("OUT", "VERDICTS_A", "VERDICTS_B"),
+                    help="a claims_context.py read and its two readers' verdicts instead")
     args = ap.parse_args(argv)
     rule = next(r for r in load_rules() if r.id == RULE)
+    if args.read:
+        return read_in_context(rule, args.read[0], list(args.read[1:]))
     tally = Counter()
     seen = set()
     for f in args.files:

@@ -77,3 +77,23 @@ def test_exclude_leaves_out_what_an_earlier_read_holds(tmp_path):
     grown = _sample(tmp_path, tmp_path / "out1", "--any-claim", "3", "--exclude", str(verdicts))
     # The plants were read already; the narration sentences were not, so they are drawn again.
     assert sorted(k["id"] for k in grown) == sorted(k["id"] for k in first if k["origin"] == "narration")
+
+
+def test_claims_why_reads_a_two_reader_read(tmp_path):
+    folder = "bbc"
+    name = next(f"b{n}.txt" for n in range(200)
+                if not hashlib.sha256(f"lintnews-split-1:{folder}/b{n}.txt".encode()).digest()[0] & 1)  # tune half
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / name).write_text(ARTICLE, encoding="utf-8")
+    keys = _sample(tmp_path, tmp_path / "read", "--half", "tune")
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for path, yes in ((a, {"planted"}), (b, {"planted", "narration"})):
+        path.write_text("".join(json.dumps({"id": k["id"], "needs_source": k["origin"] in yes}) + "\n" for k in keys),
+                        encoding="utf-8")
+    run = subprocess.run([sys.executable, str(REPO / "scripts" / "claims_why.py"), "--read", str(tmp_path / "read"),
+                          str(a), str(b)], capture_output=True, text=True, timeout=300, check=True)
+    # The estimate plant both readers want sourced shows no feature; the narration sentence is split.
+    assert "planted both yes: no feature 1" in run.stdout
+    assert "narration split: no feature 1" in run.stdout
+    assert "both yes | planted | no feature | - |" in run.stdout
+    assert "'The agreement would save poor countries £3bn a year.'" in run.stdout
