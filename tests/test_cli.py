@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+
+import pytest
 
 BAD = "A headline about troops\n\nThe the troops left.\n"
 CLEAN = "A headline about troops\n\nThe troops left.\n"
@@ -236,3 +240,18 @@ def test_show_links_in_concise_format_puts_the_rule_page_on_the_findings_line(ru
                         " = see https://desk.example/lintnews/rules/News/DoubledWord.md")
     plain = run_cli("check", "--format", "concise", article).stdout.decode().splitlines()
     assert plain[0] == f"{article}:3:1: News.DoubledWord [*] 'The the': a word is doubled."
+
+
+def test_diff_of_a_file_with_a_bom_and_crlf_applies_with_git_apply(run_cli, tmp_path):
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    original = "\ufeffCouncil backs the harbour plan\r\n\r\nThe council voted on Monday to back the the plan.\r\n"
+    (tmp_path / "a.txt").write_bytes(original.encode("utf-8"))
+    proc = run_cli("fix", "--diff", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith(b"--- a.txt")
+    assert b"\n \xef\xbb\xbfCouncil backs the harbour plan\r\n" in proc.stdout  # the BOM is in the first line's context
+    (tmp_path / "change.diff").write_bytes(proc.stdout)
+    applied = subprocess.run([git, "apply", "-p0", "change.diff"], cwd=tmp_path, capture_output=True)
+    assert applied.returncode == 0, applied.stderr
+    assert (tmp_path / "a.txt").read_bytes() == original.replace("the the plan", "the plan").encode("utf-8")

@@ -125,7 +125,8 @@ def _print_fixed(results, diff: bool) -> None:
         if r.errors and not r.text:
             continue
         if diff and r.changed:
-            _print_diff(r.path, r.original, r.text)
+            mark = "\ufeff" if r.bom else ""  # the file's first line holds its BOM, so `git apply` finds it
+            _print_diff(r.path, mark + r.original, mark + r.text)
         elif r.path == "-" and not diff:
             sys.stdout.buffer.write((BOM if r.bom else b"") + r.text.encode("utf-8"))
             sys.stdout.flush()
