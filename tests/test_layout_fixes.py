@@ -100,3 +100,19 @@ def test_unsafe_number_fix_in_an_archived_table_changes_only_the_numbers(run_cli
     run_cli("fix", "--isolated", "--unsafe-fixes", post)
     fixed = post.read_text(encoding="utf-8")
     assert table.replace("12.500", "12,500").replace("9.800", "9,800") in fixed
+
+
+def test_a_table_of_one_row_keeps_its_words_under_safe_fixes(run_cli, tmp_path):
+    # A results line drawn as a single row of cells is a table as much as a longer one is: the
+    # doubled word in its cell is reported, and left for a person.
+    story = tmp_path / "result.txt"
+    text = ("Rovers hold on for a draw\n\n"
+            "The the match ended level after a late goal.\n\n"
+            "| Rovers 2 | United 2 | the the crowd 12,400 |\n\n"
+            "Both sides meet again in May.\n")
+    story.write_text(text, encoding="utf-8")
+    found = json.loads(run_cli("check", "--isolated", "--format", "json", "--select", "News.DoubledWord",
+                               story).stdout)
+    assert [(f["line"], f["fix"]["applicability"]) for f in found] == [(3, "safe"), (5, "unsafe")]
+    run_cli("fix", "--isolated", story)
+    assert story.read_text(encoding="utf-8") == text.replace("The the match", "The match")

@@ -95,6 +95,7 @@ _LOST_APOSTROPHE = _compiled.compile(
 # A post's byline after the gap where its dash stood: a display name, then the handle.
 _BYLINE = _compiled.compile(r"[^\s(][^\n(]{0,60}\(@\w+\)")
 _TABLE_DELIMITER = _compiled.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
+_FENCED_ROW = _compiled.compile(r"\|(?:[^|\n]*\|){2,}[ \t]*")  # two cells or more, fenced at both ends
 _BLOCK_QUOTE_LINE = _compiled.compile(r"[ ]{0,3}>")
 
 
@@ -321,7 +322,8 @@ def _lines(text: str):
 
 def table_zones(text: str) -> list[tuple[int, int]]:
     """Pipe tables (GFM, or plain text drawn with '|'): two or more lines with '|', with a
-    delimiter row ('|---|:--|') or every line starting with '|'."""
+    delimiter row ('|---|:--|') or every line starting with '|'; or one line of cells fenced by '|'
+    at both ends ('| Leeds | 12 |'), which is a table's row as much as a table's first line is."""
     if "|" not in text:
         return []
     zones = []
@@ -334,6 +336,8 @@ def table_zones(text: str) -> list[tuple[int, int]]:
         if len(run) >= 2 and (any(_TABLE_DELIMITER.fullmatch(r[2].lstrip(" >")) for r in run)
                               or all(r[2].lstrip(" >").startswith("|") for r in run)):
             zones.append((run[0][0], run[-1][1]))
+        elif len(run) == 1 and _FENCED_ROW.fullmatch(run[0][2].lstrip(" >")):
+            zones.append((run[0][0], run[0][1]))
         run = []
     return zones
 
