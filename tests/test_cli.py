@@ -255,3 +255,19 @@ def test_diff_of_a_file_with_a_bom_and_crlf_applies_with_git_apply(run_cli, tmp_
     applied = subprocess.run([git, "apply", "-p0", "change.diff"], cwd=tmp_path, capture_output=True)
     assert applied.returncode == 0, applied.stderr
     assert (tmp_path / "a.txt").read_bytes() == original.replace("the the plan", "the plan").encode("utf-8")
+
+
+def test_ignoring_every_rule_warns_that_nothing_runs(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    nothing = run_cli("check", "--isolated", "--ignore", "News", tmp_path / "a.txt")
+    assert nothing.returncode == 0
+    assert b"warning: no rule runs: the select and ignore in effect leave every rule out" in nothing.stderr
+    some = run_cli("check", "--isolated", "--ignore", "News.Spelling", tmp_path / "a.txt")
+    assert some.returncode == 1 and b"no rule runs" not in some.stderr
+
+
+def test_an_empty_select_is_a_usage_error_not_every_rule(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    proc = run_cli("check", "--isolated", "--select", "", tmp_path / "a.txt")
+    assert proc.returncode == 2 and b"--select was given no rule id or prefix" in proc.stderr
+    assert b"DoubledWord" not in proc.stdout

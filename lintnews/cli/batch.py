@@ -128,8 +128,8 @@ class _Batch:
             raise UsageError(self.output, "--output is an input: write to another file")
         if self.fixing:
             self._check_fix_output(inputs, kinds)
-        options = Options(select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]),
-                          extend_select=split_ids(kw["extend_select"]), styles=list(kw["styles"]),
+        options = Options(select=split_ids(kw["select"], "--select"), ignore=split_ids(kw["ignore"], "--ignore"),
+                          extend_select=split_ids(kw["extend_select"], "--extend-select"), styles=list(kw["styles"]),
                           no_default_rules=kw["no_default_rules"], config=kw["config_path"], isolated=kw["isolated"],
                           unsafe_fixes=unsafe, fail_on=kw["fail_on"], allow_languagetool=kw["allow_languagetool"],
                           allow_outside_paths=kw["allow_outside_paths"])

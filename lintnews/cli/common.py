@@ -20,7 +20,11 @@ from .progress import progress_bar
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def split_ids(values) -> list[str]:
+def split_ids(values, option: str) -> list[str]:
+    """The rule ids and prefixes of an option given once or more, each a comma-separated list; one
+    that names none (``--select ''``) is a usage error, not a select left out (every rule would run)."""
+    if any(not value.replace(",", "").strip() for value in values):
+        raise click.UsageError(f"{option} was given no rule id or prefix (an empty value)")
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
@@ -109,7 +113,8 @@ class Run:
     def __init__(self, paths, kw):
         self.kw = kw
         self.options = Options(
-            select=split_ids(kw["select"]), ignore=split_ids(kw["ignore"]), extend_select=split_ids(kw["extend_select"]),
+            select=split_ids(kw["select"], "--select"), ignore=split_ids(kw["ignore"], "--ignore"),
+            extend_select=split_ids(kw["extend_select"], "--extend-select"),
             styles=list(kw["styles"]), no_default_rules=kw["no_default_rules"], config=kw["config_path"],
             isolated=kw["isolated"], unsafe_fixes=kw.get("unsafe_fixes", False), fail_on=kw["fail_on"],
             stdin_filename=kw["stdin_filename"], allow_languagetool=kw["allow_languagetool"],
@@ -144,6 +149,7 @@ class Run:
                 self.errors.append(message)
         try:
             left_out = self.session.styles_left_out(self.files)  # --styles DIR whose rules the config leaves out
+            left_out += self.session.runs_no_rule(self.files)  # --ignore News: nothing would be checked
         except LintnewsError:
             left_out = []  # a selector naming no rule: reported when the articles are checked
         for message in left_out:

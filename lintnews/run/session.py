@@ -231,6 +231,22 @@ class Session:
                            f"add them with --extend-select {','.join(styles)}")
         return out
 
+    def runs_no_rule(self, files: list[str]) -> list[str]:
+        """A warning for each configuration whose select and ignore leave no rule to run (``--ignore
+        News`` with the built-in rules only: a check would say "All clean" having read nothing)."""
+        seen: set = set()
+        out = []
+        for path in files:
+            settings = self.configs.settings_for(self._config_path(path))
+            if id(settings) in seen:
+                continue
+            seen.add(id(settings))
+            linter, _ = self.linter_for(self._config_path(path))
+            if not linter.rules:
+                where = f"{settings.source}: " if settings.source else ""
+                out.append(f"{where}no rule runs: the select and ignore in effect leave every rule out")
+        return out
+
     def rules_used(self, paths=()) -> list:
         """Every rule that ran on ``paths`` (for reporters that describe rules)."""
         for path in paths:
