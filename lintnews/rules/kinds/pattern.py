@@ -180,6 +180,13 @@ class Pattern(Rule):
         self._shared_scans = _shared_scans(self, self.patterns)
         self._start_finders = {w: f for p in self.patterns if p.start_words is not None
                                for w, f in p.start_finders.items()}
+        # Which patterns a document's start words call for: a pattern whose words are all absent has no
+        # spans, found without a call (most patterns, in most articles).
+        self._always = [k for k, p in enumerate(self.patterns) if p.start_words is None]
+        self._by_word: dict[str, list[int]] = {}
+        for k, p in enumerate(self.patterns):
+            for w in {p.start_prefix.get(w, w) for w in p.start_words or ()}:  # "effects" is among "effect"'s places
+                self._by_word.setdefault(w, []).append(k)
 
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
@@ -191,7 +198,8 @@ class Pattern(Rule):
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
-        for k, p in enumerate(self.patterns):
+        for k in self._called_for(doc):
+            p = self.patterns[k]
             spans = shared.get(p.key)
             for span in self._spans(p, doc) if spans is None else spans:
                 a = span[0]
@@ -206,6 +214,20 @@ class Pattern(Rule):
                 sentences[sentence.start] = sentence
         for start in sorted(hopeful):
             yield from self._check_sentence(doc, sentences[start], hopeful[start])
+
+    def _called_for(self, doc):
+        """The patterns that may have spans in the document, in order: those with a prefilter, and those
+        one of whose start words stands in it (all of them where the lower-cased text cannot be read)."""
+        low = doc.lower_text
+        if not readable(doc.text, low):
+            return range(len(self.patterns))
+        places = doc.__dict__.setdefault("_pattern_word_places", {})
+        start_places.fill(places, low)
+        get = places.get
+        present = [ks for w, ks in self._by_word.items() if get(w)]
+        if not present:
+            return self._always
+        return sorted({*self._always, *(k for ks in present for k in ks)})
 
     def _spans(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         """Where the pattern's outline matches in the document. Patterns (of any rule) with the same
