@@ -21,8 +21,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-import regex
-
 from ...findings import Applicability, Edit
 from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
@@ -30,7 +28,8 @@ from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
 from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
-from ..patterns import finditer, lookarounds, match_each, word_head
+from ..patterns import finditer, match_each
+from ..pattern_scan import scan, shared_scans, wholly_quoted
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
@@ -102,7 +101,8 @@ class _Pattern:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
             k = head_taker(self.tokens, v["prefilter"])
             self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
-        self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
+        # Its scan's, shared by outline; a shared scan leaves out sentences quoted whole for a rule that skips them.
+        self.key = (self.outline.pattern, self.outline.flags, self.start_words, rule.skip_quotes)
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -177,7 +177,7 @@ class Pattern(Rule):
         self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
         if not self.patterns:
             self.fail("key 'patterns' is empty")
-        self._shared_scans = _shared_scans(self, self.patterns)
+        self._shared_scans = shared_scans(self, self.patterns)
         self._start_finders = {w: f for p in self.patterns if p.start_words is not None
                                for w, f in p.start_finders.items()}
         # Which patterns a document's start words call for: a pattern whose words are all absent has no
@@ -198,6 +198,7 @@ class Pattern(Rule):
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
+        skip_quotes = self.skip_quotes  # then nothing is reported in a sentence quoted whole (pattern_scan.py)
         for k in self._called_for(doc):
             p = self.patterns[k]
             spans = shared.get(p.key)
@@ -206,7 +207,7 @@ class Pattern(Rule):
                 sentence = sentence_of.get(a, False)
                 if sentence is False:
                     sentence = sentence_of[a] = doc.sentence_at(a)
-                if sentence is None or span[1] > sentence.end:
+                if sentence is None or span[1] > sentence.end or (skip_quotes and wholly_quoted(doc, sentence)):
                     continue
                 if p.gates is not None and not gates_pass(doc, sentence, a, p.gates):
                     continue
@@ -239,17 +240,7 @@ class Pattern(Rule):
         if spans is None:
             together = self._shared_scans.get(key)
             if together is not None:  # one scan for all the patterns with this head word
-                scan, members, head = together
-                found = {k: [] for k in members}
-                # The scan matched only where its head word stands (whole words: they never overlap), which
-                # the head alone finds quicker than the scan's own search.
-                places = [hit.start() for hit in finditer(head, doc.text, self.id)]
-                for hit in match_each(scan, doc.text, self.id, places):
-                    if hit.lastindex is None:  # the head word alone: no member's lookarounds held
-                        continue
-                    for k, name in members.items():
-                        if hit.start(name) != -1:
-                            found[k].append(hit.span())
+                found = scan(doc, together, self.id, self.skip_quotes)
                 shared.update(found)
                 return found[key]
             spans = shared[key] = self._hits(p, doc)
@@ -347,46 +338,6 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
-
-
-def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
-    """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
-    noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
-    and then each pattern's lookarounds, optional, with an empty named group that shows they held.
-    Each pattern's outline key -> (that regex, every member's key -> its group name, the head alone)."""
-    heads: dict[tuple, dict[tuple, str]] = {}
-    for p in patterns:
-        split = word_head(p.outline.pattern) if p.start_words is None and p.outline.groups == 0 else None
-        if split is not None and not p.outline.flags & regex.VERBOSE:
-            heads.setdefault((split[0], p.outline.flags), {})[(p.outline.pattern, p.outline.flags, None)] = split[1]
-    out = {}
-    for (head, flags), tails in heads.items():
-        if len(tails) < 2:
-            continue
-        members = {key: f"_p{i}" for i, key in enumerate(tails)}
-        source = head + _nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
-        scan = rule.pattern(source, "patterns (their prefilters together)", flags)
-        out.update({key: (scan, members, rule.pattern(head, "patterns (their head word)", flags)) for key in members})
-    return out
-
-
-def _nested(members: list[tuple[list[str], str]]) -> str:
-    """Each member's lookarounds, optional, then an empty group named for it; members starting with the
-    same lookaround share it, tested once (PluralVerb's 11 patterns after "a singular-looking word,
-    no pronoun"). The groups set are those of the members whose lookarounds all hold, as before."""
-    firsts: dict[str, list[tuple[list[str], str]]] = {}
-    out = []
-    for tests, name in members:
-        if not tests:
-            out.append(f"(?P<{name}>)")
-        else:
-            firsts.setdefault(tests[0], []).append((tests[1:], name))
-    for first, rest in firsts.items():
-        if len(rest) == 1:
-            out.append(f"(?:{first}{''.join(rest[0][0])}(?P<{rest[0][1]}>)|)")
-        else:
-            out.append(f"(?:{first}{_nested(rest)}|)")
-    return "".join(out)
 
 
 def _format(message: str, marked: str) -> str:
