@@ -12,7 +12,8 @@ before any work, and a shared scan is not tried at the head words that stand in 
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import is_not
 
 import regex
 
@@ -23,7 +24,8 @@ def shared_scans(rule, patterns) -> dict:
     """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
     noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
     and then each pattern's lookarounds, optional, with an empty named group that shows they held.
-    Each pattern's outline key -> (that regex, every member's key -> its group name, the head alone)."""
+    Each pattern's outline key -> (that regex, every member's key -> its group name, the head alone, the
+    members' keys in the order of their groups)."""
     heads: dict[tuple, dict[tuple, str]] = {}
     for p in patterns:
         split = word_head(p.outline.pattern) if p.start_words is None and p.outline.groups == 0 else None
@@ -36,7 +38,10 @@ def shared_scans(rule, patterns) -> dict:
         members = {key: f"_p{i}" for i, key in enumerate(tails)}
         source = head + nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
         scan = rule.pattern(source, "patterns (their prefilters together)", flags)
-        out.update({key: (scan, members, rule.pattern(head, "patterns (their head word)", flags)) for key in members})
+        # The members by the number of their group, as a match's groups() lists them.
+        by_group = sorted(members, key=lambda key: scan.groupindex[members[key]])
+        head_regex = rule.pattern(head, "patterns (their head word)", flags)
+        out.update({key: (scan, members, head_regex, by_group) for key in members})
     return out
 
 
@@ -64,7 +69,7 @@ def scan(doc, together, rule_id: str, skip_quotes: bool) -> dict:
     matched only where its head word stands (whole words: they never overlap), which the head alone finds
     quicker than the scan's own search; with ``skip_quotes``, not where the head's sentence is quoted
     whole, nor outside any sentence (no finding can come of those)."""
-    regex_, members, head = together
+    regex_, members, head, by_group = together
     text = doc.text
     found = {k: [] for k in members}
     places = [hit.start() for hit in finditer(head, text, rule_id)]
@@ -81,10 +86,13 @@ def scan(doc, together, rule_id: str, skip_quotes: bool) -> dict:
     for hit in match_each(regex_, text, rule_id, places):
         if hit.lastindex is None:  # the head word alone: no member's lookarounds held
             continue
-        for k, name in members.items():
-            if hit.start(name) != -1:
-                found[k].append(hit.span())
+        span = hit.span()
+        for k in compress(by_group, map(is_not, hit.groups(), _NONE)):  # a group held is "", one not held None
+            found[k].append(span)
     return found
+
+
+_NONE = repeat(None)
 
 
 def wholly_quoted(doc, sentence) -> bool:

@@ -101,7 +101,7 @@ def test_shared_scan_tried_at_its_head_words_finds_what_scanning_everywhere_find
     doc = Document(text, "x.txt")
     keys = [p.key for p in rule.patterns if p.key in rule._shared_scans]
     assert len(keys) == 2
-    scan, members, _ = rule._shared_scans[keys[0]]
+    scan, members, *_ = rule._shared_scans[keys[0]]
     expected = {k: [m.span() for m in scan.finditer(text, overlapped=True) if m.start(name) != -1]
                 for k, name in members.items()}
     got = {k: rule._spans(next(p for p in rule.patterns if p.key == k), doc) for k in members}

@@ -219,16 +219,21 @@ class Pattern(Rule):
     def _called_for(self, doc):
         """The patterns that may have spans in the document, in order: those with a prefilter, and those
         one of whose start words stands in it (all of them where the lower-cased text cannot be read)."""
-        low = doc.lower_text
-        if not readable(doc.text, low):
+        got = doc.__dict__.get("_pattern_present")
+        if got is None or got[0] != start_places.generation():  # once per document for every pattern rule
+            low, present = doc.lower_text, None
+            if readable(doc.text, low):
+                places = doc.__dict__.setdefault("_pattern_word_places", {})
+                start_places.fill(places, low)
+                present = frozenset(w for w, at in places.items() if at)
+            got = doc.__dict__["_pattern_present"] = (start_places.generation(), present)
+        present = got[1]
+        if present is None:
             return range(len(self.patterns))
-        places = doc.__dict__.setdefault("_pattern_word_places", {})
-        start_places.fill(places, low)
-        get = places.get
-        present = [ks for w, ks in self._by_word.items() if get(w)]
-        if not present:
+        called = [ks for w, ks in self._by_word.items() if w in present]
+        if not called:
             return self._always
-        return sorted({*self._always, *(k for ks in present for k in ks)})
+        return sorted({*self._always, *(k for ks in called for k in ks)})
 
     def _spans(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         """Where the pattern's outline matches in the document. Patterns (of any rule) with the same
