@@ -27,7 +27,8 @@ from ...read.tagger import model
 from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
-from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
+from ..outline import (anchor, gates, gates_pass, head_taker, near_places, neighbours, outline_regex, taker,
+                       word_finder)
 from ..patterns import finditer, match_each
 from ..pattern_scan import scan, shared_scans, wholly_quoted
 from ..schema import Schema
@@ -95,6 +96,9 @@ class _Pattern:
             self.start_prefix = {w: min(shorter, key=len) for w in start_words
                                  if (shorter := [x for x in start_words if x != w and w.startswith(x)])}
             self.start_finders = {w: word_finder(w) for w in start_words if w not in self.start_prefix}
+            # What the characters next to each start word must be for the outline to match there.
+            self.near = {w: near for w in start_words
+                         if (near := neighbours(self.tokens.outline(), k, w)) != (None, None)}
             if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
@@ -277,6 +281,9 @@ class Pattern(Rule):
                         at = places[word] = p.start_finders[word].places(text, low)
                 else:
                     at = places[word] = [i for i in places[prefix] if low.startswith(word, i)]
+            near = p.near.get(word)
+            if at and near is not None:
+                at = near_places(low, at, len(word), *near)
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
                                                   else match_each(p.outline, text, self.id, at)))
