@@ -5,7 +5,7 @@ share one scan of a document (``shared_scans``, run by ``scan``): the head word'
 regex with each pattern's lookarounds, optional, and a group that shows they held.
 
 A rule that skips quotations (``quotes: skip``, the default) reports nothing in a sentence quoted whole,
-since every finding there overlaps the quotation (``wholly_quoted``): such a sentence's hits are dropped
+since every finding there overlaps the quotation (``quoted_sentences``): such a sentence's hits are dropped
 before any work, and a shared scan is not tried at the head words that stand in one.
 """
 
@@ -67,20 +67,19 @@ def nested(members: list[tuple[list[str], str]]) -> str:
 def scan(doc, together, rule_id: str, skip_quotes: bool) -> dict:
     """A shared scan's spans in the document: each member's key -> where its prefilter matches. The scan is
     matched only where its head word stands (whole words: they never overlap), which the head alone finds
-    quicker than the scan's own search; with ``skip_quotes``, not where the head's sentence is quoted
-    whole, nor outside any sentence (no finding can come of those)."""
+    quicker than the scan's own search; with ``skip_quotes``, not in a sentence quoted whole (no finding
+    can come of those)."""
     regex_, members, head, by_group = together
     text = doc.text
     found = {k: [] for k in members}
     places = [hit.start() for hit in finditer(head, text, rule_id)]
-    if skip_quotes and places:
-        sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
-        kept = []
+    quoted = quoted_sentences(doc)[0] if skip_quotes else ()
+    if quoted and places:  # both in order: one walk
+        kept, j, n = [], 0, len(quoted)
         for a in places:
-            sentence = sentence_of.get(a, False)
-            if sentence is False:
-                sentence = sentence_of[a] = doc.sentence_at(a)
-            if sentence is not None and not wholly_quoted(doc, sentence):
+            while j < n and quoted[j][1] <= a:
+                j += 1
+            if j == n or a < quoted[j][0]:
                 kept.append(a)
         places = kept
     for hit in match_each(regex_, text, rule_id, places):
@@ -95,19 +94,21 @@ def scan(doc, together, rule_id: str, skip_quotes: bool) -> dict:
 _NONE = repeat(None)
 
 
-def wholly_quoted(doc, sentence) -> bool:
-    """Whether the sentence lies inside one quotation by its marks (``Document.quote_zones``): then every
-    span in it overlaps a quotation, and a rule that skips quotations reports none there. Kept per document."""
-    known = doc.__dict__.get("_pattern_wholly_quoted")
-    if known is None:
-        zones = sorted(doc.quote_zones)
-        # The zones by start, and the furthest end of those starting up to each: a sentence lies in one of
-        # them when the furthest end of those starting at or before it reaches its end.
-        known = doc.__dict__["_pattern_wholly_quoted"] = ({}, [s for s, _ in zones],
-                                                          list(accumulate((e for _, e in zones), max)))
-    answers, starts, reach = known
-    got = answers.get(sentence.start)
+def quoted_sentences(doc) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """The sentences that lie inside one quotation by its marks (``Document.quote_zones``), in order, and
+    their starts: every span in such a sentence overlaps a quotation, so a rule that skips quotations
+    reports none there. Kept per document."""
+    got = doc.__dict__.get("_pattern_quoted_sentences")
     if got is None:
-        i = bisect_right(starts, sentence.start) - 1
-        got = answers[sentence.start] = i >= 0 and reach[i] >= sentence.end and sentence.end > sentence.start
+        spans = []
+        zones = sorted(doc.quote_zones)
+        if zones:
+            # The zones by start, and the furthest end of those starting up to each: a sentence lies in one
+            # of them when the furthest end of those starting at or before it reaches its end.
+            starts, reach = [s for s, _ in zones], list(accumulate((e for _, e in zones), max))
+            for sentence in doc.sentences:
+                i = bisect_right(starts, sentence.start) - 1
+                if i >= 0 and reach[i] >= sentence.end > sentence.start:
+                    spans.append((sentence.start, sentence.end))
+        got = doc.__dict__["_pattern_quoted_sentences"] = (spans, frozenset(a for a, _ in spans))
     return got

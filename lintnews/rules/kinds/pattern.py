@@ -30,7 +30,7 @@ from ..anchored import readable
 from ..outline import (anchor, gates, gates_pass, head_taker, near_places, neighbours, outline_regex, taker,
                        word_finder)
 from ..patterns import finditer, match_each
-from ..pattern_scan import scan, shared_scans, wholly_quoted
+from ..pattern_scan import quoted_sentences, scan, shared_scans
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
@@ -106,7 +106,9 @@ class _Pattern:
             k = head_taker(self.tokens, v["prefilter"])
             self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
         # Its scan's, shared by outline; a shared scan leaves out sentences quoted whole for a rule that skips them.
-        self.key = (self.outline.pattern, self.outline.flags, self.start_words, rule.skip_quotes)
+        # (A string: its hash is kept, and it is looked up for every pattern in every document.)
+        self.key = repr((self.outline.pattern, self.outline.flags,
+                         None if self.start_words is None else sorted(self.start_words), rule.skip_quotes))
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -202,7 +204,8 @@ class Pattern(Rule):
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
-        skip_quotes = self.skip_quotes  # then nothing is reported in a sentence quoted whole (pattern_scan.py)
+        # A rule that skips quotations reports nothing in a sentence quoted whole (pattern_scan.py).
+        quoted = quoted_sentences(doc)[1] if self.skip_quotes else ()
         for k in self._called_for(doc):
             p = self.patterns[k]
             spans = shared.get(p.key)
@@ -211,7 +214,7 @@ class Pattern(Rule):
                 sentence = sentence_of.get(a, False)
                 if sentence is False:
                     sentence = sentence_of[a] = doc.sentence_at(a)
-                if sentence is None or span[1] > sentence.end or (skip_quotes and wholly_quoted(doc, sentence)):
+                if sentence is None or span[1] > sentence.end or sentence.start in quoted:
                     continue
                 if p.gates is not None and not gates_pass(doc, sentence, a, p.gates):
                     continue
