@@ -108,7 +108,7 @@ class _Pattern:
         # Its scan's, shared by outline; a shared scan leaves out sentences quoted whole for a rule that skips them.
         # (A string: its hash is kept, and it is looked up for every pattern in every document.)
         self.key = repr((self.outline.pattern, self.outline.flags,
-                         None if self.start_words is None else sorted(self.start_words), rule.skip_quotes))
+                         None if self.start_words is None else sorted(self.start_words), rule.skips_quoted))
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -179,6 +179,9 @@ class Pattern(Rule):
                                                         "not-before, not, skip-over)": TOKEN}
 
     def compile(self):
+        # A finding that overlaps a quotation is never reported (in_scope; a Vale-format rule's raw scope
+        # would be the exception): then a sentence quoted whole need not be read.
+        self.skips_quoted = self.skip_quotes and not self.vale
         pairs = model().pairs
         self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
         if not self.patterns:
@@ -205,7 +208,7 @@ class Pattern(Rule):
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
         # A rule that skips quotations reports nothing in a sentence quoted whole (pattern_scan.py).
-        quoted = quoted_sentences(doc)[1] if self.skip_quotes else ()
+        quoted = quoted_sentences(doc)[1] if self.skips_quoted else ()
         for k in self._called_for(doc):
             p = self.patterns[k]
             spans = shared.get(p.key)
@@ -252,7 +255,7 @@ class Pattern(Rule):
         if spans is None:
             together = self._shared_scans.get(key)
             if together is not None:  # one scan for all the patterns with this head word
-                found = scan(doc, together, self.id, self.skip_quotes)
+                found = scan(doc, together, self.id, self.skips_quoted)
                 shared.update(found)
                 return found[key]
             spans = shared[key] = self._hits(p, doc)
