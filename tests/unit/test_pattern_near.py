@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import lintnews
 from lintnews.read.document import Document
-from lintnews.rules.outline import near_places, neighbours
+from lintnews.rules.outline import literal_head, near_places, neighbours
 
 # Possessives and contractions next to every kind of character: capitals, a curly apostrophe, a tab, a
 # line break, a no-break space, a letter beyond ASCII, a mark, the end of the text.
@@ -49,3 +49,20 @@ def test_contractions_and_of_after_a_modal_are_still_flagged_across_spaces_and_c
     found = [(f.rule_id, f.text) for f in lintnews.check_text(text)
              if f.rule_id in ("News.ItsApostrophe", "News.OfHave")]
     assert found == [("News.ItsApostrophe", "IT'S"), ("News.OfHave", "of"), ("News.OfHave", "of")]
+
+
+def test_a_prefilter_opening_with_a_word_is_matched_where_the_word_stands():
+    assert literal_head(r"(?i)\bit['’]s\s+(?!(?:a|an)\b)") == "it's"
+    assert literal_head(r"(?i)\bthen\b(?<=\b(?:more|[a-z]+er)\s+then)") == "then"
+    assert literal_head(r"\bthen?\b") == "the"            # the n may be absent: every match opens with "the"
+    assert literal_head(r"(?i)\bthen\b|\bthan\b") is None  # another choice for the whole
+    assert literal_head(r"\b(?:were|are)\b(?<=s\s+(?:were|are))") is None
+    rules = [r for r in lintnews.load_rules() if r.name == "pattern"]
+    doc = Document(TEXT + " More then 30; THEN there. There  own. It’s  own. Ithere's Théthen then", "x.txt")
+    tried = 0
+    for rule in rules:
+        for p in rule.patterns:
+            if p.start_words is None and p.start_order is not None:
+                tried += 1
+                assert rule._hits(p, doc) == [m.span() for m in p.outline.finditer(doc.text, overlapped=True)]
+    assert tried >= 3  # ItsApostrophe's, ThanThen's and TheirThere's prefilters

@@ -27,8 +27,8 @@ from ...read.tagger import model
 from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
-from ..outline import (anchor, gates, gates_pass, head_taker, near_places, neighbours, outline_regex, taker,
-                       word_finder)
+from ..outline import (anchor, gates, gates_pass, head_taker, literal_head, near_places, neighbours, outline_regex,
+                       taker, word_finder)
 from ..patterns import finditer, match_each
 from ..pattern_scan import quoted_sentences, scan, shared_scans
 from ..schema import Schema
@@ -83,6 +83,7 @@ class _Pattern:
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
         self.outline_lower = None  # the outline without (?i), for the lower-cased text (a start word not plain)
+        self.start_order: list[str] | None = None  # the words whose places a match starts at (shortest first)
         # With the outline, a hit is the word of one required list: how many tokens a match may hold
         # before the token that takes it (fewest, most), so only those starts are tried.
         self.anchor: tuple[int, int] | None = None
@@ -103,6 +104,12 @@ class _Pattern:
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+            # A prefilter that opens with one word ("(?i)\bthen\b(?<=...)") is matched where that word stands,
+            # found with the start words, as an outline is; else over the whole text.
+            word = literal_head(v["prefilter"])
+            if word is not None:
+                self.start_order, self.start_prefix, self.near = [word], {}, {}
+                self.start_finders = {word: word_finder(word)}
             k = head_taker(self.tokens, v["prefilter"])
             self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
         # Its scan's, shared by outline; a shared scan leaves out sentences quoted whole for a rule that skips them.
@@ -187,14 +194,14 @@ class Pattern(Rule):
         if not self.patterns:
             self.fail("key 'patterns' is empty")
         self._shared_scans = shared_scans(self, self.patterns)
-        self._start_finders = {w: f for p in self.patterns if p.start_words is not None
+        self._start_finders = {w: f for p in self.patterns if p.start_order is not None
                                for w, f in p.start_finders.items()}
         # Which patterns a document's start words call for: a pattern whose words are all absent has no
         # spans, found without a call (most patterns, in most articles).
-        self._always = [k for k, p in enumerate(self.patterns) if p.start_words is None]
+        self._always = [k for k, p in enumerate(self.patterns) if p.start_order is None]
         self._by_word: dict[str, list[int]] = {}
         for k, p in enumerate(self.patterns):
-            for w in {p.start_prefix.get(w, w) for w in p.start_words or ()}:  # "effects" is among "effect"'s places
+            for w in {p.start_prefix.get(w, w) for w in p.start_order or ()}:  # "effects" is among "effect"'s places
                 self._by_word.setdefault(w, []).append(k)
 
     def check(self, doc):
@@ -264,7 +271,7 @@ class Pattern(Rule):
     def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
-        if p.start_words is None:  # a prefilter
+        if p.start_order is None:  # a prefilter that does not open with a word
             return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
         # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for every
         # character but the long s, which (?i) takes for an s): a pattern starting from a clitic is
