@@ -14,7 +14,7 @@ import regex
 from ..read import tagged
 from ..read.tokenizer import token_after, token_before
 from .anchored import Anchored
-from .patterns import _class_end, word_head
+from .patterns import top_level_bar, word_head
 from .token_pattern import TokenPattern
 
 # Words too frequent to start a search from: a pattern's search starts from its rarest word list.
@@ -202,29 +202,10 @@ def literal_head(prefilter: str) -> str | None:
     apostrophe, either one: ``\bit['’]s``) and nothing at its top level is another choice: where that word
     stands is then where the prefilter may match (``(?i)\bthen\b(?<=...)``). None otherwise."""
     m = _LITERAL_HEAD.match(prefilter)
-    if m is None or _top_level_bar(prefilter):
+    if m is None or top_level_bar(prefilter):
         return None
     word = regex.sub(r"\[['’]+\]", "'", m.group(2))
     return word if word.count("'") <= 1 and word[-1:] != "'" else None
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """Whether ``pattern`` has a ``|`` outside every group (an alternative to the whole of it)."""
-    depth, i = 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
-        depth += c == "("
-        depth -= c == ")"
-        if c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
 
 
 def outline_regex(outline) -> tuple[str, frozenset[str], int]:
