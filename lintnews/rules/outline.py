@@ -14,7 +14,7 @@ import regex
 from ..read import tagged
 from ..read.tokenizer import token_after, token_before
 from .anchored import Anchored
-from .patterns import word_head
+from .patterns import top_level_bar, word_head
 from .token_pattern import TokenPattern
 
 # Words too frequent to start a search from: a pattern's search starts from its rarest word list.
@@ -149,6 +149,63 @@ def gates_pass(doc, sentence, a: int, gate: tuple) -> bool:
         if not any(c.test(w, True) for c in side):
             return False
     return True
+
+
+# After lower(): a character of these next to a hit that is not one a neighbouring word can end or start
+# with rules the hit out; any other (a mark, a letter beyond ASCII) is left to the outline's regex.
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_SPACES = frozenset(" \t\n\r\f\v")  # every one a \s of the regex
+
+
+def neighbours(outline, k: int, word: str) -> tuple[frozenset | None, frozenset | None]:
+    """For a search from ``word`` of the ``k``-th word list: the characters the word before a hit may end
+    with, when the list before stands right next to it (no token between: only spaces), and those the
+    word after may start with; None where that is not known (a gap, no list there, or a longer word of
+    the list that starts with ``word`` may be what stands at the hit)."""
+    lists = [words for _, words in outline]
+    lasts = firsts = None
+    if k > 0 and outline[k][0] == 0:
+        lasts = frozenset(w[-1].lower() for w in lists[k - 1])
+    if k + 1 < len(lists) and outline[k + 1][0] == 0 and not any(w != word and w.startswith(word) for w in lists[k]):
+        firsts = frozenset(w[0].lower() for w in lists[k + 1])
+    return lasts, firsts
+
+
+def near_places(low: str, places: list[int], n: int, lasts, firsts) -> list[int]:
+    """The ``places`` (of an ``n``-character start word in the lower-cased text) where the characters next to
+    the word, past any spaces, can be those of ``neighbours``: the outline matched only there finds the
+    same, for a fraction of the calls ("it" before "'s": most words before a possessive end in another letter)."""
+    out = []
+    size = len(low)
+    for i in places:
+        if lasts is not None:
+            j = i - 1
+            while j >= 0 and low[j] in _SPACES:
+                j -= 1
+            if j < 0 or (low[j] in _ALNUM and low[j] not in lasts):
+                continue
+        if firsts is not None:
+            j = i + n
+            while j < size and low[j] in _SPACES:
+                j += 1
+            if j >= size or (low[j] in _ALNUM and low[j] not in firsts):
+                continue
+        out.append(i)
+    return out
+
+
+_LITERAL_HEAD = regex.compile(r"(\(\?i\))?\\b([a-z]+(?:\['’\]|\['’\]|\[’'\])?[a-z]*)(?![?*+{])")
+
+
+def literal_head(prefilter: str) -> str | None:
+    r"""The word every match of a prefilter opens with, when it is ``\b`` and plain letters (with an
+    apostrophe, either one: ``\bit['’]s``) and nothing at its top level is another choice: where that word
+    stands is then where the prefilter may match (``(?i)\bthen\b(?<=...)``). None otherwise."""
+    m = _LITERAL_HEAD.match(prefilter)
+    if m is None or top_level_bar(prefilter):
+        return None
+    word = regex.sub(r"\[['’]+\]", "'", m.group(2))
+    return word if word.count("'") <= 1 and word[-1:] != "'" else None
 
 
 def outline_regex(outline) -> tuple[str, frozenset[str], int]:

@@ -259,23 +259,37 @@ def lookarounds(tail: str) -> list[str] | None:
     while j < len(tail):
         if not tail.startswith(_LOOKAROUND, j):
             return None
-        start, depth = j, 0
-        while True:
-            if j >= len(tail):
-                return None
-            ch = tail[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == "[":
-                j = _class_end(tail, j)
-                continue
-            j += 1
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-        out.append(tail[start:j])
+        depth, end = 0, None
+        for i, ch in _plain_chars(tail, j):
+            depth += (ch == "(") - (ch == ")")
+            if ch == ")" and depth == 0:
+                end = i + 1
+                break
+        if end is None:
+            return None
+        out.append(tail[j:end])
+        j = end
     return out
+
+
+def top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group (an alternative to the whole of it)."""
+    depth = 0
+    for _, ch in _plain_chars(pattern):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _plain_chars(pattern: str, j: int = 0):
+    """The characters of ``pattern`` from ``j`` on that are neither escaped nor in a class, with their offsets."""
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+        elif ch == "[":
+            j = _class_end(pattern, j)
+        else:
+            yield j, ch
+            j += 1

@@ -14,16 +14,23 @@ from .anchored import _ASCII_WORD, Anchored
 from .wordlist import automaton
 
 _FINDERS: dict[str, Anchored] = {}  # each registered word -> its finder (its heads: the apostrophe forms)
+_generation = 0
 _auto = None  # over every head of every registered word, each reported as (its length, its word)
 
 
 def register(finders: dict[str, Anchored]) -> None:
-    """Add a rule's start words (word -> finder), once per rule object."""
-    global _auto
-    new = {w: f for w, f in finders.items() if w not in _FINDERS}
-    if new:
-        _FINDERS.update(new)
-        _auto = None
+    """Add a rule's start words (word -> finder); each rule calls it for every document it checks."""
+    global _auto, _generation
+    if finders.keys() <= _FINDERS.keys():  # known already (every document but the first)
+        return
+    _FINDERS.update({w: f for w, f in finders.items() if w not in _FINDERS})
+    _auto = None
+    _generation += 1
+
+
+def generation() -> int:
+    """How many times words were added: places filled under an earlier one may lack some words."""
+    return _generation
 
 
 def fill(places: dict[str, list[int]], lower: str) -> None:

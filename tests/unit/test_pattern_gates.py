@@ -2,7 +2,7 @@
 
 A hit that is a pattern's first token is dropped before its sentence is tokenized when the token after it
 cannot pass the pattern's second token (``tokenizer.token_after``); prefilters sharing a head word and a
-first lookaround test that lookaround once (``kinds/pattern._nested``)."""
+first lookaround test that lookaround once (``rules/pattern_scan.nested``)."""
 
 from __future__ import annotations
 

@@ -101,7 +101,7 @@ def test_shared_scan_tried_at_its_head_words_finds_what_scanning_everywhere_find
     doc = Document(text, "x.txt")
     keys = [p.key for p in rule.patterns if p.key in rule._shared_scans]
     assert len(keys) == 2
-    scan, members, _ = rule._shared_scans[keys[0]]
+    scan, members, *_ = rule._shared_scans[keys[0]]
     expected = {k: [m.span() for m in scan.finditer(text, overlapped=True) if m.start(name) != -1]
                 for k, name in members.items()}
     got = {k: rule._spans(next(p for p in rule.patterns if p.key == k), doc) for k in members}
@@ -109,3 +109,17 @@ def test_shared_scan_tried_at_its_head_words_finds_what_scanning_everywhere_find
     # "numbers Was" is not the head (case), "the figures is" is left out by its lookbehind
     assert [text[a:b] for a, b in got[keys[0]]] == ["was", "was", "is", "was"]
     assert [text[a:b] for a, b in got[keys[1]]] == ["is", "is"]
+
+
+def test_a_sentence_quoted_whole_is_skipped_unless_the_rule_includes_quotations(tmp_path):
+    # The head words of the second and third sentences stand inside quotations that hold the whole
+    # sentence; the last sentence's quotation holds only part of it.
+    text = ("The unemployment numbers was released on Friday. \u201cThe numbers was wrong.\u201d "
+            "\"Officials said new figures is final.\" He said \u201cnumbers was\u201d and the numbers was late.\n")
+    skipped = [f.start for f in lintnews.check_text(text, rules=rules_from(tmp_path / "a", BODY))]
+    included = [f.start for f in lintnews.check_text(
+        text, rules=rules_from(tmp_path / "b", "quotes: include\n" + textwrap.dedent(BODY)))]
+    at = [text.index(s) + 8 for s in ("numbers was released", "numbers was wrong", "figures is final",
+                                      "numbers was\u201d", "numbers was late")]
+    assert included == at
+    assert skipped == [at[0], at[4]]  # the quoted ones left out, whole sentence or not

@@ -21,16 +21,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-import regex
-
 from ...findings import Applicability, Edit
 from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
 from .. import reading, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
-from ..outline import anchor, gates, gates_pass, head_taker, outline_regex, taker, word_finder
-from ..patterns import finditer, lookarounds, match_each, word_head
+from ..outline import (anchor, gates, gates_pass, head_taker, literal_head, near_places, neighbours, outline_regex,
+                       taker, word_finder)
+from ..patterns import finditer, match_each
+from ..pattern_scan import quoted_sentences, scan, shared_scans
 from ..schema import Schema
 from ..token_pattern import TOKEN, TokenPattern, compile_token, shared
 
@@ -83,6 +83,7 @@ class _Pattern:
         # lookup in the document's word index), or, with a prefilter, wherever the prefilter matches.
         self.start_words: frozenset[str] | None = None
         self.outline_lower = None  # the outline without (?i), for the lower-cased text (a start word not plain)
+        self.start_order: list[str] | None = None  # the words whose places a match starts at (shortest first)
         # With the outline, a hit is the word of one required list: how many tokens a match may hold
         # before the token that takes it (fewest, most), so only those starts are tried.
         self.anchor: tuple[int, int] | None = None
@@ -96,13 +97,25 @@ class _Pattern:
             self.start_prefix = {w: min(shorter, key=len) for w in start_words
                                  if (shorter := [x for x in start_words if x != w and w.startswith(x)])}
             self.start_finders = {w: word_finder(w) for w in start_words if w not in self.start_prefix}
+            # What the characters next to each start word must be for the outline to match there.
+            self.near = {w: near for w in start_words
+                         if (near := neighbours(self.tokens.outline(), k, w)) != (None, None)}
             if not all(_PLAIN.fullmatch(w) for w in start_words):  # a clitic ('s, 're) or a mark: its words are
                 self.outline_lower = rule.pattern(source, f"{where}.tokens")  # lower case, matched on the lower text
         else:
             self.outline = rule.pattern(v["prefilter"], f"{where}.prefilter")
+            # A prefilter that opens with one word ("(?i)\bthen\b(?<=...)") is matched where that word stands,
+            # found with the start words, as an outline is; else over the whole text.
+            word = literal_head(v["prefilter"])
+            if word is not None:
+                self.start_order, self.start_prefix, self.near = [word], {}, {}
+                self.start_finders = {word: word_finder(word)}
             k = head_taker(self.tokens, v["prefilter"])
             self.anchor, hit = (None, None) if k is None else (anchor(self.tokens, k), taker(self.tokens, k))
-        self.key = (self.outline.pattern, self.outline.flags, self.start_words)  # its scan's, shared by outline
+        # Its scan's, shared by outline; a shared scan leaves out sentences quoted whole for a rule that skips them.
+        # (A string: its hash is kept, and it is looked up for every pattern in every document.)
+        self.key = repr((self.outline.pattern, self.outline.flags,
+                         None if self.start_words is None else sorted(self.start_words), rule.skips_quoted))
         self.suggest = v["suggest"]
         if isinstance(self.suggest, dict):
             self.suggest = {str(k).lower().replace("’", "'"): str(x) for k, x in self.suggest.items()}
@@ -173,13 +186,23 @@ class Pattern(Rule):
                                                         "not-before, not, skip-over)": TOKEN}
 
     def compile(self):
+        # A finding that overlaps a quotation is never reported (in_scope; a Vale-format rule's raw scope
+        # would be the exception): then a sentence quoted whole need not be read.
+        self.skips_quoted = self.skip_quotes and not self.vale
         pairs = model().pairs
         self.patterns = [_Pattern(self, spec, i, pairs) for i, spec in enumerate(self["patterns"])]
         if not self.patterns:
             self.fail("key 'patterns' is empty")
-        self._shared_scans = _shared_scans(self, self.patterns)
-        self._start_finders = {w: f for p in self.patterns if p.start_words is not None
+        self._shared_scans = shared_scans(self, self.patterns)
+        self._start_finders = {w: f for p in self.patterns if p.start_order is not None
                                for w, f in p.start_finders.items()}
+        # Which patterns a document's start words call for: a pattern whose words are all absent has no
+        # spans, found without a call (most patterns, in most articles).
+        self._always = [k for k, p in enumerate(self.patterns) if p.start_order is None]
+        self._by_word: dict[str, list[int]] = {}
+        for k, p in enumerate(self.patterns):
+            for w in {p.start_prefix.get(w, w) for w in p.start_order or ()}:  # "effects" is among "effect"'s places
+                self._by_word.setdefault(w, []).append(k)
 
     def check(self, doc):
         # Cheapest first: each pattern's required words in order, searched over the whole text (one
@@ -191,14 +214,17 @@ class Pattern(Rule):
         # several rules) hit the same words.
         sentence_of = doc.__dict__.setdefault("_pattern_sentence_of", {})
         shared = doc.__dict__.setdefault("_pattern_outline_spans", {})
-        for k, p in enumerate(self.patterns):
+        # A rule that skips quotations reports nothing in a sentence quoted whole (pattern_scan.py).
+        quoted = quoted_sentences(doc)[1] if self.skips_quoted else ()
+        for k in self._called_for(doc):
+            p = self.patterns[k]
             spans = shared.get(p.key)
             for span in self._spans(p, doc) if spans is None else spans:
                 a = span[0]
                 sentence = sentence_of.get(a, False)
                 if sentence is False:
                     sentence = sentence_of[a] = doc.sentence_at(a)
-                if sentence is None or span[1] > sentence.end:
+                if sentence is None or span[1] > sentence.end or sentence.start in quoted:
                     continue
                 if p.gates is not None and not gates_pass(doc, sentence, a, p.gates):
                     continue
@@ -206,6 +232,25 @@ class Pattern(Rule):
                 sentences[sentence.start] = sentence
         for start in sorted(hopeful):
             yield from self._check_sentence(doc, sentences[start], hopeful[start])
+
+    def _called_for(self, doc):
+        """The patterns that may have spans in the document, in order: those with a prefilter, and those
+        one of whose start words stands in it (all of them where the lower-cased text cannot be read)."""
+        got = doc.__dict__.get("_pattern_present")
+        if got is None or got[0] != start_places.generation():  # once per document for every pattern rule
+            low, present = doc.lower_text, None
+            if readable(doc.text, low):
+                places = doc.__dict__.setdefault("_pattern_word_places", {})
+                start_places.fill(places, low)
+                present = frozenset(w for w, at in places.items() if at)
+            got = doc.__dict__["_pattern_present"] = (start_places.generation(), present)
+        present = got[1]
+        if present is None:
+            return range(len(self.patterns))
+        called = [ks for w, ks in self._by_word.items() if w in present]
+        if not called:
+            return self._always
+        return sorted({*self._always, *(k for ks in called for k in ks)})
 
     def _spans(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         """Where the pattern's outline matches in the document. Patterns (of any rule) with the same
@@ -217,17 +262,7 @@ class Pattern(Rule):
         if spans is None:
             together = self._shared_scans.get(key)
             if together is not None:  # one scan for all the patterns with this head word
-                scan, members, head = together
-                found = {k: [] for k in members}
-                # The scan matched only where its head word stands (whole words: they never overlap), which
-                # the head alone finds quicker than the scan's own search.
-                places = [hit.start() for hit in finditer(head, doc.text, self.id)]
-                for hit in match_each(scan, doc.text, self.id, places):
-                    if hit.lastindex is None:  # the head word alone: no member's lookarounds held
-                        continue
-                    for k, name in members.items():
-                        if hit.start(name) != -1:
-                            found[k].append(hit.span())
+                found = scan(doc, together, self.id, self.skips_quoted)
                 shared.update(found)
                 return found[key]
             spans = shared[key] = self._hits(p, doc)
@@ -236,7 +271,7 @@ class Pattern(Rule):
     def _hits(self, p: _Pattern, doc) -> list[tuple[int, int]]:
         text = doc.text
         low = doc.lower_text
-        if p.start_words is None:  # a prefilter
+        if p.start_order is None:  # a prefilter that does not open with a word
             return [hit.span() for hit in finditer(p.outline, text, self.id, overlapped=True)]
         # Matching the lower-cased text case-sensitively finds what (?i) finds in the text (for every
         # character but the long s, which (?i) takes for an s): a pattern starting from a clitic is
@@ -259,6 +294,9 @@ class Pattern(Rule):
                         at = places[word] = p.start_finders[word].places(text, low)
                 else:
                     at = places[word] = [i for i in places[prefix] if low.startswith(word, i)]
+            near = p.near.get(word)
+            if at and near is not None:
+                at = near_places(low, at, len(word), *near)
             if at:
                 out.extend(hit.span() for hit in (match_each(p.outline_lower, low, self.id, at) if lower
                                                   else match_each(p.outline, text, self.id, at)))
@@ -325,46 +363,6 @@ class Pattern(Rule):
         if "'" in text and doc.text.count("’") > doc.text.count("'"):
             return text.replace("'", "’")
         return text
-
-
-def _shared_scans(rule: Pattern, patterns: list[_Pattern]) -> dict:
-    """Patterns whose prefilter is one head word test and then lookarounds only (``was`` after a plural
-    noun, ``was`` after "and the ..."), grouped by head: each group's prefilters in one regex, the head
-    and then each pattern's lookarounds, optional, with an empty named group that shows they held.
-    Each pattern's outline key -> (that regex, every member's key -> its group name, the head alone)."""
-    heads: dict[tuple, dict[tuple, str]] = {}
-    for p in patterns:
-        split = word_head(p.outline.pattern) if p.start_words is None and p.outline.groups == 0 else None
-        if split is not None and not p.outline.flags & regex.VERBOSE:
-            heads.setdefault((split[0], p.outline.flags), {})[(p.outline.pattern, p.outline.flags, None)] = split[1]
-    out = {}
-    for (head, flags), tails in heads.items():
-        if len(tails) < 2:
-            continue
-        members = {key: f"_p{i}" for i, key in enumerate(tails)}
-        source = head + _nested([(lookarounds(tail), members[key]) for key, tail in tails.items()])
-        scan = rule.pattern(source, "patterns (their prefilters together)", flags)
-        out.update({key: (scan, members, rule.pattern(head, "patterns (their head word)", flags)) for key in members})
-    return out
-
-
-def _nested(members: list[tuple[list[str], str]]) -> str:
-    """Each member's lookarounds, optional, then an empty group named for it; members starting with the
-    same lookaround share it, tested once (PluralVerb's 11 patterns after "a singular-looking word,
-    no pronoun"). The groups set are those of the members whose lookarounds all hold, as before."""
-    firsts: dict[str, list[tuple[list[str], str]]] = {}
-    out = []
-    for tests, name in members:
-        if not tests:
-            out.append(f"(?P<{name}>)")
-        else:
-            firsts.setdefault(tests[0], []).append((tests[1:], name))
-    for first, rest in firsts.items():
-        if len(rest) == 1:
-            out.append(f"(?:{first}{''.join(rest[0][0])}(?P<{rest[0][1]}>)|)")
-        else:
-            out.append(f"(?:{first}{_nested(rest)}|)")
-    return "".join(out)
 
 
 def _format(message: str, marked: str) -> str:
