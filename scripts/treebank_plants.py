@@ -163,7 +163,9 @@ def plants(sent):
                                        if sent.deprels[k] == "mark"):
             continue
         kind = sub_kind(sent, s, v, expl)
-        out.append((v, planters.like(FLIP[low], form), kind, f"{num} subject: {low} -> {FLIP[low]}"))
+        first = min(subtree(sent, s))
+        opener = f"{sent.forms[first - 1]}/{sent.xpos[first - 1]}" if first > 0 else "START"
+        out.append((v, planters.like(FLIP[low], form), kind, f"{num} subject: {low} -> {FLIP[low]}", opener))
     return out
 
 
@@ -183,7 +185,7 @@ def run(split: str, root: Path, rules=RULES):
             for f in clean:
                 false.append({"file": name, "doc": sent.doc, "rule": f.rule_id, "text": sent.text,
                               "span": sent.text[f.start - base:f.end - base], "message": f.message})
-            for v, new, kind, direction in plants(sent):
+            for v, new, kind, direction, opener in plants(sent):
                 a, b = sent.spans[v]
                 text = sent.text[:a] + new + sent.text[b:]
                 s0, s1 = a + base, a + base + len(new)
@@ -192,7 +194,7 @@ def run(split: str, root: Path, rules=RULES):
                          if _overlaps(f.start, f.end, s0, s1)
                          and not any(r == f.rule_id and _overlaps(f.start, f.end, x0, x1) for r, x0, x1 in before)]
                 results.append({"file": name, "doc": sent.doc, "sub": kind, "direction": direction,
-                                "text": text, "verb": new, "found": bool(found),
+                                "text": text, "verb": new, "opener": opener, "found": bool(found),
                                 "rules": sorted({f.rule_id for f in found})})
     return results, false, sentences
 
