@@ -28,6 +28,9 @@ class Sentence:
     upos: list[str] = field(default_factory=list)
     xpos: list[str] = field(default_factory=list)
     spans: list[tuple[int, int] | None] = field(default_factory=list)
+    feats: list[str] = field(default_factory=list)  # UD features, "Number=Plur|..." ("_" for none)
+    heads: list[int] = field(default_factory=list)  # each word's head, 1-based (0: the root)
+    deprels: list[str] = field(default_factory=list)
 
 
 def read(path: Path) -> list[Sentence]:
@@ -62,6 +65,9 @@ def read(path: Path) -> list[Sentence]:
             sent.lemmas.append(cols[2])
             sent.upos.append(cols[3])
             sent.xpos.append(cols[4])
+            sent.feats.append(cols[5])
+            sent.heads.append(int(cols[6]) if cols[6].isdigit() else 0)
+            sent.deprels.append(cols[7])
     return out
 
 
