@@ -271,3 +271,15 @@ def test_an_empty_select_is_a_usage_error_not_every_rule(run_cli, tmp_path):
     proc = run_cli("check", "--isolated", "--select", "", tmp_path / "a.txt")
     assert proc.returncode == 2 and b"--select was given no rule id or prefix" in proc.stderr
     assert b"DoubledWord" not in proc.stdout
+
+
+def test_an_unknown_rule_id_offers_the_one_meant(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(BAD)
+    show = run_cli("rules", "show", "DoubledWord")
+    assert show.returncode == 2
+    assert show.stderr.decode().strip() == ("error: unknown rule id 'DoubledWord' "
+                                            "(did you mean 'News.DoubledWord'? see `lintnews rules`)")
+    folded = run_cli("check", "--isolated", "--select", "news.doubledword", tmp_path / "a.txt")
+    assert folded.returncode == 2 and b"(did you mean 'News.DoubledWord'? see" in folded.stderr
+    style = run_cli("check", "--isolated", "--ignore", "news", tmp_path / "a.txt")
+    assert style.returncode == 2 and b"(did you mean 'News'? see" in style.stderr
