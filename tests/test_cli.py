@@ -283,3 +283,14 @@ def test_an_unknown_rule_id_offers_the_one_meant(run_cli, tmp_path):
     assert folded.returncode == 2 and b"(did you mean 'News.DoubledWord'? see" in folded.stderr
     style = run_cli("check", "--isolated", "--ignore", "news", tmp_path / "a.txt")
     assert style.returncode == 2 and b"(did you mean 'News'? see" in style.stderr
+
+
+def test_a_list_key_given_one_string_is_a_list_of_that_one(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("A headline about troops\n\nThe the troops left on Monday  for the coast.\n")
+    (tmp_path / "lintnews.yaml").write_text("select: News.DoubledWord\n")
+    found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    assert [f["rule"] for f in found] == ["News.DoubledWord"]
+    (tmp_path / "lintnews.yaml").write_text("select: 5\n")
+    wrong = run_cli("check", "a.txt", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert wrong.stderr.decode().strip() == f"error: {tmp_path / 'lintnews.yaml'}: key 'select' must be a list of strings, not int"
