@@ -188,7 +188,7 @@ def test_unsafe_fixes_are_not_counted_as_fixable(run_cli, tmp_path):
     article.write_text("A headline about the town\n\nThe town fund holds €12.500.\n")
     out = run_cli("check", article).stdout.decode()
     assert "News.ThousandsSeparator '12.500'" in out  # no [*]: plain fix would not apply it
-    assert out.rstrip().endswith("Found 1 finding in 1 file (0 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
+    assert out.rstrip().endswith("Found 1 finding in 1 file (1 fixable only with --unsafe-fixes).")
 
 
 def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
