@@ -294,3 +294,16 @@ def test_a_list_key_given_one_string_is_a_list_of_that_one(run_cli, tmp_path):
     wrong = run_cli("check", "a.txt", cwd=tmp_path)
     assert wrong.returncode == 2
     assert wrong.stderr.decode().strip() == f"error: {tmp_path / 'lintnews.yaml'}: key 'select' must be a list of strings, not int"
+
+
+def test_a_style_whose_rule_did_not_load_says_why_it_names_no_rule(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(CLEAN)
+    house = tmp_path / "styles" / "House"
+    house.mkdir(parents=True)
+    (house / "Hedges.yml").write_text("extends: existence\nmessage: \"Cut '%s'.\"\ntokens: [reportedly\n")
+    proc = run_cli("check", "--isolated", "--styles", tmp_path / "styles", "--extend-select", "House",
+                   tmp_path / "a.txt")
+    lines = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and len(lines) == 2
+    assert lines[0].startswith(f"error: {house / 'Hedges.yml'}: ")  # the file that did not load, first
+    assert lines[1] == "error: unknown rule id or prefix 'House' in --extend-select on the command line (see `lintnews rules`)"
