@@ -259,9 +259,10 @@ def test_diff_of_a_file_with_a_bom_and_crlf_applies_with_git_apply(run_cli, tmp_
 
 def test_ignoring_every_rule_warns_that_nothing_runs(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
-    nothing = run_cli("check", "--isolated", "--ignore", "News", tmp_path / "a.txt")
-    assert nothing.returncode == 0
-    assert b"warning: no rule runs: the select and ignore in effect leave every rule out" in nothing.stderr
+    for _ in range(2):  # the second run is answered from the results cache, and warns as well
+        nothing = run_cli("check", "--isolated", "--ignore", "News", tmp_path / "a.txt")
+        assert nothing.returncode == 0
+        assert b"warning: no rule runs: the select and ignore in effect leave every rule out" in nothing.stderr
     some = run_cli("check", "--isolated", "--ignore", "News.Spelling", tmp_path / "a.txt")
     assert some.returncode == 1 and b"no rule runs" not in some.stderr
 
