@@ -135,11 +135,11 @@ def test_an_unknown_id_on_the_command_line_is_one_error_naming_the_flag(run_cli,
     proc = run_cli("check", "--select", "News.Spelingg", ".", cwd=site)
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [
-        "error: unknown rule id or prefix 'News.Spelingg' in --select on the command line (see `lintnews rules`)"]
+        "error: unknown rule id or prefix 'News.Spelingg' in --select on the command line (did you mean 'News.Spelling'? see `lintnews rules`)"]
     (site / "lintnews.yaml").write_text("select: [News]\nignore: [News.Spelingg]\n")
     proc = run_cli("check", ".", cwd=site)
     assert proc.stderr.decode().splitlines() == [
-        f"error: {site / 'lintnews.yaml'}: unknown rule id or prefix 'News.Spelingg' in 'ignore' (see `lintnews rules`)"]
+        f"error: {site / 'lintnews.yaml'}: unknown rule id or prefix 'News.Spelingg' in 'ignore' (did you mean 'News.Spelling'? see `lintnews rules`)"]
 
 
 # ------------------------------------------------------------------ extend

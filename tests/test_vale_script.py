@@ -112,9 +112,9 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
     assert [rule for rule, *_ in found] == ["House.Placeholder", "House.LongParagraphs", "House.Placeholder"]
     errors = [line for line in proc.stderr.decode().splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: story.md: {style / 'Broken.yml'}: rule House.Broken: script failed: line 2: "
+        f"error: story.md: {style / 'Broken.yml'}: rule House.Broken: script failed: line 6 (line 2 of the script): "
         "runtime error: invalid operation: error + int; rule skipped",
-        f"error: story.md: {style / 'Greedy.yml'}: rule House.Greedy: script failed: line 2: "
+        f"error: story.md: {style / 'Greedy.yml'}: rule House.Greedy: script failed: line 6 (line 2 of the script): "
         "a value of more than 10,000,000 characters or elements; rule skipped",
     ]
     assert "Traceback" not in proc.stderr.decode()

@@ -131,6 +131,9 @@ class Run:
                 self.files = only_changed(self.files, paths, kw["changed_since"])
             self.session.prepare(self.files)
         except LintnewsError as exc:
+            session = getattr(self, "session", None)
+            for message in session.load_errors if session is not None else ():
+                say_error(message)  # a rule file that did not load: why a selector may name no rule
             say_error(str(exc))
             sys.exit(EXIT_ERROR)
         for message in [*collected.warnings, *anchored_globs(self.files, self.session.configs.settings_for)]:

@@ -25,6 +25,7 @@ from ..run.config import (
     OVERRIDE_KEYS,
     STARTER_CONFIG,
 )
+from ..run.selection import nearest
 from ..run.session import Options, Session
 from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
@@ -200,7 +201,8 @@ def rules_show(obj, rule_id, more):
     loaded = _with(obj, more)
     matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
     if not matches:
-        say_error(f"unknown rule id '{rule_id}' (see `lintnews rules`)")
+        near = nearest(rule_id, [r.id for r in loaded])
+        say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
     click.echo(rule_page(matches[0]), nl=False)
     left_out = _left_out(loaded, matches[0], obj[3])

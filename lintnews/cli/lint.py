@@ -46,9 +46,12 @@ def check(paths, baseline, write_baseline, **kw):
     if findings:
         fixable = sum(f.safe_fix for f in findings)
         unsafe = sum(f.can_fix and not f.safe_fix for f in findings)
-        more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+        if fixable:
+            fixes = f"{fixable} fixable with `lintnews fix`" + (f", {unsafe} more with --unsafe-fixes" if unsafe else "")
+        else:
+            fixes = f"{unsafe} fixable only with --unsafe-fixes" if unsafe else "none fixable by `lintnews fix`"
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
-                    f" ({fixable} fixable with `lintnews fix`{more}).{baselined}{unfinished}{_errors(run)}")
+                    f" ({fixes}).{baselined}{unfinished}{_errors(run)}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked and run.errors:

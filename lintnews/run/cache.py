@@ -146,6 +146,8 @@ def cache_folder(settings, chosen: str | None) -> Path:
     return Path(settings.root) / CACHE_NAME
 
 
+_EMPTY = b"and leaves every rule out\n"  # a validated selection that runs no rule (--ignore News)
+
 class Caches:
     """The cache as a session uses it: for each configuration, its key and its folder.
 
@@ -170,14 +172,15 @@ class Caches:
             self._keys[id(settings)] = (key, cache) if key else (None, None)
         return self._keys[id(settings)]
 
-    def validated(self, settings) -> bool:
+    def validated(self, settings) -> bool | None:
+        """None: these settings' selection was not checked before; else whether it runs some rule."""
         key, cache = self._for(settings)
-        return key is not None and cache.validated(key)
+        return None if key is None else cache.validated(key)
 
-    def mark_validated(self, settings) -> None:
+    def mark_validated(self, settings, runs_rules: bool = True) -> None:
         key, cache = self._for(settings)
         if key is not None:
-            cache.mark_validated(key)
+            cache.mark_validated(key, runs_rules)
 
     def restore(self, result, settings, shown: str, source, mode: str, unsafe: bool, keep=None) -> bool:
         """Fill ``result`` (a session's ``FileResult``) from the cache; False on a miss.
@@ -307,12 +310,17 @@ class ResultCache:
                  "unused": [_finding_row(f) for f in unused]}
         self._write(self._path(settings, key[:40] + ".json"), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
-    def validated(self, settings: str) -> bool:
-        """Whether a run already checked the rule selection of these settings (and found it good)."""
-        return self._path(settings, "validated").is_file()
+    def validated(self, settings: str) -> bool | None:
+        """Whether a run already checked the rule selection of these settings (and found it good):
+        None if not, else whether that selection runs some rule (False: it leaves every rule out)."""
+        try:
+            return _EMPTY not in self._path(settings, "validated").read_bytes()
+        except OSError:
+            return None
 
-    def mark_validated(self, settings: str) -> None:
-        self._write(self._path(settings, "validated"), b"the rule selection of these settings names known rules\n")
+    def mark_validated(self, settings: str, runs_rules: bool = True) -> None:
+        self._write(self._path(settings, "validated"), b"the rule selection of these settings names known rules\n"
+                    + (b"" if runs_rules else _EMPTY))
 
     # ------------------------------------------------------------ writing
     def _write(self, target: Path, data: bytes) -> None:

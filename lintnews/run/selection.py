@@ -75,10 +75,30 @@ class Selection:
     levels: dict[str, Severity] = field(default_factory=dict)  # rule id -> level of its findings
 
 
-def unknown(selector: str, where: str | None, key: str = ""):
-    """The error for a selector that names no rule; ``key`` says where in the file or command line it is."""
-    problem = f"unknown rule id or prefix '{selector}'{f' in {key}' if key else ''} (see `lintnews rules`)"
+def unknown(selector: str, where: str | None, key: str = "", ids: Iterable[str] = ()):
+    """The error for a selector that names no rule; ``key`` says where in the file or command line it is,
+    and the nearest of ``ids`` (or of their styles) is offered."""
+    near = nearest(selector, ids)
+    hint = f"did you mean '{near}'? " if near else ""
+    problem = f"unknown rule id or prefix '{selector}'{f' in {key}' if key else ''} ({hint}see `lintnews rules`)"
     return ConfigError(where, problem) if where else UsageError(None, problem)
+
+
+def nearest(name: str, ids: Iterable[str]) -> str | None:
+    """The rule id or style ``name`` most likely meant: the same letters in another case ('news.doubledword'),
+    the rule without its style ('DoubledWord'), else the closest spelling."""
+    import difflib  # an error's hint only
+
+    names = sorted({*ids, *(i.split(".")[0] for i in ids)})
+    folded = name.lower().rstrip(".")
+    for candidate in names:
+        if candidate.lower() == folded:
+            return candidate
+    named = [i for i in names if i.lower().rsplit(".", 1)[-1] == folded]
+    if len(named) == 1:
+        return named[0]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
@@ -87,7 +107,7 @@ def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
     for level in levels:
         for key, selector in level.selectors():
             if not any(matches(selector, i) for i in ids):
-                raise unknown(selector, level.where, level.key(key))
+                raise unknown(selector, level.where, level.key(key), ids)
 
 
 def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = None) -> Selection:

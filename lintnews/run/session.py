@@ -101,6 +101,7 @@ class Session:
         self._linters: dict = {}
         self.timings: dict[str, float] | None = {} if options.profile else None  # rule id -> CPU seconds
         self._checked: set[int] = set()
+        self._runs_nothing: set[int] = set()  # settings (by id) whose select and ignore leave every rule out
         self.cache = Caches(options, options.cache_dir) if options.cache else None
         self.baselines = Baselines()
 
@@ -150,16 +151,20 @@ class Session:
         """Raise, once per configuration, for a rule id or prefix that names no rule, at any level."""
         if id(settings) in self._checked:
             return
-        if self.cache is not None and self.cache.validated(settings):  # the same rules and choices passed before
+        runs = self.cache.validated(settings) if self.cache is not None else None
+        if runs is not None:  # the same rules and choices passed before
             self._checked.add(id(settings))
+            self._runs_nothing.update(() if runs else [id(settings)])
             return
         pool, _ = self._pool(settings)
         where = str(settings.source) if settings.source else None
         sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
         validate(pool, [*self._levels(settings), *sections])
         self._checked.add(id(settings))
+        runs = bool(resolve(pool, self._levels(settings), settings.language).rules)  # per-path sections aside
+        self._runs_nothing.update(() if runs else [id(settings)])
         if self.cache is not None:
-            self.cache.mark_validated(settings)
+            self.cache.mark_validated(settings, runs)
 
     def prepare(self, files: list[str]) -> None:
         """Check every configuration the files use before any is read (errors reported once)."""
@@ -234,18 +239,13 @@ class Session:
     def runs_no_rule(self, files: list[str]) -> list[str]:
         """A warning for each configuration whose select and ignore leave no rule to run (``--ignore
         News`` with the built-in rules only: a check would say "All clean" having read nothing)."""
-        seen: set = set()
-        out = []
-        for path in files:
+        out: dict = {}
+        for path in files:  # prepare() checked every configuration the files use
             settings = self.configs.settings_for(self._config_path(path))
-            if id(settings) in seen:
-                continue
-            seen.add(id(settings))
-            linter, _ = self.linter_for(self._config_path(path))
-            if not linter.rules:
+            if id(settings) in self._runs_nothing:
                 where = f"{settings.source}: " if settings.source else ""
-                out.append(f"{where}no rule runs: the select and ignore in effect leave every rule out")
-        return out
+                out[id(settings)] = f"{where}no rule runs: the select and ignore in effect leave every rule out"
+        return list(out.values())
 
     def rules_used(self, paths=()) -> list:
         """Every rule that ran on ``paths`` (for reporters that describe rules)."""

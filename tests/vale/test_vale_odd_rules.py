@@ -75,7 +75,7 @@ def test_a_dictionary_that_does_not_load_stops_only_vale_spelling_and_only_when_
     (folder / "desk.dic").write_text("2\nnewsroom/A\n/broken\n")
     code, err, found = check(run_cli, tmp_path)
     assert (code, err.strip().splitlines()[-1], found) == (
-        1, "Found 1 finding in 1 file (0 fixable with `lintnews fix`).", [(3, 14, "Avoid 'reportedly'.")])
+        1, "Found 1 finding in 1 file (none fixable by `lintnews fix`).", [(3, 14, "Avoid 'reportedly'.")])
     (tmp_path / ".vale.ini").write_text((tmp_path / ".vale.ini").read_text().replace("= Desk", "= Desk, Vale"))
     code, err, found = check(run_cli, tmp_path)
     assert code == 2 and "Traceback" not in err

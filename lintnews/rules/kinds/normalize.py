@@ -35,6 +35,12 @@ CHECKS = {
     "no-break-space": _compiled.compile(r"(?<!\p{N})[\u00a0\u202f]+(?!\p{N})"),
     # Not after a sentence end: there a double space is usually a lost paragraph break.
     "multiple-spaces": _compiled.compile(r"(?<=[^\s.!?:\"”’'])  +(?=[^\s])"),
+    # A space before a comma, a semicolon or a full stop that ends a sentence or stands before a space
+    # ("the fat , if", "the report ."): not before a decimal (" .5"), a domain or a spaced ellipsis,
+    # even one a line break cuts (". .\n.").
+    # One space: a run of them is multiple-spaces' (one finding per gap).
+    "space-before-punctuation": _compiled.compile(
+        r"(?<=[\p{L}\p{N}%)\]])[ \t](?=[,;](?=\s|\Z)|\.(?=\s|\Z)(?!\s*\.))"),
     # From the start of a run only: tried from inside a long run, it would rescan the run each time.
     "trailing-whitespace": _compiled.compile(r"(?<![ \t\u00a0])[ \t\u00a0]+(?=\r?\n|\Z)"),
     # Zero-width characters, soft hyphens and direction marks. A soft hyphen right after
@@ -96,6 +102,12 @@ class Normalize(Rule):
                 after = _WORD_AFTER.match(text, end) if content == " " and self.openers else None
                 if after is not None and after.group() in self.openers:
                     content, note = None, _BREAK_NOTE
+            elif kind == "space-before-punctuation":
+                if doc.in_zone("table", start, end):
+                    continue  # a cell's padding before a stop or a comma
+                # Where a scraper stripped the article's marks the space may be a closing quotation
+                # mark's ('a  flat-out racist , and added'): reported, no fix.
+                content = None if doc.stripped_marks or doc.marks_rest_on_apostrophes else ""
             else:
                 content = ""
             if kind != "trailing-whitespace" and not self.in_scope(doc, start, end):

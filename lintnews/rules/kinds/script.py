@@ -82,18 +82,23 @@ class Script(Rule):
         try:
             self.program = parse(source)
         except ScriptError as exc:
-            problem = str(exc)
-            where = _SCRIPT_LINE.match(problem)
-            if where is None:
-                pass
-            elif not inline:  # a .tengo file: its own lines
-                problem = f"line {where.group(1)} of {self['script']}{problem[where.end():]}"
-            elif (first := _script_first_line(self.path)) is not None:  # inline: the rule file's lines
-                line = first + int(where.group(1)) - 1
-                problem = f"line {line} (line {where.group(1)} of the script){problem[where.end():]}"
-            self.fail(f"script does not parse: {problem}")
+            self.fail(f"script does not parse: {self._located(str(exc))}")
         except RecursionError:
             self.fail("script does not parse: nested too deeply")
+
+    def _located(self, problem: str) -> str:
+        """The interpreter's "line N: ..." said as a line of the file the user edits: the rule file's
+        line (and the script's) for an inline script, the .tengo file's for a script file."""
+        where = _SCRIPT_LINE.match(problem)
+        if where is None:
+            return problem
+        if self["script"].endswith(".tengo"):  # a .tengo file: its own lines
+            return f"line {where.group(1)} of {self['script']}{problem[where.end():]}"
+        first = _script_first_line(self.path)
+        if first is None:
+            return problem
+        line = first + int(where.group(1)) - 1  # inline: the rule file's lines
+        return f"line {line} (line {where.group(1)} of the script){problem[where.end():]}"
 
     def check(self, doc):
         text = doc.text
@@ -106,7 +111,7 @@ class Script(Rule):
                 names = run(self.program, block, rule_id=self.id)
                 matches = matches_of(names)
             except ScriptError as exc:
-                raise RuleError(self.path, f"rule {self.id}: script failed: {exc}") from None
+                raise RuleError(self.path, f"rule {self.id}: script failed: {self._located(str(exc))}") from None
             for begin, end, message in matches:
                 place = self._place(text, to_char, block, where, lo, begin, end)
                 if place is None or place[0] in seen:
