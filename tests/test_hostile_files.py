@@ -298,3 +298,27 @@ def test_a_gitignore_line_too_costly_to_match_is_ignored_with_a_warning(tmp_path
     found = collect([str(tmp_path)], lambda p: False)
     assert found.files == [str(tmp_path / "a.txt")]  # the good line still applies
     assert found.warnings == [f"{tmp_path / '.gitignore'}:1: too many wildcards to match in bounded time; line ignored"]
+
+
+def test_a_dead_link_named_on_the_command_line_is_an_error(run_cli, tmp_path):
+    # Named, it is a path the user asked for that cannot be checked (CI must not pass green).
+    (tmp_path / "a.txt").write_text(BAD)
+    os.symlink("c.txt", tmp_path / "b.txt")
+    os.symlink("b.txt", tmp_path / "c.txt")
+    os.symlink("gone.txt", tmp_path / "d.txt")
+    proc = run_cli("check", "--format", "concise", tmp_path / "b.txt", tmp_path / "d.txt", tmp_path / "a.txt")
+    assert proc.returncode == 2
+    assert f"error: {tmp_path / 'b.txt'}: symbolic link loop" in lines(proc)
+    assert f"error: {tmp_path / 'd.txt'}: broken symbolic link" in lines(proc)
+    assert b"a.txt:3:1: News.DoubledWord" in proc.stdout
+
+
+def test_utf16_text_is_named_as_such_not_as_binary(run_cli, tmp_path):
+    (tmp_path / "u16.txt").write_bytes(BAD.encode("utf-16"))  # Python writes the byte order mark first
+    (tmp_path / "empty-dir.txt").mkdir()
+    proc = run_cli("check", tmp_path / "u16.txt")
+    assert proc.returncode == 2
+    assert lines(proc) == [f"error: {tmp_path / 'u16.txt'}: UTF-16 text (its byte order mark says so): lintnews reads "
+                           "UTF-8; convert it, e.g. iconv -f UTF-16 -t UTF-8"]
+    nothing = run_cli("check", tmp_path / "empty-dir.txt")
+    assert nothing.returncode == 0 and b".html, .htm" in nothing.stderr + nothing.stdout

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..read.formats import ARTICLE_SUFFIXES
 from ..read.source import BOM
 from ..report.text import visible
 from ..run.baseline import write_baseline as save_baseline
@@ -61,7 +62,8 @@ def check(paths, baseline, write_baseline, **kw):
     elif kw.get("changed_since") is not None and not run.errors:
         run.summary(f"No articles changed since {visible(kw['changed_since'])}.")
     elif not run.errors:
-        run.summary("No articles to check (.txt, .md, .markdown; see exclude and .gitignore).")
+        kinds = ", ".join(ARTICLE_SUFFIXES)
+        run.summary(f"No articles to check ({kinds}; see exclude and .gitignore).")
     run.exit(results)
 
 

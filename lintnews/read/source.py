@@ -47,6 +47,9 @@ def dominant_newline(text: str) -> str:
 
 
 def decode(data: bytes, path: str) -> Source:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # its NUL bytes are not binary: say what it is
+        raise InputError(path, "UTF-16 text (its byte order mark says so): lintnews reads UTF-8; "
+                               "convert it, e.g. iconv -f UTF-16 -t UTF-8")
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
     bom = data.startswith(BOM)

@@ -60,11 +60,14 @@ def collect(paths, excluded, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> Co
         elif kind == "file":
             if not excluded(raw):
                 out.add(raw, os.path.realpath(raw))
-        elif kind == "missing":
+        elif kind == "missing" or problem in _DEAD_LINKS:  # named, it cannot be checked: an error
             out.errors.append(f"{raw}: {problem}")
         else:
             out.warnings.append(f"{raw}: {problem}; skipped")
     return out
+
+
+_DEAD_LINKS = ("symbolic link loop", "broken symbolic link")
 
 
 def _kind(path: str) -> tuple[str, str]:
