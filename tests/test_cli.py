@@ -225,7 +225,7 @@ def test_show_fixes_in_concise_format_puts_each_fix_on_its_findings_line(run_cli
     assert lines[:2] == [
         f"{article}:3:6: News.StrippedApostrophe [*] Write 'don't', not 'don t': the apostrophe was lost."
         " = fix (safe): Write 'don't'",
-        f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row. = fix (safe): Normalise",
+        f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row. = fix (safe): Leave one space",
     ]
     plain = run_cli("check", "--isolated", "--format", "concise", article).stdout.decode().splitlines()
     assert plain[1] == f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row."

@@ -18,7 +18,7 @@ def test_fix_lists_each_fix_it_applied(run_cli, tmp_path):
     lines = proc.stdout.decode().splitlines()
     assert lines[:3] == [
         "a.txt:3:1: News.DoubledWord fixed: Delete the repeated 'The'",
-        "a.txt:3:20: News.MultipleSpaces fixed: Normalise",
+        "a.txt:3:20: News.MultipleSpaces fixed: Leave one space",
         "a.txt:3:36: News.ThousandsSeparator fixed: Write '450,000'",
     ]
     assert lines[-1] == "Fixed 3 findings in 1 file; 0 remaining."

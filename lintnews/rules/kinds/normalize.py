@@ -116,7 +116,23 @@ class Normalize(Rule):
                 yield self.finding(doc, start, end, self.format_message(_name(m.group())) + note)
                 continue
             yield self.finding(doc, start, end, self.format_message(_name(m.group())),
-                               [Edit(start, end, content)], fix_title="Normalise")
+                               [Edit(start, end, content)], fix_title=_title(kind, m.group(), content, text[end:end + 1]))
+
+
+_MARKS = {",": "comma", ";": "semicolon", ".": "full stop", ":": "colon", "!": "exclamation mark", "?": "question mark"}
+
+
+def _title(kind: str, found: str, content: str, after: str) -> str:
+    """What the fix does, as `fix` lists it ("Delete the space before the comma")."""
+    if kind == "no-break-space":
+        return f"Replace the {_name(found)} with a space" if content else f"Delete the {_name(found)}"
+    if kind == "invisible-characters":
+        return f"Delete the {_name(found)}"
+    if kind == "trailing-whitespace":
+        return "Delete the whitespace at the end of the line"
+    if content == "":
+        return f"Delete the {'space' if len(found) == 1 else 'spaces'} before the {_MARKS.get(after, 'mark')}"
+    return "Leave one space"
 
 
 _TRAILING = (" \n", "\t\n", "\u00a0\n", " \r\n", "\t\r\n", "\u00a0\r\n")
