@@ -308,3 +308,12 @@ def test_a_style_whose_rule_did_not_load_says_why_it_names_no_rule(run_cli, tmp_
     assert proc.returncode == 2 and len(lines) == 2
     assert lines[0].startswith(f"error: {house / 'Hedges.yml'}: ")  # the file that did not load, first
     assert lines[1] == "error: unknown rule id or prefix 'House' in --extend-select on the command line (see `lintnews rules`)"
+
+
+def test_findings_below_fail_on_say_the_check_passes(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("A headline about the town\n\nThe councillors said they was ready to vote.\n")  # a suggestion
+    low = run_cli("check", "--isolated", "--fail-on", "error", tmp_path / "a.txt")
+    assert low.returncode == 0
+    assert low.stdout.decode().rstrip().endswith("None is at or above the --fail-on level, so the check passes.")
+    failing_now = run_cli("check", "--isolated", tmp_path / "a.txt")
+    assert failing_now.returncode == 1 and b"so the check passes" not in failing_now.stdout + failing_now.stderr

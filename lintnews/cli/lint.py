@@ -10,6 +10,7 @@ from ..read.formats import ARTICLE_SUFFIXES
 from ..read.source import BOM
 from ..report.text import visible
 from ..run.baseline import write_baseline as save_baseline
+from ..run.session import failing
 from .common import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -51,8 +52,9 @@ def check(paths, baseline, write_baseline, **kw):
             fixes = f"{fixable} fixable with `lintnews fix`" + (f", {unsafe} more with --unsafe-fixes" if unsafe else "")
         else:
             fixes = f"{unsafe} fixable only with --unsafe-fixes" if unsafe else "none fixable by `lintnews fix`"
+        below = "" if failing(results) or run.errors else " None is at or above the --fail-on level, so the check passes."
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
-                    f" ({fixes}).{baselined}{unfinished}{_errors(run)}")
+                    f" ({fixes}).{below}{baselined}{unfinished}{_errors(run)}")
     elif unfinished:
         run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
     elif checked and run.errors:
