@@ -164,12 +164,12 @@ def _fields(record: Record, job: Job):
     names, data = job.fields, record.data
     rid = data.get(names.id)
     if rid is None:
-        return f"missing {names.id!r}"
+        return f"{names.id!r} is null" if names.id in data else f"missing {names.id!r}"
     if isinstance(rid, bool) or not isinstance(rid, (str, int, float)):
         return f"{names.id!r} must be text or a number, not {describe(rid)}"
     body = data.get(names.body)
     if body is None:
-        return f"missing {names.body!r}"
+        return f"{names.body!r} is null" if names.body in data else f"missing {names.body!r}"
     if not isinstance(body, str):
         return f"{names.body!r} must be text, not {describe(body)}"
     title = data.get(names.title)

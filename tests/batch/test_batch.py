@@ -110,7 +110,7 @@ def test_bad_records_are_one_line_each_and_the_run_goes_on(tmp_path):
         "error: bad.jsonl: line 4: not a JSON object but a list",
         "error: bad.jsonl: line 5: 'title' must be text, not a number",
         "error: bad.jsonl: line 6: missing 'id'",
-        "error: bad.jsonl: line 7: missing 'body'",
+        "error: bad.jsonl: line 7: 'body' is null",
         "error: bad.jsonl: line 8: 'body' must be text, not a list",
         "error: bad.jsonl: line 9: 'format' must be markdown, html or text, not 'rst'",
         "error: bad.jsonl: line 11: not UTF-8 (byte 23 of the line)",
