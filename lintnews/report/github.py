@@ -2,7 +2,8 @@
 
     ::error file=seeds/a.txt,line=7,col=25,endLine=7,endColumn=27,title=News.Confusables::Use 'his' ...
 
-Errors become ``error``, warnings ``warning`` and suggestions ``notice``.
+Errors become ``error``, warnings ``warning`` and suggestions ``notice``; a file the run could
+not read or write is an ``error`` with no file property, titled ``lintnews``.
 Values are escaped as the Actions toolkit escapes them: ``%``, CR and LF in
 the message; those and ``:`` and ``,`` in the properties.
 
@@ -45,6 +46,8 @@ def command(f) -> str:
 def render(findings, ctx) -> None:
     for f in findings:
         ctx.stream.write(command(f) + "\n")
+    for line in ctx.errors:  # a file not read or written: an annotation of the run, not of a line
+        ctx.stream.write(f"::error title={escape_property('lintnews')}::{escape_data(line)}\n")
     target = os.environ.get("GITHUB_STEP_SUMMARY", "").strip()
     if target:
         problem = summary.append(findings, ctx, target)

@@ -71,6 +71,14 @@ def tree(findings, ctx) -> ET.Element:
         for key, value in counts.items():
             suite.set(key, str(value))
             total[key] += value
+    if ctx.errors:  # files not read or written (the run exits 2): one erroring case each, in a suite of their own
+        suite = ET.SubElement(root, "testsuite", {"name": "lintnews.input", "tests": str(len(ctx.errors)),
+                                                  "failures": "0", "errors": str(len(ctx.errors)), "skipped": "0"})
+        for line in ctx.errors:
+            case = ET.SubElement(suite, "testcase", {"classname": "lintnews.input", "name": _xml_safe(line)})
+            ET.SubElement(case, "error", {"message": _xml_safe(line), "type": "lintnews.input"})
+        total["tests"] += len(ctx.errors)
+        total["errors"] += len(ctx.errors)
     for key, value in total.items():
         root.set(key, str(value))
     return root

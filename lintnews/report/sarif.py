@@ -150,8 +150,19 @@ def log(findings, ctx) -> dict:
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
+        "invocations": [_invocation(ctx)],
     }
     return {"$schema": SCHEMA, "version": VERSION, "runs": [run]}
+
+
+def _invocation(ctx) -> dict:
+    """Whether the run checked everything it was asked to: a file not read (the run exits 2) is an error
+    notification, an article whose rules ran out of time a warning naming it."""
+    notes = [{"level": "error", "message": {"text": line}} for line in ctx.errors]
+    for path, lines in ctx.unfinished.items():
+        notes.append({"level": "warning", "message": {"text": " ".join(lines)},
+                      "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]})
+    return {"executionSuccessful": not ctx.errors, "toolExecutionNotifications": notes}
 
 
 def render(findings, ctx) -> None:

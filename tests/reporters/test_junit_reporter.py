@@ -100,3 +100,16 @@ def test_findings_below_fail_on_do_not_fail_the_test_case(run_cli, tmp_path):
     assert (report.tests, report.failures) == (2, 1)
     assert failed.name == "News.DoubledWord at 3:1"
     assert [r.type for r in failed.result] == ["News.DoubledWord"]
+
+
+def test_a_file_not_read_is_an_erroring_case_the_counts_include(run_cli, tmp_path):
+    (tmp_path / "ok.txt").write_text("Troops leave\n\nThe the troops left.\n")
+    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
+    proc = run_cli("check", "--isolated", "--format", "junit", "ok.txt", "u16.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    root = ET.fromstring(proc.stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")
+    [inputs] = [s for s in root.iter("testsuite") if s.get("name") == "lintnews.input"]
+    [error] = inputs.iter("error")
+    assert error.get("message").startswith("u16.txt: UTF-16 text")
+    assert JUnitXml.fromstring(proc.stdout.decode()).errors == 1  # a JUnit reader counts it too

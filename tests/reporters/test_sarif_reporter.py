@@ -261,3 +261,19 @@ def test_the_corpus_has_what_these_tests_rely_on(corpus):
     assert len(after_astral) >= 2, [(f.rule_id, f.text) for f in findings if f.path == PATHS["emoji"]]
     assert any(f.start == f.end for f in findings), "no zero-length finding (missing final newline)"
     assert {f.severity.value for f in findings} == {"error", "warning", "suggestion"}
+
+
+def test_a_file_not_read_is_an_error_notification_of_a_failed_invocation(run_cli, tmp_path):
+    (tmp_path / "ok.txt").write_text("Troops leave\n\nThe the troops left.\n")
+    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
+    proc = run_cli("check", "--isolated", "--format", "sarif", "ok.txt", "u16.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    log = json.loads(proc.stdout)
+    assert schema_errors(log) == [] and structural_errors(log) == []
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert [(n["level"], n["message"]["text"].split(":")[0]) for n in invocation["toolExecutionNotifications"]] == [
+        ("error", "u16.txt")]
+    assert len(log["runs"][0]["results"]) == 1  # ok.txt's finding is still reported
+    clean = json.loads(run_cli("check", "--isolated", "--format", "sarif", "ok.txt", cwd=tmp_path).stdout)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
