@@ -50,3 +50,16 @@ def render(corpus, rules):
 
     return run
 
+
+
+@pytest.fixture
+def one_unread(run_cli, tmp_path):
+    """check_with(fmt) -> the CompletedProcess of a check of ok.txt (one doubled word) and u16.txt
+    (UTF-16 text, which the run cannot read: exit 2), run in tmp_path."""
+    (tmp_path / "ok.txt").write_text("Troops leave\n\nThe the troops left.\n")
+    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
+
+    def check_with(fmt, *paths):
+        return run_cli("check", "--isolated", "--format", fmt, *(paths or ("ok.txt", "u16.txt")), cwd=tmp_path,
+                       env={"GITHUB_STEP_SUMMARY": ""})
+    return check_with

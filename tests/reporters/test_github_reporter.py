@@ -109,9 +109,8 @@ def test_github_format_writes_the_summary_only_in_a_step(run_cli, tmp_path):
     assert proc.returncode == 0 and proc.stdout == b""
 
 
-def test_a_file_not_read_is_an_error_annotation_of_the_run(run_cli, tmp_path):
-    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
-    proc = run_cli("check", "--isolated", "--format", "github", "u16.txt", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": ""})
+def test_a_file_not_read_is_an_error_annotation_of_the_run(one_unread):
+    proc = one_unread("github", "u16.txt")
     assert proc.returncode == 2
     assert proc.stdout.decode().splitlines() == [
         "::error title=lintnews::u16.txt: UTF-16 text (its byte order mark says so): lintnews reads UTF-8; "

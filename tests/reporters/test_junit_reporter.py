@@ -102,10 +102,8 @@ def test_findings_below_fail_on_do_not_fail_the_test_case(run_cli, tmp_path):
     assert [r.type for r in failed.result] == ["News.DoubledWord"]
 
 
-def test_a_file_not_read_is_an_erroring_case_the_counts_include(run_cli, tmp_path):
-    (tmp_path / "ok.txt").write_text("Troops leave\n\nThe the troops left.\n")
-    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
-    proc = run_cli("check", "--isolated", "--format", "junit", "ok.txt", "u16.txt", cwd=tmp_path)
+def test_a_file_not_read_is_an_erroring_case_the_counts_include(one_unread):
+    proc = one_unread("junit")
     assert proc.returncode == 2
     root = ET.fromstring(proc.stdout)
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")

@@ -263,10 +263,8 @@ def test_the_corpus_has_what_these_tests_rely_on(corpus):
     assert {f.severity.value for f in findings} == {"error", "warning", "suggestion"}
 
 
-def test_a_file_not_read_is_an_error_notification_of_a_failed_invocation(run_cli, tmp_path):
-    (tmp_path / "ok.txt").write_text("Troops leave\n\nThe the troops left.\n")
-    (tmp_path / "u16.txt").write_bytes("Troops leave\n\nThe troops left.\n".encode("utf-16"))
-    proc = run_cli("check", "--isolated", "--format", "sarif", "ok.txt", "u16.txt", cwd=tmp_path)
+def test_a_file_not_read_is_an_error_notification_of_a_failed_invocation(one_unread):
+    proc = one_unread("sarif")
     assert proc.returncode == 2
     log = json.loads(proc.stdout)
     assert schema_errors(log) == [] and structural_errors(log) == []
@@ -275,5 +273,5 @@ def test_a_file_not_read_is_an_error_notification_of_a_failed_invocation(run_cli
     assert [(n["level"], n["message"]["text"].split(":")[0]) for n in invocation["toolExecutionNotifications"]] == [
         ("error", "u16.txt")]
     assert len(log["runs"][0]["results"]) == 1  # ok.txt's finding is still reported
-    clean = json.loads(run_cli("check", "--isolated", "--format", "sarif", "ok.txt", cwd=tmp_path).stdout)
+    clean = json.loads(one_unread("sarif", "ok.txt").stdout)
     assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
