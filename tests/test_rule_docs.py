@@ -148,3 +148,10 @@ def test_page_url_uses_the_rules_link_then_docs_url():
     assert page_url(rule) == "docs/rules/News/DoubledWord.md"
     assert page_url(rule, "https://git.example.org/desk/lintnews/-/blob/v0.2.0/docs/rules/") == \
         "https://git.example.org/desk/lintnews/-/blob/v0.2.0/docs/rules/News/DoubledWord.md"
+
+
+def test_a_fix_safe_only_past_a_threshold_says_so_on_its_page(run_cli):
+    page = run_cli("rules", "show", "News.Confusables").stdout.decode()
+    assert "| Fix | safe: `lintnews fix` applies it (from evidence 500x or more; unsafe below) |" in page
+    plain = run_cli("rules", "show", "News.DoubledWord").stdout.decode()
+    assert "| Fix | safe: `lintnews fix` applies it |" in plain

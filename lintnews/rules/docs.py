@@ -141,7 +141,7 @@ def _facts(rule) -> list[tuple[str, str]]:
         ("Kind", f"{_code(rule.name)} (`lintnews kinds {rule.name}` lists its keys)"),
         ("Level", rule.severity.value),
         ("Enabled", "yes" if rule.enabled else "no: runs only when selected by id (`extend-select`)"),
-        ("Fix", FIX_WORDS.get(fix, fix)),
+        ("Fix", FIX_WORDS.get(fix, fix) + (f" ({rule.fix_condition})" if getattr(rule, "fix_condition", None) else "")),
         ("Message", _code(rule.message)),
         ("Scope", ", ".join(rule.scopes)),
         ("Quotations", quotes),

@@ -198,6 +198,11 @@ class Confusion(Rule):
             self._cache[key] = best
         return best
 
+    @property
+    def fix_condition(self) -> str:
+        """When the fix is safe, for the rule's page ("Fix: safe ...")."""
+        return f"from evidence {self['safe-ratio']:g}x or more; unsafe below"
+
     def check(self, doc):
         text = doc.text
         for start, end in self.words.spans(doc):
