@@ -317,3 +317,12 @@ def test_findings_below_fail_on_say_the_check_passes(run_cli, tmp_path):
     assert low.stdout.decode().rstrip().endswith("None is at or above the --fail-on level, so the check passes.")
     failing_now = run_cli("check", "--isolated", tmp_path / "a.txt")
     assert failing_now.returncode == 1 and b"so the check passes" not in failing_now.stdout + failing_now.stderr
+
+
+def test_a_per_path_section_that_adds_rules_is_no_run_of_nothing(run_cli, tmp_path):
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "a.txt").write_text(BAD)
+    (tmp_path / "lintnews.yaml").write_text('ignore: [News]\nper-path:\n  "wire/**":\n    extend-select: [News.DoubledWord]\n')
+    proc = run_cli("check", "wire/a.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and b"News.DoubledWord" in proc.stdout
+    assert b"no rule runs" not in proc.stderr

@@ -148,6 +148,7 @@ def cache_folder(settings, chosen: str | None) -> Path:
 
 _EMPTY = b"and leaves every rule out\n"  # a validated selection that runs no rule (--ignore News)
 
+
 class Caches:
     """The cache as a session uses it: for each configuration, its key and its folder.
 

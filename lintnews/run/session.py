@@ -8,10 +8,9 @@ files (``files``), and runs them in parallel with results in a stable order.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import LintnewsError, UsageError
 from ..findings import Finding, Severity
@@ -152,19 +151,19 @@ class Session:
         if id(settings) in self._checked:
             return
         runs = self.cache.validated(settings) if self.cache is not None else None
-        if runs is not None:  # the same rules and choices passed before
-            self._checked.add(id(settings))
-            self._runs_nothing.update(() if runs else [id(settings)])
-            return
-        pool, _ = self._pool(settings)
-        where = str(settings.source) if settings.source else None
-        sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
-        validate(pool, [*self._levels(settings), *sections])
+        if runs is None:  # not passed before with the same rules and choices
+            pool, _ = self._pool(settings)
+            where = str(settings.source) if settings.source else None
+            sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
+            validate(pool, [*self._levels(settings), *sections])
+            # Whether some rule runs; per-path sections and a .vale.ini choose per article: taken as yes.
+            runs = bool(sections or getattr(settings, "vale", None) is not None
+                        or resolve(pool, self._levels(settings), settings.language).rules)
+            if self.cache is not None:
+                self.cache.mark_validated(settings, runs)
         self._checked.add(id(settings))
-        runs = bool(resolve(pool, self._levels(settings), settings.language).rules)  # per-path sections aside
-        self._runs_nothing.update(() if runs else [id(settings)])
-        if self.cache is not None:
-            self.cache.mark_validated(settings, runs)
+        if not runs:
+            self._runs_nothing.add(id(settings))
 
     def prepare(self, files: list[str]) -> None:
         """Check every configuration the files use before any is read (errors reported once)."""
