@@ -60,25 +60,22 @@ def collect(paths, excluded, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> Co
         elif kind == "file":
             if not excluded(raw):
                 out.add(raw, os.path.realpath(raw))
-        elif kind == "missing" or problem in _DEAD_LINKS:  # named, it cannot be checked: an error
+        elif kind in ("missing", "dead link"):  # named, it cannot be checked: an error
             out.errors.append(f"{raw}: {problem}")
         else:
             out.warnings.append(f"{raw}: {problem}; skipped")
     return out
 
 
-_DEAD_LINKS = ("symbolic link loop", "broken symbolic link")
-
-
 def _kind(path: str) -> tuple[str, str]:
-    """("file" | "dir" | "missing" | "special", why) for one path, following links."""
+    """("file" | "dir" | "missing" | "dead link" | "special", why) for one path, following links."""
     try:
         st = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "special", "symbolic link loop"
+            return "dead link", "symbolic link loop"
         if os.path.islink(path):
-            return "special", "broken symbolic link"
+            return "dead link", "broken symbolic link"
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
             return "missing", "no such file or directory"
         return "missing", f"cannot read: {exc.strerror or exc}"
