@@ -43,6 +43,12 @@ def article(front: str = FRONT) -> str:
     return front + BEFORE + TABLE + "\n" + MIDDLE + LYRIC + "\n" + AFTER
 
 
+def fixes_offered(run_cli, path, rule_id: str) -> list[tuple[int, str]]:
+    """(line, fix applicability) of each finding of one rule that a check of ``path`` reports."""
+    found = json.loads(run_cli("check", "--isolated", "--format", "json", "--select", rule_id, path).stdout)
+    return [(f["line"], f["fix"]["applicability"]) for f in found]
+
+
 def test_safe_fixes_keep_a_padded_table_and_a_block_quoted_lyric_in_markdown(run_cli, tmp_path):
     post = tmp_path / "content" / "posts" / "fair.md"
     post.parent.mkdir(parents=True)
@@ -81,10 +87,8 @@ def test_a_lower_case_lyric_in_a_block_quote_is_not_capitalised(run_cli, tmp_pat
             "The crowd sang every word of it back to her.\n\n"
             "last week, she said the tour would go on until the spring.\n")
     post.write_text(text, encoding="utf-8")
-    found = json.loads(run_cli("check", "--isolated", "--format", "json", "--select", "News.ParagraphStart",
-                               post).stdout)
     # The lyric's lower case is as sung; the article's own paragraph lost its capital.
-    assert [(f["line"], f["fix"]["applicability"]) for f in found] == [(11, "safe")]
+    assert fixes_offered(run_cli, post, "News.ParagraphStart") == [(11, "safe")]
     run_cli("fix", "--isolated", "--select", "News.ParagraphStart", post)
     assert post.read_text(encoding="utf-8") == text.replace("last week", "Last week")
 
@@ -111,8 +115,6 @@ def test_a_table_of_one_row_keeps_its_words_under_safe_fixes(run_cli, tmp_path):
             "| Rovers 2 | United 2 | the the crowd 12,400 |\n\n"
             "Both sides meet again in May.\n")
     story.write_text(text, encoding="utf-8")
-    found = json.loads(run_cli("check", "--isolated", "--format", "json", "--select", "News.DoubledWord",
-                               story).stdout)
-    assert [(f["line"], f["fix"]["applicability"]) for f in found] == [(3, "safe"), (5, "unsafe")]
+    assert fixes_offered(run_cli, story, "News.DoubledWord") == [(3, "safe"), (5, "unsafe")]
     run_cli("fix", "--isolated", story)
     assert story.read_text(encoding="utf-8") == text.replace("The the match", "The match")
