@@ -61,6 +61,8 @@ class Repetition(Rule):
                                             "English allows ('VBD VBN' for 'had had'; '*' stands for any tag); "
                                             "empty: any two different tags"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
+        "keep-first-before": Option("str", "", "regex: with keep: last, the fix keeps the first token instead "
+                                               "where the text after the second matches it"),
     }
     default_fix = Applicability.SAFE
 
@@ -80,6 +82,8 @@ class Repetition(Rule):
         )
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + source, "tokens")
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
+        self.keep_first_before = self.pattern(self["keep-first-before"], "keep-first-before") \
+            if self["keep-first-before"] else None
         self.allowed_pairs = set()
         for pair in self["allowed-pairs"]:
             tags = str(pair).split()
@@ -168,8 +172,11 @@ class Repetition(Rule):
                 continue
             if self["same-part-of-speech"] and self._allowed(doc, m.start("tok"), m.start("again")):
                 continue
-            if self["keep"] == "first":
-                edit = Edit(m.end("tok"), m.end("again"), "")
+            if self["keep"] == "first" or (self.keep_first_before is not None and match(
+                    self.keep_first_before, text, self.id, m.end("again")) is not None):
+                # the second token with the white space before it; a name between stays ("said Ode said,")
+                sep = m.group("sep")
+                edit = Edit(m.start("sep") + len(sep.rstrip()), m.end("again"), "")
             else:
                 sep = m.group("sep")
                 gap = len(sep) - len(sep.lstrip())
