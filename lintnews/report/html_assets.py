@@ -47,6 +47,7 @@ article.article{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .text{white-space:pre-wrap;white-space:break-spaces;overflow-wrap:anywhere;word-break:normal;tab-size:4;font-family:Georgia,"Times New Roman",serif;
 font-size:1.05rem;line-height:1.75;margin:0;padding:.6rem .75rem;background:#fcfcfb;border:1px solid #e6e6e6;
 border-radius:6px}
+.tbl{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 mark.f{color:inherit;background:none;border-radius:2px;cursor:help}
 mark.error{background:var(--err-bg);box-shadow:inset 0 -2px 0 var(--err)}
 mark.warning{background:var(--warn-bg);box-shadow:inset 0 -2px 0 var(--warn)}

@@ -23,6 +23,8 @@ import html
 import re
 import unicodedata
 
+from ..read import quotes
+
 _SHORT = {0x00A0: "NBSP", 0x00AD: "SHY", 0x200B: "ZWSP", 0x2060: "WJ", 0xFEFF: "BOM", 0x202F: "NNBSP",
           0x2009: "THSP", 0x200E: "LRM", 0x200F: "RLM", 0x2028: "LSEP", 0x2029: "PSEP", 0x202E: "RLO",
           0x202D: "LRO", 0x0009: "TAB", 0x000A: "LF", 0x000D: "CR"}
@@ -92,35 +94,56 @@ class Marked:
 
 
 def marked_text(text: str, marks: list[Marked]) -> str:
-    """The article text as HTML with every mark in place (see the module's docstring)."""
-    opening: dict[int, list[Marked]] = {}
-    empty: dict[int, list[Marked]] = {}
+    """The article text as HTML with every mark in place (see the module's docstring). A pipe table's lines
+    are set apart (``span.tbl``: a fixed-width font, so the columns line up as they do in the file); a mark
+    that runs into or out of a table is closed at its edge and opened again on the other side."""
     for m in marks:
         m.start = max(0, min(m.start, len(text)))
         m.end = max(m.start, min(m.end, len(text)))
-        (opening if m.end > m.start else empty).setdefault(m.start, []).append(m)
+    tables = quotes.table_zones(text)
+    if not tables:
+        return _marked(text, 0, len(text), [(m, m.start, m.end, True) for m in marks])
+    cuts = sorted({0, len(text), *(p for zone in tables for p in zone)})
+    starts = {a for a, _ in tables}
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        last = b == len(text)
+        # a mark's piece in [a, b); an empty mark goes where it stands (the text's end: the last piece)
+        pieces = [(m, max(a, m.start), min(b, m.end), a <= m.start < b or (last and m.start == b))
+                  for m in marks if (m.start < b and m.end > a) or a <= m.start < b or (last and m.start == b)]
+        piece = _marked(text, a, b, pieces)
+        out.append(f'<span class="tbl">{piece}</span>' if a in starts else piece)
+    return "".join(out)
+
+
+def _marked(text: str, a: int, b: int, pieces) -> str:
+    """``text[a:b]`` as HTML with its marks' pieces: (mark, start, end, whether the mark starts here)."""
+    opening: dict[int, list] = {}
+    empty: dict[int, list] = {}
+    for piece in pieces:
+        (opening if piece[2] > piece[1] else empty).setdefault(piece[1], []).append(piece)
     for group in opening.values():
-        group.sort(key=lambda m: -m.end)  # the longest outermost
-    stops = sorted({0, len(text), *opening, *empty, *(m.end for m in marks)})
+        group.sort(key=lambda p: -p[2])  # the longest outermost
+    stops = sorted({a, b, *opening, *empty, *(p[2] for p in pieces)})
     out: list[str] = []
-    stack: list[Marked] = []
-    pos = 0
+    stack: list = []
+    pos = a
     for stop in stops:
         out.append(text_html(text[pos:stop]))
         pos = stop
-        if any(m.end == stop for m in stack):
+        if any(p[2] == stop for p in stack):
             reopen = []
-            while any(m.end == stop for m in stack):
+            while any(p[2] == stop for p in stack):
                 top = stack.pop()
                 out.append("</mark>")
-                if top.end != stop:
+                if top[2] != stop:
                     reopen.append(top)
-            for m in reversed(reopen):
-                out.append(m.open_tag(first=False))
-                stack.append(m)
-        for m in empty.get(stop, ()):
-            out.append(m.open_tag(first=True) + "</mark>")
-        for m in opening.get(stop, ()):
-            out.append(m.open_tag(first=True))
-            stack.append(m)
+            for p in reversed(reopen):
+                out.append(p[0].open_tag(first=False))
+                stack.append(p)
+        for p in empty.get(stop, ()):
+            out.append(p[0].open_tag(first=p[3]) + "</mark>")
+        for p in opening.get(stop, ()):
+            out.append(p[0].open_tag(first=p[3]))
+            stack.append(p)
     return "".join(out)

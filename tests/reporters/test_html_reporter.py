@@ -189,6 +189,28 @@ def test_overlapping_and_empty_spans_keep_their_words(spans):
         assert len(page.root.find_all("mark", id=f"f{n}")) == 1
 
 
+TABLE_TEXT = "Leeds won.\n\n| Team | Points |\n|---|---|\n| Leeds | 12 |\n\nThe the end.\n"
+
+
+@pytest.mark.parametrize("spans", [
+    [(16, 20)],               # inside the table
+    [(6, 20)],                # from the prose into the table: split at its edge
+    [(14, 60), (30, 30)],     # across the whole table, and an empty one inside it
+    [(60, 67), (69, 69)],     # after it, and empty at the text's end
+])
+def test_a_table_is_set_apart_and_marks_keep_their_words_across_its_edges(spans):
+    marks = [Marked(n, "warning", "News.Test", s, e) for n, (s, e) in enumerate(spans, 1)]
+    page = Page(f"<div>{marked_text(TABLE_TEXT, marks)}</div>")
+    assert page.root.find("div").text == TABLE_TEXT
+    table = page.root.find("span", cls="tbl")
+    assert table.text == "| Team | Points |\n|---|---|\n| Leeds | 12 |"
+    got = page.marks()
+    assert {n: got.get(str(n)) for n in range(1, len(spans) + 1)} == {
+        n: TABLE_TEXT[s:e] for n, (s, e) in enumerate(spans, 1)}
+    for n in range(1, len(spans) + 1):  # one focusable piece each
+        assert len(page.root.find_all("mark", id=f"f{n}")) == 1
+
+
 def test_the_command_writes_the_page(run_cli, tmp_path):
     folder = tmp_path / "content"
     folder.mkdir()
