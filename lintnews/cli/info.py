@@ -31,6 +31,8 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
+from .rule_styles import SUB_STYLES, with_styles
+from .rule_test import rules_test
 from .starters import pre_commit_config
 
 
@@ -176,29 +178,13 @@ def _rule_info(rule) -> dict:
     }
 
 
-_SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-                           help="Also the rules in this folder (as `lintnews rules --styles DIR`).")
-
-
-def _with(obj, more) -> list:
-    """The group's rules, or with ``more`` style folders given after the subcommand, those added."""
-    loaded, styles, extra, _ = obj
-    if not more:
-        return loaded
-    try:
-        return load_rules([*styles, *more]) + extra
-    except LintnewsError as exc:
-        say_error(str(exc))
-        sys.exit(EXIT_ERROR)
-
-
 @rules.command("show")
 @click.argument("rule_id")
-@_SUB_STYLES
+@SUB_STYLES
 @click.pass_obj
 def rules_show(obj, rule_id, more):
     """Explain one rule, with its bad, good and fixed examples."""
-    loaded = _with(obj, more)
+    loaded = with_styles(obj, more)
     matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
     if not matches:
         near = nearest(rule_id, [r.id for r in loaded])
@@ -236,17 +222,20 @@ def _left_out(loaded, rule, settings) -> str:
 
 @rules.command("docs")
 @click.argument("out", type=click.Path(file_okay=False))
-@_SUB_STYLES
+@SUB_STYLES
 @click.pass_obj
 def rules_docs(obj, out, more):
     """Write a Markdown page per rule (OUT/<Style>/<Rule>.md) and an index (OUT/README.md)."""
-    loaded = _with(obj, more)
+    loaded = with_styles(obj, more)
     try:
         written = write_docs(loaded, Path(out), builtin_styles_dir())
     except OSError as exc:
         say_error(f"{exc.filename or out}: cannot write the rule pages: {exc.strerror or exc}")
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote {len(written) - 1} rule pages and {written[-1]}.")
+
+
+rules.add_command(rules_test)
 
 
 @click.command()
