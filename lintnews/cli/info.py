@@ -31,7 +31,7 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import SUB_STYLES, with_styles
+from .rule_styles import SUB_STYLES, configured, level_shown, with_styles
 from .rule_test import rules_test
 from .starters import pre_commit_config
 
@@ -144,10 +144,11 @@ def rules(ctx, styles, fmt):
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
     ctx.obj = (loaded, [*settings.styles, *styles], extra, settings)
+    levels = configured(loaded, settings)
     if ctx.invoked_subcommand is not None:
         return
     if fmt == "json":
-        click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([_rule_info(r, levels) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
@@ -157,10 +158,13 @@ def rules(ctx, styles, fmt):
         sys.exit(EXIT_ERROR)
     width = max(len(r.id) for r in loaded)
     kind_width = max(len(r.name) for r in loaded)
-    click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<10}  {'FIX':<7}  DESCRIPTION")
+    shown = {r.id: level_shown(r, levels) for r in loaded}
+    level_width = max(10, *map(len, shown.values()))
+    click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<{level_width}}  {'FIX':<7}  DESCRIPTION")
     for r in loaded:
-        info = _rule_info(r)
-        click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
+        info = _rule_info(r, levels)
+        click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {shown[r.id]:<{level_width}}  {info['fix']:<7}  "
+                   f"{info['summary']}")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
         click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "
@@ -169,10 +173,11 @@ def rules(ctx, styles, fmt):
         click.echo(lt_status(backend))
 
 
-def _rule_info(rule) -> dict:
+def _rule_info(rule, levels: dict) -> dict:
     summary = first_sentence(rule.description) if rule.description else rule.summary
     return {
-        "id": rule.id, "kind": rule.name, "level": rule.severity.value,
+        "id": rule.id, "kind": rule.name, "level": levels.get(rule.id, rule.severity).value,
+        "file_level": rule.severity.value,
         "fix": rule.applicability.value if rule.applicability else "-",
         "summary": summary, "path": rule.path,
     }
@@ -190,7 +195,7 @@ def rules_show(obj, rule_id, more):
         near = nearest(rule_id, [r.id for r in loaded])
         say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
-    click.echo(rule_page(matches[0]), nl=False)
+    click.echo(rule_page(matches[0], level=level_shown(matches[0], configured(loaded, obj[3]))), nl=False)
     left_out = _left_out(loaded, matches[0], obj[3])
     if left_out:
         click.echo(f"\nNot run here: {left_out}")
@@ -228,7 +233,7 @@ def rules_docs(obj, out, more):
     """Write a Markdown page per rule (OUT/<Style>/<Rule>.md) and an index (OUT/README.md)."""
     loaded = with_styles(obj, more)
     try:
-        written = write_docs(loaded, Path(out), builtin_styles_dir())
+        written = write_docs(loaded, Path(out), builtin_styles_dir(), getattr(obj[3], "docs_url", None))
     except OSError as exc:
         say_error(f"{exc.filename or out}: cannot write the rule pages: {exc.strerror or exc}")
         sys.exit(EXIT_ERROR)

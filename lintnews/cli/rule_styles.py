@@ -1,4 +1,5 @@
-"""The ``--styles`` option the ``rules`` subcommands take after their name, and the rules it adds."""
+"""What the ``rules`` subcommands share: the ``--styles`` they take after their name (and the rules it adds),
+and the level in effect of each rule."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import click
 
 from ..errors import LintnewsError
 from ..rules.loader import load_rules
+from ..run.selection import configured_levels
 from .common import EXIT_ERROR, say_error
 
 SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -24,3 +26,18 @@ def with_styles(obj, more) -> list:
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
+
+
+def configured(rules: list, settings) -> dict:
+    """Rule id -> the level the configuration found from the current folder gives it (its ``severity``,
+    after those of the files it extends), for the rules whose level it sets; per-path sections aside."""
+    severities = [pair for level in settings.chain() for pair in level.severity]
+    return configured_levels(rules, severities)
+
+
+def level_shown(rule, levels: dict) -> str:
+    """``error``, or ``error (configured; file: suggestion)`` when the configuration changes the file's level."""
+    level = levels.get(rule.id, rule.severity)
+    if level == rule.severity:
+        return level.value
+    return f"{level.value} (configured; file: {rule.severity.value})"
