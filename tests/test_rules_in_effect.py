@@ -56,6 +56,13 @@ def test_rules_show_gives_the_level_in_effect(run_cli, tmp_path):
     (tmp_path / "lintnews.yaml").write_text("extend: base.yaml\nstyles: [styles]\nseverity: {House: error}\n")
     page = run_cli("rules", "show", "House.Utilize", cwd=tmp_path).stdout.decode()
     assert "| Level | error (configured; file: suggestion) |" in page
+    assert "per-path" not in page
+    # A per-path section's level holds for its articles only: said apart.
+    (tmp_path / "lintnews.yaml").write_text("styles: [styles]\nseverity: {House: error}\n"
+                                            "per-path:\n  \"wire/**\":\n    severity: {House.Utilize: warning}\n")
+    page = run_cli("rules", "show", "House.Utilize", cwd=tmp_path).stdout.decode()
+    assert "| Level | error (configured; file: suggestion) |" in page
+    assert page.endswith("\nLevel for the articles of a per-path section: wire/**: warning\n")
 
 
 def test_the_level_shown_is_the_level_check_reports(run_cli, tmp_path):

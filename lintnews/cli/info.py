@@ -31,7 +31,7 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import SUB_STYLES, configured, level_shown, with_styles
+from .rule_styles import SUB_STYLES, configured, level_shown, per_path_levels, with_styles
 from .rule_test import rules_test
 from .starters import pre_commit_config
 
@@ -196,6 +196,9 @@ def rules_show(obj, rule_id, more):
         say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
     click.echo(rule_page(matches[0], level=level_shown(matches[0], configured(loaded, obj[3]))), nl=False)
+    per_path = per_path_levels(matches[0], obj[3])
+    if per_path:
+        click.echo(f"\nLevel for the articles of a per-path section: {visible(per_path)}")
     left_out = _left_out(loaded, matches[0], obj[3])
     if left_out:
         click.echo(f"\nNot run here: {left_out}")

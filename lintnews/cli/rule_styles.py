@@ -41,3 +41,15 @@ def level_shown(rule, levels: dict) -> str:
     if level == rule.severity:
         return level.value
     return f"{level.value} (configured; file: {rule.severity.value})"
+
+
+def per_path_levels(rule, settings) -> str:
+    """``wire/**: warning`` for each per-path section (of the configuration and the files it extends)
+    that sets the rule's level for the articles it matches; "" when none does."""
+    said = []
+    for level in settings.chain():
+        for section in level.per_path:
+            named = configured_levels([rule], section.severity).get(rule.id)
+            if named is not None:
+                said.append(f"{section.pattern}: {named.value}")
+    return "; ".join(said)

@@ -13,7 +13,7 @@ from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural, say_error
 from .rule_styles import SUB_STYLES, with_styles
 
 
-@click.command("test")
+@click.command("test", short_help="Run the rules' own bad, good and fixed examples.")
 @click.argument("selectors", nargs=-1, metavar="[RULE-OR-PREFIX]...")
 @SUB_STYLES
 @click.pass_obj
