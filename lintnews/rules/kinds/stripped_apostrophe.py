@@ -99,7 +99,7 @@ class StrippedApostrophe(Rule):
         mark = None
         for m in self._matches(text):
             word = m.group("w")
-            possessive = m.group("p") is not None
+            possessive = "p" in m.groupdict() and m.group("p") is not None  # no such group with possessive: false
             if possessive and word.lower() in self.exceptions:
                 continue
             tail = m.group("t")
