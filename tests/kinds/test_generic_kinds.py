@@ -44,3 +44,10 @@ def test_bad_confusion_sets_are_errors(tmp_path, sets, match):
     write_rule(tmp_path, "Test.Bad", f"extends: confusion\nmessage: x\nsets:\n  {sets}\n")
     with pytest.raises(lintnews.RuleError, match=match):
         lintnews.load_rules(styles=[tmp_path], builtin=False)
+
+
+def test_a_list_with_a_mapping_in_it_names_the_item(tmp_path):
+    # "tokens: [alpha, {a: 1}]": a stray brace in a word list; the error says which item, not just "list".
+    write_rule(tmp_path, "House.Stray", "extends: existence\nmessage: 'x %s'\ntokens: [alpha, {a: 1}]\n")
+    with pytest.raises(lintnews.RuleError, match=r"key 'tokens' must be a list of strings, not list: item 2 is a mapping"):
+        lintnews.load_rules(styles=[tmp_path], builtin=False)
