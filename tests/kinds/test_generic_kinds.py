@@ -65,3 +65,14 @@ def test_a_consistency_rule_in_vale_format_says_its_fix_is_unsafe(tmp_path):
     [finding] = lintnews.check_text(text, rules=[rule])
     assert text[finding.start:finding.end] == "advisor"
     assert finding.fix.applicability == lintnews.Applicability.UNSAFE
+
+
+def test_a_long_match_is_shown_by_its_two_ends_in_the_message(tmp_path):
+    # A runaway pattern matched 5,000 characters: the message stays one readable line; the finding's
+    # span still covers the whole match.
+    write_rule(tmp_path, "House.Run", "extends: existence\nmessage: 'Run: %s'\nlevel: warning\nraw: ['x{100,}']\n")
+    [rule] = lintnews.load_rules(styles=[tmp_path], builtin=False)
+    text = "Title\n\n" + "x" * 5000 + "\n"
+    [finding] = lintnews.check_text(text, rules=[rule])
+    assert finding.end - finding.start == 5000
+    assert len(finding.message) < 200 and finding.message.startswith("Run: xxx") and "\u2026" in finding.message
