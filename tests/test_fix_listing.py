@@ -28,6 +28,21 @@ def test_fix_lists_each_fix_it_applied(run_cli, tmp_path):
     assert proc.stdout.decode().splitlines() == ["Fixed 0 findings in 0 files; 0 remaining."]
 
 
+def test_fix_lists_each_fix_where_check_placed_it(run_cli, tmp_path):
+    # The mojibake is repaired in a pass of its own; the fixes after it on the line read shifted text,
+    # but the listing gives the places `check` gave, in the file as it was.
+    text = ("Budget\n\nThe council\u00e2\u20ac\u2122s budget rose to 450.000 pounds on Monday, up from "
+            "last  year.\nThe the mayor\u00e2\u20ac\u2122s office agreed.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    placed = [f"a.txt:{f['line']}:{f['column']}: {f['rule']}" for f in found]
+    assert len(placed) == 5
+    proc = run_cli("fix", "--unsafe-fixes", "a.txt", cwd=tmp_path)
+    listed = [line.split(" fixed: ")[0] for line in proc.stdout.decode().splitlines() if " fixed: " in line]
+    assert listed == placed
+    assert "a.txt:3:70: News.MultipleSpaces" in listed  # not 3:68, its place after the repair
+
+
 def test_quiet_fix_lists_nothing(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text(BAD, encoding="utf-8")
     proc = run_cli("fix", "--quiet", "a.txt", cwd=tmp_path)

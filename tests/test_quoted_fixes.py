@@ -83,7 +83,9 @@ def test_fix_keeps_the_lost_apostrophes_while_they_are_all_that_shows_a_gap_is_a
         ("News.StrippedApostrophe", "doesn t", None),
         ("News.StrippedApostrophe", "didn t", None),
     ]
-    assert "restore the quotation marks first" in found[0]["message"]
+    # Each message says what the editor can do about the gap, whichever it turns out to be.
+    assert "restore the mark or close the gap, then `lintnews fix` restores the apostrophes" in found[0]["message"]
+    assert "close the gap if it is only a typed double space" in found[1]["message"]
     # Neither fix nor a second fix closes the gap: repairing the apostrophes first would have left it
     # looking like a typed double space.
     for _ in range(2):
@@ -96,6 +98,20 @@ def test_fix_keeps_the_lost_apostrophes_while_they_are_all_that_shows_a_gap_is_a
     run_cli("fix", article)
     assert "“I m estranged from my dad,” Tarsey says. His brother doesn't agree and the family didn't" \
         in article.read_text(encoding="utf-8")
+
+
+def test_closing_a_typed_double_space_lets_fix_restore_the_apostrophes(run_cli, tmp_path):
+    # No quotation here: the editor reads the gap as a typed double space and closes it by hand.
+    article = tmp_path / "a.txt"
+    article.write_text("Bridge\n\nThe council s plan for a new  steel deck was approved on Monday. Members "
+                       "don t expect delays, the mayor said.\n", encoding="utf-8")
+    proc = run_cli("fix", article)
+    assert proc.returncode == 1 and "council s" in article.read_text(encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("new  steel", "new steel"), encoding="utf-8")
+    run_cli("fix", article)
+    assert article.read_text(encoding="utf-8") == (
+        "Bridge\n\nThe council's plan for a new steel deck was approved on Monday. Members don't expect "
+        "delays, the mayor said.\n")
 
 
 def test_fix_leaves_a_transcripts_turns_as_spoken(run_cli, tmp_path):

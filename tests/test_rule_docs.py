@@ -159,3 +159,27 @@ def test_a_fix_safe_only_past_a_threshold_says_so_on_its_page(run_cli):
     assert "| Fix | safe: `lintnews fix` applies it (from evidence 500x or more; unsafe below) |" in page
     plain = run_cli("rules", "show", "News.DoubledWord").stdout.decode()
     assert "| Fix | safe: `lintnews fix` applies it |" in plain
+
+
+def test_a_page_says_what_the_rule_does_inside_quotations(run_cli, tmp_path):
+    # A rule in Vale's format reports inside a quotation at its own level; a word-level rule with
+    # quotes: include reports there as a suggestion; the built-in word rules stay out.
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Cliche.yml").write_text("extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\n"
+                                      "tokens: [at the end of the day]\n", encoding="utf-8")
+    (style / "Repeat.yml").write_text("extends: repetition\nmessage: \"'%s' twice.\"\nlevel: warning\n"
+                                      "quotes: include\n", encoding="utf-8")
+
+    def row(rule_id):
+        page = run_cli("rules", "--styles", tmp_path / "styles", "show", rule_id).stdout.decode()
+        return next(line for line in page.splitlines() if line.startswith("| Quotations |"))
+
+    assert row("House.Cliche") == "| Quotations | checked at the rule's level; a fix there is never safe |"
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\n\"We will win at the end of the day,\" the mayor said.\n", encoding="utf-8")
+    found = json.loads(run_cli("check", "--isolated", "--styles", tmp_path / "styles", "--select", "House.Cliche",
+                               "--format", "json", article).stdout)
+    assert [f["severity"] for f in found] == ["warning"]
+    assert row("House.Repeat") == "| Quotations | checked; a finding there is a suggestion, and a fix there is never safe |"
+    assert row("News.DoubledWord") == "| Quotations | left alone |"

@@ -117,7 +117,7 @@ def fix(paths, diff, baseline, exit_non_zero_on_fix, fixes_only, **kw):
 
 
 def list_fixes(results, aside: bool) -> None:
-    """One line per fix applied: where it was (in the text as that pass read it), the rule, what it did."""
+    """One line per fix applied: where it was (as `check` placed it in the file as it was), the rule, what it did."""
     for r in results:
         if not r.changed:
             continue

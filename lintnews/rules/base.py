@@ -228,7 +228,7 @@ class Rule:
         for arg in args:
             if "%s" not in msg:
                 break
-            msg = msg.replace("%s", str(arg), 1)
+            msg = msg.replace("%s", _clipped(str(arg)), 1)
         return msg
 
     def in_scope(self, doc: Document, start: int, end: int) -> bool:
@@ -321,3 +321,12 @@ def preserve_case(template: str, replacement: str) -> str:
     if letters and letters[0].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def _clipped(value: str, most: int = 160) -> str:
+    """A value as a message shows it: a long match (a runaway regex's 5,000 characters) by its two ends.
+    The finding's own span and text keep the whole match."""
+    if len(value) <= most:
+        return value
+    half = most // 2 - 1
+    return f"{value[:half]}\u2026{value[-half:]}"

@@ -170,11 +170,21 @@ def _block(text: str, lang: str = "text") -> list[str]:
     return [f"{fence}{lang}", body, fence]
 
 
+def _quotes(rule) -> str:
+    """What the rule does inside quotations, as run/protect.py decides it."""
+    mode = rule.values.get("quotes")
+    if rule.skip_quotes or (rule.nature == "words" and mode not in ("include", "check")):
+        return "left alone"
+    if rule.nature == "words" and mode == "include":
+        return "checked; a finding there is a suggestion, and a fix there is never safe"
+    return "checked at the rule's level; a fix there is never safe"
+
+
 def _facts(rule, level: str | None = None) -> list[tuple[str, str]]:
     """The table at the top of a page; ``level`` is the level to show (None: the rule file's)."""
     values = rule.values
     fix = rule.applicability.value if rule.applicability is not None else None
-    quotes = "left alone" if rule.skip_quotes else "checked (a word-level finding there is a suggestion)"
+    quotes = _quotes(rule)
     facts = [
         ("Id", _code(rule.id)),
         ("Kind", f"{_code(rule.name)} (`lintnews kinds {rule.name}` lists its keys)"),

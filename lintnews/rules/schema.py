@@ -94,6 +94,21 @@ def unknown_key(key: Any, known, context: str = "") -> str:
     return f"unknown key '{key}'{context}{more}"
 
 
+def _odd_item(value) -> str:
+    """For a list of strings that holds something else: which item, as YAML read it ("item 15 is true")."""
+    if not isinstance(value, list):
+        return ""
+    for i, item in enumerate(value, 1):
+        if not _scalar(item):
+            if isinstance(item, bool) or item is None:
+                shown = {True: "true", False: "false"}.get(item, "null")
+            else:
+                shown = {dict: "a mapping", list: "a list"}.get(type(item), type(item).__name__)
+            hint = " (YAML reads a bare on, off, yes or no as true or false: quote it)" if isinstance(item, bool) else ""
+            return f": item {i} is {shown}{hint}"
+    return ""
+
+
 class Schema:
     """The keys a mapping may hold."""
 
@@ -132,7 +147,7 @@ class Schema:
             if not test(value):  # with choices, name them and what was given ("one of ..., not int 3")
                 wanted, given = ((f"one of {_choices(opt)}", f" {value!r}") if opt.choices
                                  else (opt.described, ""))
-                fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}{given}")
+                fail(f"key '{prefix}{key}' must be {wanted}, not {type(value).__name__}{given}{_odd_item(value)}")
             if opt.choices and value not in opt.choices:
                 fail(f"key '{prefix}{key}' must be one of {_choices(opt)}, not {value!r}")
             values[key] = value

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..read.document import Document
@@ -85,3 +87,45 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
         pos = edit.end
     pieces.append(text[pos:])
     return "".join(pieces), count
+
+
+_LINE_END = re.compile(r"\r\n|\n|\r")  # as Document counts lines: a lone CR ends one too
+
+
+def placed_in_original(original: str, trace: list) -> list[Finding]:
+    """The findings whose fixes each pass applied (``trace`` as ``Linter.fix`` fills it), each placed in the
+    original text, as `check` placed it: a later pass reads text that earlier passes changed, so its
+    offsets are carried back through their edits (a place inside an edit's new text goes to the edit's start)."""
+    passes = [sorted((e for f in taken if f.fix is not None for e in f.fix.edits), key=lambda e: e.start)
+              for _, taken in trace]
+    starts = [0] + [m.end() for m in _LINE_END.finditer(original)]
+
+    def back(pos: int, k: int) -> int:
+        for edits in reversed(passes[:k]):
+            delta = 0
+            for e in edits:
+                new_start = e.start + delta
+                if pos < new_start:
+                    break
+                if pos < new_start + len(e.content):
+                    pos, delta = e.start, 0
+                    break
+                delta += len(e.content) - (e.end - e.start)
+            pos -= delta
+        return pos
+
+    def where(offset: int) -> tuple[int, int]:
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    out = []
+    for k, (_, taken) in enumerate(trace):
+        for f in taken:
+            if k == 0:
+                out.append(f)
+                continue
+            start, end = back(f.start, k), back(f.end, k)
+            (line, column), (end_line, end_column) = where(start), where(max(start, end))
+            out.append(replace(f, start=start, end=max(start, end), line=line, column=column,
+                               end_line=end_line, end_column=end_column))
+    return out

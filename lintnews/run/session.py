@@ -25,6 +25,7 @@ from .cache import Caches
 from .config import Override, Settings
 from .engine import Linter
 from .files import Collected, collect
+from .fixer import placed_in_original
 from .jobs import run_parallel
 from .selection import Level, resolve, validate
 from .baseline import Baselines
@@ -327,8 +328,8 @@ class Session:
             else:
                 result.text = fixed.text
                 result.applied = fixed.applied
-                # In the order of the text (line, column, each in the text its pass read), not the order applied.
-                result.fixes = sorted((f for _, taken in trace for f in taken), key=lambda f: (f.line, f.column))
+                # In the order of the text, each where `check` placed it in the file as it was.
+                result.fixes = sorted(placed_in_original(source.text, trace), key=lambda f: (f.line, f.column))
                 result.changed = fixed.text != source.text
                 if mode == "fix" and result.changed and path != "-":
                     try:

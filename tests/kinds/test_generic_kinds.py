@@ -44,3 +44,35 @@ def test_bad_confusion_sets_are_errors(tmp_path, sets, match):
     write_rule(tmp_path, "Test.Bad", f"extends: confusion\nmessage: x\nsets:\n  {sets}\n")
     with pytest.raises(lintnews.RuleError, match=match):
         lintnews.load_rules(styles=[tmp_path], builtin=False)
+
+
+def test_a_list_with_a_mapping_in_it_names_the_item(tmp_path):
+    # "tokens: [alpha, {a: 1}]": a stray brace in a word list; the error says which item, not just "list".
+    write_rule(tmp_path, "House.Stray", "extends: existence\nmessage: 'x %s'\ntokens: [alpha, {a: 1}]\n")
+    with pytest.raises(lintnews.RuleError, match=r"key 'tokens' must be a list of strings, not list: item 2 is a mapping"):
+        lintnews.load_rules(styles=[tmp_path], builtin=False)
+
+
+def test_a_consistency_rule_in_vale_format_says_its_fix_is_unsafe(tmp_path):
+    # Only Vale's keys: it runs Vale's way (no majority), so its fix is never applied by plain `fix`,
+    # and the rule's own description says so (it said "safe" and "fixes to the majority form").
+    write_rule(tmp_path, "House.Adviser", "extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\n"
+                                          "level: warning\neither:\n  adviser: advisor\n")
+    [rule] = lintnews.load_rules(styles=[tmp_path], builtin=False)
+    assert rule.applicability == lintnews.Applicability.UNSAFE
+    assert "as Vale does" in rule.summary
+    text = "Aides\n\nThe adviser met the minister. Another adviser agreed, but the advisor did not.\n"
+    [finding] = lintnews.check_text(text, rules=[rule])
+    assert text[finding.start:finding.end] == "advisor"
+    assert finding.fix.applicability == lintnews.Applicability.UNSAFE
+
+
+def test_a_long_match_is_shown_by_its_two_ends_in_the_message(tmp_path):
+    # A runaway pattern matched 5,000 characters: the message stays one readable line; the finding's
+    # span still covers the whole match.
+    write_rule(tmp_path, "House.Run", "extends: existence\nmessage: 'Run: %s'\nlevel: warning\nraw: ['x{100,}']\n")
+    [rule] = lintnews.load_rules(styles=[tmp_path], builtin=False)
+    text = "Title\n\n" + "x" * 5000 + "\n"
+    [finding] = lintnews.check_text(text, rules=[rule])
+    assert finding.end - finding.start == 5000
+    assert len(finding.message) < 200 and finding.message.startswith("Run: xxx") and "\u2026" in finding.message

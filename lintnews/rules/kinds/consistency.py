@@ -5,6 +5,11 @@ kind also finds, by itself, acronyms written in capitals and in title case.
 The minority form is flagged and fixed to the majority form; a tie is
 reported without a fix. Forms inside quotations count for the majority but
 are never edited.
+
+A rule in Vale's format (only Vale's keys) runs as Vale runs it: once both
+spellings have appeared, each later block that uses one is flagged at its
+last use, with an unsafe fix to the other spelling's first form; no majority
+is counted.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ class Consistency(Rule):
         # Vale's way (check/consistency.go): one pattern per pair, its two sides named groups.
         self.vale_steps = [self.pattern(self._wrap(f"(?P<{_SIDES[0]}>{a})|(?P<{_SIDES[1]}>{b})"), "either")
                            for a, b in self["either"].items()] if self.vale else []
+        if self.vale:
+            self.applicability = Applicability.UNSAFE  # Vale's way has no majority: a person picks the form
+            self.summary = "Flags the second of two spellings used in one article, as Vale does; fixes to the first."
         if not self.pairs and self.vale:
             self.load_warnings.append("key 'either' has no entries: the rule reports nothing (as in Vale)")
         elif not self.pairs and not self["case-variants"]:

@@ -100,6 +100,8 @@ class Normalize(Rule):
                 # Before a comma or a stop no space belongs ("Project  ." is "Project."); an ellipsis keeps one.
                 before_stop = text[end:end + 1] in ",.;:!?" and text[end:end + 2] != ".."
                 content = None if doc.is_stripped_mark(start, end) else "" if before_stop else " "
+                if content is None and doc.marks_rest_on_apostrophes:
+                    note = _MAYBE_STRIPPED_NOTE
                 after = _WORD_AFTER.match(text, end) if content == " " and self.openers else None
                 if after is not None and after.group() in self.openers:
                     content, note = None, _BREAK_NOTE
@@ -145,6 +147,10 @@ def _may_trail(text: str) -> bool:
 
 
 _STRIPPED_NOTE = " A quotation mark or dash was probably stripped here: restore it rather than close the gap."
+# Where only the lost apostrophes say so (Document.marks_rest_on_apostrophes): the editor must look, and either
+# answer unblocks News.StrippedApostrophe's fixes.
+_MAYBE_STRIPPED_NOTE = (" This article lost its apostrophes, so a quotation mark or dash may have been stripped here"
+                        " too: restore it, or close the gap if it is only a typed double space.")
 
 
 _BREAK_NOTE = " A sentence starts here: a line break or mark was probably lost; restore it rather than close the gap."

@@ -17,7 +17,8 @@ between two words is a stripped quotation mark (``Document.marks_rest_on_apostro
 the findings come with no fix: restoring the apostrophes would leave that
 gap looking like a typed double space, and the next pass of ``fix`` would
 close it and erase the trace of the mark. Once an editor restores the
-quotation marks, the apostrophes are fixed as usual.
+lost marks, or closes a gap that was only a typed double space, the
+apostrophes are fixed as usual.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ _S = "it he she that there what who where here how let when why"
 _TAIL = re.compile(r" (?:[tsmdTSMD]|[rR][eE]|[vV][eE]|[lL][lL])(?![\w'’-])")
 
 
-_WAIT = (" No fix yet: the lost apostrophes are what shows that a gap in this article is a stripped"
-         " quotation mark; restore the quotation marks first.")
+_WAIT = (" No fix yet: with its apostrophes lost, a double space in this article may be a stripped quotation"
+         " mark or dash (News.MultipleSpaces reports it); restore the mark or close the gap, then `lintnews fix`"
+         " restores the apostrophes.")
 
 
 def _alt(words: str) -> str:
@@ -99,7 +101,7 @@ class StrippedApostrophe(Rule):
         mark = None
         for m in self._matches(text):
             word = m.group("w")
-            possessive = m.group("p") is not None
+            possessive = "p" in m.groupdict() and m.group("p") is not None  # no such group with possessive: false
             if possessive and word.lower() in self.exceptions:
                 continue
             tail = m.group("t")
