@@ -102,3 +102,11 @@ def test_kinds_help_points_at_documentation_not_source_files(run_cli):
     assert naming == KNOWN
     pattern = run_cli("kinds", "pattern").stdout.decode()
     assert "README's \"Rules are data\"" in pattern and "{suggestion}` is the suggestion already in quotes" in pattern
+
+
+def test_kinds_metric_lists_every_variable_a_formula_can_use(run_cli):
+    from lintnews.rules.text_stats import VARIABLES
+
+    shown = run_cli("kinds", "metric").stdout.decode().split("Keys of metric")[0]
+    missing = [v for v in VARIABLES if f"`{v}`" not in shown and not v.startswith("heading_h")]
+    assert missing == [] and "`heading_h1` to `heading_h6`" in shown

@@ -144,9 +144,9 @@ def rules(ctx, styles, fmt):
         say_error(str(exc))
         sys.exit(EXIT_ERROR)
     ctx.obj = (loaded, [*settings.styles, *styles], extra, settings)
-    levels = configured(loaded, settings)
     if ctx.invoked_subcommand is not None:
         return
+    levels = configured(loaded, settings)
     if fmt == "json":
         click.echo(json.dumps([_rule_info(r, levels) for r in loaded], indent=2, ensure_ascii=False))
         return
