@@ -69,6 +69,16 @@ examples:
     ]
 
 
+def test_a_configurations_styles_are_tested_and_named_from_the_current_folder(run_cli, tmp_path):
+    house(tmp_path, Utilize=UTILIZE.replace('fixed:\n    - "We use drones', 'fixed:\n    - "We deploy drones'))
+    (tmp_path / "lintnews.yaml").write_text("styles: [house]\n", encoding="utf-8")
+    proc = run_cli("rules", "test", "House", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.decode().splitlines()[0].startswith("house/House/Utilize.yml: House.Utilize: fixed #1 ")
+    below = run_cli("rules", "test", "House", cwd=tmp_path / "house")  # the configuration is found above
+    assert below.stdout.decode().splitlines()[0].startswith("House/Utilize.yml: House.Utilize: fixed #1 ")
+
+
 def test_a_long_fixed_example_shows_where_the_texts_part(run_cli, tmp_path):
     long = UTILIZE.replace('act to calm markets.\\n"', 'act to calm markets, a spokesman told reporters.\\n"')
     house(tmp_path, Utilize=long)

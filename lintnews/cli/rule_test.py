@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -39,9 +40,18 @@ def rules_test(obj, selectors, more):
     for rule in tested:
         for failure in check_examples(rule):
             failed += 1
-            click.echo(visible(failure.line()))
+            click.echo(visible(failure.line(_shown(rule.path))))
     untested = len(chosen) - len(tested)
     note = f" ({plural(untested, 'rule')} without examples)" if untested else ""
     verdict = f"{failed} failed" if failed else "all passed"
     click.echo(f"{plural(len(tested), 'rule')}, {plural(examples, 'example')}: {verdict}{note}")
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _shown(path: str) -> str:
+    """The rule file's path relative to the current folder when it is inside it (a configuration's
+    styles are loaded by their full path), else as loaded."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)

@@ -35,9 +35,11 @@ class ExampleFailure:
     text: str
     problem: str
 
-    def line(self) -> str:
-        """``rules/House/Utilize.yml: House.Utilize: fixed #1 'We utilize drones.': expected ... got ...``"""
-        return f"{self.rule.path}: {self.rule.id}: {self.kind} #{self.index} {quoted(self.text)}: {self.problem}"
+    def line(self, path: str | None = None) -> str:
+        """``styles/House/Utilize.yml: House.Utilize: fixed #1 'We utilize drones.': expected ... got ...``;
+        ``path`` is the rule file as to show it (None: as loaded)."""
+        where = path or self.rule.path
+        return f"{where}: {self.rule.id}: {self.kind} #{self.index} {quoted(self.text)}: {self.problem}"
 
 
 def quoted(text: str, width: int = EXCERPT, ends: bool = False) -> str:
