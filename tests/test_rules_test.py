@@ -158,3 +158,15 @@ def test_every_built_in_rule_passes_its_own_examples(run_cli, tmp_path):
     proc = run_cli("rules", "test", cwd=tmp_path)
     assert proc.stdout.decode() == f"{len(rules)} rules, {count} examples: all passed\n"
     assert proc.returncode == 0
+
+
+def test_a_guessed_heading_is_a_heading_to_a_lintnews_rule_and_not_to_a_vale_one(run_cli, tmp_path):
+    """As the README says: plain-text examples have no marked-up headings for a rule in Vale's format."""
+    rule = ("extends: existence\nmessage: \"Headline style: '%s'.\"\nscope: heading\ntokens: [Utilize]\n"
+            "examples:\n  bad: [\"Vote\\n\\nUtilize drones now\\n\\nThe agency said so on Monday.\\n\"]\n")
+    house(tmp_path, Heading=rule + "quotes: skip\n")  # one lintnews key: a lintnews rule
+    assert run_cli("rules", "test", "--styles", "house", cwd=tmp_path).returncode == 0
+    house(tmp_path, Heading=rule)  # Vale's keys only
+    proc = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path)
+    assert proc.returncode == 1 and ": House.Heading: bad #1 'Vote\\n\\nUtilize drones now" in proc.stdout.decode()
+    assert proc.stdout.decode().splitlines()[0].endswith(": not flagged")

@@ -126,7 +126,7 @@ def init(folder, repo, rev):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def rules(ctx, styles, fmt):
-    """List every rule: id, kind, level, fix, description.
+    """List every rule: id, kind, level (the one in effect: the configuration's severity), fix, description.
 
     With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too, and
     under a Vale configuration Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid).
