@@ -8,7 +8,7 @@ token with a pattern anchors the search: the words left of it must match the tok
 it, the words right of it the tokens after. The message's ``%[n]s`` is the n-th word of the
 run (``%s`` in turn). Tags and patterns are looked for inside the tag or word, as Vale does
 ("VB" holds for "VBZ" too). The anchoring pattern is first searched for in the sentence's text,
-so ``^`` and ``$`` there stand for the text's ends, not the word's: write ``\bwas\b``, not
+so ``^`` and ``$`` there stand for the text's ends, not the word's: write ``\\bwas\\b``, not
 ``^was$``, for the word "was".
 """
 
