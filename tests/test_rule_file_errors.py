@@ -217,3 +217,16 @@ def test_a_suppression_naming_a_rule_left_out_by_select_is_no_typo(run_cli, tmp_
     desk(tmp_path, {}, article=article)
     proc = run_cli("check", "--select", "News.DoubledWord", "a.md", cwd=tmp_path)
     assert proc.returncode == 0 and b"names no rule" not in proc.stderr
+
+
+def test_batch_says_a_rule_file_did_not_load_and_exits_2(run_cli, tmp_path):
+    desk(tmp_path, {"Empty": "", "Council": EXISTENCE + "tokens: [council]\n"})
+    (tmp_path / "archive.jsonl").write_text('{"id": 7, "title": "Budget", "body": "The council met on Tuesday."}\n')
+    proc = run_cli("batch", "--styles", "styles", "--select", "House", "archive.jsonl", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert [json.loads(line)["rule"] for line in proc.stdout.decode().splitlines()] == ["House.Council"]
+    assert "the file is empty" in proc.stderr.decode()
+    proc = run_cli("batch", "--styles", "styles", "--select", "House.Empty", "archive.jsonl", cwd=tmp_path)
+    lines = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and "the file is empty" in lines[0]
+    assert lines[-1] == "error: rule 'House.Empty' in --select on the command line did not load (see the error above)"
