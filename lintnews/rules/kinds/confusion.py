@@ -118,6 +118,7 @@ _NEXT = _compiled.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 class Confusion(Rule):
     name = "confusion"
+    MESSAGE_FILLS = 5  # the %s its messages fill
     summary = "Flags a real word used for another, judged by its neighbours' bigram counts."
     OPTIONS = {
         "sets": Option("dict", None, "name -> list of words confused with each other", required=True),

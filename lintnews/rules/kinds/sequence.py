@@ -97,6 +97,7 @@ def _located(text: str, sentence, run) -> tuple[int, int] | None:
 
 class Sequence(Rule):
     name = "sequence"
+    MESSAGE_FILLS = None  # one %s, or %[n]s, per word of the run
     summary = "Flags a run of words given by pattern and part of speech (Vale's sequence)."
     OPTIONS = {
         "tokens": Option("records", required=True, help="the run: each {pattern, tag, negate, skip}"),
