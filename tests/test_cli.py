@@ -307,7 +307,8 @@ def test_a_style_whose_rule_did_not_load_says_why_it_names_no_rule(run_cli, tmp_
     lines = proc.stderr.decode().splitlines()
     assert proc.returncode == 2 and len(lines) == 2
     assert lines[0].startswith(f"error: {house / 'Hedges.yml'}: ")  # the file that did not load, first
-    assert lines[1] == "error: unknown rule id or prefix 'House' in --extend-select on the command line (see `lintnews rules`)"
+    assert lines[1] == ("error: 'House' in --extend-select on the command line names only rules whose files did not "
+                        "load (House.Hedges; see the errors above)")
 
 
 def test_findings_below_fail_on_say_the_check_passes(run_cli, tmp_path):

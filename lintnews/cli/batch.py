@@ -140,12 +140,24 @@ class _Batch:
             options.config, options.isolated = (str(found), False) if found else (None, True)
             session = Session(options)
         linters, fail_on = {}, None
-        for path in inputs:
-            linter, settings = session.linter_for(path)
-            linters[path] = for_records(linter)
-            fail_on = fail_on or options.fail_on or settings.fail_on
+        try:
+            for path in inputs:
+                linter, settings = session.linter_for(path)
+                linters[path] = for_records(linter)
+                fail_on = fail_on or options.fail_on or settings.fail_on
+        except LintnewsError:
+            for message in session.load_errors:  # a rule file that did not load: why a selector may name no rule
+                say_error(message)
+            raise
         for message in session.configs.warnings:
             self.warn(message)
+        for message in session.load_errors:  # a rule file skipped, as check says it: the run goes on, exit 2
+            self.errors += 1
+            say_error(message)
+        for message in session.load_warnings:
+            self.warn(message)
+        for message in session.load_replaced:  # perhaps on purpose: not --strict's
+            say_warning(message)
         return Job(fields, markdown, self.fixing, unsafe, fail_on or "suggestion"), linters
 
     def _check_fix_output(self, inputs, kinds) -> None:

@@ -150,6 +150,8 @@ class Run:
             say_warning(message)
             if kw["strict"]:
                 self.errors.append(message)
+        for message in self.session.load_replaced:  # a style's rule replacing a built-in: perhaps on purpose
+            say_warning(message)
         try:
             left_out = self.session.styles_left_out(self.files)  # --styles DIR whose rules the config leaves out
             left_out += self.session.runs_no_rule(self.files)  # --ignore News: nothing would be checked

@@ -267,6 +267,10 @@ def kinds(kind):
     # The kind's module docstring, its code spans as the terminal lines around it write them (`swap`).
     doc = (sys.modules[cls.__module__].__doc__ or "").strip().replace("``", "`")
     click.echo(doc or f"{kind}: {cls.summary}")
+    if cls.MESSAGE_FILLS is not None:  # what a message may hold: more is an error at load time (rules/rule_checks.py)
+        verbs = " or ".join(f"%{v}" for v in cls.MESSAGE_VERBS)
+        click.echo(f"\nIts message fills {cls.MESSAGE_FILLS} {verbs} placeholder"
+                   f"{'s' if cls.MESSAGE_FILLS != 1 else ''}; a message with more is an error when the rule loads (a warning in a rule in Vale's format).")
     _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
     for title, schema in getattr(cls, "PARTS", {}).items():
         _print_keys(title, schema)

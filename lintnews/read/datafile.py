@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import LintnewsError
 
@@ -37,11 +38,13 @@ MAX_ALIASED = 100_000  # values the aliases of a document stand for; the built-i
 class _Meter:
     """Measures a YAML document one event at a time (see the module docstring)."""
 
-    def __init__(self, unique_keys: bool = False) -> None:
+    def __init__(self, unique_keys: bool = False, repeats: list | None = None) -> None:
         self.open: list[list] = []  # for each open collection: [its nodes so far, its anchor]
-        # With unique_keys, for each open collection: the scalar keys of a mapping so far (None for a
-        # sequence) and whether the next node of a mapping is a key.
-        self.keys: list[list] | None = [] if unique_keys else None
+        # With unique_keys (or repeats), for each open collection: the scalar keys of a mapping so far, with the
+        # line of each (None for a sequence), whether the next node of a mapping is a key, the last key seen,
+        # and the key the collection is the value of ("" at the top).
+        self.keys: list[list] | None = [] if unique_keys or repeats is not None else None
+        self.repeats = repeats  # a key given twice, recorded here (see ``repeated_keys``) rather than raised
         self.sizes: dict[str, int] = {}  # anchor -> nodes of its node, aliases written out
         self.aliased = 0  # nodes the aliases stand for, all told
         import yaml
@@ -72,30 +75,49 @@ class _Meter:
         return None
 
     def _key(self, event) -> None:
-        """Raises on a key given twice in one mapping (PyYAML keeps the last silently)."""
+        """Raises on a key given twice in one mapping (PyYAML keeps the last silently), or records it."""
         yaml, keys = self.yaml, self.keys
         if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             keys.pop()
             event = None  # the collection just closed is one node of its parent
-        if keys and keys[-1][0] is not None:
-            frame = keys[-1]
+        parent = keys[-1] if keys else None
+        if parent is not None and parent[0] is not None:
+            frame = parent
             if frame[1] and isinstance(event, yaml.ScalarEvent):
-                if event.value in frame[0]:  # invalid rather than unsafe: raised as PyYAML's own errors are
-                    raise yaml.MarkedYAMLError(problem=f"the key '{event.value}' is given twice in one mapping",
-                                               problem_mark=event.start_mark)
-                frame[0].add(event.value)
+                line = event.start_mark.line + 1
+                if event.value in frame[0]:
+                    if self.repeats is not None:
+                        self.repeats.append(Repeat(event.value, frame[3], frame[0][event.value], line, len(keys)))
+                    else:  # invalid rather than unsafe: raised as PyYAML's own errors are
+                        raise yaml.MarkedYAMLError(problem=f"the key '{event.value}' is given twice in one mapping",
+                                                   problem_mark=event.start_mark)
+                else:
+                    frame[0][event.value] = line
+                frame[2] = event.value
             if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 frame[1] = not frame[1]
-        if isinstance(event, yaml.MappingStartEvent):
-            keys.append([set(), True])
-        elif isinstance(event, yaml.SequenceStartEvent):
-            keys.append([None, False])
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            # The key this collection is the value of: the mapping's last key, or a sequence's own.
+            name = "" if parent is None else parent[2] if parent[0] is not None else parent[3]
+            keys.append([{}, True, None, name] if isinstance(event, yaml.MappingStartEvent)
+                        else [None, False, None, name])
 
     def _add(self, size: int, anchor: str | None) -> None:
         if anchor is not None:
             self.sizes[anchor] = size
         if self.open:
             self.open[-1][0] += size
+
+
+class Repeat(NamedTuple):
+    """A key given twice in one mapping: the key, the key whose value the mapping is ("" at the top),
+    the lines it is given at (1-based), and how deep the mapping is (1: the document's own)."""
+
+    key: str
+    within: str
+    first_line: int
+    line: int
+    depth: int
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +198,29 @@ def load_yaml(text: str, where: str, *, loader: type | None = None, error: type 
         raise error(where, _problem(exc, text)) from None
     except RecursionError:  # a parser's own recursion, before the meter saw the depth
         raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
+
+
+def repeated_keys(text: str, where: str, *, loader: type | None = None, error: type = LintnewsError) -> list[Repeat]:
+    """Every key given twice in one mapping of a YAML document, in the order they stand (PyYAML, like Vale's
+    yaml.v2, keeps the last silently); ``error(where, problem)`` as ``load_yaml`` gives it for a document
+    it would refuse. For a caller that decides what a repeat means (a rule file: see rules/loader.py)."""
+    import yaml
+
+    loader = loader or yaml.SafeLoader
+    found: list[Repeat] = []
+    meter = _Meter(repeats=found)
+    try:
+        for event in yaml.parse(text, Loader=_c_loader(loader) or loader):
+            if isinstance(event, yaml.DocumentEndEvent):
+                break  # the first document: the one a rule file is read from
+            problem = meter.see(event)
+            if problem:
+                raise _refused(problem, event.start_mark)
+    except yaml.YAMLError as exc:
+        raise error(where, _problem(exc, text)) from None
+    except RecursionError:
+        raise error(where, f"unsafe YAML: nested over {MAX_DEPTH} levels deep") from None
+    return found
 
 
 def first_yaml_document(text: str) -> str | None:

@@ -60,7 +60,9 @@ def text_html(text: str, breaks: bool = False) -> str:
     """``text`` as HTML text: escaped, odd characters badged (their text kept); ``breaks`` badges line breaks too."""
     def one(m) -> str:
         ch = m.group()
-        name = badge(ch, breaks)
+        # A lone CR (an old Mac line end, or one a mixed file kept) is shown by name: a browser draws nothing.
+        lone_cr = ch == "\r" and not breaks and m.string[m.end():m.end() + 1] != "\n"
+        name = _SHORT[0x0D] if lone_cr else badge(ch, breaks)
         escaped = _escape_char(ch)
         return f'<span class="ch" data-ch="{name}">{escaped}</span>' if name else escaped
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from ..errors import RuleError
 from ..findings import Applicability, Edit, Finding, Fix, Severity
 from ..read.document import Document
-from . import budget, vale_scopes
+from . import budget, rule_checks, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
 from .vale import code_points, is_vale_rule, merged_mapping
@@ -90,6 +90,9 @@ class Rule:
     # Configured rules this one reports the same data for (Vale.Avoid: the reject list Vocab.Rejected
     # reads): when this one is selected, they are not added by themselves (run/selection.py).
     covers: frozenset = frozenset()
+    # How many %s of the message the kind fills (None: the kind numbers its own), and the verbs it fills.
+    MESSAGE_FILLS: int | None = 1
+    MESSAGE_VERBS = "s"
     # Keys Vale decodes into one mapping, where a list of mappings is merged (see ``vale_decoded``).
     VALE_MAPPINGS: tuple[str, ...] = ()
 
@@ -119,6 +122,7 @@ class Rule:
         self.limit: int = self.values["limit"]
         self.enabled: bool = self.values["enabled"]
         self.languages: tuple[str, ...] = tuple(str(x) for x in self.values["languages"])
+        self._check_values()
         scopes = self.values["scope"]
         scopes = (scopes,) if isinstance(scopes, str) else tuple(str(s) for s in scopes)
         if self.vale:  # Vale's scopes, read as Vale reads them (rules/vale_scopes.py)
@@ -132,7 +136,7 @@ class Rule:
         else:
             for scope in scopes:
                 if _scope_name(scope) not in SCOPES:
-                    self.fail(f"key 'scope': unknown scope {scope!r} (use {', '.join(SCOPES)})")
+                    self.fail(f"key 'scope': {rule_checks.unknown_scope(scope, SCOPES + tuple(VALE_SCOPES))}")
             self.scopes = tuple(dict.fromkeys(_scope_name(s) for s in scopes))
             self.raw = False
         self.skip_quotes = (self.values["quotes"] or self.default_quotes) == "skip"
@@ -210,6 +214,22 @@ class Rule:
         if self.vale:
             source = code_points(source)  # regexp2's \x{2018}
         return compile_pattern(source, where=self.path, rule_id=self.id, key=key, flags=flags)
+
+    def _check_values(self) -> None:
+        """The shared keys' values that their types let through (rules/rule_checks.py)."""
+        for code in self.languages:
+            if rule_checks.language(code):
+                self.fail(rule_checks.language(code))
+        error, warning = rule_checks.limit(self.limit, self.vale)
+        if error:
+            self.fail(error)
+        if warning:
+            self.load_warnings.append(warning)
+        problem = rule_checks.message(self.message, self.MESSAGE_FILLS, self.MESSAGE_VERBS, self.name)
+        if problem and not self.vale:
+            self.fail(problem)
+        if problem:  # Vale loads any message (rules/rule_checks.py)
+            self.load_warnings.append(f"{problem}; it loads, as in Vale, and shows the placeholder as it stands")
 
     def _check_examples(self) -> None:
         ex = self.values["examples"]

@@ -29,11 +29,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..read import front_fields
+from .rule_checks import unknown_scope
 
 # The first section of a scope Vale accepts (check/scope.go allowedScopes), and the inline ones read here.
 ALLOWED = ("text", "heading", "table", "list", "paragraph", "sentence", "alt", "title", "blockquote",
            "summary", "raw", "figure")
 INLINE = ("link", "code", "strong", "emphasis")
+SCOPE_ORDER = ("text", "title", "heading", "paragraph", "sentence")  # the names an error lists first, as lintnews's
 _SIZED = frozenset({"raw", "summary"})  # whole-file blocks no negated selector reads
 _SENTENCE_TEXT = frozenset({"sentence", "text"})  # a sentence Vale also reads as text
 # Units a Vale scope reads although they lie in a skip zone (code, an HTML block, front matter).
@@ -71,7 +73,7 @@ def problem(scope: str) -> str | None:
     first = scope.strip().lstrip("~").split(".")[0].strip()
     if first in ALLOWED or scope.strip() == "body" or first in INLINE:
         return None
-    return f"unknown scope {scope!r} (Vale's scopes: {', '.join(ALLOWED + INLINE)})"
+    return unknown_scope(scope, ("body", *SCOPE_ORDER, *ALLOWED, *INLINE))
 
 
 def _part(part: Selector, sections: frozenset) -> bool:

@@ -23,6 +23,7 @@ from ..read.front_matter import HEADLINE_FIELDS
 from ..read.markup_ignores import Ignores
 from ..rules import budget
 from ..rules.backends.languagetool.options import parse_options
+from ..rules.rule_checks import LANGUAGES  # the one list: a configuration's language, a rule's languages
 from ..rules.schema import Option, Schema
 from ..rules.vocab import is_vocab_file
 from . import extend, markup_config
@@ -32,7 +33,6 @@ from .vale_ini_read import CONFIG_KEYS as VALE_KEYS
 
 CONFIG_NAMES = ("lintnews.yaml", ".lintnews.yaml", "pyproject.toml")
 LEVELS = ("error", "warning", "suggestion")
-LANGUAGES = ("en-US", "en-GB")
 
 
 @dataclass(frozen=True)

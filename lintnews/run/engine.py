@@ -18,6 +18,7 @@ from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
 from .fixer import apply_fixes, fix_allowed
 from .protect import guard
+from .selection import unknown_suppressed
 
 MAX_FIX_PASSES = 10
 
@@ -78,6 +79,8 @@ class Linter:
         # Scopes and patterns no rule reads (read/markup_ignores.py): an Ignores, its keyword values, or None.
         self.markup = markup if markup is None or isinstance(markup, Ignores) else from_values(markup)
         self.timings: dict[str, float] | None = None  # rule id -> CPU seconds, when someone measures
+        # Every rule id the run loaded, selected or not (the session sets it): a suppression naming none is a warning.
+        self.known_ids: frozenset[str] | None = None
         # Vale reads sentences as text too when a loaded Vale rule reads sentences (the session sets it from
         # every rule it loaded; a library caller's linter from its rules).
         self.vale_sentences = vale_scopes.segments(rules)
@@ -187,6 +190,8 @@ class Linter:
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
+            if self.known_ids is not None:  # an id that names no rule at all: a typo, whatever the flags
+                result.warnings.extend(unknown_suppressed(article.suppressions, doc, path, self.known_ids))
         result.findings.sort(key=Finding.sort_key)
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,

@@ -101,13 +101,49 @@ def nearest(name: str, ids: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def validate(pool: list[Rule], levels: Iterable[Level]) -> None:
-    """Raise for the first selector, at any level, that names no rule of ``pool``."""
+# Findings of the LanguageTool backend are LanguageTool.<its rule>: a suppression may name one whether or not
+# this run configures the backend (--languagetool-local turns it on for one run).
+BACKEND_IDS = ("LanguageTool",)
+
+
+def unknown_suppressed(suppressions, doc, path: str, known: Iterable[str]) -> list[str]:
+    """A warning for each id in a ``lintnews-disable`` (or ``-enable``) comment that names no rule of ``known``
+    (every rule loaded, not only those selected) nor a finding of one (``LanguageTool.X``): a typo the
+    comment would otherwise pass over in silence. It names the file and line, and the nearest id."""
+    known = [*known, *BACKEND_IDS]
+    out = []
+    for s in suppressions:
+        for i in s.ids:
+            if any(matches(i, k) or i.startswith(k + ".") for k in known):
+                continue
+            near = nearest(i, known)
+            hint = f" (did you mean '{near}'?)" if near else " (see `lintnews rules`)"
+            line, _ = doc.position(s.start)
+            out.append(f"{path}:{line}: 'lintnews-{s.action}' names no rule: '{i}'{hint}")
+    return out
+
+
+def validate(pool: list[Rule], levels: Iterable[Level], failed: Iterable[str] = ()) -> None:
+    """Raise for the first selector, at any level, that names no rule of ``pool``; one that names only rules
+    whose files did not load (``failed``: their ids) is said so, not called unknown."""
     ids = [r.id for r in pool]
     for level in levels:
         for key, selector in level.selectors():
             if not any(matches(selector, i) for i in ids):
+                lost = sorted(i for i in failed if matches(selector, i))
+                if lost:
+                    raise not_loaded(selector, level.where, level.key(key), lost)
                 raise unknown(selector, level.where, level.key(key), ids)
+
+
+def not_loaded(selector: str, where: str | None, key: str, lost: list[str]):
+    """The error for a selector whose rules are all in files that did not load."""
+    if lost == [selector]:
+        problem = f"rule '{selector}' in {key} did not load (see the error above)"
+    else:
+        problem = (f"'{selector}' in {key} names only rules whose files did not load ({', '.join(lost)}; "
+                   f"see the errors above)")
+    return ConfigError(where, problem) if where else UsageError(None, problem)
 
 
 def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = None) -> Selection:

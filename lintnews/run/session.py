@@ -98,6 +98,8 @@ class Session:
         # Rule files skipped (one line each: the file and the problem), and warnings about rules that load.
         self.load_errors: list[str] = []
         self.load_warnings: list[str] = []
+        self.load_replaced: list[str] = []  # a rule replacing one of its id from another file: said, never --strict's
+        self.load_failed: set[str] = set()  # the ids of rule files that did not load (selection.validate names them)
         self._linters: dict = {}
         self.timings: dict[str, float] | None = {} if options.profile else None  # rule id -> CPU seconds
         self._checked: set[int] = set()
@@ -115,10 +117,12 @@ class Session:
             styles = [*settings.styles, *self.options.styles]
             problems: list[str] = []
             warnings: list[str] = []
+            replaced: list[str] = []
             rules = load_rules(styles, builtin=not self.options.no_default_rules, problems=problems,
-                               warnings=warnings)
+                               warnings=warnings, replaced=replaced, failed=self.load_failed)
             self.load_errors.extend(p for p in problems if p not in self.load_errors)
             self.load_warnings.extend(w for w in warnings if w not in self.load_warnings)
+            self.load_replaced.extend(w for w in replaced if w not in self.load_replaced)
             vocab = load_vocab(settings.vocab)
             reject = vocab.reject_rule()
             if reject is not None:
@@ -156,11 +160,11 @@ class Session:
             pool, _ = self._pool(settings)
             where = str(settings.source) if settings.source else None
             sections = [_level(o, where) for s in settings.chain() for o in s.per_path]
-            validate(pool, [*self._levels(settings), *sections])
+            validate(pool, [*self._levels(settings), *sections], self.load_failed)
             # Whether some rule runs; per-path sections and a .vale.ini choose per article: taken as yes.
             runs = bool(sections or getattr(settings, "vale", None) is not None
                         or resolve(pool, self._levels(settings), settings.language).rules)
-            if self.cache is not None:
+            if self.cache is not None and not (self.load_errors or self.load_warnings):  # else said again next run
                 self.cache.mark_validated(settings, runs)
         self._checked.add(id(settings))
         if not runs:
@@ -203,6 +207,7 @@ class Session:
                             time_budget=settings.time_budget, headline_fields=settings.headline_fields,
                             accept_within=vocab.accepts_within if vocab.accept else None, markup=settings.markup)
             linter.timings = self.timings
+            linter.known_ids = frozenset(r.id for r in pool) | self.load_failed
             linter.vale_sentences = vale_scopes.segments(vale_loaded(pool, settings))  # Vale cuts them into sentences
             self._linters[key] = (linter, settings)
         return self._linters[key]
@@ -346,8 +351,8 @@ class Session:
         result.errors.extend(checked.errors)
         result.warnings.extend(checked.warnings)
         result.unfinished = checked.unfinished
-        if self.cache is not None and path != "-":
-            self.cache.keep(result, settings, path, source, checked.findings)
+        if self.cache is not None and path != "-" and not (self.load_errors or self.load_warnings):
+            self.cache.keep(result, settings, path, source, checked.findings)  # a bad rule file: said every run
 
     def run(self, files: list[str], mode: str, jobs: int | None = None, progress=None) -> list[FileResult]:
         """Results for ``files`` in their order: from the cache where it has them, the others checked

@@ -189,6 +189,14 @@ def test_overlapping_and_empty_spans_keep_their_words(spans):
         assert len(page.root.find_all("mark", id=f"f{n}")) == 1
 
 
+def test_a_lone_carriage_return_is_shown_by_name_and_a_windows_line_end_is_not():
+    # A browser draws a lone CR as nothing at all; CR LF is an ordinary line end.
+    text = "Council\r\n\r\nThe vote was held.\rResults follow.\r\n"
+    page = Page(f"<div>{marked_text(text, [])}</div>")
+    assert page.root.find("div").text == text
+    assert [(e.attrs["data-ch"], e.text) for e in page.root.find_all("span", cls="ch")] == [("CR", "\r")]
+
+
 TABLE_TEXT = "Leeds won.\n\n| Team | Points |\n|---|---|\n| Leeds | 12 |\n\nThe the end.\n"
 
 

@@ -119,6 +119,7 @@ class _Sources:
 
 class Attribution(Rule):
     name = "attribution"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags a sentence that claims a fact with no source in reach; report only."
     OPTIONS = {
         "claims": Option("dict", {}, "category -> list of regexes that mark a claim"),

@@ -34,6 +34,7 @@ _NUMBERED = _compiled.compile(r"\d+\.")
 
 class Capitalization(Rule):
     name = "capitalization"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags a heading (or block) that is not in title case, sentence case, lower or upper case."
     default_fix = Applicability.UNSAFE  # the text recased: a person checks it
     OPTIONS = {

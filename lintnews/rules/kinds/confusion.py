@@ -11,7 +11,12 @@ as written; it is reported in the message.
 
 Counts below the list's cut-off are not in it, so a phrase that is missing
 is taken to be as frequent as the cut-off (an upper bound): a word as
-written is never judged by a count lower than it could really have. Words
+written is never judged by a count lower than it could really have. The
+cut-off is high (about 6.4 million uses in the list's source), so where
+neither phrase is listed on either side ("principal reason" and "principle
+reason" both missing) nothing decides and the word is not flagged: a set
+whose words meet in rarer phrases needs a ``pattern`` rule or a
+``substitution`` of whole phrases instead. Words
 with an apostrophe, which the list does not hold, are scored through their
 ``expand`` ("it's" -> "it is").
 
@@ -113,6 +118,7 @@ _NEXT = _compiled.compile(r" (\p{L}+)(?![\p{L}\p{N}'’-])")
 
 class Confusion(Rule):
     name = "confusion"
+    MESSAGE_FILLS = 5  # the %s its messages fill
     summary = "Flags a real word used for another, judged by its neighbours' bigram counts."
     OPTIONS = {
         "sets": Option("dict", None, "name -> list of words confused with each other", required=True),

@@ -32,6 +32,7 @@ _LABEL_AFTER = _compiled.compile(r"\s*(?:\(|:|—|–|--|,\s*\p{Lu}\p{Ll}*\.?\s*
 
 class Consistency(Rule):
     name = "consistency"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags a name or word spelled two ways in one article; fixes to the majority form."
     OPTIONS = {
         "either": Option("map", {}, "pairs of spellings that must not both appear"),

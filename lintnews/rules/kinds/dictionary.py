@@ -67,6 +67,7 @@ _SENTENCE_END = _compiled.compile(r"[.!?]\s|\n")
 
 class Dictionary(Rule):
     name = "dictionary"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags words no dictionary knows, with ranked suggestions."
     OPTIONS = {
         "min-length": Option("int", 4, "shorter words are not checked"),

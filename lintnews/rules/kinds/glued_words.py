@@ -79,6 +79,7 @@ def _number_end(number: str) -> Applicability:
 
 class GluedWords(Rule):
     name = "glued-words"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags words run together at a lost line break ('2017Trump', 'end.The'); the fix adds the space."
     OPTIONS = {
         "exceptions": Option("list", [], "words written run together on purpose (comScore, redOrbit)"),

@@ -91,6 +91,7 @@ _SAVING: list = []
 
 class Mojibake(Rule):
     name = "mojibake"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags mis-decoded text ('donâ€™t') and HTML entities ('&amp;'); ftfy gives the fix."
     OPTIONS = {
         "entities": Option("bool", True, "also flag HTML entities (&amp;, &#8217;, &nbsp;)"),

@@ -60,6 +60,7 @@ _NOT_NOUNS = {"does", "goes", "perhaps", "always", "whereas", "towards", "afterw
 
 class NumberFormat(Rule):
     name = "number-format"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags continental number punctuation in English (450.000, 12,5 percent); fixes it."
     OPTIONS = {
         "mode": Option("str", "thousands", "thousands: a dot as thousands separator; "

@@ -18,6 +18,7 @@ from ..vale import block_matches, blocks_in_scope
 
 class Occurrence(Rule):
     name = "occurrence"
+    MESSAGE_VERBS = "sd"  # the count, in the first %s or %d
     summary = "Flags a block (sentence, heading, paragraph) with too many or too few matches of a pattern."
     OPTIONS = {
         "token": Option("str", required=True, help="the pattern to count"),

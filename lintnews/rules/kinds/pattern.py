@@ -28,7 +28,7 @@ from dataclasses import replace
 from ...findings import Applicability, Edit
 from ...read import compiled as _compiled, tagged
 from ...read.tagger import model
-from .. import reading, start_places
+from .. import reading, rule_checks, start_places
 from ..base import Option, Rule, preserve_case
 from ..anchored import readable
 from ..outline import (anchor, gates, gates_pass, head_taker, literal_head, near_places, neighbours, outline_regex,
@@ -127,6 +127,9 @@ class _Pattern:
             if not 1 <= int(ref) <= len(self.tokens.tokens):
                 rule.fail(f"key '{where}.suggest': {{{ref}}} names no token (there are {len(self.tokens.tokens)})")
         self.message = v["message"]
+        problem = None if self.message is None else rule_checks.message(self.message, 1, "s", "pattern", f"{where}.message")
+        if problem:
+            rule.fail(problem)
         self.read_as = None if v["read-as"] is None else str(v["read-as"]).split()
         if self.read_as is not None and (not self.read_as or not self.tokens.marked):
             rule.fail(f"key '{where}.read-as' needs words, and a pattern with marked tokens")

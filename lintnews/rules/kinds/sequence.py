@@ -7,7 +7,9 @@ lintnews's own tagger (the one the ``pattern`` kind uses), ``pattern`` a pattern
 token with a pattern anchors the search: the words left of it must match the tokens before
 it, the words right of it the tokens after. The message's ``%[n]s`` is the n-th word of the
 run (``%s`` in turn). Tags and patterns are looked for inside the tag or word, as Vale does
-("VB" holds for "VBZ" too).
+("VB" holds for "VBZ" too). The anchoring pattern is first searched for in the sentence's text,
+so ``^`` and ``$`` there stand for the text's ends, not the word's: write ``\\bwas\\b``, not
+``^was$``, for the word "was".
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def _located(text: str, sentence, run) -> tuple[int, int] | None:
 
 class Sequence(Rule):
     name = "sequence"
+    MESSAGE_FILLS = None  # one %s, or %[n]s, per word of the run
     summary = "Flags a run of words given by pattern and part of speech (Vale's sequence)."
     OPTIONS = {
         "tokens": Option("records", required=True, help="the run: each {pattern, tag, negate, skip}"),

@@ -54,6 +54,7 @@ def _alt(words: str) -> str:
 
 class StrippedApostrophe(Rule):
     name = "stripped-apostrophe"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags 'don t', 'Trump s': an apostrophe lost as a space; the fix restores it."
     OPTIONS = {
         "possessive": Option("bool", True, "also flag 'Name s' (a possessive 's' after any word)"),

@@ -23,6 +23,7 @@ from ..wordlist import WordList, is_plain
 
 class Substitution(Rule):
     name = "substitution"
+    MESSAGE_FILLS = 2  # the %s its messages fill
     summary = "Flags a form and offers the one to use instead."
     OPTIONS = {
         "swap": Option("map", required=True, help="pattern -> replacement"),
