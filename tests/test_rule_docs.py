@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,10 @@ def files(folder: Path) -> dict[str, str]:
 
 
 def test_checked_in_pages_are_current(run_cli, tmp_path):
-    out = tmp_path / "rules"
+    # Laid out as the repository is (docs/rules beside a copy of rules/), so the pages' source links
+    # resolve there as they do in the repository.
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    out = tmp_path / "docs" / "rules"
     proc = run_cli("rules", "docs", out)
     assert proc.returncode == 0, proc.stderr.decode()
     assert proc.stdout.decode().strip() == f"Wrote {len(RULES)} rule pages and {out / 'README.md'}."
@@ -125,7 +129,7 @@ def test_docs_for_a_newsrooms_own_style(run_cli, tmp_path):
         "examples:\n  bad: [\"We utilize drones.\\n\"]\n  good: [\"We use drones.\\n\"]\n"
         "  fixed: [\"We use drones.\\n\"]\n", encoding="utf-8")
     out = tmp_path / "site" / "rules"
-    proc = run_cli("rules", "--styles", tmp_path / "styles", "docs", out)
+    proc = run_cli("rules", "--styles", tmp_path / "styles", "docs", out, cwd=tmp_path)  # in the newsroom's project
     assert proc.returncode == 0, proc.stderr.decode()
     page = (out / "House" / "Utilize.md").read_text(encoding="utf-8")
     assert "| Source | [../../../styles/House/Utilize.yml](../../../styles/House/Utilize.yml) |" in page

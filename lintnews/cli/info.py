@@ -31,6 +31,8 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
+from .rule_styles import SUB_STYLES, configured, level_shown, per_path_levels, with_styles
+from .rule_test import rules_test
 from .starters import pre_commit_config
 
 
@@ -124,7 +126,7 @@ def init(folder, repo, rev):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def rules(ctx, styles, fmt):
-    """List every rule: id, kind, level, fix, description.
+    """List every rule: id, kind, level (the one in effect: the configuration's severity), fix, description.
 
     With the configuration found from the current folder: its styles and its vocab's Vocab.Rejected too, and
     under a Vale configuration Vale's built-in rules (Vale.Spelling, Vale.Repetition, Vale.Terms, Vale.Avoid).
@@ -144,8 +146,9 @@ def rules(ctx, styles, fmt):
     ctx.obj = (loaded, [*settings.styles, *styles], extra, settings)
     if ctx.invoked_subcommand is not None:
         return
+    levels = configured(loaded, settings)
     if fmt == "json":
-        click.echo(json.dumps([_rule_info(r) for r in loaded], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([_rule_info(r, levels) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
@@ -155,10 +158,13 @@ def rules(ctx, styles, fmt):
         sys.exit(EXIT_ERROR)
     width = max(len(r.id) for r in loaded)
     kind_width = max(len(r.name) for r in loaded)
-    click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<10}  {'FIX':<7}  DESCRIPTION")
+    shown = {r.id: level_shown(r, levels) for r in loaded}
+    level_width = max(10, *map(len, shown.values()))
+    click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<{level_width}}  {'FIX':<7}  DESCRIPTION")
     for r in loaded:
-        info = _rule_info(r)
-        click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {info['level']:<10}  {info['fix']:<7}  {info['summary']}")
+        info = _rule_info(r, levels)
+        click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {shown[r.id]:<{level_width}}  {info['fix']:<7}  "
+                   f"{info['summary']}")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
         click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "
@@ -167,44 +173,32 @@ def rules(ctx, styles, fmt):
         click.echo(lt_status(backend))
 
 
-def _rule_info(rule) -> dict:
+def _rule_info(rule, levels: dict) -> dict:
     summary = first_sentence(rule.description) if rule.description else rule.summary
     return {
-        "id": rule.id, "kind": rule.name, "level": rule.severity.value,
+        "id": rule.id, "kind": rule.name, "level": levels.get(rule.id, rule.severity).value,
+        "file_level": rule.severity.value,
         "fix": rule.applicability.value if rule.applicability else "-",
         "summary": summary, "path": rule.path,
     }
 
 
-_SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
-                           help="Also the rules in this folder (as `lintnews rules --styles DIR`).")
-
-
-def _with(obj, more) -> list:
-    """The group's rules, or with ``more`` style folders given after the subcommand, those added."""
-    loaded, styles, extra, _ = obj
-    if not more:
-        return loaded
-    try:
-        return load_rules([*styles, *more]) + extra
-    except LintnewsError as exc:
-        say_error(str(exc))
-        sys.exit(EXIT_ERROR)
-
-
 @rules.command("show")
 @click.argument("rule_id")
-@_SUB_STYLES
+@SUB_STYLES
 @click.pass_obj
 def rules_show(obj, rule_id, more):
     """Explain one rule, with its bad, good and fixed examples."""
-    loaded = _with(obj, more)
+    loaded = with_styles(obj, more)
     matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
     if not matches:
         near = nearest(rule_id, [r.id for r in loaded])
         say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
-    click.echo(rule_page(matches[0]), nl=False)
+    click.echo(rule_page(matches[0], level=level_shown(matches[0], configured(loaded, obj[3]))), nl=False)
+    per_path = per_path_levels(matches[0], obj[3])
+    if per_path:
+        click.echo(f"\nLevel for the articles of a per-path section: {visible(per_path)}")
     left_out = _left_out(loaded, matches[0], obj[3])
     if left_out:
         click.echo(f"\nNot run here: {left_out}")
@@ -236,17 +230,20 @@ def _left_out(loaded, rule, settings) -> str:
 
 @rules.command("docs")
 @click.argument("out", type=click.Path(file_okay=False))
-@_SUB_STYLES
+@SUB_STYLES
 @click.pass_obj
 def rules_docs(obj, out, more):
     """Write a Markdown page per rule (OUT/<Style>/<Rule>.md) and an index (OUT/README.md)."""
-    loaded = _with(obj, more)
+    loaded = with_styles(obj, more)
     try:
-        written = write_docs(loaded, Path(out), builtin_styles_dir())
+        written = write_docs(loaded, Path(out), builtin_styles_dir(), getattr(obj[3], "docs_url", None))
     except OSError as exc:
         say_error(f"{exc.filename or out}: cannot write the rule pages: {exc.strerror or exc}")
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote {len(written) - 1} rule pages and {written[-1]}.")
+
+
+rules.add_command(rules_test)
 
 
 @click.command()

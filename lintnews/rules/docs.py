@@ -80,24 +80,62 @@ def absolute(url: str) -> bool:
     return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url)) and not re.match(r"[A-Za-z]:[\\/]", url)
 
 
-def source_link(rule, page_dir: Path, builtin_dir: Path | None) -> tuple[str, str]:
-    """(what to show, link) for the rule's YAML file, seen from the page's folder.
+def source_link(rule, page_dir: Path, builtin_dir: Path | None, root: Path | None = None,
+                docs_url: str | None = None) -> tuple[str, str | None]:
+    """(what to show, link or None) for the rule's YAML file, seen from the page's folder: a link only
+    where it leads to the file.
 
-    A built-in rule links to ``rules/<Style>/<Rule>.yml`` in the lintnews
-    repository, as seen from ``docs/rules/<Style>/`` (the same wherever the
-    package is installed); any other rule to its file, relative to the page.
+    A built-in rule links to ``rules/<Style>/<Rule>.yml`` as seen from
+    ``docs/rules/<Style>/`` in the lintnews repository when the page is there
+    (wherever the package is installed); else, when ``docs_url`` is an
+    address of the lintnews repository's ``docs/rules`` folder, to the file
+    beside it there. Any rule links to its file relative to the page when
+    both are under ``root`` (the project: see :func:`project_root`).
+    Otherwise the path is shown, with no link.
     """
-    path = Path(rule.path)
+    path = Path(rule.path).resolve()
+    page_dir = page_dir.resolve()
+    shown = None
     if builtin_dir is not None:
         try:
-            inside = path.resolve().relative_to(builtin_dir.resolve()).as_posix()
+            inside = path.relative_to(builtin_dir.resolve()).as_posix()
         except ValueError:
             inside = None
         if inside is not None:
             shown = f"rules/{inside}"
-            return shown, "../" * (2 + inside.count("/")) + shown
-    relative = Path(os.path.relpath(path.resolve(), page_dir.resolve())).as_posix()
-    return relative, relative
+            link = "../" * (2 + inside.count("/")) + shown
+            if _same_file(page_dir / link, path):
+                return shown, link
+            base = (docs_url or "").rstrip("/")
+            if absolute(base) and base.endswith("/docs/rules"):
+                return shown, f"{base.removesuffix('docs/rules')}{shown}"
+    if root is not None and _under(path, root) and _under(page_dir, root):
+        relative = Path(os.path.relpath(path, page_dir)).as_posix()
+        return shown or relative, relative
+    return (f"{shown} (built into lintnews)" if shown else str(rule.path)), None
+
+
+def _under(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _same_file(candidate: Path, path: Path) -> bool:
+    """Whether ``candidate`` is ``path``, or a copy of it (the repository's rule file, the wheel's copy)."""
+    try:
+        return candidate.resolve() == path or candidate.read_bytes() == path.read_bytes()
+    except OSError:
+        return False
+
+
+def project_root(folder: Path, cwd: Path | None = None) -> Path | None:
+    """The project a docs folder belongs to, for links that must resolve from it: the git work tree that
+    holds it, else the current folder if it holds it (None: neither)."""
+    folder = Path(folder).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    cwd = Path(cwd or Path.cwd()).resolve()
+    return cwd if _under(folder, cwd) else None
 
 
 # ----------------------------------------------------------------- markdown
@@ -142,14 +180,15 @@ def _quotes(rule) -> str:
     return "checked at the rule's level; a fix there is never safe"
 
 
-def _facts(rule) -> list[tuple[str, str]]:
+def _facts(rule, level: str | None = None) -> list[tuple[str, str]]:
+    """The table at the top of a page; ``level`` is the level to show (None: the rule file's)."""
     values = rule.values
     fix = rule.applicability.value if rule.applicability is not None else None
     quotes = _quotes(rule)
     facts = [
         ("Id", _code(rule.id)),
         ("Kind", f"{_code(rule.name)} (`lintnews kinds {rule.name}` lists its keys)"),
-        ("Level", rule.severity.value),
+        ("Level", level or rule.severity.value),
         ("Enabled", "yes" if rule.enabled else "no: runs only when selected by id (`extend-select`)"),
         ("Fix", FIX_WORDS.get(fix, fix) + (f" ({rule.fix_condition})" if getattr(rule, "fix_condition", None) else "")),
         ("Message", _code(rule.message)),
@@ -240,17 +279,19 @@ def body_lines(rule, options: bool = True) -> list[str]:
     return lines
 
 
-def rule_page(rule, page_dir: Path | None = None, builtin_dir: Path | None = None) -> str:
-    """The Markdown page of one rule."""
+def rule_page(rule, page_dir: Path | None = None, builtin_dir: Path | None = None, level: str | None = None,
+              root: Path | None = None, docs_url: str | None = None) -> str:
+    """The Markdown page of one rule; ``level`` as ``lintnews rules show`` shows it (None: the file's);
+    ``page_dir``, ``builtin_dir``, ``root`` and ``docs_url`` place its Source link (:func:`source_link`)."""
     lines = [f"# {rule.id}", "", GENERATED, ""]
     summary = first_sentence(rule.description) if rule.description else rule.summary
     if summary:
         lines += [summary, ""]
     lines += ["| | |", "|---|---|"]
-    lines += [f"| {name} | {_cell(text)} |" for name, text in _facts(rule)]
+    lines += [f"| {name} | {_cell(text)} |" for name, text in _facts(rule, level)]
     if page_dir is not None:
-        shown, link = source_link(rule, page_dir, builtin_dir)
-        lines.append(f"| Source | [{_cell(shown)}]({link}) |")
+        shown, link = source_link(rule, page_dir, builtin_dir, root, docs_url)
+        lines.append(f"| Source | [{_cell(shown)}]({link}) |" if link else f"| Source | {_cell(shown)} |")
     elif rule.path:
         lines.append(f"| Source | {_cell(str(rule.path))} |")
     if (rule.link or "").strip():
@@ -297,14 +338,16 @@ def index_page(rules) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_docs(rules, out: Path, builtin_dir: Path | None = None) -> list[Path]:
+def write_docs(rules, out: Path, builtin_dir: Path | None = None, docs_url: str | None = None) -> list[Path]:
     """Write every rule's page and the index under ``out``; the files written, in order."""
     out = Path(out)
     written = []
+    out.mkdir(parents=True, exist_ok=True)
+    root = project_root(out)
     for rule in sorted(rules, key=lambda r: r.id):
         target = out / page_path(rule.id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(rule_page(rule, target.parent, builtin_dir), encoding="utf-8")
+        target.write_text(rule_page(rule, target.parent, builtin_dir, root=root, docs_url=docs_url), encoding="utf-8")
         written.append(target)
     index = out / "README.md"
     out.mkdir(parents=True, exist_ok=True)

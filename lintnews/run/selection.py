@@ -154,6 +154,17 @@ def resolve(pool: list[Rule], levels: Iterable[Level], language: str | None = No
     return choice.selection()
 
 
+def configured_levels(pool: list[Rule], severities: Iterable[tuple[str, str]]) -> dict[str, Severity]:
+    """The level the ``severity`` entries (selector, level), in order, give each rule of ``pool`` they name,
+    whether or not it is selected (a later entry wins, as in :func:`resolve`): what `lintnews rules` shows."""
+    levels: dict[str, Severity] = {}
+    for selector, value in severities:
+        for r in pool:
+            if matches(selector, r.id):
+                levels[r.id] = Severity(value)
+    return levels
+
+
 class _Choice:
     """The rules chosen so far, as the levels are applied one by one."""
 
@@ -192,12 +203,7 @@ class _Choice:
         chosen = self.default() if self.chosen is None else self.chosen
         # Severities apply to the rules finally chosen, whichever level chose them; a later
         # level's setting for a rule wins over an earlier one.
-        levels: dict[str, Severity] = {}
-        for selector, value in self.severities:
-            for r in chosen:
-                if matches(selector, r.id):
-                    levels[r.id] = Severity(value)
-        return Selection(sorted(chosen, key=lambda r: r.id), levels)
+        return Selection(sorted(chosen, key=lambda r: r.id), configured_levels(chosen, self.severities))
 
 
 def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:

@@ -1,12 +1,15 @@
 """metric: a formula over the document's numbers, and a condition on its value (Vale's kind).
 
 As in Vale: ``formula`` is arithmetic over Vale's variables (``words``, ``sentences``,
-``syllables``, ``complex_words``, ``heading_h2``... see ``lintnews/rules/text_stats.py``;
+``paragraphs``, ``characters``, ``syllables``, ``polysyllabic_words``, ``complex_words``,
+``long_words``, ``pre``, ``list``, ``blockquote``, ``heading_h1`` to ``heading_h6``;
 ``heading.h2`` is read as ``heading_h2``), ``condition`` compares its value ("> 8"). When the
 condition holds there is one finding at the start of the document, the message's ``%s`` the
-value with two decimals. The formula is read by a small arithmetic evaluator
-(``lintnews/rules/formula.py``), never run as code: Tengo's other statements are not supported.
+value with two decimals. The formula is read by a small arithmetic evaluator, never run as
+code: Tengo's other statements are not supported.
 """
+# For maintainers: the variables are counted in rules/text_stats.py (VARIABLES), the formula read by
+# rules/formula.py.
 
 from __future__ import annotations
 

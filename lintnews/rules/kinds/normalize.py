@@ -4,14 +4,15 @@ One rule per ``check``: no-break spaces in running text, runs of spaces
 inside a line, trailing whitespace, invisible characters (zero-width space,
 soft hyphen) and a missing final newline. Every fix is safe: it changes
 spacing only, never words (inside a quotation, as every fix there, it is
-unsafe: ``run/protect.py``).
+unsafe: see the README's "Fix safety").
 
 A run of spaces can be damage rather than a typo: scrapers that strip
 quotation marks and dashes leave the spaces that stood around them ("called
 it a  shameless attempt", "hesitant   they know"). Closing the gap would hide
 where the mark belongs, so a run the document judges a stripped mark
-(``Document.stripped_marks``, from the shape of the article and paragraph,
-see ``lintnews/read/quotes.py``) is reported with no fix. So is a run
+(three spaces or more; or any run of spaces in an article with several
+such gaps and no quotation mark, the shape a scraper leaves) is reported
+with no fix. So is a run
 before a capitalised function word mid-sentence ("Cheers, Ms. Yellen  The
 Federal Reserve chairwoman"): a sentence starts there, so a line break or
 a mark was lost, and a single space would hide it. Padding inside a table

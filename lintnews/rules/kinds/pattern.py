@@ -4,17 +4,21 @@ For the errors a spelling checker cannot see because every word is real,
 and that the words around them give away: "might loose the seat" (a modal
 verb wants the verb "lose"), "more then 50" (a comparative wants "than"),
 "there was no formal ties" (a plural noun after "there was"). Each entry of
-``patterns`` is a list of ``tokens`` (see ``rules/token_pattern.py`` for the
-token keys), the ``suggest``-ion for the marked tokens, and optionally its
-own ``message``, ``fix`` and ``unless`` (token sequences that, matching over
-the marked tokens, cancel the finding: "could of course").
+``patterns`` is a list of ``tokens`` (each token's keys are listed below),
+the ``suggest``-ion for the marked tokens, and optionally its own
+``message``, ``fix`` and ``unless`` (token sequences that, matching over
+the marked tokens, cancel the finding: "could of course"). In a message,
+``{suggestion}`` is the suggestion already in quotes. A whole rule with its
+examples: the README's "Rules are data" (House/CouldCare), and the
+built-in pattern rules (``lintnews rules show News.Agreement``).
 
 Only sentences holding one of a pattern's required words are looked at,
 and only those where a pattern can match by the words' possible tags are
-tagged (``read/tagged.py``), so a rule costs little on text without its
-words. The fix keeps the capitals of the text it replaces and the
-article's apostrophes.
+tagged, so a rule costs little on text without its words. The fix keeps
+the capitals of the text it replaces and the article's apostrophes.
 """
+# For maintainers: the token keys are matched in rules/token_pattern.py, sentences tagged once per
+# document in read/tagged.py.
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 As in Vale's source (internal/check/sequence.go), in each sentence: ``tokens`` is a list of
 ``{pattern, tag, negate, skip}``; ``tag`` is a Penn Treebank tag pattern (MD, VB|VBN), read by
-lintnews's own tagger (``lintnews/read/tagger.py``), ``pattern`` a pattern the word must hold;
+lintnews's own tagger (the one the ``pattern`` kind uses), ``pattern`` a pattern the word must hold;
 ``negate`` turns the test round; ``skip: N`` lets up to N words stand before the token. The first
 token with a pattern anchors the search: the words left of it must match the tokens before
 it, the words right of it the tokens after. The message's ``%[n]s`` is the n-th word of the
