@@ -2,13 +2,14 @@
 """Plant known defects in edited copy and report, per kind, how many the rules find and fix.
 
     python scripts/plant.py [--corpus ../shared/corpus] [--half measure] [--per-kind 40] [--seed 1]
-                            [--show-misses 5] [--json] [--kind KIND]
+                            [--show-misses 5] [--json] [--kind KIND] [--folders bbc,isot_true]
 
 Every copy of a control article (bbc, Reuters) gets exactly one defect, at a place a
 pattern finds (scripts/planters.py) outside quotations, picked at random with the seed.
 A defect is found when a finding the clean article did not already have overlaps the
 planted span; it is restored when fixing the planted copy (unsafe fixes allowed) gives
-the same text as fixing the clean article. The corpus is not part of the repository;
+the same text as fixing the clean article. ``--folders`` plants in other folders' copy instead
+(polnear's election news is edited, though scraped). The corpus is not part of the repository;
 when it is absent the script says so and exits 0.
 
 A planted copy is not always a defect as the article stands. Where blind readers have read a
@@ -44,12 +45,13 @@ BRITISH = ("bbc",)  # checked as en-GB, as scripts/evaluate.py does
 
 # ------------------------------------------------------------ choosing the plants
 
-def control_articles(root: Path, which: str | None):
-    """(path, folder) of the controls in one half; an article whose text repeats another's is left out."""
+def control_articles(root: Path, which: str | None, folders=CONTROLS):
+    """(path, folder) of the articles of ``folders`` (default: the edited controls) in one half; an
+    article whose text repeats another's is left out."""
     seen, out = set(), []
     for path in articles_in(root, which):
         folder = folder_of(path, root)
-        text = read_path(str(path)).text if folder in CONTROLS else None
+        text = read_path(str(path)).text if folder in folders else None
         if text is not None and text not in seen:
             seen.add(text)
             out.append((path, folder))
@@ -289,6 +291,9 @@ def main(argv=None) -> int:
                     help="print N misses, and N fixes that do not restore the original, per sub-kind")
     ap.add_argument("--json", action="store_true", help="print the rows and every result as JSON")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    ap.add_argument("--folders", default=",".join(CONTROLS),
+                    help=f"comma-separated corpus folders to plant in (default {','.join(CONTROLS)}: the edited "
+                         "copy; polnear's election news from seven outlets is edited copy too, scraped)")
     ap.add_argument("--any-claim", action="store_true",
                     help="unattributed claims: strip any attribution, not only one from a sentence with a figure "
                          "the article does not repeat (the planter before 2026-12-01)")
@@ -301,13 +306,19 @@ def main(argv=None) -> int:
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}; nothing to plant")
         return 0
-    items = control_articles(args.corpus, None if args.half == "all" else args.half)
+    folders = tuple(f.strip() for f in args.folders.split(",") if f.strip())
+    known = CONTROLS + corpus.SCRAPED
+    if not folders or set(folders) - set(known):
+        print(f"plant.py: --folders: unknown folder {', '.join(sorted(set(folders) - set(known))) or '(none)'}"
+              f" (known: {', '.join(known)})", file=sys.stderr)
+        return 2
+    items = control_articles(args.corpus, None if args.half == "all" else args.half, folders)
     texts = {str(p): read_path(str(p)).text for p, _ in items}
     titles = {p: t.split("\n", 1)[0].strip() for p, t in texts.items()}
     plan = choose([(str(p), f) for p, f in items], texts, titles, corpus_vocab(args.corpus),
                   args.per_kind, args.seed, args.kind)
-    folders = {str(p): f for p, f in items}
-    jobs = [(p, folders[p], texts[p], plants) for p, plants in plan.items()]
+    folder_of_path = {str(p): f for p, f in items}
+    jobs = [(p, folder_of_path[p], texts[p], plants) for p, plants in plan.items()]
     if args.jobs > 1:
         with Pool(args.jobs, initializer=_start) as pool:
             results = [r for rs in pool.imap_unordered(evaluate, jobs, chunksize=4) for r in rs]
@@ -323,12 +334,12 @@ def main(argv=None) -> int:
         order.extend((k, s) for k, s, _ in planters.PLANTERS if k == kind)
     order.append((None, None))
     if args.json:
-        json.dump({"half": args.half, "seed": args.seed, "per_kind": args.per_kind,
+        json.dump({"half": args.half, "folders": list(folders), "seed": args.seed, "per_kind": args.per_kind,
                    "rows": [rows[k] for k in order if k in rows], "results": results},
                   sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    print(f"Planted defects, {args.half} half of {', '.join(CONTROLS)}, seed {args.seed}, "
+    print(f"Planted defects, {args.half} half of {', '.join(folders)}, seed {args.seed}, "
           f"up to {args.per_kind} per sub-kind\n")
     print_table(rows, order)
     print(f"\nCandidate spots left out because lintnews reads them as quoted as written (its quotation "
