@@ -148,6 +148,27 @@ def test_the_script_plants_finds_and_restores(tmp_path):
     assert (overall["kind"], overall["planted"], overall["found"]) == ("all", 8, 8)
 
 
+def test_the_script_plants_in_the_folders_it_is_given(tmp_path):
+    """--folders plants in other folders' copy (polnear's election news) and in none of the default ones;
+    an unknown folder is a one-line error, exit 2."""
+    import json
+    import subprocess
+
+    for folder in ("bbc", "polnear"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(ARTICLE.replace("Acme", "Acme" + folder), encoding="utf-8")
+    script = [sys.executable, str(REPO / "scripts" / "plant.py"), "--corpus", str(tmp_path), "--half", "all",
+              "--per-kind", "2", "--kind", "mojibake", "--jobs", "1", "--json"]
+    run = subprocess.run(script + ["--folders", "polnear"], capture_output=True, text=True, timeout=300, check=True)
+    data = json.loads(run.stdout)
+    assert data["folders"] == ["polnear"]
+    assert data["results"] and {r["folder"] for r in data["results"]} == {"polnear"}
+    run = subprocess.run(script, capture_output=True, text=True, timeout=300, check=True)
+    assert {r["folder"] for r in json.loads(run.stdout)["results"]} == {"bbc"}
+    bad = subprocess.run(script + ["--folders", "polnear,blogs"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "unknown folder blogs" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_the_script_without_a_corpus(tmp_path):
     import subprocess
 
