@@ -1,0 +1,98 @@
+"""What the tagger's reading of a sentence says about a doubled word, for the repetition kind:
+the verb a particle follows ("came in in 1979"), whether a verb form can be an auxiliary ("had
+had"), and whether the first of two words closes a clause that the second opens the next of
+("what it is is", "if he said it it would").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..read import tagged
+
+# The tags of a word that is a preposition or a particle ("in", "on", "over").
+PREPOSITIONAL = frozenset(("RP", "RB", "IN"))
+# Words that open a clause: wh-words, and subordinating conjunctions and relatives ("if", "that").
+_WH = frozenset(("WP", "WRB"))
+_OPENERS = frozenset(("WP", "WRB", "WDT"))
+
+
+def verb_before(words, i: int) -> str | None:
+    """The lemma of the verb that word ``i`` follows, past an adverb or an object pronoun ("came in",
+    "let him in"), or None."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        xpos = words[k].xpos or ""
+        if xpos.startswith("VB"):
+            return words[k].lemma
+        if xpos not in ("RB", "PRP"):
+            return None
+    return None
+
+
+def can_be_auxiliary(word) -> bool:
+    """Whether the treebanks have the word as an auxiliary ("had", "do", "got"; not "fell", "made")."""
+    return word.seen is not None and "AUX" in word.seen
+
+
+def word_pair(doc, first: int, second: int):
+    """(sentence, its untagged words, i, j) for the words that start at ``first`` and ``second`` in one
+    sentence, or None. Found by bisection: a map of the whole sentence, built for each repeat, was
+    quadratic in a sentence of thousands of words."""
+    sentence = doc.sentence_at(first)
+    if sentence is None or second >= sentence.end:
+        return None
+    plain = tagged.words(doc, sentence)
+    i, j = (bisect_left(plain, offset, key=lambda w: w.start) for offset in (first, second))
+    if j >= len(plain) or plain[i].start != first or plain[j].start != second:
+        return None
+    return sentence, plain, i, j
+
+
+def ends_clause(doc, first: int, second: int) -> bool:
+    """Whether the word at ``first`` closes a clause opened earlier in its sentence and the same word
+    at ``second`` begins the next part, as the tagger reads them: a verb that ends a wh-clause with
+    its subject ("What the problem is is that ...", not "which is is expected"), or a pronoun that is
+    the object ending a subordinate or relative clause and then the subject of a verb ("if he said it
+    it would", "people that hate you you have to", not "which it it restored" or "see it it as")."""
+    found = word_pair(doc, first, second)
+    if found is None:
+        return False
+    sentence, plain, i, j = found
+    words = tagged.tagged_around(doc, sentence, [(0, min(len(plain) - 1, j + 2))])
+    tag = words[i].xpos or ""
+    if tag.startswith("VB"):
+        # The nearest wh-word before, with a subject between it and the verb and no other verb.
+        for k in range(i - 1, -1, -1):
+            xpos = words[k].xpos or ""
+            if xpos in _WH:
+                return k < i - 1
+            if xpos.startswith(("VB", "MD")) or xpos in (",", ":", "."):
+                return False
+        return False
+    if tag != "PRP":
+        return False
+    before = (words[i - 1].xpos or "") if i else ""
+    if not before.startswith("VB"):
+        return False  # no verb it is the object of: "which it it restored", "about it it last year"
+    opened = any((w.xpos or "") in _OPENERS or ((w.xpos or "") == "IN" and w.upos == "SCONJ") for w in words[:i - 1])
+    after = [w for w in words[j + 1:j + 3] if (w.xpos or "") != "RB"]
+    return opened and bool(after) and (after[0].xpos or "").startswith(("VB", "MD"))
+
+
+def mentioned_before(doc, word: str, before: int) -> bool:
+    """Whether the article writes ``word`` (as written, capital and all) alone before offset ``before``,
+    mid-sentence, in a paragraph: a name met before, not a word that opens a sentence ("The") or one in
+    the headline ("Sirhan denied parole" above "Sirhan Sirhan, 74, ...")."""
+    text = doc.text
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, 0):
+        if m.start() >= before:
+            return False
+        ahead = text[m.end():m.end() + 1 + len(word)]
+        if ahead == " " + word:
+            continue  # the name doubled, as written there
+        lead = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+        block = doc.block_at(m.start())
+        if lead and lead[-1] not in ".!?\n\"“”'‘’" and block is not None and block.kind == "paragraph":
+            return True
+    return False
