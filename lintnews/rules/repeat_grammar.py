@@ -13,9 +13,10 @@ from ..read import tagged
 
 # The tags of a word that is a preposition or a particle ("in", "on", "over").
 PREPOSITIONAL = frozenset(("RP", "RB", "IN"))
-# Words that open a clause: wh-words, and subordinating conjunctions and relatives ("if", "that").
-_WH = frozenset(("WP", "WRB"))
+# Words that open a clause: wh-words and relatives (and IN read as SCONJ: "if", "because", "that").
 _OPENERS = frozenset(("WP", "WRB", "WDT"))
+# Marks that close a clause before a pronoun, or stand outside one.
+_MARKS = frozenset((",", ":", ".", "-LRB-", "-RRB-", "``", "''", "HYPH", "NFP"))
 
 
 def verb_before(words, i: int) -> str | None:
@@ -62,10 +63,12 @@ def ends_clause(doc, first: int, second: int) -> bool:
     words = tagged.tagged_around(doc, sentence, [(0, min(len(plain) - 1, j + 2))])
     tag = words[i].xpos or ""
     if tag.startswith("VB"):
-        # The nearest wh-word before, with a subject between it and the verb and no other verb.
+        # The nearest wh-pronoun before, with a subject between it and the verb and no other verb: a
+        # free relative that is the next verb's subject ("what the problem is is"); "when he was was
+        # unmarked" opens an adverbial clause instead.
         for k in range(i - 1, -1, -1):
             xpos = words[k].xpos or ""
-            if xpos in _WH:
+            if xpos == "WP":
                 return k < i - 1
             if xpos.startswith(("VB", "MD")) or xpos in (",", ":", "."):
                 return False
@@ -75,7 +78,16 @@ def ends_clause(doc, first: int, second: int) -> bool:
     before = (words[i - 1].xpos or "") if i else ""
     if not before.startswith("VB"):
         return False  # no verb it is the object of: "which it it restored", "about it it last year"
-    opened = any((w.xpos or "") in _OPENERS or ((w.xpos or "") == "IN" and w.upos == "SCONJ") for w in words[:i - 1])
+    # The clause's opener, with no mark between it and the pronoun: "charges that it favors the rich,
+    # saying it it will be" closed that clause at the comma.
+    opened = False
+    for w in reversed(words[:i - 1]):
+        xpos = w.xpos or ""
+        if xpos in _OPENERS or (xpos == "IN" and w.upos == "SCONJ"):
+            opened = True
+            break
+        if xpos in _MARKS:
+            break
     after = [w for w in words[j + 1:j + 3] if (w.xpos or "") != "RB"]
     return opened and bool(after) and (after[0].xpos or "").startswith(("VB", "MD"))
 
