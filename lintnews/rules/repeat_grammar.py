@@ -108,3 +108,35 @@ def mentioned_before(doc, word: str, before: int) -> bool:
         if lead and lead[-1] not in ".!?\n\"“”'‘’" and block is not None and block.kind == "paragraph":
             return True
     return False
+
+
+# A capitalised word right before a doubled name, or right after it, one space between.
+_NEIGHBOUR_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) $")
+_NEIGHBOUR_AFTER = re.compile(r" ([A-Z][\w'’-]*)(?![\w'’-])")
+
+
+def written_undoubled(text: str, start: int, end: int) -> bool:
+    """Whether the name doubled at ``start``-``end`` ("Globes Globes") is written elsewhere in the
+    article undoubled beside the capitalised word that stands next to it here: "the Golden Globes" for
+    "the Golden Globes Globes", "Biogen Idec" for "Biogen Idec Idec", "Claire Armistead" for "Claire
+    Claire Armistead". A neighbour before must stand mid-sentence ("In May May said" is no name).
+    "Sirhan Sirhan, 77" has no such neighbour; "Zsa Zsa Gabor" is not written "Zsa Gabor"."""
+    word = text[start:end].split()[0]
+    names, here = [], [start, end]
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
+    lead = text[max(0, before.start(1) - 8):before.start(1)].rstrip(" \t") if before is not None else ""
+    if before is not None and lead and (lead[-1].islower() or lead[-1] in ",;:"):  # mid-sentence: a name
+        names.append(f"{before.group(1)} {word}")
+        here[0] = before.start(1)
+    after = _NEIGHBOUR_AFTER.match(text, end)
+    if after is not None:
+        names.append(f"{word} {after.group(1)}")
+        here[1] = after.end(1)
+    for name in names:
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+            if here[0] <= m.start() < here[1]:
+                continue  # this one
+            if text.startswith(" " + word, m.end()) or text.endswith(word + " ", 0, m.start()):
+                continue  # doubled there too
+            return True
+    return False

@@ -18,7 +18,8 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
-from ..repeat_grammar import PREPOSITIONAL, can_be_auxiliary, ends_clause, mentioned_before, verb_before, word_pair
+from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, mentioned_before, verb_before, word_pair,
+                              written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -38,6 +39,7 @@ _ASCII_PROBES = {case: re.compile(r"\b([A-Za-z]+)\b\s+\1\b", re.I if case else 0
 # of other characters but white space, in C; a pair the probe finds is two equal runs in a row (only white
 # space stands between them), so an article with none is done without it.
 _RUNS = re.compile(r"[a-z]+|[^a-z\s]+")
+_WRITTEN = "written"  # a doubled name the article writes undoubled elsewhere (``_slip_in_name``)
 
 
 class Repetition(Rule):
@@ -61,7 +63,9 @@ class Repetition(Rule):
                                           "once ('the Labour Labour government'); 0: never"),
         "names-after-mention": Option("bool", False, "with skip-names: a capitalised repeat doubled once is still a "
                                                      "slip when the article has written the word alone, mid-sentence, "
-                                                     "in a paragraph before it ('Pelosi said ... Pelosi Pelosi said')"),
+                                                     "in a paragraph before it ('Pelosi said ... Pelosi Pelosi said'), "
+                                                     "or writes it elsewhere undoubled beside the same capitalised "
+                                                     "word ('the Golden Globes ... the Golden Globes Globes')"),
         "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
                                                      "parts of speech ('that that', 'had had', 'May may')"),
         "allowed-pairs": Option("list", [], "with same-part-of-speech: only these pairs of Penn tags make a repeat "
@@ -179,13 +183,16 @@ class Repetition(Rule):
                 continue  # part of a longer word: "well-known known", "don't t"
             if m.group("tok").lower() in self.exceptions:
                 continue
-            if self["skip-names"] and m.group("again")[:1].isupper() and not self._slip_in_name(doc, m):
+            # A name the article writes undoubled elsewhere is a slip whatever the tags say.
+            name_slip = self["skip-names"] and m.group("again")[:1].isupper() and self._slip_in_name(doc, m)
+            if self["skip-names"] and m.group("again")[:1].isupper() and not name_slip:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
             if m.group("tok").lower() in self.clause_words and ends_clause(doc, m.start("tok"), m.start("again")):
                 continue
-            if self["same-part-of-speech"] and self._allowed(doc, m.start("tok"), m.start("again")):
+            if self["same-part-of-speech"] and name_slip != _WRITTEN \
+                    and self._allowed(doc, m.start("tok"), m.start("again")):
                 continue
             if self["keep"] == "first":
                 edit = Edit(m.end("tok"), m.end("again"), "")
@@ -201,20 +208,25 @@ class Repetition(Rule):
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
 
-    def _slip_in_name(self, doc, m) -> bool:
+    def _slip_in_name(self, doc, m) -> bool | str:
         """A capitalised repeat that is no name: a common word, doubled once in the article
         ("the Labour Labour government", "Tsunami Tsunami Aid"); "Walla Walla", "Sirhan Sirhan"
         are not common words, and a name that doubles is written so each time. With
         ``names-after-mention``, also any word the article has written alone as a name before (a name
-        is written in full at its first mention: "Pelosi ... Pelosi Pelosi said")."""
+        is written in full at its first mention: "Pelosi ... Pelosi Pelosi said"), and a name the
+        article writes elsewhere with the same capitalised neighbour, undoubled ("the Golden Globes
+        ... the Golden Globes Globes"; ``_WRITTEN``: the tags need not be asked)."""
         text = doc.text
         word = m.group("tok")
         if word != m.group("again") or "\n" in m.group("sep"):
             return False  # "prosecutors\nProsecutors": a line that starts with the word another ended on
         if text.count(m.group()) != 1:
             return False
-        if self["names-after-mention"] and mentioned_before(doc, word, m.start()):
-            return True
+        if self["names-after-mention"]:
+            if written_undoubled(text, m.start("tok"), m.end("again")):
+                return _WRITTEN
+            if mentioned_before(doc, word, m.start()):
+                return True
         if not self["names-zipf"]:
             return False
         from ..frequencies import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
