@@ -50,6 +50,24 @@ def word_pair(doc, first: int, second: int):
     return sentence, plain, i, j
 
 
+# What a noun phrase holds before its head, and its head: nouns, adjectives, participles, numbers.
+_NOMINAL = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "CD", "HYPH"))
+
+
+def leads_plural(words, j: int) -> bool:
+    """Whether word ``j`` is a singular determiner (its lemma is the word: "that", "this"; not
+    "those") whose noun phrase has a plural head ("that relations", "that House Republicans"):
+    no determiner English allows, so not the second of a repeat English allows."""
+    if words[j].lemma is None or words[j].low != words[j].lemma.lower():
+        return False
+    head = None
+    for w in words[j + 1:j + 7]:
+        if (w.xpos or "") not in _NOMINAL:
+            break
+        head = w
+    return head is not None and head.xpos in ("NNS", "NNPS")
+
+
 def ends_clause(doc, first: int, second: int) -> bool:
     """Whether the word at ``first`` closes a clause opened earlier in its sentence and the same word
     at ``second`` begins the next part, as the tagger reads them: a verb that ends a wh-clause with

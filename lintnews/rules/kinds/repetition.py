@@ -18,8 +18,8 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
-from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, mentioned_before, verb_before, word_pair,
-                              written_undoubled)
+from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, mentioned_before, verb_before,
+                              word_pair, written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -77,6 +77,9 @@ class Repetition(Rule):
                                            "on the report' is a slip)"),
         "auxiliaries": Option("bool", False, "with allowed-pairs: two forms of a verb ('had had', 'do do') stand only "
                                              "where the first can be an auxiliary ('the ball fell fell' is a slip)"),
+        "determiners": Option("bool", False, "with allowed-pairs: a singular determiner, the second word, before a "
+                                             "plural noun phrase is a slip ('now that that relations have "
+                                             "improved'), not a determiner English allows ('that that vote')"),
         "sentence-start": Option("bool", False, "a capital that only opens a sentence ('Fire fire crews') is no name "
                                                 "when the word is common (names-zipf) and the article never writes "
                                                 "it with a capital mid-sentence"),
@@ -241,9 +244,10 @@ class Repetition(Rule):
         found = word_pair(doc, first, second)
         if found is None:
             return False
-        sentence, _, i, j = found
-        # Three words before: the verb a particle belongs to ("let him in in").
-        words = tagged.tagged_around(doc, sentence, [(max(0, i - 3), j)])
+        sentence, plain, i, j = found
+        # Three words before: the verb a particle belongs to ("let him in in"); five after: the noun
+        # phrase a determiner leads ("that that House Republicans").
+        words = tagged.tagged_around(doc, sentence, [(max(0, i - 3), min(len(plain) - 1, j + 5))])
         pair = (words[i].xpos, words[j].xpos)
         if pair[0] == pair[1]:
             return False
@@ -260,6 +264,8 @@ class Repetition(Rule):
             return particles.ends_phrase(verb_before(words, i), words[i].low) is not False
         if self["auxiliaries"] and pair[0].startswith("VB") and pair[1].startswith("VB"):
             return can_be_auxiliary(words[i])
+        if self["determiners"] and pair[1] == "DT" and leads_plural(words, j):
+            return False
         return True
 
     def _opening_only(self, doc, words, i: int) -> bool:
