@@ -64,8 +64,16 @@ def leads_plural(words, j: int) -> bool:
     for w in words[j + 1:j + 7]:
         if (w.xpos or "") not in _NOMINAL:
             break
+        if head is not None and head.xpos.startswith("NN") and _can_be_verb(w):
+            break  # after a noun, a word that can be a verb may be the verb: "that vote counts"
         head = w
     return head is not None and head.xpos in ("NNS", "NNPS")
+
+
+def _can_be_verb(word) -> bool:
+    """Whether the tagger's lexicon has the word, or else its lemma, as a verb ("counts": "count")."""
+    seen = word.seen if word.seen is not None else tagged.word(word.lemma or word.text).seen
+    return seen is not None and "VERB" in seen
 
 
 def ends_clause(doc, first: int, second: int) -> bool:
