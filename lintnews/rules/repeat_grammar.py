@@ -19,16 +19,41 @@ _OPENERS = frozenset(("WP", "WRB", "WDT"))
 _MARKS = frozenset((",", ":", ".", "-LRB-", "-RRB-", "``", "''", "HYPH", "NFP"))
 
 
-def verb_before(words, i: int) -> str | None:
-    """The lemma of the verb that word ``i`` follows, past an adverb or an object pronoun ("came in",
+def verb_before(words, i: int) -> int | None:
+    """The index of the verb that word ``i`` follows, past an adverb or an object pronoun ("came in",
     "let him in"), or None."""
     for k in range(i - 1, max(-1, i - 4), -1):
         xpos = words[k].xpos or ""
         if xpos.startswith("VB"):
-            return words[k].lemma
+            return k
         if xpos not in ("RB", "PRP"):
             return None
     return None
+
+
+def may_strand(words, verb: int) -> bool:
+    """Whether the verb at ``verb`` stands where a preposition after it may have lost its object to
+    the front, as the tagger reads the sentence (tagged from its start): a passive ("the report was
+    relied on on Monday"), a clause opened by a relative or wh-word with no mark between ("which the
+    council relied on on Monday", "what he was looking at at the time"), or a relative clause with no
+    relative word, a noun then its subject ("the report the council relied on on Monday")."""
+    if words[verb].xpos == "VBN":
+        for w in reversed(words[max(0, verb - 3):verb]):
+            if w.lemma in ("be", "get"):
+                return True
+            if (w.xpos or "") != "RB":
+                break
+    for k in range(verb - 1, -1, -1):
+        xpos = words[k].xpos or ""
+        if xpos in _OPENERS:
+            # with a subject of its own between ("which the council relied on"): "which finished in in
+            # second place" has the relative word for its subject, and nothing went to the front
+            return any(w.upos != "AUX" for w in words[k + 1:verb])
+        if xpos in _MARKS or (xpos.startswith("VB") and words[k].upos != "AUX"):
+            return False  # a mark, or another clause's verb ("said it relied on on the report")
+        if xpos in ("NN", "NNS") and k + 1 < verb and (words[k + 1].xpos or "") in ("DT", "PRP", "PRP$"):
+            return True  # "the report the council relied on"; not "spokesman Raj Shah said"
+    return False
 
 
 def can_be_auxiliary(word) -> bool:

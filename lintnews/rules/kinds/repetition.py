@@ -18,8 +18,8 @@ from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
-from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, mentioned_before, verb_before,
-                              word_pair, written_undoubled)
+from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, may_strand, mentioned_before,
+                              verb_before, word_pair, written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -261,7 +261,14 @@ class Repetition(Rule):
             return False
         if self["particles"] and pair[0] in PREPOSITIONAL and pair[1] in PREPOSITIONAL \
                 and particles.known(words[i].low):
-            return particles.ends_phrase(verb_before(words, i), words[i].low) is not False
+            verb = verb_before(words, i)
+            if verb is None:
+                return False
+            if particles.ends_phrase(words[verb].lemma, words[i].low) is not False:
+                return True
+            # A verb that takes the word only before its object: a slip, unless the object went to the
+            # front of a clause the tagger reads from its start ("the report they relied on on Monday").
+            return may_strand(tagged.tagged_around(doc, sentence, [(0, j)]), verb)
         if self["auxiliaries"] and pair[0].startswith("VB") and pair[1].startswith("VB"):
             return can_be_auxiliary(words[i])
         if self["determiners"] and pair[1] == "DT" and leads_plural(words, j):
