@@ -1,7 +1,9 @@
 """What the tagger's reading of a sentence says about a doubled word, for the repetition kind:
-the verb a particle follows ("came in in 1979"), whether a verb form can be an auxiliary ("had
-had"), and whether the first of two words closes a clause that the second opens the next of
-("what it is is", "if he said it it would").
+the verb a particle follows ("came in in 1979") and whether its object went to the front ("the
+report they relied on on Monday"), whether a verb form can be an auxiliary ("had had"), whether the
+first of two words closes a clause that the second opens the next of ("what it is is", "if he said
+it it would"), whether a determiner leads a plural ("now that that relations"), and whether the
+article writes a doubled name alone or undoubled elsewhere ("Pelosi ... Pelosi Pelosi").
 """
 
 from __future__ import annotations
