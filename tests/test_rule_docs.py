@@ -56,7 +56,7 @@ def test_a_page_says_what_the_yaml_says():
     assert "Left alone:\n\n```text\nWhat he had had was enough.\n```" in page
     # options the file sets, with their values and meaning
     assert re.search(r"\| `skip-names` \| accept repeats whose second token is capitalised.* \| `true` \|", page)
-    assert "`exceptions`:\n\n```yaml\nexceptions: [har, is, do," in page
+    assert "`exceptions`:\n\n```yaml\nexceptions: [har, drip, pee," in page
 
 
 def test_source_links_resolve_and_unsafe_and_disabled_rules_say_so():

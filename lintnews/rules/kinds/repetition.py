@@ -13,11 +13,13 @@ from __future__ import annotations
 import operator
 import re
 from itertools import islice
-from bisect import bisect_left
 
 from ...findings import Applicability, Edit
 from ...read import tagged
 from ..base import Option, Rule
+from .. import particles
+from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, may_strand, mentioned_before,
+                              verb_before, word_pair, written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -37,6 +39,7 @@ _ASCII_PROBES = {case: re.compile(r"\b([A-Za-z]+)\b\s+\1\b", re.I if case else 0
 # of other characters but white space, in C; a pair the probe finds is two equal runs in a row (only white
 # space stands between them), so an article with none is done without it.
 _RUNS = re.compile(r"[a-z]+|[^a-z\s]+")
+_WRITTEN = "written"  # a doubled name the article writes undoubled elsewhere (``_slip_in_name``)
 
 
 class Repetition(Rule):
@@ -51,15 +54,35 @@ class Repetition(Rule):
         "followed-by": Option("str", "", "regex that must follow the second token"),
         "preceded-by": Option("str", "", "regex that must come just before the first token"),
         "exceptions": Option("list", [], "tokens that may repeat ('had had', 'that that')"),
+        "clause-words": Option("list", [], "words that may end one clause and open the next ('what it is is', 'if "
+                                           "he said it it would'): a repeat of one stands only where the tagger "
+                                           "reads a clause that closes on the first"),
         "skip-names": Option("bool", False, "accept repeats whose second token is capitalised (Walla Walla)"),
         "names-zipf": Option("float", 0.0, "with skip-names: a capitalised repeat is still a slip when the word is "
                                           "this common in lower case (Zipf scale) and the article doubles it only "
                                           "once ('the Labour Labour government'); 0: never"),
+        "names-after-mention": Option("bool", False, "with skip-names: a capitalised repeat doubled once is still a "
+                                                     "slip when the article has written the word alone, mid-sentence, "
+                                                     "in a paragraph before it ('Pelosi said ... Pelosi Pelosi said'), "
+                                                     "or writes it elsewhere undoubled beside the same capitalised "
+                                                     "word ('the Golden Globes ... the Golden Globes Globes')"),
         "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
                                                      "parts of speech ('that that', 'had had', 'May may')"),
         "allowed-pairs": Option("list", [], "with same-part-of-speech: only these pairs of Penn tags make a repeat "
                                             "English allows ('VBD VBN' for 'had had'; '*' stands for any tag); "
                                             "empty: any two different tags"),
+        "particles": Option("bool", False, "with allowed-pairs: a particle or adverb then a preposition, the same word "
+                                           "('came in in 1979'), stands only where the verb before takes the word as "
+                                           "a particle that ends its phrase, as the UD treebanks count it ('relied on "
+                                           "on the report' is a slip)"),
+        "auxiliaries": Option("bool", False, "with allowed-pairs: two forms of a verb ('had had', 'do do') stand only "
+                                             "where the first can be an auxiliary ('the ball fell fell' is a slip)"),
+        "determiners": Option("bool", False, "with allowed-pairs: a singular determiner, the second word, before a "
+                                             "plural noun phrase is a slip ('now that that relations have "
+                                             "improved'), not a determiner English allows ('that that vote')"),
+        "sentence-start": Option("bool", False, "a capital that only opens a sentence ('Fire fire crews') is no name "
+                                                "when the word is common (names-zipf) and the article never writes "
+                                                "it with a capital mid-sentence"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
         "keep-first-before": Option("str", "", "regex: with keep: last, the fix keeps the first token instead "
                                                "where the text after the second matches it"),
@@ -84,6 +107,7 @@ class Repetition(Rule):
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
         self.keep_first_before = self.pattern(self["keep-first-before"], "keep-first-before") \
             if self["keep-first-before"] else None
+        self.clause_words = {str(e).lower() for e in self["clause-words"]}
         self.allowed_pairs = set()
         for pair in self["allowed-pairs"]:
             tags = str(pair).split()
@@ -166,11 +190,16 @@ class Repetition(Rule):
                 continue  # part of a longer word: "well-known known", "don't t"
             if m.group("tok").lower() in self.exceptions:
                 continue
-            if self["skip-names"] and m.group("again")[:1].isupper() and not self._slip_in_name(text, m):
+            # A name the article writes undoubled elsewhere is a slip whatever the tags say.
+            name_slip = self["skip-names"] and m.group("again")[:1].isupper() and self._slip_in_name(doc, m)
+            if self["skip-names"] and m.group("again")[:1].isupper() and not name_slip:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
-            if self["same-part-of-speech"] and self._allowed(doc, m.start("tok"), m.start("again")):
+            if m.group("tok").lower() in self.clause_words and ends_clause(doc, m.start("tok"), m.start("again")):
+                continue
+            if self["same-part-of-speech"] and name_slip != _WRITTEN \
+                    and self._allowed(doc, m.start("tok"), m.start("again")):
                 continue
             if self["keep"] == "first" or (self.keep_first_before is not None and match(
                     self.keep_first_before, text, self.id, m.end("again")) is not None):
@@ -189,45 +218,90 @@ class Repetition(Rule):
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
 
-    def _slip_in_name(self, text: str, m) -> bool:
+    def _slip_in_name(self, doc, m) -> bool | str:
         """A capitalised repeat that is no name: a common word, doubled once in the article
         ("the Labour Labour government", "Tsunami Tsunami Aid"); "Walla Walla", "Sirhan Sirhan"
-        are not common words, and a name that doubles is written so each time."""
+        are not common words, and a name that doubles is written so each time. With
+        ``names-after-mention``, also any word the article has written alone as a name before (a name
+        is written in full at its first mention: "Pelosi ... Pelosi Pelosi said"), and a name the
+        article writes elsewhere with the same capitalised neighbour, undoubled ("the Golden Globes
+        ... the Golden Globes Globes"; ``_WRITTEN``: the tags need not be asked)."""
+        text = doc.text
+        word = m.group("tok")
+        if word != m.group("again") or "\n" in m.group("sep"):
+            return False  # "prosecutors\nProsecutors": a line that starts with the word another ended on
+        if text.count(m.group()) != 1:
+            return False
+        if self["names-after-mention"]:
+            if written_undoubled(text, m.start("tok"), m.end("again")):
+                return _WRITTEN
+            if mentioned_before(doc, word, m.start()):
+                return True
         if not self["names-zipf"]:
             return False
         from ..frequencies import lexicon  # the word frequencies, loaded only when a capitalised repeat is seen
 
-        word = m.group("tok")
-        if word != m.group("again") or "\n" in m.group("sep"):
-            return False  # "prosecutors\nProsecutors": a line that starts with the word another ended on
-        if lexicon().zipf(word.lower()) < self["names-zipf"]:
-            return False
-        return text.count(m.group()) == 1
+        return lexicon().zipf(word.lower()) >= self["names-zipf"]
 
     def _allowed(self, doc, first: int, second: int) -> bool:
         """Whether the tagger reads the words at the two offsets as a repeat English allows: different
         parts of speech (Penn tags: 'had had' is VBD VBN, 'came in in May' RP IN), and, when
         ``allowed-pairs`` lists them, a listed pair ('to to', TO IN, is a slip the tagger bends to)
         unless a word is capitalised."""
-        sentence = doc.sentence_at(first)
-        if sentence is None or second >= sentence.end:
+        found = word_pair(doc, first, second)
+        if found is None:
             return False
-        plain = tagged.words(doc, sentence)
-        # Found by bisection: a map of the whole sentence, built for each repeat, was quadratic
-        # in a sentence of thousands of words.
-        i, j = (bisect_left(plain, offset, key=lambda w: w.start) for offset in (first, second))
-        if j >= len(plain) or plain[i].start != first or plain[j].start != second:
-            return False
-        words = tagged.tagged_around(doc, sentence, [(i, j)])
+        sentence, plain, i, j = found
+        # Three words before: the verb a particle belongs to ("let him in in"); five after: the noun
+        # phrase a determiner leads ("that that House Republicans").
+        words = tagged.tagged_around(doc, sentence, [(max(0, i - 3), min(len(plain) - 1, j + 5))])
         pair = (words[i].xpos, words[j].xpos)
         if pair[0] == pair[1]:
             return False
         # A capital in either word: a name or title ("The Late Late Show") or a sentence opening in
         # emphasis ("Wait wait, he said"), where the tagger's reading is all there is to go on.
-        capitalised = words[i].text[:1].isupper() or words[j].text[:1].isupper()
+        capitalised = words[j].text[:1].isupper() or (
+            words[i].text[:1].isupper() and not self._opening_only(doc, words, i))
         if not self.allowed_pairs or capitalised:
             return True
-        return any(a in ("*", pair[0]) and b in ("*", pair[1]) for a, b in self.allowed_pairs)
+        if not any(a in ("*", pair[0]) and b in ("*", pair[1]) for a, b in self.allowed_pairs):
+            return False
+        if self["particles"] and pair[0] in PREPOSITIONAL and pair[1] in PREPOSITIONAL \
+                and particles.known(words[i].low):
+            verb = verb_before(words, i)
+            if verb is None:
+                return False
+            if particles.ends_phrase(words[verb].lemma, words[i].low) is not False:
+                return True
+            # A verb that takes the word only before its object: a slip, unless the object went to the
+            # front of a clause the tagger reads from its start ("the report they relied on on Monday").
+            return may_strand(tagged.tagged_around(doc, sentence, [(0, j)]), verb)
+        if self["auxiliaries"] and pair[0].startswith("VB") and pair[1].startswith("VB"):
+            return can_be_auxiliary(words[i])
+        if self["determiners"] and pair[1] == "DT" and leads_plural(words, j):
+            return False
+        return True
+
+    def _opening_only(self, doc, words, i: int) -> bool:
+        """Whether the capital of word ``i`` only opens its sentence: it is the sentence's first word
+        (after any opening marks) and the pair goes on into the sentence, the word is common in lower case
+        (``names-zipf``), and the article never writes it with a capital mid-sentence ("Fire fire crews
+        were called"; not "May may", nor "Wait wait, he said")."""
+        if not self["sentence-start"] or not self["names-zipf"] or any(w.text[:1].isalnum() for w in words[:i]):
+            return False
+        if i + 2 < len(words) and not words[i + 2].text[:1].isalnum():
+            return False  # the pair is a phrase of its own, closed by a mark: emphasis ("Wait wait, he said")
+        from ..frequencies import lexicon  # loaded only when a sentence opens with a repeat
+
+        word = words[i].text
+        if not word[1:].islower() or lexicon().zipf(word.lower()) < self["names-zipf"]:
+            return False
+        text = doc.text
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+            before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+            if before and (before[-1].islower() or before[-1] in ",;:"):
+                return False
+        return True
 
 
 def _equal_neighbours(lower: str) -> bool:
