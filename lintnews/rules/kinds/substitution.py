@@ -53,36 +53,45 @@ class Substitution(Rule):
             self.swap = ValeSwap(self, swap)
             return
         swap = _inflected(swap, [str(e) for e in self["endings"]])
-        self.replacements = list(swap.values())
         fold = str.lower if self["ignorecase"] else str
         self.fold = fold
         self.exceptions = {fold(str(e)) for e in self["exceptions"]}
-        if not self["nonword"] and all(is_plain(k) for k in swap):
-            # Plain words: looked up in the document's word index, no pass of our own.
-            self.lookup = {fold(k): v for k, v in swap.items()}
-            self.words = WordList(swap, ignorecase=self["ignorecase"])
+        # Plain words and phrases are found by string search (``WordList``); only the other keys
+        # ("deep-seeded", a pattern) need a regex pass, which costs about ten times as much per key.
+        plain = {} if self["nonword"] else {k: v for k, v in swap.items() if is_plain(k)}
+        self.lookup = {fold(k): v for k, v in plain.items()} if plain else None
+        self.words = WordList(plain, ignorecase=self["ignorecase"]) if plain else None
+        rest = {k: v for k, v in swap.items() if k not in plain}
+        self.regex = None
+        if not rest:
             return
-        self.lookup = None
+        self.replacements = list(rest.values())
         parts = []
-        for i, key in enumerate(swap):
+        for i, key in enumerate(rest):
             self.pattern(key, "swap")  # reports the bad key by itself
             parts.append(f"(?P<s{i}>{key})")
         body = "|".join(parts)
         if not self["nonword"]:
             body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
         self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + body, "swap")
-        self.groups = [f"s{i}" for i in range(len(swap))]
+        self.groups = [f"s{i}" for i in range(len(rest))]
 
     def _matches(self, doc):
         """(start, end, replacement) for every match, in text order."""
         text = doc.text
+        found = []
         if self.lookup is not None:
-            for start, end in self.words.spans(doc):
-                yield start, end, self.lookup[self.fold(text[start:end])]
-            return
-        for m in finditer(self.regex, text, self.id):
-            index = next(i for i, g in enumerate(self.groups) if m.group(g) is not None)
-            yield m.start(), m.end(), self.replacements[index]
+            found = [(start, end, self.lookup[self.fold(text[start:end])]) for start, end in self.words.spans(doc)]
+        if self.regex is not None:
+            found += [(m.start(), m.end(), self.replacements[next(i for i, g in enumerate(self.groups)
+                                                                  if m.group(g) is not None)])
+                      for m in finditer(self.regex, text, self.id)]
+            found.sort(key=lambda f: (f[0], -f[1]))
+        last_end = -1
+        for start, end, good in found:
+            if start >= last_end:  # the two passes may overlap: the earlier (then longer) match stands
+                last_end = end
+                yield start, end, good
 
     def check(self, doc):
         if self.vale:
