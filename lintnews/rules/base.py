@@ -16,7 +16,7 @@ from ..read.document import Document
 from . import budget, rule_checks, vale_scopes
 from .patterns import compile_pattern
 from .schema import Option, Schema
-from .vale import code_points, is_vale_rule, merged_mapping
+from .vale import code_points, is_vale_rule, merged_mapping, other_kinds_keys
 
 # Letters in the longest token a word-level rule judges. A longer one is no word anyone misspelled
 # (a pasted hash, a keyboard run), and judging it costs work by the square of its length (one-letter
@@ -107,6 +107,11 @@ class Rule:
             if "code" in spec:  # check/definition.go validateDefinition
                 self.fail("key 'code' is no longer Vale's: use 'scope: raw' to read code (Vale refuses it too)")
             spec = self.vale_decoded(spec)
+            stray = other_kinds_keys(self.name, spec)
+            if stray:
+                spec = {k: v for k, v in spec.items() if k not in stray}
+                self.load_warnings.append(", ".join(f"key '{k}'" for k in stray) + f" is not a key of kind "
+                                          f"'{self.name}': ignored, as Vale ignores it")
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'",
                                                                      weak=self.vale)
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).

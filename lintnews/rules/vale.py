@@ -48,12 +48,23 @@ KEYS: dict[str, frozenset[str]] = {kind: frozenset(keys) for kind, keys in {
 }.items()}
 # lintnews keys that choose when a rule runs, not what it finds: they leave a rule Vale's.
 NEUTRAL = frozenset({"enabled", "languages", "examples"})
+# Every key some extension point of Vale's takes. Vale decodes a rule file into its kind's fields and
+# drops the rest (mapstructure, unused keys allowed): a sequence rule of a published package with
+# ``nonword: true`` loads in Vale, the key ignored. Such a rule stays Vale's; the key is dropped with
+# a warning (``Rule.__init__``).
+ANY_KIND = frozenset().union(*KEYS.values())
 
 
 def is_vale_rule(kind: str, spec: dict) -> bool:
     """Whether a rule file of this kind and keys is one of Vale's (see the module's doc)."""
     keys = KEYS.get(kind)
-    return keys is not None and all(k in COMMON or k in keys or k in NEUTRAL for k in spec)
+    return keys is not None and all(k in COMMON or k in keys or k in NEUTRAL or k in ANY_KIND for k in spec)
+
+
+def other_kinds_keys(kind: str, spec: dict) -> list[str]:
+    """The keys of a rule in Vale's format that belong to another of Vale's kinds (Vale ignores them)."""
+    keys = KEYS.get(kind, frozenset())
+    return [k for k in spec if k in ANY_KIND and k not in keys and k not in COMMON and k not in NEUTRAL]
 
 
 def word_pattern(tokens: list[str], raw: list[str] = (), *, word: bool, ignorecase: bool,

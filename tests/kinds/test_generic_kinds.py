@@ -76,3 +76,15 @@ def test_a_long_match_is_shown_by_its_two_ends_in_the_message(tmp_path):
     [finding] = lintnews.check_text(text, rules=[rule])
     assert finding.end - finding.start == 5000
     assert len(finding.message) < 200 and finding.message.startswith("Run: xxx") and "\u2026" in finding.message
+
+
+def test_a_vale_rule_with_another_kinds_key_loads_as_in_vale(tmp_path):
+    # A published package's sequence rule carries existence's `nonword`: Vale drops the key and runs
+    # the rule; so does lintnews, with a warning (it was a load error, and the rule never ran).
+    write_rule(tmp_path, "Legal.Actively", "extends: sequence\nmessage: \"Consider '%s'.\"\nlevel: warning\n"
+                                           "nonword: true\ntokens:\n  - pattern: actively\n  - tag: VB|VBG\n")
+    [rule] = lintnews.load_rules(styles=[tmp_path], builtin=False)
+    assert rule.vale and rule.load_warnings == [
+        "key 'nonword' is not a key of kind 'sequence': ignored, as Vale ignores it"]
+    findings = lintnews.check_text("Contract\n\nThe parties are actively negotiating the terms.\n", rules=[rule])
+    assert [f.message for f in findings] == ["Consider 'actively'."]
