@@ -91,8 +91,8 @@ def test_a_rule_that_reads_quotations_never_fixes_inside_them_safely(run_cli, tm
     assert (tmp_path / "story.txt").read_text(encoding="utf-8") == QUOTED.replace("will utilize", "will use")
 
 
-# Kinds whose help still names source files: the attribution kind's help is its design notes.
-KNOWN = {"attribution"}
+# Kinds whose help still names source files (none: the attribution kind's design notes are a comment now).
+KNOWN: set[str] = set()
 
 
 def test_kinds_help_points_at_documentation_not_source_files(run_cli):

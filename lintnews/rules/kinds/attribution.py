@@ -2,15 +2,13 @@
 
 A sentence is a claim when its part-of-speech tags show one of the
 ``features`` (an accusation against a party, a casualty figure, a statistic,
-a causal claim about a contested event, a judgement superlative: the
-mechanism is in ``rules/claims.py``, every word list in the rule's
-``lexicons``), or when it matches one of the optional ``claims`` regexes
+a causal claim about a contested event, a judgement superlative, each
+read from the word lists in the rule's ``lexicons``), or when it matches one of the optional ``claims`` regexes
 (grouped by category). The first feature listed that the sentence shows
 names it in the message, with the words that showed it.
 
 Tagging costs about 1.5 ms a sentence, so only a sentence that has no source
-in reach and holds each feature's words together (``prefilter.Prefilter``, one
-pass of set lookups over the text) is tagged. A tagged sentence is
+in reach and holds each feature's words together is tagged. A tagged sentence is
 attributed too when a verb's lemma is one of ``source-lemmas`` ("tweeted",
 "blamed") or a noun's one of ``source-nouns`` ("his accusation"), unless it
 stands in a vague source. A ``hedges`` match ("it is understood") is a
@@ -40,26 +38,11 @@ A claim is attributed, and not flagged, when
 * it is a share, poll or reported figure (``statistic``, ``figure``) and the article
   names a study before it, title included, or the next sentence of its
   paragraph does (``study-sources``: "poll", "survey"). A poll figure's own
-  verb ("74 percent said") is the respondents', never its source
-  (``rules/polls.py``).
+  verb ("74 percent said") is the respondents', never its source.
 
 Sentences inside a direct quotation, headings, the title and sentences
 shorter than ``min-words`` are never flagged. No fix: only a reporter can
 name a source.
-
-Steps of ``check``: find the regex claims (``_find_claims``) and the feature
-triggers (``Prefilter.scan``); if there are any, find the sources outside
-vague ones (``_find_sources``) and the speech zones; then, paragraph by
-paragraph (``_paragraph``), take each sentence with a claim or a trigger
-that is not ``attributed`` and not ``_carried_by_neighbour``: a regex claim
-is flagged, a triggered sentence is tagged and flagged when a feature holds
-and no source word does (``_feature``).
-
-Speed: each pattern runs once over the whole text, except a claim cue or a
-source that opens with known words, which is tried only where those words
-start (``anchored.py``: the matches one pass finds); sentences then look up
-the matches that fall inside them by bisection. Only the two anchored
-neighbour patterns run per claim sentence, and only on that neighbour.
 """
 
 from __future__ import annotations
@@ -77,6 +60,22 @@ from ..patterns import finditer, match, search
 # A quotation mark as the document model pairs them, plus the doubled
 # apostrophe some wires use for a double quotation mark (''like this'').
 _DOUBLED_APOSTROPHES = _compiled.compile(r"''|‘‘|’’")
+
+# How it works (the module's help above is for rule authors; features in rules/claims.py, the
+# prefilter in rules/prefilter.py, polls in rules/polls.py).
+# Steps of `check`: find the regex claims (`_find_claims`) and the feature
+# triggers (`Prefilter.scan`); if there are any, find the sources outside
+# vague ones (`_find_sources`) and the speech zones; then, paragraph by
+# paragraph (`_paragraph`), take each sentence with a claim or a trigger
+# that is not `attributed` and not `_carried_by_neighbour`: a regex claim
+# is flagged, a triggered sentence is tagged and flagged when a feature holds
+# and no source word does (`_feature`).
+#
+# Speed: each pattern runs once over the whole text, except a claim cue or a
+# source that opens with known words, which is tried only where those words
+# start (`anchored.py`: the matches one pass finds); sentences then look up
+# the matches that fall inside them by bisection. Only the two anchored
+# neighbour patterns run per claim sentence, and only on that neighbour.
 
 
 def _alternation(cues: list[str]) -> str:
@@ -126,7 +125,7 @@ class Attribution(Rule):
         "features": Option("dict", {}, "feature -> how the message names it, in order: accusation, casualty, "
                            "statistic, cause, superlative"),
         "lexicons": Option("dict", {}, "lexicon -> lemmas or phrases of lemmas the features read "
-                           "(see lintnews/rules/claims.py)"),
+                           "(the rule file News.UnattributedClaim lists them)"),
         "source-lemmas": Option("list", [], "lemmas of verbs that attribute a tagged sentence"),
         "source-nouns": Option("list", [], "lemmas of nouns that attribute a tagged sentence (accusation, remarks)"),
         "hedges": Option("list", [], "regexes of conventional hedges that attribute a sentence (it is understood)"),
