@@ -145,18 +145,36 @@ def ends_clause(doc, first: int, second: int) -> bool:
     return opened and bool(after) and (after[0].xpos or "").startswith(("VB", "MD"))
 
 
+def whole_word(text: str, phrase: str):
+    """Each place ``phrase`` stands in ``text`` as a whole word (no letter, digit, apostrophe or hyphen
+    joined to either end)."""
+    return re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])", text)
+
+
+def _lead(text: str, at: int) -> str:
+    """The few characters before ``at``, spaces and tabs dropped."""
+    return text[max(0, at - 8):at].rstrip(" \t")
+
+
+def mid_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows a lower-case word or a comma, semicolon or colon: it stands
+    inside a sentence, so its capital is its own (a name's), not the sentence's."""
+    lead = _lead(text, at)
+    return bool(lead) and (lead[-1].islower() or lead[-1] in ",;:")
+
+
 def mentioned_before(doc, word: str, before: int) -> bool:
     """Whether the article writes ``word`` (as written, capital and all) alone before offset ``before``,
     mid-sentence, in a paragraph: a name met before, not a word that opens a sentence ("The") or one in
     the headline ("Sirhan denied parole" above "Sirhan Sirhan, 74, ...")."""
     text = doc.text
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, 0):
+    for m in whole_word(text, word):
         if m.start() >= before:
             return False
         ahead = text[m.end():m.end() + 1 + len(word)]
         if ahead == " " + word:
             continue  # the name doubled, as written there
-        lead = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
+        lead = _lead(text, m.start())
         block = doc.block_at(m.start())
         if lead and lead[-1] not in ".!?\n\"“”'‘’" and block is not None and block.kind == "paragraph":
             return True
@@ -177,8 +195,7 @@ def written_undoubled(text: str, start: int, end: int) -> bool:
     word = text[start:end].split()[0]
     names, here = [], [start, end]
     before = _NEIGHBOUR_BEFORE.search(text, max(0, start - 40), start)
-    lead = text[max(0, before.start(1) - 8):before.start(1)].rstrip(" \t") if before is not None else ""
-    if before is not None and lead and (lead[-1].islower() or lead[-1] in ",;:"):  # mid-sentence: a name
+    if before is not None and mid_sentence(text, before.start(1)):  # mid-sentence: a name
         names.append(f"{before.group(1)} {word}")
         here[0] = before.start(1)
     after = _NEIGHBOUR_AFTER.match(text, end)
@@ -186,7 +203,7 @@ def written_undoubled(text: str, start: int, end: int) -> bool:
         names.append(f"{word} {after.group(1)}")
         here[1] = after.end(1)
     for name in names:
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        for m in whole_word(text, name):
             if here[0] <= m.start() < here[1]:
                 continue  # this one
             if text.startswith(" " + word, m.end()) or text.endswith(word + " ", 0, m.start()):

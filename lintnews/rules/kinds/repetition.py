@@ -19,7 +19,7 @@ from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
 from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, may_strand, mentioned_before,
-                              verb_before, word_pair, written_undoubled)
+                              mid_sentence, verb_before, whole_word, word_pair, written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -191,8 +191,9 @@ class Repetition(Rule):
             if m.group("tok").lower() in self.exceptions:
                 continue
             # A name the article writes undoubled elsewhere is a slip whatever the tags say.
-            name_slip = self["skip-names"] and m.group("again")[:1].isupper() and self._slip_in_name(doc, m)
-            if self["skip-names"] and m.group("again")[:1].isupper() and not name_slip:
+            named = self["skip-names"] and m.group("again")[:1].isupper()
+            name_slip = named and self._slip_in_name(doc, m)
+            if named and not name_slip:
                 continue
             if not self.in_scope(doc, start, end):
                 continue
@@ -201,13 +202,12 @@ class Repetition(Rule):
             if self["same-part-of-speech"] and name_slip != _WRITTEN \
                     and self._allowed(doc, m.start("tok"), m.start("again")):
                 continue
+            sep = m.group("sep")
             if self["keep"] == "first" or (self.keep_first_before is not None and match(
                     self.keep_first_before, text, self.id, m.end("again")) is not None):
                 # the second token with the white space before it; a name between stays ("said Ode said,")
-                sep = m.group("sep")
                 edit = Edit(m.start("sep") + len(sep.rstrip()), m.end("again"), "")
             else:
-                sep = m.group("sep")
                 gap = len(sep) - len(sep.lstrip())
                 edit = Edit(m.start("tok"), m.start("sep") + gap, "")
             # "Wait wait", "For for this cause": a capitalised first word may be
@@ -296,12 +296,7 @@ class Repetition(Rule):
         word = words[i].text
         if not word[1:].islower() or lexicon().zipf(word.lower()) < self["names-zipf"]:
             return False
-        text = doc.text
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
-            before = text[max(0, m.start() - 8):m.start()].rstrip(" \t")
-            if before and (before[-1].islower() or before[-1] in ",;:"):
-                return False
-        return True
+        return not any(mid_sentence(doc.text, m.start()) for m in whole_word(doc.text, word))
 
 
 def _equal_neighbours(lower: str) -> bool:
