@@ -15,9 +15,9 @@ from . import quotes, transcripts
 from .posts import post_zones
 from .zones import blank_marks, merge_zones
 from .zones import overlaps as _overlaps, touches as _touches
+from .lines import line_starts, position
 from . import compiled as _compiled
 
-_LINE_END = _compiled.compile(r"\r\n?|\n")
 
 _BLANK_LINES = _compiled.compile(r"(?:\r?\n[ \t]*){2,}")
 _STRIP = " \t\r\n\f\v"
@@ -384,14 +384,11 @@ class Document:
     # -------------------------------------------------------------- positions
     @cached_property
     def _line_starts(self) -> list[int]:
-        # A line ends at LF, CR LF or a lone CR (an old Mac file: Vale, editors and markdown-it
-        # count each CR as a line too).
-        return [0] + [m.end() for m in _LINE_END.finditer(self.text)]
+        return line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return position(self._line_starts, offset)
 
     def line_text(self, line: int) -> str:
         starts, text = self._line_starts, self.text  # a line ends where the next starts, less CR LF, LF or CR

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+# A line ends at LF, CR LF or a lone CR (an old Mac file: Vale, editors and markdown-it count each
+# CR as a line too). ``Lines`` below counts LF only, for front matter and records.
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts, each CR, LF or CR LF ending one."""
+    return [0] + [m.end() for m in _LINE_END.finditer(text)]
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset, given its text's ``line_starts``; columns count
+    characters."""
+    line = bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
 
 
 class Lines:

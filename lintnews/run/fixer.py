@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..read.document import Document
+from ..read.lines import line_starts, position
 
 
 class _Taken:
@@ -89,16 +89,13 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False, *,
     return "".join(pieces), count
 
 
-_LINE_END = re.compile(r"\r\n|\n|\r")  # as Document counts lines: a lone CR ends one too
-
-
 def placed_in_original(original: str, trace: list) -> list[Finding]:
     """The findings whose fixes each pass applied (``trace`` as ``Linter.fix`` fills it), each placed in the
     original text, as `check` placed it: a later pass reads text that earlier passes changed, so its
     offsets are carried back through their edits (a place inside an edit's new text goes to the edit's start)."""
     passes = [sorted((e for f in taken if f.fix is not None for e in f.fix.edits), key=lambda e: e.start)
               for _, taken in trace]
-    starts = [0] + [m.end() for m in _LINE_END.finditer(original)]
+    starts = line_starts(original)
 
     def back(pos: int, k: int) -> int:
         for edits in reversed(passes[:k]):
@@ -114,10 +111,6 @@ def placed_in_original(original: str, trace: list) -> list[Finding]:
             pos -= delta
         return pos
 
-    def where(offset: int) -> tuple[int, int]:
-        line = bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
-
     out = []
     for k, (_, taken) in enumerate(trace):
         for f in taken:
@@ -125,7 +118,7 @@ def placed_in_original(original: str, trace: list) -> list[Finding]:
                 out.append(f)
                 continue
             start, end = back(f.start, k), back(f.end, k)
-            (line, column), (end_line, end_column) = where(start), where(max(start, end))
+            (line, column), (end_line, end_column) = position(starts, start), position(starts, max(start, end))
             out.append(replace(f, start=start, end=max(start, end), line=line, column=column,
                                end_line=end_line, end_column=end_column))
     return out
