@@ -29,3 +29,12 @@ class UsageError(LintnewsError):
 
 class ConfigError(RuleError):
     """A configuration file that does not load: bad YAML or TOML, unknown key, wrong type."""
+
+
+def closest(given: str, names, cutoff: float = 0.6) -> str | None:
+    """The one of ``names`` that ``given`` most likely misspells, for an error's "did you mean" hint (None when
+    none is near enough; ``cutoff`` is difflib's similarity ratio, 0 to 1)."""
+    import difflib  # only on a mistake: not at every start
+
+    near = difflib.get_close_matches(str(given), list(names), n=1, cutoff=cutoff)
+    return near[0] if near else None

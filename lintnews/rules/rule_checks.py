@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from ..errors import closest
+
 LANGUAGES = ("en-US", "en-GB")  # the article languages lintnews knows (a configuration's ``language``)
 
 _VERB = re.compile(r"%([A-Za-z])")  # a placeholder as a lintnews message can hold one: % and a letter
@@ -88,11 +90,8 @@ def message(text: str, fills: int | None, verbs: str, kind: str, key: str = "mes
 
 def unknown_scope(given: str, accepted) -> str:
     """The problem for a ``scope`` no reader knows: every name accepted, the nearest first."""
-    import difflib  # an error's hint only
-
     names = list(dict.fromkeys(accepted))
-    first = given.strip().lstrip("~").split(".")[0].strip()
-    near = difflib.get_close_matches(first, names, n=1, cutoff=0.6)
-    hint = f"did you mean '{near[0]}'? " if near else ""
+    near = closest(given.strip().lstrip("~").split(".")[0].strip(), names)
+    hint = f"did you mean '{near}'? " if near else ""
     return (f"unknown scope {given!r} ({hint}use {', '.join(names)}; "
             f"a name may take a section, 'heading.h2', a '~' before it or an '&' between two)")

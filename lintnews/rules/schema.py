@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from ..errors import closest
 from . import go_strconv
 
 
@@ -87,10 +88,8 @@ class Option:
 
 def unknown_key(key: Any, known, context: str = "") -> str:
     """The problem line for an unknown key, with the closest known key as a hint."""
-    import difflib  # only on a mistake: not at every start
-
-    hint = difflib.get_close_matches(str(key), list(known), n=1)
-    more = f" (did you mean '{hint[0]}'?)" if hint else ""
+    hint = closest(key, known)
+    more = f" (did you mean '{hint}'?)" if hint else ""
     return f"unknown key '{key}'{context}{more}"
 
 

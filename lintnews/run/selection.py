@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..errors import ConfigError, UsageError
+from ..errors import ConfigError, UsageError, closest
 from ..findings import Severity, names_rule
 from ..rules.base import Rule
 
@@ -87,8 +87,6 @@ def unknown(selector: str, where: str | None, key: str = "", ids: Iterable[str] 
 def nearest(name: str, ids: Iterable[str]) -> str | None:
     """The rule id or style ``name`` most likely meant: the same letters in another case ('news.doubledword'),
     the rule without its style ('DoubledWord'), else the closest spelling."""
-    import difflib  # an error's hint only
-
     names = sorted({*ids, *(i.split(".")[0] for i in ids)})
     folded = name.lower().rstrip(".")
     for candidate in names:
@@ -97,8 +95,7 @@ def nearest(name: str, ids: Iterable[str]) -> str | None:
     named = [i for i in names if i.lower().rsplit(".", 1)[-1] == folded]
     if len(named) == 1:
         return named[0]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return closest(name, names, cutoff=0.75)
 
 
 # Findings of the LanguageTool backend are LanguageTool.<its rule>: a suppression may name one whether or not
