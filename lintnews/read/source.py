@@ -12,7 +12,6 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
 

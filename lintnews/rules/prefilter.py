@@ -11,9 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, compress
+from typing import TYPE_CHECKING
 
 from ..read import compiled as _compiled
 from .wordlist import ascii_words
+
+if TYPE_CHECKING:  # a circular import at run time: claims imports this module
+    from .claims import Lexicon
 
 
 def any_in(starts: list[int], start: int, end: int) -> bool:
