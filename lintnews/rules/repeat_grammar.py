@@ -210,3 +210,20 @@ def written_undoubled(text: str, start: int, end: int) -> bool:
                 continue  # doubled there too
             return True
     return False
+
+
+def opens_sentence_only(doc, words, i: int, zipf: float | None) -> bool:
+    """Whether the capital of word ``i`` of tagged ``words`` only opens its sentence: it is the sentence's first
+    word (after any opening marks) and the pair goes on into the sentence, the word is common in lower case
+    (Zipf frequency ``zipf`` or more; no test when that is unset), and the article never writes it with a
+    capital mid-sentence ("Fire fire crews were called"; not "May may", nor "Wait wait, he said")."""
+    if not zipf or any(w.text[:1].isalnum() for w in words[:i]):
+        return False
+    if i + 2 < len(words) and not words[i + 2].text[:1].isalnum():
+        return False  # the pair is a phrase of its own, closed by a mark: emphasis ("Wait wait, he said")
+    from .frequencies import lexicon  # loaded only when a sentence opens with a repeat
+
+    word = words[i].text
+    if not word[1:].islower() or lexicon().zipf(word.lower()) < zipf:
+        return False
+    return not any(mid_sentence(doc.text, m.start()) for m in whole_word(doc.text, word))

@@ -19,7 +19,8 @@ from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
 from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, may_strand, mentioned_before,
-                              mid_sentence, verb_before, whole_word, word_pair, written_undoubled)
+                              opens_sentence_only, verb_before, word_pair,
+                              written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
@@ -69,8 +70,9 @@ class Repetition(Rule):
         "same-part-of-speech": Option("bool", False, "accept repeats whose two words the tagger reads as different "
                                                      "parts of speech ('that that', 'had had', 'May may')"),
         "allowed-pairs": Option("list", [], "with same-part-of-speech: only these pairs of Penn tags make a repeat "
-                                            "English allows ('VBD VBN' for 'had had'; '*' stands for any tag); "
-                                            "empty: any two different tags"),
+                                            "English allows ('VBD VBN' for 'had had'; '*' stands for any tag, but two "
+                                            "words of one tag stand only where that pair is written out: "
+                                            "'UH UH'); empty: any two different tags"),
         "particles": Option("bool", False, "with allowed-pairs: a particle or adverb then a preposition, the same word "
                                            "('came in in 1979'), stands only where the verb before takes the word as "
                                            "a particle that ends its phrase, as the UD treebanks count it ('relied on "
@@ -257,11 +259,16 @@ class Repetition(Rule):
         words = tagged.tagged_around(doc, sentence, [(max(0, i - 3), min(len(plain) - 1, j + 5))])
         pair = (words[i].xpos, words[j].xpos)
         if pair[0] == pair[1]:
-            return False
+            # One tag twice is a slip, unless ``allowed-pairs`` names that very pair and the treebanks
+            # know the word in that part of speech: two interjections ("please please", "oh oh", UH UH)
+            # are speech doubled on purpose; "of of" read as UH UH in a stutter of tags is not.
+            seen = words[i].seen
+            return pair in self.allowed_pairs and seen is not None and words[i].upos in seen
         # A capital in either word: a name or title ("The Late Late Show") or a sentence opening in
         # emphasis ("Wait wait, he said"), where the tagger's reading is all there is to go on.
         capitalised = words[j].text[:1].isupper() or (
-            words[i].text[:1].isupper() and not self._opening_only(doc, words, i))
+            words[i].text[:1].isupper()
+            and not (self["sentence-start"] and opens_sentence_only(doc, words, i, self["names-zipf"])))
         if not self.allowed_pairs or capitalised:
             return True
         if not any(a in ("*", pair[0]) and b in ("*", pair[1]) for a, b in self.allowed_pairs):
@@ -281,22 +288,6 @@ class Repetition(Rule):
         if self["determiners"] and pair[1] == "DT" and leads_plural(words, j):
             return False
         return True
-
-    def _opening_only(self, doc, words, i: int) -> bool:
-        """Whether the capital of word ``i`` only opens its sentence: it is the sentence's first word
-        (after any opening marks) and the pair goes on into the sentence, the word is common in lower case
-        (``names-zipf``), and the article never writes it with a capital mid-sentence ("Fire fire crews
-        were called"; not "May may", nor "Wait wait, he said")."""
-        if not self["sentence-start"] or not self["names-zipf"] or any(w.text[:1].isalnum() for w in words[:i]):
-            return False
-        if i + 2 < len(words) and not words[i + 2].text[:1].isalnum():
-            return False  # the pair is a phrase of its own, closed by a mark: emphasis ("Wait wait, he said")
-        from ..frequencies import lexicon  # loaded only when a sentence opens with a repeat
-
-        word = words[i].text
-        if not word[1:].islower() or lexicon().zipf(word.lower()) < self["names-zipf"]:
-            return False
-        return not any(mid_sentence(doc.text, m.start()) for m in whole_word(doc.text, word))
 
 
 def _equal_neighbours(lower: str) -> bool:
