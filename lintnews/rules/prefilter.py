@@ -11,13 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, compress
-from typing import TYPE_CHECKING
 
 from ..read import compiled as _compiled
 from .wordlist import ascii_words
-
-if TYPE_CHECKING:  # a circular import at run time: claims imports this module
-    from .claims import Lexicon
 
 
 def any_in(starts: list[int], start: int, end: int) -> bool:
@@ -59,7 +55,7 @@ class Prefilter:
     HEADS = tuple(sorted({g for trigger, _ in NEEDS for g in (trigger if isinstance(trigger, tuple) else (trigger,))}
                          | {"shares", "portions"}))
 
-    def __init__(self, lex: dict[str, Lexicon]):
+    def __init__(self, lex: dict):  # group name -> claims.Lexicon (claims imports this module)
         single: dict[str, set[str]] = {}    # word -> groups it starts
         pairs: dict[tuple[str, str], set[str]] = {}
         groups = {**{k: lex[k] for k in ("accusations", "causes", "casualties", "statistics", "judgements",
