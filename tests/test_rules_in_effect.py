@@ -106,3 +106,31 @@ def test_docs_link_built_in_rules_beside_a_configured_docs_url(run_cli, tmp_path
     assert source_link(newsroom / "site" / "rules" / "News" / "DoubledWord.md") == (
         "| Source | [rules/News/DoubledWord.yml]"
         "(https://github.com/example/lintnews/blob/v0.3.0/rules/News/DoubledWord.yml) |")
+
+
+def test_a_rule_off_unless_selected_is_listed_off_until_the_configuration_selects_it(run_cli, tmp_path):
+    project(tmp_path)
+    out = run_cli("rules", cwd=tmp_path).stdout.decode().splitlines()
+    row = next(line for line in out if line.startswith("News.VagueSource "))
+    assert re.search(r"  existence +off +- ", row)
+    rows = {r["id"]: r for r in json.loads(run_cli("rules", "--format", "json", cwd=tmp_path).stdout)}
+    assert (rows["News.VagueSource"]["runs"], rows["News.VagueSource"]["level"]) == (False, "suggestion")
+    assert rows["News.DoubledWord"]["runs"] is True
+    page = run_cli("rules", "show", "News.VagueSource", cwd=tmp_path).stdout.decode()
+    assert "| Level | off (suggestion when selected) |" in page
+    (tmp_path / "lintnews.yaml").write_text("styles: [styles]\nextend-select: [News.VagueSource]\n", encoding="utf-8")
+    out = run_cli("rules", cwd=tmp_path).stdout.decode().splitlines()
+    row = next(line for line in out if line.startswith("News.VagueSource "))
+    assert re.search(r"  existence +suggestion +- ", row)
+    article = tmp_path / "a.txt"
+    article.write_text("Prices\n\nCritics say the plan will raise prices for families across the country.\n")
+    found = json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)
+    assert [f["rule"] for f in found] == ["News.VagueSource"]
+
+
+def test_the_library_runs_what_the_command_line_runs_by_default():
+    from lintnews import check_text
+
+    text = "Prices\n\nCritics say the plan will raise prices for families across the country.\n"
+    assert check_text(text) == []
+    assert [f.rule_id for f in check_text(text, select=["News.VagueSource"])] == ["News.VagueSource"]

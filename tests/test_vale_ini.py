@@ -208,6 +208,23 @@ def test_rules_lists_vale_builtin_rules_under_a_vale_ini(run_cli, desk, tmp_path
     assert not [i for i in ids if i.startswith("Vale.")] and "News.DoubledWord" in ids
 
 
+def test_rules_shows_the_levels_and_the_rules_a_vale_ini_runs(run_cli, desk):
+    rows = {r["id"]: r for r in json.loads(run_cli("rules", "--format", "json", cwd=desk).stdout)}
+    # [*.md] House.Hedging = error: Vale keeps one level per rule, whichever section sets it.
+    assert (rows["House.Hedging"]["level"], rows["House.Hedging"]["file_level"]) == ("error", "suggestion")
+    assert (rows["House.Cliches"]["level"], rows["House.Cliches"]["runs"]) == ("warning", True)
+    assert rows["House.Jargon"]["runs"] is True  # NO under [*], YES under [opinion/*.md]
+    # Nothing bases on lintnews's own styles or on Vale's: a check here runs none of them.
+    assert not rows["News.DoubledWord"]["runs"] and not rows["Vale.Spelling"]["runs"]
+    out = run_cli("rules", cwd=desk).stdout.decode().splitlines()
+    assert "error (configured; file: suggestion)" in next(line for line in out if line.startswith("House.Hedging "))
+    assert "  off  " in next(line for line in out if line.startswith("News.DoubledWord "))
+    page = run_cli("rules", "show", "House.Hedging", cwd=desk).stdout.decode()
+    assert "| Level | error (configured; file: suggestion) |" in page
+    _, found = findings(run_cli, desk, "wire.txt")
+    assert found == [("wire.txt", 3, 13, "House.Hedging", "error")]
+
+
 def test_sentences_are_read_as_text_only_when_a_rule_vale_loads_reads_sentences(run_cli, tmp_path):
     # Vale loads the styles a section bases on and the rules it names, nothing else of StylesPath
     # (check/manager.go); only a loaded rule with a sentence scope makes Vale read each sentence as text,

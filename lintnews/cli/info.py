@@ -31,7 +31,7 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import SUB_STYLES, configured, level_shown, per_path_levels, with_styles
+from .rule_styles import SUB_STYLES, configured, level_shown, per_path_levels, running, with_styles
 from .rule_test import rules_test
 from .starters import pre_commit_config
 
@@ -147,8 +147,9 @@ def rules(ctx, styles, fmt):
     if ctx.invoked_subcommand is not None:
         return
     levels = configured(loaded, settings)
+    runs = running(loaded, settings)
     if fmt == "json":
-        click.echo(json.dumps([_rule_info(r, levels) for r in loaded], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([_rule_info(r, levels, r.id in runs) for r in loaded], indent=2, ensure_ascii=False))
         return
     try:
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
@@ -158,11 +159,11 @@ def rules(ctx, styles, fmt):
         sys.exit(EXIT_ERROR)
     width = max(len(r.id) for r in loaded)
     kind_width = max(len(r.name) for r in loaded)
-    shown = {r.id: level_shown(r, levels) for r in loaded}
+    shown = {r.id: level_shown(r, levels) if r.id in runs else "off" for r in loaded}
     level_width = max(10, *map(len, shown.values()))
     click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<{level_width}}  {'FIX':<7}  DESCRIPTION")
     for r in loaded:
-        info = _rule_info(r, levels)
+        info = _rule_info(r, levels, r.id in runs)
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {shown[r.id]:<{level_width}}  {info['fix']:<7}  "
                    f"{info['summary']}")
     click.echo("")
@@ -173,11 +174,11 @@ def rules(ctx, styles, fmt):
         click.echo(lt_status(backend))
 
 
-def _rule_info(rule, levels: dict) -> dict:
+def _rule_info(rule, levels: dict, runs: bool = True) -> dict:
     summary = first_sentence(rule.description) if rule.description else rule.summary
     return {
         "id": rule.id, "kind": rule.name, "level": levels.get(rule.id, rule.severity).value,
-        "file_level": rule.severity.value,
+        "file_level": rule.severity.value, "runs": runs,
         "fix": rule.applicability.value if rule.applicability else "-",
         "summary": summary, "path": rule.path,
     }
@@ -195,7 +196,8 @@ def rules_show(obj, rule_id, more):
         near = nearest(rule_id, [r.id for r in loaded])
         say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
         sys.exit(EXIT_ERROR)
-    click.echo(rule_page(matches[0], level=level_shown(matches[0], configured(loaded, obj[3]))), nl=False)
+    click.echo(rule_page(matches[0], level=level_shown(matches[0], configured(loaded, obj[3]),
+                                                       matches[0].id in running(loaded, obj[3]))), nl=False)
     per_path = per_path_levels(matches[0], obj[3])
     if per_path:
         click.echo(f"\nLevel for the articles of a per-path section: {visible(per_path)}")

@@ -9,7 +9,7 @@ import click
 
 from ..errors import LintnewsError
 from ..rules.loader import load_rules
-from ..run.selection import configured_levels
+from ..run.selection import Level, configured_levels, resolve
 from .common import EXIT_ERROR, say_error
 
 SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -31,13 +31,31 @@ def with_styles(obj, more) -> list:
 def configured(rules: list, settings) -> dict:
     """Rule id -> the level the configuration found from the current folder gives it (its ``severity``,
     after those of the files it extends), for the rules whose level it sets; per-path sections aside."""
-    severities = [pair for level in settings.chain() for pair in level.severity]
+    vale = getattr(settings, "vale", None)  # a .vale.ini's levels come first, as in a check (one per rule, as Vale's)
+    severities = [*(vale.levels if vale is not None else ()), *(pair for s in settings.chain() for pair in s.severity)]
     return configured_levels(rules, severities)
 
 
-def level_shown(rule, levels: dict) -> str:
-    """``error``, or ``error (configured; file: suggestion)`` when the configuration changes the file's level."""
+def running(rules: list, settings) -> set[str]:
+    """The ids of the rules that a check from the current folder runs: the configuration's selection, with the
+    rules that are off unless selected (``enabled: false``) left out unless it selects them. Under a .vale.ini,
+    the rules it runs on some file: the styles any section bases on and the rules any section turns on."""
+    levels = [Level(tuple(s.select) if s.select is not None else None, tuple(s.extend_select), tuple(s.ignore))
+              for s in settings.chain()]
+    vale = getattr(settings, "vale", None)
+    if vale is not None:
+        checks = [*vale.checks, *(c for section in vale.sections for c in section.checks)]
+        styles = {*vale.styles, *(s for section in vale.sections for s in section.styles or ())}
+        levels.insert(0, Level(select=(*styles, *(k for k, on in checks if on))))
+    return {r.id for r in resolve(rules, levels).rules}
+
+
+def level_shown(rule, levels: dict, runs: bool = True) -> str:
+    """``error``, or ``error (configured; file: suggestion)`` when the configuration changes the file's level,
+    or ``off (suggestion when selected)`` for a rule the configuration does not run."""
     level = levels.get(rule.id, rule.severity)
+    if not runs:
+        return f"off ({level.value} when selected)"
     if level == rule.severity:
         return level.value
     return f"{level.value} (configured; file: {rule.severity.value})"

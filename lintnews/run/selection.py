@@ -204,14 +204,14 @@ class _Choice:
 
 
 def select_rules(rules: list[Rule], select=None, ignore=None) -> list[Rule]:
-    """Keep rules matching ``select`` (ids or prefixes; all when None), then drop ``ignore``.
+    """Keep rules matching ``select`` (ids or prefixes; when None, every rule but those off unless selected,
+    ``enabled: false``, as the command line does), then drop ``ignore``.
 
-    For the library API, where no rule is off by default; an unknown
-    selector is a :class:`UsageError`.
+    For the library API; an unknown selector is a :class:`UsageError`.
     """
     level = Level(select=tuple(select) if select else None, ignore=tuple(ignore or ()))
     validate(rules, [level])
     choice = _Choice(rules)
-    chosen = choice.named(level.select) if level.select else list(rules)
+    chosen = choice.named(level.select) if level.select else choice.default()
     dropped = {r.id for r in choice.named(level.ignore)}
     return [r for r in chosen if r.id not in dropped]

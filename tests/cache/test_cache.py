@@ -102,6 +102,7 @@ def test_an_edited_article_is_checked_again(run_cli, desk, tmp_path):
 
 def test_an_edited_configuration_is_a_new_key(run_cli, desk, tmp_path):
     cache = tmp_path / "cache"
+    (desk / "lintnews.yaml").write_text("language: en-US\nextend-select: [News.VagueSource]\n")
     before = check_json(run_cli, desk, cache)
     assert any(f["rule"] == "News.VagueSource" for f in before)
     (desk / "lintnews.yaml").write_text("language: en-US\nignore: [News.VagueSource]\n")
