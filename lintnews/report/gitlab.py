@@ -15,7 +15,10 @@ all four. Lines added or removed above a finding leave it alone.
 
 Levels map onto GitLab's scale (info, minor, major, critical, blocker):
 suggestion -> info, warning -> minor, error -> major. critical and blocker
-are left for defects that break a build, which an editorial finding does not.
+are left for defects that break a build, which an editorial finding does not;
+a file the run could not check (unreadable, a rule file that did not load:
+the run exits 2) is one ``critical`` issue, check ``lintnews.input``, at that
+file, so the merge request shows why the job failed.
 """
 
 from __future__ import annotations
@@ -71,6 +74,22 @@ def issues(findings, ctx) -> list[dict]:
     return out
 
 
+def run_errors(ctx) -> list[dict]:
+    """One issue per line of ``ctx.errors`` ("path: problem"), at the file it names (else the project)."""
+    out = []
+    for line in ctx.errors:
+        named = line.split(": ", 1)[0]
+        path = report_path(named) if named != line and Path(named).exists() else "."
+        out.append({
+            "description": line,
+            "check_name": "lintnews.input",
+            "fingerprint": fingerprint(path, "lintnews.input", line, "", 0),
+            "severity": "critical",
+            "location": {"path": path, "lines": {"begin": 1}},
+        })
+    return out
+
+
 def render(findings, ctx) -> None:
-    json.dump(issues(findings, ctx), ctx.stream, ensure_ascii=False, indent=2)
+    json.dump(issues(findings, ctx) + run_errors(ctx), ctx.stream, ensure_ascii=False, indent=2)
     ctx.stream.write("\n")

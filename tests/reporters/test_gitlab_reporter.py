@@ -74,3 +74,13 @@ def test_clean_article_is_an_empty_array(run_cli, tmp_path):
     (tmp_path / "a.md").write_text("Troops leave northern Syria\n\nThe troops left on Monday, the ministry said.\n",
                                    encoding="utf-8")
     assert report(run_cli, tmp_path) == []
+
+
+def test_a_file_not_read_is_a_critical_issue_at_that_file(one_unread):
+    proc = one_unread("gitlab")
+    assert proc.returncode == 2
+    issues = json.loads(proc.stdout)
+    [failed] = [i for i in issues if i["check_name"] == "lintnews.input"]
+    assert failed["severity"] == "critical" and failed["location"] == {"path": "u16.txt", "lines": {"begin": 1}}
+    assert failed["description"].startswith("u16.txt: UTF-16 text") and len(failed["fingerprint"]) == 64
+    assert [i["check_name"] for i in issues if i is not failed] == ["News.DoubledWord"]
