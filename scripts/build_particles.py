@@ -18,6 +18,10 @@ Counted over every sentence of EWT train and GUM's CC BY genres
 - *object*: the word is the ``case`` of a nominal (``obl``, ``nmod``, ``obj``) that depends on
   the verb, after it ("relied on the report").
 
+It also writes ``lintnews/data/two_objects.tsv``: how often each verb (its lemma) takes an indirect
+object (``iobj``: "gave her the keys", "sent him a letter"), for "gave her her due", a pronoun
+that is the first object and then the second's owner; "kept her her pregnancy" is a slip.
+
 A word in quotation marks is left out (the sign said "on"). Only words seen both ways somewhere (as a particle or adverb after a verb, and as a case marker
 after one) are kept, with every verb they follow. One line a pair, tab-separated: lemma, word,
 ends, object; lines starting with ``#`` are comments. The same treebanks give the same file.
@@ -62,10 +66,22 @@ def count(sentences) -> tuple[Counter, Counter]:
     return ends, obj
 
 
+def count_two_objects(sentences) -> Counter:
+    """How often each verb lemma takes an indirect object."""
+    found = Counter()
+    for s in sentences:
+        for i, rel in enumerate(s.deprels):
+            head = s.heads[i] - 1
+            if rel == "iobj" and head >= 0 and s.upos[head] == "VERB":
+                found[s.lemmas[head].lower()] += 1
+    return found
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--treebanks", type=Path, default=treebank.DEFAULT)
     ap.add_argument("--out", type=Path, default=ROOT / "lintnews" / "data" / "particles.tsv")
+    ap.add_argument("--out-objects", type=Path, default=ROOT / "lintnews" / "data" / "two_objects.tsv")
     args = ap.parse_args(argv)
     missing = [treebank.FILES[s] for s in SPLITS if not (args.treebanks / treebank.FILES[s]).is_file()]
     if missing:
@@ -83,6 +99,15 @@ def main(argv=None) -> int:
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(pairs)} pairs of {len(both)} words from {len(sentences)} sentences -> {args.out}")
+    two = count_two_objects(sentences)
+    lines = [
+        "# lintnews: verbs that take an indirect object ('gave her the keys') and how often.",
+        "# Counted by scripts/build_particles.py in UD English-EWT (train) and UD English-GUM's",
+        "# CC BY genres; CC BY-SA 4.0, see LICENSE-particles.txt. lemma<TAB>count",
+        *(f"{lemma}\t{two[lemma]}" for lemma in sorted(two)),
+    ]
+    args.out_objects.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(two)} verbs with an indirect object -> {args.out_objects}")
     return 0
 
 

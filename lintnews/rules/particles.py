@@ -42,3 +42,19 @@ def ends_phrase(lemma: str | None, word: str) -> bool | None:
         return False
     got = _counts()[0].get((lemma.lower(), word))
     return None if got is None else got[0] > 0
+
+
+OBJECTS_PATH = PATH.parent / "two_objects.tsv"
+
+
+@lru_cache(maxsize=1)
+def _two_objects() -> frozenset[str]:
+    lines = OBJECTS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+
+
+def takes_two_objects(lemma: str | None) -> bool:
+    """Whether the treebanks show the verb ``lemma`` with an indirect object ("gave her the keys", counted by
+    ``scripts/build_particles.py`` into ``lintnews/data/two_objects.tsv``): after it, a pronoun can be the
+    first object and then the second's owner ("gave her her due"); after "kept" it cannot."""
+    return lemma is not None and lemma.lower() in _two_objects()

@@ -66,9 +66,10 @@ def test_the_rule_reads_the_counts():
 @pytest.mark.skipif(not (TREEBANKS / "en_ewt-train.conllu").is_file(), reason="the UD treebanks are not here")
 def test_the_build_script_gives_the_shipped_file(tmp_path):
     build = _build_script()
-    out = tmp_path / "particles.tsv"
-    assert build.main(["--treebanks", str(TREEBANKS), "--out", str(out)]) == 0
+    out, objects = tmp_path / "particles.tsv", tmp_path / "two_objects.tsv"
+    assert build.main(["--treebanks", str(TREEBANKS), "--out", str(out), "--out-objects", str(objects)]) == 0
     assert out.read_bytes() == particles.PATH.read_bytes()
+    assert objects.read_bytes() == particles.OBJECTS_PATH.read_bytes()
 
 
 def test_the_build_script_names_missing_treebanks(tmp_path, capsys):
@@ -77,3 +78,13 @@ def test_the_build_script_names_missing_treebanks(tmp_path, capsys):
     err = capsys.readouterr().err
     assert str(tmp_path) in err and "en_ewt-train.conllu" in err and "\n" == err[-1] and err.count("\n") == 1
     assert not (tmp_path / "x.tsv").exists()
+
+
+def test_verbs_with_two_objects_come_from_the_treebanks_iobj():
+    lines = [ln for ln in particles.OBJECTS_PATH.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    rows = [ln.split("\t") for ln in lines]
+    assert all(len(r) == 2 and r[0].islower() and r[1].isdigit() and int(r[1]) > 0 for r in rows)
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert particles.takes_two_objects("give") and particles.takes_two_objects("send")
+    assert particles.takes_two_objects("Give")
+    assert not particles.takes_two_objects("keep") and not particles.takes_two_objects(None)

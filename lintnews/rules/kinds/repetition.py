@@ -79,6 +79,9 @@ class Repetition(Rule):
                                            "on the report' is a slip)"),
         "auxiliaries": Option("bool", False, "with allowed-pairs: two forms of a verb ('had had', 'do do') stand only "
                                              "where the first can be an auxiliary ('the ball fell fell' is a slip)"),
+        "two-objects": Option("bool", False, "with allowed-pairs: a pronoun then the same word as a possessive "
+                                             "('gave her her due') stands only after a verb the UD treebanks show "
+                                             "with an indirect object ('kept her her pregnancy' is a slip)"),
         "determiners": Option("bool", False, "with allowed-pairs: a singular determiner, the second word, before a "
                                              "plural noun phrase is a slip ('now that that relations have "
                                              "improved'), not a determiner English allows ('that that vote')"),
@@ -227,7 +230,10 @@ class Repetition(Rule):
             # "Wait wait", "For for this cause": a capitalised first word may be
             # emphasis or a verse; a person should look. "The the" is a slip.
             # Two capitals ("Labour Labour") may still be a name: unsafe too.
-            unsure = (m.group("tok")[:1].isupper() and m.group("again") not in _DETERMINERS)
+            # "her her" (the one English word that is an object and a possessive): the verb list
+            # (two-objects) is the treebanks' few dozen, and "won her her first title" may be English.
+            unsure = (m.group("tok")[:1].isupper() and m.group("again") not in _DETERMINERS) or (
+                self["two-objects"] and m.group("tok").lower() == "her")
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
@@ -307,6 +313,9 @@ class Repetition(Rule):
             # A verb that takes the word only before its object: a slip, unless the object went to the
             # front of a clause the tagger reads from its start ("the report they relied on on Monday").
             return may_strand(tagged.tagged_around(doc, sentence, [(0, j)]), verb)
+        if self["two-objects"] and pair == ("PRP", "PRP$"):
+            verb = verb_before(words, i)
+            return verb is not None and particles.takes_two_objects(words[verb].lemma)
         if self["auxiliaries"] and pair[0].startswith("VB") and pair[1].startswith("VB"):
             return can_be_auxiliary(words[i])
         if self["determiners"] and pair[1] == "DT" and leads_plural(words, j):
