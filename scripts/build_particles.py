@@ -77,6 +77,13 @@ def count_two_objects(sentences) -> Counter:
     return found
 
 
+def _write(path: Path, what: str, columns: str, rows: list[str]) -> None:
+    header = [f"# lintnews: {what}",
+              "# Counted by scripts/build_particles.py in UD English-EWT (train) and UD English-GUM's",
+              f"# CC BY genres; CC BY-SA 4.0, see LICENSE-particles.txt. {columns}"]
+    path.write_text("\n".join([*header, *rows]) + "\n", encoding="utf-8")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--treebanks", type=Path, default=treebank.DEFAULT)
@@ -91,22 +98,13 @@ def main(argv=None) -> int:
     ends, obj = count(sentences)
     both = {w for _, w in ends} & {w for _, w in obj}
     pairs = sorted(p for p in set(ends) | set(obj) if p[1] in both)
-    lines = [
-        "# lintnews: verbs and the words they take as a particle (ends) or as a preposition (object).",
-        "# Counted by scripts/build_particles.py in UD English-EWT (train) and UD English-GUM's",
-        "# CC BY genres; CC BY-SA 4.0, see LICENSE-particles.txt. lemma<TAB>word<TAB>ends<TAB>object",
-        *(f"{lemma}\t{word}\t{ends[(lemma, word)]}\t{obj[(lemma, word)]}" for lemma, word in pairs),
-    ]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write(args.out, "verbs and the words they take as a particle (ends) or as a preposition (object).",
+           "lemma<TAB>word<TAB>ends<TAB>object",
+           [f"{lemma}\t{word}\t{ends[(lemma, word)]}\t{obj[(lemma, word)]}" for lemma, word in pairs])
     print(f"{len(pairs)} pairs of {len(both)} words from {len(sentences)} sentences -> {args.out}")
     two = count_two_objects(sentences)
-    lines = [
-        "# lintnews: verbs that take an indirect object ('gave her the keys') and how often.",
-        "# Counted by scripts/build_particles.py in UD English-EWT (train) and UD English-GUM's",
-        "# CC BY genres; CC BY-SA 4.0, see LICENSE-particles.txt. lemma<TAB>count",
-        *(f"{lemma}\t{two[lemma]}" for lemma in sorted(two)),
-    ]
-    args.out_objects.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write(args.out_objects, "verbs that take an indirect object ('gave her the keys') and how often.",
+           "lemma<TAB>count", [f"{lemma}\t{two[lemma]}" for lemma in sorted(two)])
     print(f"{len(two)} verbs with an indirect object -> {args.out_objects}")
     return 0
 
