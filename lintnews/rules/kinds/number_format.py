@@ -48,6 +48,9 @@ _NEXT_WORD = _compiled.compile(r"[\s\u00a0]*([\p{L}%]+)")
 _NEXT_WORDS = _compiled.compile(r"[\s\u00a0-]*([\p{L}%]+)(?:[\s\u00a0]+(\p{L}+))?")
 _PREV_WORD = _compiled.compile(r"([\p{L}§]+)\.?[\s\u00a0]*$")
 _LIST_BEFORE = _compiled.compile(r"\p{N}\s*,\s*$")
+# The rest of a range after its first number ("1,1 and 1.5 million", "3,5 to 4 million", "0,7-0.8%"): a
+# unit after the second number is the first's too.
+_RANGE_REST = _compiled.compile(r"[\s\u00a0]*(?:[-–—]|to|and|or)[\s\u00a0]*\d+(?:[.,]\d+)?")
 # A plural count noun by its form: a word of four letters or more ending in
 # s but not in ss, us or is ("reports", "Syrians"; not "status", "crisis").
 # Words in s that are not nouns are kept out below.
@@ -152,12 +155,15 @@ class NumberFormat(Rule):
         for m in finditer(_DECIMAL_COMMA, text, self.id):
             start, end = m.span()
             unit = self._decimal_unit_after(text, end)
-            if not (unit or self._money(text, start)):
+            rest = None if unit else _RANGE_REST.match(text, end)
+            ranged = rest is not None and self._decimal_unit_after(text, rest.end())
+            if not (unit or ranged or self._money(text, start)):
                 continue
             if not self.in_scope(doc, start, end):
                 continue
             listed = _LIST_BEFORE.search(text, max(0, start - 6), start)
-            # Money alone ("$110,00") may be a thousands figure that lost a digit: unsafe.
+            # Money alone ("$110,00") may be a thousands figure that lost a digit, and a range's unit
+            # ("3,5 to 4 million") stands one number away: unsafe.
             unsure = listed or not unit
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
