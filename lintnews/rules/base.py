@@ -248,8 +248,9 @@ class Rule:
         if ex.get("fixed") and len(ex["fixed"]) != len(ex.get("bad") or []):
             self.fail("key 'examples': 'fixed' must have one entry per 'bad' example")
 
-    def format_message(self, *args: str) -> str:
-        msg = self.message
+    def format_message(self, *args: str, template: str | None = None) -> str:
+        """The rule's message (or ``template``, another message key's) with ``args`` in its ``%s``."""
+        msg = self.message if template is None else template
         for arg in args:
             if "%s" not in msg:
                 break

@@ -23,6 +23,8 @@ another number and a comma, as in a list.
 
 from __future__ import annotations
 
+import re
+
 
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
@@ -78,6 +80,10 @@ class NumberFormat(Rule):
         "period-words": Option("list", [], "units of time: money 'a' or 'per' one of them is a sum, not a unit "
                                            "price (£3.000 a year)"),
         "currency": Option("str", "$£€¥", "symbols that make a number money (decimals allowed)"),
+        "lost-digit-message": Option("str", "", "decimal-comma mode: the message where money ('$110,00') is a "
+                                     "figure the article states whole elsewhere ('$110,000' in the headline): a "
+                                     "digit was lost, and the fix writes the whole figure (%s: the figure, then "
+                                     "the whole one); empty: such a figure is read as any other"),
     }
     default_fix = Applicability.SAFE
 
@@ -165,6 +171,12 @@ class NumberFormat(Rule):
             # Money alone ("$110,00") may be a thousands figure that lost a digit, and a range's unit
             # ("3,5 to 4 million") stands one number away: unsafe.
             unsure = listed or not unit
+            money_alone = not unit and self._money(text, start)
+            whole = self._stated_whole(text, m) if money_alone and self["lost-digit-message"] else None
+            if whole is not None:
+                yield self.finding(doc, start, end, self.format_message(m.group(), whole, template=self["lost-digit-message"]),
+                                   [Edit(start, end, whole)], Applicability.UNSAFE, fix_title=f"Write '{whole}'")
+                continue
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
                                [Edit(start, end, fixed)],
@@ -183,6 +195,20 @@ class NumberFormat(Rule):
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),
                                [Edit(start, end, fixed)], Applicability.UNSAFE, fix_title=f"Write '{fixed}'")
+
+    @staticmethod
+    def _stated_whole(text: str, m) -> str | None:
+        """The thousands figure the money ``m`` ("$110,00") starts, as the article states it elsewhere with the
+        same sign, one digit longer ("$110,000" in the headline), or None. Only a head of three digits: "$4,50"
+        is a price in cents far more often than "$4,505" with a digit lost, whatever else the article says."""
+        if len(m.group("head")) != 3:
+            return None
+        sign = re.escape(text[m.start() - 1])
+        whole = _compiled.compile(rf"(?<={sign}){re.escape(m.group())}\d(?![\d]|[.,]\d)")
+        for other in whole.finditer(text):
+            if other.start() != m.start():
+                return other.group()
+        return None
 
     def _decimal_unit_after(self, text, end) -> bool:
         nxt = _NEXT_WORDS.match(text, end)
