@@ -89,11 +89,6 @@ class Repetition(Rule):
                                                 "when the word is common (names-zipf) and the article never writes "
                                                 "it with a capital mid-sentence"),
         "keep": Option("str", "first", "which of the two the fix keeps", choices=("first", "last")),
-        "keep-as-usual": Option("map", {}, "with keep: last, 'first' and 'last': regexes for the two orders the "
-                                "repeat mixes ('..., said Mr Brown' and '..., Mr Brown said'); where the rest of the "
-                                "article writes the 'first' order more often than the 'last' (each counted where "
-                                "its first character is the mark just before the repeat: a quote, a comma), the "
-                                "fix keeps the first token, as the writer would have"),
         "keep-first-before": Option("str", "", "regex: with keep: last, the fix keeps the first token instead "
                                                "where the text after the second matches it"),
     }
@@ -117,10 +112,6 @@ class Repetition(Rule):
         self.exceptions = {str(e).lower() for e in self["exceptions"]}
         self.keep_first_before = self.pattern(self["keep-first-before"], "keep-first-before") \
             if self["keep-first-before"] else None
-        usual = self["keep-as-usual"]
-        if usual and set(usual) != {"first", "last"}:
-            self.fail("key 'keep-as-usual': give 'first' and 'last', a regex each")
-        self.usual = {k: self.pattern(str(v), f"keep-as-usual.{k}") for k, v in usual.items()}
         self.clause_words = {str(e).lower() for e in self["clause-words"]}
         self.allowed_pairs = set()
         for pair in self["allowed-pairs"]:
@@ -198,9 +189,7 @@ class Repetition(Rule):
             yield from self._check_vale(doc)
             return
         text = doc.text
-        matches = list(self._matches(text, doc))
-        repeats = [m.span() for m in matches]  # none of them counts for the article's usual order
-        for m in matches:
+        for m in self._matches(text, doc):
             start, end = m.span()
             if attached(text, start, m.end("again")):
                 continue  # part of a longer word: "well-known known", "don't t"
@@ -220,8 +209,7 @@ class Repetition(Rule):
                 continue
             sep = m.group("sep")
             if self["keep"] == "first" or (self.keep_first_before is not None and match(
-                    self.keep_first_before, text, self.id, m.end("again")) is not None) \
-                    or self._first_is_usual(text, start, repeats):
+                    self.keep_first_before, text, self.id, m.end("again")) is not None):
                 # the second token with the white space before it; a name between stays ("said Ode said,")
                 edit = Edit(m.start("sep") + len(sep.rstrip()), m.end("again"), "")
             else:
@@ -237,18 +225,6 @@ class Repetition(Rule):
             yield self.finding(doc, start, end, self.format_message(m.group()), [edit],
                                Applicability.UNSAFE if unsure else None,
                                fix_title=f"Delete the repeated '{m.group('tok')}'")
-
-    def _first_is_usual(self, text: str, start: int, repeats: list[tuple[int, int]]) -> bool:
-        """Whether the article, outside its ``repeats`` (spans), writes ``keep-as-usual``'s 'first' order
-        more often than its 'last' after the same mark as the repeat: a writer may put the verb first after
-        a quote ('..." said Mr Brown.') and last after reported speech ('..., Mr Brown said.')."""
-        if not self.usual:
-            return False
-        before = text[:start].rstrip()[-1:]
-        counts = {order: sum(1 for m in finditer(regex, text, self.id)
-                             if m.group()[:1] == before and not any(m.start() < e and s < m.end() for s, e in repeats))
-                  for order, regex in self.usual.items()}
-        return counts["first"] > counts["last"]
 
     def _slip_in_name(self, doc, m) -> bool | str:
         """A capitalised repeat that is no name: a common word, doubled once in the article
