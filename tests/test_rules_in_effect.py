@@ -134,3 +134,36 @@ def test_the_library_runs_what_the_command_line_runs_by_default():
     text = "Prices\n\nCritics say the plan will raise prices for families across the country.\n"
     assert check_text(text) == []
     assert [f.rule_id for f in check_text(text, select=["News.VagueSource"])] == ["News.VagueSource"]
+
+
+def test_a_style_prefix_does_not_turn_on_a_rule_off_unless_selected(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text("select: [News]\n", encoding="utf-8")
+    article = tmp_path / "v.txt"
+    article.write_text("Tax plan\n\nCritics say the plan will hurt families across the whole country.\n")
+    assert json.loads(run_cli("check", "--format", "json", "v.txt", cwd=tmp_path).stdout) == []
+    found = json.loads(run_cli("check", "--format", "json", "--extend-select", "News.VagueSource", "v.txt",
+                               cwd=tmp_path).stdout)
+    assert [f["rule"] for f in found] == ["News.VagueSource"]
+    page = run_cli("rules", "show", "News.VagueSource", cwd=tmp_path).stdout.decode()
+    assert "Not run here: it is off unless selected by its id; add it with `--extend-select News.VagueSource`" in page
+    from lintnews import load_rules
+
+    assert "News.VagueSource" not in {r.id for r in load_rules(select=["News"])}
+    assert [r.id for r in load_rules(select=["News.VagueSource"])] == ["News.VagueSource"]
+
+
+def test_rules_and_rules_show_follow_the_language_and_the_per_path_sections(run_cli, tmp_path):
+    (tmp_path / "lintnews.yaml").write_text(
+        'language: en-US\nextend-select: [News.VagueSource]\n'
+        'per-path:\n  "wire/uk/**": {language: en-GB, ignore: [News.UnattributedClaim]}\n', encoding="utf-8")
+    rows = {r["id"]: r for r in json.loads(run_cli("rules", "--format", "json", cwd=tmp_path).stdout)}
+    assert not rows["News.AmericanSpellings"]["runs"] and rows["News.BritishSpellings"]["runs"]
+    page = run_cli("rules", "show", "News.AmericanSpellings", cwd=tmp_path).stdout.decode()
+    assert "For the articles of a per-path section: wire/uk/**: language en-GB, where it runs" in page
+    assert "Not run here: it runs only on articles in en-GB; the language of" in page
+    page = run_cli("rules", "show", "News.UnattributedClaim", cwd=tmp_path).stdout.decode()
+    assert "For the articles of a per-path section: wire/uk/**: ignores it" in page
+    page = run_cli("rules", "show", "News.VagueSource", cwd=tmp_path).stdout.decode()
+    assert "| Enabled | no: runs only when selected by its id (`extend-select`); the configuration here selects it |" \
+        in page
+    assert "Not run here" not in page

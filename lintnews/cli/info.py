@@ -31,7 +31,7 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import SUB_STYLES, configured, level_shown, per_path_levels, running, with_styles
+from .rule_styles import SUB_STYLES, configured, level_shown, per_path_changes, per_path_levels, running, with_styles
 from .rule_test import rules_test
 from .starters import pre_commit_config
 
@@ -201,6 +201,9 @@ def rules_show(obj, rule_id, more):
     per_path = per_path_levels(matches[0], obj[3])
     if per_path:
         click.echo(f"\nLevel for the articles of a per-path section: {visible(per_path)}")
+    changes = per_path_changes(matches[0], obj[3])
+    if changes:
+        click.echo(f"\nFor the articles of a per-path section: {visible(changes)}")
     left_out = _left_out(loaded, matches[0], obj[3])
     if left_out:
         click.echo(f"\nNot run here: {left_out}")
@@ -218,12 +221,18 @@ def _left_out(loaded, rule, settings) -> str:
         chosen = {r.id for r in resolve(loaded, [level]).rules}
     except LintnewsError:
         return ""  # a selector naming no rule: `lintnews check` reports it
-    if rule.id in chosen:
-        return ""
     where = visible(str(getattr(settings, "source", None) or "the configuration"))
+    language = getattr(settings, "language", None)
+    if rule.id in chosen:
+        if not rule.applies_to(language):
+            return f"it runs only on articles in {', '.join(rule.languages)}; the language of {where} is {language}."
+        return ""
     style = rule.id.split(".")[0]
     if any(matches(n, rule.id) for n in level.ignore):
         return f"{where} ignores it."
+    if not rule.enabled:
+        return (f"it is off unless selected by its id; add it with `--extend-select {rule.id}` "
+                f"or in the file's extend-select.")
     if level.select is not None:
         return (f"the select of {where} leaves it out; add it with `--extend-select {style}` "
                 f"or in the file's extend-select.")

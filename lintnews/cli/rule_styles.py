@@ -47,7 +47,7 @@ def running(rules: list, settings) -> set[str]:
         checks = [*vale.checks, *(c for section in vale.sections for c in section.checks)]
         styles = {*vale.styles, *(s for section in vale.sections for s in section.styles or ())}
         levels.insert(0, Level(select=(*styles, *(k for k, on in checks if on))))
-    return {r.id for r in resolve(rules, levels).rules}
+    return {r.id for r in resolve(rules, levels, getattr(settings, "language", None)).rules}
 
 
 def level_shown(rule, levels: dict, runs: bool = True) -> str:
@@ -59,6 +59,30 @@ def level_shown(rule, levels: dict, runs: bool = True) -> str:
     if level == rule.severity:
         return level.value
     return f"{level.value} (configured; file: {rule.severity.value})"
+
+
+def per_path_changes(rule, settings) -> str:
+    """What each per-path section (of the configuration and the files it extends) does to the rule for the
+    articles it matches, besides its level: ``wire/uk/**: ignores it`` / ``selects it`` / ``language en-GB,
+    where it runs`` (or ``does not run``); "" when no section touches it."""
+    from ..run.selection import matches
+
+    said = []
+    for level in settings.chain():
+        for section in level.per_path:
+            notes = []
+            if any(matches(n, rule.id) for n in section.ignore):
+                notes.append("ignores it")
+            elif any(matches(n, rule.id) for n in (*(section.select or ()), *section.extend_select)):
+                notes.append("selects it")
+            elif section.select is not None:
+                notes.append("its select leaves it out")
+            if section.language and rule.languages:
+                runs = rule.applies_to(section.language)
+                notes.append(f"language {section.language}, where it {'runs' if runs else 'does not run'}")
+            if notes:
+                said.append(f"{section.pattern}: {', '.join(notes)}")
+    return "; ".join(said)
 
 
 def per_path_levels(rule, settings) -> str:

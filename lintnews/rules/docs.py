@@ -189,7 +189,8 @@ def _facts(rule, level: str | None = None) -> list[tuple[str, str]]:
         ("Id", _code(rule.id)),
         ("Kind", f"{_code(rule.name)} (`lintnews kinds {rule.name}` lists its keys)"),
         ("Level", level or rule.severity.value),
-        ("Enabled", "yes" if rule.enabled else "no: runs only when selected by id (`extend-select`)"),
+        ("Enabled", "yes" if rule.enabled else "no: runs only when selected by its id (`extend-select`)"
+         + ("; the configuration here selects it" if level and not level.startswith("off") else "")),
         ("Fix", FIX_WORDS.get(fix, fix) + (f" ({rule.fix_condition})" if getattr(rule, "fix_condition", None) else "")),
         ("Message", _code(rule.message)),
         ("Scope", ", ".join(rule.scopes)),

@@ -172,7 +172,10 @@ class _Choice:
         self.withheld: set[str] = set()  # configured rules an ignore left out (see the module's docstring)
 
     def named(self, selectors) -> list[Rule]:
-        return [r for r in self.pool if any(matches(s, r.id) for s in selectors)]
+        """The rules the selectors name; one off unless selected (``enabled: false``) only by its full id, so
+        ``select: [News]`` does not turn on what the style leaves off."""
+        return [r for r in self.pool
+                if any(matches(s, r.id) and (r.enabled or s.rstrip(".") == r.id) for s in selectors)]
 
     def default(self) -> list[Rule]:
         return [r for r in self.pool if r.enabled]
