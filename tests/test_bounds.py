@@ -6,6 +6,7 @@ generous bound asserted here (10 s), and the fixed code well under a second.
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -367,7 +368,7 @@ def test_a_rule_that_timed_out_is_a_warning_and_the_summary_is_not_clean(run_cli
     assert proc.stderr.decode().splitlines() == [f"warning: {article}: rule House.Slow: pattern timed out after 0.2s"]
     assert b"clean" not in proc.stdout.lower()
     assert proc.stdout.decode().strip() == ("No findings in 1 file, but the check is not complete: "
-                                            "Not every rule finished on 1 file (see the warnings).")
+                                            "not every rule finished on 1 file (see the warnings).")
     assert proc.returncode == 0
     assert run_cli(*args, "--strict", env={"LINTNEWS_REGEX_TIMEOUT": "0.2"}).returncode == 2
 
@@ -384,6 +385,21 @@ def test_the_time_budget_comes_from_the_configuration(run_cli, tmp_path):
     fixed = run_cli("fix", article)
     assert article.read_text() == CLEAN.replace("troops left", "troops  left")  # nothing checked, nothing fixed
     assert b"Not every rule finished on 1 file" in fixed.stdout
+
+
+def test_a_check_cut_short_is_said_in_every_ci_format(run_cli, tmp_path):
+    # A GitHub step showed "All clean" with no annotation, and GitLab's report was an empty list.
+    (tmp_path / "lintnews.yaml").write_text("time-budget: 0.000000001\n")
+    (tmp_path / "a.txt").write_text(CLEAN)
+    summary = tmp_path / "summary.md"
+    github = run_cli("check", "--format", "github", "a.txt", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    [line] = github.stdout.decode().splitlines()
+    assert line.startswith("::warning file=a.txt,title=lintnews.unfinished::") and "time budget" in line
+    text = summary.read_text()
+    assert "All clean" not in text and "No findings in 1 article." in text and "Not every rule finished" in text
+    [issue] = json.loads(run_cli("check", "--format", "gitlab", "a.txt", cwd=tmp_path).stdout)
+    assert (issue["check_name"], issue["severity"], issue["location"]["path"]) == ("lintnews.unfinished", "minor", "a.txt")
+    assert "time budget" in issue["description"]
 
 
 @pytest.mark.parametrize("value", ["-1", ".inf", ".nan", "soon"])

@@ -315,7 +315,7 @@ def test_findings_below_fail_on_say_the_check_passes(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text("A headline about the town\n\nThe councillors said they was ready to vote.\n")  # a suggestion
     low = run_cli("check", "--isolated", "--fail-on", "error", tmp_path / "a.txt")
     assert low.returncode == 0
-    assert low.stdout.decode().rstrip().endswith("None is at or above the --fail-on level, so the check passes.")
+    assert low.stdout.decode().rstrip().endswith("None is at or above the fail-on level, so the check passes.")
     failing_now = run_cli("check", "--isolated", tmp_path / "a.txt")
     assert failing_now.returncode == 1 and b"so the check passes" not in failing_now.stdout + failing_now.stderr
 

@@ -52,11 +52,13 @@ def check(paths, baseline, write_baseline, **kw):
             fixes = f"{fixable} fixable with `lintnews fix`" + (f", {unsafe} more with --unsafe-fixes" if unsafe else "")
         else:
             fixes = f"{unsafe} fixable only with --unsafe-fixes" if unsafe else "none fixable by `lintnews fix`"
-        below = "" if failing(results) or run.errors else " None is at or above the --fail-on level, so the check passes."
+        below = "" if failing(results) or run.errors else " None is at or above the fail-on level, so the check passes."
         run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
                     f" ({fixes}).{below}{baselined}{unfinished}{_errors(run)}")
     elif unfinished:
-        run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete:{unfinished}")
+        short = sum(1 for r in results if r.unfinished)
+        run.summary(f"No findings in {plural(checked, 'file')}, but the check is not complete: not every rule"
+                    f" finished on {plural(short, 'file')} (see the warnings).")
     elif checked and run.errors:
         run.summary(f"No findings in {plural(checked, 'file')}, but {plural(len(run.errors), 'error')} (see above).")
     elif checked:

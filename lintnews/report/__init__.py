@@ -36,6 +36,15 @@ class ReportContext:
         return page_url(rule, self.docs_url) if rule is not None else None
 
 
+def error_path(line: str) -> str | None:
+    """The file a run error names ("a.txt: UTF-16 text ..."), when the text before its first ': ' is one
+    that exists; None for an error of no one file."""
+    from pathlib import Path
+
+    named = line.split(": ", 1)[0]
+    return named if named != line and Path(named).exists() else None
+
+
 class _Formats(Mapping):
     """Format name -> reporter module, each imported when first asked for (a run imports one)."""
 

@@ -3,7 +3,8 @@
     ::error file=seeds/a.txt,line=7,col=25,endLine=7,endColumn=27,title=News.Confusables::Use 'his' ...
 
 Errors become ``error``, warnings ``warning`` and suggestions ``notice``; a file the run could
-not read or write is an ``error`` with no file property, titled ``lintnews``.
+not read or write is an ``error`` with no file property, titled ``lintnews``, and an article
+on which not every rule finished a ``warning`` on that file, titled ``lintnews.unfinished``.
 Values are escaped as the Actions toolkit escapes them: ``%``, CR and LF in
 the message; those and ``:`` and ``,`` in the properties.
 
@@ -48,6 +49,10 @@ def render(findings, ctx) -> None:
         ctx.stream.write(command(f) + "\n")
     for line in ctx.errors:  # a file not read or written: an annotation of the run, not of a line
         ctx.stream.write(f"::error title={escape_property('lintnews')}::{escape_data(line)}\n")
+    for path, lines in ctx.unfinished.items():  # rules that ran out of time: the check of this file is partial
+        for line in lines:
+            ctx.stream.write(f"::warning file={escape_property(path)},title={escape_property('lintnews.unfinished')}"
+                             f"::{escape_data(line)}\n")
     target = os.environ.get("GITHUB_STEP_SUMMARY", "").strip()
     if target:
         problem = summary.append(findings, ctx, target)

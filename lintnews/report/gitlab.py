@@ -18,7 +18,8 @@ suggestion -> info, warning -> minor, error -> major. critical and blocker
 are left for defects that break a build, which an editorial finding does not;
 a file the run could not check (unreadable, a rule file that did not load:
 the run exits 2) is one ``critical`` issue, check ``lintnews.input``, at that
-file, so the merge request shows why the job failed.
+file, so the merge request shows why the job failed; an article on which not
+every rule finished (a time budget) is a ``minor`` one, ``lintnews.unfinished``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path, PurePosixPath
+
+from . import error_path
 
 SEVERITIES = {"suggestion": "info", "warning": "minor", "error": "major"}
 
@@ -74,22 +77,24 @@ def issues(findings, ctx) -> list[dict]:
     return out
 
 
-def run_errors(ctx) -> list[dict]:
-    """One issue per line of ``ctx.errors`` ("path: problem"), at the file it names (else the project)."""
+def run_issues(ctx) -> list[dict]:
+    """One ``critical`` issue per line of ``ctx.errors`` ("path: problem") at the file it names (else the
+    project), and one ``minor`` issue per article whose rules did not all finish (``lintnews.unfinished``)."""
+    found = [("lintnews.input", "critical", error_path(line), line) for line in ctx.errors]
+    found += [("lintnews.unfinished", "minor", path, line) for path, lines in ctx.unfinished.items() for line in lines]
     out = []
-    for line in ctx.errors:
-        named = line.split(": ", 1)[0]
-        path = report_path(named) if named != line and Path(named).exists() else "."
+    for check, severity, named, line in found:
+        path = report_path(named) if named else "."
         out.append({
             "description": line,
-            "check_name": "lintnews.input",
-            "fingerprint": fingerprint(path, "lintnews.input", line, "", 0),
-            "severity": "critical",
+            "check_name": check,
+            "fingerprint": fingerprint(path, check, line, "", 0),
+            "severity": severity,
             "location": {"path": path, "lines": {"begin": 1}},
         })
     return out
 
 
 def render(findings, ctx) -> None:
-    json.dump(issues(findings, ctx) + run_errors(ctx), ctx.stream, ensure_ascii=False, indent=2)
+    json.dump(issues(findings, ctx) + run_issues(ctx), ctx.stream, ensure_ascii=False, indent=2)
     ctx.stream.write("\n")

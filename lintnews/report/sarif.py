@@ -19,6 +19,7 @@ import os
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from . import error_path
 from ..rules.docs import absolute, first_sentence, help_markdown, help_text, page_url
 from ..version import __version__
 
@@ -158,7 +159,11 @@ def log(findings, ctx) -> dict:
 def _invocation(ctx) -> dict:
     """Whether the run checked everything it was asked to: a file not read (the run exits 2) is an error
     notification, an article whose rules ran out of time a warning naming it."""
-    notes = [{"level": "error", "message": {"text": line}} for line in ctx.errors]
+    notes = []
+    for line in ctx.errors:
+        path = error_path(line)
+        where = {"locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]} if path else {}
+        notes.append({"level": "error", "message": {"text": line}, **where})
     for path, lines in ctx.unfinished.items():
         notes.append({"level": "warning", "message": {"text": " ".join(lines)},
                       "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]})

@@ -96,7 +96,7 @@ def markdown(findings, ctx, limit: int = SUMMARY_LIMIT) -> str:
         if len(ctx.errors) > 50:
             out += [f"and {len(ctx.errors) - 50} more in the log.", ""]
     if not findings:
-        out.append(f"No findings in {_plural(files, 'article')}." if ctx.errors else
+        out.append(f"No findings in {_plural(files, 'article')}." if ctx.errors or ctx.unfinished else
                    f"All clean: no findings in {_plural(files, 'article')}.")
     else:
         totals = Counter(f.severity.value for f in findings)

@@ -272,6 +272,8 @@ def test_a_file_not_read_is_an_error_notification_of_a_failed_invocation(one_unr
     assert invocation["executionSuccessful"] is False
     assert [(n["level"], n["message"]["text"].split(":")[0]) for n in invocation["toolExecutionNotifications"]] == [
         ("error", "u16.txt")]
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("u16.txt")
     assert len(log["runs"][0]["results"]) == 1  # ok.txt's finding is still reported
     clean = json.loads(one_unread("sarif", "ok.txt").stdout)
     assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
