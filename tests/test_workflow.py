@@ -144,8 +144,9 @@ def test_output_statistics_quiet(run_cli, tmp_path, seed_copy):
     proc = run_cli("check", "--format", "json", "--output", out, seed_copy)
     assert proc.returncode == 1 and len(json.loads(out.read_text())) == 15
     stats = run_cli("check", "--statistics", seed_copy).stdout.decode().splitlines()
-    assert stats[0].split() == ["4", "News.NoBreakSpace", "[*]"]
-    assert stats[1].split() == ["2", "News.UnattributedClaim"]  # no fix: no [*]
+    assert stats[0].split() == ["4", "News.NoBreakSpace", "[*]", "suggestion"]
+    assert stats[1].split() == ["2", "News.UnattributedClaim", "suggestion"]  # no fix: no [*]
+    assert ["1", "News.DuplicateTitle", "[*]", "error"] in [line.split() for line in stats]
     quiet = run_cli("check", "--quiet", "--format", "concise", seed_copy).stdout.decode().splitlines()
     assert len(quiet) == 15 and not quiet[-1].startswith("Found")
 

@@ -241,8 +241,14 @@ class Run:
 
 
 def statistics(findings, out) -> None:
+    """Per rule: its count, its id, [*] when plain `lintnews fix` fixes some, and the level of its findings
+    (a CI log has no colours to tell them by)."""
     counts = Counter(f.rule_id for f in findings)
     fixable = Counter(f.rule_id for f in findings if f.safe_fix)
+    levels: dict[str, Counter] = {}
+    for f in findings:
+        levels.setdefault(f.rule_id, Counter())[f.severity.value] += 1
     for rule_id, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if fixable[rule_id] else "   "  # safe fixes: applied by plain `lintnews fix`
-        out.write(f"{n:>6}  {visible(rule_id):<32} {mark}\n")
+        level = "/".join(level for level in ("error", "warning", "suggestion") if levels[rule_id][level])
+        out.write(f"{n:>6}  {visible(rule_id):<32} {mark} {level}\n")
