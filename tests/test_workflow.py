@@ -227,10 +227,11 @@ def test_config_styles_extend_select_and_language(run_cli, tmp_path):
     write(tmp_path / "lintnews.yaml", "styles: [styles]\n")
     # A rule with enabled: false runs only when selected.
     assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == ["News.BritishSpellings"]
-    # Its style's name does not turn it on: only its id does.
-    write(tmp_path / "lintnews.yaml", "styles: [styles]\nextend-select: [House]\n")
-    assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == ["News.BritishSpellings"]
-    write(tmp_path / "lintnews.yaml", "styles: [styles]\nextend-select: [House.Utilize]\nlanguage: en-GB\n")
+    # Its id turns it on, and so does its style's name, since no rule of House is on by default.
+    write(tmp_path / "lintnews.yaml", "styles: [styles]\nextend-select: [House.Utilize]\n")
+    assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == [
+        "House.Utilize", "News.BritishSpellings"]
+    write(tmp_path / "lintnews.yaml", "styles: [styles]\nextend-select: [House]\nlanguage: en-GB\n")
     # en-GB: 'theatre' is right, and the rule for American spellings runs instead.
     assert [r for _, r, _ in rules_of(run_cli("check", "--format", "json", article))] == ["House.Utilize"]
     article.write_text("A headline about drones\n\nWe utilize drones in the theater.\n")

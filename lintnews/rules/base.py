@@ -60,8 +60,8 @@ SHARED = Schema({
                                  "others do", choices=("skip", "include", "check")),
     "fix": Option("str", None, "override the fix: safe, unsafe, display or none", choices=("safe", "unsafe", "display", "none")),
     "limit": Option("int", 0, "report at most this many findings per article (0: no limit)"),
-    "enabled": Option("bool", True, "false: the rule runs only when selected by its full id (extend-select; "
-                                    "a style prefix such as select: [News] leaves it off)"),
+    "enabled": Option("bool", True, "false: the rule runs only when selected by its full id (extend-select), "
+                                    "or by its style's name when no rule of the style is on by default"),
     "languages": Option("list", [], "the article languages the rule applies to (en-US, en-GB); empty: all"),
     "action": Option("dict", None, "Vale's editor hint; accepted for compatibility"),
     "vocab": Option("bool", None, "Vale's: whether accepted vocabulary is an exception (it always is here)"),

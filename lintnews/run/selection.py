@@ -172,10 +172,18 @@ class _Choice:
         self.withheld: set[str] = set()  # configured rules an ignore left out (see the module's docstring)
 
     def named(self, selectors) -> list[Rule]:
-        """The rules the selectors name; one off unless selected (``enabled: false``) only by its full id, so
-        ``select: [News]`` does not turn on what the style leaves off."""
-        return [r for r in self.pool
-                if any(matches(s, r.id) and (r.enabled or s.rstrip(".") == r.id) for s in selectors)]
+        """The rules the selectors name. One off unless selected (``enabled: false``) is named by its full id,
+        or by its style's name when no rule of that style is on by default (``--select Vale``: Vale's built-in
+        rules); ``select: [News]`` does not turn on what the News style leaves off."""
+        on = {r.id.split(".")[0] for r in self.pool if r.enabled}
+
+        def names(s: str, r: Rule) -> bool:
+            if not matches(s, r.id):
+                return False
+            whole = s.rstrip(".")
+            return r.enabled or whole == r.id or (whole == r.id.split(".")[0] and whole not in on)
+
+        return [r for r in self.pool if any(names(s, r) for s in selectors)]
 
     def default(self) -> list[Rule]:
         return [r for r in self.pool if r.enabled]
