@@ -20,14 +20,26 @@ class Boilerplate(Rule):
         "patterns": Option("list", required=True, help="regexes matched at the start of a paragraph"),
         "ignorecase": Option("bool", True, "match regardless of case"),
         "max-words": Option("int", 25, "longer paragraphs are prose, not furniture"),
+        "credit-patterns": Option("list", [], "regexes, matched as patterns are, for credit lines (a syndication "
+                                  "permission, a copyright notice, a picture credit): flagged like the rest, but "
+                                  "their fix is unsafe, since a licence may require the line"),
     }
     default_fix = Applicability.SAFE
     fix_nature = "blocks"
     default_quotes = "include"
 
     def compile(self):
-        alternation = "|".join(f"(?:{p})" for p in self["patterns"])
-        self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + f"(?:{alternation})", "patterns")
+        flags = "(?i)" if self["ignorecase"] else ""
+        alternation = "|".join(f"(?:{p})" for p in [*self["patterns"], *self["credit-patterns"]])
+        self.regex = self.pattern(flags + f"(?:{alternation})", "patterns")
+        credits = "|".join(f"(?:{p})" for p in self["credit-patterns"])
+        self.credits = self.pattern(flags + f"(?:{credits})", "credit-patterns") if credits else None
+
+    def _applicability(self, doc, start: int, end: int):
+        """Unsafe for a credit line (``credit-patterns``) at ``start``-``end``, else the rule's own."""
+        if self.credits is not None and match(self.credits, doc.text, self.id, start, end) is not None:
+            return Applicability.UNSAFE
+        return None
 
     def check(self, doc):
         for block in doc.body:
@@ -39,7 +51,8 @@ class Boilerplate(Rule):
                 continue
             start, end = doc.block_removal(block)
             yield self.finding(doc, block.start, block.end, self.format_message(m.group().strip()),
-                               [Edit(start, end, "")], fix_title="Delete the line")
+                               [Edit(start, end, "")], self._applicability(doc, block.start, block.end),
+                               fix_title="Delete the line")
 
     def _lines(self, doc, block):
         """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline."""
@@ -54,7 +67,8 @@ class Boilerplate(Rule):
                 if m and len(line.split()) <= self["max-words"] and self.in_scope(doc, start, start + len(line)):
                     cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
                     yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
-                                       [Edit(*cut, "")], fix_title="Delete the line")
+                                       [Edit(*cut, "")], self._applicability(doc, start, start + len(line)),
+                                       fix_title="Delete the line")
             if newline < 0:
                 return
             start = newline + 1
