@@ -107,7 +107,9 @@ def test_a_file_not_read_is_an_erroring_case_the_counts_include(one_unread):
     assert proc.returncode == 2
     root = ET.fromstring(proc.stdout)
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "1", "1")
-    [inputs] = [s for s in root.iter("testsuite") if s.get("name") == "lintnews.input"]
-    [error] = inputs.iter("error")
-    assert error.get("message").startswith("u16.txt: UTF-16 text")
+    [unread] = [s for s in root.iter("testsuite") if s.get("name") == "u16.txt"]  # the article's own suite
+    assert (unread.get("tests"), unread.get("errors")) == ("1", "1")
+    [error] = unread.iter("error")
+    assert error.get("message").startswith("u16.txt: UTF-16 text") and error.get("type") == "lintnews.input"
+    assert not [s for s in root.iter("testsuite") if s.get("name") == "lintnews.input"]
     assert JUnitXml.fromstring(proc.stdout.decode()).errors == 1  # a JUnit reader counts it too
