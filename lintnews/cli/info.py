@@ -210,31 +210,32 @@ def rules_show(obj, rule_id, more):
 
 
 def _left_out(loaded, rule, settings) -> str:
-    """Why the configuration found from the current folder does not run ``rule`` (its project-wide
-    select, extend-select and ignore; a per-path section may still change that for some articles)."""
-    from ..run.selection import Level, matches, resolve
+    """Why a check from the current folder does not run ``rule`` ("" when it does): the configuration's
+    language, its ignore, a .vale.ini that bases on no style of it, a rule off unless selected, its select
+    (a per-path section may still change that for some articles)."""
+    from ..run.selection import matches
+    from ..run.session import config_levels
 
-    level = Level(select=tuple(settings.select) if getattr(settings, "select", None) is not None else None,
-                  extend_select=tuple(getattr(settings, "extend_select", ()) or ()),
-                  ignore=tuple(getattr(settings, "ignore", ()) or ()))
     try:
-        chosen = {r.id for r in resolve(loaded, [level]).rules}
+        if rule.id in running(loaded, settings):
+            return ""
     except LintnewsError:
         return ""  # a selector naming no rule: `lintnews check` reports it
     where = visible(str(getattr(settings, "source", None) or "the configuration"))
     language = getattr(settings, "language", None)
-    if rule.id in chosen:
-        if not rule.applies_to(language):
-            return f"it runs only on articles in {', '.join(rule.languages)}; the language of {where} is {language}."
-        return ""
-    style = rule.id.split(".")[0]
-    if any(matches(n, rule.id) for n in level.ignore):
+    if not rule.applies_to(language):
+        return f"it runs only on articles in {', '.join(rule.languages)}; the language of {where} is {language}."
+    levels = config_levels(settings)
+    if any(matches(n, rule.id) for level in levels for n in level.ignore):
         return f"{where} ignores it."
+    vale = getattr(settings, "vale", None)
+    if vale is not None:
+        return f"no section of {visible(str(vale.source))} bases on its style or turns it on."
     if not rule.enabled:
         return (f"it is off unless selected by its id; add it with `--extend-select {rule.id}` "
                 f"or in the file's extend-select.")
-    if level.select is not None:
-        return (f"the select of {where} leaves it out; add it with `--extend-select {style}` "
+    if any(level.select is not None for level in levels):
+        return (f"the select of {where} leaves it out; add it with `--extend-select {rule.id.split('.')[0]}` "
                 f"or in the file's extend-select.")
     return f"it is off by default; add it with `--extend-select {rule.id}`."
 
@@ -281,7 +282,8 @@ def kinds(kind):
     if cls.MESSAGE_FILLS is not None:  # what a message may hold: more is an error at load time (rules/rule_checks.py)
         verbs = " or ".join(f"%{v}" for v in cls.MESSAGE_VERBS)
         click.echo(f"\nIts message fills {cls.MESSAGE_FILLS} {verbs} placeholder"
-                   f"{'s' if cls.MESSAGE_FILLS != 1 else ''}; a message with more is an error when the rule loads (a warning in a rule in Vale's format).")
+                   f"{'s' if cls.MESSAGE_FILLS != 1 else ''}; a message with more is an error when the rule loads "
+                   "(a warning in a rule in Vale's format).")
     _print_keys(f"Keys of {kind} (besides the shared ones: `lintnews kinds shared`)", Schema(cls.OPTIONS))
     for title, schema in getattr(cls, "PARTS", {}).items():
         _print_keys(title, schema)

@@ -9,7 +9,8 @@ import click
 
 from ..errors import LintnewsError
 from ..rules.loader import load_rules
-from ..run.selection import Level, configured_levels, resolve
+from ..run.selection import Level, configured_levels, matches, resolve
+from ..run.session import config_levels
 from .common import EXIT_ERROR, say_error
 
 SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
@@ -40,8 +41,7 @@ def running(rules: list, settings) -> set[str]:
     """The ids of the rules that a check from the current folder runs: the configuration's selection, with the
     rules that are off unless selected (``enabled: false``) left out unless it selects them. Under a .vale.ini,
     the rules it runs on some file: the styles any section bases on and the rules any section turns on."""
-    levels = [Level(tuple(s.select) if s.select is not None else None, tuple(s.extend_select), tuple(s.ignore))
-              for s in settings.chain()]
+    levels = config_levels(settings)
     vale = getattr(settings, "vale", None)
     if vale is not None:
         checks = [*vale.checks, *(c for section in vale.sections for c in section.checks)]
@@ -65,8 +65,6 @@ def per_path_changes(rule, settings) -> str:
     """What each per-path section (of the configuration and the files it extends) does to the rule for the
     articles it matches, besides its level: ``wire/uk/**: ignores it`` / ``selects it`` / ``language en-GB,
     where it runs`` (or ``does not run``); "" when no section touches it."""
-    from ..run.selection import matches
-
     said = []
     for level in settings.chain():
         for section in level.per_path:

@@ -83,6 +83,13 @@ def _tuple(values) -> tuple[str, ...] | None:
     return tuple(values) if values else None
 
 
+def config_levels(settings: Settings, keep_select: bool = True) -> list[Level]:
+    """The configuration's choices, one level per file of its ``extend`` chain, outermost first; without
+    ``keep_select`` their selects are dropped (a command-line ``--select`` replaces them)."""
+    return [Level(_tuple(s.select) if keep_select else None, tuple(s.extend_select), tuple(s.ignore),
+                  s.severity, str(s.source) if s.source else None) for s in settings.chain()]
+
+
 def _level(o: Override, where: str | None) -> Level:
     return Level(o.select, o.extend_select, o.ignore, o.severity, o.source or where, f"per-path.{o.pattern}.")
 
@@ -146,8 +153,7 @@ class Session:
     def _levels(self, settings: Settings) -> list[Level]:
         """The project's choices: the configuration file's (after those of the files it extends), and the command line's."""
         opts = self.options
-        config = [Level(None if opts.select else _tuple(s.select), tuple(s.extend_select), tuple(s.ignore),
-                        s.severity, str(s.source) if s.source else None) for s in settings.chain()]
+        config = config_levels(settings, keep_select=not opts.select)
         cli = Level(_tuple(opts.select), tuple(opts.extend_select), tuple(opts.ignore), section="--")
         return [*config, cli]
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-
 from ...findings import Applicability, Edit
 from ..base import Option, Rule
 from ..patterns import finditer
@@ -174,8 +173,9 @@ class NumberFormat(Rule):
             money_alone = not unit and self._money(text, start)
             whole = self._stated_whole(text, m) if money_alone and self["lost-digit-message"] else None
             if whole is not None:
-                yield self.finding(doc, start, end, self.format_message(m.group(), whole, template=self["lost-digit-message"]),
-                                   [Edit(start, end, whole)], Applicability.UNSAFE, fix_title=f"Write '{whole}'")
+                message = self.format_message(m.group(), whole, template=self["lost-digit-message"])
+                yield self.finding(doc, start, end, message, [Edit(start, end, whole)], Applicability.UNSAFE,
+                                   fix_title=f"Write '{whole}'")
                 continue
             fixed = f"{m.group('head')}.{m.group('tail')}"
             yield self.finding(doc, start, end, self.format_message(m.group(), fixed),

@@ -19,8 +19,7 @@ from ...read import tagged
 from ..base import Option, Rule
 from .. import particles
 from ..repeat_grammar import (PREPOSITIONAL, can_be_auxiliary, ends_clause, leads_plural, may_strand, mentioned_before,
-                              opens_sentence_only, verb_before, word_pair,
-                              written_undoubled)
+                              opens_sentence_only, verb_before, word_pair, written_undoubled)
 from ..patterns import finditer, match
 from ..vale import excepted, exceptions_pattern
 from ..vale_rendered import blocks
