@@ -4,6 +4,14 @@ A paragraph that starts with one of ``patterns`` and is short is page
 furniture copied with the article; the fix deletes the paragraph. In a
 paragraph of several lines (scraped copy often keeps one sentence a line),
 each short line that starts so is furniture too, and the fix deletes the line.
+
+A poll left by a scraper is a run of such lines with the poll's own between
+them: a line that opens it (``poll-patterns``: "take our poll"), its question
+(repeated, often), its answers, then the form's lines ("Email *", "You may opt
+out at any time"). The lines between the opening line and the next flagged
+line, when the first of them asks a question and there are at most
+``poll-max-lines`` of them, each of at most ``poll-max-words``, are the poll's: one more finding,
+whose fix deletes them as the opening line's does.
 """
 
 from __future__ import annotations
@@ -23,6 +31,14 @@ class Boilerplate(Rule):
         "credit-patterns": Option("list", [], "regexes, matched as patterns are, for credit lines (a syndication "
                                   "permission, a copyright notice, a picture credit): flagged like the rest, but "
                                   "their fix is unsafe, since a licence may require the line"),
+        "poll-patterns": Option("list", [], "regexes, matched as patterns are, for a line that opens a poll "
+                                "('take our poll'): flagged like the rest, and the short lines after it, up to "
+                                "the next flagged line, are the poll's question and answers when the first asks "
+                                "a question"),
+        "poll-max-lines": Option("int", 8, "at most this many lines of a poll's question and answers"),
+        "poll-max-words": Option("int", 25, "longer lines are prose, not a poll's question or answers"),
+        "poll-message": Option("str", "A poll's question and answers, left with its form: not part of the article.",
+                               "the message for a poll's question and answers"),
     }
     default_fix = Applicability.SAFE
     fix_nature = "blocks"
@@ -30,10 +46,14 @@ class Boilerplate(Rule):
 
     def compile(self):
         flags = "(?i)" if self["ignorecase"] else ""
-        alternation = "|".join(f"(?:{p})" for p in [*self["patterns"], *self["credit-patterns"]])
-        self.regex = self.pattern(flags + f"(?:{alternation})", "patterns")
-        credits = "|".join(f"(?:{p})" for p in self["credit-patterns"])
-        self.credits = self.pattern(flags + f"(?:{credits})", "credit-patterns") if credits else None
+        every = [*self["patterns"], *self["credit-patterns"], *self["poll-patterns"]]
+        self.regex = self.pattern(flags + "(?:{})".format("|".join(f"(?:{p})" for p in every)), "patterns")
+        self.credits, self.polls = (self._one_of(flags, key) for key in ("credit-patterns", "poll-patterns"))
+
+    def _one_of(self, flags: str, key: str):
+        """One pattern for the regexes under ``key``; None when it lists none."""
+        either = "|".join(f"(?:{p})" for p in self[key])
+        return self.pattern(flags + f"(?:{either})", key) if either else None
 
     def _applicability(self, doc, start: int, end: int):
         """Unsafe for a credit line (``credit-patterns``) at ``start``-``end``, else the rule's own."""
@@ -55,23 +75,49 @@ class Boilerplate(Rule):
                                fix_title="Delete the line")
 
     def _lines(self, doc, block):
-        """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline."""
+        """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline.
+        After a line that opens a poll, the poll's own lines up to the next furniture line (``_poll``)."""
         text = doc.text
         start = block.start
+        poll: list[tuple[int, int]] | None = None  # the lines (start, end) since a poll's opening line
         while True:
             newline = text.find("\n", start, block.end)
             end = block.end if newline < 0 else newline
             line = text[start:end].rstrip("\r")
+            m = None
             if start > block.start or newline >= 0:
                 m = match(self.regex, text, self.id, start, start + len(line))
-                if m and len(line.split()) <= self["max-words"] and self.in_scope(doc, start, start + len(line)):
+                # A poll's opening line may hold its question too ("take our poll - story continues below Will ...?").
+                opens = m is not None and self.polls is not None and match(
+                    self.polls, text, self.id, start, start + len(line)) is not None
+                longest = self["poll-max-words"] if opens else self["max-words"]
+                if m and len(line.split()) <= longest and self.in_scope(doc, start, start + len(line)):
+                    applicability = self._applicability(doc, start, start + len(line))
+                    if poll:
+                        yield from self._poll(doc, poll, start, applicability)
+                    poll = [] if opens and newline >= 0 else None
                     cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
                     yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
-                                       [Edit(*cut, "")], self._applicability(doc, start, start + len(line)),
-                                       fix_title="Delete the line")
+                                       [Edit(*cut, "")], applicability, fix_title="Delete the line")
+                else:
+                    m = None
+            if m is None and poll is not None:
+                poll.append((start, start + len(line)))
+                if len(poll) > self["poll-max-lines"] or len(line.split()) > self["poll-max-words"]:
+                    poll = None
             if newline < 0:
                 return
             start = newline + 1
+
+    def _poll(self, doc, lines: list[tuple[int, int]], upto: int, applicability):
+        """The finding for a poll's question and answers (``lines``), when the first line asks a question;
+        its fix deletes them up to ``upto``, where the next furniture line starts."""
+        first, last = lines[0], lines[-1]
+        question = doc.text[first[0]:first[1]].rstrip().rstrip("\"'”’")
+        if not question.endswith("?") or not self.in_scope(doc, first[0], last[1]):
+            return
+        yield self.finding(doc, first[0], last[1], self["poll-message"], [Edit(first[0], upto, "")],
+                           applicability, fix_title="Delete the poll's question and answers")
 
 
 def _line_break_before(text: str, start: int) -> int:
