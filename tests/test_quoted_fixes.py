@@ -124,3 +124,21 @@ def test_fix_leaves_a_transcripts_turns_as_spoken(run_cli, tmp_path):
     assert [(f["line"], f["fix"]["applicability"]) for f in found] == [(3, "safe")]
     run_cli("fix", "--select", "News.DoubledWord", article)
     assert article.read_text(encoding="utf-8") == original.replace("to the the mayor", "to the mayor")
+
+
+def test_fix_leaves_turns_one_to_a_line_as_spoken(run_cli, tmp_path):
+    # Plain-text transcripts often keep one turn a line, with no blank line between turns: each line's
+    # label opens a turn that runs to the next labelled line, as a paragraph's does.
+    article = tmp_path / "a.txt"
+    original = ("Interview\n\nWe spoke to the the mayor on Monday.\n\n"
+                "Q: Did you know?\nMatthews: I don t think he s right. The the plan failed.\n"
+                "Q: Why?\nMatthews: It s complicated.\nWe left it there.\n")
+    article.write_text(original, encoding="utf-8")
+    found = json.loads(run_cli("check", "--format", "json", "--select", "News.DoubledWord,News.StrippedApostrophe",
+                               article).stdout)
+    assert [(f["rule"], f["line"], f["fix"]["applicability"]) for f in found] == [
+        ("News.DoubledWord", 3, "safe"),
+        ("News.StrippedApostrophe", 6, "unsafe"), ("News.StrippedApostrophe", 6, "unsafe"),
+        ("News.StrippedApostrophe", 8, "unsafe")]
+    run_cli("fix", article)
+    assert article.read_text(encoding="utf-8") == original.replace("to the the mayor", "to the mayor")

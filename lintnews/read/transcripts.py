@@ -4,7 +4,9 @@ A paragraph that opens with a speaker's name and a colon ("Chris Matthews:
 Seriously ...", "Q: ...", "A: ...", "TS: ...") is a turn when the article
 is a transcript: two speakers at least, one of them labelled twice (a
 scrape's title repeated, "Never Hike Alone: A Fan Film" twice, is one name;
-"Update:" once is none). What follows the label is quoted speech, as a
+"Update:" once is none). A turn may be a line of a paragraph too: plain-text
+transcripts often keep one turn a line, and a turn then runs to the next
+labelled line. What follows the label is quoted speech, as a
 quotation in marks is: a copy editor does not correct a speaker's grammar
 in a transcript, so no safe fix changes it (``run/protect.py``), and
 word-level rules treat it as they treat quotations. ``rules/carriers.py``
@@ -31,20 +33,37 @@ def name(label) -> str:
 
 def is_transcript(text: str, blocks) -> bool:
     """Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:")."""
-    names = [name(m) for m in (label(text, b.start, b.end) for b in blocks) if m is not None]
+    names = [name(m) for m in (label(text, start, end) for _, start, end in _lines(text, blocks)) if m is not None]
     return len(names) > len(set(names)) >= 2
 
 
 def turns(text: str, blocks) -> list[tuple[int, int]]:
-    """In a transcript, each labelled paragraph's words after its label; else nothing."""
+    """In a transcript, each turn's words after its label, to the next labelled line or its paragraph's end;
+    else nothing."""
     if ":" not in text or not is_transcript(text, blocks):
         return []
-    out = []
-    for b in blocks:
-        m = label(text, b.start, b.end)
-        if m is not None:
-            out.append((m.end() - 1, b.end))
-    return out
+    out: list[list[int]] = []
+    for block, start, end in _lines(text, blocks):
+        m = label(text, start, end)
+        if m is None:
+            continue  # an unlabelled line goes on with the turn above it
+        if out and out[-1][1] == block.end:
+            out[-1][1] = start - 1  # the turn before, in the same paragraph, ends at this line's break
+        out.append([m.end() - 1, block.end])
+    return [(a, b) for a, b in out]
+
+
+def _lines(text: str, blocks):
+    """Each line of each block: (block, start, end); a paragraph of one line is one."""
+    for block in blocks:
+        start = block.start
+        while True:
+            newline = text.find("\n", start, block.end)
+            if newline < 0:
+                yield block, start, block.end
+                break
+            yield block, start, newline
+            start = newline + 1
 
 
 def label(text: str, start: int, end: int):
