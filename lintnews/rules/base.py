@@ -350,6 +350,11 @@ def preserve_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def shown(value: str, most: int = 60) -> str:
+    """Text a fix deletes, quoted for its title ("Delete the line 'Read more: ...'"): one line, clipped."""
+    return "'" + _clipped(" ".join(value.split()), most) + "'"
+
+
 def _clipped(value: str, most: int = 160) -> str:
     """A value as a message shows it: a long match (a runaway regex's 5,000 characters) by its two ends.
     The finding's own span and text keep the whole match."""

@@ -17,7 +17,7 @@ whose fix deletes them as the opening line's does.
 from __future__ import annotations
 
 from ...findings import Applicability, Edit
-from ..base import Option, Rule
+from ..base import Option, Rule, shown
 from ..patterns import match
 
 
@@ -72,7 +72,7 @@ class Boilerplate(Rule):
             start, end = doc.block_removal(block)
             yield self.finding(doc, block.start, block.end, self.format_message(m.group().strip()),
                                [Edit(start, end, "")], self._applicability(doc, block.start, block.end),
-                               fix_title="Delete the line")
+                               fix_title=f"Delete the line {shown(block.text(doc))}")
 
     def _lines(self, doc, block):
         """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline.
@@ -98,7 +98,7 @@ class Boilerplate(Rule):
                     poll = [] if opens and newline >= 0 else None
                     cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
                     yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
-                                       [Edit(*cut, "")], applicability, fix_title="Delete the line")
+                                       [Edit(*cut, "")], applicability, fix_title=f"Delete the line {shown(line)}")
                 else:
                     m = None
             if m is None and poll is not None:
@@ -117,7 +117,7 @@ class Boilerplate(Rule):
         if not question.endswith("?") or not self.in_scope(doc, first[0], last[1]):
             return
         yield self.finding(doc, first[0], last[1], self["poll-message"], [Edit(first[0], upto, "")],
-                           applicability, fix_title="Delete the poll's question and answers")
+                           applicability, fix_title=f"Delete the poll's question and answers {shown(question)}")
 
 
 def _line_break_before(text: str, start: int) -> int:

@@ -29,7 +29,8 @@ Web addresses ("pic.twitter.com/...", "www.example.com") are never touched.
 
 A photo credit left at the end of a paragraph ("...as we speak.Featured
 image via Getty Images") is page furniture, reported with
-``trailer-message``; its fix deletes the credit only.
+``trailer-message``; its fix deletes the credit only (the fix's title
+quotes it, so a list of fixes says what went).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ import re
 import regex
 
 from ...findings import Applicability, Edit
-from ..base import Option, Rule
+from ..base import Option, Rule, shown
 from ..patterns import finditer
 from ..wordlist import ascii_words
 from ...read import compiled as _compiled
@@ -193,4 +194,4 @@ class GluedWords(Rule):
             return
         message = self["trailer-message"].replace("%s", m.group("tr").strip(), 1)
         yield self.finding(doc, start, end, message, [Edit(m.start("tg"), end, "")],
-                           Applicability.SAFE, fix_title="Delete the credit")
+                           Applicability.SAFE, fix_title=f"Delete the credit {shown(credit)}")
