@@ -11,7 +11,7 @@ them: a line that opens it (``poll-patterns``: "take our poll"), its question
 out at any time"). The lines between the opening line and the next flagged
 line, when the first of them asks a question and there are at most
 ``poll-max-lines`` of them, each of at most ``poll-max-words``, are the poll's: one more finding,
-whose fix deletes them as the opening line's does.
+whose fix deletes them.
 """
 
 from __future__ import annotations
@@ -28,9 +28,6 @@ class Boilerplate(Rule):
         "patterns": Option("list", required=True, help="regexes matched at the start of a paragraph"),
         "ignorecase": Option("bool", True, "match regardless of case"),
         "max-words": Option("int", 25, "longer paragraphs are prose, not furniture"),
-        "credit-patterns": Option("list", [], "regexes, matched as patterns are, for credit lines (a syndication "
-                                  "permission, a copyright notice, a picture credit): flagged like the rest, but "
-                                  "their fix is unsafe, since a licence may require the line"),
         "poll-patterns": Option("list", [], "regexes, matched as patterns are, for a line that opens a poll "
                                 "('take our poll'): flagged like the rest, and the short lines after it, up to "
                                 "the next flagged line, are the poll's question and answers when the first asks "
@@ -46,20 +43,10 @@ class Boilerplate(Rule):
 
     def compile(self):
         flags = "(?i)" if self["ignorecase"] else ""
-        every = [*self["patterns"], *self["credit-patterns"], *self["poll-patterns"]]
+        every = [*self["patterns"], *self["poll-patterns"]]
         self.regex = self.pattern(flags + "(?:{})".format("|".join(f"(?:{p})" for p in every)), "patterns")
-        self.credits, self.polls = (self._one_of(flags, key) for key in ("credit-patterns", "poll-patterns"))
-
-    def _one_of(self, flags: str, key: str):
-        """One pattern for the regexes under ``key``; None when it lists none."""
-        either = "|".join(f"(?:{p})" for p in self[key])
-        return self.pattern(flags + f"(?:{either})", key) if either else None
-
-    def _applicability(self, doc, start: int, end: int):
-        """Unsafe for a credit line (``credit-patterns``) at ``start``-``end``, else the rule's own."""
-        if self.credits is not None and match(self.credits, doc.text, self.id, start, end) is not None:
-            return Applicability.UNSAFE
-        return None
+        polls = "|".join(f"(?:{p})" for p in self["poll-patterns"])
+        self.polls = self.pattern(flags + f"(?:{polls})", "poll-patterns") if polls else None
 
     def check(self, doc):
         for block in doc.body:
@@ -71,7 +58,7 @@ class Boilerplate(Rule):
                 continue
             start, end = doc.block_removal(block)
             yield self.finding(doc, block.start, block.end, self.format_message(m.group().strip()),
-                               [Edit(start, end, "")], self._applicability(doc, block.start, block.end),
+                               [Edit(start, end, "")],
                                fix_title=f"Delete the line {shown(block.text(doc))}")
 
     def _lines(self, doc, block):
@@ -92,13 +79,12 @@ class Boilerplate(Rule):
                     self.polls, text, self.id, start, start + len(line)) is not None
                 longest = self["poll-max-words"] if opens else self["max-words"]
                 if m and len(line.split()) <= longest and self.in_scope(doc, start, start + len(line)):
-                    applicability = self._applicability(doc, start, start + len(line))
                     if poll:
-                        yield from self._poll(doc, poll, start, applicability)
+                        yield from self._poll(doc, poll, start)
                     poll = [] if opens and newline >= 0 else None
                     cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
                     yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
-                                       [Edit(*cut, "")], applicability, fix_title=f"Delete the line {shown(line)}")
+                                       [Edit(*cut, "")], fix_title=f"Delete the line {shown(line)}")
                 else:
                     m = None
             if m is None and poll is not None:
@@ -109,7 +95,7 @@ class Boilerplate(Rule):
                 return
             start = newline + 1
 
-    def _poll(self, doc, lines: list[tuple[int, int]], upto: int, applicability):
+    def _poll(self, doc, lines: list[tuple[int, int]], upto: int):
         """The finding for a poll's question and answers (``lines``), when the first line asks a question;
         its fix deletes them up to ``upto``, where the next furniture line starts."""
         first, last = lines[0], lines[-1]
@@ -117,7 +103,7 @@ class Boilerplate(Rule):
         if not question.endswith("?") or not self.in_scope(doc, first[0], last[1]):
             return
         yield self.finding(doc, first[0], last[1], self["poll-message"], [Edit(first[0], upto, "")],
-                           applicability, fix_title=f"Delete the poll's question and answers {shown(question)}")
+                           fix_title=f"Delete the poll's question and answers {shown(question)}")
 
 
 def _line_break_before(text: str, start: int) -> int:
