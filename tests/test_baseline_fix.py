@@ -48,7 +48,7 @@ def test_config_baseline_is_used_by_check_from_any_folder(run_cli, tmp_path):
     article.write_text(EDITED, encoding="utf-8")
     proc = run_cli("check", "--format", "concise", "articles/", cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stdout.decode().splitlines()[0] == "articles/syria.md:7:1: News.DoubledWord [*] " \
+    assert proc.stdout.decode().splitlines()[0] == "articles/syria.md:7:1: suggestion: News.DoubledWord [*] " \
         "'The the': a word is doubled."
     assert "News.MultipleSpaces" not in proc.stdout.decode()
 
@@ -99,4 +99,4 @@ def test_the_summary_says_how_many_findings_the_baseline_hid(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text("Storm closes road\n\nThe the storm closed the the road.\n", encoding="utf-8")
     proc = run_cli("check", "--isolated", "--baseline", "b.json", "--format", "concise", "a.txt", cwd=tmp_path)
     assert proc.stdout.decode().rstrip().endswith(
-        "Found 1 finding in 1 file (1 fixable with `lintnews fix`). 1 finding in the baseline not shown.")
+        "Found 1 finding (1 suggestion) in 1 file (1 fixable with `lintnews fix`). 1 finding in the baseline not shown.")

@@ -57,7 +57,7 @@ def test_only_articles_the_branch_changed_are_checked(run_cli, archive):
     (archive / "articles" / "new.md").write_text(DOUBLED.replace("Monday", "Friday") + "\nA line added.\n",
                                                  encoding="utf-8")
     proc = run_cli("check", "--format", "concise", "--changed-since", "main", "articles/", cwd=archive)
-    assert "articles/new.md:3:1: News.DoubledWord" in proc.stdout.decode()
+    assert "articles/new.md:3:1: suggestion: News.DoubledWord" in proc.stdout.decode()
 
 
 def test_renamed_modified_staged_and_untracked_count_deleted_does_not(run_cli, archive):

@@ -48,7 +48,7 @@ def test_json_has_positions_and_fixes(run_cli, seed_copy):
 def test_stdin_check_and_fix(run_cli):
     proc = run_cli("check", "--format", "concise", "-", input=BAD.encode())
     assert proc.returncode == 1
-    assert b"-:3:1: News.DoubledWord [*] 'The the': a word is doubled." in proc.stdout
+    assert b"-:3:1: suggestion: News.DoubledWord [*] 'The the': a word is doubled." in proc.stdout
     proc = run_cli("fix", "-", input=BAD.encode())
     assert proc.returncode == 0
     assert proc.stdout == CLEAN.encode()
@@ -68,7 +68,7 @@ def test_bad_inputs_are_reported_and_others_still_checked(run_cli, tmp_path):
         f"error: {tmp_path / 'bad.txt'}: invalid UTF-8 at byte 7 (line 3): invalid start byte",
         f"error: {tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not an article",
     ]
-    assert b"good.txt:3:1: News.DoubledWord" in proc.stdout
+    assert b"good.txt:3:1: suggestion: News.DoubledWord" in proc.stdout
 
 
 def test_bad_rule_file_is_exit_2_with_one_line(run_cli, tmp_path, seed_copy):
@@ -90,7 +90,7 @@ def test_user_style_adds_a_rule(run_cli, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("A headline about drones\n\nWe utilize drones.\n")
     proc = run_cli("check", "--format", "concise", "--styles", tmp_path / "styles", article)
-    assert b"a.txt:3:4: House.Utilize [*] Use 'use' instead of 'utilize'." in proc.stdout
+    assert b"a.txt:3:4: warning: House.Utilize [*] Use 'use' instead of 'utilize'." in proc.stdout
     proc = run_cli("fix", "--styles", tmp_path / "styles", article)
     assert proc.returncode == 0
     assert article.read_text() == "A headline about drones\n\nWe use drones.\n"
@@ -188,7 +188,7 @@ def test_unsafe_fixes_are_not_counted_as_fixable(run_cli, tmp_path):
     article.write_text("A headline about the town\n\nThe town fund holds €12.500.\n")
     out = run_cli("check", article).stdout.decode()
     assert "News.ThousandsSeparator '12.500'" in out  # no [*]: plain fix would not apply it
-    assert out.rstrip().endswith("Found 1 finding in 1 file (1 fixable only with --unsafe-fixes).")
+    assert out.rstrip().endswith("Found 1 finding (1 error) in 1 file (1 fixable only with --unsafe-fixes).")
 
 
 def test_kinds_and_config_keys_show_every_key_with_its_help(run_cli):
@@ -223,12 +223,12 @@ def test_show_fixes_in_concise_format_puts_each_fix_on_its_findings_line(run_cli
     article.write_text("Port\n\nThey don t know when the  harbor opens.\n")
     lines = run_cli("check", "--isolated", "--format", "concise", "--show-fixes", article).stdout.decode().splitlines()
     assert lines[:2] == [
-        f"{article}:3:6: News.StrippedApostrophe [*] Write 'don't', not 'don t': the apostrophe was lost."
+        f"{article}:3:6: error: News.StrippedApostrophe [*] Write 'don't', not 'don t': the apostrophe was lost."
         " = fix (safe): Write 'don't'",
-        f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row. = fix (safe): Leave one space",
+        f"{article}:3:25: warning: News.MultipleSpaces [*] Several spaces in a row. = fix (safe): Leave one space",
     ]
     plain = run_cli("check", "--isolated", "--format", "concise", article).stdout.decode().splitlines()
-    assert plain[1] == f"{article}:3:25: News.MultipleSpaces [*] Several spaces in a row."
+    assert plain[1] == f"{article}:3:25: warning: News.MultipleSpaces [*] Several spaces in a row."
 
 
 def test_show_links_in_concise_format_puts_the_rule_page_on_the_findings_line(run_cli, tmp_path):
@@ -236,10 +236,10 @@ def test_show_links_in_concise_format_puts_the_rule_page_on_the_findings_line(ru
     article.write_text("Port\n\nThe the harbor opens.\n")
     (tmp_path / "lintnews.yaml").write_text("docs-url: https://desk.example/lintnews/rules\n")
     lines = run_cli("check", "--format", "concise", "--show-links", article).stdout.decode().splitlines()
-    assert lines[0] == (f"{article}:3:1: News.DoubledWord [*] 'The the': a word is doubled."
+    assert lines[0] == (f"{article}:3:1: suggestion: News.DoubledWord [*] 'The the': a word is doubled."
                         " = see https://desk.example/lintnews/rules/News/DoubledWord.md")
     plain = run_cli("check", "--format", "concise", article).stdout.decode().splitlines()
-    assert plain[0] == f"{article}:3:1: News.DoubledWord [*] 'The the': a word is doubled."
+    assert plain[0] == f"{article}:3:1: suggestion: News.DoubledWord [*] 'The the': a word is doubled."
 
 
 def test_diff_of_a_file_with_a_bom_and_crlf_applies_with_git_apply(run_cli, tmp_path):

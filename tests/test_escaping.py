@@ -34,7 +34,7 @@ def test_text_output_escapes_articles_and_file_names_and_keeps_carets_in_place(r
     shown = str(tmp_path / "wire\\x1b[31m\\nstory.txt")
     lines = out.splitlines()
     column = ARTICLE.splitlines()[2].index("the the") + 1  # in the article's characters, escapes aside
-    assert lines[0] == f"{shown}:3:{column}: News.DoubledWord [*] 'the the': a word is doubled."
+    assert lines[0] == f"{shown}:3:{column}: suggestion: News.DoubledWord [*] 'the the': a word is doubled."
     source = "3 | Council\\x1b[2J\\x1b]0;x\\x07 \\u202evoted\\x9b1m the the plan."
     assert lines[2] == source
     assert lines[3] == "  | " + " " * (source.index("the the plan") - len("3 | ")) + "^^^^^^^"

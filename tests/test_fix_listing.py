@@ -98,7 +98,7 @@ def test_the_summary_counts_errors_beside_findings(run_cli, tmp_path):
     assert proc.returncode == 2
     assert "st/House/Broken.yml" in proc.stderr.decode()
     assert proc.stdout.decode().splitlines()[-1] == (
-        "Found 1 finding in 1 file (1 fixable with `lintnews fix`). Errors: 1 (see above).")
+        "Found 1 finding (1 suggestion) in 1 file (1 fixable with `lintnews fix`). Errors: 1 (see above).")
     (tmp_path / "b.txt").write_bytes(b"Council\n\n\xff not UTF-8\n")
     proc = run_cli("fix", "a.txt", "b.txt", cwd=tmp_path)
     assert proc.returncode == 2

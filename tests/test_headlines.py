@@ -183,7 +183,7 @@ def test_invalid_front_matter_is_metadata_and_reported_nowhere(run_cli, tmp_path
     article.write_text(text, encoding="utf-8")
     proc = run_cli("check", "--isolated", "--format", "json", article)
     assert [(f["line"], f["text"]) for f in json.loads(proc.stdout)] == [(5, "The the")]
-    assert b"error" not in proc.stderr
+    assert b"error:" not in proc.stderr
 
 
 def test_the_readme_example_reports_what_it_says(run_cli, tmp_path):
@@ -214,6 +214,6 @@ def test_a_slip_in_a_single_quoted_yaml_title_is_found_and_fixed_with_the_quotin
     article = tmp_path / "harbour.md"
     article.write_text("---\ntitle: 'The the harbour plan'\n---\n\nThe council met on Monday.\n", encoding="utf-8")
     out = run_cli("check", "--isolated", "--format", "concise", "--select", "News.DoubledWord", article).stdout.decode()
-    assert f"{article}:2:9: News.DoubledWord" in out
+    assert f"{article}:2:9: suggestion: News.DoubledWord" in out
     run_cli("fix", "--isolated", "--select", "News.DoubledWord", article)
     assert article.read_text(encoding="utf-8") == "---\ntitle: 'The harbour plan'\n---\n\nThe council met on Monday.\n"

@@ -37,7 +37,7 @@ def test_named_pipe_in_a_folder_is_skipped_not_waited_on(run_cli, tmp_path):
     proc = run_cli("check", "--format", "concise", tmp_path)
     assert proc.returncode == 1  # a.txt's finding; the pipe is not an error
     assert f"warning: {tmp_path / 'b.txt'}: not a regular file (a named pipe); skipped" in lines(proc)
-    assert b"a.txt:3:1: News.DoubledWord" in proc.stdout
+    assert b"a.txt:3:1: suggestion: News.DoubledWord" in proc.stdout
 
 
 def test_link_to_a_device_is_skipped(run_cli, tmp_path):
@@ -170,7 +170,7 @@ def test_fix_leaves_a_read_only_article_alone(run_cli, tmp_path):
     assert proc.returncode == 2
     assert f"error: {ro}: is read-only; left unchanged" in lines(proc)
     assert ro.read_text() == BAD and ok.read_text() == FIXED
-    assert f"{ro}:3:1: News.DoubledWord".encode() in proc.stdout  # what the file still holds
+    assert f"{ro}:3:1: suggestion: News.DoubledWord".encode() in proc.stdout  # what the file still holds
 
 
 def test_file_saved_by_another_program_mid_run_is_not_overwritten(tmp_path):
@@ -310,7 +310,7 @@ def test_a_dead_link_named_on_the_command_line_is_an_error(run_cli, tmp_path):
     assert proc.returncode == 2
     assert f"error: {tmp_path / 'b.txt'}: symbolic link loop" in lines(proc)
     assert f"error: {tmp_path / 'd.txt'}: broken symbolic link" in lines(proc)
-    assert b"a.txt:3:1: News.DoubledWord" in proc.stdout
+    assert b"a.txt:3:1: suggestion: News.DoubledWord" in proc.stdout
 
 
 def test_utf16_text_is_named_as_such_not_as_binary(run_cli, tmp_path):

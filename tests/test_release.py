@@ -119,7 +119,7 @@ def test_wheel_installed_in_a_fresh_venv_checks_the_seed(dist, tmp_path):
     assert check.returncode == 1, check.stdout + check.stderr  # findings
     assert f"{SEED.name}:" in check.stdout
     assert "News.DuplicateTitle" in check.stdout and "News.Confusables" in check.stdout  # rules and their data
-    assert "error" not in check.stderr, check.stderr
+    assert "error:" not in check.stderr, check.stderr
     shown = run("rules", "show", "News.DuplicateTitle")
     assert shown.returncode == 0 and "Flagged" in shown.stdout, shown.stdout + shown.stderr
     assert f"| Source | {site}/lintnews/styles/News/DuplicateTitle.yml |" in shown.stdout

@@ -63,7 +63,7 @@ examples:
         "house/House/Presently.yml: House.Presently: bad #1 'Ministers\\n\\nThe minister is currentl...': "
         "not flagged",
         "house/House/Utilize.yml: House.Utilize: good #1 'The council will utilize the grant.': flagged 'utilize'",
-        "house/House/Utilize.yml: House.Utilize: fixed #1 'We deploy drones to map the flood zone.': "
+        "house/House/Utilize.yml: House.Utilize: fixed #1 'We utilize drones to map the flood zone.': "
         "expected 'We deploy drones to map the flood zone.' got 'We use drones to map the flood zone.'",
         "2 rules, 8 examples: 3 failed",
     ]
@@ -84,7 +84,7 @@ def test_a_long_fixed_example_shows_where_the_texts_part(run_cli, tmp_path):
     house(tmp_path, Utilize=long)
     proc = run_cli("rules", "test", "--styles", "house", cwd=tmp_path)
     assert proc.returncode == 1
-    assert ("House.Utilize: fixed #2 'Officials said they would act to calm...': "
+    assert ("House.Utilize: fixed #2 'Officials said they would act in orde...': "
             "expected '...to calm markets, a spokesman told ...' got '...to calm markets.'"
             in proc.stdout.decode())
 
@@ -114,7 +114,7 @@ def test_a_rule_without_a_fix_cannot_give_its_fixed_example(run_cli, tmp_path):
     house(tmp_path, Utilize=display)
     proc = run_cli("rules", "--styles", "house", "test", "House.Utilize", cwd=tmp_path)
     assert proc.returncode == 1
-    assert ("fixed #1 'We use drones to map the flood zone.': expected 'We use drones to map the flood zone.' "
+    assert ("fixed #1 'We utilize drones to map the flood zone.': expected 'We use drones to map the flood zone.' "
             "got 'We utilize drones to map the flood zone.'") in proc.stdout.decode()
 
 
@@ -135,13 +135,24 @@ examples:
     assert proc.returncode == 0
 
 
-def test_a_rule_file_that_does_not_load_is_exit_2(run_cli, tmp_path):
-    house(tmp_path, Utilize=UTILIZE, Broken="extends: existence\nmessage: x\ntokens: [presently\n")
-    proc = run_cli("rules", "test", "--styles", "house", cwd=tmp_path)
+def test_a_rule_file_that_does_not_load_is_exit_2_and_the_other_rules_still_run(run_cli, tmp_path):
+    # Every broken file is one line (not only the first), and the rules that load still run their examples,
+    # as a check still runs them: a rule author sees every mistake in one run.
+    house(tmp_path, Utilize=UTILIZE, Broken="extends: existence\nmessage: x\ntokens: [presently\n",
+          BadRegex="extends: existence\nmessage: x\ntokens: ['(unclosed']\n")
+    proc = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stdout == b""
-    (line,) = proc.stderr.decode().splitlines()
-    assert line.startswith("error: house/House/Broken.yml: invalid YAML")
+    errors = proc.stderr.decode().splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith("error: house/House/BadRegex.yml: rule House.BadRegex: key 'tokens': bad regex")
+    assert errors[1].startswith("error: house/House/Broken.yml: invalid YAML")
+    assert all(line.endswith("; skipped") for line in errors)
+    assert proc.stdout.decode().endswith(": all passed; 2 rule files did not load (see the errors above)\n")
+    assert proc.stdout.decode().startswith("1 rule, ")
+    # Asked about, a file that did not load is named as such, not as an unknown id.
+    proc = run_cli("rules", "show", "--styles", "house", "House.Broken", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines()[-1] == "error: rule 'House.Broken' did not load (see the error above)"
 
 
 def test_a_selector_that_names_no_rule_is_exit_2(run_cli, tmp_path):

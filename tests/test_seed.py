@@ -86,10 +86,10 @@ def test_cli_check_on_seeds(run_cli):
     proc = run_cli("check", "seeds/")
     out = proc.stdout.decode()
     assert proc.returncode == 1
-    assert f"seeds/{SEED.name}:7:25: News.Confusables [*] Use 'his' instead of 'hi'" in out
-    assert f"seeds/{SEED.name}:45:203: News.DoubledSpeechVerb [*]" in out
+    assert f"seeds/{SEED.name}:7:25: error: News.Confusables [*] Use 'his' instead of 'hi'" in out
+    assert f"seeds/{SEED.name}:45:203: error: News.DoubledSpeechVerb [*]" in out
     assert "7 | Since the first days of hi elections campaign," in out  # the offending text shown
-    assert out.rstrip().endswith("Found 15 findings in 1 file (12 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
+    assert out.rstrip().endswith("Found 15 findings (5 errors, 10 suggestions) in 1 file (12 fixable with `lintnews fix`, 1 more with --unsafe-fixes).")
 
 
 def test_cli_fix_then_check_reports_no_fixable_finding(run_cli, seed_copy):

@@ -7,7 +7,7 @@ def test_stdin_filename_shows_the_offending_line_in_text_output(run_cli, tmp_pat
     proc = run_cli("check", "--isolated", "--stdin-filename", "content/wire/storm.md", "-",
                    input=STORY.encode(), cwd=tmp_path)
     out = proc.stdout.decode()
-    assert "content/wire/storm.md:3:1: News.DoubledWord" in out
+    assert "content/wire/storm.md:3:1: suggestion: News.DoubledWord" in out
     assert "3 | The the storm closed the coast road" in out  # the line and its carets, as for a file
     assert "^^^^^^^" in out
 

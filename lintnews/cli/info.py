@@ -15,7 +15,7 @@ from ..rules.backends.languagetool import status as lt_status
 from ..rules.backends.languagetool.options import OPTIONS as LANGUAGETOOL_KEYS
 from ..rules.base import SHARED
 from ..rules.docs import first_sentence, rule_page, write_docs
-from ..rules.loader import builtin_styles_dir, load_rules
+from ..rules.loader import builtin_styles_dir
 from ..rules.registry import registry
 from ..rules.schema import Schema
 from ..rules.vale_builtin import vale_rules
@@ -31,7 +31,8 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import SUB_STYLES, configured, level_shown, per_path_changes, per_path_levels, running, with_styles
+from .rule_styles import (SUB_STYLES, configured, failed_to_load, level_shown, load_all, not_loaded, per_path_changes, per_path_levels,
+                          running, with_styles)
 from .rule_test import rules_test
 from .starters import pre_commit_config
 
@@ -133,7 +134,7 @@ def rules(ctx, styles, fmt):
     """
     try:
         settings = ValeConfigFinder().settings_for(".")
-        loaded = load_rules([*settings.styles, *styles])
+        loaded = load_all([*settings.styles, *styles])
         vocab = load_vocab(settings.vocab)
         reject = vocab.reject_rule()
         extra = [reject] if reject is not None else []
@@ -150,7 +151,7 @@ def rules(ctx, styles, fmt):
     runs = running(loaded, settings)
     if fmt == "json":
         click.echo(json.dumps([_rule_info(r, levels, r.id in runs) for r in loaded], indent=2, ensure_ascii=False))
-        return
+        sys.exit(EXIT_ERROR if not_loaded() else 0)
     try:
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
                    if settings.languagetool is not None else None)
@@ -172,6 +173,8 @@ def rules(ctx, styles, fmt):
                    f"(--allow-languagetool, {ENV_SERVERS} or {user_config_path()})")
     else:
         click.echo(lt_status(backend))
+    if not_loaded():
+        sys.exit(EXIT_ERROR)  # the rule files that did not load are said above, each with its problem
 
 
 def _rule_info(rule, levels: dict, runs: bool = True) -> dict:
@@ -192,6 +195,9 @@ def rules_show(obj, rule_id, more):
     """Explain one rule, with its bad, good and fixed examples."""
     loaded = with_styles(obj, more)
     matches = [r for r in loaded if r.id == rule_id] or [r for r in loaded if r.id.lower() == rule_id.lower()]
+    if not matches and failed_to_load(rule_id):
+        say_error(f"rule '{rule_id}' did not load (see the error above)")
+        sys.exit(EXIT_ERROR)
     if not matches:
         near = nearest(rule_id, [r.id for r in loaded])
         say_error(f"unknown rule id '{rule_id}' ({f'did you mean {near!r}? ' if near else ''}see `lintnews rules`)")
@@ -253,6 +259,8 @@ def rules_docs(obj, out, more):
         say_error(f"{exc.filename or out}: cannot write the rule pages: {exc.strerror or exc}")
         sys.exit(EXIT_ERROR)
     click.echo(f"Wrote {len(written) - 1} rule pages and {written[-1]}.")
+    if not_loaded():
+        sys.exit(EXIT_ERROR)
 
 
 rules.add_command(rules_test)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 
 import click
 
@@ -53,7 +54,7 @@ def check(paths, baseline, write_baseline, **kw):
         else:
             fixes = f"{unsafe} fixable only with --unsafe-fixes" if unsafe else "none fixable by `lintnews fix`"
         below = "" if failing(results) or run.errors else " None is at or above the fail-on level, so the check passes."
-        run.summary(f"Found {plural(len(findings), 'finding')} in {plural(checked, 'file')}"
+        run.summary(f"Found {plural(len(findings), 'finding')} ({by_level(findings)}) in {plural(checked, 'file')}"
                     f" ({fixes}).{below}{baselined}{unfinished}{_errors(run)}")
     elif unfinished:
         short = sum(1 for r in results if r.unfinished)
@@ -139,6 +140,12 @@ def _print_fixed(results, diff: bool) -> None:
         elif r.path == "-" and not diff:
             sys.stdout.buffer.write((BOM if r.bom else b"") + r.text.encode("utf-8"))
             sys.stdout.flush()
+
+
+def by_level(findings) -> str:
+    """How many findings at each level, most serious first: "2 errors, 1 warning, 4 suggestions"."""
+    counts = Counter(f.severity.value for f in findings)
+    return ", ".join(plural(counts[level], level) for level in ("error", "warning", "suggestion") if counts[level])
 
 
 def _errors(run) -> str:

@@ -17,13 +17,43 @@ SUB_STYLES = click.option("--styles", "more", multiple=True, type=click.Path(fil
                           help="Also the rules in this folder (as `lintnews rules --styles DIR`).")
 
 
+_NOT_LOADED = "lintnews.rule files not loaded"  # the problems said so far, in the command's shared meta
+_FAILED = "lintnews.rule ids not loaded"
+
+
+def load_all(styles) -> list:
+    """The built-in rules and those of ``styles``. A rule file that does not load is an error line ("...;
+    skipped", said once per command) and the rest still load, as in a check; :func:`not_loaded` counts them."""
+    problems: list[str] = []
+    failed: set[str] = set()
+    rules = load_rules(styles, problems=problems, failed=failed)
+    meta = click.get_current_context().meta
+    meta.setdefault(_FAILED, set()).update(failed)
+    said = meta.setdefault(_NOT_LOADED, [])
+    for problem in problems:
+        if problem not in said:
+            said.append(problem)
+            say_error(problem)
+    return rules
+
+
+def not_loaded() -> int:
+    """How many rule files the command could not load (each said as an error)."""
+    return len(click.get_current_context().meta.get(_NOT_LOADED, ()))
+
+
+def failed_to_load(rule_id: str) -> bool:
+    """Whether ``rule_id`` is the id of a rule file the command could not load."""
+    return rule_id in click.get_current_context().meta.get(_FAILED, ())
+
+
 def with_styles(obj, more) -> list:
     """The group's rules, or with ``more`` style folders given after the subcommand, those added."""
     loaded, styles, extra, _ = obj
     if not more:
         return loaded
     try:
-        return load_rules([*styles, *more]) + extra
+        return load_all([*styles, *more]) + extra
     except LintnewsError as exc:
         say_error(str(exc))
         sys.exit(EXIT_ERROR)

@@ -11,7 +11,7 @@ from ..report.text import visible
 from ..run.examples import check_examples
 from ..run.selection import matches, unknown
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, plural, say_error
-from .rule_styles import SUB_STYLES, with_styles
+from .rule_styles import SUB_STYLES, not_loaded, with_styles
 
 
 @click.command("test", short_help="Run the rules' own bad, good and fixed examples.")
@@ -25,7 +25,8 @@ def rules_test(obj, selectors, more):
 
     Each example is read as plain text, as `lintnews check -` reads it; only its rule runs. Without
     RULE-OR-PREFIX (a rule id, or a prefix such as `House`), every rule loaded: the built-in ones, the
-    configuration's styles and --styles. One line per failure; exit 1 if any, 2 if a rule file does not load.
+    configuration's styles and --styles. One line per failure; exit 1 if any, 2 if a rule file does not load
+    (each such file is an error line, and the other rules' examples still run).
     """
     loaded = with_styles(obj, more)
     ids = [r.id for r in loaded]
@@ -44,8 +45,10 @@ def rules_test(obj, selectors, more):
     untested = len(chosen) - len(tested)
     note = f" ({plural(untested, 'rule')} without examples)" if untested else ""
     verdict = f"{failed} failed" if failed else "all passed"
-    click.echo(f"{plural(len(tested), 'rule')}, {plural(examples, 'example')}: {verdict}{note}")
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    broken = not_loaded()
+    unloaded = f"; {plural(broken, 'rule file')} did not load (see the errors above)" if broken else ""
+    click.echo(f"{plural(len(tested), 'rule')}, {plural(examples, 'example')}: {verdict}{note}{unloaded}")
+    sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 def _shown(path: str) -> str:

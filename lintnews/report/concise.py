@@ -1,4 +1,4 @@
-"""--format concise: one line per finding, ``path:line:col: RULE [*] message``; with ``--show-fixes``,
+"""--format concise: one line per finding, ``path:line:col: level: RULE [*] message``; with ``--show-fixes``,
 the fix on the same line (`` = fix (safe): Write 'don't'``), with ``--show-links`` the rule's page
 (`` = see docs/rules/News/DoubledWord.md``)."""
 

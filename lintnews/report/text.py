@@ -1,6 +1,6 @@
 """--format text: ruff-like lines with the offending text shown under them.
 
-    seeds/a.txt:7:25: News.Confusables [*] Use 'his' instead of 'hi'.
+    seeds/a.txt:7:25: error: News.Confusables [*] Use 'his' instead of 'hi'.
       |
     7 | Since the first days of hi elections campaign, ...
       |                         ^^
@@ -39,10 +39,13 @@ def _c(code: str, s: str, color: bool) -> str:
 
 
 def headline(f, color: bool = False) -> str:
+    """``path:line:col: level: Rule [*] message``: the level in words as well as in colour (a log, a pipe,
+    NO_COLOR and a reader who cannot tell the colours apart see only the words)."""
     mark = " [*]" if f.safe_fix else ""
     where = _c("1", f"{visible(f.path)}:{f.line}:{f.column}:", color)
+    level = _c(_COLORS[f.severity.value], f"{f.severity.value}:", color)
     rule = _c("1;" + _COLORS[f.severity.value], visible(f.rule_id), color)
-    return f"{where} {rule}{mark} {visible(f.message)}"
+    return f"{where} {level} {rule}{mark} {visible(f.message)}"
 
 
 def _width(s: str) -> int:

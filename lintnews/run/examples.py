@@ -94,17 +94,18 @@ def check_examples(rule: Rule) -> list[ExampleFailure]:
     for i, (bad, fixed) in enumerate(zip(examples["bad"], examples["fixed"])):
         outcome = linter.fix(bad, unsafe=True)
         problem = _trouble(outcome.result)
+        # Named by the bad example it is made from ("fixed #1 'We utilize drones.': expected ... got ...").
         if problem:
-            fail("fixed", i, fixed, problem)
+            fail("fixed", i, bad, problem)
         elif outcome.text != fixed:
-            fail("fixed", i, fixed, difference(fixed, outcome.text))
+            fail("fixed", i, bad, difference(fixed, outcome.text))
         elif not outcome.converged:
-            fail("fixed", i, fixed, f"the fixes still changed the text after {outcome.passes} passes")
+            fail("fixed", i, bad, f"the fixes still changed the text after {outcome.passes} passes")
         else:
             left = linter.check(fixed)
             problem = _trouble(left)
             if problem or left.findings:
-                fail("fixed", i, fixed, problem or f"still flagged after the fix: {_found(left.findings)}")
+                fail("fixed", i, bad, problem or f"still flagged after the fix {quoted(fixed)}: {_found(left.findings)}")
     return failures
 
 

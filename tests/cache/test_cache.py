@@ -77,7 +77,7 @@ def test_baseline_and_suppressions_behave_the_same_from_the_cache(run_cli, desk,
     args = ["--baseline", baseline, "--report-unused-suppressions", "--format", "concise", "articles"]
     fresh = run(run_cli, desk, *args)
     lines = [line for line in fresh.stdout.decode().splitlines() if "Lintnews.UnusedSuppression" not in line]
-    assert lines[0] == "articles/new.md:3:1: News.DoubledWord [*] 'The the': a word is doubled."
+    assert lines[0] == "articles/new.md:3:1: suggestion: News.DoubledWord [*] 'The the': a word is doubled."
     assert lines[1].startswith("Found ") and len(lines) == 2
     same(fresh, run(run_cli, desk, *args, cache=cache))
     same(fresh, run(run_cli, desk, *args, cache=cache))

@@ -50,10 +50,10 @@ def test_story_findings_at_exact_lines_and_columns(run_cli, tmp_path):
     # photo's alt text; not the block quote (a quotation), nor the script, the JSON-LD, the <pre> and
     # the <code>, which all say "the the" too.
     assert r.stdout.decode().splitlines() == [
-        f"{story}:11:24: News.DoubledWord [*] 'the the': a word is doubled.",
-        f"{story}:14:25: News.DoubledWord [*] 'lasted lasted': a word is doubled.",
-        f"{story}:16:62: News.DoubledWord [*] 'the the': a word is doubled.",
-        "Found 3 findings in 1 file (3 fixable with `lintnews fix`).",
+        f"{story}:11:24: suggestion: News.DoubledWord [*] 'the the': a word is doubled.",
+        f"{story}:14:25: suggestion: News.DoubledWord [*] 'lasted lasted': a word is doubled.",
+        f"{story}:16:62: suggestion: News.DoubledWord [*] 'the the': a word is doubled.",
+        "Found 3 findings (3 suggestions) in 1 file (3 fixable with `lintnews fix`).",
     ]
 
 
@@ -106,7 +106,7 @@ def test_a_fix_that_would_write_markup_is_reported_not_applied(run_cli, tmp_path
     r = run_cli("fix", "--isolated", "--unsafe-fixes", "--styles", styles, "--select", "House.Plus", html, txt)
     assert html.read_text() == "<p>Costs rose about 4% plus fees.</p>\n"
     assert txt.read_text() == "<p>Costs rose about 4% & fees.</p>\n"  # plain text: '&' is just a character
-    assert f"{html}:1:24: House.Plus Use '&' instead of 'plus'." in r.stdout.decode()
+    assert f"{html}:1:24: warning: House.Plus Use '&' instead of 'plus'." in r.stdout.decode()
     assert r.returncode == 1
 
 
@@ -133,7 +133,7 @@ def test_folder_walk_takes_html_and_skips_unsupported_formats(run_cli, tmp_path)
     assert r.returncode == 1, r.stderr.decode()
     assert [line.split(":")[0] for line in r.stdout.decode().splitlines()] == [
         f"{desk}/a.html", f"{desk}/b.htm", f"{desk}/f.md"]
-    assert "error" not in r.stderr.decode()
+    assert "error:" not in r.stderr.decode()
 
 
 def test_a_repeated_headline_is_deleted_with_its_element(run_cli, tmp_path):

@@ -292,9 +292,9 @@ def test_vales_built_in_rules_run_when_chosen(run_cli, tmp_path):
                        "who codes in Javascript.\n", encoding="utf-8")
     proc = run_cli("check", "--select", "Vale", "--format", "concise", article, cwd=tmp_path)
     lines = [line.split(": ", 1)[1] for line in proc.stdout.decode().splitlines() if line.startswith(str(article))]
-    assert lines == ["Vale.Repetition 'the' is repeated!", "Vale.Spelling Did you really mean 'recieved'?",
-                     "Vale.Avoid Avoid using 'citizen journalist'.",
-                     "Vale.Terms Use 'JavaScript' instead of 'Javascript'."]
+    assert lines == ["error: Vale.Repetition 'the' is repeated!", "error: Vale.Spelling Did you really mean 'recieved'?",
+                     "error: Vale.Avoid Avoid using 'citizen journalist'.",
+                     "error: Vale.Terms Use 'JavaScript' instead of 'Javascript'."]
     # Not chosen, they do not run.
     assert "Vale." not in run_cli("check", "--format", "concise", article, cwd=tmp_path).stdout.decode()
 

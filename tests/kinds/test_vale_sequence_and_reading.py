@@ -26,8 +26,8 @@ def test_a_sequence_run_with_a_comma_inside_is_reported_as_current_vale_does(run
     text = ("# Council vote\n\nIn my opinion, he is still the best mayor the city has had.\n\n"
             "The mayor said he would not resign.\n")
     # "opinion, he" (line 3) and "mayor said he" (line 5)
-    assert check(run_cli, tmp_path, "AMBIG", AMBIG, text)[1] == ["3:7: House.AMBIG Avoid ambiguous pronouns",
-                                                                  "5:5: House.AMBIG Avoid ambiguous pronouns"]
+    assert check(run_cli, tmp_path, "AMBIG", AMBIG, text)[1] == ["3:7: warning: House.AMBIG Avoid ambiguous pronouns",
+                                                                  "5:5: warning: House.AMBIG Avoid ambiguous pronouns"]
 
 
 MEETUP = ("extends: sequence\nmessage: \"Use 'meetup(s)' instead of 'meet-up'\"\n"
@@ -38,7 +38,7 @@ def test_a_hyphenated_compound_is_one_sequence_word_as_in_vales_tokenizer(run_cl
     text = ("# Community news\n\nAll of our local meet-ups are organised by residents. "
             "Residents meet up at the library.\n")
     assert check(run_cli, tmp_path, "Meetup", MEETUP, text)[1] == [
-        "3:18: House.Meetup Use 'meetup(s)' instead of 'meet-up'"]
+        "3:18: warning: House.Meetup Use 'meetup(s)' instead of 'meet-up'"]
 
 
 GRADE = "extends: readability\nmessage: \"Grade level (%s) too high!\"\ngrade: 4\nmetrics:\n  - Flesch-Kincaid\n"
@@ -52,7 +52,7 @@ def test_readability_counts_the_words_a_reader_sees_not_link_targets_or_code(run
     hard = ("# Council vote\n\nThe municipal administration approved comprehensive infrastructure "
             "reorganisation after considerable deliberation.\n")
     proc, lines = check(run_cli, tmp_path, "Grade", GRADE, hard)
-    assert proc.returncode == 1 and len(lines) == 1 and lines[0].startswith("1:1: House.Grade Grade level (")
+    assert proc.returncode == 1 and len(lines) == 1 and lines[0].startswith("1:1: warning: House.Grade Grade level (")
 
 
 def test_syllables_are_counted_as_vales_summarize_package_counts_them():

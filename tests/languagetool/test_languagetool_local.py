@@ -120,12 +120,12 @@ def test_the_command_line_flag_needs_no_configuration(run_cli, tmp_path, fake_lt
     site = project(tmp_path, config=None)
     proc = run_cli("check", "--languagetool-local", "--format", "json", ".", cwd=site, env=fake_lt.env())
     assert lt_findings(proc) == [("a0.txt", "LanguageTool.COULD_OF", "could of", 3, 13)]
-    assert proc.stderr.decode().splitlines() == ["Found 2 findings in 1 file (1 fixable with `lintnews fix`, "
+    assert proc.stderr.decode().splitlines() == ["Found 2 findings (2 warnings) in 1 file (1 fixable with `lintnews fix`, "
                                                  "1 more with --unsafe-fixes)."]
     # A project's remote server is not contacted then: the local one replaces it, with the project's options.
     (site / "lintnews.yaml").write_text("languagetool:\n  url: http://192.0.2.1:8081\n  language: en-GB\n")
     proc = run_cli("check", "--languagetool-local", "--format", "json", ".", cwd=site, env=fake_lt.env())
-    assert proc.stderr.decode().count("warning") == 0
+    assert proc.stderr.decode().count("warning:") == 0
     assert lt_findings(proc) and fake_lt.checks()[-1]["language"] == "en-GB"
 
 

@@ -31,7 +31,7 @@ def test_a_replacement_is_read_as_vales_template_reads_it(run_cli, tmp_path):
     # stopped the rule on both of the last two ("internal error ... please report it").
     project(tmp_path, {"Money": MONEY}, "# Budget\n\nThe fund got 40 dollars, 12 per cent of it from the shared drive.\n")
     code, err, found = check(run_cli, tmp_path)
-    assert code == 1 and "error" not in err, err
+    assert code == 1 and "error:" not in err, err
     assert found == [(3, 14, "Write '$40', not '40 dollars'."),
                      (3, 26, "Write '$2%', not '12 per cent'."),
                      (3, 53, "Write 'D:\\shared', not 'shared drive'.")]
@@ -47,7 +47,7 @@ def test_a_consistency_rule_with_its_pairs_commented_out_runs_and_says_so(run_cl
     code, err, found = check(run_cli, tmp_path)
     assert code == 1, err
     assert "Desk.Spelling: key 'either' has no entries: the rule reports nothing (as in Vale)" in err
-    assert "error" not in err
+    assert "error:" not in err
     assert found == [(3, 13, "Avoid 'reportedly'.")]
 
 
@@ -75,7 +75,7 @@ def test_a_dictionary_that_does_not_load_stops_only_vale_spelling_and_only_when_
     (folder / "desk.dic").write_text("2\nnewsroom/A\n/broken\n")
     code, err, found = check(run_cli, tmp_path)
     assert (code, err.strip().splitlines()[-1], found) == (
-        1, "Found 1 finding in 1 file (none fixable by `lintnews fix`).", [(3, 14, "Avoid 'reportedly'.")])
+        1, "Found 1 finding (1 warning) in 1 file (none fixable by `lintnews fix`).", [(3, 14, "Avoid 'reportedly'.")])
     (tmp_path / ".vale.ini").write_text((tmp_path / ".vale.ini").read_text().replace("= Desk", "= Desk, Vale"))
     code, err, found = check(run_cli, tmp_path)
     assert code == 2 and "Traceback" not in err
@@ -109,7 +109,7 @@ def test_values_of_another_type_are_read_as_vale_reads_them(run_cli, tmp_path):
     story = ("# Budget\n\nThe adviser REPORTEDLY met the advisor, the clerk, the mayor, and the chief in MMXXIV.\n")
     project(tmp_path, rules, story)
     code, err, found = check(run_cli, tmp_path)
-    assert code == 1 and "error" not in err, err
+    assert code == 1 and "error:" not in err, err
     assert sorted(found) == [(3, 13, "Avoid 'REPORTEDLY'."), (3, 39, "More than 3 commas."), (3, 80, "2024")]
 
 

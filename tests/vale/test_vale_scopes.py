@@ -91,19 +91,19 @@ def findings(run_cli, path: Path) -> list[str]:
 def test_each_scope_selects_what_vale_reads_and_comments_turn_rules_off(run_cli, tmp_path):
     got = findings(run_cli, project(tmp_path))
     assert got == [
-        "1:11: House.Hedge Headline hedges: reportedly",  # a heading, not "reportedly final" in a paragraph
-        "3:4: House.Update Subheads say Update",
-        "5:44: House.Pending Still to be decided: TBD",  # not the TBD in the block quote (line 7)
-        "5:49: House.Opening Sentence opens with Officials",  # the second sentence starts with it
-        "7:31: House.QuoteWord Check the quote: literally",
-        "11:17: House.ListFiller Filler in a list: very",  # not "very close" in the paragraph
-        "16:16: House.Cells Cell to confirm: TBC",  # a body cell; the header's TBC is a table.header
-        "19:3: House.Breaking Bold label: BREAKING",
-        "19:36: House.LinkText Link text: here",  # the link's text, not the "here" after it
-        "21:3: House.AltLength Alt text has 12 words",
+        "1:11: warning: House.Hedge Headline hedges: reportedly",  # a heading, not "reportedly final" in a paragraph
+        "3:4: warning: House.Update Subheads say Update",
+        "5:44: warning: House.Pending Still to be decided: TBD",  # not the TBD in the block quote (line 7)
+        "5:49: warning: House.Opening Sentence opens with Officials",  # the second sentence starts with it
+        "7:31: warning: House.QuoteWord Check the quote: literally",
+        "11:17: warning: House.ListFiller Filler in a list: very",  # not "very close" in the paragraph
+        "16:16: warning: House.Cells Cell to confirm: TBC",  # a body cell; the header's TBC is a table.header
+        "19:3: warning: House.Breaking Bold label: BREAKING",
+        "19:36: warning: House.LinkText Link text: here",  # the link's text, not the "here" after it
+        "21:3: warning: House.AltLength Alt text has 12 words",
         # 25 (vale off), 31 (ListFiller = NO) and 39 (House = NO) are silenced
-        "35:11: House.ListFiller Filler in a list: very",
-        "43:7: House.Pending Still to be decided: TBD",
+        "35:11: warning: House.ListFiller Filler in a list: very",
+        "43:7: warning: House.Pending Still to be decided: TBD",
     ]
 
 
@@ -116,15 +116,15 @@ def test_ignore_settings_keep_scopes_and_patterns_out(run_cli, tmp_path):
                "![A long description of the mayor speaking to reporters after the vote](m.jpg)\n\n"
                "<!-- embargo -->\n\nThe TBD figure stays secret.\n\n<!-- /embargo -->\n\nStill TBD.\n")
     got = findings(run_cli, project(tmp_path, config, article))
-    assert got == ["3:13: House.Pending Still to be decided: TBD", "17:7: House.Pending Still to be decided: TBD"]
+    assert got == ["3:13: warning: House.Pending Still to be decided: TBD", "17:7: warning: House.Pending Still to be decided: TBD"]
 
 
 def test_without_ignore_settings_the_same_text_is_read(run_cli, tmp_path):
     article = ("# Council vote\n\nThe vote is TBD.\n\n> The mayor said it was literally over.\n\n"
                "**BREAKING** More [here](https://example.com).\n")
     got = findings(run_cli, project(tmp_path, "", article))
-    assert got == ["3:13: House.Pending Still to be decided: TBD", "5:25: House.QuoteWord Check the quote: literally",
-                   "7:3: House.Breaking Bold label: BREAKING", "7:20: House.LinkText Link text: here"]
+    assert got == ["3:13: warning: House.Pending Still to be decided: TBD", "5:25: warning: House.QuoteWord Check the quote: literally",
+                   "7:3: warning: House.Breaking Bold label: BREAKING", "7:20: warning: House.LinkText Link text: here"]
 
 
 def test_a_bad_ignore_pattern_is_one_line_naming_the_configuration(run_cli, tmp_path):
@@ -154,21 +154,21 @@ def test_an_extending_configuration_keeps_the_ignore_keys_it_does_not_set(run_cl
     config.write_text("extend: base.yaml\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     # skipped-scopes is the child's (list items skipped, the block quote read: Pending never reads it
     # anyway); token-ignores comes from the parent.
-    assert findings(run_cli, path) == ["3:13: House.Pending Still to be decided: TBD"]
+    assert findings(run_cli, path) == ["3:13: warning: House.Pending Still to be decided: TBD"]
 
 
 def test_code_spans_are_read_by_vale_rules_only_when_code_is_not_ignored(run_cli, tmp_path):
     article = "# Deploy notes\n\nRun `make TBD` before the TBD vote.\n"
     path = project(tmp_path, "", article)
-    assert findings(run_cli, path) == ["3:27: House.Pending Still to be decided: TBD"]
+    assert findings(run_cli, path) == ["3:27: warning: House.Pending Still to be decided: TBD"]
     (tmp_path / "lintnews.yaml").write_text("styles: [styles]\nselect: [House]\nignored-scopes: [tt]\n",
                                             encoding="utf-8")
-    assert findings(run_cli, path) == ["3:11: House.Pending Still to be decided: TBD",
-                                       "3:27: House.Pending Still to be decided: TBD"]
+    assert findings(run_cli, path) == ["3:11: warning: House.Pending Still to be decided: TBD",
+                                       "3:27: warning: House.Pending Still to be decided: TBD"]
 
 
 def test_front_matter_values_are_text_to_a_vale_rule(run_cli, tmp_path):
     # Current Vale (since March 2025) lints each front matter string value as text.frontmatter.KEY.
     article = "---\ntitle: Budget TBD\n---\n\n# Council vote\n\nThe vote is TBD.\n"
-    assert findings(run_cli, project(tmp_path, "", article)) == ["2:15: House.Pending Still to be decided: TBD",
-                                                                 "7:13: House.Pending Still to be decided: TBD"]
+    assert findings(run_cli, project(tmp_path, "", article)) == ["2:15: warning: House.Pending Still to be decided: TBD",
+                                                                 "7:13: warning: House.Pending Still to be decided: TBD"]
