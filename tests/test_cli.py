@@ -65,7 +65,8 @@ def test_bad_inputs_are_reported_and_others_still_checked(run_cli, tmp_path):
     assert proc.returncode == 2
     assert err == [  # missing paths are known first, then each file in order
         f"error: {tmp_path / 'missing.txt'}: no such file or directory",
-        f"error: {tmp_path / 'bad.txt'}: invalid UTF-8 at byte 7 (line 3): invalid start byte",
+        f"error: {tmp_path / 'bad.txt'}: invalid UTF-8 at byte 7 (line 3): invalid start byte; "
+        "lintnews reads UTF-8: if it was saved as Windows-1252 or Latin-1, convert it, e.g. iconv -f CP1252 -t UTF-8",
         f"error: {tmp_path / 'bin.txt'}: binary file (contains NUL bytes), not an article",
     ]
     assert b"good.txt:3:1: suggestion: News.DoubledWord" in proc.stdout

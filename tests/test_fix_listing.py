@@ -85,7 +85,8 @@ def test_a_run_with_an_error_is_not_called_clean(run_cli, tmp_path):
     proc = run_cli("check", "good.txt", "broken.txt", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == [
-        "error: broken.txt: invalid UTF-8 at byte 8 (line 3): invalid start byte"]
+        "error: broken.txt: invalid UTF-8 at byte 8 (line 3): invalid start byte; lintnews reads UTF-8: if it was "
+        "saved as Windows-1252 or Latin-1, convert it, e.g. iconv -f CP1252 -t UTF-8"]
     assert proc.stdout.decode().splitlines()[-1] == "No findings in 1 file, but 1 error (see above)."
 
 

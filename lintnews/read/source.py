@@ -59,7 +59,9 @@ def decode(data: bytes, path: str) -> Source:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(
-            path, f"invalid UTF-8 at byte {exc.start + (3 if bom else 0)} (line {line}): {exc.reason}"
+            path, f"invalid UTF-8 at byte {exc.start + (3 if bom else 0)} (line {line}): {exc.reason}; "
+                  f"lintnews reads UTF-8: if it was saved as Windows-1252 or Latin-1, convert it, "
+                  f"e.g. iconv -f CP1252 -t UTF-8"
         ) from None
     return Source(path=path, text=text, bom=bom)
 
