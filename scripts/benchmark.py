@@ -204,7 +204,6 @@ def main(argv=None) -> int:
         print(f"{'':{width}}  {'lintnews':>22}  {'codespell':>10}  {'proselint':>10}")
         for r in rows:
             print(f"{r[0]:{width}}  {r[1]:>22}  {r[2]:>10}  {r[3]:>10}")
-    total = sum(t for _, t in timings) or 1
     print("\nlintnews, CPU s per rule over the edited copy (top 8):")
     for rule, t in timings:
         print(f"  {t:7.3f}  {rule}")

@@ -172,7 +172,7 @@ def test_accept_list_entries_run_with_the_timeout(tmp_path, short_timeout):
     folder.mkdir()
     (folder / "accept.txt").write_text(f"Isis\n{CATASTROPHIC}\n", encoding="utf-8")
     vocab = load_vocab([folder])
-    rules = house_rule(tmp_path, "Word", f"extends: existence\nmessage: m\ntokens: ['a+']\n")
+    rules = house_rule(tmp_path, "Word", "extends: existence\nmessage: m\ntokens: ['a+']\n")
     result, seconds = timed(lintnews.Linter(rules, accept=vocab.accepts).check, LEAD + RUN + " here.\n", "a.txt")
     assert seconds < 10
     assert result.unfinished == [f"a.txt: accept list {folder / 'accept.txt'}: pattern timed out after 0.2s"]

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from testkit import SEED, lintnews_command
+from testkit import lintnews_command
 
 # Loaded by other commands or options only: LanguageTool's client (with shutil, bz2, lzma), the
 # info commands (config, init, rules, kinds), --diff's difflib, fix's temporary names (secrets).

@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import json
 import threading
-import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +74,7 @@ def clear_cache() -> None:
 
 def _post(url: str, form: dict[str, str], timeout: float) -> Any:
     import urllib.error  # with urllib.request, 25 ms of imports a run without LanguageTool never needs
+    import urllib.parse
     import urllib.request
 
     body = urllib.parse.urlencode(form).encode("utf-8")
