@@ -130,7 +130,7 @@ def test_check_hook_fails_on_bad_article_and_names_it(try_repo, tmp_path):
     proc = try_repo("lintnews", repo)
     assert proc.returncode == 1, proc.output
     assert "Failed" in proc.output
-    assert "bad.txt:3:1: News.DoubledWord" in proc.output
+    assert "bad.txt:3:1: suggestion: News.DoubledWord" in proc.output
     assert "good.txt:" not in proc.output
     # check never writes
     assert (repo / "bad.txt").read_bytes() == BAD.encode()
@@ -200,7 +200,7 @@ def test_readme_config_fix_then_check_reports_each_finding_once(pre_commit_home,
     fix_at = output.index("lintnews (fix articles)")
     check_at = output.index("lintnews (check articles)")
     assert fix_at < check_at, "the fix hook runs first"
-    assert output.count("bad.txt:3:1: News.DoubledWord") == 1, output  # fixed and listed, not reported again
+    assert output.count("bad.txt:3:1:") == 1, output  # fixed and listed, not reported again
     assert "bad.txt:3:1: News.DoubledWord fixed" in output[fix_at:check_at]
     assert output.count("town.txt:3:") == 1, output  # left, reported once, by the check hook
     assert "town.txt:3:" in output[check_at:]
