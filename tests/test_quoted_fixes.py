@@ -142,3 +142,37 @@ def test_fix_leaves_turns_one_to_a_line_as_spoken(run_cli, tmp_path):
         ("News.StrippedApostrophe", 8, "unsafe")]
     run_cli("fix", article)
     assert article.read_text(encoding="utf-8") == original.replace("to the the mayor", "to the mayor")
+
+
+VALE_STYLE = {
+    # Vale's format: no lintnews key, so the rules read quotations as Vale does (quotes: check).
+    "Utilize.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\n"
+                   "ignorecase: true\nswap:\n  utilize: use\n  chairman: chair(s)\n",
+    "Headings.yml": "extends: capitalization\nmessage: \"'%s' should be in sentence case\"\nlevel: warning\n"
+                    "scope: heading\nmatch: $sentence\n",
+    "Titles.yml": "extends: capitalization\nmessage: \"'%s' should be in title case\"\nlevel: warning\n"
+                  "scope: heading.h2\nmatch: $title\n",
+}
+
+
+def test_unsafe_fixes_never_rewrite_quoted_words_names_or_a_packages_notation(run_cli, tmp_path):
+    # A Vale-format rule reads quotations, as Vale does, and its fixes are unsafe; but even with
+    # --unsafe-fixes a change to quoted words, a recasing that lowers capitals (a name's) and a
+    # suggestion written for a person ("chair(s)") are shown, never applied.
+    style = tmp_path / "styles" / "Desk"
+    style.mkdir(parents=True)
+    for name, body in VALE_STYLE.items():
+        (style / name).write_text(body, encoding="utf-8")
+    article = tmp_path / "a.md"
+    original = ("# Sen. John Kennedy Backs The Plan\n\n## the vote in the senate\n\n"
+                "The council will utilize the grant, said the chairman of the board.\n\n"
+                "\"How come I can't utilize that for my kid?\" she asked.\n")
+    article.write_text(original, encoding="utf-8")
+    found = json.loads(run_cli("check", "--isolated", "--styles", tmp_path / "styles", "--select", "Desk",
+                               "--format", "json", article).stdout)
+    fixes = {(f["line"], f["text"].split()[0]): f["fix"]["applicability"] for f in found}
+    assert fixes == {(1, "Sen."): "display", (3, "the"): "unsafe", (5, "utilize"): "unsafe",
+                     (5, "chairman"): "display", (7, "utilize"): "display"}
+    run_cli("fix", "--isolated", "--unsafe-fixes", "--styles", tmp_path / "styles", "--select", "Desk", article)
+    assert article.read_text(encoding="utf-8") == original.replace(
+        "## the vote in the senate", "## The Vote in the Senate").replace("will utilize the grant", "will use the grant")

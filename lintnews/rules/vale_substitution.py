@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from functools import lru_cache, partial
 
-
 from ..findings import Applicability, Edit
 from ..errors import RuleError
 from .patterns import compile_pattern, fullmatch, sub
@@ -25,6 +24,8 @@ _CAPTURE = _compiled.compile(r"(?<!\\)\((?!\?)")
 _GROUP_REF = _compiled.compile(r"\$(\d+)")  # what makes Vale read a replacement as a template (subMsg)
 # .NET's substitutions in a template (regexp2, as Vale runs it): $1, ${name}, $$, $&; all else is literal.
 _SUBSTITUTION = _compiled.compile(r"\$(?:(\d+)|\{(\w+)\}|(\$)|(&))")
+# An optional ending or letter in parentheses ("chair(s)", "(s)he"): notation for a reader of the message.
+_NOTATION = _compiled.compile(r"\w\((?:s|es|e)\)|\((?:s|e)\)\w")
 
 
 def _message_for_choices(message: str) -> str:
@@ -122,7 +123,10 @@ class ValeSwap:
             choices = [cap_first(c) for c in choices]
         if len(choices) <= 1:
             new = choices[0] if choices else ""
-            return rule.finding(doc, start, end, text, [Edit(start, end, new)],
+            # A suggestion written for a person ("chair(s)", "member(s) of congress") is no text to put in
+            # the copy: shown, never applied.
+            notation = Applicability.DISPLAY if _NOTATION.search(new) else None
+            return rule.finding(doc, start, end, text, [Edit(start, end, new)], notation,
                                 fix_title=f"Replace with '{new}'" if new else "Delete it")
         return rule.finding(doc, start, end, text, [Edit(start, end, choices[0])], Applicability.DISPLAY)
 

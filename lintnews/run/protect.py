@@ -7,7 +7,9 @@ its rule reported it, whatever the kind:
 
 * A fix with an edit that touches such a zone is never safe: it becomes
   unsafe, and a spacing fix in a table or block quote (its layout) is
-  dropped. Repairs of scraper damage follow the same rule as every other
+  dropped. An editorial change to words (nature "words": wording, spelling,
+  case) in a quotation, post, [sic], block quote or transcript turn is only
+  shown (``display``), never applied, even with ``--unsafe-fixes``. Repairs of scraper damage follow the same rule as every other
   fix: mojibake, an HTML entity, an invisible character or a no-break space
   (``encoding``), a lost apostrophe or line break (``damage``) is reported
   inside a quotation, and its fix is unsafe there (a person checks that the
@@ -64,6 +66,10 @@ def guard_fix(doc: Document, nature: str, fix: Fix) -> Fix | None:
         return fix
     if nature == "spacing" and reasons & set(LAYOUT):
         return None
+    if nature == "words" and reasons & set(QUOTED) and fix.applicability is not Applicability.DISPLAY:
+        # An editorial change to words someone else wrote or said is the writer's to ask about, never
+        # the tool's to make, even with --unsafe-fixes: shown, never applied.
+        return replace(fix, applicability=Applicability.DISPLAY)
     if fix.applicability is Applicability.SAFE:
         return replace(fix, applicability=Applicability.UNSAFE)
     return fix

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 
 from ...findings import Applicability, Edit
-from ..base import Option, Rule
+from ..base import Option, Rule, shown
 from ..patterns import finditer, search
 from ..vale import blocks_in_scope, excepted, exceptions_pattern, decoded_text, guessed_start
 from ...read import compiled as _compiled
@@ -76,8 +76,12 @@ class Capitalization(Rule):
             if block != written:  # as Vale places it (rules/vale.py); no edit, which would drop the entities
                 lo, expected = guessed_start(text, lo), block
             edits = [Edit(lo, end, expected)] if expected != block and self["match"].startswith("$") else None
+            # Lowering a capital may lower a name ("Sen. John Kennedy" -> "Sen. john kennedy"): that
+            # change is shown, never applied; raising one (title case) stays the rule's own.
+            lowers = edits is not None and _lowers_a_capital(block, expected)
             yield self.finding(doc, lo, end, self.format_message(block, expected), edits,
-                               fix_title="Change the case")
+                               Applicability.DISPLAY if lowers else None,
+                               fix_title=f"Write {shown(expected)}")
 
     def judge(self, s: str) -> tuple[str, bool]:
         """The text as it should be, and whether ``s`` passes."""
@@ -148,3 +152,8 @@ def _cap(word: str) -> str:
         if c.isalpha():
             return word[:i] + c.upper() + word[i + 1:]
     return word
+
+
+def _lowers_a_capital(before: str, after: str) -> bool:
+    """Whether ``after`` writes in lower case a letter ``before`` has as a capital (same length: a recasing)."""
+    return len(before) == len(after) and any(a.isupper() and b.islower() for a, b in zip(before, after))
