@@ -322,3 +322,19 @@ def test_consistency_in_vales_format_flags_the_second_spelling_with_vales_messag
             "\"My advisor told me,\" the mayor said.\n")
     assert found(text, loaded, "a.txt") == [("advisor", "Inconsistent spelling of 'advisor'.")]
     assert found("The adviser and the other adviser agreed.\n", loaded, "a.txt") == []
+
+
+def test_consistency_in_vales_format_fixes_a_block_to_the_first_spelling_in_one_pass(tmp_path):
+    # Vale flags a block's last use once both spellings have appeared. The fix writes the article's first
+    # spelling over the block's uses of the other: fixing the flagged use toward the other side made
+    # "email" "e-mail" in one pass and "email" again in the next, each listed as a fix.
+    loaded = rules(tmp_path, Email="extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\n"
+                                   "level: warning\neither:\n  email: e-mail\n")
+    text = ("Mail\n\nWe use email at work.\n\nSend an e-mail today, or an email tomorrow, or an e-mail.\n\n"
+            "The e-mail came.\n")
+    fixed = lintnews.fix_text(text, rules=loaded, unsafe=True)
+    assert fixed.text == text.replace("e-mail", "email")
+    assert fixed.passes <= 2  # the second pass finds nothing to change
+    # A block whose last use is the first spelling still has its other uses written over.
+    text = "Mail\n\nWe use e-mail at work.\n\nSend an email today, or an e-mail.\n"
+    assert lintnews.fix_text(text, rules=loaded, unsafe=True).text == text.replace("an email", "an e-mail")

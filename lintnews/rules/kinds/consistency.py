@@ -8,8 +8,8 @@ are never edited.
 
 A rule in Vale's format (only Vale's keys) runs as Vale runs it: once both
 spellings have appeared, each later block that uses one is flagged at its
-last use, with an unsafe fix to the other spelling's first form; no majority
-is counted.
+last use, with an unsafe fix that writes the form the article used first
+over the block's uses of the other spelling; no majority is counted.
 """
 
 from __future__ import annotations
@@ -100,9 +100,11 @@ class Consistency(Rule):
             block = text[lo:hi]  # read alone, once for all the pairs
             for i, pat in enumerate(self.vale_steps):
                 last, side = None, None
+                places: dict[str, list[tuple[int, int]]] = {}
                 for m in finditer(pat, block, self.id):
                     side = _SIDES[0] if m.start(_SIDES[0]) != -1 else _SIDES[1]
                     seen.setdefault(i, {}).setdefault(side, m.group(side))
+                    places.setdefault(side, []).append((lo + m.start(side), lo + m.end(side)))
                     last = m.group(side)
                 if not last or len(seen.get(i, {})) < 2:
                     continue
@@ -111,10 +113,15 @@ class Consistency(Rule):
                 end = start + len(last)
                 if not self.in_scope(doc, start, end):
                     continue
-                other = seen[i][_SIDES[1] if side == _SIDES[0] else _SIDES[0]]  # the other side's first form
-                edits = [Edit(start, end, other)] if other and other != last else None
+                # The fix writes the form the article used first over every use of the other spelling in the
+                # block: fixing the flagged use toward the other side flipped a word back and forth from pass
+                # to pass ("e-mail", then "email"), and Vale flags only a block's last use.
+                first = next(iter(seen[i]))
+                form = seen[i][first]
+                edits = [Edit(a, b, form) for side_, spans in places.items() if side_ != first for a, b in spans
+                         if text[a:b] != form] or None
                 yield self.finding(doc, start, end, self.format_message(last), edits, Applicability.UNSAFE,
-                                   fix_title=f"Write '{other}'")
+                                   fix_title=f"Write '{form}'" if edits else "")
 
     def _case_variants(self, doc, lo, hi):
         text = doc.text
