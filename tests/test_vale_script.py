@@ -123,6 +123,8 @@ def test_a_script_that_fails_or_runs_away_is_one_error_line_and_the_other_rules_
 @pytest.mark.parametrize("script, problem", [
     ("|\n  if scope {\n", "script does not parse: line 6 (line 2 of the script): expected '}', found end of script"),
     ("|\n  if false {\n    x := y\n  }\n", "script does not parse: line 6 (line 2 of the script): unresolved reference 'y'"),
+    # A module Tengo would refuse when it compiles the script: one load error, not one per article.
+    ("|\n  if false {\n    os := import(\"os\")\n  }\n", "script imports module 'os', which Vale's scripts cannot"),
     ("Missing.tengo", "key 'script': cannot read"),
     ("../../secrets.tengo", "key 'script': '../../secrets.tengo' must be a file name in the styles' "
                             "config/scripts folder"),

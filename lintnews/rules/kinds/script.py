@@ -21,6 +21,7 @@ from ...errors import RuleError
 from .. import budget, vale_rendered, vale_scopes
 from ..base import Option, Rule
 from ..tengo import ScriptError, matches_of, parse, run
+from ..tengo.builtins import MODULES
 from ..tengo.values import bslice, enc
 
 MAX_SCRIPT_FILE = 1_000_000  # bytes
@@ -85,6 +86,11 @@ class Script(Rule):
             self.fail(f"script does not parse: {self._located(str(exc))}")
         except RecursionError:
             self.fail("script does not parse: nested too deeply")
+        # A module no script may import is known now: said once, when the rule loads, not once per article.
+        for module in _imports(self.program):
+            if module not in MODULES:
+                self.fail(f"script imports module '{module}', which Vale's scripts cannot (they may import text, "
+                          f"fmt and math)")
 
     def _located(self, problem: str) -> str:
         """The interpreter's "line N: ..." said as a line of the file the user edits: the rule file's
@@ -156,3 +162,15 @@ class _CharAt:
 
     def __call__(self, offset: int) -> int:
         return offset if self.ascii else bisect_right(self.starts, offset) - 1
+
+
+def _imports(node) -> list[str]:
+    """The module names a parsed script imports (``("import", name)`` nodes), in order."""
+    found, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple) and len(item) == 2 and item[0] == "import" and isinstance(item[1], str):
+            found.append(item[1])
+        elif isinstance(item, (tuple, list)):
+            stack.extend(reversed(item))
+    return found
