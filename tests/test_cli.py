@@ -147,7 +147,7 @@ def test_rules_show_explains_with_examples(run_cli):
     assert proc.returncode == 0
     assert out.startswith("# News.Confusables\n")
     assert "| Kind | `confusion` (`lintnews kinds confusion` lists its keys) |\n| Level | error |" in out
-    assert ("Flagged, and what `lintnews fix` makes of it:\n\n```text\nBudget\n\n"
+    assert ("Flagged, and what the rule file says `lintnews fix` makes of it (`lintnews rules test` checks that it does):\n\n```text\nBudget\n\n"
             "The company wants to focus on it's own shareholders.") in out
     assert "Since the first days of hi elections campaign" in out
     assert "becomes\n\n```text\nBudget\n\nThe company wants to focus on its own shareholders." in out

@@ -66,7 +66,7 @@ def test_source_links_resolve_and_unsafe_and_disabled_rules_say_so():
         assert (page.parent / link).resolve().is_file(), f"{page.name}: {link} does not exist"
     unsafe = (DOCS / "News" / "LoseLoose.md").read_text(encoding="utf-8")
     assert "| Fix | unsafe: applied only with `lintnews fix --unsafe-fixes` |" in unsafe
-    assert "what `lintnews fix --unsafe-fixes` makes of it" in unsafe
+    assert "what the rule file says `lintnews fix --unsafe-fixes` makes of it" in unsafe
     no_fix = (DOCS / "News" / "UnattributedClaim.md").read_text(encoding="utf-8")
     assert "| Fix | none |" in no_fix and "becomes" not in no_fix
 

@@ -181,3 +181,11 @@ def test_a_guessed_heading_is_a_heading_to_a_lintnews_rule_and_not_to_a_vale_one
     proc = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path)
     assert proc.returncode == 1 and ": House.Heading: bad #1 'Vote\\n\\nUtilize drones now" in proc.stdout.decode()
     assert proc.stdout.decode().splitlines()[0].endswith(": not flagged")
+
+
+def test_rules_with_no_examples_test_nothing_and_do_not_pass(run_cli, tmp_path):
+    # A package without examples (most of Vale's): a CI step running `rules test` on it must not go green.
+    house(tmp_path, Plain="extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [very]\n")
+    proc = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path)
+    assert proc.stdout.decode() == "0 rules, 0 examples: nothing tested (1 rule without examples)\n"
+    assert proc.returncode == 1

@@ -25,7 +25,8 @@ def rules_test(obj, selectors, more):
 
     Each example is read as plain text, as `lintnews check -` reads it; only its rule runs. Without
     RULE-OR-PREFIX (a rule id, or a prefix such as `House`), every rule loaded: the built-in ones, the
-    configuration's styles and --styles. One line per failure; exit 1 if any, 2 if a rule file does not load
+    configuration's styles and --styles. One line per failure; exit 1 if any (or if no rule chosen has an
+    example: nothing was tested), 2 if a rule file does not load
     (each such file is an error line, and the other rules' examples still run).
     """
     loaded = with_styles(obj, more)
@@ -44,11 +45,12 @@ def rules_test(obj, selectors, more):
             click.echo(visible(failure.line(_shown(rule.path))))
     untested = len(chosen) - len(tested)
     note = f" ({plural(untested, 'rule')} without examples)" if untested else ""
-    verdict = f"{failed} failed" if failed else "all passed"
+    verdict = f"{failed} failed" if failed else "all passed" if tested else "nothing tested"
     broken = not_loaded()
     unloaded = f"; {plural(broken, 'rule file')} did not load (see the errors above)" if broken else ""
     click.echo(f"{plural(len(tested), 'rule')}, {plural(examples, 'example')}: {verdict}{note}{unloaded}")
-    sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if failed else EXIT_CLEAN)
+    # Rules with no examples at all test nothing: a CI step must not pass on that (exit 1, as a failure).
+    sys.exit(EXIT_ERROR if broken else EXIT_FINDINGS if failed or not tested else EXIT_CLEAN)
 
 
 def _shown(path: str) -> str:

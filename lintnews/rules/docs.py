@@ -249,7 +249,9 @@ def body_lines(rule, options: bool = True) -> list[str]:
         lines += ["## Examples", ""]
     if bad:
         command = "lintnews fix --unsafe-fixes" if rule.applicability is Applicability.UNSAFE else "lintnews fix"
-        lines += ["Flagged" + (f", and what `{command}` makes of it:" if fixed else ":"), ""]
+        # The file's own claim, which `lintnews rules test` checks (and the test suite, for the built-in rules).
+        lines += ["Flagged" + (f", and what the rule file says `{command}` makes of it (`lintnews rules test` "
+                               f"checks that it does):" if fixed else ":"), ""]
         for i, sample in enumerate(bad):
             lines += [*_block(sample), ""]
             if i < len(fixed):
