@@ -224,8 +224,8 @@ class Run:
 
     def summary(self, text: str) -> None:
         """The closing line: on standard output unless a machine format is using it."""
-        if self.kw["quiet"]:
-            return
+        if self.kw["quiet"] or self.kw["fmt"] in ("line", "vale-json"):
+            return  # Vale's own formats: Vale writes nothing else, and an editor plugin may read both streams
         human = self.kw["fmt"] in ("text", "concise") and not self.kw["statistics"]
         click.echo(text, err=not human and not self.kw["output"])
 
