@@ -211,6 +211,24 @@ def test_a_typo_in_a_suppression_comment_is_a_warning_with_the_nearest_id(run_cl
     assert unused == [("Lintnews.UnusedSuppression", 3)]
 
 
+def test_a_typo_in_a_vale_comment_control_is_a_warning(run_cli, tmp_path):
+    # Vale passes over a control that names no rule, or that is no control at all, in silence; the comment
+    # then turns nothing off. A check says so, as for a lintnews-disable comment.
+    article = ("# Council approves budget\n\n<!-- vale News.DoubledWrd = NO -->\n\nThe the council met.\n\n"
+               "<!-- vale News.DoubledWord = NOPE -->\n\n<!-- vale Newz = NO -->\n\n"
+               "<!-- vale News.DoubledWord = NO -->\n\nThe the budget passed.\n")
+    desk(tmp_path, {}, article=article)
+    proc = run_cli("check", "--format", "json", "a.md", cwd=tmp_path)
+    assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)] == [("News.DoubledWord", 5)]
+    lines = sorted(line for line in proc.stderr.decode().splitlines() if line.startswith(("warning", "error")))
+    assert lines == [
+        "warning: a.md:3: the Vale comment names no rule: 'News.DoubledWrd' (did you mean 'News.DoubledWord'?)",
+        "warning: a.md:7: not a Vale comment control: 'vale News.DoubledWord = NOPE' (Vale reads "
+        "'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')",
+        "warning: a.md:9: the Vale comment names no style: 'Newz' (did you mean 'News'?)",
+    ]
+
+
 def test_a_suppression_naming_a_rule_left_out_by_select_is_no_typo(run_cli, tmp_path):
     article = ("# Council approves budget\n\n<!-- lintnews-disable News.Spelling, LanguageTool.MORFOLOGIK_RULE_EN_US -->\n"
                "The council met on Tuesday.\n")

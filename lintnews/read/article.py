@@ -31,6 +31,7 @@ class Article:
     suppressions: list[suppress.Suppression] = field(default_factory=list)
     headlines: Headlines | None = None  # a Markdown article's front matter and its headline fields
     vale_controls: list[vale_comments.Control] = field(default_factory=list)  # <!-- vale off --> and kin
+    vale_malformed: list[tuple[int, str]] = field(default_factory=list)  # "vale ..." comments that are no control
 
     @property
     def text(self) -> str:
@@ -134,4 +135,5 @@ def _article(path: str, doc: Document, text: str, comments, headlines: Headlines
     """The article, with its lintnews-disable comments and Vale's comment controls."""
     if not comments:
         return Article(path, doc, [], headlines)
-    return Article(path, doc, suppress.parse(text, comments, doc), headlines, vale_comments.parse(text, comments))
+    return Article(path, doc, suppress.parse(text, comments, doc), headlines, vale_comments.parse(text, comments),
+                   vale_comments.malformed(text, comments))

@@ -65,6 +65,18 @@ def parse(text: str, comments) -> list[Control]:
     return out
 
 
+def malformed(text: str, comments) -> list[tuple[int, str]]:
+    """The comments that start "vale " but are no control Vale reads ("vale House.X = NOPE"): (start, body).
+    Vale passes over them in silence; a check says so."""
+    out = []
+    for start, end in sorted(comments):
+        body = html.unescape(text[start + 4:end - 3]).strip()
+        if body.startswith("vale ") and not (body in ("vale off", "vale on") or _MATCHES.fullmatch(body)
+                                             or _CONTROL.fullmatch(body) or _STYLES.fullmatch(body)):
+            out.append((start, body))
+    return out
+
+
 class States:
     """The controls in order, looked up by offset, as Vale keeps them (core/file.go UpdateComments,
     QueryComments): one switch per name, each control setting its own; a rule is silent while

@@ -18,7 +18,7 @@ from ..rules.patterns import PatternTimeout
 from ..rules.vale_ignores import ignore_zones
 from .fixer import apply_fixes, fix_allowed
 from .protect import guard
-from .selection import unknown_suppressed
+from .selection import unknown_suppressed, unknown_vale_controls
 
 MAX_FIX_PASSES = 10
 
@@ -187,6 +187,11 @@ class Linter:
             whole = frozenset(r.id for r in self.rules
                               if getattr(r, "raw", False) or "summary" in getattr(r, "scopes", ()))
             result.findings = vale_comments.apply(result.findings, article.vale_controls, doc, whole)
+            if self.known_ids is not None:  # a typo in a control turns nothing off: said, as for lintnews-disable
+                result.warnings.extend(unknown_vale_controls(article.vale_controls, doc, path, self.known_ids))
+        for start, body in article.vale_malformed:
+            result.warnings.append(f"{path}:{doc.position(start)[0]}: not a Vale comment control: '{body}' (Vale "
+                                   f"reads 'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')")
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])

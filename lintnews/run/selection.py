@@ -120,6 +120,23 @@ def unknown_suppressed(suppressions, doc, path: str, known: Iterable[str]) -> li
     return out
 
 
+def unknown_vale_controls(controls, doc, path: str, known: Iterable[str]) -> list[str]:
+    """A warning for each Vale comment control (``<!-- vale House.Utilise = NO -->``) whose rule or style
+    names none loaded: Vale passes over such a typo in silence, and the comment then turns nothing off."""
+    known = list(known)
+    styles = {k.split(".", 1)[0] for k in known}
+    out = []
+    for c in controls:
+        name = c.name.split("[", 1)[0]
+        if name in ("off", "on", "styles") or (name in styles if "." not in name else name in known):
+            continue
+        near = nearest(name, known if "." in name else sorted(styles))
+        hint = f" (did you mean '{near}'?)" if near else " (see `lintnews rules`)"
+        line, _ = doc.position(c.start)
+        out.append(f"{path}:{line}: the Vale comment names no {'rule' if '.' in name else 'style'}: '{name}'{hint}")
+    return out
+
+
 def validate(pool: list[Rule], levels: Iterable[Level], failed: Iterable[str] = ()) -> None:
     """Raise for the first selector, at any level, that names no rule of ``pool``; one that names only rules
     whose files did not load (``failed``: their ids) is said so, not called unknown."""
