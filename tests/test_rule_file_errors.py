@@ -194,14 +194,21 @@ def test_a_bad_rule_file_is_an_error_on_every_run_not_only_the_first(run_cli, tm
         assert "the file is empty" in only_error(lines, "Empty")
 
 
-def test_a_typo_in_a_suppression_comment_is_a_warning_with_the_nearest_id(run_cli, tmp_path):
-    article = ("# Council approves budget\n\n<!-- lintnews-disable News.DoubleWord -->\n"
-               "The the council met on Tuesday.\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
-               "The the budget passed.\n")
+def commented(run_cli, tmp_path, article: str):
+    """Check ``article`` (a.md, built-in rules): its process, its findings (rule, line), its warning and
+    error lines, sorted."""
     desk(tmp_path, {}, article=article)
     proc = run_cli("check", "--format", "json", "a.md", cwd=tmp_path)
-    assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)] == [("News.DoubledWord", 4)]
-    lines = [line for line in proc.stderr.decode().splitlines() if line.startswith(("warning", "error"))]
+    lines = sorted(line for line in proc.stderr.decode().splitlines() if line.startswith(("warning", "error")))
+    return proc, [(f["rule"], f["line"]) for f in json.loads(proc.stdout)], lines
+
+
+def test_a_typo_in_a_suppression_comment_is_a_warning_with_the_nearest_id(run_cli, tmp_path):
+    proc, found, lines = commented(run_cli, tmp_path, (
+        "# Council approves budget\n\n<!-- lintnews-disable News.DoubleWord -->\n"
+        "The the council met on Tuesday.\n\n<!-- lintnews-disable-next-line News.DoubledWord -->\n"
+        "The the budget passed.\n"))
+    assert found == [("News.DoubledWord", 4)]
     assert lines == ["warning: a.md:3: 'lintnews-disable' names no rule: 'News.DoubleWord' "
                      "(did you mean 'News.DoubledWord'?)"]
     assert proc.returncode == 1
@@ -214,13 +221,11 @@ def test_a_typo_in_a_suppression_comment_is_a_warning_with_the_nearest_id(run_cl
 def test_a_typo_in_a_vale_comment_control_is_a_warning(run_cli, tmp_path):
     # Vale passes over a control that names no rule, or that is no control at all, in silence; the comment
     # then turns nothing off. A check says so, as for a lintnews-disable comment.
-    article = ("# Council approves budget\n\n<!-- vale News.DoubledWrd = NO -->\n\nThe the council met.\n\n"
-               "<!-- vale News.DoubledWord = NOPE -->\n\n<!-- vale Newz = NO -->\n\n"
-               "<!-- vale News.DoubledWord = NO -->\n\nThe the budget passed.\n")
-    desk(tmp_path, {}, article=article)
-    proc = run_cli("check", "--format", "json", "a.md", cwd=tmp_path)
-    assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)] == [("News.DoubledWord", 5)]
-    lines = sorted(line for line in proc.stderr.decode().splitlines() if line.startswith(("warning", "error")))
+    _, found, lines = commented(run_cli, tmp_path, (
+        "# Council approves budget\n\n<!-- vale News.DoubledWrd = NO -->\n\nThe the council met.\n\n"
+        "<!-- vale News.DoubledWord = NOPE -->\n\n<!-- vale Newz = NO -->\n\n"
+        "<!-- vale News.DoubledWord = NO -->\n\nThe the budget passed.\n"))
+    assert found == [("News.DoubledWord", 5)]
     assert lines == [
         "warning: a.md:3: the Vale comment names no rule: 'News.DoubledWrd' (did you mean 'News.DoubledWord'?)",
         "warning: a.md:7: not a Vale comment control: 'vale News.DoubledWord = NOPE' (Vale reads "
