@@ -167,3 +167,30 @@ def test_rules_and_rules_show_follow_the_language_and_the_per_path_sections(run_
     assert "| Enabled | no: runs only when selected by its id (`extend-select`); the configuration here selects it |" \
         in page
     assert "Not run here" not in page
+
+
+def test_rules_marks_the_rules_a_section_changes_for_some_articles(run_cli, tmp_path):
+    # The LEVEL column is the configuration's for every article; a rule that a per-path section or a
+    # .vale.ini section changes for the articles it matches is marked, with a pointer to `config FILE`.
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "lintnews.yaml").write_text(
+        'per-path:\n  "wire/uk/**": {language: en-GB, ignore: [News.UnattributedClaim]}\n', encoding="utf-8")
+    lines = run_cli("rules", cwd=desk).stdout.decode().splitlines()
+    level = {line.split()[0]: line.split()[2:4] for line in lines if line.startswith("News.")}
+    assert level["News.UnattributedClaim"] == ["suggestion", "*"]
+    assert level["News.BritishSpellings"] == ["suggestion", "*"]  # a per-path language where it does not run
+    assert level["News.DoubledWord"][1] != "*"
+    assert any(line.startswith("* a section of the configuration changes the rule") for line in lines)
+    vale = tmp_path / "vale"
+    (vale / "styles" / "House").mkdir(parents=True)
+    (vale / ".vale.ini").write_text("StylesPath = styles\n[*]\nBasedOnStyles = House\n[*.txt]\nHouse.Very = NO\n",
+                                    encoding="utf-8")
+    for name, word in (("Very", "very"), ("Really", "really")):
+        (vale / "styles" / "House" / f"{name}.yml").write_text(
+            f"extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\ntokens: [{word}]\n", encoding="utf-8")
+    lines = run_cli("rules", cwd=vale).stdout.decode().splitlines()
+    level = {line.split()[0]: line.split()[2:4] for line in lines if line.startswith("House.")}
+    assert level == {"House.Really": ["warning", "-"], "House.Very": ["warning", "*"]}
+    rows = {r["id"]: r for r in json.loads(run_cli("rules", "--format", "json", cwd=vale).stdout)}
+    assert (rows["House.Very"]["varies_by_file"], rows["House.Really"]["varies_by_file"]) == (True, False)

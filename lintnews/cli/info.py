@@ -31,7 +31,7 @@ from ..run.trust import ENV_SERVERS, USER_KEYS, Trust, user_config_path
 from ..run.vale_ini import ValeConfigFinder, vale_levels, vale_styles_path
 from ..version import __version__
 from .common import EXIT_ERROR, say_error
-from .rule_styles import (SUB_STYLES, configured, failed_to_load, level_shown, load_all, not_loaded, per_path_changes, per_path_levels,
+from .rule_styles import (SUB_STYLES, configured, failed_to_load, level_shown, load_all, varies_by_file, not_loaded, per_path_changes, per_path_levels,
                           running, with_styles)
 from .rule_test import rules_test
 from .starters import pre_commit_config
@@ -150,7 +150,8 @@ def rules(ctx, styles, fmt):
     levels = configured(loaded, settings)
     runs = running(loaded, settings)
     if fmt == "json":
-        click.echo(json.dumps([_rule_info(r, levels, r.id in runs) for r in loaded], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([{**_rule_info(r, levels, r.id in runs), "varies_by_file": varies_by_file(r, settings)}
+                               for r in loaded], indent=2, ensure_ascii=False))
         sys.exit(EXIT_ERROR if not_loaded() else 0)
     try:
         backend = (backend_rule(dict(settings.languagetool), str(settings.source), settings.language, start=False)
@@ -161,12 +162,17 @@ def rules(ctx, styles, fmt):
     width = max(len(r.id) for r in loaded)
     kind_width = max(len(r.name) for r in loaded)
     shown = {r.id: level_shown(r, levels) if r.id in runs else "off" for r in loaded}
+    varying = {r.id for r in loaded if varies_by_file(r, settings)}
+    shown = {i: f"{level} *" if i in varying else level for i, level in shown.items()}
     level_width = max(10, *map(len, shown.values()))
     click.echo(f"{'ID':<{width}}  {'KIND':<{kind_width}}  {'LEVEL':<{level_width}}  {'FIX':<7}  DESCRIPTION")
     for r in loaded:
         info = _rule_info(r, levels, r.id in runs)
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {shown[r.id]:<{level_width}}  {info['fix']:<7}  "
                    f"{info['summary']}")
+    if varying:
+        click.echo(f"\n* a section of the configuration changes the rule for the articles it matches: "
+                   f"`lintnews config FILE` gives one article's rules")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
         click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "

@@ -91,6 +91,26 @@ def level_shown(rule, levels: dict, runs: bool = True) -> str:
     return f"{level.value} (configured; file: {rule.severity.value})"
 
 
+def varies_by_file(rule, settings) -> bool:
+    """Whether a section of the configuration changes the rule for the articles it matches: a per-path
+    section that names it or its style (its level, select, ignore) or sets a language, or a .vale.ini
+    section that turns it or its style on or off or bases on a list of styles of its own."""
+    style = rule.id.split(".", 1)[0]
+    for level in settings.chain():
+        for section in level.per_path:
+            names = (*section.ignore, *(section.select or ()), *section.extend_select, *(n for n, _ in section.severity))
+            if (section.language and rule.languages) or section.select is not None \
+                    or any(matches(n, rule.id) for n in names):
+                return True
+    vale = getattr(settings, "vale", None)
+    for section in (vale.sections if vale is not None else ()):
+        if any(name in (rule.id, style) for name, _ in section.checks):
+            return True
+        if section.styles is not None and (style in section.styles) != (style in vale.styles):
+            return True
+    return False
+
+
 def per_path_changes(rule, settings) -> str:
     """What each per-path section (of the configuration and the files it extends) does to the rule for the
     articles it matches, besides its level: ``wire/uk/**: ignores it`` / ``selects it`` / ``language en-GB,
