@@ -171,8 +171,8 @@ def rules(ctx, styles, fmt):
         click.echo(f"{r.id:<{width}}  {r.name:<{kind_width}}  {shown[r.id]:<{level_width}}  {info['fix']:<7}  "
                    f"{info['summary']}")
     if varying:
-        click.echo(f"\n* a section of the configuration changes the rule for the articles it matches: "
-                   f"`lintnews config FILE` gives one article's rules")
+        click.echo("\n* a section of the configuration changes the rule for the articles it matches: "
+                   "`lintnews config FILE` gives one article's rules")
     click.echo("")
     if backend is not None and not settings.languagetool_allowed:
         click.echo(f"LanguageTool backend: off: {backend.options.url or 'local: true'} needs your consent "
