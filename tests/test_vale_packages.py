@@ -196,6 +196,12 @@ def test_each_section_keeps_its_own_token_and_block_ignores(run_cli, tmp_path):
         ("news/flood.md", 7, 12, "Desk.Hedging"),  # [*.markdown]'s ignore does not apply to .md
         ("news/flood.md", 7, 27, "Desk.Hedging"),  # [news/*.md] matches no extension
     ]
+    # `lintnews config FILE` shows each section's ignores under the key they were given as.
+    shown = run_cli("config", "news/flood.md", cwd=tmp_path).stdout.decode()
+    blocks = shown.split("block-ignores:", 1)[1].split("token-ignores:", 1)[0]
+    tokens = shown.split("token-ignores:", 1)[1].split("ignored-classes:", 1)[0]
+    assert "[news/*.md]" in blocks and "[*.md]" not in blocks and "[*.markdown]" not in blocks
+    assert "[*.md] ({{< [^>]* >}})" in tokens and "[*.markdown]" in tokens and "[news/*.md]" not in tokens
 
 
 def test_a_sections_ignores_follow_the_extension_as_vale_normalises_it(run_cli, tmp_path):

@@ -57,7 +57,7 @@ class Ignores:
     token_ignores: tuple[str, ...] = ()
     ignored_classes: tuple[str, ...] = ()  # Vale's IgnoredClasses: an HTML element with one is skipped whole
     # Vale's BlockIgnores and TokenIgnores as its sections set them: (the section's glob, an object
-    # with .match and .pattern; its patterns); ``formats`` is the configuration's [formats].
+    # with .match and .pattern; its BlockIgnores; its TokenIgnores); ``formats`` is the configuration's [formats].
     sections: tuple = ()
     formats: tuple[tuple[str, str], ...] = ()
 
@@ -72,8 +72,8 @@ class Ignores:
         suffix, mapped = vale_extension(path, self.formats)
         normed = _NORMED.get(mapped or suffix, mapped or suffix)
         exts = (f".{suffix}", f".{normed}")
-        return self.patterns + tuple(p for glob, patterns in self.sections
-                                     if any(glob.match(e) for e in exts) for p in patterns)
+        return self.patterns + tuple(p for glob, blocks, tokens in self.sections
+                                     if any(glob.match(e) for e in exts) for p in (*blocks, *tokens))
 
     @property
     def reads_code(self) -> bool:

@@ -54,5 +54,6 @@ def describe(ignores: Ignores | None) -> dict:
         return {key: None for key in KEYS}
     out = {key: list(getattr(ignores, attr)) for key, attr in KEYS.items()}
     if ignores.sections:  # a Vale configuration's per-section BlockIgnores and TokenIgnores
-        out["block-ignores"] += [f"[{glob.pattern}] {p}" for glob, patterns in ignores.sections for p in patterns]
+        out["block-ignores"] += [f"[{glob.pattern}] {p}" for glob, blocks, _ in ignores.sections for p in blocks]
+        out["token-ignores"] += [f"[{glob.pattern}] {p}" for glob, _, tokens in ignores.sections for p in tokens]
     return out

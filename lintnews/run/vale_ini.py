@@ -171,7 +171,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
         sec_styles, sec_checks = _section(ini, name, levels, {**scopes, **own}, warnings)
         sections.append(Section(glob, sec_styles, sec_checks))
         if own["block-ignores"] or own["token-ignores"]:
-            ignores.append((glob, tuple(own["block-ignores"] + own["token-ignores"])))
+            ignores.append((glob, tuple(own["block-ignores"]), tuple(own["token-ignores"])))
     named = {*styles, *(s for sec in sections for s in sec.styles or ()),
              *(k.split(".")[0] for sec in sections for k, _ in sec.checks), *(k.split(".")[0] for k, _ in checks)}
     based = {*styles, *(s for sec in sections for s in sec.styles or ())}
@@ -179,7 +179,7 @@ def vale_settings(path: Path, trust: Trust | None = None, warnings: list[str] | 
     settings.vale = ValeChoice(str(path), tuple(styles), checks, tuple(sections), tuple(sorted(levels.items())),
                                level, tuple((k.lstrip("."), ini.value("formats", k).lstrip("."))
                                             for k in ini.keys("formats")), styles_path)
-    checked = {**scopes, "block-ignores": scopes["block-ignores"] + [p for _, own in ignores for p in own]}
+    checked = {**scopes, "block-ignores": scopes["block-ignores"] + [p for _, *own in ignores for ps in own for p in ps]}
     settings.markup = markup_config.read(lambda message: ini.fail(message, CORE, "BlockIgnores"),
                                          {k: v for k, v in checked.items() if v}, str(path))
     if ignores:  # all checked above; [*]'s apply to every file, a section's to the files it matches
