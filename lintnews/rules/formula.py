@@ -80,7 +80,9 @@ def parse(formula: str) -> ast.Expression:
     try:
         tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
-        raise FormulaError(f"not a formula: {exc.msg}") from None
+        raise FormulaError(f"not a formula: {exc.msg} (a metric formula is one expression: arithmetic and "
+                           f"comparisons over Vale's variables, with math.sqrt and its kin; no Tengo "
+                           f"statements)") from None
     except (RecursionError, MemoryError):
         raise FormulaError(f"nested more than {MAX_DEPTH} deep") from None
     _check_depth(tree)
