@@ -147,6 +147,7 @@ def test_output_statistics_quiet(run_cli, tmp_path, seed_copy):
     assert stats[0].split() == ["4", "News.NoBreakSpace", "[*]", "suggestion"]
     assert stats[1].split() == ["2", "News.UnattributedClaim", "suggestion"]  # no fix: no [*]
     assert ["1", "News.DuplicateTitle", "[*]", "error"] in [line.split() for line in stats]
+    assert stats[-1].startswith("Found 15 findings (5 errors, 10 suggestions)")  # after the table, as in text
     quiet = run_cli("check", "--quiet", "--format", "concise", seed_copy).stdout.decode().splitlines()
     assert len(quiet) == 15 and not quiet[-1].startswith("Found")
 

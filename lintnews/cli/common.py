@@ -226,7 +226,7 @@ class Run:
         """The closing line: on standard output unless a machine format is using it."""
         if self.kw["quiet"] or self.kw["fmt"] in ("line", "vale-json"):
             return  # Vale's own formats: Vale writes nothing else, and an editor plugin may read both streams
-        human = self.kw["fmt"] in ("text", "concise") and not self.kw["statistics"]
+        human = self.kw["fmt"] in ("text", "concise") or self.kw["statistics"]  # the table is for people too
         click.echo(text, err=not human and not self.kw["output"])
 
     def unfinished(self, results) -> str:
