@@ -72,13 +72,14 @@ QUOTED = "Drones\n\n“We utilize drones every day,” the chief said. The agenc
 VALE_SUBSTITUTION = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nswap:\n  utilize: use\n"
 
 
-def test_a_rule_with_only_vales_keys_reads_quotations_and_its_fix_there_is_unsafe(run_cli, tmp_path):
+def test_a_rule_with_only_vales_keys_reads_quotations_and_its_fix_there_is_only_shown(run_cli, tmp_path):
     write(tmp_path, "Utilize", VALE_SUBSTITUTION)
     assert len(messages(run_cli, tmp_path, QUOTED)) == 2  # inside the quotation too, as Vale
     (tmp_path / "story.txt").write_text(QUOTED, encoding="utf-8")
     run_cli("fix", "--isolated", "--styles", "house", "--select", "House", "--unsafe-fixes", "story.txt",
             cwd=tmp_path)
-    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == QUOTED.replace("utilize", "use")
+    # The speaker's words stay, even with --unsafe-fixes; the article's own are fixed.
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == QUOTED.replace("will utilize", "will use")
     # One lintnews key more and it is a lintnews rule: quotations are left alone.
     write(tmp_path, "Utilize", VALE_SUBSTITUTION + "fix: unsafe\n")
     assert messages(run_cli, tmp_path, QUOTED) == [("House.Utilize", "Use 'use' instead of 'utilize'.")]

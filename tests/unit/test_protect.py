@@ -34,12 +34,15 @@ def test_a_byte_repair_inside_a_quotation_is_reported_with_an_unsafe_fix():
 
 
 def test_every_kind_of_fix_is_unsafe_inside_a_quotation_and_safe_outside():
+    # A repair (encoding, damage) or a spacing fix inside is unsafe; an editorial change to the quoted
+    # words is only shown, never applied, even with --unsafe-fixes.
     text = "Budget\n\n“We donâ€™t know,” she said. The mayorâ€™s office agreed.\n"
     doc = Document(text)
     inside, outside = text.index("â€™"), text.rindex("â€™")
-    for nature in ("encoding", "damage", "spacing", "words"):
+    for nature, within in (("encoding", Applicability.UNSAFE), ("damage", Applicability.UNSAFE),
+                           ("spacing", Applicability.UNSAFE), ("words", Applicability.DISPLAY)):
         fix = Fix((Edit(inside, inside + 3, "’"),))
-        assert guard_fix(doc, nature, fix).applicability is Applicability.UNSAFE
+        assert guard_fix(doc, nature, fix).applicability is within
         fix = Fix((Edit(outside, outside + 3, "’"),))
         assert guard_fix(doc, nature, fix) is fix
 
