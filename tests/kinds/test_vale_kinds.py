@@ -6,6 +6,8 @@ copied); the behaviour expected is Vale's, as its documentation and source defin
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import lintnews
@@ -297,6 +299,22 @@ def test_vales_built_in_rules_run_when_chosen(run_cli, tmp_path):
                      "error: Vale.Terms Use 'JavaScript' instead of 'Javascript'."]
     # Not chosen, they do not run.
     assert "Vale." not in run_cli("check", "--format", "concise", article, cwd=tmp_path).stdout.decode()
+
+
+def test_vale_repetition_never_deletes_a_repeat_english_allows(run_cli, tmp_path):
+    # Vale reports every repeated word; lintnews's fix deletes the second, unsafely. Where the tagger reads
+    # the two as two parts of speech ("had had", "that that") the deletion would break the sentence: it is
+    # shown, never applied, even with --unsafe-fixes.
+    article = tmp_path / "a.txt"
+    article.write_text("Vote\n\nShe had had enough, and the the vote failed. He said that that plan would fail.\n",
+                       encoding="utf-8")
+    found = json.loads(run_cli("check", "--isolated", "--select", "Vale.Repetition", "--format", "json",
+                               article).stdout)
+    assert [(f["text"], f["fix"]["applicability"]) for f in found] == [
+        ("had had", "display"), ("the the", "unsafe"), ("that that", "display")]
+    run_cli("fix", "--isolated", "--unsafe-fixes", "--select", "Vale.Repetition", article)
+    assert article.read_text(encoding="utf-8") == (
+        "Vote\n\nShe had had enough, and the vote failed. He said that that plan would fail.\n")
 
 
 def test_the_library_gives_a_python_deprecation_warning_for_an_old_kind_name(tmp_path):

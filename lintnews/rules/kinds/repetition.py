@@ -100,6 +100,7 @@ class Repetition(Rule):
         if self.vale:  # Vale's way: consecutive matches of the tokens, whatever stands between them
             self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + f"({tokens})", "tokens")
             self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
+            self.allowed_pairs = set()  # _allowed: two parts of speech make a repeat English allows
             return
         follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
         precede = f"(?<={self['preceded-by']})" if self["preceded-by"] else ""
@@ -163,7 +164,11 @@ class Repetition(Rule):
                 s, e, as_written, _ = block.place(start, end)
                 # no fix where markup stands inside: it would take the markup too
                 edits = [Edit(block.at(cut), e, "")] if as_written else None
-                yield self.finding(doc, s, e, self.format_message(curr), edits, Applicability.UNSAFE,
+                # Vale reports every repeat; where the tagger reads the two as two parts of speech ("said that
+                # that would", "had had") the deletion would break the sentence: shown, never applied.
+                english = edits is not None and self._allowed(doc, s, e - len(curr))
+                yield self.finding(doc, s, e, self.format_message(curr), edits,
+                                   Applicability.DISPLAY if english else Applicability.UNSAFE,
                                    fix_title=f"Delete the repeated '{curr}'")
 
     def _repeats(self, text: str, counts):
