@@ -301,20 +301,21 @@ def test_vales_built_in_rules_run_when_chosen(run_cli, tmp_path):
     assert "Vale." not in run_cli("check", "--format", "concise", article, cwd=tmp_path).stdout.decode()
 
 
-def test_vale_repetition_never_deletes_a_repeat_english_allows(run_cli, tmp_path):
-    # Vale reports every repeated word; lintnews's fix deletes the second, unsafely. Where the tagger reads
-    # the two as two parts of speech ("had had", "that that") the deletion would break the sentence: it is
-    # shown, never applied, even with --unsafe-fixes.
+def test_vale_repetition_deletes_only_a_doubled_function_word(run_cli, tmp_path):
+    # Vale reports every repeated word; lintnews offers the deletion (unsafe) only for a function word the
+    # tagger reads alike both times ("the the"). "had had", "that that", "said it it would" (a lost comma)
+    # and "what it is is" may be the sentence's own or speech as spoken: shown, never applied.
     article = tmp_path / "a.txt"
-    article.write_text("Vote\n\nShe had had enough, and the the vote failed. He said that that plan would fail.\n",
-                       encoding="utf-8")
+    text = ("Vote\n\nShe had had enough, and the the vote failed. He said that that plan would fail. "
+            "If he said it it would compel them. What it is is a mess.\n")
+    article.write_text(text, encoding="utf-8")
     found = json.loads(run_cli("check", "--isolated", "--select", "Vale.Repetition", "--format", "json",
                                article).stdout)
     assert [(f["text"], f["fix"]["applicability"]) for f in found] == [
-        ("had had", "display"), ("the the", "unsafe"), ("that that", "display")]
+        ("had had", "display"), ("the the", "unsafe"), ("that that", "display"), ("it it", "display"),
+        ("is is", "display")]
     run_cli("fix", "--isolated", "--unsafe-fixes", "--select", "Vale.Repetition", article)
-    assert article.read_text(encoding="utf-8") == (
-        "Vote\n\nShe had had enough, and the vote failed. He said that that plan would fail.\n")
+    assert article.read_text(encoding="utf-8") == text.replace("the the vote", "the vote")
 
 
 def test_the_library_gives_a_python_deprecation_warning_for_an_old_kind_name(tmp_path):

@@ -100,7 +100,6 @@ class Repetition(Rule):
         if self.vale:  # Vale's way: consecutive matches of the tokens, whatever stands between them
             self.regex = self.pattern(("(?i)" if self["ignorecase"] else "") + f"({tokens})", "tokens")
             self.except_re = exceptions_pattern(self["exceptions"], self.path, self.id)
-            self.allowed_pairs = set()  # _allowed: two parts of speech make a repeat English allows
             return
         follow = f"(?={self['followed-by']})" if self["followed-by"] else ""
         precede = f"(?<={self['preceded-by']})" if self["preceded-by"] else ""
@@ -164,11 +163,13 @@ class Repetition(Rule):
                 s, e, as_written, _ = block.place(start, end)
                 # no fix where markup stands inside: it would take the markup too
                 edits = [Edit(block.at(cut), e, "")] if as_written else None
-                # Vale reports every repeat; where the tagger reads the two as two parts of speech ("said that
-                # that would", "had had") the deletion would break the sentence: shown, never applied.
-                english = edits is not None and self._allowed(doc, s, e - len(curr))
+                # Vale reports every repeat. The deletion is offered (unsafe) only for a function word the
+                # tagger reads the same both times ("the the", "of of"); any other ("said that that would",
+                # "had had", "if he said it it would", "what it is is") may be the sentence's own or speech as
+                # spoken: shown, never applied.
+                slip = edits is not None and _doubled_function_word(doc, s, e - len(curr))
                 yield self.finding(doc, s, e, self.format_message(curr), edits,
-                                   Applicability.DISPLAY if english else Applicability.UNSAFE,
+                                   Applicability.UNSAFE if slip else Applicability.DISPLAY,
                                    fix_title=f"Delete the repeated '{curr}'")
 
     def _repeats(self, text: str, counts):
@@ -307,3 +308,18 @@ def _equal_neighbours(lower: str) -> bool:
     """Two equal runs (see ``_RUNS``) stand next to each other in the lower-cased text."""
     runs = _RUNS.findall(lower)
     return any(map(operator.eq, runs, islice(runs, 1, None)))
+
+
+# Function words whose doubling is a slip when the tagger reads both alike: determiners, prepositions,
+# "to", conjunctions, modals, possessive pronouns ("the the", "of of", "and and", "will will", "his his").
+_FUNCTION_TAGS = frozenset(("DT", "PDT", "IN", "TO", "CC", "MD", "PRP$"))
+
+
+def _doubled_function_word(doc, first: int, second: int) -> bool:
+    """Whether the words at ``first`` and ``second`` are one function word, tagged alike both times."""
+    found = word_pair(doc, first, second)
+    if found is None:
+        return False
+    sentence, plain, i, j = found
+    words = tagged.tagged_around(doc, sentence, [(max(0, i - 3), min(len(plain) - 1, j + 3))])
+    return words[i].xpos == words[j].xpos and words[i].xpos in _FUNCTION_TAGS
