@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_fix_keeps_a_quotation_that_opens_with_a_zero_width_space_and_a_space(run_cli, tmp_path):
     article = tmp_path / "a.txt"
@@ -176,3 +178,20 @@ def test_unsafe_fixes_never_rewrite_quoted_words_names_or_a_packages_notation(ru
     run_cli("fix", "--isolated", "--unsafe-fixes", "--styles", tmp_path / "styles", "--select", "Desk", article)
     assert article.read_text(encoding="utf-8") == original.replace(
         "## the vote in the senate", "## The Vote in the Senate").replace("will utilize the grant", "will use the grant")
+
+
+
+@pytest.mark.parametrize("name, turns", [
+    ("caps.txt", "MATTHEWS: I don t think he s right. The the plan failed.\nSMITH: Why?\nMATTHEWS: It s late.\n"),
+    ("bold.md", "**Matthews:** I don t think he s right. The the plan failed.\n\n**Smith:** Why?\n\n"
+                "**Matthews:** It s late.\n"),
+    ("qa.txt", "Q. Did you know?\nA. I don t think he s right. The the plan failed.\nQ. Why?\nA. It s late.\n"),
+])
+def test_turns_labelled_in_capitals_in_bold_or_with_a_stop_are_spoken_words(run_cli, tmp_path, name, turns):
+    # Broadcast transcripts name speakers in capitals, Markdown ones in bold, Q&As may write "Q." and "A.":
+    # each is a transcript's turn, so no fix changes the speaker's words unasked.
+    article = tmp_path / name
+    original = ("# Interview\n\n" if name.endswith(".md") else "Interview\n\n") + turns
+    article.write_text(original, encoding="utf-8")
+    run_cli("fix", "--isolated", article)
+    assert article.read_text(encoding="utf-8") == original

@@ -24,27 +24,39 @@ LABEL = _compiled.compile(
     r"[\"“'‘]?(?:[QA]|(?P<one>\p{Lu}[\p{Ll}'’-]+)|(?:\p{Lu}[\p{Ll}.'’-]+\.?[ \u00a0]){1,3}\p{Lu}[\p{Ll}'’-]+):[ \u00a0]+\S")
 # Initials as a label ("TS: ", "JB: "), counted only in a transcript (group "one", as a one-word name).
 _INITIALS = _compiled.compile(r"[\"“'‘]?(?P<one>\p{Lu}{2,3}):[ \u00a0]+\S")
+# Turn labels a transcript may use besides: "Q." and "A.", a name in capitals as broadcasters write it
+# ("MATTHEWS:", "CHRIS MATTHEWS:"), a name in Markdown bold ("**Matthews:**", "__Q:__").
+_TURNS = _compiled.compile(
+    r"(?:\*\*|__)?[\"“'‘]?(?:(?P<qa>[QA])\.|(?P<speaker>\p{Lu}{2,}(?:[ '’-]\p{Lu}{2,}){0,2}|[QA]"
+    r"|\p{Lu}[\p{Ll}.'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}.'’-]+){0,3})(?:\*\*|__)?:)(?:\*\*|__)?[ \u00a0]+\S")
 
 
 def name(label) -> str:
-    """The speaker's name a label gives ("Matthews" for "Matthews: Seriously")."""
-    return label.group().split(":", 1)[0].lstrip("\"“'‘")
+    """The speaker's name a label gives ("Matthews" for "Matthews: Seriously", "**Matthews:**", "Q.")."""
+    named = label.groupdict()
+    return named.get("qa") or named.get("speaker") or label.group().split(":", 1)[0].lstrip("\"“'‘")
+
+
+def _turn_label(text: str, start: int, end: int):
+    """A turn's label: one :func:`label` reads, or one of the forms only a transcript uses (``_TURNS``)."""
+    return label(text, start, end) or _TURNS.match(text, start, end)
 
 
 def is_transcript(text: str, blocks) -> bool:
     """Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:")."""
-    names = [name(m) for m in (label(text, start, end) for _, start, end in _lines(text, blocks)) if m is not None]
+    names = [name(m) for m in (_turn_label(text, start, end) for _, start, end in _lines(text, blocks))
+             if m is not None]
     return len(names) > len(set(names)) >= 2
 
 
 def turns(text: str, blocks) -> list[tuple[int, int]]:
     """In a transcript, each turn's words after its label, to the next labelled line or its paragraph's end;
     else nothing."""
-    if ":" not in text or not is_transcript(text, blocks):
+    if not is_transcript(text, blocks):
         return []
     out: list[list[int]] = []
     for block, start, end in _lines(text, blocks):
-        m = label(text, start, end)
+        m = _turn_label(text, start, end)
         if m is None:
             continue  # an unlabelled line goes on with the turn above it
         if out and out[-1][1] == block.end:
