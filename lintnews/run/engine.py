@@ -187,17 +187,23 @@ class Linter:
             whole = frozenset(r.id for r in self.rules
                               if getattr(r, "raw", False) or "summary" in getattr(r, "scopes", ()))
             result.findings = vale_comments.apply(result.findings, article.vale_controls, doc, whole)
-            if self.known_ids is not None:  # a typo in a control turns nothing off: said, as for lintnews-disable
-                result.warnings.extend(unknown_vale_controls(article.vale_controls, doc, path, self.known_ids))
-        for start, body in article.vale_malformed:
-            result.warnings.append(f"{path}:{doc.position(start)[0]}: not a Vale comment control: '{body}' (Vale "
-                                   f"reads 'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')")
+        result.warnings.extend(self._vale_comment_typos(article, doc, path))
         if article.suppressions:
             result.findings = suppress.apply(result.findings, article.suppressions)
             result.unused_suppressions = suppress.unused(article.suppressions, doc, path, [r.id for r in self.rules])
             if self.known_ids is not None:  # an id that names no rule at all: a typo, whatever the flags
                 result.warnings.extend(unknown_suppressed(article.suppressions, doc, path, self.known_ids))
         result.findings.sort(key=Finding.sort_key)
+
+    def _vale_comment_typos(self, article, doc, path: str) -> list[str]:
+        """A warning for each Vale comment control that names no rule or style loaded, and each "vale ..."
+        comment that is no control, in the order of the lines: a typo turns nothing off, and Vale says nothing."""
+        said = [(doc.position(start)[0], f"{path}:{doc.position(start)[0]}: not a Vale comment control: '{body}' "
+                 f"(Vale reads 'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')")
+                for start, body in article.vale_malformed]
+        if self.known_ids is not None and article.vale_controls:
+            said += unknown_vale_controls(article.vale_controls, doc, path, self.known_ids)
+        return [line for _, line in sorted(said, key=lambda pair: pair[0])]
 
     def fix(self, text: str, path: str = "-", unsafe: bool = False, trace: list | None = None,
             keep=None, reader=None) -> FixResult:

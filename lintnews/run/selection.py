@@ -120,9 +120,9 @@ def unknown_suppressed(suppressions, doc, path: str, known: Iterable[str]) -> li
     return out
 
 
-def unknown_vale_controls(controls, doc, path: str, known: Iterable[str]) -> list[str]:
-    """A warning for each Vale comment control (``<!-- vale House.Utilise = NO -->``) whose rule or style
-    names none loaded: Vale passes over such a typo in silence, and the comment then turns nothing off."""
+def unknown_vale_controls(controls, doc, path: str, known: Iterable[str]) -> list[tuple[int, str]]:
+    """(line, warning) for each Vale comment control (``<!-- vale House.Utilise = NO -->``) whose rule or
+    style names none loaded: Vale passes over such a typo in silence, and the comment then turns nothing off."""
     known = list(known)
     styles = {k.split(".", 1)[0] for k in known}
     out = []
@@ -133,7 +133,8 @@ def unknown_vale_controls(controls, doc, path: str, known: Iterable[str]) -> lis
         near = nearest(name, known if "." in name else sorted(styles))
         hint = f" (did you mean '{near}'?)" if near else " (see `lintnews rules`)"
         line, _ = doc.position(c.start)
-        out.append(f"{path}:{line}: the Vale comment names no {'rule' if '.' in name else 'style'}: '{name}'{hint}")
+        out.append((line, f"{path}:{line}: the Vale comment names no {'rule' if '.' in name else 'style'}: "
+                          f"'{name}'{hint}"))
     return out
 
 
