@@ -189,3 +189,18 @@ def test_rules_with_no_examples_test_nothing_and_do_not_pass(run_cli, tmp_path):
     proc = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path)
     assert proc.stdout.decode() == "0 rules, 0 examples: nothing tested (1 rule without examples)\n"
     assert proc.returncode == 1
+
+
+def test_a_bad_example_not_flagged_says_what_the_rule_does_not_read(run_cli, tmp_path):
+    # The usual reasons a rule author's bad example is not flagged: its only match is in the first line,
+    # read as the headline, under scope: body; or inside quotation marks under quotes: skip.
+    slam = ("extends: existence\nmessage: \"'%s' is a cliché.\"\nlevel: warning\nscope: body\nquotes: skip\n"
+            "tokens: [slammed]\nexamples:\n"
+            "  bad: [\"Minister slammed\\n\\nThe report was late.\\n\", "
+            "\"Talks\\n\\n\\u201cHe slammed it,\\u201d she said.\\n\"]\n"
+            "  good: [\"Talks\\n\\nThe talks ended.\\n\"]\n")
+    house(tmp_path, Slam=slam)
+    lines = run_cli("rules", "test", "--styles", "house", "House", cwd=tmp_path).stdout.decode().splitlines()
+    assert lines[0].endswith("bad #1 'Minister slammed\\n\\nThe report was late.': not flagged (its first line is "
+                             "read as the headline, which the rule's scope leaves out)")
+    assert lines[1].endswith("not flagged (it holds quotation marks, and the rule skips the text inside them)")

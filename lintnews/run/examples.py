@@ -15,6 +15,7 @@ Only the rule itself runs on it, whatever a configuration selects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -72,6 +73,21 @@ def difference(expected: str, got: str, width: int = EXCERPT) -> str:
     return f"expected {quoted(expected, width, ends)} got {quoted(got, width, ends)}"
 
 
+def _unread(linter: Linter, text: str) -> str:
+    """Why a ``bad`` example the rule does not flag would be flagged, as a note ("" when neither): read with a
+    headline put before it (its first line was the headline, which ``scope: body`` leaves out), or with its
+    quotation marks taken away (their text is skipped, ``quotes: skip``)."""
+    notes = []
+    if linter.check("Headline\n\n" + text).findings:
+        notes.append("its first line is read as the headline, which the rule's scope leaves out")
+    if linter.check(_QUOTE_MARKS.sub("", text)).findings:
+        notes.append("it holds quotation marks, and the rule skips the text inside them")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u00ab\u00bb]")  # not \u2019, mostly an apostrophe
+
+
 def check_examples(rule: Rule) -> list[ExampleFailure]:
     """Every way the rule's examples fail their contract (none: all pass)."""
     linter = Linter([rule])
@@ -85,7 +101,7 @@ def check_examples(rule: Rule) -> list[ExampleFailure]:
         result = linter.check(text)
         problem = _trouble(result)
         if problem or not result.findings:
-            fail("bad", i, text, problem or "not flagged")
+            fail("bad", i, text, problem or "not flagged" + _unread(linter, text))
     for i, text in enumerate(examples["good"]):
         result = linter.check(text)
         problem = _trouble(result)
