@@ -183,3 +183,18 @@ def test_a_page_says_what_the_rule_does_inside_quotations(run_cli, tmp_path):
     assert [f["severity"] for f in found] == ["warning"]
     assert row("House.Repeat") == "| Quotations | checked; a finding there is a suggestion, and a fix there is never safe |"
     assert row("News.DoubledWord") == "| Quotations | left alone |"
+
+
+def test_a_rule_page_lists_the_keys_its_file_sets_not_values_the_kind_computes(run_cli, tmp_path):
+    # A rule in Vale's format capitalises its suggestion only when asked, so its `capitalize` is false
+    # without the file saying so: the page's "keys this rule's file sets" left a Vale user puzzled.
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    (style / "Utilize.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+                                       "swap:\n  utilize: use\n", encoding="utf-8")
+    (style / "Plain.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+                                     "capitalize: false\nfix: unsafe\nswap:\n  utilise: use\n", encoding="utf-8")
+    vale_page = run_cli("rules", "show", "--styles", tmp_path / "styles", "House.Utilize").stdout.decode()
+    assert "`capitalize`" not in vale_page and "`swap`" in vale_page
+    own_page = run_cli("rules", "show", "--styles", tmp_path / "styles", "House.Plain").stdout.decode()
+    assert "| `capitalize` |" in own_page

@@ -115,6 +115,7 @@ class Rule:
                                           f"'{self.name}': ignored, as Vale ignores it")
         self.values: dict[str, Any] = self.schema().validate(spec, self.fail, context=f" for kind '{self.name}'",
                                                                      weak=self.vale)
+        self.given = frozenset(spec)  # the keys the rule file sets (its page lists those, not computed values)
         # A rule in Vale's format behaves as Vale's own: it looks inside quotations (rules/vale.py).
         if self.vale:
             for key in ("quotes", "posts"):

@@ -208,9 +208,10 @@ def _facts(rule, level: str | None = None) -> list[tuple[str, str]]:
 def _options(rule) -> list[tuple[str, object, str]]:
     """(key, value, help) for each of the kind's keys the rule file sets."""
     rows = []
+    given = getattr(rule, "given", None)  # None: a rule built before the attribute (a cached rule set)
     for key, option in rule.OPTIONS.items():
         value = rule.values.get(key)
-        if key in SHARED.options or value in (None, option.default):
+        if key in SHARED.options or value in (None, option.default) or (given is not None and key not in given):
             continue
         rows.append((key, value, option.help))
     return rows
