@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit import ROOT
+from testkit import ROOT, house_rules
 
 from lintnews.rules.docs import first_sentence, page_url
 from lintnews.rules.loader import load_rules
@@ -188,12 +188,9 @@ def test_a_page_says_what_the_rule_does_inside_quotations(run_cli, tmp_path):
 def test_a_rule_page_lists_the_keys_its_file_sets_not_values_the_kind_computes(run_cli, tmp_path):
     # A rule in Vale's format capitalises its suggestion only when asked, so its `capitalize` is false
     # without the file saying so: the page's "keys this rule's file sets" left a Vale user puzzled.
-    style = tmp_path / "styles" / "House"
-    style.mkdir(parents=True)
-    (style / "Utilize.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
-                                       "swap:\n  utilize: use\n", encoding="utf-8")
-    (style / "Plain.yml").write_text("extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
-                                     "capitalize: false\nfix: unsafe\nswap:\n  utilise: use\n", encoding="utf-8")
+    swap = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\n"
+    house_rules(tmp_path, Utilize=swap + "swap:\n  utilize: use\n",
+                Plain=swap + "capitalize: false\nfix: unsafe\nswap:\n  utilise: use\n")
     vale_page = run_cli("rules", "show", "--styles", tmp_path / "styles", "House.Utilize").stdout.decode()
     assert "`capitalize`" not in vale_page and "`swap`" in vale_page
     own_page = run_cli("rules", "show", "--styles", tmp_path / "styles", "House.Plain").stdout.decode()

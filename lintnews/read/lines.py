@@ -22,6 +22,19 @@ def position(starts: list[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
+def line_spans(text: str, lo: int, hi: int):
+    """(start, end) of each line of ``text[lo:hi]``, ``end`` at its LF or at ``hi`` for the last one (a CR
+    before an LF stays in the line); a span with no LF is one line."""
+    start = lo
+    while True:
+        newline = text.find("\n", start, hi)
+        if newline < 0:
+            yield start, hi
+            return
+        yield start, newline
+        start = newline + 1
+
+
 class Lines:
     def __init__(self, text: str):
         self.text = text

@@ -16,6 +16,7 @@ reads the same labels as sources that point at their turns.
 from __future__ import annotations
 
 from . import compiled as _compiled
+from .lines import line_spans
 
 # "Chris Matthews: ", "Sen. Ted Cruz: ", "Q: ", "A: " at the start of a paragraph (a quotation mark may
 # open it): one to four capitalised words (group "one": a single word), or one letter. A label in
@@ -44,38 +45,37 @@ def _turn_label(text: str, start: int, end: int):
 
 def is_transcript(text: str, blocks) -> bool:
     """Two speakers, one of them labelled twice ("Q:" and "A:"; "Matthews:" and "Lopez:")."""
-    names = [name(m) for m in (_turn_label(text, start, end) for _, start, end in _lines(text, blocks))
-             if m is not None]
-    return len(names) > len(set(names)) >= 2
+    return _two_speakers(_labelled(text, blocks))
 
 
 def turns(text: str, blocks) -> list[tuple[int, int]]:
     """In a transcript, each turn's words after its label, to the next labelled line or its paragraph's end;
     else nothing."""
-    if not is_transcript(text, blocks):
+    labelled = _labelled(text, blocks)
+    if not _two_speakers(labelled):
         return []
     out: list[list[int]] = []
-    for block, start, end in _lines(text, blocks):
-        m = _turn_label(text, start, end)
-        if m is None:
-            continue  # an unlabelled line goes on with the turn above it
+    for block, start, m in labelled:  # an unlabelled line goes on with the turn above it
         if out and out[-1][1] == block.end:
             out[-1][1] = start - 1  # the turn before, in the same paragraph, ends at this line's break
         out.append([m.end() - 1, block.end])
     return [(a, b) for a, b in out]
 
 
-def _lines(text: str, blocks):
-    """Each line of each block: (block, start, end); a paragraph of one line is one."""
+def _labelled(text: str, blocks) -> list[tuple]:
+    """(block, line start, label) for each line of the blocks that opens with a turn's label."""
+    out = []
     for block in blocks:
-        start = block.start
-        while True:
-            newline = text.find("\n", start, block.end)
-            if newline < 0:
-                yield block, start, block.end
-                break
-            yield block, start, newline
-            start = newline + 1
+        for start, end in line_spans(text, block.start, block.end):
+            m = _turn_label(text, start, end)
+            if m is not None:
+                out.append((block, start, m))
+    return out
+
+
+def _two_speakers(labelled) -> bool:
+    names = [name(m) for _, _, m in labelled]
+    return len(names) > len(set(names)) >= 2
 
 
 def label(text: str, start: int, end: int):

@@ -198,9 +198,11 @@ class Linter:
     def _vale_comment_typos(self, article, doc, path: str) -> list[str]:
         """A warning for each Vale comment control that names no rule or style loaded, and each "vale ..."
         comment that is no control, in the order of the lines: a typo turns nothing off, and Vale says nothing."""
-        said = [(doc.position(start)[0], f"{path}:{doc.position(start)[0]}: not a Vale comment control: '{body}' "
-                 f"(Vale reads 'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')")
-                for start, body in article.vale_malformed]
+        said = []
+        for start, body in article.vale_malformed:
+            line = doc.position(start)[0]
+            said.append((line, f"{path}:{line}: not a Vale comment control: '{body}' (Vale reads "
+                               f"'vale Style.Rule = NO' or YES, 'vale Style = NO', 'vale off', 'vale on')"))
         if self.known_ids is not None and article.vale_controls:
             said += unknown_vale_controls(article.vale_controls, doc, path, self.known_ids)
         return [line for _, line in sorted(said, key=lambda pair: pair[0])]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from ...findings import Applicability, Edit
 from ..base import Option, Rule, shown
 from ..patterns import match
+from ...read.lines import line_spans
 
 
 class Boilerplate(Rule):
@@ -65,35 +66,28 @@ class Boilerplate(Rule):
         """Furniture on a line of its own inside a longer paragraph; the fix takes the line and its newline.
         After a line that opens a poll, the poll's own lines up to the next furniture line (``_poll``)."""
         text = doc.text
-        start = block.start
         poll: list[tuple[int, int]] | None = None  # the lines (start, end) since a poll's opening line
-        while True:
-            newline = text.find("\n", start, block.end)
-            end = block.end if newline < 0 else newline
+        for start, end in line_spans(text, block.start, block.end):
+            last = end == block.end
             line = text[start:end].rstrip("\r")
-            m = None
-            if start > block.start or newline >= 0:
-                m = match(self.regex, text, self.id, start, start + len(line))
-                # A poll's opening line may hold its question too ("take our poll - story continues below Will ...?").
-                opens = m is not None and self.polls is not None and match(
-                    self.polls, text, self.id, start, start + len(line)) is not None
-                longest = self["poll-max-words"] if opens else self["max-words"]
-                if m and len(line.split()) <= longest and self.in_scope(doc, start, start + len(line)):
-                    if poll:
-                        yield from self._poll(doc, poll, start)
-                    poll = [] if opens and newline >= 0 else None
-                    cut = (start, newline + 1) if newline >= 0 else (_line_break_before(text, start), end)
-                    yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
-                                       [Edit(*cut, "")], fix_title=f"Delete the line {shown(line)}")
-                else:
-                    m = None
-            if m is None and poll is not None:
+            if start == block.start and last:
+                return  # a paragraph of one line: check() judged it whole
+            m = match(self.regex, text, self.id, start, start + len(line))
+            # A poll's opening line may hold its question too ("take our poll - story continues below Will ...?").
+            opens = m is not None and self.polls is not None and match(
+                self.polls, text, self.id, start, start + len(line)) is not None
+            longest = self["poll-max-words"] if opens else self["max-words"]
+            if m and len(line.split()) <= longest and self.in_scope(doc, start, start + len(line)):
+                if poll:
+                    yield from self._poll(doc, poll, start)
+                poll = [] if opens and not last else None
+                cut = (start, end + 1) if not last else (_line_break_before(text, start), end)
+                yield self.finding(doc, start, start + len(line), self.format_message(m.group().strip()),
+                                   [Edit(*cut, "")], fix_title=f"Delete the line {shown(line)}")
+            elif poll is not None:
                 poll.append((start, start + len(line)))
                 if len(poll) > self["poll-max-lines"] or len(line.split()) > self["poll-max-words"]:
                     poll = None
-            if newline < 0:
-                return
-            start = newline + 1
 
     def _poll(self, doc, lines: list[tuple[int, int]], upto: int):
         """The finding for a poll's question and answers (``lines``), when the first line asks a question;
